@@ -1,0 +1,68 @@
+//! The HTML shell and the router: which page answers which address.
+
+use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
+use crate::i18n::current_lang;
+use crate::layout::{NotFound, SiteFooter, SiteHeader};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b3d91"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application root, shared by the server render and the browser.
+///
+/// Every route renders with `SsrMode::Async`: the server waits for the page's
+/// data and sends complete HTML, so pages read and work with JavaScript off.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(current_lang());
+    mark_interactive_once_hydrated();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/motcua.css"/>
+        <Router>
+            <SiteHeader/>
+            <main id="main" class="container main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/thu-tuc") view=CataloguePage ssr=SsrMode::Async/>
+                    <Route path=path!("/thu-tuc/:code") view=ProcedurePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Sets `data-hydrated` on `<body>` once the browser half has taken over, so
+/// end-to-end tests wait for a fact instead of sleeping.
+fn mark_interactive_once_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}

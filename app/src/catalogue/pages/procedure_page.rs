@@ -1,0 +1,173 @@
+use crate::catalogue::components::ProcedureFacts;
+use crate::catalogue::model::ProcedureDetail;
+use crate::catalogue::server_fns::load_procedure;
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts, Lang};
+use crate::layout::{NotFound, PageError};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// `/thu-tuc/{code}`: everything a citizen needs to know before filing.
+#[component]
+pub fn ProcedurePage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let procedure = Resource::new(
+        move || params.get().get("code").unwrap_or_default(),
+        load_procedure,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match procedure.await {
+                    Ok(Some(procedure)) => view! { <ProcedureView procedure/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let english_name = procedure.name_en.clone().filter(|_| lang == Lang::En);
+    let description = procedure.description.clone().unwrap_or_default();
+    let version_note = (t.version_effective)(procedure.version, &procedure.effective_from);
+    let file_href = format!("/nop-ho-so/{}", procedure.code);
+
+    view! {
+        <Title text=format!("{} ({}) | {}", procedure.name, procedure.code, t.site_name)/>
+        <Meta name="description" content=description.clone()/>
+        <p class="breadcrumb"><A href="/thu-tuc">{t.back_to_catalogue}</A></p>
+        <article class="procedure">
+            <h1>{procedure.name.clone()}</h1>
+            {english_name.map(|name| view! { <p class="lead" lang="en">{name}</p> })}
+            {(!description.is_empty()).then(|| view! { <p class="lead">{description}</p> })}
+            <div class="call-to-action">
+                <a class="button button--start" href=file_href rel="external">{t.file_online}</a>
+                <p class="hint">{t.file_online_hint}</p>
+            </div>
+            <ProcedureFacts procedure=procedure.clone()/>
+            {procedure.applicants.clone().map(|applicants| view! {
+                <section class="section"><h2>{t.applicants}</h2><p>{applicants}</p></section>
+            })}
+            <DocumentsTable procedure=procedure.clone()/>
+            <FeesTable procedure=procedure.clone()/>
+            {(!procedure.steps.is_empty()).then(|| view! {
+                <section class="section">
+                    <h2>{t.steps}</h2>
+                    <ol class="steps">
+                        {procedure.steps.iter().map(|step| view! { <li>{step.clone()}</li> }).collect_view()}
+                    </ol>
+                </section>
+            })}
+            {procedure.requirements.clone().map(|requirements| view! {
+                <section class="section"><h2>{t.requirements}</h2><p>{requirements}</p></section>
+            })}
+            <section class="section">
+                <h2>{t.templates}</h2>
+                {if procedure.templates.is_empty() {
+                    view! { <p>{t.no_templates}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {procedure.templates.iter().map(|template| view! {
+                                <li><a href=template.url.clone() download="">{template.name.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            {(!procedure.agencies.is_empty()).then(|| view! {
+                <section class="section">
+                    <h2>{t.where_to_file}</h2>
+                    <ul class="columns">
+                        {procedure.agencies.iter().map(|agency| view! { <li>{agency.name.clone()}</li> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            <section class="section">
+                <h2>{t.legal_basis}</h2>
+                <ul>
+                    {procedure.legal_basis.iter().map(|basis| view! { <li>{basis.clone()}</li> }).collect_view()}
+                </ul>
+            </section>
+            <p class="hint">{version_note}</p>
+        </article>
+    }
+}
+
+#[component]
+fn DocumentsTable(procedure: ProcedureDetail) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="section" aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{t.documents}</h2>
+            <div class="table-scroll">
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.document_name}</th>
+                            <th scope="col" class="numeric">{t.originals}</th>
+                            <th scope="col" class="numeric">{t.copies}</th>
+                            <th scope="col">{t.required}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {procedure.documents.into_iter().map(|document| view! {
+                            <tr>
+                                <td>
+                                    {document.name}
+                                    {document.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
+                                </td>
+                                <td class="numeric">{document.originals}</td>
+                                <td class="numeric">{document.copies}</td>
+                                <td>{if document.mandatory { t.mandatory } else { t.optional }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn FeesTable(procedure: ProcedureDetail) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="section" aria-labelledby="fees-heading">
+            <h2 id="fees-heading">{t.fees}</h2>
+            {if procedure.fees.is_empty() {
+                view! { <p>{t.no_fees}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="table">
+                            <tbody>
+                                {procedure.fees.into_iter().map(|fee| {
+                                    let amount = if fee.amount.0 == 0 { t.fee_free.to_string() } else { fee.amount.to_string() };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                {fee.kind.label(t)}": "{fee.description}
+                                                {fee.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
+                                            </th>
+                                            <td class="numeric amount">{amount}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

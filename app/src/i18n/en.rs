@@ -1,0 +1,108 @@
+use super::Texts;
+
+pub const TEXTS: Texts = Texts {
+    language_name: "English",
+    site_name: "Một Cửa Public Service Portal",
+    site_tagline: "The province's administrative procedures online",
+    skip_to_content: "Skip to main content",
+    nav_home: "Home",
+    nav_catalogue: "Procedures",
+    main_navigation: "Main navigation",
+    switch_language: "Choose language",
+    footer_note: "Một Cửa — open-source software for public service portals and one-stop shops.",
+
+    home_title: "Find and file administrative procedures",
+    home_lead: "Find a procedure, see the documents, fees and processing time, and file online.",
+    search_label: "Search procedures",
+    search_placeholder: "For example: birth registration",
+    search_button: "Search",
+    popular_procedures: "Popular procedures",
+    browse_all: "See all procedures",
+    by_sector: "By sector",
+
+    catalogue_title: "Administrative procedure catalogue",
+    catalogue_description:
+        "Search administrative procedures by name, code, sector, agency and online service level.",
+    filter_heading: "Filter results",
+    filter_sector: "Sector",
+    filter_agency: "Implementing agency",
+    filter_level: "Online service level",
+    filter_any: "All",
+    apply_filters: "Apply",
+    clear_filters: "Clear filters",
+    results_count: |n| {
+        if n == 1 {
+            "1 procedure".to_string()
+        } else {
+            format!("{n} procedures")
+        }
+    },
+    results_for: |q| format!("Search results for “{q}”"),
+    no_results: "No matching procedure was found.",
+    no_results_hint: "Try a shorter search, fewer filters, or the procedure code.",
+    pagination: "Pagination",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    page_of: |page, pages| format!("Page {page} of {pages}"),
+
+    level_full: "Fully online",
+    level_partial: "Partly online",
+    level_full_hint: "Submit, pay and receive the result entirely online.",
+    level_partial_hint: "Submit online; some steps happen in person.",
+    agency_level_province: "Province level",
+    agency_level_commune: "Commune level",
+    working_days: |n| {
+        if n == 1 {
+            "1 working day".to_string()
+        } else {
+            format!("{n} working days")
+        }
+    },
+    working_hours: |n| {
+        if n == 1 {
+            "1 working hour".to_string()
+        } else {
+            format!("{n} working hours")
+        }
+    },
+
+    procedure_code: "Procedure code",
+    sector: "Sector",
+    implementing_agency: "Implementing agency",
+    online_level: "Online service level",
+    processing_time: "Processing time",
+    cutoff_rule: |time| format!("Dossiers received after {time} count from the next working day."),
+    applicants: "Who can apply",
+    steps: "Steps",
+    documents: "Required documents",
+    document_name: "Document",
+    originals: "Originals",
+    copies: "Copies",
+    required: "Required",
+    mandatory: "Required",
+    optional: "Optional",
+    fees: "Fees and charges",
+    fee_kind_fee: "Fee",
+    fee_kind_charge: "Charge",
+    fee_amount: "Amount",
+    fee_free: "Free",
+    no_fees: "No fees or charges.",
+    result_type: "Result",
+    requirements: "Requirements and conditions",
+    legal_basis: "Legal basis",
+    templates: "Forms and templates",
+    no_templates: "This procedure has no form of its own.",
+    where_to_file: "Where to file",
+    file_online: "File online",
+    file_online_hint: "You need to sign in to file a dossier and follow it.",
+    version_effective: |version, date| format!("Version {version}, effective from {date}"),
+    back_to_catalogue: "Back to the catalogue",
+
+    not_found_title: "Page not found",
+    not_found_body: "The page you are looking for does not exist or has moved.",
+    procedure_not_found: "No administrative procedure has this code.",
+    error_title: "Something went wrong",
+    error_unavailable: "The service is temporarily unavailable. Please try again in a few minutes.",
+    error_bad_request: "The request is not valid. Please check what you entered.",
+    loading: "Loading…",
+};

@@ -1,0 +1,142 @@
+//! Every word the interface shows goes through here: Vietnamese first, English
+//! second. Each language is one `Texts` value, so a missing translation is a
+//! compile error rather than a blank on screen.
+
+mod current;
+mod en;
+mod vi;
+
+pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
+
+use serde::{Deserialize, Serialize};
+
+/// The interface language (ngôn ngữ giao diện).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 code used in `<html lang>`, the `lang` query parameter and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a URL query string asks for with `lang=vi|en`, if any.
+    pub fn from_query(query: &str) -> Option<Lang> {
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .find(|(key, _)| key == "lang")
+            .and_then(|(_, value)| Lang::parse(&value))
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Vi => &vi::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+}
+
+/// All interface strings of one language.
+pub struct Texts {
+    pub language_name: &'static str,
+    pub site_name: &'static str,
+    pub site_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_home: &'static str,
+    pub nav_catalogue: &'static str,
+    pub main_navigation: &'static str,
+    pub switch_language: &'static str,
+    pub footer_note: &'static str,
+
+    pub home_title: &'static str,
+    pub home_lead: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    pub popular_procedures: &'static str,
+    pub browse_all: &'static str,
+    pub by_sector: &'static str,
+
+    pub catalogue_title: &'static str,
+    pub catalogue_description: &'static str,
+    pub filter_heading: &'static str,
+    pub filter_sector: &'static str,
+    pub filter_agency: &'static str,
+    pub filter_level: &'static str,
+    pub filter_any: &'static str,
+    pub apply_filters: &'static str,
+    pub clear_filters: &'static str,
+    pub results_count: fn(i64) -> String,
+    pub results_for: fn(&str) -> String,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub pagination: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub page_of: fn(u32, u32) -> String,
+
+    pub level_full: &'static str,
+    pub level_partial: &'static str,
+    pub level_full_hint: &'static str,
+    pub level_partial_hint: &'static str,
+    pub agency_level_province: &'static str,
+    pub agency_level_commune: &'static str,
+    pub working_days: fn(i32) -> String,
+    pub working_hours: fn(i32) -> String,
+
+    pub procedure_code: &'static str,
+    pub sector: &'static str,
+    pub implementing_agency: &'static str,
+    pub online_level: &'static str,
+    pub processing_time: &'static str,
+    pub cutoff_rule: fn(&str) -> String,
+    pub applicants: &'static str,
+    pub steps: &'static str,
+    pub documents: &'static str,
+    pub document_name: &'static str,
+    pub originals: &'static str,
+    pub copies: &'static str,
+    pub required: &'static str,
+    pub mandatory: &'static str,
+    pub optional: &'static str,
+    pub fees: &'static str,
+    pub fee_kind_fee: &'static str,
+    pub fee_kind_charge: &'static str,
+    pub fee_amount: &'static str,
+    pub fee_free: &'static str,
+    pub no_fees: &'static str,
+    pub result_type: &'static str,
+    pub requirements: &'static str,
+    pub legal_basis: &'static str,
+    pub templates: &'static str,
+    pub no_templates: &'static str,
+    pub where_to_file: &'static str,
+    pub file_online: &'static str,
+    pub file_online_hint: &'static str,
+    pub version_effective: fn(i32, &str) -> String,
+    pub back_to_catalogue: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub procedure_not_found: &'static str,
+    pub error_title: &'static str,
+    pub error_unavailable: &'static str,
+    pub error_bad_request: &'static str,
+    pub loading: &'static str,
+}

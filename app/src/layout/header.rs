@@ -1,0 +1,30 @@
+use super::LanguageSwitch;
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <header class="site-header">
+            <div class="container site-header__inner">
+                <A href="/" attr:class="site-header__brand">
+                    <span class="site-header__emblem" aria-hidden="true">"★"</span>
+                    <span>
+                        <span class="site-header__name">{t.site_name}</span>
+                        <span class="site-header__tagline">{t.site_tagline}</span>
+                    </span>
+                </A>
+                <LanguageSwitch/>
+            </div>
+            <nav class="site-nav" aria-label=t.main_navigation>
+                <ul class="container site-nav__list">
+                    <li><A href="/" exact=true>{t.nav_home}</A></li>
+                    <li><A href="/thu-tuc">{t.nav_catalogue}</A></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}

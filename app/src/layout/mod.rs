@@ -1,0 +1,13 @@
+//! The frame around every page: header, navigation, language switch, footer.
+
+mod footer;
+mod header;
+mod language_switch;
+mod not_found;
+mod page_error;
+
+pub use footer::SiteFooter;
+pub use header::SiteHeader;
+pub use language_switch::LanguageSwitch;
+pub use not_found::NotFound;
+pub use page_error::PageError;

@@ -1,0 +1,29 @@
+// Leptos view types nest deeply; the compiler needs more room to lay them out.
+#![recursion_limit = "256"]
+
+//! Một Cửa, the web application: pages, components and server functions,
+//! plus the domain rules that both the server and the browser run.
+//!
+//! Everything here compiles for both halves; database access sits behind the
+//! `ssr` feature and the WebAssembly entry point behind `hydrate`.
+
+mod app;
+pub mod catalogue;
+#[cfg(feature = "ssr")]
+pub mod database;
+pub mod error;
+mod http_status;
+pub mod i18n;
+mod layout;
+pub mod money;
+pub mod text;
+
+pub use app::{shell, App};
+
+/// Entry point of the WebAssembly bundle: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

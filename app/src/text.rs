@@ -1,0 +1,67 @@
+//! Text as the portal stores and compares it: Unicode NFC, trimmed.
+//!
+//! Vietnamese can be typed with precomposed letters ("ế") or with combining
+//! marks ("ê" + U+0301); both look the same, so everything is normalised to NFC
+//! before it is stored or searched.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC-normalises and trims `input`, collapsing runs of whitespace into one space.
+pub fn normalize(input: &str) -> String {
+    input
+        .nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A search query ready for the database: normalised, lower-case, at most
+/// `MAX_QUERY_CHARS` characters, or `None` when nothing is left to search for.
+pub fn search_query(input: &str) -> Option<String> {
+    let normalized = normalize(input).to_lowercase();
+    let truncated: String = normalized.chars().take(MAX_QUERY_CHARS).collect();
+    let trimmed = truncated.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Longer queries are cut: no procedure name is this long, and it bounds the work a query can cause.
+pub const MAX_QUERY_CHARS: usize = 120;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decomposed_diacritics_become_precomposed() {
+        let decomposed = "Đa\u{306}ng ky\u{301} khai sinh";
+        assert_eq!(normalize(decomposed), "Đăng ký khai sinh");
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_and_trimmed() {
+        assert_eq!(normalize("  đăng   ký\tkhai\nsinh "), "đăng ký khai sinh");
+    }
+
+    #[test]
+    fn search_queries_are_lower_case_nfc() {
+        assert_eq!(
+            search_query("ĐĂNG KÝ Khai Sinh").as_deref(),
+            Some("đăng ký khai sinh")
+        );
+    }
+
+    #[test]
+    fn blank_queries_search_for_nothing() {
+        assert_eq!(search_query("   "), None);
+    }
+
+    #[test]
+    fn long_queries_are_cut() {
+        let long = "a".repeat(500);
+        assert_eq!(
+            search_query(&long).unwrap().chars().count(),
+            MAX_QUERY_CHARS
+        );
+    }
+}

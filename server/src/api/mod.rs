@@ -1,0 +1,19 @@
+//! The public JSON API under `/api/v1`, described by OpenAPI at
+//! `/api/v1/openapi.json`.
+
+mod error;
+mod openapi;
+mod procedures;
+
+use crate::state::AppState;
+use axum::routing::get;
+use axum::Router;
+
+pub use error::ApiError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/procedures", get(procedures::list_procedures))
+        .route("/procedures/{code}", get(procedures::get_procedure))
+        .route("/openapi.json", get(openapi::openapi_json))
+}

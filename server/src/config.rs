@@ -1,0 +1,209 @@
+//! Configuration, read once from the environment at start-up.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything the portal can be told from outside.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `MOTCUA_BIND` (or `LEPTOS_SITE_ADDR`, which cargo-leptos sets): where to listen.
+    pub bind_addr: SocketAddr,
+    /// `DATABASE_URL`: an existing PostgreSQL database. When unset, the portal
+    /// runs its own cluster under `data_dir`.
+    pub database_url: Option<DatabaseUrl>,
+    /// `MOTCUA_DATA_DIR`: where the portal keeps its own files (default `data`).
+    pub data_dir: PathBuf,
+    /// `MOTCUA_PUBLIC_URL`: the address citizens use, for links in mail and PDFs.
+    pub public_base_url: String,
+    /// `MOTCUA_DEMO=1`: load the demo province, procedures and accounts.
+    pub demo: bool,
+    /// `MOTCUA_ENV=production` forbids demo data and development conveniences.
+    pub production: bool,
+    /// `MOTCUA_LOG_FORMAT=json` for machine-read logs; text otherwise.
+    pub log_format: LogFormat,
+    /// `LEPTOS_SITE_ROOT`: the folder cargo-leptos builds the site into.
+    pub site_root: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{name} is not a valid socket address (like 127.0.0.1:3000): {value:?}")]
+    BadAddress { name: &'static str, value: String },
+    #[error("{name} must be one of {allowed}, not {value:?}")]
+    BadChoice {
+        name: &'static str,
+        allowed: &'static str,
+        value: String,
+    },
+    #[error("demo data cannot be loaded in production (unset MOTCUA_DEMO or MOTCUA_ENV)")]
+    DemoInProduction,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+
+        let (bind_name, bind_value) = match get("MOTCUA_BIND") {
+            Some(value) => ("MOTCUA_BIND", value),
+            None => (
+                "LEPTOS_SITE_ADDR",
+                get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into()),
+            ),
+        };
+        let bind_addr = bind_value
+            .trim()
+            .parse()
+            .map_err(|_| ConfigError::BadAddress {
+                name: bind_name,
+                value: bind_value.clone(),
+            })?;
+
+        let production = match get("MOTCUA_ENV").as_deref().map(str::trim) {
+            None | Some("development") => false,
+            Some("production") => true,
+            Some(other) => {
+                return Err(ConfigError::BadChoice {
+                    name: "MOTCUA_ENV",
+                    allowed: "development, production",
+                    value: other.into(),
+                })
+            }
+        };
+        let demo = parse_flag("MOTCUA_DEMO", get("MOTCUA_DEMO"))?;
+        if demo && production {
+            return Err(ConfigError::DemoInProduction);
+        }
+        let log_format = match get("MOTCUA_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::BadChoice {
+                    name: "MOTCUA_LOG_FORMAT",
+                    allowed: "text, json",
+                    value: other.into(),
+                })
+            }
+        };
+
+        Ok(Config {
+            bind_addr,
+            database_url: get("DATABASE_URL").map(DatabaseUrl),
+            data_dir: PathBuf::from(get("MOTCUA_DATA_DIR").unwrap_or_else(|| "data".into())),
+            public_base_url: get("MOTCUA_PUBLIC_URL")
+                .map(|url| url.trim_end_matches('/').to_string())
+                .unwrap_or_else(|| format!("http://{bind_addr}")),
+            demo,
+            production,
+            log_format,
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+        })
+    }
+}
+
+fn parse_flag(name: &'static str, value: Option<String>) -> Result<bool, ConfigError> {
+    match value
+        .as_deref()
+        .map(|value| value.trim().to_ascii_lowercase())
+        .as_deref()
+    {
+        None | Some("0" | "false" | "no") => Ok(false),
+        Some("1" | "true" | "yes") => Ok(true),
+        Some(other) => Err(ConfigError::BadChoice {
+            name,
+            allowed: "1, 0, true, false",
+            value: other.into(),
+        }),
+    }
+}
+
+/// A PostgreSQL connection string; its password never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(pub String);
+
+impl DatabaseUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // postgres://user:secret@host/db → postgres://user:***@host/db
+        let redacted = match (self.0.find("://"), self.0.rfind('@')) {
+            (Some(scheme_end), Some(at)) if at > scheme_end => {
+                let credentials = &self.0[scheme_end + 3..at];
+                match credentials.split_once(':') {
+                    Some((user, _)) => {
+                        format!("{}{user}:***{}", &self.0[..scheme_end + 3], &self.0[at..])
+                    }
+                    None => self.0.clone(),
+                }
+            }
+            _ => self.0.clone(),
+        };
+        f.debug_tuple("DatabaseUrl").field(&redacted).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = pairs
+            .iter()
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .collect();
+        Config::from_lookup(|name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_serve_locally_without_demo_data() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.public_base_url, "http://127.0.0.1:3000");
+        assert_eq!(config.data_dir, PathBuf::from("data"));
+        assert!(!config.demo && !config.production);
+        assert_eq!(config.log_format, LogFormat::Text);
+        assert!(config.database_url.is_none());
+    }
+
+    #[test]
+    fn demo_data_is_refused_in_production() {
+        let error = config(&[("MOTCUA_DEMO", "1"), ("MOTCUA_ENV", "production")]).unwrap_err();
+        assert_eq!(error, ConfigError::DemoInProduction);
+    }
+
+    #[test]
+    fn bad_values_are_named_in_the_error() {
+        let error = config(&[("MOTCUA_BIND", "localhost")]).unwrap_err();
+        assert!(error.to_string().contains("MOTCUA_BIND"), "{error}");
+        let error = config(&[("MOTCUA_LOG_FORMAT", "xml")]).unwrap_err();
+        assert!(error.to_string().contains("text, json"), "{error}");
+    }
+
+    #[test]
+    fn database_passwords_are_redacted_in_debug_output() {
+        let url = DatabaseUrl("postgres://motcua:s3cret@db.example:5432/motcua".into());
+        let shown = format!("{url:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(
+            shown.contains("postgres://motcua:***@db.example:5432/motcua"),
+            "{shown}"
+        );
+    }
+}

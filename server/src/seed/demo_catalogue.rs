@@ -1,0 +1,238 @@
+//! The demo procedure catalogue: real procedures with their national codes,
+//! documents, fees and processing times, from `seed/procedures.json`.
+
+use super::demo_agencies::department_codes;
+use anyhow::Context;
+use app::text::normalize;
+use chrono::{NaiveDate, NaiveTime};
+use serde::Deserialize;
+use sqlx::{PgPool, Postgres, Transaction};
+
+const DATA: &str = include_str!("../../seed/procedures.json");
+
+/// Demo procedures are in force from the day the two-tier government started.
+const EFFECTIVE_FROM: (i32, u32, u32) = (2025, 7, 1);
+
+#[derive(Deserialize)]
+struct Catalogue {
+    sectors: Vec<SectorSeed>,
+    procedures: Vec<ProcedureSeed>,
+}
+
+#[derive(Deserialize)]
+struct SectorSeed {
+    code: String,
+    name: String,
+    name_en: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ProcedureSeed {
+    code: String,
+    name: String,
+    name_en: Option<String>,
+    sector: String,
+    agency_level: String,
+    department: Option<String>,
+    implementing_agency: String,
+    online_level: String,
+    processing_time: ProcessingTimeSeed,
+    cutoff: Option<String>,
+    description: Option<String>,
+    applicants: Option<String>,
+    #[serde(default)]
+    steps: Vec<String>,
+    documents: Vec<DocumentSeed>,
+    #[serde(default)]
+    fees: Vec<FeeSeed>,
+    result_type: String,
+    requirements: Option<String>,
+    #[serde(default)]
+    legal_basis: Vec<String>,
+    #[serde(default)]
+    popular: bool,
+    #[serde(default)]
+    templates: Vec<TemplateSeed>,
+}
+
+#[derive(Deserialize)]
+struct ProcessingTimeSeed {
+    value: i32,
+    unit: String,
+}
+
+#[derive(Deserialize)]
+struct DocumentSeed {
+    name: String,
+    originals: i32,
+    copies: i32,
+    mandatory: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FeeSeed {
+    kind: String,
+    description: String,
+    amount: i64,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TemplateSeed {
+    name: String,
+    url: String,
+}
+
+pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+    let catalogue: Catalogue = serde_json::from_str(DATA).context("seed/procedures.json")?;
+    let departments = department_codes()?;
+    let mut tx = pool.begin().await?;
+    for sector in &catalogue.sectors {
+        sqlx::query!(
+            "INSERT INTO sectors (code, name, name_en) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING",
+            sector.code,
+            normalize(&sector.name),
+            sector.name_en,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    for procedure in &catalogue.procedures {
+        let agency_code = procedure
+            .department
+            .as_ref()
+            .and_then(|key| departments.get(key).cloned());
+        insert_procedure(&mut tx, procedure, agency_code)
+            .await
+            .with_context(|| format!("procedure {}", procedure.code))?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn insert_procedure(
+    tx: &mut Transaction<'_, Postgres>,
+    procedure: &ProcedureSeed,
+    department_code: Option<String>,
+) -> anyhow::Result<()> {
+    let Some(procedure_id) = sqlx::query_scalar!(
+        r#"
+        INSERT INTO procedures (code, sector_id, agency_level, popular)
+        VALUES ($1, (SELECT id FROM sectors WHERE code = $2), $3, $4)
+        ON CONFLICT (code) DO NOTHING
+        RETURNING id
+        "#,
+        procedure.code,
+        procedure.sector,
+        procedure.agency_level,
+        procedure.popular,
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(()); // loaded by an earlier start
+    };
+
+    let (year, month, day) = EFFECTIVE_FROM;
+    let cutoff = procedure
+        .cutoff
+        .as_deref()
+        .map(|time| NaiveTime::parse_from_str(time, "%H:%M"))
+        .transpose()
+        .context("cutoff must be HH:MM")?;
+    let version_id = sqlx::query_scalar!(
+        r#"
+        INSERT INTO procedure_versions (
+            procedure_id, version, effective_from, name, name_en, description, applicants,
+            implementing_agency, online_level, processing_time_value, processing_time_unit,
+            cutoff_time, result_type, requirements, legal_basis, steps)
+        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        RETURNING id
+        "#,
+        procedure_id,
+        NaiveDate::from_ymd_opt(year, month, day),
+        normalize(&procedure.name),
+        procedure.name_en,
+        procedure.description.as_deref().map(normalize),
+        procedure.applicants.as_deref().map(normalize),
+        normalize(&procedure.implementing_agency),
+        procedure.online_level,
+        procedure.processing_time.value,
+        procedure.processing_time.unit,
+        cutoff,
+        normalize(&procedure.result_type),
+        procedure.requirements.as_deref().map(normalize),
+        &procedure
+            .legal_basis
+            .iter()
+            .map(|text| normalize(text))
+            .collect::<Vec<_>>(),
+        &procedure
+            .steps
+            .iter()
+            .map(|text| normalize(text))
+            .collect::<Vec<_>>(),
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+
+    for (position, document) in (1..).zip(&procedure.documents) {
+        sqlx::query!(
+            r#"INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, note)
+               VALUES ($1, $2, $3, $4, $5, $6, $7)"#,
+            version_id,
+            position,
+            normalize(&document.name),
+            document.originals,
+            document.copies,
+            document.mandatory,
+            document.note.as_deref().map(normalize),
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (position, fee) in (1..).zip(&procedure.fees) {
+        sqlx::query!(
+            r#"INSERT INTO procedure_fees (version_id, position, kind, description, amount_vnd, note)
+               VALUES ($1, $2, $3, $4, $5, $6)"#,
+            version_id,
+            position,
+            fee.kind,
+            normalize(&fee.description),
+            fee.amount,
+            fee.note.as_deref().map(normalize),
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (position, template) in (1..).zip(&procedure.templates) {
+        sqlx::query!(
+            "INSERT INTO procedure_form_templates (version_id, position, name, url) VALUES ($1, $2, $3, $4)",
+            version_id,
+            position,
+            normalize(&template.name),
+            template.url,
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+
+    // Commune procedures are received by every commune; provincial ones by
+    // their department, or by the provincial committee when none is named.
+    sqlx::query!(
+        r#"
+        INSERT INTO procedure_agencies (procedure_id, agency_id)
+        SELECT $1, id FROM agencies
+        WHERE CASE WHEN $2 = 'commune' THEN kind = 'commune'
+                   WHEN $3::text IS NOT NULL THEN code = $3
+                   ELSE kind = 'province' END
+        "#,
+        procedure_id,
+        procedure.agency_level,
+        department_code,
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! Data a fresh install starts with.
+//!
+//! Reference data (the 2025 administrative units) is loaded on every install;
+//! the demo province, its agencies and procedures only when demo mode asks.
+//! Both are idempotent: running them again changes nothing.
+
+mod administrative_units;
+mod demo_agencies;
+mod demo_catalogue;
+
+use sqlx::PgPool;
+
+/// Loads the reference data every installation needs.
+pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
+    administrative_units::load(pool).await
+}
+
+/// Loads the demo province: agencies and the procedure catalogue.
+pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
+    demo_agencies::load(pool).await?;
+    demo_catalogue::load(pool).await
+}
