@@ -1,0 +1,258 @@
+// Shared harness for the end-to-end tests.
+//
+// - One headless Chromium per test file (node --test runs each file in its own
+//   process, and this module launches the browser lazily, once per process).
+// - A fresh browser context per test, so cookies (the language choice) never
+//   leak from one test into another.
+// - `scenario(title, story)` declares a user story once and registers it twice:
+//   with JavaScript enabled (waiting for hydration) and with JavaScript disabled
+//   (plain server-rendered HTML and GET forms).
+
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** Where the portal under test runs, e.g. http://127.0.0.1:3000 */
+export const BASE_URL = requireBaseUrl();
+
+/** Every wait for the portal (navigation, hydration, an awaited change). */
+export const NAVIGATION_TIMEOUT_MS = 30_000;
+
+/** Whole-test budget: several navigations, plus the browser launch for the first test. */
+const TEST_TIMEOUT_MS = 180_000;
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const LAUNCH_OPTIONS = {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** The two ways every scenario is run. */
+export const MODES = [
+  { name: 'JavaScript enabled', javaScriptEnabled: true },
+  { name: 'JavaScript disabled', javaScriptEnabled: false },
+];
+
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+
+function requireBaseUrl() {
+  const raw = process.env.BASE_URL;
+  if (!raw || !raw.trim()) {
+    const message =
+      'BASE_URL is not set. Start the portal with the demo catalogue loaded, then run for example:\n' +
+      '  BASE_URL=http://127.0.0.1:3000 npm test';
+    console.error(message);
+    throw new Error(message);
+  }
+  try {
+    return new URL(raw.trim()).origin;
+  } catch {
+    throw new Error(`BASE_URL is not a valid URL: ${JSON.stringify(raw)}`);
+  }
+}
+
+let browserPromise;
+
+function sharedBrowser() {
+  browserPromise ??= chromium.launch(LAUNCH_OPTIONS).catch((error) => {
+    throw new Error(
+      `Could not launch Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another one): ${error.message}`,
+    );
+  });
+  return browserPromise;
+}
+
+after(async () => {
+  if (browserPromise) {
+    const browser = await browserPromise.catch(() => undefined);
+    await browser?.close();
+  }
+});
+
+/**
+ * Declares a user story once; runs it with JavaScript enabled and disabled.
+ *
+ * @param {string} title what the user does and sees
+ * @param {(portal: Portal, t: import('node:test').TestContext) => Promise<void>} story
+ * @param {{ context?: import('playwright-core').BrowserContextOptions }} [options]
+ *   extra browser context options, e.g. a phone-sized viewport
+ */
+export function scenario(title, story, options = {}) {
+  for (const mode of MODES) {
+    test(`${title} [${mode.name}]`, { timeout: TEST_TIMEOUT_MS }, async (t) => {
+      const browser = await sharedBrowser();
+      const context = await browser.newContext({
+        baseURL: BASE_URL,
+        javaScriptEnabled: mode.javaScriptEnabled,
+        locale: 'vi-VN',
+        viewport: { width: 1280, height: 800 },
+        ...options.context,
+      });
+      context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+      context.setDefaultTimeout(NAVIGATION_TIMEOUT_MS);
+      const page = await context.newPage();
+      const portal = new Portal(page, mode);
+      try {
+        await story(portal, t);
+      } catch (error) {
+        await portal.recordFailure(t, error);
+        throw error;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+/** A browser tab on the portal, in one mode, with the few moves a user makes. */
+export class Portal {
+  /**
+   * @param {import('playwright-core').Page} page
+   * @param {{ name: string, javaScriptEnabled: boolean }} mode
+   */
+  constructor(page, mode) {
+    this.page = page;
+    this.mode = mode;
+    this.javaScriptEnabled = mode.javaScriptEnabled;
+    /** Responses that failed, kept to explain a hydration that never came. */
+    this.failedResponses = [];
+    /** Uncaught errors in the page's JavaScript. */
+    this.pageErrors = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) this.failedResponses.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  }
+
+  /**
+   * Opens a path as a user would by typing the address; with JavaScript, waits
+   * until the app has hydrated. Returns the navigation's HTTP response.
+   */
+  async open(pathAndQuery) {
+    const response = await this.page.goto(pathAndQuery, { waitUntil: 'load' });
+    assert.ok(response, `no HTTP response for ${pathAndQuery}`);
+    await this.waitUntilInteractive();
+    return response;
+  }
+
+  /** With JavaScript: waits for `body[data-hydrated="true"]`. Without: nothing to wait for. */
+  async waitUntilInteractive() {
+    if (!this.javaScriptEnabled) return;
+    try {
+      await this.page.waitForSelector('body[data-hydrated="true"]', {
+        state: 'attached',
+        timeout: NAVIGATION_TIMEOUT_MS,
+      });
+    } catch (error) {
+      const pkgFailures = this.failedResponses.filter((line) => line.includes('/pkg/'));
+      throw new Error(
+        `The page never hydrated (no body[data-hydrated="true"] after ${NAVIGATION_TIMEOUT_MS / 1000} s) on ${this.page.url()}.` +
+          (pkgFailures.length ? `\nFailed asset requests:\n  ${pkgFailures.join('\n  ')}` : '') +
+          (this.pageErrors.length ? `\nPage errors:\n  ${this.pageErrors.join('\n  ')}` : '') +
+          `\n(${error.message.split('\n')[0]})`,
+      );
+    }
+  }
+
+  /**
+   * Does something that takes the user to another page (a click, Enter in a
+   * form) and waits until the address matches `isExpected`. With JavaScript
+   * the router may change the page without a reload, so this waits for the
+   * URL rather than a load event; the content is checked with `eventually`.
+   *
+   * @param {(url: URL) => boolean} isExpected
+   * @param {() => Promise<unknown>} action
+   */
+  async navigateBy(isExpected, action) {
+    await Promise.all([
+      this.page.waitForURL((url) => isExpected(url), {
+        waitUntil: 'commit',
+        timeout: NAVIGATION_TIMEOUT_MS,
+      }),
+      action(),
+    ]);
+    if (this.javaScriptEnabled) {
+      // A full reload (e.g. the language links) hydrates again; a client-side
+      // navigation keeps the attribute, so this returns at once.
+      await this.page.waitForLoadState('load');
+      await this.waitUntilInteractive();
+    } else {
+      await this.page.waitForLoadState('load');
+    }
+    return new URL(this.page.url());
+  }
+
+  /** The current address as a URL. */
+  url() {
+    return new URL(this.page.url());
+  }
+
+  /** Visible text of the first element matching `selector`, whitespace collapsed. */
+  async textOf(selector) {
+    return squash(await this.page.locator(selector).first().innerText());
+  }
+
+  /** Visible texts of all elements matching `selector`, whitespace collapsed. */
+  async textsOf(selector) {
+    return (await this.page.locator(selector).allInnerTexts()).map(squash);
+  }
+
+  /** Saves a screenshot and tells what the page was when a story failed. */
+  async recordFailure(t, error) {
+    try {
+      await mkdir(RESULTS_DIR, { recursive: true });
+      const file = path.join(RESULTS_DIR, `${slug(t.name)}.png`);
+      await this.page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      t.diagnostic(`screenshot: ${file}`);
+    } catch {
+      // The page may be gone; the assertion message is what matters.
+    }
+    t.diagnostic(`failed at ${this.page.url()}: ${error?.message?.split('\n')[0]}`);
+    if (this.pageErrors.length) t.diagnostic(`page errors: ${this.pageErrors.join(' | ')}`);
+  }
+}
+
+/**
+ * Retries `check` until it stops throwing or the time runs out, then throws
+ * its last error. With JavaScript the router renders new content a moment
+ * after the address changes; without JavaScript the first try passes.
+ */
+export async function eventually(check, { timeout = NAVIGATION_TIMEOUT_MS, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
+}
+
+/** Collapses runs of whitespace, as a reader sees text. */
+export function squash(text) {
+  return String(text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function slug(text) {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 120);
+}
