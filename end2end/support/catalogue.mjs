@@ -47,20 +47,23 @@ export async function search(portal, text, { submit = 'Enter', typeKeys = false 
   return url;
 }
 
-/** The result cards, in order, as `{ title, href, code, meta: string[] }`. */
+/**
+ * The result cards, in order, as `{ title, href, code, meta: string[] }`.
+ * Read in one go, so a list being re-rendered is never read half old, half new.
+ */
 export async function resultCards(page) {
-  const cards = page.locator('ul.procedure-list > li.procedure-card');
-  const found = [];
-  for (const card of await cards.all()) {
-    const link = card.locator('h3.procedure-card__title > a');
-    found.push({
-      title: squash(await link.innerText()),
-      href: await link.getAttribute('href'),
-      code: squash(await card.locator('.procedure-card__meta .code').innerText()),
-      meta: (await card.locator('p.procedure-card__meta > span').allInnerTexts()).map(squash),
-    });
-  }
-  return found;
+  const cards = await page.locator('ul.procedure-list > li.procedure-card').evaluateAll((items) =>
+    items.map((card) => {
+      const link = card.querySelector('h3.procedure-card__title > a');
+      return {
+        title: link?.innerText ?? '',
+        href: link?.getAttribute('href') ?? '',
+        code: card.querySelector('.procedure-card__meta .code')?.innerText ?? '',
+        meta: [...card.querySelectorAll('p.procedure-card__meta > span')].map((span) => span.innerText),
+      };
+    }),
+  );
+  return cards.map((card) => ({ ...card, title: squash(card.title), code: squash(card.code), meta: card.meta.map(squash) }));
 }
 
 /** The link of the first result. */

@@ -14,9 +14,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { baseUrlFromEnvironment } from './base-url.mjs';
 
 /** Where the portal under test runs, e.g. http://127.0.0.1:3000 */
-export const BASE_URL = requireBaseUrl();
+export const BASE_URL = baseUrlFromEnvironment();
 
 /** Every wait for the portal (navigation, hydration, an awaited change). */
 export const NAVIGATION_TIMEOUT_MS = 30_000;
@@ -47,22 +48,6 @@ export const MODES = [
 ];
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
-
-function requireBaseUrl() {
-  const raw = process.env.BASE_URL;
-  if (!raw || !raw.trim()) {
-    const message =
-      'BASE_URL is not set. Start the portal with the demo catalogue loaded, then run for example:\n' +
-      '  BASE_URL=http://127.0.0.1:3000 npm test';
-    console.error(message);
-    throw new Error(message);
-  }
-  try {
-    return new URL(raw.trim()).origin;
-  } catch {
-    throw new Error(`BASE_URL is not a valid URL: ${JSON.stringify(raw)}`);
-  }
-}
 
 let browserPromise;
 
@@ -107,6 +92,7 @@ export function scenario(title, story, options = {}) {
       const portal = new Portal(page, mode);
       try {
         await story(portal, t);
+        assert.deepEqual(portal.pageErrors, [], 'the page raised no uncaught JavaScript errors');
       } catch (error) {
         await portal.recordFailure(t, error);
         throw error;
@@ -127,14 +113,24 @@ export class Portal {
     this.page = page;
     this.mode = mode;
     this.javaScriptEnabled = mode.javaScriptEnabled;
-    /** Responses that failed, kept to explain a hydration that never came. */
-    this.failedResponses = [];
-    /** Uncaught errors in the page's JavaScript. */
+    /** Requests of the current page that failed or answered an error. */
+    this.failedRequests = [];
+    /** Uncaught errors in the pages' JavaScript during this test. */
     this.pageErrors = [];
     page.on('response', (response) => {
-      if (response.status() >= 400) this.failedResponses.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400) this.failedRequests.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? 'failed';
+      // Requests cut short by leaving the page are not failures of the app.
+      if (!reason.includes('ERR_ABORTED')) this.failedRequests.push(`${reason} ${request.url()}`);
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) {
+        this.failedRequests = [];
+      }
+    });
   }
 
   /**
@@ -148,22 +144,29 @@ export class Portal {
     return response;
   }
 
-  /** With JavaScript: waits for `body[data-hydrated="true"]`. Without: nothing to wait for. */
+  /**
+   * With JavaScript: waits for `body[data-hydrated="true"]`, and gives up at
+   * once if the app's script or WebAssembly failed to load. Without
+   * JavaScript: nothing to wait for.
+   */
   async waitUntilInteractive() {
     if (!this.javaScriptEnabled) return;
-    try {
-      await this.page.waitForSelector('body[data-hydrated="true"]', {
-        state: 'attached',
-        timeout: NAVIGATION_TIMEOUT_MS,
-      });
-    } catch (error) {
-      const pkgFailures = this.failedResponses.filter((line) => line.includes('/pkg/'));
-      throw new Error(
-        `The page never hydrated (no body[data-hydrated="true"] after ${NAVIGATION_TIMEOUT_MS / 1000} s) on ${this.page.url()}.` +
-          (pkgFailures.length ? `\nFailed asset requests:\n  ${pkgFailures.join('\n  ')}` : '') +
-          (this.pageErrors.length ? `\nPage errors:\n  ${this.pageErrors.join('\n  ')}` : '') +
-          `\n(${error.message.split('\n')[0]})`,
-      );
+    const hydrated = this.page.locator('body[data-hydrated="true"]');
+    const deadline = Date.now() + NAVIGATION_TIMEOUT_MS;
+    for (;;) {
+      if ((await hydrated.count()) > 0) return;
+      // The app's own script and WebAssembly: without them it can never hydrate.
+      const brokenAssets = this.failedRequests.filter((line) => /\/pkg\/[^?#\s]*\.(js|wasm)\b/.test(line));
+      if (brokenAssets.length || Date.now() >= deadline) {
+        throw new Error(
+          (brokenAssets.length
+            ? `The page cannot hydrate: the app's script or WebAssembly failed to load on ${this.page.url()}.`
+            : `The page never hydrated (no body[data-hydrated="true"] after ${NAVIGATION_TIMEOUT_MS / 1000} s) on ${this.page.url()}.`) +
+            (this.failedRequests.length ? `\nFailed requests:\n  ${this.failedRequests.join('\n  ')}` : '') +
+            (this.pageErrors.length ? `\nPage errors:\n  ${this.pageErrors.join('\n  ')}` : ''),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 

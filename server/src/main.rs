@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! motcua                    serve (configuration from the environment)
-//! motcua database start     start the local cluster; print its maintenance URL
+//! motcua database start     start the local cluster; print its maintenance URL,
+//!                           then `started` or `already-running`
 //! motcua database stop      stop the local cluster
 //! ```
 
@@ -29,8 +30,16 @@ async fn main() -> ExitCode {
     {
         [] | ["serve"] => server::run(config).await,
         ["database", "start"] => LocalCluster::at(&config.data_dir).and_then(|cluster| {
-            cluster.ensure_running()?;
+            let started = cluster.ensure_running()?;
             println!("{}", cluster.url("postgres"));
+            println!(
+                "{}",
+                if started {
+                    "started"
+                } else {
+                    "already-running"
+                }
+            );
             Ok(())
         }),
         ["database", "stop"] => {

@@ -7,16 +7,16 @@ use leptos_router::components::A;
 pub fn SiteHeader() -> impl IntoView {
     let t = use_texts();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main" target="_self">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="container site-header__inner">
-                <A href="/" attr:class="site-header__brand">
+                <a href="/" class="site-header__brand">
                     <span class="site-header__emblem" aria-hidden="true">"★"</span>
                     <span>
                         <span class="site-header__name">{t.site_name}</span>
                         <span class="site-header__tagline">{t.site_tagline}</span>
                     </span>
-                </A>
+                </a>
                 <LanguageSwitch/>
             </div>
             <nav class="site-nav" aria-label=t.main_navigation>

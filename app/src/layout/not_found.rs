@@ -2,7 +2,6 @@ use crate::http_status::{set_status, StatusCode};
 use crate::i18n::use_texts;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// The page for an address that leads nowhere; answers 404.
 #[component]
@@ -13,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
         <Title text=format!("{} | {}", t.not_found_title, t.site_name)/>
         <h1>{t.not_found_title}</h1>
         <p>{t.not_found_body}</p>
-        <p><A href="/thu-tuc">{t.back_to_catalogue}</A></p>
+        <p><a href="/thu-tuc">{t.back_to_catalogue}</a></p>
     }
 }

@@ -27,7 +27,22 @@ impl LocalCluster {
     pub fn at(data_dir: &Path) -> anyhow::Result<LocalCluster> {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
-        let cluster_dir = data_dir.canonicalize()?.join("postgres");
+        let data_dir = data_dir.canonicalize()?;
+        let bin_dir = postgres_bin_dir()?;
+        let cluster_dir = if !is_root() || postgres_can_enter(&data_dir) {
+            data_dir.join("postgres")
+        } else {
+            // A folder the postgres user cannot enter (say, a checkout under a
+            // private home): keep the cluster in postgres's own home instead,
+            // one per checkout.
+            let fallback = fallback_dir(&data_dir);
+            tracing::warn!(
+                data_dir = %data_dir.display(),
+                cluster = %fallback.display(),
+                "the postgres user cannot enter the data folder; using another folder"
+            );
+            fallback
+        };
         let socket = cluster_dir.join(format!(".s.PGSQL.{PORT}"));
         if socket.as_os_str().len() > MAX_SOCKET_PATH {
             bail!(
@@ -37,14 +52,24 @@ impl LocalCluster {
         }
         Ok(LocalCluster {
             cluster_dir,
-            bin_dir: postgres_bin_dir()?,
+            bin_dir,
         })
     }
 
     /// Initialises (first time) and starts (if stopped) the cluster.
     /// Returns whether this call started it.
     pub fn ensure_running(&self) -> anyhow::Result<bool> {
+        // Several processes (test binaries, a second portal) may get here at
+        // once; the lock lets exactly one of them initialise and start.
+        let lock_path = self.cluster_dir.with_extension("lock");
+        let lock = std::fs::File::create(&lock_path)
+            .with_context(|| format!("cannot create {}", lock_path.display()))?;
+        lock.lock()?;
         if !self.cluster_dir.join("PG_VERSION").exists() {
+            // Anything here without PG_VERSION is what a failed initdb left.
+            if self.cluster_dir.exists() {
+                std::fs::remove_dir_all(&self.cluster_dir)?;
+            }
             self.init()?;
         }
         if self.is_running() {
@@ -91,11 +116,9 @@ impl LocalCluster {
     }
 
     fn is_running(&self) -> bool {
-        Command::new(self.bin_dir.join("pg_ctl"))
-            .args(["status", "-D"])
-            .arg(&self.cluster_dir)
-            .output()
-            .is_ok_and(|output| output.status.success())
+        let dir = self.cluster_dir.to_string_lossy().into_owned();
+        self.run_as_postgres("pg_ctl", &["status", "-D", &dir])
+            .is_ok()
     }
 
     fn start(&self) -> anyhow::Result<()> {
@@ -176,6 +199,24 @@ fn newest_bin_dir() -> Option<PathBuf> {
         .collect();
     versions.sort();
     versions.pop().map(|(_, bin)| bin)
+}
+
+fn postgres_can_enter(dir: &Path) -> bool {
+    Command::new("runuser")
+        .args(["-u", "postgres", "--", "test", "-x"])
+        .arg(dir)
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+fn fallback_dir(data_dir: &Path) -> PathBuf {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    data_dir.hash(&mut hasher);
+    PathBuf::from(format!(
+        "/var/lib/postgresql/motcua-{:016x}",
+        hasher.finish()
+    ))
 }
 
 fn is_root() -> bool {

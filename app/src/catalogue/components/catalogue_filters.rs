@@ -2,7 +2,7 @@ use crate::catalogue::model::{CatalogueFacets, OnlineLevel};
 use crate::catalogue::query::RawCatalogueParams;
 use crate::i18n::{use_lang, use_texts, Lang};
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 
 /// Sector, agency and online-level filters. A GET form that keeps the search
 /// text; "Áp dụng" submits it, so it needs no JavaScript.
@@ -71,9 +71,9 @@ pub fn CatalogueFilters(facets: CatalogueFacets, params: RawCatalogueParams) -> 
                 </div>
                 <div class="filters__actions">
                     <button class="button button--secondary" type="submit">{t.apply_filters}</button>
-                    <A href=RawCatalogueParams { q: params.q.clone(), ..Default::default() }.catalogue_href(1)>
+                    <a href=RawCatalogueParams { q: params.q.clone(), ..Default::default() }.catalogue_href(1)>
                         {t.clear_filters}
-                    </A>
+                    </a>
                 </div>
             </fieldset>
         </Form>

@@ -1,7 +1,6 @@
 use crate::catalogue::query::{page_count, RawCatalogueParams};
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Previous / next links that keep the current search and filters.
 #[component]
@@ -18,11 +17,11 @@ pub fn Pagination(
         let next = (page < pages).then(|| params.catalogue_href(page + 1));
         view! {
             <nav class="pagination" aria-label=t.pagination>
-                {previous.map(|href| view! { <A href=href attr:rel="prev">{t.previous_page}</A> })}
+                {previous.map(|href| view! { <a href=href rel="prev">{t.previous_page}</a> })}
                 <span class="pagination__status" aria-current="page">
                     {(t.page_of)(page as u32, pages as u32)}
                 </span>
-                {next.map(|href| view! { <A href=href attr:rel="next">{t.next_page}</A> })}
+                {next.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
             </nav>
         }
     })

@@ -6,7 +6,6 @@ use crate::i18n::{use_lang, use_texts, Lang};
 use crate::layout::{NotFound, PageError};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// `/thu-tuc/{code}`: everything a citizen needs to know before filing.
@@ -44,7 +43,7 @@ fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
     view! {
         <Title text=format!("{} ({}) | {}", procedure.name, procedure.code, t.site_name)/>
         <Meta name="description" content=description.clone()/>
-        <p class="breadcrumb"><A href="/thu-tuc">{t.back_to_catalogue}</A></p>
+        <p class="breadcrumb"><a href="/thu-tuc">{t.back_to_catalogue}</a></p>
         <article class="procedure">
             <h1>{procedure.name.clone()}</h1>
             {english_name.map(|name| view! { <p class="lead" lang="en">{name}</p> })}
