@@ -109,7 +109,7 @@ fn DocumentsTable(procedure: ProcedureDetail) -> impl IntoView {
         <section class="section" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t.documents}</h2>
             <div class="table-scroll">
-                <table class="table">
+                <table class="table table--stack-on-phone">
                     <thead>
                         <tr>
                             <th scope="col">{t.document_name}</th>
@@ -125,9 +125,9 @@ fn DocumentsTable(procedure: ProcedureDetail) -> impl IntoView {
                                     {document.name}
                                     {document.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
                                 </td>
-                                <td class="numeric">{document.originals}</td>
-                                <td class="numeric">{document.copies}</td>
-                                <td>{if document.mandatory { t.mandatory } else { t.optional }}</td>
+                                <td class="numeric" data-label=t.originals>{document.originals}</td>
+                                <td class="numeric" data-label=t.copies>{document.copies}</td>
+                                <td data-label=t.required>{if document.mandatory { t.mandatory } else { t.optional }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
