@@ -7,6 +7,7 @@
 //! Everything here compiles for both halves; database access sits behind the
 //! `ssr` feature and the WebAssembly entry point behind `hydrate`.
 
+pub mod accounts;
 mod app;
 pub mod catalogue;
 #[cfg(feature = "ssr")]
