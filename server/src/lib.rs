@@ -7,6 +7,7 @@
 pub mod api;
 pub mod config;
 pub mod database;
+pub mod documents;
 mod health;
 mod language;
 pub mod seed;

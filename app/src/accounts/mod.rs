@@ -13,3 +13,5 @@
 
 pub mod identity;
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod password_hash;

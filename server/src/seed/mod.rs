@@ -5,6 +5,7 @@
 //! Both are idempotent: running them again changes nothing.
 
 mod administrative_units;
+pub mod demo_accounts;
 mod demo_agencies;
 mod demo_catalogue;
 
@@ -15,8 +16,10 @@ pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
     administrative_units::load(pool).await
 }
 
-/// Loads the demo province: agencies and the procedure catalogue.
+/// Loads the demo province: agencies, the procedure catalogue and one
+/// account per role.
 pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
     demo_agencies::load(pool).await?;
-    demo_catalogue::load(pool).await
+    demo_catalogue::load(pool).await?;
+    demo_accounts::load(pool).await
 }

@@ -1,0 +1,17 @@
+//! The PDF documents the portal produces.
+//!
+//! Everything that leaves the portal as a printable file is built here: the
+//! blank application forms citizens can download from a procedure's page
+//! ([`form_templates`]), and later the slips the one-stop desk issues
+//! (receipt of a dossier, request for more documents, refusal, hand-over of
+//! the result …) and the fee receipts.
+//!
+//! [`layout`] is the shared base: an A4 page with the margins of Vietnamese
+//! administrative documents, embedded Liberation Serif (so Vietnamese renders
+//! everywhere and can be copied back out of the PDF), word-wrapped lines,
+//! dotted blanks, simple tables and automatic page breaks. Documents are
+//! rendered to bytes in memory and are deterministic: the same input gives the
+//! same file.
+
+pub mod form_templates;
+pub mod layout;

@@ -1,0 +1,98 @@
+//! One account per role, and a citizen, for demonstrations. All share the
+//! password `Demo@12345`; the README lists them. They exist only in demo mode.
+
+use app::accounts::password::{Password, PasswordContext};
+use app::accounts::password_hash;
+use sqlx::PgPool;
+
+pub const DEMO_PASSWORD: &str = "Demo@12345";
+
+struct DemoOfficial {
+    email: &'static str,
+    full_name: &'static str,
+    agency_code: &'static str,
+    roles: &'static [&'static str],
+}
+
+const OFFICIALS: &[DemoOfficial] = &[
+    DemoOfficial {
+        email: "tiepnhan@motcua.example",
+        full_name: "Nguyễn Thị Tiếp Nhận",
+        agency_code: "000.01.40.H34",
+        roles: &["reception"],
+    },
+    DemoOfficial {
+        email: "chuyenvien@motcua.example",
+        full_name: "Trần Văn Chuyên",
+        agency_code: "000.01.40.H34",
+        roles: &["specialist"],
+    },
+    DemoOfficial {
+        email: "lanhdao@motcua.example",
+        full_name: "Lê Minh Lãnh",
+        agency_code: "000.01.40.H34",
+        roles: &["leader"],
+    },
+    DemoOfficial {
+        email: "quanly@motcua.example",
+        full_name: "Phạm Thu Quản",
+        agency_code: "000.00.00.H34",
+        roles: &["manager"],
+    },
+    DemoOfficial {
+        email: "quantri@motcua.example",
+        full_name: "Hoàng Quốc Trị",
+        agency_code: "000.00.00.H34",
+        roles: &["administrator"],
+    },
+];
+
+pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+    let password = Password::parse(DEMO_PASSWORD, &PasswordContext::default())
+        .map_err(|error| anyhow::anyhow!("the demo password breaks the policy: {error:?}"))?;
+    // One hash for all: the accounts are for demonstrations only.
+    let hash = password_hash::hash(&password)
+        .await
+        .map_err(|error| anyhow::anyhow!("hashing the demo password: {error}"))?;
+
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        r#"
+        INSERT INTO users (kind, full_name, email, citizen_id, date_of_birth, phone, password_hash, email_confirmed_at)
+        VALUES ('citizen', 'Vũ Thị Công Dân', 'congdan@motcua.example', '022190001234', '1990-05-12', '0912345678', $1, now())
+        ON CONFLICT ((lower(email))) DO NOTHING
+        "#,
+        hash
+    )
+    .execute(&mut *tx)
+    .await?;
+    for official in OFFICIALS {
+        let inserted = sqlx::query_scalar!(
+            r#"
+            INSERT INTO users (kind, full_name, email, password_hash, email_confirmed_at, agency_id)
+            VALUES ('official', $1, $2, $3, now(), (SELECT id FROM agencies WHERE code = $4))
+            ON CONFLICT ((lower(email))) DO NOTHING
+            RETURNING id
+            "#,
+            official.full_name,
+            official.email,
+            hash,
+            official.agency_code,
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(user_id) = inserted {
+            for role in official.roles {
+                sqlx::query!(
+                    "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
+                    user_id,
+                    role
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
