@@ -1,7 +1,7 @@
 use crate::catalogue::components::{CatalogueFilters, Pagination, ProcedureList, SearchForm};
 use crate::catalogue::query::{CatalogueQuery, RawCatalogueParams};
 use crate::catalogue::server_fns::{load_catalogue_facets, search_procedures};
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Texts};
 use crate::layout::PageError;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -20,16 +20,7 @@ pub fn CataloguePage() -> impl IntoView {
     );
     let facets = Resource::new(|| (), |_| load_catalogue_facets());
 
-    let title = move || {
-        let heading = match params.get().q.filter(|q| !q.trim().is_empty()) {
-            Some(q) => (t.results_for)(q.trim()),
-            None => t.catalogue_title.to_string(),
-        };
-        format!("{heading} | {}", t.site_name)
-    };
-
     view! {
-        <Title text=title/>
         <Meta name="description" content=t.catalogue_description/>
         <h1>{t.catalogue_title}</h1>
         <SearchForm value=params.get_untracked().q.unwrap_or_default()/>
@@ -46,8 +37,16 @@ pub fn CataloguePage() -> impl IntoView {
             <div class="catalogue__results">
                 <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                     {move || Suspend::new(async move {
-                        let query = CatalogueQuery::from_page_params(&params.get());
-                        match results.await {
+                        // Everything reactive is read before the await; the title is a
+                        // plain string rendered with the results (a reactive closure in
+                        // <Title> is read by the server after the page's reactive values
+                        // are gone, and failed under concurrent load).
+                        let current = params.get();
+                        let query = CatalogueQuery::from_page_params(&current);
+                        let title = page_title(t, current.q.as_deref());
+                        let outcome = results.await;
+                        let title = view! { <Title text=title/> };
+                        let body = match outcome {
                             Ok(page) if page.items.is_empty() => view! {
                                 <div class="notice" role="status">
                                     <p class="notice__title">{t.no_results}</p>
@@ -58,19 +57,28 @@ pub fn CataloguePage() -> impl IntoView {
                                 <p class="results-count" role="status">{(t.results_count)(page.total)}</p>
                                 <ProcedureList items=page.items/>
                                 <Pagination
-                                    params=params.get()
+                                    params=current
                                     page=query.page()
                                     total=page.total
                                     page_size=query.limit
                                 />
                             }.into_any(),
                             Err(error) => view! { <PageError error/> }.into_any(),
-                        }
+                        };
+                        view! { {title} {body} }
                     })}
                 </Suspense>
             </div>
         </div>
     }
+}
+
+fn page_title(t: &Texts, q: Option<&str>) -> String {
+    let heading = match q.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => (t.results_for)(q),
+        None => t.catalogue_title.to_string(),
+    };
+    format!("{heading} | {}", t.site_name)
 }
 
 fn params_from(map: &ParamsMap) -> RawCatalogueParams {
