@@ -72,6 +72,14 @@ impl FormTemplate {
     }
 }
 
+/// Notes (2) and (3) read the same on the birth and the marriage forms.
+const RESIDENCE_NOTE: &str =
+    "(2) Ghi theo nơi đăng ký thường trú; nếu không có nơi thường trú thì ghi \
+     theo nơi đăng ký tạm trú; nếu không có cả hai thì ghi theo nơi đang sinh sống.";
+const IDENTITY_DOCUMENT_NOTE: &str =
+    "(3) Ghi loại giấy tờ tùy thân (thẻ Căn cước, Căn cước công dân, Hộ \
+     chiếu…), số, cơ quan cấp, ngày cấp; hoặc ghi số định danh cá nhân.";
+
 /// Tờ khai đăng ký khai sinh.
 pub fn birth_registration_form() -> Vec<u8> {
     let mut doc = new_document(FormTemplate::BirthRegistration);
@@ -144,10 +152,8 @@ pub fn birth_registration_form() -> Vec<u8> {
         &mut doc,
         &[
             "(1) Ghi rõ tên cơ quan đăng ký khai sinh.",
-            "(2) Ghi theo nơi đăng ký thường trú; nếu không có nơi thường trú thì ghi theo \
-             nơi đăng ký tạm trú; nếu không có cả hai thì ghi theo nơi đang sinh sống.",
-            "(3) Ghi loại giấy tờ tùy thân (thẻ Căn cước, Căn cước công dân, Hộ chiếu…), số, \
-             cơ quan cấp, ngày cấp; hoặc ghi số định danh cá nhân.",
+            RESIDENCE_NOTE,
+            IDENTITY_DOCUMENT_NOTE,
             "(4) Sinh tại cơ sở khám bệnh, chữa bệnh thì ghi tên và địa chỉ cơ sở đó; sinh \
              ở nơi khác thì ghi tên đơn vị hành chính cấp xã, cấp tỉnh nơi sinh.",
             "(5) Đánh dấu X vào ô tương ứng nếu có yêu cầu cấp bản sao Trích lục khai sinh \
@@ -236,10 +242,8 @@ pub fn marriage_registration_form() -> Vec<u8> {
         &mut doc,
         &[
             "(1) Ghi rõ tên cơ quan đăng ký kết hôn.",
-            "(2) Ghi theo nơi đăng ký thường trú; nếu không có nơi thường trú thì ghi theo \
-             nơi đăng ký tạm trú; nếu không có cả hai thì ghi theo nơi đang sinh sống.",
-            "(3) Ghi loại giấy tờ tùy thân (thẻ Căn cước, Căn cước công dân, Hộ chiếu…), số, \
-             cơ quan cấp, ngày cấp; hoặc ghi số định danh cá nhân.",
+            RESIDENCE_NOTE,
+            IDENTITY_DOCUMENT_NOTE,
             "(4) Đánh dấu X vào ô tương ứng nếu có yêu cầu cấp bản sao Trích lục kết hôn \
              và ghi rõ số lượng.",
         ],

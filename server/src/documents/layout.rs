@@ -647,49 +647,48 @@ impl Document {
         let mut lines = Vec::new();
         for paragraph in cell.text.split('\n') {
             let start = lines.len();
+            // The paragraph's first line carries the indent; later ones get the whole width.
+            let available = move |lines: &Vec<LaidLine>| {
+                if lines.len() == start {
+                    width - indent
+                } else {
+                    width
+                }
+            };
+            let end_line = move |lines: &mut Vec<LaidLine>, text: String, continues: bool| {
+                let indent = if lines.len() == start { indent } else { 0.0 };
+                lines.push(LaidLine {
+                    text,
+                    indent,
+                    continues,
+                });
+            };
             let mut current = String::new();
-            let mut avail = width - indent;
-            let mut first = true;
             for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
                 let candidate = if current.is_empty() {
                     word.to_string()
                 } else {
                     format!("{current} {word}")
                 };
-                if face.width(&candidate, size) <= avail {
+                if face.width(&candidate, size) <= available(&lines) {
                     current = candidate;
                     continue;
                 }
                 if !current.is_empty() {
-                    lines.push(LaidLine {
-                        text: std::mem::take(&mut current),
-                        indent: if first { indent } else { 0.0 },
-                        continues: true,
-                    });
-                    first = false;
-                    avail = width;
+                    end_line(&mut lines, std::mem::take(&mut current), true);
                 }
                 // A word longer than the whole line is broken between characters.
                 for c in word.chars() {
                     current.push(c);
-                    if face.width(&current, size) > avail && current.chars().count() > 1 {
+                    if face.width(&current, size) > available(&lines) && current.chars().count() > 1
+                    {
                         current.pop();
-                        lines.push(LaidLine {
-                            text: std::mem::take(&mut current),
-                            indent: if first { indent } else { 0.0 },
-                            continues: true,
-                        });
-                        first = false;
-                        avail = width;
+                        end_line(&mut lines, std::mem::take(&mut current), true);
                         current.push(c);
                     }
                 }
             }
-            lines.push(LaidLine {
-                text: current,
-                indent: if first { indent } else { 0.0 },
-                continues: false,
-            });
+            end_line(&mut lines, current, false);
             debug_assert!(lines.len() > start);
         }
         if cell.fill {
