@@ -1,6 +1,12 @@
 //! The HTML shell and the router: which page answers which address.
 
+use crate::accounts::pages::{
+    AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
+};
+use crate::administration::pages::{OfficialPage, OfficialsPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
+use crate::demo::DemoMailboxPage;
+use crate::session_view::provide_session_view;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -38,6 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(current_lang());
+    provide_session_view();
     mark_interactive_once_hydrated();
 
     view! {
@@ -49,6 +56,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/thu-tuc") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/thu-tuc/:code") view=ProcedurePage ssr=SsrMode::Async/>
+                    <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dang-ky") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/xac-nhan-email") view=ConfirmEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quen-mat-khau") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
+                    <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -17,6 +17,12 @@ pub enum AppError {
     /// Something on our side failed; the details are in the server log.
     #[error("service unavailable")]
     Unavailable,
+    /// The page or action needs a signed-in user.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The signed-in user may not do this (wrong role or agency).
+    #[error("forbidden")]
+    Forbidden,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -28,6 +34,8 @@ impl AppError {
             AppError::NotFound => texts.not_found_body,
             AppError::BadRequest => texts.error_bad_request,
             AppError::Unavailable => texts.error_unavailable,
+            AppError::SignInRequired => texts.error_sign_in_required,
+            AppError::Forbidden => texts.error_forbidden,
         }
     }
 
@@ -37,6 +45,8 @@ impl AppError {
             AppError::NotFound => http::StatusCode::NOT_FOUND,
             AppError::BadRequest => http::StatusCode::BAD_REQUEST,
             AppError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+            AppError::SignInRequired => http::StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => http::StatusCode::FORBIDDEN,
         }
     }
 }

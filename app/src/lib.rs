@@ -7,16 +7,21 @@
 //! Everything here compiles for both halves; database access sits behind the
 //! `ssr` feature and the WebAssembly entry point behind `hydrate`.
 
+pub mod access;
 pub mod accounts;
+pub mod administration;
 mod app;
 pub mod catalogue;
 #[cfg(feature = "ssr")]
 pub mod database;
+pub mod demo;
 pub mod error;
+pub mod forms;
 mod http_status;
 pub mod i18n;
 mod layout;
 pub mod money;
+pub mod session_view;
 pub mod text;
 
 pub use app::{shell, App};

@@ -24,6 +24,22 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `LEPTOS_SITE_ROOT`: the folder cargo-leptos builds the site into.
     pub site_root: String,
+    /// `MOTCUA_SMTP_URL`: where mail goes, e.g.
+    /// `smtps://user:password@mail.example.vn` or `smtp://host:587?tls=required`.
+    /// Unset: in demo mode a local catcher receives it; otherwise it waits in the queue.
+    pub smtp_url: Option<String>,
+    /// `MOTCUA_MAIL_FROM`: the sender of the portal's mail.
+    pub mail_from: String,
+    /// `MOTCUA_TRUSTED_PROXY=1`: a reverse proxy in front appends the client's
+    /// address to `X-Forwarded-For`; without it, that header is ignored.
+    pub trusted_proxy: bool,
+}
+
+impl Config {
+    /// Whether citizens reach the portal over HTTPS (cookies are then `Secure`).
+    pub fn served_over_https(&self) -> bool {
+        self.public_base_url.starts_with("https://")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +125,10 @@ impl Config {
             production,
             log_format,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            smtp_url: get("MOTCUA_SMTP_URL"),
+            mail_from: get("MOTCUA_MAIL_FROM")
+                .unwrap_or_else(|| "Cổng dịch vụ công Một Cửa <no-reply@motcua.example>".into()),
+            trusted_proxy: parse_flag("MOTCUA_TRUSTED_PROXY", get("MOTCUA_TRUSTED_PROXY"))?,
         })
     }
 }

@@ -4,30 +4,37 @@
 //! Một Cửa, the server: configuration, database, the HTTP router around the
 //! Leptos application, and the public API.
 
+pub mod access;
+pub mod accounts;
+pub mod administration;
 pub mod api;
 pub mod config;
 pub mod database;
 pub mod documents;
 mod health;
+mod forms;
 mod language;
+pub mod mail;
 pub mod seed;
 mod shutdown;
 pub mod state;
 pub mod telemetry;
 
+use access::same_origin::PortalOrigin;
+use access::{authentication, same_origin, security_headers, sessions};
+use app::demo::server_fns::DemoMode;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::{middleware, Router};
 use config::Config;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
 use sqlx::PgPool;
 use state::AppState;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// The name cargo-leptos gives the WASM, JS and CSS bundles.
@@ -43,6 +50,7 @@ impl AppState {
             .build();
         AppState {
             pool,
+            origin: PortalOrigin::from_base_url(&config.public_base_url),
             config: Arc::new(config),
             leptos_options,
         }
@@ -50,36 +58,74 @@ impl AppState {
 }
 
 /// The whole HTTP surface of one instance.
+///
+/// Layers, outermost first: tracing, compression, security headers, the
+/// same-origin check (before anything touches the database), the session,
+/// authentication (the visitor of every request), the language cookie.
 pub fn router(state: AppState) -> Router {
     let pool = state.pool.clone();
+    let demo = DemoMode(state.config.demo);
     let pages = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
-    Router::new()
+    let production = state.config.production;
+    let session_layer = sessions::layer(state.pool.clone(), production, state.config.served_over_https());
+    let routes = Router::new()
         .route("/health", get(health::health))
         .nest("/api/v1", api::router())
+        .merge(accounts::router())
+        .merge(administration::router())
         .leptos_routes_with_context(
             &state,
             pages,
-            move || provide_context(pool.clone()),
+            move || {
+                provide_context(pool.clone());
+                provide_context(demo);
+                set_page_security_policy();
+            },
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(language::remember_language))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), authentication::authenticate))
+        .layer(session_layer)
+        .layer(middleware::from_fn_with_state(
+            state.origin.clone(),
+            same_origin::refuse_cross_origin,
+        ));
+    security_headers::apply(routes, production)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Gives the page being rendered a policy that admits its own hydration
+/// script by the nonce Leptos put on it.
+fn set_page_security_policy() {
+    let nonce = leptos::nonce::use_nonce();
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let policy = security_headers::page_policy(nonce.as_deref());
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
+/// Starts what runs beside request handling on every instance: mail
+/// delivery and the cleanup of expired sessions and old sign-in failures.
+pub async fn start_background_work(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
+    mail::start(pool, config).await?;
+    sessions::spawn_expired_session_cleanup(pool.clone());
+    let pool = pool.clone();
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            if let Err(error) = access::throttle::prune(&pool).await {
+                tracing::warn!(%error, "could not prune old sign-in failures");
+            }
+        }
+    });
+    Ok(())
 }
 
 /// Prepares the database (and demo data when asked), then serves until SIGTERM or Ctrl-C.
@@ -90,10 +136,12 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         seed::load_demo_data(&database.pool).await?;
         tracing::info!("demo data loaded");
     }
+    start_background_work(&database.pool, &config).await?;
     let listener = tokio::net::TcpListener::bind(config.bind_addr).await?;
     tracing::info!(address = %config.public_base_url, "Một Cửa is serving");
     let state = AppState::new(database.pool.clone(), config);
-    axum::serve(listener, router(state))
+    let service = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown::signal())
         .await?;
     database.pool.close().await;

@@ -1,5 +1,6 @@
 //! What every request handler can reach.
 
+use crate::access::same_origin::PortalOrigin;
 use crate::config::Config;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -9,6 +10,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: PgPool,
+    /// The portal's own origin, which state-changing requests must come from.
+    pub origin: PortalOrigin,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
 }
@@ -22,5 +25,11 @@ impl FromRef<AppState> for LeptosOptions {
 impl FromRef<AppState> for PgPool {
     fn from_ref(state: &AppState) -> Self {
         state.pool.clone()
+    }
+}
+
+impl FromRef<AppState> for PortalOrigin {
+    fn from_ref(state: &AppState) -> Self {
+        state.origin.clone()
     }
 }

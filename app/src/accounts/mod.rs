@@ -8,10 +8,19 @@
 //! `message(lang)` tells the citizen exactly what is wrong, in Vietnamese or
 //! English.
 //!
-//! Pure Rust with no I/O: the same rules run in the browser (instant feedback)
-//! and on the server (the authority).
+//! The rules are pure Rust with no I/O: the same rules run in the browser
+//! (instant feedback) and on the server (the authority).
 
+pub mod birth_date;
 pub mod identity;
+mod model;
+pub mod pages;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod password_hash;
+pub mod registration;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+mod store;
+
+pub use model::MyAccount;

@@ -28,12 +28,18 @@ pub fn current_lang() -> Lang {
     }
 }
 
+/// The language a request asks for: `?lang=` first, then the cookie, then Vietnamese.
 #[cfg(feature = "ssr")]
-fn lang_from_request(parts: &http::request::Parts) -> Lang {
-    let from_query = parts.uri.query().and_then(Lang::from_query);
+pub fn lang_from_request(parts: &http::request::Parts) -> Lang {
+    lang_from_headers(&parts.headers, parts.uri.query())
+}
+
+/// [`lang_from_request`] for handlers that hold the headers and query apart.
+#[cfg(feature = "ssr")]
+pub fn lang_from_headers(headers: &http::HeaderMap, query: Option<&str>) -> Lang {
+    let from_query = query.and_then(Lang::from_query);
     let from_cookie = || {
-        parts
-            .headers
+        headers
             .get_all(http::header::COOKIE)
             .iter()
             .filter_map(|value| value.to_str().ok())

@@ -105,4 +105,8 @@ pub const TEXTS: Texts = Texts {
     error_unavailable: "The service is temporarily unavailable. Please try again in a few minutes.",
     error_bad_request: "The request is not valid. Please check what you entered.",
     loading: "Loading…",
+    error_sign_in_required: "Please sign in to see this page.",
+    error_forbidden: "You are not allowed to see this page or do this.",
+    accounts: super::accounts::EN,
+    forms: super::admin::EN,
 };

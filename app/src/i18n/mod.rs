@@ -2,11 +2,18 @@
 //! second. Each language is one `Texts` value, so a missing translation is a
 //! compile error rather than a blank on screen.
 
+mod accounts;
+mod admin;
 mod current;
 mod en;
 mod vi;
 
+pub use accounts::AccountTexts;
+pub use admin::AdminTexts;
+
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
+#[cfg(feature = "ssr")]
+pub use current::{lang_from_headers, lang_from_request};
 
 use serde::{Deserialize, Serialize};
 
@@ -139,4 +146,10 @@ pub struct Texts {
     pub error_unavailable: &'static str,
     pub error_bad_request: &'static str,
     pub loading: &'static str,
+    pub error_sign_in_required: &'static str,
+    pub error_forbidden: &'static str,
+
+    pub accounts: AccountTexts,
+    /// Administration, demo pages and form-wide words.
+    pub forms: AdminTexts,
 }

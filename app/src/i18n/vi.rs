@@ -86,4 +86,8 @@ pub const TEXTS: Texts = Texts {
     error_unavailable: "Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.",
     error_bad_request: "Yêu cầu không hợp lệ. Vui lòng kiểm tra lại thông tin đã nhập.",
     loading: "Đang tải…",
+    error_sign_in_required: "Vui lòng đăng nhập để xem trang này.",
+    error_forbidden: "Bạn không có quyền xem trang này hoặc thực hiện thao tác này.",
+    accounts: super::accounts::VI,
+    forms: super::admin::VI,
 };

@@ -1,4 +1,4 @@
-use super::LanguageSwitch;
+use super::{AccountNav, LanguageSwitch};
 use crate::i18n::use_texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,7 +17,10 @@ pub fn SiteHeader() -> impl IntoView {
                         <span class="site-header__tagline">{t.site_tagline}</span>
                     </span>
                 </a>
-                <LanguageSwitch/>
+                <div class="site-header__tools">
+                    <AccountNav/>
+                    <LanguageSwitch/>
+                </div>
             </div>
             <nav class="site-nav" aria-label=t.main_navigation>
                 <ul class="container site-nav__list">

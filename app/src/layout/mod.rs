@@ -1,11 +1,13 @@
 //! The frame around every page: header, navigation, language switch, footer.
 
+mod account_nav;
 mod footer;
 mod header;
 mod language_switch;
 mod not_found;
 mod page_error;
 
+pub use account_nav::AccountNav;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use language_switch::LanguageSwitch;

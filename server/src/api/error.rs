@@ -28,6 +28,8 @@ impl IntoResponse for ApiError {
             AppError::NotFound => "not_found",
             AppError::BadRequest => "bad_request",
             AppError::Unavailable => "unavailable",
+            AppError::SignInRequired => "sign_in_required",
+            AppError::Forbidden => "forbidden",
         };
         let body = ApiErrorBody {
             error: code,

@@ -1,0 +1,148 @@
+//! The signed-in user as every part of the portal sees them.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// Citizens register themselves; officials are created by an administrator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountKind {
+    Citizen,
+    Official,
+}
+
+impl AccountKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountKind::Citizen => "citizen",
+            AccountKind::Official => "official",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AccountKind> {
+        match text {
+            "citizen" => Some(AccountKind::Citizen),
+            "official" => Some(AccountKind::Official),
+            _ => None,
+        }
+    }
+}
+
+/// What an official may do. One official can hold several roles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    /// Bộ phận một cửa: receives, checks and returns dossiers.
+    Reception,
+    /// Chuyên viên: examines dossiers and drafts results.
+    Specialist,
+    /// Lãnh đạo: approves results.
+    Leader,
+    /// Quản lý: watches statistics and exports reports.
+    Manager,
+    /// Quản trị: manages official accounts.
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Reception,
+        Role::Specialist,
+        Role::Leader,
+        Role::Manager,
+        Role::Administrator,
+    ];
+
+    /// The value stored in `user_roles.role` and sent by forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Reception => "reception",
+            Role::Specialist => "specialist",
+            Role::Leader => "leader",
+            Role::Manager => "manager",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == text)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Reception, Lang::Vi) => "Tiếp nhận (một cửa)",
+            (Role::Specialist, Lang::Vi) => "Chuyên viên xử lý",
+            (Role::Leader, Lang::Vi) => "Lãnh đạo phê duyệt",
+            (Role::Manager, Lang::Vi) => "Quản lý, thống kê",
+            (Role::Administrator, Lang::Vi) => "Quản trị hệ thống",
+            (Role::Reception, Lang::En) => "Reception (one-stop shop)",
+            (Role::Specialist, Lang::En) => "Specialist",
+            (Role::Leader, Lang::En) => "Leader (approval)",
+            (Role::Manager, Lang::En) => "Manager (statistics)",
+            (Role::Administrator, Lang::En) => "Administrator",
+        }
+    }
+
+    /// Whether the role's scope takes in the agencies below the official's
+    /// own. Managers watch, and administrators staff, a whole subtree;
+    /// processing roles work in their own agency only.
+    pub fn reaches_subordinate_agencies(self) -> bool {
+        matches!(self, Role::Manager | Role::Administrator)
+    }
+}
+
+/// A signed-in account, as loaded fresh from the database on each request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedInUser {
+    pub id: i64,
+    pub kind: AccountKind,
+    pub full_name: String,
+    pub email: String,
+    pub email_confirmed: bool,
+    /// Officials only: the agency they belong to.
+    pub agency_id: Option<i64>,
+    /// Officials only: the agencies their roles reach (their own, and the
+    /// subtree below it for roles that reach it), per role.
+    pub roles: Vec<RoleGrant>,
+}
+
+/// A role and the agencies it reaches for one official.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGrant {
+    pub role: Role,
+    pub agency_ids: Vec<i64>,
+}
+
+impl SignedInUser {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.iter().any(|grant| grant.role == role)
+    }
+
+    /// Whether `role` reaches `agency_id` for this official.
+    pub fn has_role_in(&self, role: Role, agency_id: i64) -> bool {
+        self.roles
+            .iter()
+            .any(|grant| grant.role == role && grant.agency_ids.contains(&agency_id))
+    }
+
+    /// Every agency the official's `role` reaches.
+    pub fn agencies_for(&self, role: Role) -> &[i64] {
+        self.roles
+            .iter()
+            .find(|grant| grant.role == role)
+            .map(|grant| grant.agency_ids.as_slice())
+            .unwrap_or(&[])
+    }
+
+    pub fn is_official(&self) -> bool {
+        self.kind == AccountKind::Official
+    }
+}
+
+/// Who is asking: nobody in particular, or a signed-in user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visitor(pub Option<SignedInUser>);
+
+impl Visitor {
+    pub fn user(&self) -> Option<&SignedInUser> {
+        self.0.as_ref()
+    }
+}

@@ -1,0 +1,50 @@
+//! Who is asking, and what they may do: the one authorisation mechanism every
+//! page, server function and plain route goes through.
+//!
+//! The server's authentication middleware turns the session into a
+//! [`Visitor`] and puts it in the request; pages and server functions read it
+//! with [`current_user`]/[`require_user`], axum handlers with the server's
+//! extractor built on the same type. Decisions are made by [`policy`], which
+//! is pure: the same rules, tested once, wherever they are asked.
+
+mod account;
+pub mod policy;
+#[cfg(feature = "ssr")]
+mod request;
+
+pub use account::{AccountKind, Role, RoleGrant, SignedInUser, Visitor};
+pub use policy::Permission;
+#[cfg(feature = "ssr")]
+pub use request::{current_user, current_visitor, require, require_user};
+
+/// `/dang-nhap?tiep=<here>`: the sign-in page, which returns to `here`.
+pub fn sign_in_address(here: &str) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("tiep", here)
+        .finish();
+    format!("/dang-nhap?{query}")
+}
+
+/// Where to go after signing in: `next` when it is a path on this site, else
+/// `fallback`. Anything else (`//evil.example`, `https://…`) would turn the
+/// sign-in page into an open redirect.
+pub fn safe_return_path(next: &str, fallback: &str) -> String {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
+    if local { next.to_string() } else { fallback.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_returned_to() {
+        assert_eq!(safe_return_path("/tai-khoan?x=1", "/"), "/tai-khoan?x=1");
+        for bad in ["//evil.example", "https://evil.example", "/\\evil.example", "", "tai-khoan"] {
+            assert_eq!(safe_return_path(bad, "/"), "/", "{bad}");
+        }
+    }
+}

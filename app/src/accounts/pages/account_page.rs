@@ -1,0 +1,102 @@
+use crate::access::Role;
+use crate::accounts::server_fns::load_my_account;
+use crate::accounts::MyAccount;
+use crate::forms::{ErrorSummary, FormFeedback, NoticeBanner, SubmitButton, TextField};
+use crate::i18n::{use_lang, use_texts};
+use crate::layout::PageError;
+use crate::session_view::session_view;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/tai-khoan`: the signed-in user's details, contact change and password
+/// change. Signed-out visitors are sent to sign in and back.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let t = use_texts();
+    let account = Resource::new(|| (), |_| load_my_account());
+    view! {
+        <Title text=format!("{} | {}", t.accounts.account_title, t.site_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let session = session_view().await;
+                match account.await {
+                    Ok(account) => {
+                        view! {
+                            <NoticeBanner notice=session.feedback.notice.clone()/>
+                            {session.feedback.form.clone().map(|form| view! { <ErrorSummary form/> })}
+                            <AccountView
+                                account
+                                contact=session.feedback.form_for("contact")
+                                password=session.feedback.form_for("password")
+                            />
+                        }.into_any()
+                    }
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback) -> impl IntoView {
+    let t = use_texts();
+    let a = &t.accounts;
+    let lang = use_lang();
+    let roles = account
+        .roles
+        .iter()
+        .map(|role| role.label(lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let is_official = !account.roles.is_empty() || account.agency_name.is_some();
+    let administers = account.roles.contains(&Role::Administrator);
+    view! {
+        <h1>{a.account_title}</h1>
+        {(!account.email_confirmed).then(|| view! {
+            <div class="notice notice--warning" role="status">
+                <p>{a.email_unconfirmed}</p>
+                <form method="post" action="/tai-khoan/gui-lai-xac-nhan">
+                    <SubmitButton label=a.resend_confirmation secondary=true/>
+                </form>
+            </div>
+        })}
+        <section class="section">
+            <h2>{a.details_heading}</h2>
+            <dl class="summary-list">
+                <div><dt>{a.full_name_label}</dt><dd>{account.full_name.clone()}</dd></div>
+                {account.citizen_id.clone().map(|id| view! { <div><dt>{a.citizen_id_label}</dt><dd>{id}</dd></div> })}
+                {account.date_of_birth.clone().map(|date| view! { <div><dt>{a.date_of_birth_label}</dt><dd>{date}</dd></div> })}
+                <div><dt>{a.email_label}</dt><dd>{account.email.clone()}</dd></div>
+                {account.phone.clone().map(|phone| view! { <div><dt>{a.phone_label}</dt><dd>{phone}</dd></div> })}
+                {account.agency_name.clone().map(|agency| view! { <div><dt>{a.agency_label}</dt><dd>{agency}</dd></div> })}
+                {is_official.then(|| view! { <div><dt>{a.roles_label}</dt><dd>{roles.clone()}</dd></div> })}
+            </dl>
+            {administers.then(|| view! { <p><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></p> })}
+        </section>
+        <section class="section" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{a.contact_heading}</h2>
+            <form method="post" action="/tai-khoan/lien-he" novalidate>
+                <TextField name="email" label=a.email_label kind="email" autocomplete="email"
+                    required=true feedback=contact.clone() initial=account.email.clone()/>
+                <TextField name="phone" label=a.phone_label kind="tel" autocomplete="tel"
+                    hint=a.phone_hint feedback=contact.clone() initial=account.phone.clone().unwrap_or_default()/>
+                <TextField name="current_password" label=a.current_password_label kind="password"
+                    hint=a.current_password_hint autocomplete="current-password" required=true feedback=contact.clone()/>
+                <SubmitButton label=a.save_contact/>
+            </form>
+        </section>
+        <section class="section" aria-labelledby="password-heading">
+            <h2 id="password-heading">{a.password_heading}</h2>
+            <form method="post" action="/tai-khoan/mat-khau" novalidate>
+                <TextField name="current_password" label=a.current_password_label kind="password"
+                    autocomplete="current-password" required=true feedback=password.clone()/>
+                <TextField name="password" label=a.new_password_label hint=a.password_hint kind="password"
+                    autocomplete="new-password" required=true feedback=password.clone()/>
+                <TextField name="password_confirmation" label=a.password_confirm_label kind="password"
+                    autocomplete="new-password" required=true feedback=password.clone()/>
+                <SubmitButton label=a.change_password_button/>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,34 @@
+use crate::forms::{ErrorSummary, NoticeBanner, SubmitButton, TextField};
+use crate::i18n::use_texts;
+use crate::session_view::session_view;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/quen-mat-khau`: asks for a reset link by mail.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let t = use_texts();
+    let a = &t.accounts;
+    view! {
+        <Title text=format!("{} | {}", a.forgot_title, t.site_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let session = session_view().await;
+                let form = session.feedback.form_for("forgot_password");
+                view! {
+                    <div class="narrow">
+                        <NoticeBanner notice=session.feedback.notice.clone()/>
+                        <ErrorSummary form=form.clone()/>
+                        <h1>{a.forgot_title}</h1>
+                        <p class="lead">{a.forgot_lead}</p>
+                        <form method="post" action="/quen-mat-khau" novalidate>
+                            <TextField name="email" label=a.email_label kind="email"
+                                autocomplete="email" required=true feedback=form.clone()/>
+                            <SubmitButton label=a.forgot_button/>
+                        </form>
+                    </div>
+                }
+            })}
+        </Suspense>
+    }
+}

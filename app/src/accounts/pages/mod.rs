@@ -1,0 +1,24 @@
+//! The account pages. Each form posts to a plain server route (see the
+//! server's `accounts` module), which answers with a redirect.
+
+mod account_page;
+mod confirm_email_page;
+mod forgot_password_page;
+mod register_page;
+mod reset_password_page;
+mod sign_in_page;
+
+pub use account_page::AccountPage;
+pub use confirm_email_page::ConfirmEmailPage;
+pub use forgot_password_page::ForgotPasswordPage;
+pub use register_page::RegisterPage;
+pub use reset_password_page::ResetPasswordPage;
+pub use sign_in_page::SignInPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// A query parameter of the current address (`tiep`, `ma`).
+fn query_value(name: &'static str) -> String {
+    use_query_map().get_untracked().get(name).unwrap_or_default()
+}

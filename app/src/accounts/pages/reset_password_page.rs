@@ -1,0 +1,47 @@
+use super::query_value;
+use crate::forms::{ErrorSummary, HiddenField, NoticeBanner, SubmitButton, TextField};
+use crate::i18n::use_texts;
+use crate::session_view::session_view;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/dat-lai-mat-khau?ma=…`: the link from the reset mail (also sent to a new
+/// official to set their first password).
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let t = use_texts();
+    let a = &t.accounts;
+    let token = query_value("ma");
+    view! {
+        <Title text=format!("{} | {}", a.reset_title, t.site_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {
+                let token = token.clone();
+                move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        let session = session_view().await;
+                        let form = session.feedback.form_for("reset_password");
+                        let token = if form.values.contains_key("token") { form.value("token") } else { token };
+                        view! {
+                            <div class="narrow">
+                                <NoticeBanner notice=session.feedback.notice.clone()/>
+                                <ErrorSummary form=form.clone()/>
+                                <h1>{a.reset_title}</h1>
+                                <p class="lead">{a.reset_lead}</p>
+                                <form method="post" action="/dat-lai-mat-khau" novalidate>
+                                    <HiddenField name="token" value=token/>
+                                    <TextField name="password" label=a.new_password_label hint=a.password_hint
+                                        kind="password" autocomplete="new-password" required=true feedback=form.clone()/>
+                                    <TextField name="password_confirmation" label=a.password_confirm_label
+                                        kind="password" autocomplete="new-password" required=true feedback=form.clone()/>
+                                    <SubmitButton label=a.reset_button/>
+                                </form>
+                            </div>
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}

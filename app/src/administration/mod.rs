@@ -1,0 +1,9 @@
+//! Administration: official accounts, their agency and roles.
+
+mod model;
+pub mod pages;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+mod store;
+
+pub use model::{AgencyOption, OfficialDetail, OfficialRow, OfficialsView};

@@ -1,0 +1,48 @@
+use super::official_form::OfficialForm;
+use crate::administration::server_fns::load_official;
+use crate::forms::{ErrorSummary, NoticeBanner};
+use crate::i18n::use_texts;
+use crate::layout::PageError;
+use crate::session_view::session_view;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/quan-tri/nguoi-dung/{id}`: change an official's name, email, agency and roles.
+#[component]
+pub fn OfficialPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let official = Resource::new(
+        move || params.get().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0),
+        load_official,
+    );
+    view! {
+        <Title text=format!("{} | {}", t.forms.users_title, t.site_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let session = session_view().await;
+                match official.await {
+                    Ok(official) => {
+                        let form = session.feedback.form_for("edit_official");
+                        let action = format!("/quan-tri/nguoi-dung/{}", official.id);
+                        view! {
+                            <p class="breadcrumb"><a href="/quan-tri/nguoi-dung">{t.forms.back_to_users}</a></p>
+                            <NoticeBanner notice=session.feedback.notice.clone()/>
+                            <ErrorSummary form=form.clone()/>
+                            <h1>{(t.forms.edit_heading)(&official.full_name)}</h1>
+                            <OfficialForm
+                                action
+                                form
+                                agencies=official.agencies.clone()
+                                current=(official.full_name.clone(), official.email.clone(), official.agency_id, official.roles.clone())
+                                submit=t.forms.save_button
+                            />
+                        }.into_any()
+                    }
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

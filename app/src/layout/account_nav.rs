@@ -1,0 +1,42 @@
+use crate::access::{Role, Visitor};
+use crate::i18n::use_texts;
+use crate::session_view::session_view;
+use leptos::prelude::*;
+
+/// Sign in / register for visitors; the account, administration (for
+/// administrators) and sign-out for signed-in users. Signing out is a form:
+/// nothing changes state on a GET.
+#[component]
+pub fn AccountNav() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Visitor(user) = session_view().await.visitor;
+                let a = &t.accounts;
+                match user {
+                    None => view! {
+                        <ul class="account-nav" aria-label=a.account_menu>
+                            <li><a href="/dang-nhap">{a.nav_sign_in}</a></li>
+                            <li><a href="/dang-ky">{a.nav_register}</a></li>
+                        </ul>
+                    }.into_any(),
+                    Some(user) => {
+                        let administers = user.has_role(Role::Administrator);
+                        view! {
+                            <ul class="account-nav" aria-label=a.account_menu>
+                                <li><a href="/tai-khoan" class="account-nav__name">{user.full_name.clone()}</a></li>
+                                {administers.then(|| view! { <li><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></li> })}
+                                <li>
+                                    <form method="post" action="/dang-xuat" class="inline-form">
+                                        <button type="submit" class="link-button">{a.nav_sign_out}</button>
+                                    </form>
+                                </li>
+                            </ul>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

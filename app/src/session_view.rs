@@ -1,0 +1,47 @@
+//! What the page knows about the session: who is signed in, and what the last
+//! redirected form post left to show. Loaded once per page render as a
+//! resource, so the server-rendered HTML and the hydrated page agree.
+
+use crate::access::Visitor;
+use crate::error::AppError;
+use crate::forms::PageFeedback;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub visitor: Visitor,
+    pub feedback: PageFeedback,
+}
+
+/// The visitor and the feedback the server's middleware took from the session
+/// for this page request.
+#[server(endpoint = "session/view")]
+pub async fn load_session_view() -> Result<SessionView, AppError> {
+    let parts = use_context::<http::request::Parts>();
+    let feedback = parts
+        .as_ref()
+        .and_then(|parts| parts.extensions.get::<PageFeedback>().cloned())
+        .unwrap_or_default();
+    Ok(SessionView {
+        visitor: crate::access::current_visitor(),
+        feedback,
+    })
+}
+
+/// The page's session view, provided by the `App` root.
+#[derive(Clone, Copy)]
+pub struct SessionResource(pub Resource<Result<SessionView, AppError>>);
+
+pub fn provide_session_view() {
+    let resource = Resource::new(|| (), |_| load_session_view());
+    provide_context(SessionResource(resource));
+}
+
+/// The session view, awaited (inside a `Suspense`).
+pub async fn session_view() -> SessionView {
+    match use_context::<SessionResource>() {
+        Some(SessionResource(resource)) => resource.await.unwrap_or_default(),
+        None => SessionView::default(),
+    }
+}

@@ -1,0 +1,66 @@
+//! The append-only audit log: who did what, when (UTC), from where. Details
+//! never hold passwords, tokens or full CCCD numbers.
+
+use sqlx::PgExecutor;
+use std::net::IpAddr;
+
+/// What happened, as stored in `audit_log.action`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    SignIn,
+    SignInFailed,
+    SignInThrottled,
+    SignOut,
+    Registered,
+    EmailConfirmed,
+    ContactChanged,
+    PasswordChanged,
+    PasswordResetRequested,
+    PasswordReset,
+    OfficialCreated,
+    OfficialChanged,
+    AccountDisabled,
+    AccountEnabled,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignInThrottled => "sign_in_throttled",
+            AuditAction::SignOut => "sign_out",
+            AuditAction::Registered => "registered",
+            AuditAction::EmailConfirmed => "email_confirmed",
+            AuditAction::ContactChanged => "contact_changed",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::PasswordResetRequested => "password_reset_requested",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::OfficialCreated => "official_created",
+            AuditAction::OfficialChanged => "official_changed",
+            AuditAction::AccountDisabled => "account_disabled",
+            AuditAction::AccountEnabled => "account_enabled",
+        }
+    }
+}
+
+/// Appends one entry. `user_id` is who acted (or, for failed sign-ins, the
+/// account that was tried, when it exists).
+pub async fn record(
+    executor: impl PgExecutor<'_>,
+    user_id: Option<i64>,
+    action: AuditAction,
+    detail: serde_json::Value,
+    ip: Option<IpAddr>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "INSERT INTO audit_log (user_id, action, detail, ip) VALUES ($1, $2, $3, $4::text::inet)",
+        user_id,
+        action.as_str(),
+        detail,
+        ip.map(|ip| ip.to_string()),
+    )
+    .execute(executor)
+    .await?;
+    Ok(())
+}

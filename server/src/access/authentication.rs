@@ -1,0 +1,126 @@
+//! Turns the session into the request's [`Visitor`], freshly checked against
+//! the database on every request: a disabled account, a password reset on
+//! another device, or an idle or too-old session all end here at once, on
+//! every instance.
+
+use super::sessions::{now_micros, SessionUser, USER_KEY};
+use crate::state::AppState;
+use app::access::{AccountKind, Role, RoleGrant, SignedInUser, Visitor};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::Response;
+use sqlx::PgPool;
+use tower_sessions::Session;
+
+/// How often at most a session's "last seen" is written back: often enough
+/// for the idle timeout, rarely enough not to write on every request.
+const LAST_SEEN_RESOLUTION_MICROS: i64 = 60 * 1_000_000;
+
+pub async fn authenticate(
+    State(state): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let visitor = match load_visitor(&state.pool, &session).await {
+        Ok(visitor) => visitor,
+        Err(error) => {
+            // Without a database nothing personal can be served; carry on as
+            // a visitor so public pages still answer.
+            tracing::error!(%error, "could not load the signed-in user");
+            Visitor(None)
+        }
+    };
+    let signed_in = visitor.user().is_some();
+    request.extensions_mut().insert(visitor);
+    if request.method() == Method::GET && wants_html(&request) {
+        let feedback = super::feedback::take(&session).await;
+        request.extensions_mut().insert(feedback);
+    }
+    let mut response = next.run(request).await;
+    // Nothing personal may be kept by a shared computer's cache or a proxy.
+    if signed_in || response.headers().contains_key(header::SET_COOKIE) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+fn wants_html(request: &Request) -> bool {
+    request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visitor> {
+    let Some(mut session_user) = session.get::<SessionUser>(USER_KEY).await? else {
+        return Ok(Visitor(None));
+    };
+    let now = now_micros();
+    let idle = now - session_user.last_seen > session_user.idle_limit;
+    let too_old = now - session_user.signed_in_at > session_user.absolute_limit;
+    if idle || too_old {
+        session.flush().await?;
+        return Ok(Visitor(None));
+    }
+    let Some(user) = load_user(pool, session_user).await? else {
+        session.flush().await?;
+        return Ok(Visitor(None));
+    };
+    if now - session_user.last_seen >= LAST_SEEN_RESOLUTION_MICROS {
+        session_user.last_seen = now;
+        session.insert(USER_KEY, session_user).await?;
+    }
+    Ok(Visitor(Some(user)))
+}
+
+/// The account behind a session, or `None` when it is disabled or the session
+/// started before its sessions were ended (password reset or change).
+async fn load_user(pool: &PgPool, session_user: SessionUser) -> sqlx::Result<Option<SignedInUser>> {
+    let row = sqlx::query!(
+        r#"SELECT u.kind, u.full_name, u.email, u.agency_id,
+                  u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
+                  (u.disabled_at IS NULL
+                   AND u.sessions_valid_after <= to_timestamp($2::float8 / 1000000)) AS "valid!",
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
+                  ARRAY(WITH RECURSIVE below AS (
+                            SELECT id FROM agencies WHERE id = u.agency_id
+                            UNION ALL
+                            SELECT a.id FROM agencies a JOIN below b ON a.parent_id = b.id)
+                        SELECT id FROM below) AS "subtree!"
+           FROM users u WHERE u.id = $1"#,
+        session_user.user_id,
+        session_user.signed_in_at as f64,
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row.filter(|row| row.valid) else {
+        return Ok(None);
+    };
+    let roles = row
+        .roles
+        .iter()
+        .filter_map(|role| Role::parse(role))
+        .map(|role| RoleGrant {
+            role,
+            agency_ids: match row.agency_id {
+                Some(_) if role.reaches_subordinate_agencies() => row.subtree.clone(),
+                Some(own) => vec![own],
+                None => Vec::new(),
+            },
+        })
+        .collect();
+    Ok(Some(SignedInUser {
+        id: session_user.user_id,
+        kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Citizen),
+        full_name: row.full_name,
+        email: row.email,
+        email_confirmed: row.email_confirmed,
+        agency_id: row.agency_id,
+        roles,
+    }))
+}

@@ -1,0 +1,32 @@
+//! One-time feedback carried across a post/redirect/get in the session: the
+//! refused form (values and messages) or a notice. The next HTML page view
+//! takes it out, so a reload shows a clean page.
+
+use app::forms::{FormFeedback, Notice, NoticeTone, PageFeedback};
+use tower_sessions::Session;
+
+const FEEDBACK_KEY: &str = "feedback";
+
+pub async fn take(session: &Session) -> PageFeedback {
+    session
+        .remove::<PageFeedback>(FEEDBACK_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+async fn put(session: &Session, feedback: PageFeedback) {
+    if let Err(error) = session.insert(FEEDBACK_KEY, feedback).await {
+        tracing::warn!(%error, "could not keep form feedback in the session");
+    }
+}
+
+pub async fn form(session: &Session, form: FormFeedback) {
+    put(session, PageFeedback { form: Some(form), notice: None }).await;
+}
+
+pub async fn notice(session: &Session, tone: NoticeTone, text: impl Into<String>) {
+    let notice = Notice { tone, text: text.into() };
+    put(session, PageFeedback { form: None, notice: Some(notice) }).await;
+}

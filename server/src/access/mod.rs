@@ -1,0 +1,13 @@
+//! Request safety: sessions, who is signed in, same-origin checks for every
+//! state change, security headers, sign-in throttling and the audit log.
+//! Pages and handlers never repeat these; they sit in the router once.
+
+pub mod audit;
+pub mod authentication;
+pub mod client_ip;
+pub mod extractors;
+pub mod feedback;
+pub mod same_origin;
+pub mod security_headers;
+pub mod sessions;
+pub mod throttle;

@@ -1,0 +1,156 @@
+//! Sessions in PostgreSQL (tower-sessions), so any instance serves any request.
+//!
+//! A session holds only a [`SessionUser`] (who, since when, last seen) and
+//! one-time page feedback. Timeouts are enforced on every request by
+//! [`super::authentication`], not only by cookie expiry, which a client controls.
+
+use app::access::AccountKind;
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// The session key of the signed-in user.
+pub const USER_KEY: &str = "user";
+
+/// Who is signed in on this session and its clocks, in Unix microseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub user_id: i64,
+    pub signed_in_at: i64,
+    pub last_seen: i64,
+    pub idle_limit: i64,
+    pub absolute_limit: i64,
+}
+
+/// How long a session may sit idle, and live at most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub idle: std::time::Duration,
+    pub absolute: std::time::Duration,
+    /// Whether the cookie outlives the browser (only "remember me").
+    pub persistent: bool,
+}
+
+const MINUTE: u64 = 60;
+const HOUR: u64 = 60 * MINUTE;
+const DAY: u64 = 24 * HOUR;
+
+/// Officials: 30 minutes idle and one working day at most, whatever they ask
+/// (their sessions reach personal data of many citizens). Citizens: two hours
+/// idle and a day at most; "remember me" keeps them signed in on that device
+/// for 30 days.
+pub fn limits_for(kind: AccountKind, remember: bool) -> SessionLimits {
+    let secs = std::time::Duration::from_secs;
+    match (kind, remember) {
+        (AccountKind::Official, _) => SessionLimits {
+            idle: secs(30 * MINUTE),
+            absolute: secs(10 * HOUR),
+            persistent: false,
+        },
+        (AccountKind::Citizen, false) => SessionLimits {
+            idle: secs(2 * HOUR),
+            absolute: secs(DAY),
+            persistent: false,
+        },
+        (AccountKind::Citizen, true) => SessionLimits {
+            idle: secs(30 * DAY),
+            absolute: secs(30 * DAY),
+            persistent: true,
+        },
+    }
+}
+
+/// The cookie name: `__Host-` in production over HTTPS, so the browser only
+/// accepts it from this exact origin, over TLS, for the whole site.
+pub fn cookie_name(production: bool, secure: bool) -> &'static str {
+    if production && secure {
+        "__Host-motcua_session"
+    } else {
+        "motcua_session"
+    }
+}
+
+pub fn layer(pool: PgPool, production: bool, secure: bool) -> SessionManagerLayer<PostgresStore> {
+    SessionManagerLayer::new(PostgresStore::new(pool))
+        .with_name(cookie_name(production, secure))
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnSessionEnd)
+}
+
+pub fn now_micros() -> i64 {
+    chrono::Utc::now().timestamp_micros()
+}
+
+/// Starts a signed-in session: a new session id first (an id planted before
+/// sign-in is worth nothing after it), then the user and their limits.
+pub async fn start(
+    session: &Session,
+    user_id: i64,
+    limits: SessionLimits,
+    signed_in_at: i64,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.set_expiry(Some(if limits.persistent {
+        Expiry::OnInactivity(time::Duration::seconds(limits.idle.as_secs() as i64))
+    } else {
+        Expiry::OnSessionEnd
+    }));
+    session
+        .insert(
+            USER_KEY,
+            SessionUser {
+                user_id,
+                signed_in_at,
+                last_seen: signed_in_at,
+                idle_limit: limits.idle.as_micros() as i64,
+                absolute_limit: limits.absolute.as_micros() as i64,
+            },
+        )
+        .await
+}
+
+/// Ends the session: deleted server-side, so replaying its cookie finds nothing.
+pub async fn end(session: &Session) -> Result<(), tower_sessions::session::Error> {
+    session.flush().await
+}
+
+/// Deletes expired sessions now and then; any instance may do it.
+pub fn spawn_expired_session_cleanup(pool: PgPool) {
+    use tower_sessions::ExpiredDeletion;
+    tokio::spawn(async move {
+        let store = PostgresStore::new(pool);
+        if let Err(error) = store
+            .continuously_delete_expired(tokio::time::Duration::from_secs(HOUR))
+            .await
+        {
+            tracing::warn!(%error, "expired session cleanup stopped");
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn officials_time_out_sooner_than_citizens() {
+        let official = limits_for(AccountKind::Official, true);
+        let citizen = limits_for(AccountKind::Citizen, false);
+        assert_eq!(official.idle.as_secs(), 30 * 60);
+        assert!(!official.persistent, "officials are never remembered");
+        assert!(citizen.idle > official.idle);
+        assert!(limits_for(AccountKind::Citizen, true).persistent);
+    }
+
+    #[test]
+    fn the_host_prefix_is_used_only_where_browsers_accept_it() {
+        assert_eq!(cookie_name(true, true), "__Host-motcua_session");
+        assert_eq!(cookie_name(true, false), "motcua_session");
+        assert_eq!(cookie_name(false, true), "motcua_session");
+    }
+}

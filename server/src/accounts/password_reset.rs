@@ -1,0 +1,141 @@
+//! `POST /quen-mat-khau` (mail a reset link) and `POST /dat-lai-mat-khau`
+//! (set the new password; every session of the account ends).
+
+use super::tokens::{self, Purpose};
+use crate::access::audit::{self, AuditAction};
+use crate::access::{feedback, sessions};
+use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+use app::accounts::identity::{CitizenId, EmailAddress};
+use app::accounts::password::{Password, PasswordContext};
+use app::accounts::password_hash;
+use app::forms::{FormFeedback, NoticeTone};
+use axum::extract::State;
+use axum::response::Response;
+use serde_json::json;
+use tower_sessions::Session;
+
+/// A reset link works for 30 minutes.
+pub const RESET_MINUTES: i32 = 30;
+const MAX_MAILS_PER_HOUR: i64 = 3;
+
+pub async fn request_reset(State(state): State<AppState>, session: Session, asker: Asker, form: Posted) -> Response {
+    let texts = &asker.lang.texts().accounts;
+    let typed = form.get("email");
+    let email = match EmailAddress::parse(&typed) {
+        Ok(email) => email,
+        Err(error) => {
+            let mut refused = FormFeedback::new("forgot_password");
+            refused.keep("email", &typed);
+            refused.error("email", error.message(asker.lang));
+            feedback::form(&session, refused).await;
+            return see_other("/quen-mat-khau");
+        }
+    };
+    let result: anyhow::Result<()> = async {
+        let account = sqlx::query!(
+            "SELECT id, full_name, email FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL",
+            email.as_str()
+        )
+        .fetch_optional(&state.pool)
+        .await?;
+        // Whether or not the account exists, the answer is the same, so the
+        // form cannot be used to find out who has an account.
+        let Some(account) = account else { return Ok(()) };
+        if tokens::issued_last_hour(&state.pool, account.id, Purpose::ResetPassword).await? >= MAX_MAILS_PER_HOUR {
+            return Ok(());
+        }
+        let mut tx = state.pool.begin().await?;
+        let token = tokens::issue(&mut tx, account.id, Purpose::ResetPassword, None, RESET_MINUTES).await?;
+        let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
+        outbox::enqueue(&mut tx, &account.email, &templates::reset_password(asker.lang, &account.full_name, &link)).await?;
+        audit::record(&mut *tx, Some(account.id), AuditAction::PasswordResetRequested, json!({}), asker.ip).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    if let Err(error) = result {
+        return unavailable(error, asker.lang);
+    }
+    feedback::notice(&session, NoticeTone::Info, (texts.forgot_sent)(email.as_str())).await;
+    see_other("/dang-nhap")
+}
+
+pub async fn reset(State(state): State<AppState>, session: Session, asker: Asker, form: Posted) -> Response {
+    let texts = &asker.lang.texts().accounts;
+    let token = form.get("token").trim().to_string();
+    let again = tokens::link("", "/dat-lai-mat-khau", &token);
+    let account = match tokens::peek(&state.pool, &token, Purpose::ResetPassword).await {
+        Ok(Some(used)) => sqlx::query!("SELECT email, citizen_id FROM users WHERE id = $1", used.user_id)
+            .fetch_one(&state.pool)
+            .await
+            .map(|row| (used.user_id, row.email, row.citizen_id)),
+        Ok(None) => {
+            feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
+            return see_other("/quen-mat-khau");
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let (user_id, email, citizen_id) = match account {
+        Ok(account) => account,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+
+    let email = EmailAddress::parse(&email).ok();
+    let citizen_id = citizen_id.and_then(|id| CitizenId::parse(&id).ok());
+    let new_password = form.get("password");
+    let mut refused = FormFeedback::new("reset_password");
+    let password = match Password::parse(&new_password, &PasswordContext::new(email.as_ref(), citizen_id.as_ref())) {
+        Ok(password) if new_password == form.get("password_confirmation") => Some(password),
+        Ok(_) => {
+            refused.error("password_confirmation", texts.passwords_differ);
+            None
+        }
+        Err(error) => {
+            refused.error("password", error.message(asker.lang));
+            None
+        }
+    };
+    let Some(password) = password else {
+        feedback::form(&session, refused).await;
+        return see_other(&again);
+    };
+    let hash = match password_hash::hash(&password).await {
+        Ok(hash) => hash,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let result: anyhow::Result<bool> = async {
+        let mut tx = state.pool.begin().await?;
+        // Consumed only now, in the transaction that uses it: two tabs posting
+        // the same link cannot both succeed.
+        if tokens::consume(&mut tx, &token, Purpose::ResetPassword).await?.is_none() {
+            return Ok(false);
+        }
+        // Following the mailed link proves the address, so it counts as confirmed.
+        sqlx::query!(
+            "UPDATE users SET password_hash = $2, sessions_valid_after = now(), updated_at = now(),
+                    email_confirmed_at = coalesce(email_confirmed_at, now())
+             WHERE id = $1",
+            user_id,
+            hash,
+        )
+        .execute(&mut *tx)
+        .await?;
+        audit::record(&mut *tx, Some(user_id), AuditAction::PasswordReset, json!({}), asker.ip).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+    .await;
+    match result {
+        Ok(true) => {}
+        Ok(false) => {
+            feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
+            return see_other("/quen-mat-khau");
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    let _ = sessions::end(&session).await;
+    feedback::notice(&session, NoticeTone::Success, texts.password_reset_done).await;
+    see_other("/dang-nhap")
+}

@@ -1,0 +1,185 @@
+//! `POST /tai-khoan/lien-he` (email, phone) and `POST /tai-khoan/mat-khau`.
+//! Both ask for the current password again: a session left open on a shared
+//! computer must not be enough to take the account over.
+
+use super::registration::CONFIRMATION_MINUTES;
+use super::tokens::{self, Purpose};
+use crate::access::audit::{self, AuditAction};
+use crate::access::extractors::SignedIn;
+use crate::access::{feedback, sessions, throttle};
+use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+use app::access::{AccountKind, SignedInUser};
+use app::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
+use app::accounts::password::{Password, PasswordContext};
+use app::accounts::password_hash;
+use app::forms::{FormFeedback, NoticeTone};
+use axum::extract::State;
+use axum::response::Response;
+use serde_json::json;
+use tower_sessions::Session;
+
+/// Checks the current password, throttled like sign-in (keyed by account).
+async fn current_password_ok(state: &AppState, asker: &Asker, user: &SignedInUser, typed: &str) -> anyhow::Result<Result<(), String>> {
+    let texts = &asker.lang.texts().accounts;
+    let key = throttle::account_key(&format!("user:{}", user.id));
+    let wait = throttle::wait_before_attempt(&state.pool, &key, asker.ip).await?;
+    if wait > 0 {
+        return Ok(Err((texts.too_many_attempts)(wait as u64)));
+    }
+    let stored = sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", user.id)
+        .fetch_one(&state.pool)
+        .await?;
+    if password_hash::verify(typed, Some(&stored)).await? {
+        throttle::forget_failures(&state.pool, &key).await?;
+        Ok(Ok(()))
+    } else {
+        throttle::record_failure(&state.pool, &key, asker.ip).await?;
+        Ok(Err(texts.wrong_current_password.to_string()))
+    }
+}
+
+pub async fn change_contact(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    form: Posted,
+) -> Response {
+    let texts = &asker.lang.texts().accounts;
+    let typed_email = form.get("email");
+    let typed_phone = form.get("phone");
+    let mut refused = FormFeedback::new("contact");
+    refused.keep("email", &typed_email);
+    refused.keep("phone", &typed_phone);
+
+    let email = EmailAddress::parse(&typed_email)
+        .map_err(|error| refused.error("email", error.message(asker.lang)))
+        .ok();
+    // Officials may leave the phone empty; citizens are reached by it.
+    let phone = if typed_phone.trim().is_empty() && user.kind == AccountKind::Official {
+        Some(None)
+    } else {
+        PhoneNumber::parse(&typed_phone)
+            .map(Some)
+            .map_err(|error| refused.error("phone", error.message(asker.lang)))
+            .ok()
+    };
+    match current_password_ok(&state, &asker, &user, &form.get("current_password")).await {
+        Ok(Ok(())) => {}
+        Ok(Err(message)) => refused.error("current_password", message),
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    let (Some(email), Some(phone), false) = (email, phone, refused.has_errors()) else {
+        feedback::form(&session, refused).await;
+        return see_other("/tai-khoan");
+    };
+
+    let email_changed = !email.as_str().eq_ignore_ascii_case(&user.email);
+    let result: anyhow::Result<()> = async {
+        let mut tx = state.pool.begin().await?;
+        sqlx::query!(
+            "UPDATE users SET email = $2, phone = $3, updated_at = now(),
+                    email_confirmed_at = CASE WHEN $4 THEN NULL ELSE email_confirmed_at END
+             WHERE id = $1",
+            user.id,
+            email.as_str(),
+            phone.as_ref().map(PhoneNumber::as_str),
+            email_changed,
+        )
+        .execute(&mut *tx)
+        .await?;
+        if email_changed {
+            let token = tokens::issue(&mut tx, user.id, Purpose::ConfirmEmail, Some(email.as_str()), CONFIRMATION_MINUTES).await?;
+            let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
+            outbox::enqueue(&mut tx, email.as_str(), &templates::confirm_email(asker.lang, &user.full_name, &link)).await?;
+        }
+        audit::record(&mut *tx, Some(user.id), AuditAction::ContactChanged, json!({ "email_changed": email_changed }), asker.ip).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) if email_changed => {
+            feedback::notice(&session, NoticeTone::Success, (texts.email_change_pending)(email.as_str())).await;
+        }
+        Ok(()) => feedback::notice(&session, NoticeTone::Success, texts.contact_saved).await,
+        Err(error) if error.to_string().contains("duplicate key") => {
+            refused.error("email", texts.email_taken);
+            feedback::form(&session, refused).await;
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    see_other("/tai-khoan")
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    form: Posted,
+) -> Response {
+    let texts = &asker.lang.texts().accounts;
+    let mut refused = FormFeedback::new("password");
+    match current_password_ok(&state, &asker, &user, &form.get("current_password")).await {
+        Ok(Ok(())) => {}
+        Ok(Err(message)) => refused.error("current_password", message),
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    let citizen_id = sqlx::query_scalar!("SELECT citizen_id FROM users WHERE id = $1", user.id)
+        .fetch_one(&state.pool)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|id| CitizenId::parse(&id).ok());
+    let email = EmailAddress::parse(&user.email).ok();
+    let new_password = form.get("password");
+    let password = match Password::parse(&new_password, &PasswordContext::new(email.as_ref(), citizen_id.as_ref())) {
+        Ok(password) if new_password == form.get("password_confirmation") => Some(password),
+        Ok(_) => {
+            refused.error("password_confirmation", texts.passwords_differ);
+            None
+        }
+        Err(error) => {
+            refused.error("password", error.message(asker.lang));
+            None
+        }
+    };
+    let (Some(password), false) = (password, refused.has_errors()) else {
+        feedback::form(&session, refused).await;
+        return see_other("/tai-khoan");
+    };
+    let hash = match password_hash::hash(&password).await {
+        Ok(hash) => hash,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let result: anyhow::Result<i64> = async {
+        let mut tx = state.pool.begin().await?;
+        // Every other session ends; this one is restarted just after.
+        let valid_after = sqlx::query_scalar!(
+            "UPDATE users SET password_hash = $2, sessions_valid_after = now(), updated_at = now()
+             WHERE id = $1 RETURNING sessions_valid_after",
+            user.id,
+            hash,
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(&mut *tx, Some(user.id), AuditAction::PasswordChanged, json!({}), asker.ip).await?;
+        tx.commit().await?;
+        Ok((valid_after.unix_timestamp_nanos() / 1_000) as i64)
+    }
+    .await;
+    let valid_after = match result {
+        Ok(valid_after) => valid_after,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let remember = session.expiry().is_some_and(|expiry| !matches!(expiry, tower_sessions::Expiry::OnSessionEnd));
+    let limits = sessions::limits_for(user.kind, remember);
+    if let Err(error) = sessions::start(&session, user.id, limits, valid_after).await {
+        return unavailable(error, asker.lang);
+    }
+    feedback::notice(&session, NoticeTone::Success, texts.password_changed).await;
+    see_other("/tai-khoan")
+}

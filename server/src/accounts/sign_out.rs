@@ -1,0 +1,28 @@
+//! `POST /dang-xuat`: the session is deleted server-side, so its cookie is
+//! worthless afterwards, even if someone copied it.
+
+use crate::access::audit::{self, AuditAction};
+use crate::access::extractors::SignedIn;
+use crate::access::{feedback, sessions};
+use crate::forms::{see_other, unavailable, Asker};
+use crate::state::AppState;
+use app::forms::NoticeTone;
+use axum::extract::State;
+use axum::response::Response;
+use tower_sessions::Session;
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: Option<SignedIn>,
+) -> Response {
+    if let Some(SignedIn(user)) = user {
+        let _ = audit::record(&state.pool, Some(user.id), AuditAction::SignOut, serde_json::json!({}), asker.ip).await;
+    }
+    if let Err(error) = sessions::end(&session).await {
+        return unavailable(error, asker.lang);
+    }
+    feedback::notice(&session, NoticeTone::Success, asker.lang.texts().accounts.signed_out).await;
+    see_other("/")
+}

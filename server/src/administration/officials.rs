@@ -1,0 +1,315 @@
+//! Creating, changing, disabling and enabling official accounts. Every
+//! handler checks the administrator reaches both the account's agency and,
+//! when it changes, the new one; a refusal is a 403 with no data.
+
+use crate::access::audit::{self, AuditAction};
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::feedback;
+use crate::accounts::tokens::{self, Purpose};
+use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+use app::access::{Permission, Role};
+use app::accounts::identity::{EmailAddress, PersonName};
+use app::accounts::password_hash;
+use app::forms::{FormFeedback, NoticeTone};
+use app::i18n::Lang;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use rand::RngCore;
+use serde_json::json;
+use tower_sessions::Session;
+
+/// A new official's set-password link works for three days.
+const WELCOME_MINUTES: i32 = 72 * 60;
+
+struct OfficialInput {
+    full_name: PersonName,
+    email: EmailAddress,
+    agency_id: i64,
+    roles: Vec<Role>,
+}
+
+/// What was posted, to show again with messages.
+fn typed_values(form: &Posted, form_name: &str) -> FormFeedback {
+    let mut feedback = FormFeedback::new(form_name);
+    feedback.keep("full_name", &form.get("full_name"));
+    feedback.keep("email", &form.get("email"));
+    feedback.keep("agency_id", &form.get("agency_id"));
+    feedback.keep("roles", &form.all("role").join(","));
+    feedback
+}
+
+/// Reads and checks the posted account fields; on refusal, the feedback to show.
+fn read_input(form: &Posted, form_name: &str, lang: Lang) -> Result<OfficialInput, FormFeedback> {
+    let texts = lang.texts();
+    let mut feedback = typed_values(form, form_name);
+    let roles_typed = form.all("role");
+    let full_name = PersonName::parse(&form.get("full_name"))
+        .map_err(|error| feedback.error("full_name", error.message(lang)))
+        .ok();
+    let email = EmailAddress::parse(&form.get("email"))
+        .map_err(|error| feedback.error("email", error.message(lang)))
+        .ok();
+    let agency_id = form.get("agency_id").parse::<i64>().ok();
+    if agency_id.is_none() {
+        feedback.error("agency_id", texts.forms.agency_required);
+    }
+    let roles: Vec<Role> = roles_typed.iter().filter_map(|role| Role::parse(role)).collect();
+    if roles.is_empty() {
+        feedback.error("roles", texts.forms.role_required);
+    }
+    match (full_name, email, agency_id) {
+        (Some(full_name), Some(email), Some(agency_id)) if !feedback.has_errors() => Ok(OfficialInput {
+            full_name,
+            email,
+            agency_id,
+            roles,
+        }),
+        _ => Err(feedback),
+    }
+}
+
+fn role_names(roles: &[Role]) -> Vec<String> {
+    roles.iter().map(|role| role.as_str().to_string()).collect()
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    form: Posted,
+) -> Response {
+    if let Err(refusal) = admin.may(Permission::ListOfficials, asker.lang) {
+        return refusal.into_response();
+    }
+    let input = match read_input(&form, "create_official", asker.lang) {
+        Ok(input) => input,
+        Err(refused) => {
+            feedback::form(&session, refused).await;
+            return see_other("/quan-tri/nguoi-dung");
+        }
+    };
+    if let Err(refusal) = admin.may(Permission::ManageOfficialsOf { agency_id: input.agency_id }, asker.lang) {
+        return refusal.into_response();
+    }
+    // An unusable password nobody knows; the official sets their own through
+    // the mailed link.
+    let mut secret = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut secret);
+    let placeholder = match app::accounts::password::Password::parse(
+        &base64::Engine::encode(&base64::engine::general_purpose::STANDARD, secret),
+        &Default::default(),
+    ) {
+        Ok(password) => password,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let hash = match password_hash::hash(&placeholder).await {
+        Ok(hash) => hash,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let result: anyhow::Result<()> = async {
+        let mut tx = state.pool.begin().await?;
+        let id = sqlx::query_scalar!(
+            "INSERT INTO users (kind, full_name, email, password_hash, agency_id)
+             VALUES ('official', $1, $2, $3, $4) RETURNING id",
+            input.full_name.as_str(),
+            input.email.as_str(),
+            hash,
+            input.agency_id,
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])",
+            id,
+            &role_names(&input.roles),
+        )
+        .execute(&mut *tx)
+        .await?;
+        let token = tokens::issue(&mut tx, id, Purpose::ResetPassword, None, WELCOME_MINUTES).await?;
+        let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
+        outbox::enqueue(&mut tx, input.email.as_str(), &templates::official_welcome(asker.lang, input.full_name.as_str(), &link)).await?;
+        audit::record(
+            &mut *tx,
+            Some(admin.0.id),
+            AuditAction::OfficialCreated,
+            json!({ "official": id, "agency": input.agency_id, "roles": role_names(&input.roles) }),
+            asker.ip,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    let texts = asker.lang.texts();
+    match result {
+        Ok(()) => {
+            feedback::notice(&session, NoticeTone::Success, (texts.forms.user_created)(input.email.as_str())).await;
+        }
+        Err(error) if error.to_string().contains("duplicate key") => {
+            let mut refused = typed_values(&form, "create_official");
+            refused.error("email", texts.accounts.email_taken);
+            feedback::form(&session, refused).await;
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    see_other("/quan-tri/nguoi-dung")
+}
+
+/// The target account's name and agency, after checking the administrator
+/// reaches it. Unknown ids and other agencies' officials both get 403, so
+/// ids cannot be probed.
+async fn target_in_reach(state: &AppState, admin: &SignedIn, id: i64, lang: Lang) -> Result<(String, i64), Response> {
+    let row = sqlx::query!(
+        r#"SELECT full_name, agency_id AS "agency_id!" FROM users WHERE id = $1 AND kind = 'official'"#,
+        id
+    )
+    .fetch_optional(&state.pool)
+    .await
+    .map_err(|error| unavailable(error, lang))?;
+    let Some(row) = row else {
+        return Err(Refusal::forbidden(lang).into_response());
+    };
+    admin
+        .may(Permission::ManageOfficialsOf { agency_id: row.agency_id }, lang)
+        .map_err(IntoResponse::into_response)?;
+    Ok((row.full_name, row.agency_id))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    Path(id): Path<i64>,
+    form: Posted,
+) -> Response {
+    if let Err(response) = target_in_reach(&state, &admin, id, asker.lang).await {
+        return response;
+    }
+    let back = format!("/quan-tri/nguoi-dung/{id}");
+    let input = match read_input(&form, "edit_official", asker.lang) {
+        Ok(input) => input,
+        Err(refused) => {
+            feedback::form(&session, refused).await;
+            return see_other(&back);
+        }
+    };
+    if let Err(refusal) = admin.may(Permission::ManageOfficialsOf { agency_id: input.agency_id }, asker.lang) {
+        return refusal.into_response();
+    }
+    let result: anyhow::Result<()> = async {
+        let mut tx = state.pool.begin().await?;
+        let before = sqlx::query!(
+            r#"SELECT agency_id, ARRAY(SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role) AS "roles!"
+               FROM users WHERE id = $1 FOR UPDATE"#,
+            id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE users SET full_name = $2, email = $3, agency_id = $4, updated_at = now() WHERE id = $1",
+            id,
+            input.full_name.as_str(),
+            input.email.as_str(),
+            input.agency_id,
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!("DELETE FROM user_roles WHERE user_id = $1", id).execute(&mut *tx).await?;
+        sqlx::query!(
+            "INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])",
+            id,
+            &role_names(&input.roles),
+        )
+        .execute(&mut *tx)
+        .await?;
+        audit::record(
+            &mut *tx,
+            Some(admin.0.id),
+            AuditAction::OfficialChanged,
+            json!({
+                "official": id,
+                "agency": { "from": before.agency_id, "to": input.agency_id },
+                "roles": { "from": before.roles, "to": role_names(&input.roles) },
+            }),
+            asker.ip,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    let texts = asker.lang.texts();
+    match result {
+        Ok(()) => {
+            feedback::notice(&session, NoticeTone::Success, (texts.forms.user_saved)(input.full_name.as_str())).await;
+            see_other("/quan-tri/nguoi-dung")
+        }
+        Err(error) if error.to_string().contains("duplicate key") => {
+            let mut refused = typed_values(&form, "edit_official");
+            refused.error("email", texts.accounts.email_taken);
+            feedback::form(&session, refused).await;
+            see_other(&back)
+        }
+        Err(error) => unavailable(error, asker.lang),
+    }
+}
+
+pub async fn disable(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    Path(id): Path<i64>,
+) -> Response {
+    set_disabled(state, session, asker, admin, id, true).await
+}
+
+pub async fn enable(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    Path(id): Path<i64>,
+) -> Response {
+    set_disabled(state, session, asker, admin, id, false).await
+}
+
+/// Disabling takes effect on the account's very next request, on every
+/// instance: the authentication middleware reads `disabled_at` each time.
+async fn set_disabled(state: AppState, session: Session, asker: Asker, admin: SignedIn, id: i64, disabled: bool) -> Response {
+    let (name, _) = match target_in_reach(&state, &admin, id, asker.lang).await {
+        Ok(target) => target,
+        Err(response) => return response,
+    };
+    let texts = asker.lang.texts();
+    if disabled && id == admin.0.id {
+        feedback::notice(&session, NoticeTone::Error, texts.forms.cannot_disable_self).await;
+        return see_other("/quan-tri/nguoi-dung");
+    }
+    let result: anyhow::Result<()> = async {
+        let mut tx = state.pool.begin().await?;
+        sqlx::query!(
+            "UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END, updated_at = now()
+             WHERE id = $1",
+            id,
+            disabled,
+        )
+        .execute(&mut *tx)
+        .await?;
+        let action = if disabled { AuditAction::AccountDisabled } else { AuditAction::AccountEnabled };
+        audit::record(&mut *tx, Some(admin.0.id), action, json!({ "official": id }), asker.ip).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    if let Err(error) = result {
+        return unavailable(error, asker.lang);
+    }
+    let message = if disabled { (texts.forms.user_disabled)(&name) } else { (texts.forms.user_enabled)(&name) };
+    feedback::notice(&session, NoticeTone::Success, message).await;
+    see_other("/quan-tri/nguoi-dung")
+}

@@ -1,0 +1,91 @@
+//! What every form handler needs: the posted fields, who is asking (language
+//! and address), and the redirect that ends the post.
+
+use crate::access::client_ip::client_ip;
+use crate::state::AppState;
+use app::i18n::{lang_from_headers, Lang};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::IpAddr;
+
+/// The fields of an `application/x-www-form-urlencoded` post, in order.
+/// Repeated names (checkboxes) are kept, unlike a serde struct would.
+pub struct Posted(Vec<(String, String)>);
+
+/// Forms are small; anything larger is not one of ours.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+impl<S: Send + Sync> FromRequest<S> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        if body.len() > MAX_FORM_BYTES {
+            return Err(StatusCode::PAYLOAD_TOO_LARGE.into_response());
+        }
+        Ok(Posted(
+            form_urlencoded::parse(&body)
+                .map(|(key, value)| (key.into_owned(), value.into_owned()))
+                .collect(),
+        ))
+    }
+}
+
+impl Posted {
+    /// The first value of `name`, or "" when the field was not sent.
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `name` (checkbox groups).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .collect()
+    }
+}
+
+/// Who is asking: the interface language and the client address.
+pub struct Asker {
+    pub lang: Lang,
+    pub ip: Option<IpAddr>,
+}
+
+impl FromRequestParts<AppState> for Asker {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Asker {
+            lang: lang_from_headers(&parts.headers, parts.uri.query()),
+            ip: client_ip(parts, state.config.trusted_proxy),
+        })
+    }
+}
+
+/// `303 See Other` to `location`: the browser follows with a GET.
+pub fn see_other(location: &str) -> Response {
+    Redirect::to(location).into_response()
+}
+
+/// Something failed on our side: the cause is logged, the user gets a polite page.
+pub fn unavailable(error: impl std::fmt::Display, lang: Lang) -> Response {
+    tracing::error!(%error, "form handling failed");
+    let texts = lang.texts();
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        texts.error_unavailable,
+    )
+        .into_response()
+}
