@@ -8,7 +8,7 @@ use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::demo::DemoMailboxPage;
 use crate::session_view::provide_session_view;
 use crate::i18n::current_lang;
-use crate::layout::{NotFound, SiteFooter, SiteHeader};
+use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <SiteHeader/>
             <main id="main" class="container main" tabindex="-1">
+                <SessionNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/thu-tuc") view=CataloguePage ssr=SsrMode::Async/>

@@ -1,4 +1,5 @@
 use crate::access::{Role, Visitor};
+use crate::forms::NoticeBanner;
 use crate::i18n::use_texts;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -36,6 +37,20 @@ pub fn AccountNav() -> impl IntoView {
                         }.into_any()
                     }
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// The one-time message the last redirect left ("Bạn đã đăng xuất."), shown
+/// at the top of whichever page comes next.
+#[component]
+pub fn SessionNotice() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let notice = session_view().await.feedback.notice;
+                view! { <NoticeBanner notice/> }
             })}
         </Suspense>
     }

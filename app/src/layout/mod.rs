@@ -7,7 +7,7 @@ mod language_switch;
 mod not_found;
 mod page_error;
 
-pub use account_nav::AccountNav;
+pub use account_nav::{AccountNav, SessionNotice};
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use language_switch::LanguageSwitch;

@@ -18,8 +18,9 @@ pub fn PageError(error: AppError) -> impl IntoView {
             location.search.get_untracked()
         );
         send_to_sign_in(&sign_in_address(&here));
+    } else {
+        set_status(error.status());
     }
-    set_status(error.status());
     let t = use_texts();
     view! {
         <div class="notice notice--error" role="alert">

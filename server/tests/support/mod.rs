@@ -7,6 +7,9 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod browser;
+pub mod mailbox;
+
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
@@ -35,6 +38,23 @@ pub struct TestResponse {
 }
 
 impl TestResponse {
+    /// Where a redirect points.
+    pub fn location(&self) -> String {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn header(&self, name: &str) -> String {
+        self.headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body)
             .unwrap_or_else(|error| panic!("not JSON ({error}): {}", self.body))
@@ -78,6 +98,11 @@ pub async fn spawn_app() -> TestApp {
         .await
         .unwrap();
     let config = Config::from_lookup(|_| None).unwrap();
+    // Mail goes through the real outbox, worker and SMTP, to a catcher of this test's own.
+    let smtp = server::mail::catcher::spawn(pool.clone(), "127.0.0.1:0")
+        .await
+        .unwrap();
+    server::mail::worker::spawn(pool.clone(), &format!("smtp://{smtp}"), &config.mail_from).unwrap();
     let router = server::router(AppState::new(pool.clone(), config));
     TestApp {
         router,

@@ -1,7 +1,7 @@
 use crate::access::Role;
 use crate::accounts::server_fns::load_my_account;
 use crate::accounts::MyAccount;
-use crate::forms::{ErrorSummary, FormFeedback, NoticeBanner, SubmitButton, TextField};
+use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::PageError;
 use crate::session_view::session_view;
@@ -22,7 +22,6 @@ pub fn AccountPage() -> impl IntoView {
                 match account.await {
                     Ok(account) => {
                         view! {
-                            <NoticeBanner notice=session.feedback.notice.clone()/>
                             {session.feedback.form.clone().map(|form| view! { <ErrorSummary form/> })}
                             <AccountView
                                 account

@@ -1,4 +1,4 @@
-use crate::forms::{ErrorSummary, NoticeBanner, SubmitButton, TextField};
+use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -17,7 +17,6 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 let form = session.feedback.form_for("forgot_password");
                 view! {
                     <div class="narrow">
-                        <NoticeBanner notice=session.feedback.notice.clone()/>
                         <ErrorSummary form=form.clone()/>
                         <h1>{a.forgot_title}</h1>
                         <p class="lead">{a.forgot_lead}</p>

@@ -1,4 +1,4 @@
-use crate::forms::{ErrorSummary, NoticeBanner, SubmitButton, TextField};
+use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -18,7 +18,6 @@ pub fn RegisterPage() -> impl IntoView {
                 let form = session.feedback.form_for("register");
                 view! {
                     <div class="narrow">
-                        <NoticeBanner notice=session.feedback.notice.clone()/>
                         <ErrorSummary form=form.clone()/>
                         <h1>{a.register_title}</h1>
                         <p class="lead">{a.register_lead}</p>

@@ -1,5 +1,5 @@
 use super::query_value;
-use crate::forms::{ErrorSummary, HiddenField, NoticeBanner, SubmitButton, TextField};
+use crate::forms::{ErrorSummary, HiddenField, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -25,7 +25,6 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         let token = if form.values.contains_key("token") { form.value("token") } else { token };
                         view! {
                             <div class="narrow">
-                                <NoticeBanner notice=session.feedback.notice.clone()/>
                                 <ErrorSummary form=form.clone()/>
                                 <h1>{a.reset_title}</h1>
                                 <p class="lead">{a.reset_lead}</p>

@@ -1,5 +1,5 @@
 use super::query_value;
-use crate::forms::{CheckboxField, ErrorSummary, HiddenField, NoticeBanner, SubmitButton, TextField};
+use crate::forms::{CheckboxField, ErrorSummary, HiddenField, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -25,7 +25,6 @@ pub fn SignInPage() -> impl IntoView {
                         let asked_to_sign_in = !next.is_empty() && session.feedback.notice.is_none() && !form.has_errors();
                         view! {
                             <div class="narrow">
-                                <NoticeBanner notice=session.feedback.notice.clone()/>
                                 {asked_to_sign_in.then(|| view! {
                                     <div class="notice notice--info" role="status"><p>{a.sign_in_to_continue}</p></div>
                                 })}

@@ -1,6 +1,6 @@
 use super::official_form::OfficialForm;
 use crate::administration::server_fns::load_official;
-use crate::forms::{ErrorSummary, NoticeBanner};
+use crate::forms::{ErrorSummary};
 use crate::i18n::use_texts;
 use crate::layout::PageError;
 use crate::session_view::session_view;
@@ -28,7 +28,6 @@ pub fn OfficialPage() -> impl IntoView {
                         let action = format!("/quan-tri/nguoi-dung/{}", official.id);
                         view! {
                             <p class="breadcrumb"><a href="/quan-tri/nguoi-dung">{t.forms.back_to_users}</a></p>
-                            <NoticeBanner notice=session.feedback.notice.clone()/>
                             <ErrorSummary form=form.clone()/>
                             <h1>{(t.forms.edit_heading)(&official.full_name)}</h1>
                             <OfficialForm

@@ -1,7 +1,7 @@
 use super::official_form::OfficialForm;
 use crate::administration::server_fns::load_officials;
 use crate::administration::OfficialsView;
-use crate::forms::{ErrorSummary, FormFeedback, NoticeBanner};
+use crate::forms::{ErrorSummary, FormFeedback};
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::PageError;
 use crate::session_view::session_view;
@@ -23,7 +23,6 @@ pub fn OfficialsPage() -> impl IntoView {
                     Ok(data) => {
                         let form = session.feedback.form_for("create_official");
                         view! {
-                            <NoticeBanner notice=session.feedback.notice.clone()/>
                             <ErrorSummary form=form.clone()/>
                             <OfficialsView data form/>
                         }.into_any()

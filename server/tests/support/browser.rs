@@ -1,0 +1,115 @@
+//! A browser stand-in: keeps the session cookie like a browser would and
+//! sends the headers a browser sends with same-origin form posts.
+
+use super::{TestApp, TestResponse};
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, Request};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+/// The portal's origin in tests (the default public URL).
+pub const PORTAL: &str = "http://127.0.0.1:3000";
+
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+    pub ip: IpAddr,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Browser {
+            app,
+            cookie: None,
+            ip: IpAddr::V4(Ipv4Addr::new(203, 0, 113, 10)),
+        }
+    }
+
+    /// The `name=value` of the session cookie, if the browser holds one.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.cookie.clone()
+    }
+
+    /// Makes this browser present `cookie` (e.g. one copied from another).
+    pub fn set_session_cookie(&mut self, cookie: Option<String>) {
+        self.cookie = cookie;
+    }
+
+    pub async fn get(&mut self, uri: &str) -> TestResponse {
+        let request = self.request(Request::get(uri).header(header::ACCEPT, "text/html"), Body::empty());
+        self.send(request).await
+    }
+
+    /// A same-origin form post, as a browser sends it.
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body = form_body(fields);
+        let request = self.request(
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ORIGIN, PORTAL)
+                .header("sec-fetch-site", "same-origin"),
+            Body::from(body),
+        );
+        self.send(request).await
+    }
+
+    /// A post with the given `Origin`/`Sec-Fetch-Site` (None: header left out).
+    pub async fn post_from(
+        &mut self,
+        uri: &str,
+        fields: &[(&str, &str)],
+        origin: Option<&str>,
+        fetch_site: Option<&str>,
+    ) -> TestResponse {
+        let mut builder =
+            Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(origin) = origin {
+            builder = builder.header(header::ORIGIN, origin);
+        }
+        if let Some(site) = fetch_site {
+            builder = builder.header("sec-fetch-site", site);
+        }
+        let request = self.request(builder, Body::from(form_body(fields)));
+        self.send(request).await
+    }
+
+    /// Signs in and checks it worked.
+    pub async fn sign_in(&mut self, identifier: &str, password: &str) {
+        let response = self
+            .post("/dang-nhap", &[("identifier", identifier), ("password", password)])
+            .await;
+        assert_eq!(response.status, 303);
+        assert_eq!(response.location(), "/tai-khoan", "sign-in as {identifier} failed");
+    }
+
+    fn request(&self, mut builder: axum::http::request::Builder, body: Body) -> Request<Body> {
+        if let Some(cookie) = &self.cookie {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        let mut request = builder.body(body).unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::new(self.ip, 50000)));
+        request
+    }
+
+    async fn send(&mut self, request: Request<Body>) -> TestResponse {
+        let response = self.app.request(request).await;
+        for set_cookie in response.headers.get_all(header::SET_COOKIE) {
+            let text = set_cookie.to_str().unwrap();
+            let pair = text.split(';').next().unwrap().trim().to_string();
+            if !pair.starts_with("motcua_session=") {
+                continue;
+            }
+            let removed = text.contains("Max-Age=0") || pair == "motcua_session=";
+            self.cookie = if removed { None } else { Some(pair) };
+        }
+        response
+    }
+}
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
