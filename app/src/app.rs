@@ -6,9 +6,9 @@ use crate::accounts::pages::{
 use crate::administration::pages::{OfficialPage, OfficialsPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::demo::DemoMailboxPage;
-use crate::session_view::provide_session_view;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
+use crate::session_view::provide_session_view;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};

@@ -65,7 +65,10 @@ pub struct Asker {
 impl FromRequestParts<AppState> for Asker {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         Ok(Asker {
             lang: lang_from_headers(&parts.headers, parts.uri.query()),
             ip: client_ip(parts, state.config.trusted_proxy),
@@ -84,7 +87,10 @@ pub fn unavailable(error: impl std::fmt::Display, lang: Lang) -> Response {
     let texts = lang.texts();
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
         texts.error_unavailable,
     )
         .into_response()

@@ -11,8 +11,8 @@ pub mod api;
 pub mod config;
 pub mod database;
 pub mod documents;
-mod health;
 mod forms;
+mod health;
 mod language;
 pub mod mail;
 pub mod seed;
@@ -68,7 +68,11 @@ pub fn router(state: AppState) -> Router {
     let pages = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let production = state.config.production;
-    let session_layer = sessions::layer(state.pool.clone(), production, state.config.served_over_https());
+    let session_layer = sessions::layer(
+        state.pool.clone(),
+        production,
+        state.config.served_over_https(),
+    );
     let routes = Router::new()
         .route("/health", get(health::health))
         .nest("/api/v1", api::router())
@@ -86,7 +90,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(language::remember_language))
-        .layer(middleware::from_fn_with_state(state.clone(), authentication::authenticate))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            authentication::authenticate,
+        ))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(
             state.origin.clone(),

@@ -25,37 +25,74 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 
     // A weak password is refused and the link still works afterwards.
     let response = browser
-        .post("/dat-lai-mat-khau", &[("token", &token), ("password", "password"), ("password_confirmation", "password")])
+        .post(
+            "/dat-lai-mat-khau",
+            &[
+                ("token", &token),
+                ("password", "password"),
+                ("password_confirmation", "password"),
+            ],
+        )
         .await;
     assert_eq!(response.location(), format!("/dat-lai-mat-khau?ma={token}"));
-    assert!(browser.get(&response.location()).await.text().contains("mật khẩu phổ biến"));
+    assert!(browser
+        .get(&response.location())
+        .await
+        .text()
+        .contains("mật khẩu phổ biến"));
 
     let response = browser
         .post(
             "/dat-lai-mat-khau",
-            &[("token", &token), ("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", NEW_PASSWORD),
+                ("password_confirmation", NEW_PASSWORD),
+            ],
         )
         .await;
     assert_eq!(response.location(), "/dang-nhap");
-    assert!(browser.get("/dang-nhap").await.text().contains("Đã đặt mật khẩu mới"));
+    assert!(browser
+        .get("/dang-nhap")
+        .await
+        .text()
+        .contains("Đã đặt mật khẩu mới"));
 
     let kicked = other_device.get("/tai-khoan").await;
-    assert!(kicked.location().starts_with("/dang-nhap"), "the other device is signed out");
+    assert!(
+        kicked.location().starts_with("/dang-nhap"),
+        "the other device is signed out"
+    );
 
     // The same link again: refused.
     let response = browser
         .post(
             "/dat-lai-mat-khau",
-            &[("token", &token), ("password", "một mật khẩu khác hẳn"), ("password_confirmation", "một mật khẩu khác hẳn")],
+            &[
+                ("token", &token),
+                ("password", "một mật khẩu khác hẳn"),
+                ("password_confirmation", "một mật khẩu khác hẳn"),
+            ],
         )
         .await;
     assert_eq!(response.location(), "/quen-mat-khau");
-    assert!(browser.get("/quen-mat-khau").await.text().contains("Liên kết không hợp lệ"));
+    assert!(browser
+        .get("/quen-mat-khau")
+        .await
+        .text()
+        .contains("Liên kết không hợp lệ"));
 
     let old = browser
-        .post("/dang-nhap", &[("identifier", CITIZEN), ("password", "Demo@12345")])
+        .post(
+            "/dang-nhap",
+            &[("identifier", CITIZEN), ("password", "Demo@12345")],
+        )
         .await;
-    assert_eq!(old.location(), "/dang-nhap", "the old password no longer works");
+    assert_eq!(
+        old.location(),
+        "/dang-nhap",
+        "the old password no longer works"
+    );
     browser.sign_in(CITIZEN, NEW_PASSWORD).await;
 
     let actions: Vec<String> = sqlx::query_scalar(
@@ -81,7 +118,11 @@ async fn an_expired_link_is_refused() {
     let response = browser
         .post(
             "/dat-lai-mat-khau",
-            &[("token", &token), ("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", NEW_PASSWORD),
+                ("password_confirmation", NEW_PASSWORD),
+            ],
         )
         .await;
     assert_eq!(response.location(), "/quen-mat-khau");
@@ -91,9 +132,14 @@ async fn an_expired_link_is_refused() {
 async fn the_answer_does_not_tell_who_has_an_account() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
-    browser.post("/quen-mat-khau", &[("email", "ai.do@example.vn")]).await;
+    browser
+        .post("/quen-mat-khau", &[("email", "ai.do@example.vn")])
+        .await;
     let unknown = browser.get("/dang-nhap").await.text();
     browser.post("/quen-mat-khau", &[("email", CITIZEN)]).await;
     let known = browser.get("/dang-nhap").await.text();
-    assert_eq!(unknown.replace("ai.do@example.vn", "X"), known.replace(CITIZEN, "X"));
+    assert_eq!(
+        unknown.replace("ai.do@example.vn", "X"),
+        known.replace(CITIZEN, "X")
+    );
 }

@@ -14,18 +14,43 @@ async fn changing_the_phone_needs_the_current_password() {
     let mut browser = Browser::new(&app);
     browser.sign_in(CITIZEN, PASSWORD).await;
     let refused = browser
-        .post("/tai-khoan/lien-he", &[("email", CITIZEN), ("phone", "0987 654 321"), ("current_password", "sai")])
+        .post(
+            "/tai-khoan/lien-he",
+            &[
+                ("email", CITIZEN),
+                ("phone", "0987 654 321"),
+                ("current_password", "sai"),
+            ],
+        )
         .await;
     assert_eq!(refused.location(), "/tai-khoan");
     let page = browser.get("/tai-khoan").await;
-    assert!(page.text().contains("Mật khẩu hiện tại không đúng"), "{}", page.text());
-    assert!(page.body.contains("value=\"0987 654 321\""), "the typed phone is kept");
+    assert!(
+        page.text().contains("Mật khẩu hiện tại không đúng"),
+        "{}",
+        page.text()
+    );
+    assert!(
+        page.body.contains("value=\"0987 654 321\""),
+        "the typed phone is kept"
+    );
 
     browser
-        .post("/tai-khoan/lien-he", &[("email", CITIZEN), ("phone", "0987 654 321"), ("current_password", PASSWORD)])
+        .post(
+            "/tai-khoan/lien-he",
+            &[
+                ("email", CITIZEN),
+                ("phone", "0987 654 321"),
+                ("current_password", PASSWORD),
+            ],
+        )
         .await;
     let page = browser.get("/tai-khoan").await;
-    assert!(page.text().contains("Đã lưu thông tin liên hệ"), "{}", page.text());
+    assert!(
+        page.text().contains("Đã lưu thông tin liên hệ"),
+        "{}",
+        page.text()
+    );
     let phone: String = sqlx::query_scalar("SELECT phone FROM users WHERE email = $1")
         .bind(CITIZEN)
         .fetch_one(&app.pool)
@@ -42,11 +67,18 @@ async fn a_new_email_must_be_confirmed_again() {
     browser
         .post(
             "/tai-khoan/lien-he",
-            &[("email", "moi@example.vn"), ("phone", "0912 345 678"), ("current_password", PASSWORD)],
+            &[
+                ("email", "moi@example.vn"),
+                ("phone", "0912 345 678"),
+                ("current_password", PASSWORD),
+            ],
         )
         .await;
     let page = browser.get("/tai-khoan").await.text();
-    assert!(page.contains("moi@example.vn") && page.contains("chưa được xác nhận"), "{page}");
+    assert!(
+        page.contains("moi@example.vn") && page.contains("chưa được xác nhận"),
+        "{page}"
+    );
     let (_, mail) = support::mailbox::wait_for_mail(&app, "moi@example.vn", 0).await;
     assert!(mail.contains("/xac-nhan-email?ma="));
 }
@@ -62,14 +94,22 @@ async fn changing_the_password_ends_other_sessions_but_not_this_one() {
     let response = browser
         .post(
             "/tai-khoan/mat-khau",
-            &[("current_password", PASSWORD), ("password", new), ("password_confirmation", new)],
+            &[
+                ("current_password", PASSWORD),
+                ("password", new),
+                ("password_confirmation", new),
+            ],
         )
         .await;
     assert_eq!(response.location(), "/tai-khoan");
     let page = browser.get("/tai-khoan").await;
     assert_eq!(page.status, 200);
     assert!(page.text().contains("Đã đổi mật khẩu"), "{}", page.text());
-    assert!(other.get("/tai-khoan").await.location().starts_with("/dang-nhap"));
+    assert!(other
+        .get("/tai-khoan")
+        .await
+        .location()
+        .starts_with("/dang-nhap"));
     let mut fresh = Browser::new(&app);
     fresh.sign_in(CITIZEN, new).await;
 }

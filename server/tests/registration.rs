@@ -19,7 +19,11 @@ fn registration<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)>
         ("password_confirmation", "hoa sen nở muộn"),
     ];
     for (name, value) in overrides {
-        fields.iter_mut().find(|(field, _)| field == name).unwrap().1 = value;
+        fields
+            .iter_mut()
+            .find(|(field, _)| field == name)
+            .unwrap()
+            .1 = value;
     }
     fields
 }
@@ -31,7 +35,11 @@ async fn a_citizen_registers_confirms_by_mail_and_signs_in() {
     let response = browser.post("/dang-ky", &registration(&[])).await;
     assert_eq!(response.location(), "/dang-nhap");
     let page = browser.get("/dang-nhap").await;
-    assert!(page.text().contains(&format!("vừa gửi tới {EMAIL}")), "{}", page.text());
+    assert!(
+        page.text().contains(&format!("vừa gửi tới {EMAIL}")),
+        "{}",
+        page.text()
+    );
 
     let (_, mail) = wait_for_mail(&app, EMAIL, 0).await;
     assert!(mail.contains("Xác nhận địa chỉ email"), "{mail}");
@@ -41,25 +49,35 @@ async fn a_citizen_registers_confirms_by_mail_and_signs_in() {
     // Opening the link changes nothing; the button on the page does.
     let landing = browser.get(&format!("/xac-nhan-email?ma={token}")).await;
     assert!(landing.body.contains(&token));
-    let confirmed: bool = sqlx::query_scalar("SELECT email_confirmed_at IS NOT NULL FROM users WHERE email = $1")
-        .bind(EMAIL)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let confirmed: bool =
+        sqlx::query_scalar("SELECT email_confirmed_at IS NOT NULL FROM users WHERE email = $1")
+            .bind(EMAIL)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert!(!confirmed);
 
     browser.post("/xac-nhan-email", &[("token", &token)]).await;
-    assert!(browser.get("/dang-nhap").await.text().contains("Đã xác nhận email"));
-    let confirmed: bool = sqlx::query_scalar("SELECT email_confirmed_at IS NOT NULL FROM users WHERE email = $1")
-        .bind(EMAIL)
-        .fetch_one(&app.pool)
+    assert!(browser
+        .get("/dang-nhap")
         .await
-        .unwrap();
+        .text()
+        .contains("Đã xác nhận email"));
+    let confirmed: bool =
+        sqlx::query_scalar("SELECT email_confirmed_at IS NOT NULL FROM users WHERE email = $1")
+            .bind(EMAIL)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert!(confirmed);
 
     // The link works once.
     browser.post("/xac-nhan-email", &[("token", &token)]).await;
-    assert!(browser.get("/dang-nhap").await.text().contains("Liên kết không hợp lệ"));
+    assert!(browser
+        .get("/dang-nhap")
+        .await
+        .text()
+        .contains("Liên kết không hợp lệ"));
 
     browser.sign_in(EMAIL, "hoa sen nở muộn").await;
     let account = browser.get("/tai-khoan").await;
@@ -75,19 +93,35 @@ async fn a_bad_form_comes_back_with_every_message_and_what_was_typed() {
     let response = browser
         .post(
             "/dang-ky",
-            &registration(&[("citizen_id", "001 191 012 345"), ("phone", "0212345678"), ("password", "12345678")]),
+            &registration(&[
+                ("citizen_id", "001 191 012 345"),
+                ("phone", "0212345678"),
+                ("password", "12345678"),
+            ]),
         )
         .await;
     assert_eq!(response.location(), "/dang-ky");
     let page = browser.get("/dang-ky").await;
     let text = page.text();
     assert!(text.contains("Có lỗi cần sửa"), "{text}");
-    assert!(text.contains("1991") && text.contains("1990"), "the CCCD's year of birth disagrees: {text}");
-    assert!(page.body.contains("value=\"001 191 012 345\""), "typed values are kept");
+    assert!(
+        text.contains("1991") && text.contains("1990"),
+        "the CCCD's year of birth disagrees: {text}"
+    );
+    assert!(
+        page.body.contains("value=\"001 191 012 345\""),
+        "typed values are kept"
+    );
     assert!(page.body.contains("value=\"Nguyễn Thị Hoa\""));
-    assert!(page.body.contains("href=\"#register-citizen-id\""), "the summary links to the field");
+    assert!(
+        page.body.contains("href=\"#register-citizen-id\""),
+        "the summary links to the field"
+    );
     assert!(page.body.contains("aria-invalid=\"true\""));
-    assert!(!page.body.contains("value=\"12345678\""), "passwords are not sent back");
+    assert!(
+        !page.body.contains("value=\"12345678\""),
+        "passwords are not sent back"
+    );
 
     // Shown once: a reload is clean.
     let again = browser.get("/dang-ky").await;
@@ -105,10 +139,17 @@ async fn messages_follow_the_chosen_language() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
     browser
-        .post("/dang-ky?lang=en", &registration(&[("date_of_birth", "31/02/1990")]))
+        .post(
+            "/dang-ky?lang=en",
+            &registration(&[("date_of_birth", "31/02/1990")]),
+        )
         .await;
     let page = browser.get("/dang-ky?lang=en").await;
-    assert!(page.text().contains("is not a real date"), "{}", page.text());
+    assert!(
+        page.text().contains("is not a real date"),
+        "{}",
+        page.text()
+    );
 }
 
 #[tokio::test]
@@ -116,7 +157,13 @@ async fn one_citizen_id_or_email_cannot_register_twice() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
     browser
-        .post("/dang-ky", &registration(&[("citizen_id", "022190001234"), ("email", "congdan@motcua.example")]))
+        .post(
+            "/dang-ky",
+            &registration(&[
+                ("citizen_id", "022190001234"),
+                ("email", "congdan@motcua.example"),
+            ]),
+        )
         .await;
     let text = browser.get("/dang-ky").await.text();
     assert!(text.contains("Số định danh này đã có tài khoản"), "{text}");
@@ -131,7 +178,11 @@ async fn an_unconfirmed_account_is_told_and_can_ask_for_the_mail_again() {
     let (first, _) = wait_for_mail(&app, EMAIL, 0).await;
     browser.sign_in(EMAIL, "hoa sen nở muộn").await;
     let account = browser.get("/tai-khoan").await;
-    assert!(account.text().contains("chưa được xác nhận"), "{}", account.text());
+    assert!(
+        account.text().contains("chưa được xác nhận"),
+        "{}",
+        account.text()
+    );
     browser.post("/tai-khoan/gui-lai-xac-nhan", &[]).await;
     let (_, second) = wait_for_mail(&app, EMAIL, first).await;
     assert!(second.contains("/xac-nhan-email?ma="));

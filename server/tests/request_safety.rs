@@ -9,7 +9,10 @@ use support::spawn_app;
 async fn state_changes_from_another_origin_are_refused() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
-    let fields = [("identifier", "congdan@motcua.example"), ("password", "Demo@12345")];
+    let fields = [
+        ("identifier", "congdan@motcua.example"),
+        ("password", "Demo@12345"),
+    ];
     for (origin, site) in [
         (Some("https://evil.example"), None),
         (None, Some("cross-site")),
@@ -18,7 +21,9 @@ async fn state_changes_from_another_origin_are_refused() {
     ] {
         let response = browser.post_from("/dang-nhap", &fields, origin, site).await;
         assert_eq!(response.status, 403, "{origin:?} {site:?}");
-        assert!(response.body.contains("không xuất phát từ Cổng dịch vụ công"));
+        assert!(response
+            .body
+            .contains("không xuất phát từ Cổng dịch vụ công"));
         assert!(browser.session_cookie().is_none(), "nothing happened");
     }
     // Server functions are posts too.
@@ -46,22 +51,39 @@ async fn pages_carry_a_content_security_policy_that_admits_only_their_own_script
         .unwrap_or_else(|| panic!("no nonce in {policy}"));
     assert!(nonce.len() >= 16);
     assert!(policy.contains("frame-ancestors 'none'"));
-    assert!(page.body.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries it");
+    assert!(
+        page.body.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries it"
+    );
     // Every response gets a fresh one.
-    let again = browser.get("/dang-nhap").await.header("content-security-policy");
+    let again = browser
+        .get("/dang-nhap")
+        .await
+        .header("content-security-policy");
     assert_ne!(policy, again);
     assert_eq!(page.header("x-content-type-options"), "nosniff");
-    assert_eq!(page.header("referrer-policy"), "strict-origin-when-cross-origin");
+    assert_eq!(
+        page.header("referrer-policy"),
+        "strict-origin-when-cross-origin"
+    );
 
     let api = app.get("/api/v1/procedures").await;
-    assert!(api.header("content-security-policy").contains("default-src 'self'"));
+    assert!(api
+        .header("content-security-policy")
+        .contains("default-src 'self'"));
 }
 
 #[tokio::test]
 async fn sign_out_is_not_possible_with_a_get() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
-    browser.sign_in("congdan@motcua.example", "Demo@12345").await;
+    browser
+        .sign_in("congdan@motcua.example", "Demo@12345")
+        .await;
     browser.get("/dang-xuat").await;
-    assert_eq!(browser.get("/tai-khoan").await.status, 200, "still signed in");
+    assert_eq!(
+        browser.get("/tai-khoan").await.status,
+        200,
+        "still signed in"
+    );
 }

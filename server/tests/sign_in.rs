@@ -19,7 +19,11 @@ async fn a_citizen_signs_in_with_email_or_citizen_id_and_sees_their_account() {
         assert_eq!(page.status, 200);
         assert!(page.text().contains(CITIZEN_ID), "{}", page.text());
         assert!(page.text().contains("Bạn đã đăng nhập."));
-        assert_eq!(page.header("cache-control"), "no-store", "personal pages are never cached");
+        assert_eq!(
+            page.header("cache-control"),
+            "no-store",
+            "personal pages are never cached"
+        );
     }
 }
 
@@ -30,7 +34,10 @@ async fn the_session_cookie_is_http_only_lax_and_changes_at_sign_in() {
     // A failed attempt leaves a session (holding the form's messages): the id
     // an attacker could have planted before sign-in.
     let failed = browser
-        .post("/dang-nhap", &[("identifier", CITIZEN), ("password", "sai mật khẩu")])
+        .post(
+            "/dang-nhap",
+            &[("identifier", CITIZEN), ("password", "sai mật khẩu")],
+        )
         .await;
     let set_cookie = failed.header("set-cookie");
     assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
@@ -44,7 +51,10 @@ async fn the_session_cookie_is_http_only_lax_and_changes_at_sign_in() {
     let mut attacker = Browser::new(&app);
     attacker.set_session_cookie(Some(planted));
     let page = attacker.get("/tai-khoan").await;
-    assert!(page.location().starts_with("/dang-nhap"), "the planted id is worth nothing");
+    assert!(
+        page.location().starts_with("/dang-nhap"),
+        "the planted id is worth nothing"
+    );
 }
 
 #[tokio::test]
@@ -52,19 +62,38 @@ async fn a_wrong_password_is_refused_with_the_identifier_kept() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
     let response = browser
-        .post("/dang-nhap", &[("identifier", CITIZEN), ("password", "không phải mật khẩu")])
+        .post(
+            "/dang-nhap",
+            &[("identifier", CITIZEN), ("password", "không phải mật khẩu")],
+        )
         .await;
     assert_eq!(response.location(), "/dang-nhap");
     let page = browser.get("/dang-nhap").await;
-    assert!(page.text().contains("Email/số định danh hoặc mật khẩu không đúng"), "{}", page.text());
-    assert!(page.body.contains(&format!("value=\"{CITIZEN}\"")), "the identifier is kept");
-    assert!(!page.body.contains("không phải mật khẩu"), "the password is never echoed");
-    assert!(browser.get("/tai-khoan").await.location().starts_with("/dang-nhap"));
-
-    let failures: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed'")
-        .fetch_one(&app.pool)
+    assert!(
+        page.text()
+            .contains("Email/số định danh hoặc mật khẩu không đúng"),
+        "{}",
+        page.text()
+    );
+    assert!(
+        page.body.contains(&format!("value=\"{CITIZEN}\"")),
+        "the identifier is kept"
+    );
+    assert!(
+        !page.body.contains("không phải mật khẩu"),
+        "the password is never echoed"
+    );
+    assert!(browser
+        .get("/tai-khoan")
         .await
-        .unwrap();
+        .location()
+        .starts_with("/dang-nhap"));
+
+    let failures: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(failures, 1, "failed sign-ins are audited");
 }
 
@@ -82,7 +111,11 @@ async fn signing_out_deletes_the_session_so_its_cookie_cannot_be_replayed() {
     let mut replay = Browser::new(&app);
     replay.set_session_cookie(stolen);
     let page = replay.get("/tai-khoan").await;
-    assert!(page.location().starts_with("/dang-nhap?tiep="), "{}", page.location());
+    assert!(
+        page.location().starts_with("/dang-nhap?tiep="),
+        "{}",
+        page.location()
+    );
 }
 
 #[tokio::test]
@@ -96,7 +129,11 @@ async fn a_protected_page_sends_visitors_to_sign_in_and_back() {
     let response = browser
         .post(
             "/dang-nhap",
-            &[("identifier", CITIZEN), ("password", PASSWORD), ("tiep", "/tai-khoan")],
+            &[
+                ("identifier", CITIZEN),
+                ("password", PASSWORD),
+                ("tiep", "/tai-khoan"),
+            ],
         )
         .await;
     assert_eq!(response.location(), "/tai-khoan");
@@ -109,7 +146,11 @@ async fn sign_in_never_redirects_to_another_site() {
     let response = browser
         .post(
             "/dang-nhap",
-            &[("identifier", CITIZEN), ("password", PASSWORD), ("tiep", "//evil.example/x")],
+            &[
+                ("identifier", CITIZEN),
+                ("password", PASSWORD),
+                ("tiep", "//evil.example/x"),
+            ],
         )
         .await;
     assert_eq!(response.location(), "/tai-khoan");
@@ -121,18 +162,28 @@ async fn repeated_failures_slow_guessing_down_but_never_lock_the_owner_out() {
     let mut attacker = Browser::new(&app);
     for _ in 0..5 {
         attacker
-            .post("/dang-nhap", &[("identifier", CITIZEN), ("password", "đoán bừa")])
+            .post(
+                "/dang-nhap",
+                &[("identifier", CITIZEN), ("password", "đoán bừa")],
+            )
             .await;
     }
     // Now even the right password must wait, from any address.
     let mut owner = Browser::new(&app);
     owner.ip = "198.51.100.7".parse().unwrap();
     let response = owner
-        .post("/dang-nhap", &[("identifier", CITIZEN), ("password", PASSWORD)])
+        .post(
+            "/dang-nhap",
+            &[("identifier", CITIZEN), ("password", PASSWORD)],
+        )
         .await;
     assert_eq!(response.location(), "/dang-nhap");
     let page = owner.get("/dang-nhap").await;
-    assert!(page.text().contains("vui lòng thử lại sau 1 phút"), "{}", page.text());
+    assert!(
+        page.text().contains("vui lòng thử lại sau 1 phút"),
+        "{}",
+        page.text()
+    );
 
     // The wait is bounded: once it has passed, the owner gets in.
     sqlx::query("UPDATE sign_in_failures SET failed_at = failed_at - interval '31 seconds'")
@@ -140,10 +191,11 @@ async fn repeated_failures_slow_guessing_down_but_never_lock_the_owner_out() {
         .await
         .unwrap();
     owner.sign_in(CITIZEN, PASSWORD).await;
-    let throttled: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in_throttled'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let throttled: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in_throttled'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(throttled, 1);
 }
 
@@ -154,11 +206,20 @@ async fn one_address_guessing_many_accounts_is_slowed_down() {
     for attempt in 0..30 {
         let identifier = format!("nobody{attempt}@example.vn");
         attacker
-            .post("/dang-nhap", &[("identifier", identifier.as_str()), ("password", "đoán bừa")])
+            .post(
+                "/dang-nhap",
+                &[
+                    ("identifier", identifier.as_str()),
+                    ("password", "đoán bừa"),
+                ],
+            )
             .await;
     }
     let response = attacker
-        .post("/dang-nhap", &[("identifier", CITIZEN), ("password", PASSWORD)])
+        .post(
+            "/dang-nhap",
+            &[("identifier", CITIZEN), ("password", PASSWORD)],
+        )
         .await;
     assert_eq!(response.location(), "/dang-nhap", "the address must wait");
     let mut elsewhere = Browser::new(&app);
@@ -172,6 +233,10 @@ async fn officials_sign_in_too() {
     let mut browser = Browser::new(&app);
     browser.sign_in("tiepnhan@motcua.example", PASSWORD).await;
     let page = browser.get("/tai-khoan").await;
-    assert!(page.text().contains("Tiếp nhận (một cửa)"), "{}", page.text());
+    assert!(
+        page.text().contains("Tiếp nhận (một cửa)"),
+        "{}",
+        page.text()
+    );
     assert!(page.text().contains("Hồng Gai"), "the agency is shown");
 }

@@ -33,7 +33,11 @@ pub fn safe_return_path(next: &str, fallback: &str) -> String {
         && !next.starts_with("//")
         && !next.contains('\\')
         && !next.chars().any(char::is_control);
-    if local { next.to_string() } else { fallback.to_string() }
+    if local {
+        next.to_string()
+    } else {
+        fallback.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -43,7 +47,13 @@ mod tests {
     #[test]
     fn only_local_paths_are_returned_to() {
         assert_eq!(safe_return_path("/tai-khoan?x=1", "/"), "/tai-khoan?x=1");
-        for bad in ["//evil.example", "https://evil.example", "/\\evil.example", "", "tai-khoan"] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "",
+            "tai-khoan",
+        ] {
             assert_eq!(safe_return_path(bad, "/"), "/", "{bad}");
         }
     }

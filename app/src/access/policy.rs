@@ -30,9 +30,14 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
         Permission::FileDossier => user.kind == AccountKind::Citizen && user.email_confirmed,
         Permission::EnterBackOffice => {
             user.is_official()
-                && [Role::Reception, Role::Specialist, Role::Leader, Role::Manager]
-                    .into_iter()
-                    .any(|role| user.has_role(role))
+                && [
+                    Role::Reception,
+                    Role::Specialist,
+                    Role::Leader,
+                    Role::Manager,
+                ]
+                .into_iter()
+                .any(|role| user.has_role(role))
         }
         Permission::ListOfficials => user.is_official() && user.has_role(Role::Administrator),
         Permission::ManageOfficialsOf { agency_id } => {
@@ -118,14 +123,23 @@ mod tests {
     fn administrators_manage_officials_only_in_the_agencies_they_reach() {
         let admin = official(&[(Role::Administrator, &[10, 11, 12])]);
         assert!(permits(&admin, Permission::ListOfficials));
-        assert!(permits(&admin, Permission::ManageOfficialsOf { agency_id: 11 }));
-        assert!(!permits(&admin, Permission::ManageOfficialsOf { agency_id: 99 }));
+        assert!(permits(
+            &admin,
+            Permission::ManageOfficialsOf { agency_id: 11 }
+        ));
+        assert!(!permits(
+            &admin,
+            Permission::ManageOfficialsOf { agency_id: 99 }
+        ));
     }
 
     #[test]
     fn other_roles_do_not_manage_officials() {
         let leader = official(&[(Role::Leader, &[10]), (Role::Manager, &[10, 11])]);
         assert!(!permits(&leader, Permission::ListOfficials));
-        assert!(!permits(&leader, Permission::ManageOfficialsOf { agency_id: 10 }));
+        assert!(!permits(
+            &leader,
+            Permission::ManageOfficialsOf { agency_id: 10 }
+        ));
     }
 }

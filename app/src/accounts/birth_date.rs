@@ -30,7 +30,10 @@ impl CalendarDate {
 
     /// Reads a typed date of birth and checks it lies before `today`, and no
     /// more than 150 years before it.
-    pub fn parse_birth_date(input: &str, today: CalendarDate) -> Result<CalendarDate, BirthDateError> {
+    pub fn parse_birth_date(
+        input: &str,
+        today: CalendarDate,
+    ) -> Result<CalendarDate, BirthDateError> {
         let text = input.trim();
         if text.is_empty() {
             return Err(BirthDateError::Empty);
@@ -38,8 +41,12 @@ impl CalendarDate {
         let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
         let numbers: Option<Vec<u32>> = parts.iter().map(|part| part.parse().ok()).collect();
         let date = match (parts.as_slice(), numbers.as_deref()) {
-            ([year, _, _], Some([y, m, d])) if year.len() == 4 => CalendarDate::new(*y as i32, *m, *d),
-            ([_, _, year], Some([d, m, y])) if year.len() == 4 => CalendarDate::new(*y as i32, *m, *d),
+            ([year, _, _], Some([y, m, d])) if year.len() == 4 => {
+                CalendarDate::new(*y as i32, *m, *d)
+            }
+            ([_, _, year], Some([d, m, y])) if year.len() == 4 => {
+                CalendarDate::new(*y as i32, *m, *d)
+            }
             _ => None,
         }
         .ok_or(BirthDateError::Invalid)?;
@@ -79,28 +86,53 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 mod tests {
     use super::*;
 
-    const TODAY: CalendarDate = CalendarDate { year: 2026, month: 11, day: 22 };
+    const TODAY: CalendarDate = CalendarDate {
+        year: 2026,
+        month: 11,
+        day: 22,
+    };
 
     #[test]
     fn vietnamese_and_iso_orders_are_read() {
         let expected = CalendarDate::new(1990, 3, 15).unwrap();
         for typed in ["15/03/1990", "15-3-1990", " 15.03.1990 ", "1990-03-15"] {
-            assert_eq!(CalendarDate::parse_birth_date(typed, TODAY), Ok(expected), "{typed}");
+            assert_eq!(
+                CalendarDate::parse_birth_date(typed, TODAY),
+                Ok(expected),
+                "{typed}"
+            );
         }
     }
 
     #[test]
     fn days_that_do_not_exist_are_refused() {
-        for typed in ["31/02/1990", "29/02/1990", "00/01/1990", "15/13/1990", "15/03/90", "hôm qua"] {
-            assert_eq!(CalendarDate::parse_birth_date(typed, TODAY), Err(BirthDateError::Invalid), "{typed}");
+        for typed in [
+            "31/02/1990",
+            "29/02/1990",
+            "00/01/1990",
+            "15/13/1990",
+            "15/03/90",
+            "hôm qua",
+        ] {
+            assert_eq!(
+                CalendarDate::parse_birth_date(typed, TODAY),
+                Err(BirthDateError::Invalid),
+                "{typed}"
+            );
         }
         assert!(CalendarDate::parse_birth_date("29/02/2000", TODAY).is_ok());
     }
 
     #[test]
     fn a_birth_date_lies_in_the_past() {
-        assert_eq!(CalendarDate::parse_birth_date("22/11/2026", TODAY), Err(BirthDateError::NotInThePast));
-        assert_eq!(CalendarDate::parse_birth_date("", TODAY), Err(BirthDateError::Empty));
+        assert_eq!(
+            CalendarDate::parse_birth_date("22/11/2026", TODAY),
+            Err(BirthDateError::NotInThePast)
+        );
+        assert_eq!(
+            CalendarDate::parse_birth_date("", TODAY),
+            Err(BirthDateError::Empty)
+        );
         assert!(CalendarDate::parse_birth_date("21/11/2026", TODAY).is_ok());
     }
 }

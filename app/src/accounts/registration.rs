@@ -96,11 +96,21 @@ impl RegistrationForm {
         }
 
         match (full_name, citizen_id, date_of_birth, email, phone, password) {
-            (Some(full_name), Some(citizen_id), Some(date_of_birth), Some(email), Some(phone), Some(password))
-                if !feedback.has_errors() =>
-            {
-                Ok(Registration { full_name, citizen_id, date_of_birth, email, phone, password })
-            }
+            (
+                Some(full_name),
+                Some(citizen_id),
+                Some(date_of_birth),
+                Some(email),
+                Some(phone),
+                Some(password),
+            ) if !feedback.has_errors() => Ok(Registration {
+                full_name,
+                citizen_id,
+                date_of_birth,
+                email,
+                phone,
+                password,
+            }),
             _ => Err(feedback),
         }
     }
@@ -110,7 +120,11 @@ impl RegistrationForm {
 mod tests {
     use super::*;
 
-    const TODAY: CalendarDate = CalendarDate { year: 2026, month: 11, day: 22 };
+    const TODAY: CalendarDate = CalendarDate {
+        year: 2026,
+        month: 11,
+        day: 22,
+    };
 
     fn valid() -> RegistrationForm {
         RegistrationForm {
@@ -141,10 +155,18 @@ mod tests {
             ..valid()
         };
         let feedback = form.validate(Lang::Vi, TODAY).err().unwrap();
-        let fields: Vec<&str> = feedback.errors.iter().map(|error| error.field.as_str()).collect();
+        let fields: Vec<&str> = feedback
+            .errors
+            .iter()
+            .map(|error| error.field.as_str())
+            .collect();
         assert_eq!(fields, ["full_name", "citizen_id", "email", "password"]);
         assert_eq!(feedback.value("citizen_id"), "12345");
-        assert_eq!(feedback.value("password"), "", "passwords never travel back");
+        assert_eq!(
+            feedback.value("password"),
+            "",
+            "passwords never travel back"
+        );
     }
 
     #[test]
@@ -156,7 +178,11 @@ mod tests {
         let feedback = form.validate(Lang::Vi, TODAY).err().unwrap();
         assert_eq!(feedback.errors.len(), 1);
         assert_eq!(feedback.errors[0].field, "citizen_id");
-        assert!(feedback.errors[0].message.contains("1990"), "{}", feedback.errors[0].message);
+        assert!(
+            feedback.errors[0].message.contains("1990"),
+            "{}",
+            feedback.errors[0].message
+        );
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub async fn my_account(pool: &PgPool, user_id: i64) -> AppResult<MyAccount> {
         date_of_birth: row.date_of_birth,
         phone: row.phone,
         agency_name: row.agency_name,
-        roles: row.roles.iter().filter_map(|role| Role::parse(role)).collect(),
+        roles: row
+            .roles
+            .iter()
+            .filter_map(|role| Role::parse(role))
+            .collect(),
     })
 }

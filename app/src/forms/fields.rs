@@ -124,6 +124,10 @@ pub fn HiddenField(name: &'static str, #[prop(into)] value: String) -> impl Into
 
 #[component]
 pub fn SubmitButton(label: &'static str, #[prop(optional)] secondary: bool) -> impl IntoView {
-    let class = if secondary { "button button--secondary" } else { "button" };
+    let class = if secondary {
+        "button button--secondary"
+    } else {
+        "button"
+    };
     view! { <button type="submit" class=class>{label}</button> }
 }

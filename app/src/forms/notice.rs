@@ -11,7 +11,11 @@ pub fn NoticeBanner(notice: Option<Notice>) -> impl IntoView {
             NoticeTone::Info => "notice notice--info",
             NoticeTone::Error => "notice notice--error",
         };
-        let role = if notice.tone == NoticeTone::Error { "alert" } else { "status" };
+        let role = if notice.tone == NoticeTone::Error {
+            "alert"
+        } else {
+            "status"
+        };
         view! { <div class=class role=role><p>{notice.text}</p></div> }
     })
 }

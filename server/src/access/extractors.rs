@@ -19,7 +19,11 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     type Rejection = Refusal;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let visitor = parts.extensions.get::<Visitor>().cloned().unwrap_or_default();
+        let visitor = parts
+            .extensions
+            .get::<Visitor>()
+            .cloned()
+            .unwrap_or_default();
         match visitor.0 {
             Some(user) => Ok(SignedIn(user)),
             None => Err(Refusal::from_parts(AppError::SignInRequired, parts)),
@@ -29,7 +33,11 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
 
 impl SignedIn {
     /// The user again if they may do `permission`, else a 403 refusal.
-    pub fn may(&self, permission: Permission, parts_lang: app::i18n::Lang) -> Result<&SignedInUser, Refusal> {
+    pub fn may(
+        &self,
+        permission: Permission,
+        parts_lang: app::i18n::Lang,
+    ) -> Result<&SignedInUser, Refusal> {
         if policy::permits(&self.0, permission) {
             Ok(&self.0)
         } else {
@@ -80,12 +88,17 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         match self.error {
             AppError::SignInRequired => {
-                let target = app::access::sign_in_address(self.back_to.as_deref().unwrap_or("/tai-khoan"));
+                let target =
+                    app::access::sign_in_address(self.back_to.as_deref().unwrap_or("/tai-khoan"));
                 Redirect::to(&target).into_response()
             }
             error => {
                 let texts = self.lang.texts();
-                let status = if error == AppError::Forbidden { StatusCode::FORBIDDEN } else { error.status() };
+                let status = if error == AppError::Forbidden {
+                    StatusCode::FORBIDDEN
+                } else {
+                    error.status()
+                };
                 let body = format!(
                     "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
                      <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -97,7 +110,12 @@ impl IntoResponse for Refusal {
                     message = error.message(texts),
                     home = texts.nav_home,
                 );
-                (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+                (
+                    status,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    body,
+                )
+                    .into_response()
             }
         }
     }
@@ -106,8 +124,15 @@ impl IntoResponse for Refusal {
 impl<S: Send + Sync> axum::extract::OptionalFromRequestParts<S> for SignedIn {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Option<Self>, Self::Rejection> {
-        let visitor = parts.extensions.get::<Visitor>().cloned().unwrap_or_default();
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &S,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        let visitor = parts
+            .extensions
+            .get::<Visitor>()
+            .cloned()
+            .unwrap_or_default();
         Ok(visitor.0.map(SignedIn))
     }
 }

@@ -23,10 +23,27 @@ async fn put(session: &Session, feedback: PageFeedback) {
 }
 
 pub async fn form(session: &Session, form: FormFeedback) {
-    put(session, PageFeedback { form: Some(form), notice: None }).await;
+    put(
+        session,
+        PageFeedback {
+            form: Some(form),
+            notice: None,
+        },
+    )
+    .await;
 }
 
 pub async fn notice(session: &Session, tone: NoticeTone, text: impl Into<String>) {
-    let notice = Notice { tone, text: text.into() };
-    put(session, PageFeedback { form: None, notice: Some(notice) }).await;
+    let notice = Notice {
+        tone,
+        text: text.into(),
+    };
+    put(
+        session,
+        PageFeedback {
+            form: None,
+            notice: Some(notice),
+        },
+    )
+    .await;
 }

@@ -25,7 +25,12 @@ impl PortalOrigin {
     }
 }
 
-pub fn is_allowed(method: &Method, fetch_site: Option<&str>, origin: Option<&str>, portal: &PortalOrigin) -> bool {
+pub fn is_allowed(
+    method: &Method,
+    fetch_site: Option<&str>,
+    origin: Option<&str>,
+    portal: &PortalOrigin,
+) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return true;
     }
@@ -36,10 +41,19 @@ pub fn is_allowed(method: &Method, fetch_site: Option<&str>, origin: Option<&str
     }
 }
 
-pub async fn refuse_cross_origin(State(portal): State<PortalOrigin>, request: Request, next: Next) -> Response {
+pub async fn refuse_cross_origin(
+    State(portal): State<PortalOrigin>,
+    request: Request,
+    next: Next,
+) -> Response {
     // Decided before any await: a borrowed request would make the future !Send.
     let allowed = {
-        let header_text = |name| request.headers().get(name).and_then(|value| value.to_str().ok());
+        let header_text = |name| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+        };
         is_allowed(
             request.method(),
             header_text(header::HeaderName::from_static("sec-fetch-site")),
@@ -71,13 +85,21 @@ mod tests {
 
     #[test]
     fn the_origin_is_scheme_host_and_port() {
-        assert_eq!(&*PortalOrigin::from_base_url("http://127.0.0.1:3000").0, "http://127.0.0.1:3000");
+        assert_eq!(
+            &*PortalOrigin::from_base_url("http://127.0.0.1:3000").0,
+            "http://127.0.0.1:3000"
+        );
         assert_eq!(&*portal().0, "https://dichvucong.quangninh.gov.vn");
     }
 
     #[test]
     fn reads_are_always_allowed() {
-        assert!(is_allowed(&Method::GET, Some("cross-site"), Some("https://evil.example"), &portal()));
+        assert!(is_allowed(
+            &Method::GET,
+            Some("cross-site"),
+            Some("https://evil.example"),
+            &portal()
+        ));
     }
 
     #[test]
@@ -85,9 +107,24 @@ mod tests {
         let post = Method::POST;
         assert!(is_allowed(&post, Some("same-origin"), None, &portal()));
         assert!(!is_allowed(&post, Some("same-site"), None, &portal()));
-        assert!(!is_allowed(&post, Some("cross-site"), Some("https://dichvucong.quangninh.gov.vn"), &portal()));
-        assert!(is_allowed(&post, None, Some("https://dichvucong.quangninh.gov.vn"), &portal()));
-        assert!(!is_allowed(&post, None, Some("https://evil.example"), &portal()));
+        assert!(!is_allowed(
+            &post,
+            Some("cross-site"),
+            Some("https://dichvucong.quangninh.gov.vn"),
+            &portal()
+        ));
+        assert!(is_allowed(
+            &post,
+            None,
+            Some("https://dichvucong.quangninh.gov.vn"),
+            &portal()
+        ));
+        assert!(!is_allowed(
+            &post,
+            None,
+            Some("https://evil.example"),
+            &portal()
+        ));
         assert!(!is_allowed(&post, None, Some("null"), &portal()));
         assert!(!is_allowed(&post, None, None, &portal()));
     }

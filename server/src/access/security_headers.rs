@@ -32,7 +32,10 @@ pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>, production: bo
     router
         .layer(fixed(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(fixed(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(fixed(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(fixed(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&page_policy(None)).expect("the policy is ASCII"),
@@ -50,7 +53,10 @@ mod tests {
     #[test]
     fn the_nonce_is_in_the_script_source() {
         let policy = page_policy(Some("abc123"));
-        assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"), "{policy}");
+        assert!(
+            policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"),
+            "{policy}"
+        );
         assert!(policy.contains("frame-ancestors 'none'"));
     }
 }

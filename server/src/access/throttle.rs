@@ -58,7 +58,11 @@ pub fn account_key(identifier: &str) -> Vec<u8> {
 }
 
 /// Seconds to wait before this attempt may go ahead (0: go ahead).
-pub async fn wait_before_attempt(pool: &PgPool, key: &[u8], ip: Option<IpAddr>) -> sqlx::Result<i64> {
+pub async fn wait_before_attempt(
+    pool: &PgPool,
+    key: &[u8],
+    ip: Option<IpAddr>,
+) -> sqlx::Result<i64> {
     let row = sqlx::query!(
         r#"SELECT
              (SELECT count(*) FROM sign_in_failures
@@ -74,8 +78,16 @@ pub async fn wait_before_attempt(pool: &PgPool, key: &[u8], ip: Option<IpAddr>) 
     )
     .fetch_one(pool)
     .await?;
-    let account = wait_secs(PER_ACCOUNT, row.account_failures, row.account_since.unwrap_or(0));
-    let address = wait_secs(PER_ADDRESS, row.address_failures, row.address_since.unwrap_or(0));
+    let account = wait_secs(
+        PER_ACCOUNT,
+        row.account_failures,
+        row.account_since.unwrap_or(0),
+    );
+    let address = wait_secs(
+        PER_ADDRESS,
+        row.address_failures,
+        row.address_since.unwrap_or(0),
+    );
     Ok(account.max(address))
 }
 

@@ -25,10 +25,16 @@ pub async fn confirm(
     form: Posted,
 ) -> Response {
     let texts = &asker.lang.texts().accounts;
-    let after = if user.is_some() { "/tai-khoan" } else { "/dang-nhap" };
+    let after = if user.is_some() {
+        "/tai-khoan"
+    } else {
+        "/dang-nhap"
+    };
     let result: anyhow::Result<bool> = async {
         let mut tx = state.pool.begin().await?;
-        let Some(used) = tokens::consume(&mut tx, form.get("token").trim(), Purpose::ConfirmEmail).await? else {
+        let Some(used) =
+            tokens::consume(&mut tx, form.get("token").trim(), Purpose::ConfirmEmail).await?
+        else {
             return Ok(false);
         };
         // The link confirms the address it was sent to; if the email has
@@ -44,7 +50,14 @@ pub async fn confirm(
         .rows_affected()
             == 1;
         if confirmed {
-            audit::record(&mut *tx, Some(used.user_id), AuditAction::EmailConfirmed, serde_json::json!({}), asker.ip).await?;
+            audit::record(
+                &mut *tx,
+                Some(used.user_id),
+                AuditAction::EmailConfirmed,
+                serde_json::json!({}),
+                asker.ip,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(confirmed)
@@ -58,7 +71,12 @@ pub async fn confirm(
     see_other(after)
 }
 
-pub async fn resend(State(state): State<AppState>, session: Session, asker: Asker, SignedIn(user): SignedIn) -> Response {
+pub async fn resend(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+) -> Response {
     let texts = &asker.lang.texts().accounts;
     if user.email_confirmed {
         return see_other("/tai-khoan");
@@ -66,7 +84,12 @@ pub async fn resend(State(state): State<AppState>, session: Session, asker: Aske
     match tokens::issued_last_hour(&state.pool, user.id, Purpose::ConfirmEmail).await {
         Ok(count) if count >= MAX_MAILS_PER_HOUR => {
             // Say the same as on success: the earlier mails are on their way.
-            feedback::notice(&session, NoticeTone::Info, (texts.confirmation_resent)(&user.email)).await;
+            feedback::notice(
+                &session,
+                NoticeTone::Info,
+                (texts.confirmation_resent)(&user.email),
+            )
+            .await;
             return see_other("/tai-khoan");
         }
         Ok(_) => {}
@@ -74,9 +97,21 @@ pub async fn resend(State(state): State<AppState>, session: Session, asker: Aske
     }
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
-        let token = tokens::issue(&mut tx, user.id, Purpose::ConfirmEmail, Some(&user.email), CONFIRMATION_MINUTES).await?;
+        let token = tokens::issue(
+            &mut tx,
+            user.id,
+            Purpose::ConfirmEmail,
+            Some(&user.email),
+            CONFIRMATION_MINUTES,
+        )
+        .await?;
         let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
-        outbox::enqueue(&mut tx, &user.email, &templates::confirm_email(asker.lang, &user.full_name, &link)).await?;
+        outbox::enqueue(
+            &mut tx,
+            &user.email,
+            &templates::confirm_email(asker.lang, &user.full_name, &link),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -84,6 +119,11 @@ pub async fn resend(State(state): State<AppState>, session: Session, asker: Aske
     if let Err(error) = result {
         return unavailable(error, asker.lang);
     }
-    feedback::notice(&session, NoticeTone::Success, (texts.confirmation_resent)(&user.email)).await;
+    feedback::notice(
+        &session,
+        NoticeTone::Success,
+        (texts.confirmation_resent)(&user.email),
+    )
+    .await;
     see_other("/tai-khoan")
 }

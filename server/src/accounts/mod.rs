@@ -20,7 +20,10 @@ pub fn router() -> Router<AppState> {
         .route("/dang-xuat", post(sign_out::sign_out))
         .route("/dang-ky", post(registration::register))
         .route("/xac-nhan-email", post(email_confirmation::confirm))
-        .route("/tai-khoan/gui-lai-xac-nhan", post(email_confirmation::resend))
+        .route(
+            "/tai-khoan/gui-lai-xac-nhan",
+            post(email_confirmation::resend),
+        )
         .route("/quen-mat-khau", post(password_reset::request_reset))
         .route("/dat-lai-mat-khau", post(password_reset::reset))
         .route("/tai-khoan/lien-he", post(profile::change_contact))

@@ -20,7 +20,12 @@ use tower_sessions::Session;
 pub const RESET_MINUTES: i32 = 30;
 const MAX_MAILS_PER_HOUR: i64 = 3;
 
-pub async fn request_reset(State(state): State<AppState>, session: Session, asker: Asker, form: Posted) -> Response {
+pub async fn request_reset(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    form: Posted,
+) -> Response {
     let texts = &asker.lang.texts().accounts;
     let typed = form.get("email");
     let email = match EmailAddress::parse(&typed) {
@@ -58,19 +63,32 @@ pub async fn request_reset(State(state): State<AppState>, session: Session, aske
     if let Err(error) = result {
         return unavailable(error, asker.lang);
     }
-    feedback::notice(&session, NoticeTone::Info, (texts.forgot_sent)(email.as_str())).await;
+    feedback::notice(
+        &session,
+        NoticeTone::Info,
+        (texts.forgot_sent)(email.as_str()),
+    )
+    .await;
     see_other("/dang-nhap")
 }
 
-pub async fn reset(State(state): State<AppState>, session: Session, asker: Asker, form: Posted) -> Response {
+pub async fn reset(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    form: Posted,
+) -> Response {
     let texts = &asker.lang.texts().accounts;
     let token = form.get("token").trim().to_string();
     let again = tokens::link("", "/dat-lai-mat-khau", &token);
     let account = match tokens::peek(&state.pool, &token, Purpose::ResetPassword).await {
-        Ok(Some(used)) => sqlx::query!("SELECT email, citizen_id FROM users WHERE id = $1", used.user_id)
-            .fetch_one(&state.pool)
-            .await
-            .map(|row| (used.user_id, row.email, row.citizen_id)),
+        Ok(Some(used)) => sqlx::query!(
+            "SELECT email, citizen_id FROM users WHERE id = $1",
+            used.user_id
+        )
+        .fetch_one(&state.pool)
+        .await
+        .map(|row| (used.user_id, row.email, row.citizen_id)),
         Ok(None) => {
             feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
             return see_other("/quen-mat-khau");
@@ -86,7 +104,10 @@ pub async fn reset(State(state): State<AppState>, session: Session, asker: Asker
     let citizen_id = citizen_id.and_then(|id| CitizenId::parse(&id).ok());
     let new_password = form.get("password");
     let mut refused = FormFeedback::new("reset_password");
-    let password = match Password::parse(&new_password, &PasswordContext::new(email.as_ref(), citizen_id.as_ref())) {
+    let password = match Password::parse(
+        &new_password,
+        &PasswordContext::new(email.as_ref(), citizen_id.as_ref()),
+    ) {
         Ok(password) if new_password == form.get("password_confirmation") => Some(password),
         Ok(_) => {
             refused.error("password_confirmation", texts.passwords_differ);
@@ -109,7 +130,10 @@ pub async fn reset(State(state): State<AppState>, session: Session, asker: Asker
         let mut tx = state.pool.begin().await?;
         // Consumed only now, in the transaction that uses it: two tabs posting
         // the same link cannot both succeed.
-        if tokens::consume(&mut tx, &token, Purpose::ResetPassword).await?.is_none() {
+        if tokens::consume(&mut tx, &token, Purpose::ResetPassword)
+            .await?
+            .is_none()
+        {
             return Ok(false);
         }
         // Following the mailed link proves the address, so it counts as confirmed.
@@ -122,7 +146,14 @@ pub async fn reset(State(state): State<AppState>, session: Session, asker: Asker
         )
         .execute(&mut *tx)
         .await?;
-        audit::record(&mut *tx, Some(user_id), AuditAction::PasswordReset, json!({}), asker.ip).await?;
+        audit::record(
+            &mut *tx,
+            Some(user_id),
+            AuditAction::PasswordReset,
+            json!({}),
+            asker.ip,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -21,7 +21,12 @@ use serde_json::json;
 use tower_sessions::Session;
 
 /// Checks the current password, throttled like sign-in (keyed by account).
-async fn current_password_ok(state: &AppState, asker: &Asker, user: &SignedInUser, typed: &str) -> anyhow::Result<Result<(), String>> {
+async fn current_password_ok(
+    state: &AppState,
+    asker: &Asker,
+    user: &SignedInUser,
+    typed: &str,
+) -> anyhow::Result<Result<(), String>> {
     let texts = &asker.lang.texts().accounts;
     let key = throttle::account_key(&format!("user:{}", user.id));
     let wait = throttle::wait_before_attempt(&state.pool, &key, asker.ip).await?;
@@ -91,18 +96,42 @@ pub async fn change_contact(
         .execute(&mut *tx)
         .await?;
         if email_changed {
-            let token = tokens::issue(&mut tx, user.id, Purpose::ConfirmEmail, Some(email.as_str()), CONFIRMATION_MINUTES).await?;
+            let token = tokens::issue(
+                &mut tx,
+                user.id,
+                Purpose::ConfirmEmail,
+                Some(email.as_str()),
+                CONFIRMATION_MINUTES,
+            )
+            .await?;
             let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
-            outbox::enqueue(&mut tx, email.as_str(), &templates::confirm_email(asker.lang, &user.full_name, &link)).await?;
+            outbox::enqueue(
+                &mut tx,
+                email.as_str(),
+                &templates::confirm_email(asker.lang, &user.full_name, &link),
+            )
+            .await?;
         }
-        audit::record(&mut *tx, Some(user.id), AuditAction::ContactChanged, json!({ "email_changed": email_changed }), asker.ip).await?;
+        audit::record(
+            &mut *tx,
+            Some(user.id),
+            AuditAction::ContactChanged,
+            json!({ "email_changed": email_changed }),
+            asker.ip,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
     .await;
     match result {
         Ok(()) if email_changed => {
-            feedback::notice(&session, NoticeTone::Success, (texts.email_change_pending)(email.as_str())).await;
+            feedback::notice(
+                &session,
+                NoticeTone::Success,
+                (texts.email_change_pending)(email.as_str()),
+            )
+            .await;
         }
         Ok(()) => feedback::notice(&session, NoticeTone::Success, texts.contact_saved).await,
         Err(error) if error.to_string().contains("duplicate key") => {
@@ -136,7 +165,10 @@ pub async fn change_password(
         .and_then(|id| CitizenId::parse(&id).ok());
     let email = EmailAddress::parse(&user.email).ok();
     let new_password = form.get("password");
-    let password = match Password::parse(&new_password, &PasswordContext::new(email.as_ref(), citizen_id.as_ref())) {
+    let password = match Password::parse(
+        &new_password,
+        &PasswordContext::new(email.as_ref(), citizen_id.as_ref()),
+    ) {
         Ok(password) if new_password == form.get("password_confirmation") => Some(password),
         Ok(_) => {
             refused.error("password_confirmation", texts.passwords_differ);
@@ -166,7 +198,14 @@ pub async fn change_password(
         )
         .fetch_one(&mut *tx)
         .await?;
-        audit::record(&mut *tx, Some(user.id), AuditAction::PasswordChanged, json!({}), asker.ip).await?;
+        audit::record(
+            &mut *tx,
+            Some(user.id),
+            AuditAction::PasswordChanged,
+            json!({}),
+            asker.ip,
+        )
+        .await?;
         tx.commit().await?;
         Ok((valid_after.unix_timestamp_nanos() / 1_000) as i64)
     }
@@ -175,7 +214,9 @@ pub async fn change_password(
         Ok(valid_after) => valid_after,
         Err(error) => return unavailable(error, asker.lang),
     };
-    let remember = session.expiry().is_some_and(|expiry| !matches!(expiry, tower_sessions::Expiry::OnSessionEnd));
+    let remember = session
+        .expiry()
+        .is_some_and(|expiry| !matches!(expiry, tower_sessions::Expiry::OnSessionEnd));
     let limits = sessions::limits_for(user.kind, remember);
     if let Err(error) = sessions::start(&session, user.id, limits, valid_after).await {
         return unavailable(error, asker.lang);

@@ -30,7 +30,12 @@ pub fn today_in_vietnam() -> CalendarDate {
     }
 }
 
-pub async fn register(State(state): State<AppState>, session: Session, asker: Asker, posted: Posted) -> Response {
+pub async fn register(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    posted: Posted,
+) -> Response {
     let texts = &asker.lang.texts().accounts;
     let form = RegistrationForm {
         full_name: posted.get("full_name"),
@@ -116,6 +121,11 @@ pub async fn register(State(state): State<AppState>, session: Session, asker: As
         }
         return unavailable(error, asker.lang);
     }
-    feedback::notice(&session, NoticeTone::Success, (texts.registered)(registration.email.as_str())).await;
+    feedback::notice(
+        &session,
+        NoticeTone::Success,
+        (texts.registered)(registration.email.as_str()),
+    )
+    .await;
     see_other("/dang-nhap")
 }

@@ -20,13 +20,24 @@ struct Credentials {
     disabled: bool,
 }
 
-pub async fn sign_in(State(state): State<AppState>, session: Session, asker: Asker, form: Posted) -> Response {
+pub async fn sign_in(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    form: Posted,
+) -> Response {
     let texts = &asker.lang.texts().accounts;
     let identifier = form.get("identifier").trim().to_string();
     let password = form.get("password");
     let next = form.get("tiep");
     let remember = form.get("remember") == "on";
-    let back = || if next.is_empty() { "/dang-nhap".to_string() } else { sign_in_address(&next) };
+    let back = || {
+        if next.is_empty() {
+            "/dang-nhap".to_string()
+        } else {
+            sign_in_address(&next)
+        }
+    };
 
     let mut refused = FormFeedback::new("sign_in");
     refused.keep("identifier", &identifier);
@@ -50,7 +61,14 @@ pub async fn sign_in(State(state): State<AppState>, session: Session, asker: Ask
     match throttle::wait_before_attempt(pool, &key, asker.ip).await {
         Ok(0) => {}
         Ok(wait) => {
-            let _ = audit::record(pool, None, AuditAction::SignInThrottled, json!({ "wait_seconds": wait }), asker.ip).await;
+            let _ = audit::record(
+                pool,
+                None,
+                AuditAction::SignInThrottled,
+                json!({ "wait_seconds": wait }),
+                asker.ip,
+            )
+            .await;
             refused.error("identifier", (texts.too_many_attempts)(wait as u64));
             feedback::form(&session, refused).await;
             return see_other(&back());
@@ -62,7 +80,12 @@ pub async fn sign_in(State(state): State<AppState>, session: Session, asker: Ask
         Ok(account) => account,
         Err(error) => return unavailable(error, asker.lang),
     };
-    let matches = match password_hash::verify(&password, account.as_ref().map(|a| a.password_hash.as_str())).await {
+    let matches = match password_hash::verify(
+        &password,
+        account.as_ref().map(|a| a.password_hash.as_str()),
+    )
+    .await
+    {
         Ok(matches) => matches,
         Err(error) => return unavailable(error, asker.lang),
     };
@@ -91,10 +114,18 @@ pub async fn sign_in(State(state): State<AppState>, session: Session, asker: Ask
 
     let _ = throttle::forget_failures(pool, &key).await;
     let limits = sessions::limits_for(account.kind, remember);
-    if let Err(error) = sessions::start(&session, account.id, limits, sessions::now_micros()).await {
+    if let Err(error) = sessions::start(&session, account.id, limits, sessions::now_micros()).await
+    {
         return unavailable(error, asker.lang);
     }
-    let _ = audit::record(pool, Some(account.id), AuditAction::SignIn, json!({ "remember": remember }), asker.ip).await;
+    let _ = audit::record(
+        pool,
+        Some(account.id),
+        AuditAction::SignIn,
+        json!({ "remember": remember }),
+        asker.ip,
+    )
+    .await;
     feedback::notice(&session, NoticeTone::Success, texts.signed_in).await;
     let fallback = match account.kind {
         AccountKind::Citizen => "/tai-khoan",
@@ -112,7 +143,11 @@ async fn find(pool: &PgPool, identifier: &str) -> sqlx::Result<Option<Credential
         r#"SELECT id, kind, password_hash, disabled_at IS NOT NULL AS "disabled!"
            FROM users
            WHERE CASE WHEN $2 THEN citizen_id = $1 ELSE lower(email) = lower($1) END"#,
-        if by_citizen_id { digits } else { identifier.to_string() },
+        if by_citizen_id {
+            digits
+        } else {
+            identifier.to_string()
+        },
         by_citizen_id,
     )
     .fetch_optional(pool)

@@ -18,11 +18,23 @@ pub async fn sign_out(
     user: Option<SignedIn>,
 ) -> Response {
     if let Some(SignedIn(user)) = user {
-        let _ = audit::record(&state.pool, Some(user.id), AuditAction::SignOut, serde_json::json!({}), asker.ip).await;
+        let _ = audit::record(
+            &state.pool,
+            Some(user.id),
+            AuditAction::SignOut,
+            serde_json::json!({}),
+            asker.ip,
+        )
+        .await;
     }
     if let Err(error) = sessions::end(&session).await {
         return unavailable(error, asker.lang);
     }
-    feedback::notice(&session, NoticeTone::Success, asker.lang.texts().accounts.signed_out).await;
+    feedback::notice(
+        &session,
+        NoticeTone::Success,
+        asker.lang.texts().accounts.signed_out,
+    )
+    .await;
     see_other("/")
 }

@@ -74,7 +74,11 @@ pub async fn peek(pool: &PgPool, token: &str, purpose: Purpose) -> sqlx::Result<
 }
 
 /// Uses the token: succeeds once, for one request, while it is unexpired.
-pub async fn consume(tx: &mut PgConnection, token: &str, purpose: Purpose) -> sqlx::Result<Option<TokenUse>> {
+pub async fn consume(
+    tx: &mut PgConnection,
+    token: &str,
+    purpose: Purpose,
+) -> sqlx::Result<Option<TokenUse>> {
     let row = sqlx::query!(
         "UPDATE account_tokens SET used_at = now()
          WHERE token_sha256 = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()

@@ -55,17 +55,22 @@ fn read_input(form: &Posted, form_name: &str, lang: Lang) -> Result<OfficialInpu
     if agency_id.is_none() {
         feedback.error("agency_id", texts.forms.agency_required);
     }
-    let roles: Vec<Role> = roles_typed.iter().filter_map(|role| Role::parse(role)).collect();
+    let roles: Vec<Role> = roles_typed
+        .iter()
+        .filter_map(|role| Role::parse(role))
+        .collect();
     if roles.is_empty() {
         feedback.error("roles", texts.forms.role_required);
     }
     match (full_name, email, agency_id) {
-        (Some(full_name), Some(email), Some(agency_id)) if !feedback.has_errors() => Ok(OfficialInput {
-            full_name,
-            email,
-            agency_id,
-            roles,
-        }),
+        (Some(full_name), Some(email), Some(agency_id)) if !feedback.has_errors() => {
+            Ok(OfficialInput {
+                full_name,
+                email,
+                agency_id,
+                roles,
+            })
+        }
         _ => Err(feedback),
     }
 }
@@ -91,7 +96,12 @@ pub async fn create(
             return see_other("/quan-tri/nguoi-dung");
         }
     };
-    if let Err(refusal) = admin.may(Permission::ManageOfficialsOf { agency_id: input.agency_id }, asker.lang) {
+    if let Err(refusal) = admin.may(
+        Permission::ManageOfficialsOf {
+            agency_id: input.agency_id,
+        },
+        asker.lang,
+    ) {
         return refusal.into_response();
     }
     // An unusable password nobody knows; the official sets their own through
@@ -128,9 +138,15 @@ pub async fn create(
         )
         .execute(&mut *tx)
         .await?;
-        let token = tokens::issue(&mut tx, id, Purpose::ResetPassword, None, WELCOME_MINUTES).await?;
+        let token =
+            tokens::issue(&mut tx, id, Purpose::ResetPassword, None, WELCOME_MINUTES).await?;
         let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
-        outbox::enqueue(&mut tx, input.email.as_str(), &templates::official_welcome(asker.lang, input.full_name.as_str(), &link)).await?;
+        outbox::enqueue(
+            &mut tx,
+            input.email.as_str(),
+            &templates::official_welcome(asker.lang, input.full_name.as_str(), &link),
+        )
+        .await?;
         audit::record(
             &mut *tx,
             Some(admin.0.id),
@@ -146,7 +162,12 @@ pub async fn create(
     let texts = asker.lang.texts();
     match result {
         Ok(()) => {
-            feedback::notice(&session, NoticeTone::Success, (texts.forms.user_created)(input.email.as_str())).await;
+            feedback::notice(
+                &session,
+                NoticeTone::Success,
+                (texts.forms.user_created)(input.email.as_str()),
+            )
+            .await;
         }
         Err(error) if error.to_string().contains("duplicate key") => {
             let mut refused = typed_values(&form, "create_official");
@@ -161,7 +182,12 @@ pub async fn create(
 /// The target account's name and agency, after checking the administrator
 /// reaches it. Unknown ids and other agencies' officials both get 403, so
 /// ids cannot be probed.
-async fn target_in_reach(state: &AppState, admin: &SignedIn, id: i64, lang: Lang) -> Result<(String, i64), Response> {
+async fn target_in_reach(
+    state: &AppState,
+    admin: &SignedIn,
+    id: i64,
+    lang: Lang,
+) -> Result<(String, i64), Response> {
     let row = sqlx::query!(
         r#"SELECT full_name, agency_id AS "agency_id!" FROM users WHERE id = $1 AND kind = 'official'"#,
         id
@@ -173,7 +199,12 @@ async fn target_in_reach(state: &AppState, admin: &SignedIn, id: i64, lang: Lang
         return Err(Refusal::forbidden(lang).into_response());
     };
     admin
-        .may(Permission::ManageOfficialsOf { agency_id: row.agency_id }, lang)
+        .may(
+            Permission::ManageOfficialsOf {
+                agency_id: row.agency_id,
+            },
+            lang,
+        )
         .map_err(IntoResponse::into_response)?;
     Ok((row.full_name, row.agency_id))
 }
@@ -197,7 +228,12 @@ pub async fn update(
             return see_other(&back);
         }
     };
-    if let Err(refusal) = admin.may(Permission::ManageOfficialsOf { agency_id: input.agency_id }, asker.lang) {
+    if let Err(refusal) = admin.may(
+        Permission::ManageOfficialsOf {
+            agency_id: input.agency_id,
+        },
+        asker.lang,
+    ) {
         return refusal.into_response();
     }
     let result: anyhow::Result<()> = async {
@@ -245,7 +281,12 @@ pub async fn update(
     let texts = asker.lang.texts();
     match result {
         Ok(()) => {
-            feedback::notice(&session, NoticeTone::Success, (texts.forms.user_saved)(input.full_name.as_str())).await;
+            feedback::notice(
+                &session,
+                NoticeTone::Success,
+                (texts.forms.user_saved)(input.full_name.as_str()),
+            )
+            .await;
             see_other("/quan-tri/nguoi-dung")
         }
         Err(error) if error.to_string().contains("duplicate key") => {
@@ -280,7 +321,14 @@ pub async fn enable(
 
 /// Disabling takes effect on the account's very next request, on every
 /// instance: the authentication middleware reads `disabled_at` each time.
-async fn set_disabled(state: AppState, session: Session, asker: Asker, admin: SignedIn, id: i64, disabled: bool) -> Response {
+async fn set_disabled(
+    state: AppState,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    id: i64,
+    disabled: bool,
+) -> Response {
     let (name, _) = match target_in_reach(&state, &admin, id, asker.lang).await {
         Ok(target) => target,
         Err(response) => return response,
@@ -309,7 +357,11 @@ async fn set_disabled(state: AppState, session: Session, asker: Asker, admin: Si
     if let Err(error) = result {
         return unavailable(error, asker.lang);
     }
-    let message = if disabled { (texts.forms.user_disabled)(&name) } else { (texts.forms.user_enabled)(&name) };
+    let message = if disabled {
+        (texts.forms.user_disabled)(&name)
+    } else {
+        (texts.forms.user_enabled)(&name)
+    };
     feedback::notice(&session, NoticeTone::Success, message).await;
     see_other("/quan-tri/nguoi-dung")
 }

@@ -46,7 +46,11 @@ async fn serve(stream: TcpStream, pool: PgPool) -> anyhow::Result<()> {
             return Ok(());
         }
         let command = line.trim_end().to_string();
-        let verb = command.split([' ', ':']).next().unwrap_or("").to_ascii_uppercase();
+        let verb = command
+            .split([' ', ':'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase();
         let reply: &[u8] = match verb.as_str() {
             "EHLO" => b"250-motcua-catcher\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n",
             "HELO" | "NOOP" => b"250 OK\r\n",
@@ -66,7 +70,9 @@ async fn serve(stream: TcpStream, pool: PgPool) -> anyhow::Result<()> {
             }
             "DATA" if to.is_empty() => b"503 RCPT first\r\n",
             "DATA" => {
-                writer.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
+                writer
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await?;
                 match read_data(&mut reader).await? {
                     Some(message) => {
                         sqlx::query!(
@@ -102,7 +108,9 @@ fn address_in(command: &str) -> String {
 }
 
 /// Reads the message up to the lone `.` line, undoing dot-stuffing.
-async fn read_data(reader: &mut (impl AsyncBufReadExt + Unpin)) -> std::io::Result<Option<Vec<u8>>> {
+async fn read_data(
+    reader: &mut (impl AsyncBufReadExt + Unpin),
+) -> std::io::Result<Option<Vec<u8>>> {
     let mut message = Vec::new();
     let mut line = Vec::new();
     let mut too_large = false;
@@ -129,7 +137,10 @@ mod tests {
 
     #[test]
     fn addresses_are_read_from_angle_brackets() {
-        assert_eq!(address_in("MAIL FROM:<no-reply@motcua.example> BODY=8BITMIME"), "no-reply@motcua.example");
+        assert_eq!(
+            address_in("MAIL FROM:<no-reply@motcua.example> BODY=8BITMIME"),
+            "no-reply@motcua.example"
+        );
         assert_eq!(address_in("RCPT TO:<an@example.vn>"), "an@example.vn");
         assert_eq!(address_in("RCPT TO:"), "");
     }

@@ -3,7 +3,11 @@
 use super::templates::Message;
 use sqlx::PgConnection;
 
-pub async fn enqueue(tx: &mut PgConnection, recipient: &str, message: &Message) -> sqlx::Result<()> {
+pub async fn enqueue(
+    tx: &mut PgConnection,
+    recipient: &str,
+    message: &Message,
+) -> sqlx::Result<()> {
     sqlx::query!(
         "INSERT INTO mail_outbox (recipient, subject, body_text) VALUES ($1, $2, $3)",
         recipient,

@@ -9,7 +9,8 @@ pub struct Message {
 }
 
 const SIGNATURE_VI: &str = "Cổng dịch vụ công Một Cửa\nĐây là thư tự động, vui lòng không trả lời.";
-const SIGNATURE_EN: &str = "Một Cửa public service portal\nThis message was sent automatically; please do not reply.";
+const SIGNATURE_EN: &str =
+    "Một Cửa public service portal\nThis message was sent automatically; please do not reply.";
 
 pub fn confirm_email(lang: Lang, name: &str, link: &str) -> Message {
     match lang {

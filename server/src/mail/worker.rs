@@ -67,12 +67,22 @@ async fn send_due(
     .fetch_all(pool)
     .await?;
     for message in &claimed {
-        let result = deliver(transport, from, &message.recipient, &message.subject, &message.body_text).await;
+        let result = deliver(
+            transport,
+            from,
+            &message.recipient,
+            &message.subject,
+            &message.body_text,
+        )
+        .await;
         match result {
             Ok(()) => {
-                sqlx::query!("UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = $1", message.id)
-                    .execute(pool)
-                    .await?;
+                sqlx::query!(
+                    "UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = $1",
+                    message.id
+                )
+                .execute(pool)
+                .await?;
             }
             Err(error) => {
                 tracing::warn!(id = message.id, attempts = message.attempts, %error, "mail not sent; will retry");

@@ -36,7 +36,10 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn get(&mut self, uri: &str) -> TestResponse {
-        let request = self.request(Request::get(uri).header(header::ACCEPT, "text/html"), Body::empty());
+        let request = self.request(
+            Request::get(uri).header(header::ACCEPT, "text/html"),
+            Body::empty(),
+        );
         self.send(request).await
     }
 
@@ -76,10 +79,17 @@ impl<'a> Browser<'a> {
     /// Signs in and checks it worked.
     pub async fn sign_in(&mut self, identifier: &str, password: &str) {
         let response = self
-            .post("/dang-nhap", &[("identifier", identifier), ("password", password)])
+            .post(
+                "/dang-nhap",
+                &[("identifier", identifier), ("password", password)],
+            )
             .await;
         assert_eq!(response.status, 303);
-        assert_eq!(response.location(), "/tai-khoan", "sign-in as {identifier} failed");
+        assert_eq!(
+            response.location(),
+            "/tai-khoan",
+            "sign-in as {identifier} failed"
+        );
     }
 
     fn request(&self, mut builder: axum::http::request::Builder, body: Body) -> Request<Body> {

@@ -29,7 +29,10 @@ pub async fn wait_for_mail(app: &TestApp, recipient: &str, newer_than: i64) -> (
 /// The token of the first link to `path` in a mail body.
 pub fn token_in(body: &str, path: &str) -> String {
     let marker = format!("{path}?ma=");
-    let start = body.find(&marker).unwrap_or_else(|| panic!("no {path} link in:\n{body}")) + marker.len();
+    let start = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {path} link in:\n{body}"))
+        + marker.len();
     body[start..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

@@ -102,7 +102,8 @@ pub async fn spawn_app() -> TestApp {
     let smtp = server::mail::catcher::spawn(pool.clone(), "127.0.0.1:0")
         .await
         .unwrap();
-    server::mail::worker::spawn(pool.clone(), &format!("smtp://{smtp}"), &config.mail_from).unwrap();
+    server::mail::worker::spawn(pool.clone(), &format!("smtp://{smtp}"), &config.mail_from)
+        .unwrap();
     let router = server::router(AppState::new(pool.clone(), config));
     TestApp {
         router,

@@ -20,5 +20,8 @@ use leptos_router::hooks::use_query_map;
 
 /// A query parameter of the current address (`tiep`, `ma`).
 fn query_value(name: &'static str) -> String {
-    use_query_map().get_untracked().get(name).unwrap_or_default()
+    use_query_map()
+        .get_untracked()
+        .get(name)
+        .unwrap_or_default()
 }

@@ -18,7 +18,11 @@ pub fn OfficialForm(
     let lang = use_lang();
     let posted = !form.values.is_empty();
     let (name, email, agency_id, roles) = current.unwrap_or_default();
-    let chosen_agency = if posted { form.value("agency_id") } else { agency_id.to_string() };
+    let chosen_agency = if posted {
+        form.value("agency_id")
+    } else {
+        agency_id.to_string()
+    };
     let chosen_roles: Vec<String> = if posted {
         form.value("roles").split(',').map(str::to_string).collect()
     } else {
@@ -26,7 +30,11 @@ pub fn OfficialForm(
     };
     let agency_error = form.message_for("agency_id");
     let roles_error = form.message_for("roles");
-    let agency_class = if agency_error.is_some() { "form-group form-group--error" } else { "form-group" };
+    let agency_class = if agency_error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
     let roles_class = if roles_error.is_some() {
         "fieldset form-group form-group--error"
     } else {

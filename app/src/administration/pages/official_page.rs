@@ -1,6 +1,6 @@
 use super::official_form::OfficialForm;
 use crate::administration::server_fns::load_official;
-use crate::forms::{ErrorSummary};
+use crate::forms::ErrorSummary;
 use crate::i18n::use_texts;
 use crate::layout::PageError;
 use crate::session_view::session_view;
@@ -14,7 +14,13 @@ pub fn OfficialPage() -> impl IntoView {
     let t = use_texts();
     let params = use_params_map();
     let official = Resource::new(
-        move || params.get().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0),
+        move || {
+            params
+                .get()
+                .get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or(0)
+        },
         load_official,
     );
     view! {
