@@ -126,6 +126,12 @@ export class Portal {
       if (!reason.includes('ERR_ABORTED')) this.failedRequests.push(`${reason} ${request.url()}`);
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    // A script the Content-Security-Policy blocked is a broken page too.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+        this.pageErrors.push(message.text());
+      }
+    });
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) {
         this.failedRequests = [];

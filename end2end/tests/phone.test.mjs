@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { scenario } from '../support/portal.mjs';
+import { LABELS, fillIn, press } from '../support/accounts.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
@@ -12,14 +13,28 @@ scenario(
     await portal.open('/thu-tuc/1.001193');
     assert.equal(await portal.textOf('main h1'), 'Đăng ký khai sinh');
 
-    const widths = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    assert.ok(
-      widths.scroll <= PHONE.viewport.width,
-      `the page is ${widths.scroll} px wide, more than the ${PHONE.viewport.width} px screen`,
-    );
+    await assertFitsThePhone(page);
   },
   { context: PHONE },
 );
+
+scenario(
+  'On a 360 px wide phone, an administrator signs in and the list of official accounts fits the screen',
+  async (portal) => {
+    const { page } = portal;
+    await portal.open('/dang-nhap');
+    await fillIn(page, LABELS.identifier, 'quantri@motcua.example');
+    await fillIn(page, LABELS.password, 'Demo@12345');
+    await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+    await assertFitsThePhone(page);
+    await portal.open('/quan-tri/nguoi-dung');
+    assert.equal(await portal.textOf('main h1'), 'Tài khoản cán bộ');
+    await assertFitsThePhone(page);
+  },
+  { context: PHONE },
+);
+
+async function assertFitsThePhone(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.viewport.width, `${page.url()} is ${width} px wide, more than the ${PHONE.viewport.width} px screen`);
+}

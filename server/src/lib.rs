@@ -73,22 +73,23 @@ pub fn router(state: AppState) -> Router {
         production,
         state.config.served_over_https(),
     );
+    let page_context = move || {
+        provide_context(pool.clone());
+        provide_context(demo);
+        set_page_security_policy();
+    };
     let routes = Router::new()
         .route("/health", get(health::health))
         .nest("/api/v1", api::router())
         .merge(accounts::router())
         .merge(administration::router())
-        .leptos_routes_with_context(
-            &state,
-            pages,
-            move || {
-                provide_context(pool.clone());
-                provide_context(demo);
-                set_page_security_policy();
-            },
-            move || shell(leptos_options.clone()),
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(page_context, shell))
         .layer(middleware::from_fn(language::remember_language))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -101,7 +102,10 @@ pub fn router(state: AppState) -> Router {
         ));
     security_headers::apply(routes, production)
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        // Spans name the path only: query strings can carry one-time tokens.
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
         .with_state(state)
 }
 

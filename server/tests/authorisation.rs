@@ -296,3 +296,15 @@ async fn role_changes_apply_on_the_next_request_and_are_audited() {
         serde_json::json!(["leader", "administrator"])
     );
 }
+
+#[tokio::test]
+async fn server_functions_answer_403_to_the_wrong_role() {
+    let app = spawn_app().await;
+    let mut citizen = Browser::new(&app);
+    citizen.sign_in("congdan@motcua.example", PASSWORD).await;
+    let response = citizen.post("/api/admin/officials", &[]).await;
+    assert_eq!(response.status, 403, "{}", response.body);
+    assert!(!response.body.contains("@motcua.example"));
+    let mut visitor = Browser::new(&app);
+    assert_eq!(visitor.post("/api/admin/officials", &[]).await.status, 401);
+}

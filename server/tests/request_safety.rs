@@ -87,3 +87,18 @@ async fn sign_out_is_not_possible_with_a_get() {
         "still signed in"
     );
 }
+
+#[tokio::test]
+async fn the_not_found_page_admits_its_own_hydration_script_too() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    let page = browser.get("/khong-co-trang-nay").await;
+    assert_eq!(page.status, 404);
+    let policy = page.header("content-security-policy");
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next());
+    let nonce = nonce.unwrap_or_else(|| panic!("no nonce in {policy}"));
+    assert!(page.body.contains(&format!("nonce=\"{nonce}\"")));
+}

@@ -25,7 +25,14 @@ pub fn require_user() -> AppResult<SignedInUser> {
 }
 
 /// The signed-in user if they may do `permission`, else the reason why not.
+/// A refusal also sets the response status (401/403), so a server function
+/// called over HTTP answers with it; a page turns 401 into a redirect to
+/// sign in (see `PageError`).
 pub fn require(permission: Permission) -> AppResult<SignedInUser> {
     let visitor = current_visitor();
-    policy::check(&visitor, permission).cloned()
+    policy::check(&visitor, permission)
+        .cloned()
+        .inspect_err(|error| {
+            crate::http_status::set_status(error.status());
+        })
 }

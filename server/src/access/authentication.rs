@@ -23,6 +23,10 @@ pub async fn authenticate(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // Static files are the same for everyone and should stay cacheable.
+    if is_static(request.uri().path()) {
+        return next.run(request).await;
+    }
     let visitor = match load_visitor(&state.pool, &session).await {
         Ok(visitor) => visitor,
         Err(error) => {
@@ -48,6 +52,14 @@ pub async fn authenticate(
     response
 }
 
+/// Bundles, stylesheets, downloadable templates and the icon.
+fn is_static(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/mau-don/")
+        || path == "/favicon.svg"
+        || path == "/health"
+}
+
 fn wants_html(request: &Request) -> bool {
     request
         .headers()
@@ -61,9 +73,7 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
         return Ok(Visitor(None));
     };
     let now = now_micros();
-    let idle = now - session_user.last_seen > session_user.idle_limit;
-    let too_old = now - session_user.signed_in_at > session_user.absolute_limit;
-    if idle || too_old {
+    if session_user.has_expired(now) {
         session.flush().await?;
         return Ok(Visitor(None));
     }

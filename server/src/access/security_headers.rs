@@ -49,6 +49,35 @@ pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>, production: bo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    async fn headers_of(production: bool) -> axum::http::HeaderMap {
+        let router = apply(Router::new().route("/", get(|| async { "ok" })), production);
+        let response = router
+            .oneshot(Request::get("/").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        response.headers().clone()
+    }
+
+    #[tokio::test]
+    async fn hsts_is_sent_in_production_only() {
+        let production = headers_of(true).await;
+        assert_eq!(
+            production[header::STRICT_TRANSPORT_SECURITY],
+            "max-age=31536000; includeSubDomains"
+        );
+        let development = headers_of(false).await;
+        assert!(!development.contains_key(header::STRICT_TRANSPORT_SECURITY));
+        assert_eq!(development[header::X_FRAME_OPTIONS], "DENY");
+        assert!(development[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("object-src 'none'"));
+    }
 
     #[test]
     fn the_nonce_is_in_the_script_source() {

@@ -24,6 +24,13 @@ pub struct SessionUser {
     pub absolute_limit: i64,
 }
 
+impl SessionUser {
+    /// Idle for longer than its idle limit, or older than its absolute limit.
+    pub fn has_expired(&self, now: i64) -> bool {
+        now - self.last_seen > self.idle_limit || now - self.signed_in_at > self.absolute_limit
+    }
+}
+
 /// How long a session may sit idle, and live at most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SessionLimits {
@@ -145,6 +152,33 @@ mod tests {
         assert!(!official.persistent, "officials are never remembered");
         assert!(citizen.idle > official.idle);
         assert!(limits_for(AccountKind::Citizen, true).persistent);
+    }
+
+    #[test]
+    fn sessions_expire_when_idle_or_too_old() {
+        const MINUTE: i64 = 60_000_000;
+        let limits = limits_for(AccountKind::Official, false);
+        let session = SessionUser {
+            user_id: 1,
+            signed_in_at: 0,
+            last_seen: 0,
+            idle_limit: limits.idle.as_micros() as i64,
+            absolute_limit: limits.absolute.as_micros() as i64,
+        };
+        assert!(!session.has_expired(29 * MINUTE));
+        assert!(
+            session.has_expired(31 * MINUTE),
+            "30 minutes idle ends an official's session"
+        );
+        let active = SessionUser {
+            last_seen: 599 * MINUTE,
+            ..session
+        };
+        assert!(!active.has_expired(600 * MINUTE));
+        assert!(
+            active.has_expired(601 * MINUTE),
+            "ten hours is the most, however active"
+        );
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn OfficialsView(data: OfficialsView, form: FormFeedback) -> impl IntoView {
         } else {
             view! {
                 <div class="table-scroll">
-                <table class="table">
+                <table class="table table--stack-on-phone">
                     <thead><tr>
                         <th scope="col">{f.column_name}</th>
                         <th scope="col">{f.column_email}</th>
@@ -68,11 +68,11 @@ fn OfficialsView(data: OfficialsView, form: FormFeedback) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{official.full_name.clone()}</td>
-                                    <td>{official.email.clone()}</td>
-                                    <td>{official.agency_name.clone()}</td>
-                                    <td>{roles}</td>
-                                    <td>{if official.disabled { f.status_disabled } else { f.status_active }}</td>
-                                    <td class="table__actions">
+                                    <td data-label=f.column_email class="table__wrap">{official.email.clone()}</td>
+                                    <td data-label=f.column_agency>{official.agency_name.clone()}</td>
+                                    <td data-label=f.column_roles>{roles}</td>
+                                    <td data-label=f.column_status>{if official.disabled { f.status_disabled } else { f.status_active }}</td>
+                                    <td data-label=f.column_actions class="table__actions">
                                         <a href=edit>{f.edit_link}<span class="visually-hidden">{format!(" {}", official.full_name)}</span></a>
                                         <form method="post" action=toggle class="inline-form">
                                             <button type="submit" class="link-button">
