@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 pub struct SessionView {
     pub visitor: Visitor,
     pub feedback: PageFeedback,
+    /// The page the feedback was left for: after a client-side navigation
+    /// elsewhere it is not shown again.
+    pub path: String,
 }
 
 /// The visitor and the feedback the server's middleware took from the session
@@ -23,9 +26,13 @@ pub async fn load_session_view() -> Result<SessionView, AppError> {
         .as_ref()
         .and_then(|parts| parts.extensions.get::<PageFeedback>().cloned())
         .unwrap_or_default();
+    let path = parts
+        .map(|parts| parts.uri.path().to_string())
+        .unwrap_or_default();
     Ok(SessionView {
         visitor: crate::access::current_visitor(),
         feedback,
+        path,
     })
 }
 
@@ -38,10 +45,18 @@ pub fn provide_session_view() {
     provide_context(SessionResource(resource));
 }
 
-/// The session view, awaited (inside a `Suspense`).
+/// The session view, awaited (inside a `Suspense`); its feedback only on the
+/// page it was left for.
 pub async fn session_view() -> SessionView {
-    match use_context::<SessionResource>() {
+    let here = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let mut view = match use_context::<SessionResource>() {
         Some(SessionResource(resource)) => resource.await.unwrap_or_default(),
         None => SessionView::default(),
+    };
+    if view.path != here {
+        view.feedback = PageFeedback::default();
     }
+    view
 }

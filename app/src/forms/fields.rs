@@ -20,7 +20,7 @@ pub fn ErrorSummary(form: FormFeedback) -> impl IntoView {
     let errors: Vec<FieldError> = form.errors;
     (!errors.is_empty()).then(|| {
         view! {
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
                 <h2 class="error-summary__title" id="error-summary-title">{t.forms.error_summary_title}</h2>
                 <ul class="error-summary__list">
                     {errors

@@ -46,12 +46,17 @@ pub fn AccountNav() -> impl IntoView {
 /// at the top of whichever page comes next.
 #[component]
 pub fn SessionNotice() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let notice = session_view().await.feedback.notice;
-                view! { <NoticeBanner notice/> }
-            })}
+            {move || {
+                // Re-evaluated on every navigation, so the notice leaves with its page.
+                location.pathname.track();
+                Suspend::new(async move {
+                    let notice = session_view().await.feedback.notice;
+                    view! { <NoticeBanner notice/> }
+                })
+            }}
         </Suspense>
     }
 }

@@ -22,31 +22,49 @@ pub fn spawn(pool: PgPool, smtp_url: &str, from: &str) -> anyhow::Result<()> {
         .build();
     let from: Mailbox = from.parse()?;
     tokio::spawn(async move {
-        let mut listener = match PgListener::connect_with(&pool).await {
-            Ok(mut listener) => match listener.listen("mail_outbox").await {
-                Ok(()) => Some(listener),
-                Err(_) => None,
-            },
-            Err(error) => {
-                tracing::warn!(%error, "mail worker cannot listen for notifications; polling only");
-                None
-            }
-        };
+        // Holds one pooled connection while it lives; it is dropped when the
+        // pool starts closing, so shutdown never waits on it.
+        let mut listener = listen(&pool).await;
         loop {
             match send_due(&pool, &transport, &from).await {
                 Ok(sent) if sent > 0 => continue,
                 Ok(_) => {}
+                Err(error) if pool.is_closed() => {
+                    tracing::debug!(%error, "mail worker stops with the pool");
+                    return;
+                }
                 Err(error) => tracing::warn!(%error, "mail worker could not read the outbox"),
             }
-            match listener.as_mut() {
-                Some(listener) => {
-                    let _ = tokio::time::timeout(POLL, listener.try_recv()).await;
+            let wake_up = async {
+                match listener.as_mut() {
+                    Some(active) => {
+                        if let Ok(Err(error)) = tokio::time::timeout(POLL, active.try_recv()).await
+                        {
+                            tracing::warn!(%error, "mail worker lost its notification connection; polling");
+                            listener = None;
+                            tokio::time::sleep(POLL).await;
+                        }
+                    }
+                    None => tokio::time::sleep(POLL).await,
                 }
-                None => tokio::time::sleep(POLL).await,
+            };
+            tokio::select! {
+                _ = pool.close_event() => return,
+                _ = wake_up => {}
             }
         }
     });
     Ok(())
+}
+
+/// Subscribes to the outbox's notifications, or `None` (then it polls).
+async fn listen(pool: &PgPool) -> Option<PgListener> {
+    let mut listener = PgListener::connect_with(pool)
+        .await
+        .map_err(|error| tracing::warn!(%error, "mail worker cannot listen; polling only"))
+        .ok()?;
+    listener.listen("mail_outbox").await.ok()?;
+    Some(listener)
 }
 
 /// Sends what is due now; returns how many messages were attempted.
