@@ -14,6 +14,7 @@ mod app;
 pub mod catalogue;
 #[cfg(feature = "ssr")]
 pub mod database;
+pub mod deadlines;
 pub mod demo;
 pub mod error;
 pub mod forms;

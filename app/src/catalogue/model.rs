@@ -238,6 +238,9 @@ pub struct ProcedureDetail {
     pub fees: Vec<Fee>,
     pub templates: Vec<FormTemplate>,
     pub agencies: Vec<AgencyRef>,
+    /// When a dossier filed now would be due (`dd/mm/yyyy`), by the working calendar.
+    #[serde(default)]
+    pub due_if_filed_now: Option<String>,
 }
 
 /// The choices offered by the catalogue's filters.

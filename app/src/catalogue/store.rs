@@ -211,6 +211,15 @@ pub async fn find_by_code(pool: &PgPool, code: &str) -> AppResult<Option<Procedu
     .fetch_all(pool)
     .await?;
 
+    let processing_time = processing_time(row.processing_time_value, &row.processing_time_unit)?;
+    let calendar = crate::deadlines::store::working_calendar(pool).await?;
+    let due = crate::deadlines::appointment(
+        &calendar,
+        crate::deadlines::vietnam_local(chrono::Utc::now()),
+        processing_time.into(),
+        crate::deadlines::parse_cutoff(row.cutoff.as_deref()),
+    );
+
     Ok(Some(ProcedureDetail {
         code: row.code,
         version: row.version,
@@ -224,7 +233,7 @@ pub async fn find_by_code(pool: &PgPool, code: &str) -> AppResult<Option<Procedu
         agency_level: decode(AgencyLevel::parse(&row.agency_level))?,
         implementing_agency: row.implementing_agency,
         online_level: decode(OnlineLevel::parse(&row.online_level))?,
-        processing_time: processing_time(row.processing_time_value, &row.processing_time_unit)?,
+        processing_time,
         cutoff: row.cutoff,
         result_type: row.result_type,
         requirements: row.requirements,
@@ -234,6 +243,7 @@ pub async fn find_by_code(pool: &PgPool, code: &str) -> AppResult<Option<Procedu
         fees,
         templates,
         agencies,
+        due_if_filed_now: Some(due.due.format("%d/%m/%Y").to_string()),
     }))
 }
 

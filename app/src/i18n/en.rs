@@ -95,6 +95,7 @@ pub const TEXTS: Texts = Texts {
     where_to_file: "Where to file",
     file_online: "File online",
     file_online_hint: "You need to sign in to file a dossier and follow it.",
+    due_if_filed_today: |date| format!("File today and the result is expected on {date}."),
     version_effective: |version, date| format!("Version {version}, effective from {date}"),
     back_to_catalogue: "Back to the catalogue",
 

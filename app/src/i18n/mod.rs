@@ -136,6 +136,7 @@ pub struct Texts {
     pub where_to_file: &'static str,
     pub file_online: &'static str,
     pub file_online_hint: &'static str,
+    pub due_if_filed_today: fn(&str) -> String,
     pub version_effective: fn(i32, &str) -> String,
     pub back_to_catalogue: &'static str,
 

@@ -76,6 +76,7 @@ pub const TEXTS: Texts = Texts {
     where_to_file: "Nơi tiếp nhận",
     file_online: "Nộp hồ sơ trực tuyến",
     file_online_hint: "Bạn cần đăng nhập để nộp hồ sơ và theo dõi kết quả.",
+    due_if_filed_today: |date| format!("Nộp hôm nay, dự kiến trả kết quả ngày {date}."),
     version_effective: |version, date| format!("Phiên bản {version}, áp dụng từ ngày {date}"),
     back_to_catalogue: "Quay lại danh mục thủ tục",
 

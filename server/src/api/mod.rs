@@ -15,5 +15,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/procedures", get(procedures::list_procedures))
         .route("/procedures/{code}", get(procedures::get_procedure))
+        .route(
+            "/procedures/{code}/appointment",
+            get(procedures::get_appointment),
+        )
         .route("/openapi.json", get(openapi::openapi_json))
 }

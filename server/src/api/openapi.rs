@@ -10,7 +10,8 @@ use utoipa::OpenApi;
     paths(
         crate::health::health,
         super::procedures::list_procedures,
-        super::procedures::get_procedure
+        super::procedures::get_procedure,
+        super::procedures::get_appointment
     )
 )]
 struct ApiDoc;

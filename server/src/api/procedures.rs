@@ -45,3 +45,67 @@ pub async fn get_procedure(
         .map(Json)
         .ok_or(ApiError(AppError::NotFound))
 }
+
+/// The appointment for a dossier of this procedure received at a moment.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct AppointmentAnswer {
+    pub procedure_code: String,
+    /// The receipt moment, in Vietnam time (RFC 3339).
+    pub received_at: String,
+    /// The working day the dossier counts as received on (`YYYY-MM-DD`).
+    pub counted_from: String,
+    /// The appointment date (`YYYY-MM-DD`).
+    pub appointment_date: String,
+    /// The moment the result is due, Vietnam time (RFC 3339).
+    pub due_at: String,
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct AppointmentParams {
+    /// When the dossier is received, RFC 3339 (e.g. `2026-02-13T09:30:00+07:00`); default now.
+    pub received_at: Option<String>,
+}
+
+/// When the result of a dossier received at `received_at` is due: working days
+/// skip weekends and holidays, count make-up days, and respect the cut-off.
+#[utoipa::path(
+    get,
+    path = "/api/v1/procedures/{code}/appointment",
+    params(("code" = String, Path, description = "National procedure code"), AppointmentParams),
+    responses(
+        (status = 200, description = "The appointment", body = AppointmentAnswer),
+        (status = 400, description = "received_at is not RFC 3339", body = ApiErrorBody),
+        (status = 404, description = "No procedure has this code", body = ApiErrorBody),
+    ),
+    tag = "catalogue"
+)]
+pub async fn get_appointment(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(params): Query<AppointmentParams>,
+) -> Result<Json<AppointmentAnswer>, ApiError> {
+    let received = match params.received_at.as_deref().map(str::trim) {
+        None | Some("") => chrono::Utc::now(),
+        Some(text) => chrono::DateTime::parse_from_rfc3339(text)
+            .map_err(|_| ApiError(AppError::BadRequest))?
+            .with_timezone(&chrono::Utc),
+    };
+    let procedure = store::find_by_code(&state.pool, code.trim())
+        .await?
+        .ok_or(ApiError(AppError::NotFound))?;
+    let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
+    let local = app::deadlines::vietnam_local(received);
+    let appointment = app::deadlines::appointment(
+        &calendar,
+        local,
+        procedure.processing_time.into(),
+        app::deadlines::parse_cutoff(procedure.cutoff.as_deref()),
+    );
+    Ok(Json(AppointmentAnswer {
+        procedure_code: procedure.code,
+        received_at: format!("{}+07:00", local.format("%Y-%m-%dT%H:%M:%S")),
+        counted_from: appointment.counted_from.to_string(),
+        appointment_date: appointment.due.date().to_string(),
+        due_at: format!("{}+07:00", appointment.due.format("%Y-%m-%dT%H:%M:%S")),
+    }))
+}

@@ -50,6 +50,9 @@ fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
             {(!description.is_empty()).then(|| view! { <p class="lead">{description}</p> })}
             <div class="call-to-action">
                 <a class="button button--start" href=file_href rel="external">{t.file_online}</a>
+                {procedure.due_if_filed_now.clone().map(|date| view! {
+                    <p class="due-date"><strong>{(t.due_if_filed_today)(&date)}</strong></p>
+                })}
                 <p class="hint">{t.file_online_hint}</p>
             </div>
             <ProcedureFacts procedure=procedure.clone()/>

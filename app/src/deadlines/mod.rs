@@ -1,0 +1,22 @@
+//! The deadline engine: when a dossier's result is due (ngày hẹn trả).
+//!
+//! Pure Rust on plain dates, shared by the server and the browser:
+//! - [`WorkingCalendar`] knows which days are worked: Monday to Friday, minus
+//!   holidays, plus the make-up working days (ngày làm bù) the government
+//!   announces. Its data is the `calendar_days` table, edited per year.
+//! - [`appointment`] applies a procedure's processing time to a receipt
+//!   moment: in working days, the N-th working day after the day of receipt
+//!   (which is not counted), where a receipt after the cut-off time or on a
+//!   day off counts as received on the next working day; in working hours,
+//!   hours inside the working periods (08:00–12:00, 13:00–17:00).
+//!
+//! All times are Vietnam's local time (UTC+7, no daylight saving):
+//! [`vietnam_local`] converts.
+
+mod appointment;
+mod calendar;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use appointment::{appointment, parse_cutoff, vietnam_local, Appointment, ProcessingSpan};
+pub use calendar::WorkingCalendar;
