@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod database;
 pub mod deadlines;
 pub mod demo;
+pub mod dossiers;
 pub mod error;
 pub mod forms;
 mod http_status;

@@ -11,6 +11,7 @@ pub mod api;
 pub mod config;
 pub mod database;
 pub mod documents;
+pub mod dossiers;
 mod forms;
 mod health;
 mod language;

@@ -1,0 +1,8 @@
+//! Dossiers (hồ sơ): their states, codes and PINs — the common language of
+//! filing, tracking, the back office and statistics.
+
+pub mod code;
+pub mod status;
+
+pub use code::DossierCode;
+pub use status::DossierStatus;
