@@ -17,6 +17,7 @@ pub mod database;
 pub mod deadlines;
 pub mod demo;
 pub mod dossiers;
+pub mod eforms;
 pub mod error;
 pub mod forms;
 mod http_status;

@@ -28,19 +28,12 @@ impl CalendarDate {
         valid.then_some(CalendarDate { year, month, day })
     }
 
-    /// Reads a typed date of birth and checks it lies before `today`, and no
-    /// more than 150 years before it.
-    pub fn parse_birth_date(
-        input: &str,
-        today: CalendarDate,
-    ) -> Result<CalendarDate, BirthDateError> {
-        let text = input.trim();
-        if text.is_empty() {
-            return Err(BirthDateError::Empty);
-        }
-        let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    /// Reads a typed date: `15/03/1990`, `15-3-1990`, `15.03.1990` or
+    /// `1990-03-15`; `None` unless it is a real calendar day.
+    pub fn parse(input: &str) -> Option<CalendarDate> {
+        let parts: Vec<&str> = input.trim().split(['/', '-', '.']).map(str::trim).collect();
         let numbers: Option<Vec<u32>> = parts.iter().map(|part| part.parse().ok()).collect();
-        let date = match (parts.as_slice(), numbers.as_deref()) {
+        match (parts.as_slice(), numbers.as_deref()) {
             ([year, _, _], Some([y, m, d])) if year.len() == 4 => {
                 CalendarDate::new(*y as i32, *m, *d)
             }
@@ -49,7 +42,18 @@ impl CalendarDate {
             }
             _ => None,
         }
-        .ok_or(BirthDateError::Invalid)?;
+    }
+
+    /// Reads a typed date of birth and checks it lies before `today`, and no
+    /// more than 150 years before it.
+    pub fn parse_birth_date(
+        input: &str,
+        today: CalendarDate,
+    ) -> Result<CalendarDate, BirthDateError> {
+        if input.trim().is_empty() {
+            return Err(BirthDateError::Empty);
+        }
+        let date = CalendarDate::parse(input).ok_or(BirthDateError::Invalid)?;
         if date >= today {
             return Err(BirthDateError::NotInThePast);
         }
