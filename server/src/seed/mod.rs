@@ -8,6 +8,7 @@ mod administrative_units;
 pub mod demo_accounts;
 mod demo_agencies;
 mod demo_catalogue;
+mod demo_eforms;
 
 use sqlx::PgPool;
 
@@ -21,5 +22,6 @@ pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
 pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
     demo_agencies::load(pool).await?;
     demo_catalogue::load(pool).await?;
+    demo_eforms::load(pool).await?;
     demo_accounts::load(pool).await
 }

@@ -195,6 +195,7 @@ async fn ensure_template(server: &PgConnectOptions) -> String {
         include_str!("../../seed/administrative_units.json"),
         include_str!("../../seed/agencies.json"),
         include_str!("../../seed/procedures.json"),
+        include_str!("../../seed/eforms.json"),
     ] {
         seed.hash(&mut hasher);
     }
