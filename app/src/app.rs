@@ -6,9 +6,11 @@ use crate::accounts::pages::{
 use crate::administration::pages::{OfficialPage, OfficialsPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::demo::DemoMailboxPage;
+use crate::filing::page::FilingPage;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::session_view::provide_session_view;
+use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
@@ -66,6 +68,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
                     <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/nop-ho-so/:code") view=FilingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ho-so") view=MyDossiersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -19,6 +19,7 @@ pub mod demo;
 pub mod dossiers;
 pub mod eforms;
 pub mod error;
+pub mod filing;
 pub mod forms;
 mod http_status;
 pub mod i18n;
@@ -26,6 +27,7 @@ mod layout;
 pub mod money;
 pub mod session_view;
 pub mod text;
+pub mod tracking;
 
 pub use app::{shell, App};
 

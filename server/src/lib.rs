@@ -84,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .merge(accounts::router())
         .merge(administration::router())
+        .merge(dossiers::router())
         .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())
         })
@@ -132,7 +133,7 @@ pub async fn start_background_work(pool: &PgPool, config: &Config) -> anyhow::Re
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            if let Err(error) = access::throttle::prune(&pool).await {
+            if let Err(error) = app::access::throttle::prune(&pool).await {
                 tracing::warn!(%error, "could not prune old sign-in failures");
             }
         }

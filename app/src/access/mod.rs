@@ -11,8 +11,15 @@ mod account;
 pub mod policy;
 #[cfg(feature = "ssr")]
 mod request;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 pub use account::{AccountKind, Role, RoleGrant, SignedInUser, Visitor};
+
+/// The client address of the request, as the server's middleware determined it
+/// (behind a trusted proxy, from `X-Forwarded-For`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientIp(pub Option<std::net::IpAddr>);
 pub use policy::Permission;
 #[cfg(feature = "ssr")]
 pub use request::{current_user, current_visitor, require, require_user};

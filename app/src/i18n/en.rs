@@ -110,4 +110,5 @@ pub const TEXTS: Texts = Texts {
     error_forbidden: "You are not allowed to see this page or do this.",
     accounts: super::accounts::EN,
     forms: super::admin::EN,
+    filing: super::filing::EN,
 };

@@ -6,10 +6,12 @@ mod accounts;
 mod admin;
 mod current;
 mod en;
+mod filing;
 mod vi;
 
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
+pub use filing::FilingTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
 #[cfg(feature = "ssr")]
@@ -153,4 +155,5 @@ pub struct Texts {
     pub accounts: AccountTexts,
     /// Administration, demo pages and form-wide words.
     pub forms: AdminTexts,
+    pub filing: FilingTexts,
 }

@@ -91,4 +91,5 @@ pub const TEXTS: Texts = Texts {
     error_forbidden: "Bạn không có quyền xem trang này hoặc thực hiện thao tác này.",
     accounts: super::accounts::VI,
     forms: super::admin::VI,
+    filing: super::filing::VI,
 };

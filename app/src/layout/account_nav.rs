@@ -24,9 +24,11 @@ pub fn AccountNav() -> impl IntoView {
                     }.into_any(),
                     Some(user) => {
                         let administers = user.has_role(Role::Administrator);
+                        let citizen = !user.is_official();
                         view! {
                             <ul class="account-nav" aria-label=a.account_menu>
                                 <li><a href="/tai-khoan" class="account-nav__name">{user.full_name.clone()}</a></li>
+                                {citizen.then(|| view! { <li><a href="/ho-so">{t.filing.nav_my_dossiers}</a></li> })}
                                 {administers.then(|| view! { <li><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></li> })}
                                 <li>
                                     <form method="post" action="/dang-xuat" class="inline-form">

@@ -26,6 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul class="container site-nav__list">
                     <li><A href="/" exact=true>{t.nav_home}</A></li>
                     <li><A href="/thu-tuc">{t.nav_catalogue}</A></li>
+                    <li><A href="/tra-cuu">{t.filing.lookup_title}</A></li>
                 </ul>
             </nav>
         </header>

@@ -38,6 +38,10 @@ pub async fn authenticate(
     };
     let signed_in = visitor.user().is_some();
     request.extensions_mut().insert(visitor);
+    let (parts, body) = request.into_parts();
+    let ip = super::client_ip::client_ip(&parts, state.config.trusted_proxy);
+    let mut request = Request::from_parts(parts, body);
+    request.extensions_mut().insert(app::access::ClientIp(ip));
     if request.method() == Method::GET && wants_html(&request) {
         let feedback = super::feedback::take(&session).await;
         request.extensions_mut().insert(feedback);

@@ -10,4 +10,3 @@ pub mod feedback;
 pub mod same_origin;
 pub mod security_headers;
 pub mod sessions;
-pub mod throttle;

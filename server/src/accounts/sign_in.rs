@@ -1,9 +1,10 @@
 //! `POST /dang-nhap`: email or CCCD plus password.
 
 use crate::access::audit::{self, AuditAction};
-use crate::access::{feedback, sessions, throttle};
+use crate::access::{feedback, sessions};
 use crate::forms::{see_other, unavailable, Asker, Posted};
 use crate::state::AppState;
+use app::access::throttle;
 use app::access::{safe_return_path, sign_in_address, AccountKind};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};

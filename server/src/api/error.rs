@@ -6,14 +6,14 @@ use serde::Serialize;
 
 /// An API failure: the HTTP status, a stable machine-readable code, and a
 /// Vietnamese message for people reading the response.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ApiError(pub AppError);
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiErrorBody {
-    /// Stable code: `not_found`, `bad_request` or `unavailable`.
-    error: &'static str,
-    message: &'static str,
+    /// Stable code: `not_found`, `bad_request`, `unavailable`, `too_many_attempts`…
+    pub error: &'static str,
+    pub message: &'static str,
 }
 
 impl From<AppError> for ApiError {
@@ -36,5 +36,11 @@ impl IntoResponse for ApiError {
             message: self.0.message(Lang::Vi.texts()),
         };
         (self.0.status(), Json(body)).into_response()
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        ApiError(AppError::from(error))
     }
 }

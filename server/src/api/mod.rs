@@ -1,6 +1,7 @@
 //! The public JSON API under `/api/v1`, described by OpenAPI at
 //! `/api/v1/openapi.json`.
 
+mod dossiers;
 mod error;
 mod openapi;
 mod procedures;
@@ -19,5 +20,6 @@ pub fn router() -> Router<AppState> {
             "/procedures/{code}/appointment",
             get(procedures::get_appointment),
         )
+        .route("/dossiers/{code}", get(dossiers::get_dossier))
         .route("/openapi.json", get(openapi::openapi_json))
 }

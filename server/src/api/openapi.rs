@@ -11,7 +11,8 @@ use utoipa::OpenApi;
         crate::health::health,
         super::procedures::list_procedures,
         super::procedures::get_procedure,
-        super::procedures::get_appointment
+        super::procedures::get_appointment,
+        super::dossiers::get_dossier
     )
 )]
 struct ApiDoc;

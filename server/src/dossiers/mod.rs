@@ -2,3 +2,15 @@
 //! handlers that create and change them.
 
 pub mod codes;
+mod filing;
+mod withdrawal;
+
+use crate::state::AppState;
+use axum::routing::post;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/nop-ho-so/{code}", post(filing::file))
+        .route("/ho-so/{code}/rut", post(withdrawal::withdraw))
+}

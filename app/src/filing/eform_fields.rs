@@ -1,0 +1,193 @@
+//! Renders an e-form definition as accessible HTML controls, with the
+//! answers given so far and the messages of a refused post.
+
+use crate::eforms::{Answers, Field, FieldKind, FormDefinition};
+use crate::forms::{field_id, FieldError};
+use crate::i18n::{use_lang, Lang};
+use leptos::prelude::*;
+
+/// The form name used in field ids (`filing-child-name`).
+pub const FORM_NAME: &str = "filing";
+
+#[component]
+pub fn EformFields(
+    form: FormDefinition,
+    answers: Answers,
+    errors: Vec<FieldError>,
+) -> impl IntoView {
+    let lang = use_lang();
+    form.sections
+        .iter()
+        .map(|section| {
+            let fields = section
+                .fields
+                .iter()
+                .map(|field| {
+                    let error = errors.iter().find(|error| error.field == field.name).map(|error| error.message.clone());
+                    let value = answers.get(&field.name).cloned().unwrap_or_default();
+                    let condition = condition_hint(&form, field, lang);
+                    view! { <EformField field=field.clone() value error condition/> }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="fieldset eform-section">
+                    <legend class="eform-section__title">{section.title.get(lang).to_string()}</legend>
+                    {fields}
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+/// "Only when “Có thông tin người cha” is “Có”": shown under conditional
+/// fields so the form reads right without JavaScript.
+fn condition_hint(form: &FormDefinition, field: &Field, lang: Lang) -> Option<String> {
+    let condition = field.visible_when.as_ref()?;
+    let other = form.field(&condition.field)?;
+    let answer = match &other.kind {
+        FieldKind::Select { options } | FieldKind::Radio { options } => options
+            .iter()
+            .find(|choice| choice.value == condition.equals)
+            .map(|choice| choice.label.get(lang).to_string())
+            .unwrap_or_else(|| condition.equals.clone()),
+        _ => condition.equals.clone(),
+    };
+    let label = other.label.get(lang);
+    Some(match lang {
+        Lang::Vi => format!("Chỉ điền khi “{label}” là “{answer}”."),
+        Lang::En => format!("Only when “{label}” is “{answer}”."),
+    })
+}
+
+#[component]
+fn EformField(
+    field: Field,
+    value: String,
+    error: Option<String>,
+    condition: Option<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = field_id(FORM_NAME, &field.name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let hint = [
+        field.help.as_ref().map(|help| help.get(lang).to_string()),
+        condition,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described_by = [
+        (!hint.is_empty()).then(|| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let invalid = error.is_some().then_some("true");
+    let optional = match lang {
+        Lang::Vi => " (không bắt buộc)",
+        Lang::En => " (optional)",
+    };
+    let label = format!(
+        "{}{}",
+        field.label.get(lang),
+        if field.required { "" } else { optional }
+    );
+    let group_class = if error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
+    let hint_view =
+        (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
+    let error_view = error
+        .clone()
+        .map(|message| view! { <p class="error-message" id=error_id.clone()>{message}</p> });
+    let name = field.name.clone();
+    let control = match &field.kind {
+        FieldKind::LongText { .. } => view! {
+            <textarea class="textarea" id=id.clone() name=name rows="5" aria-describedby=described_by aria-invalid=invalid>{value}</textarea>
+        }
+        .into_any(),
+        FieldKind::Select { options } => {
+            let choose = match lang {
+                Lang::Vi => "— Chọn —",
+                Lang::En => "— Choose —",
+            };
+            view! {
+                <select class="select" id=id.clone() name=name aria-describedby=described_by aria-invalid=invalid>
+                    <option value="">{choose}</option>
+                    {options.iter().map(|choice| view! {
+                        <option value=choice.value.clone() selected=choice.value == value>{choice.label.get(lang).to_string()}</option>
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        FieldKind::Radio { options } => {
+            return view! {
+                <div class=group_class>
+                    <fieldset class="fieldset" id=id.clone() aria-describedby=described_by>
+                        <legend class="label">{label}</legend>
+                        {hint_view}
+                        {error_view}
+                        {options.iter().enumerate().map(|(index, choice)| {
+                            let option_id = format!("{id}-{index}");
+                            view! {
+                                <div class="radio">
+                                    <input class="radio__input" type="radio" id=option_id.clone() name=name.clone()
+                                        value=choice.value.clone() checked=choice.value == value/>
+                                    <label class="radio__label" for=option_id>{choice.label.get(lang).to_string()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </div>
+            }
+            .into_any();
+        }
+        FieldKind::Checkbox => {
+            return view! {
+                <div class=group_class>
+                    {error_view}
+                    <div class="checkbox">
+                        <input class="checkbox__input" type="checkbox" id=id.clone() name=name value="on"
+                            checked=value == "on" aria-describedby=described_by aria-invalid=invalid/>
+                        <label class="checkbox__label" for=id.clone()>{label}</label>
+                    </div>
+                    {hint_view}
+                </div>
+            }
+            .into_any();
+        }
+        kind => {
+            let (input_type, inputmode, autocomplete) = match kind {
+                FieldKind::Email => ("email", None, Some("email")),
+                FieldKind::Phone => ("tel", None, Some("tel")),
+                FieldKind::Number { .. } | FieldKind::Money { .. } | FieldKind::CitizenId => ("text", Some("numeric"), None),
+                FieldKind::Date { .. } => ("text", Some("numeric"), None),
+                _ => ("text", None, None),
+            };
+            let wide = matches!(kind, FieldKind::Text { max_length: Some(max), .. } if *max > 60);
+            view! {
+                <input class=if wide { "input" } else { "input input--medium" } id=id.clone() name=name type=input_type
+                    value=value inputmode=inputmode autocomplete=autocomplete
+                    aria-describedby=described_by aria-invalid=invalid/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class=group_class>
+            <label class="label" for=id>{label}</label>
+            {hint_view}
+            {error_view}
+            {control}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,12 @@
+//! Filing online: `/nop-ho-so/{procedure_code}` shows the procedure's e-form
+//! (resuming the citizen's draft), and posts to the server's filing handler,
+//! which saves the draft or submits the dossier.
+
+pub mod eform_fields;
+mod model;
+pub mod page;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use model::{FilingView, ProcedureSummary};

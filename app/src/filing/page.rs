@@ -1,0 +1,90 @@
+use super::eform_fields::EformFields;
+use super::server_fns::load_filing;
+use super::FilingView;
+use crate::error::AppError;
+use crate::forms::{field_id, ErrorSummary, FormFeedback};
+use crate::i18n::use_texts;
+use crate::layout::{NotFound, PageError};
+use crate::session_view::session_view;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/nop-ho-so/{procedure_code}`: the e-form of a procedure, resumed from the
+/// citizen's draft when there is one.
+#[component]
+pub fn FilingPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let filing = Resource::new(
+        move || params.get().get("code").unwrap_or_default(),
+        load_filing,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let session = session_view().await;
+                match filing.await {
+                    Ok(filing) => {
+                        let feedback = session.feedback.form_for(super::eform_fields::FORM_NAME);
+                        view! { <FilingForm filing feedback/> }.into_any()
+                    }
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(AppError::Forbidden) if session.visitor.user().is_some_and(|user| !user.email_confirmed) => view! {
+                        <div class="notice notice--warning" role="status">
+                            <p>{t.filing.confirm_email_first}</p>
+                            <p><a href="/tai-khoan">{t.accounts.nav_account}</a></p>
+                        </div>
+                    }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
+    let t = use_texts();
+    let f = &t.filing;
+    let title = (f.page_title)(&filing.procedure.name);
+    let action = format!("/nop-ho-so/{}", filing.procedure.code);
+    let chosen_agency = feedback
+        .values
+        .get("agency")
+        .cloned()
+        .or(filing.agency_code.clone())
+        .or_else(|| {
+            (filing.procedure.agencies.len() == 1)
+                .then(|| filing.procedure.agencies[0].code.clone())
+        })
+        .unwrap_or_default();
+    let agency_error = feedback.message_for("agency");
+    let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
+    view! {
+        <Title text=format!("{title} | {}", t.site_name)/>
+        <p class="breadcrumb"><a href=format!("/thu-tuc/{}", filing.procedure.code)>{filing.procedure.name.clone()}</a></p>
+        <ErrorSummary form=feedback.clone()/>
+        <h1>{title.clone()}</h1>
+        <p class="lead">{f.lead}</p>
+        {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
+        <form method="post" action=action novalidate class="eform">
+            <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                <label class="label" for=agency_id.clone()>{f.agency_label}</label>
+                <p class="hint">{f.agency_hint}</p>
+                {agency_error.clone().map(|message| view! { <p class="error-message">{message}</p> })}
+                <select class="select" id=agency_id name="agency" aria-invalid=agency_error.is_some().then_some("true")>
+                    <option value="">{f.choose_agency}</option>
+                    {filing.procedure.agencies.iter().map(|agency| view! {
+                        <option value=agency.code.clone() selected=agency.code == chosen_agency>{agency.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()/>
+            <div class="button-group">
+                <button type="submit" class="button" name="action" value="submit">{f.submit}</button>
+                <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
+            </div>
+        </form>
+    }
+}

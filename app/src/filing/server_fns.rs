@@ -1,0 +1,14 @@
+use super::model::FilingView;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The filing page of a procedure for the signed-in citizen; `NotFound` when
+/// the procedure has no online form.
+#[server(endpoint = "filing/view")]
+pub async fn load_filing(code: String) -> Result<FilingView, AppError> {
+    use crate::access::{require, Permission};
+    let citizen = require(Permission::FileDossier)?;
+    super::store::filing_view(&crate::database::pool()?, citizen.id, code.trim())
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,125 @@
+//! Filing reads and the draft (server only).
+
+use super::model::{FilingView, ProcedureSummary};
+use crate::catalogue::model::AgencyRef;
+use crate::eforms::{Answers, FormDefinition, Prefill};
+use crate::error::{AppError, AppResult};
+use sqlx::PgPool;
+
+/// The procedure in force with its e-form; `None` when it has no code or no
+/// online form.
+pub async fn procedure_with_form(
+    pool: &PgPool,
+    code: &str,
+) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
+    let row = sqlx::query!(
+        r#"SELECT p.code, v.name, v.id, v.eform
+           FROM procedures p
+           JOIN current_procedure_versions c ON c.procedure_id = p.id
+           JOIN procedure_versions v ON v.id = c.id
+           WHERE p.code = $1"#,
+        code
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let Some(eform) = row.eform else {
+        return Ok(None);
+    };
+    let form: FormDefinition = serde_json::from_value(eform).map_err(|error| {
+        tracing::error!(%error, code, "a stored e-form does not match the definition type");
+        AppError::Unavailable
+    })?;
+    let agencies = sqlx::query_as!(
+        AgencyRef,
+        "SELECT a.code, a.name FROM procedure_agencies pa
+         JOIN procedures p ON p.id = pa.procedure_id JOIN agencies a ON a.id = pa.agency_id
+         WHERE p.code = $1 ORDER BY a.kind = 'commune', a.name",
+        code
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(Some((
+        ProcedureSummary {
+            code: row.code,
+            name: row.name,
+            version_id: row.id,
+            agencies,
+        },
+        form,
+    )))
+}
+
+/// The citizen's open draft of this procedure version: id, answers, agency code, saved at.
+pub async fn draft(
+    pool: &PgPool,
+    applicant_id: i64,
+    version_id: i64,
+) -> AppResult<Option<(i64, Answers, String, String)>> {
+    let row = sqlx::query!(
+        r#"SELECT d.id, d.form_data, a.code AS agency_code,
+                  to_char(d.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "saved_at!"
+           FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+           WHERE d.applicant_id = $1 AND d.procedure_version_id = $2 AND d.status = 'draft'
+           ORDER BY d.updated_at DESC LIMIT 1"#,
+        applicant_id,
+        version_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|row| {
+        let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+        (row.id, answers, row.agency_code, row.saved_at)
+    }))
+}
+
+/// The answers a new form starts with, from the citizen's profile.
+pub async fn prefill(pool: &PgPool, user_id: i64, form: &FormDefinition) -> AppResult<Answers> {
+    let profile = sqlx::query!(
+        r#"SELECT full_name, email, phone, citizen_id,
+                  to_char(date_of_birth, 'DD/MM/YYYY') AS date_of_birth
+           FROM users WHERE id = $1"#,
+        user_id
+    )
+    .fetch_one(pool)
+    .await?;
+    let mut answers = Answers::new();
+    for field in form.fields() {
+        let value = match field.prefill {
+            Some(Prefill::FullName) => Some(profile.full_name.clone()),
+            Some(Prefill::Email) => Some(profile.email.clone()),
+            Some(Prefill::Phone) => profile.phone.clone(),
+            Some(Prefill::CitizenId) => profile.citizen_id.clone(),
+            Some(Prefill::DateOfBirth) => profile.date_of_birth.clone(),
+            None => None,
+        };
+        if let Some(value) = value {
+            answers.insert(field.name.clone(), value);
+        }
+    }
+    Ok(answers)
+}
+
+/// The filing page's data for `user_id`.
+pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<Option<FilingView>> {
+    let Some((procedure, form)) = procedure_with_form(pool, code).await? else {
+        return Ok(None);
+    };
+    let view = match draft(pool, user_id, procedure.version_id).await? {
+        Some((_, answers, agency_code, saved_at)) => FilingView {
+            answers,
+            agency_code: Some(agency_code),
+            draft_saved_at: Some(saved_at),
+            procedure,
+            form,
+        },
+        None => FilingView {
+            answers: prefill(pool, user_id, &form).await?,
+            agency_code: None,
+            draft_saved_at: None,
+            procedure,
+            form,
+        },
+    };
+    Ok(Some(view))
+}

@@ -1,0 +1,55 @@
+use crate::dossiers::DossierStatus;
+use serde::{Deserialize, Serialize};
+
+/// One line of `/ho-so`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierRow {
+    pub code: Option<String>,
+    pub procedure_code: String,
+    pub procedure_name: String,
+    pub status: DossierStatus,
+    /// `dd/mm/yyyy`.
+    pub submitted_on: Option<String>,
+    pub due_on: Option<String>,
+}
+
+/// One state change, as the timeline shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// `dd/mm/yyyy HH:MM`, Vietnam time.
+    pub at: String,
+    pub status: DossierStatus,
+    pub note: Option<String>,
+}
+
+/// A dossier as its applicant sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierDetail {
+    pub code: String,
+    pub pin: String,
+    pub procedure_name: String,
+    pub agency_name: String,
+    pub status: DossierStatus,
+    pub submitted_at: Option<String>,
+    pub due_on: Option<String>,
+    /// Label and answer, in the form's order.
+    pub answers: Vec<(String, String)>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// What anyone with the code and PIN may see: no personal data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PublicDossier {
+    pub code: String,
+    pub procedure_name: String,
+    pub agency_name: String,
+    /// The state's code (`submitted`, `received`, …).
+    pub status: String,
+    /// The state as citizens read it.
+    pub status_label: String,
+    pub submitted_at: Option<String>,
+    pub due_on: Option<String>,
+    /// `[at, status label]`, oldest first.
+    pub history: Vec<(String, String)>,
+}

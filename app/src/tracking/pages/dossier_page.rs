@@ -1,0 +1,81 @@
+use crate::error::AppError;
+use crate::forms::SubmitButton;
+use crate::i18n::{use_lang, use_texts};
+use crate::layout::{NotFound, PageError};
+use crate::tracking::server_fns::load_my_dossier;
+use crate::tracking::DossierDetail;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/ho-so/{code}`: one of the user's dossiers — status, what happens next,
+/// dates, the PIN, the timeline and the answers given.
+#[component]
+pub fn DossierPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let dossier = Resource::new(
+        move || params.get().get("code").unwrap_or_default(),
+        load_my_dossier,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match dossier.await {
+                    Ok(dossier) => view! { <DossierView dossier/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DossierView(dossier: DossierDetail) -> impl IntoView {
+    let t = use_texts();
+    let f = &t.filing;
+    let lang = use_lang();
+    let title = (f.dossier_title)(&dossier.code);
+    let withdraw = format!("/ho-so/{}/rut", dossier.code);
+    view! {
+        <Title text=format!("{title} | {}", t.site_name)/>
+        <p class="breadcrumb"><a href="/ho-so">{f.my_dossiers_title}</a></p>
+        <h1>{title}</h1>
+        <p class="lead">{dossier.procedure_name.clone()}</p>
+        <div class="notice notice--info"><p><strong>{dossier.status.label(lang)}</strong>". "{(f.next_step)(dossier.status)}</p></div>
+        <dl class="summary-list">
+            <div><dt>{f.status}</dt><dd>{dossier.status.label(lang)}</dd></div>
+            <div><dt>{f.agency}</dt><dd>{dossier.agency_name.clone()}</dd></div>
+            <div><dt>{f.submitted_at}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
+            <div><dt>{f.due_date}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}</dd></div>
+            <div><dt>{f.pin}</dt><dd><span class="pin">{dossier.pin.clone()}</span><p class="hint">{f.pin_hint}</p></dd></div>
+        </dl>
+        {dossier.status.can_be_withdrawn().then(|| view! {
+            <form method="post" action=withdraw.clone()>
+                <p class="hint">{f.withdraw_hint}</p>
+                <SubmitButton label=f.withdraw secondary=true/>
+            </form>
+        })}
+        <section class="section">
+            <h2>{f.history}</h2>
+            <ol class="timeline">
+                {dossier.history.iter().map(|entry| view! {
+                    <li class="timeline__item">
+                        <span class="timeline__when">{entry.at.clone()}</span>" — "
+                        <span class="timeline__what">{entry.status.label(lang)}</span>
+                        {entry.note.clone().map(|note| view! { <p>{note}</p> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+        <section class="section">
+            <h2>{f.answers}</h2>
+            <dl class="summary-list">
+                {dossier.answers.iter().map(|(label, answer)| view! {
+                    <div><dt>{label.clone()}</dt><dd>{answer.clone()}</dd></div>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+use super::model::{DossierDetail, DossierRow, PublicDossier};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    access::{require, Permission},
+    database::pool,
+};
+
+/// The signed-in user's dossiers, newest first.
+#[server(endpoint = "tracking/mine")]
+pub async fn load_my_dossiers() -> Result<Vec<DossierRow>, AppError> {
+    let user = require(Permission::ManageOwnAccount)?;
+    super::store::my_dossiers(&pool()?, user.id).await
+}
+
+/// One of the signed-in user's dossiers; anyone else's is "not found".
+#[server(endpoint = "tracking/dossier")]
+pub async fn load_my_dossier(code: String) -> Result<DossierDetail, AppError> {
+    let user = require(Permission::ManageOwnAccount)?;
+    let lang = crate::i18n::current_lang();
+    super::store::my_dossier(&pool()?, user.id, code.trim(), lang)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The answer of the public lookup.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LookupAnswer {
+    Found(PublicDossier),
+    NotFound,
+    /// Too many wrong PINs for this code or from this address: wait.
+    TooManyAttempts,
+}
+
+/// The public lookup by code and PIN. Wrong PINs count like failed
+/// sign-ins (per dossier code and per address), so PINs cannot be guessed.
+#[server(endpoint = "tracking/lookup")]
+pub async fn lookup_dossier(code: String, pin: String) -> Result<LookupAnswer, AppError> {
+    use crate::access::{throttle, ClientIp};
+    let pool = pool()?;
+    let code = crate::dossiers::DossierCode::parse(&code);
+    let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
+    let Some(code) = code.filter(|_| pin.len() == 6) else {
+        return Ok(LookupAnswer::NotFound);
+    };
+    let ip = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
+        .unwrap_or_default()
+        .0;
+    let key = throttle::account_key(&format!("lookup:{}", code.as_str()));
+    if throttle::wait_before_attempt(&pool, &key, ip).await? > 0 {
+        return Ok(LookupAnswer::TooManyAttempts);
+    }
+    let lang = crate::i18n::current_lang();
+    match super::store::public_dossier(&pool, code.as_str(), &pin, lang).await? {
+        Some(dossier) => Ok(LookupAnswer::Found(dossier)),
+        None => {
+            throttle::record_failure(&pool, &key, ip).await?;
+            Ok(LookupAnswer::NotFound)
+        }
+    }
+}

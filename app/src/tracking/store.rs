@@ -1,0 +1,154 @@
+//! Tracking reads (server only). Every query is bounded by who may see it:
+//! the applicant's own id, or the code together with its PIN.
+
+use super::model::{DossierDetail, DossierRow, HistoryEntry, PublicDossier};
+use crate::dossiers::DossierStatus;
+use crate::eforms::{Answers, FieldKind, FormDefinition};
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use sqlx::PgPool;
+
+fn status(text: &str) -> DossierStatus {
+    DossierStatus::parse(text).unwrap_or(DossierStatus::Draft)
+}
+
+pub async fn my_dossiers(pool: &PgPool, applicant_id: i64) -> AppResult<Vec<DossierRow>> {
+    let rows = sqlx::query!(
+        r#"SELECT d.code, p.code AS procedure_code, v.name AS procedure_name, d.status,
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS submitted_on,
+                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on
+           FROM dossiers d
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN procedures p ON p.id = v.procedure_id
+           WHERE d.applicant_id = $1
+           ORDER BY d.updated_at DESC LIMIT 200"#,
+        applicant_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| DossierRow {
+            code: row.code,
+            procedure_code: row.procedure_code,
+            procedure_name: row.procedure_name,
+            status: status(&row.status),
+            submitted_on: row.submitted_on,
+            due_on: row.due_on,
+        })
+        .collect())
+}
+
+async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>> {
+    let rows = sqlx::query!(
+        r#"SELECT to_char(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!", to_status, note
+           FROM dossier_history WHERE dossier_id = $1 ORDER BY occurred_at, id"#,
+        dossier_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| HistoryEntry {
+            at: row.at,
+            status: status(&row.to_status),
+            note: row.note,
+        })
+        .collect())
+}
+
+/// The applicant's own dossier; `None` for anyone else's (they learn nothing).
+pub async fn my_dossier(
+    pool: &PgPool,
+    applicant_id: i64,
+    code: &str,
+    lang: Lang,
+) -> AppResult<Option<DossierDetail>> {
+    let row = sqlx::query!(
+        r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name, d.status,
+                  d.form_data, v.eform,
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
+                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on
+           FROM dossiers d
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN agencies a ON a.id = d.agency_id
+           WHERE d.code = $1 AND d.applicant_id = $2"#,
+        code,
+        applicant_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+    let form: Option<FormDefinition> = row
+        .eform
+        .and_then(|eform| serde_json::from_value(eform).ok());
+    let labelled = form
+        .map(|form| {
+            form.fields()
+                .filter_map(|field| {
+                    let value = answers.get(&field.name)?;
+                    let shown = match &field.kind {
+                        FieldKind::Select { options } | FieldKind::Radio { options } => options
+                            .iter()
+                            .find(|choice| &choice.value == value)
+                            .map(|choice| choice.label.get(lang).to_string())
+                            .unwrap_or_else(|| value.clone()),
+                        FieldKind::Checkbox => "✓".to_string(),
+                        _ => value.clone(),
+                    };
+                    Some((field.label.get(lang).to_string(), shown))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Some(DossierDetail {
+        code: row.code,
+        pin: row.pin,
+        procedure_name: row.procedure_name,
+        agency_name: row.agency_name,
+        status: status(&row.status),
+        submitted_at: row.submitted_at,
+        due_on: row.due_on,
+        answers: labelled,
+        history: history(pool, row.id).await?,
+    }))
+}
+
+/// The public view of a dossier, only when the PIN matches.
+pub async fn public_dossier(
+    pool: &PgPool,
+    code: &str,
+    pin: &str,
+    lang: Lang,
+) -> AppResult<Option<PublicDossier>> {
+    let row = sqlx::query!(
+        r#"SELECT d.id, d.code AS "code!", v.name AS procedure_name, a.name AS agency_name, d.status,
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
+                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on
+           FROM dossiers d
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN agencies a ON a.id = d.agency_id
+           WHERE d.code = $1 AND d.pin = $2"#,
+        code,
+        pin
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let status = status(&row.status);
+    Ok(Some(PublicDossier {
+        code: row.code,
+        procedure_name: row.procedure_name,
+        agency_name: row.agency_name,
+        status: status.as_str().to_string(),
+        status_label: status.label(lang).to_string(),
+        submitted_at: row.submitted_at,
+        due_on: row.due_on,
+        history: history(pool, row.id)
+            .await?
+            .into_iter()
+            .map(|entry| (entry.at, entry.status.label(lang).to_string()))
+            .collect(),
+    }))
+}

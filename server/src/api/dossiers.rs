@@ -1,0 +1,67 @@
+//! `GET /api/v1/dossiers/{code}?pin=`: the public tracking view as JSON.
+
+use super::error::{ApiError, ApiErrorBody};
+use crate::access::client_ip::client_ip;
+use crate::state::AppState;
+use app::access::throttle;
+use app::dossiers::DossierCode;
+use app::error::AppError;
+use app::i18n::Lang;
+use app::tracking::PublicDossier;
+use axum::extract::{Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct PinParam {
+    /// The six-digit PIN printed on slip 01.
+    pub pin: String,
+}
+
+/// A dossier's status and timeline for whoever holds its code and PIN; no
+/// personal data. Wrong PINs are throttled per dossier and per address (429).
+#[utoipa::path(
+    get,
+    path = "/api/v1/dossiers/{code}",
+    params(("code" = String, Path, description = "Dossier code, e.g. 000.01.40.H34-261122-0001"), PinParam),
+    responses(
+        (status = 200, description = "The dossier", body = PublicDossier),
+        (status = 404, description = "No dossier has this code and PIN", body = ApiErrorBody),
+        (status = 429, description = "Too many wrong PINs; try later", body = ApiErrorBody),
+    ),
+    tag = "tracking"
+)]
+pub async fn get_dossier(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(params): Query<PinParam>,
+    parts: Parts,
+) -> Result<Response, ApiError> {
+    let not_found = ApiError(AppError::NotFound);
+    let code = DossierCode::parse(&code).ok_or(not_found.clone())?;
+    let ip = client_ip(&parts, state.config.trusted_proxy);
+    let key = throttle::account_key(&format!("lookup:{}", code.as_str()));
+    if throttle::wait_before_attempt(&state.pool, &key, ip).await? > 0 {
+        let body = ApiErrorBody {
+            error: "too_many_attempts",
+            message: Lang::Vi.texts().filing.lookup_too_many,
+        };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response());
+    }
+    match app::tracking::store::public_dossier(
+        &state.pool,
+        code.as_str(),
+        params.pin.trim(),
+        Lang::Vi,
+    )
+    .await?
+    {
+        Some(dossier) => Ok(Json(dossier).into_response()),
+        None => {
+            throttle::record_failure(&state.pool, &key, ip).await?;
+            Err(not_found)
+        }
+    }
+}

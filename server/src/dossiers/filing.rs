@@ -1,0 +1,281 @@
+//! `POST /nop-ho-so/{procedure_code}`: saves the citizen's draft, and with
+//! `action=submit` validates it (the server is the authority) and submits it:
+//! code, PIN, appointment, history and mail in one transaction.
+
+use super::codes::{new_pin, next_code};
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::mail::outbox;
+use crate::mail::templates::Message;
+use crate::state::AppState;
+use app::access::Permission;
+use app::deadlines;
+use app::eforms::{validate, Answers, ValidationContext};
+use app::filing::eform_fields::FORM_NAME;
+use app::filing::store as filing_store;
+use app::forms::{FormFeedback, NoticeTone};
+use app::i18n::Lang;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+pub async fn file(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    citizen: SignedIn,
+    Path(code): Path<String>,
+    form: Posted,
+) -> Response {
+    let citizen = match citizen.may(Permission::FileDossier, asker.lang) {
+        Ok(user) => user.clone(),
+        Err(refusal) => return refusal.into_response(),
+    };
+    let texts = &asker.lang.texts().filing;
+    let back = format!("/nop-ho-so/{code}");
+    let Ok(Some((procedure, definition))) =
+        filing_store::procedure_with_form(&state.pool, &code).await
+    else {
+        return see_other("/thu-tuc");
+    };
+
+    // What was typed, for every field the form has (nothing else is kept).
+    let answers: Answers = definition
+        .fields()
+        .map(|field| (field.name.clone(), form.get(&field.name)))
+        .filter(|(_, value)| !value.is_empty())
+        .collect();
+    let agency_code = form.get("agency");
+    let agency = procedure
+        .agencies
+        .iter()
+        .find(|agency| agency.code == agency_code);
+    let agency_id = match agency {
+        Some(agency) => sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency.code)
+            .fetch_optional(&state.pool)
+            .await
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    // A draft needs an agency row; before one is chosen, the first one holds it.
+    let draft_agency = match agency_id {
+        Some(id) => Some(id),
+        None => match procedure.agencies.first() {
+            Some(first) => {
+                sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", first.code)
+                    .fetch_optional(&state.pool)
+                    .await
+                    .ok()
+                    .flatten()
+            }
+            None => None,
+        },
+    };
+    let Some(draft_agency) = draft_agency else {
+        return unavailable("the procedure has no implementing agency", asker.lang);
+    };
+    let draft_id = match save_draft(
+        &state,
+        citizen.id,
+        procedure.version_id,
+        draft_agency,
+        &answers,
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+
+    if form.get("action") != "submit" {
+        feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
+        return see_other(&back);
+    }
+
+    let context = ValidationContext {
+        lang: asker.lang,
+        today: crate::accounts::today_in_vietnam(),
+    };
+    let mut refused = FormFeedback::new(FORM_NAME);
+    refused.keep("agency", &agency_code);
+    if agency_id.is_none() {
+        refused.error("agency", texts.agency_required);
+    }
+    let clean = match validate(&definition, &answers, context) {
+        Ok(clean) => Some(clean),
+        Err(errors) => {
+            refused.errors.extend(errors);
+            None
+        }
+    };
+    let (Some(clean), Some(agency_id)) = (clean, agency_id) else {
+        feedback::form(&session, refused).await;
+        return see_other(&back);
+    };
+
+    match submit(
+        &state,
+        draft_id,
+        citizen.id,
+        &citizen.email,
+        &citizen.full_name,
+        &procedure.name,
+        agency_id,
+        &clean,
+        asker.lang,
+    )
+    .await
+    {
+        Ok((code, pin, due)) => {
+            feedback::notice(
+                &session,
+                NoticeTone::Success,
+                (texts.submitted)(&code, &pin, &due),
+            )
+            .await;
+            see_other(&format!("/ho-so/{code}"))
+        }
+        Err(error) => unavailable(error, asker.lang),
+    }
+}
+
+/// Creates or updates the citizen's draft of this procedure version.
+async fn save_draft(
+    state: &AppState,
+    applicant: i64,
+    version: i64,
+    agency: i64,
+    answers: &Answers,
+) -> sqlx::Result<i64> {
+    let data = serde_json::to_value(answers).unwrap_or_default();
+    let existing = sqlx::query_scalar!(
+        "UPDATE dossiers SET form_data = $3, agency_id = $4, updated_at = now()
+         WHERE id = (SELECT id FROM dossiers WHERE applicant_id = $1 AND procedure_version_id = $2
+                     AND status = 'draft' ORDER BY updated_at DESC LIMIT 1)
+         RETURNING id",
+        applicant,
+        version,
+        data,
+        agency,
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    sqlx::query_scalar!(
+        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel, form_data)
+         VALUES ($1, $2, $3, 'draft', 'online', $4) RETURNING id",
+        applicant,
+        version,
+        agency,
+        data,
+    )
+    .fetch_one(&state.pool)
+    .await
+}
+
+/// Turns the draft into a submitted dossier. Returns its code, PIN and the
+/// appointment date (`dd/mm/yyyy`).
+#[allow(clippy::too_many_arguments)]
+async fn submit(
+    state: &AppState,
+    draft_id: i64,
+    applicant: i64,
+    email: &str,
+    name: &str,
+    procedure_name: &str,
+    agency_id: i64,
+    answers: &Answers,
+    lang: Lang,
+) -> anyhow::Result<(String, String, String)> {
+    let calendar = deadlines::store::working_calendar(&state.pool).await?;
+    let timing = sqlx::query!(
+        r#"SELECT v.processing_time_value, v.processing_time_unit, to_char(v.cutoff_time, 'HH24:MI') AS cutoff
+           FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
+        draft_id
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    let span = match timing.processing_time_unit.as_str() {
+        "working_hours" => {
+            deadlines::ProcessingSpan::WorkingHours(timing.processing_time_value.max(0) as u32)
+        }
+        _ => deadlines::ProcessingSpan::WorkingDays(timing.processing_time_value.max(0) as u32),
+    };
+    let now = chrono::Utc::now();
+    let local = deadlines::vietnam_local(now);
+    let appointment = deadlines::appointment(
+        &calendar,
+        local,
+        span,
+        deadlines::parse_cutoff(timing.cutoff.as_deref()),
+    );
+
+    let mut tx = state.pool.begin().await?;
+    let code = next_code(&mut tx, agency_id, local.date()).await?;
+    let pin = new_pin();
+    let updated = sqlx::query!(
+        "UPDATE dossiers SET code = $2, pin = $3, status = 'submitted', agency_id = $4, form_data = $5,
+                submitted_at = now(), counted_from = $6::text::date, due_at = $7::text::timestamp, updated_at = now()
+         WHERE id = $1 AND applicant_id = $8 AND status = 'draft'",
+        draft_id,
+        code.as_str(),
+        pin,
+        agency_id,
+        serde_json::to_value(answers)?,
+        appointment.counted_from.to_string(),
+        appointment.due.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        applicant,
+    )
+    .execute(&mut *tx)
+    .await?;
+    anyhow::ensure!(
+        updated.rows_affected() == 1,
+        "the draft was submitted twice"
+    );
+    sqlx::query!(
+        "INSERT INTO dossier_history (dossier_id, actor_id, from_status, to_status) VALUES ($1, $2, 'draft', 'submitted')",
+        draft_id,
+        applicant,
+    )
+    .execute(&mut *tx)
+    .await?;
+    let due = appointment.due.format("%d/%m/%Y").to_string();
+    let link = format!("{}/ho-so/{}", state.config.public_base_url, code);
+    outbox::enqueue(
+        &mut tx,
+        email,
+        &submitted_message(lang, name, procedure_name, code.as_str(), &pin, &due, &link),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((code.as_str().to_string(), pin, due))
+}
+
+fn submitted_message(
+    lang: Lang,
+    name: &str,
+    procedure: &str,
+    code: &str,
+    pin: &str,
+    due: &str,
+    link: &str,
+) -> Message {
+    match lang {
+        Lang::Vi => Message {
+            subject: format!("Đã nộp hồ sơ {code}"),
+            body: format!(
+                "Kính gửi {name},\n\nHồ sơ “{procedure}” của bạn đã được nộp trực tuyến.\n\nMã hồ sơ: {code}\nMã tra cứu (PIN): {pin}\nNgày hẹn trả kết quả dự kiến: {due}\n\nBộ phận một cửa sẽ kiểm tra và tiếp nhận hồ sơ. Theo dõi hồ sơ tại:\n{link}\n\nCổng dịch vụ công Một Cửa\n"
+            ),
+        },
+        Lang::En => Message {
+            subject: format!("Dossier {code} submitted"),
+            body: format!(
+                "Dear {name},\n\nYour dossier “{procedure}” has been filed online.\n\nDossier code: {code}\nTracking PIN: {pin}\nExpected result date: {due}\n\nThe one-stop shop will check and accept it. Follow it at:\n{link}\n\nMột Cửa public service portal\n"
+            ),
+        },
+    }
+}
