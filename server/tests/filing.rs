@@ -6,6 +6,7 @@ mod support;
 use support::browser::Browser;
 use support::mailbox::wait_for_mail;
 use support::{spawn_app, TestApp};
+use tower::ServiceExt;
 
 const CITIZEN: &str = "congdan@motcua.example";
 const PASSWORD: &str = "Demo@12345";
@@ -280,4 +281,68 @@ async fn filing_needs_a_confirmed_email() {
     let mut fields = birth_answers();
     fields.push(("action", "submit"));
     assert_eq!(browser.post(BIRTH, &fields).await.status, 403);
+}
+
+#[tokio::test]
+async fn slip_01_is_a_pdf_whose_text_reads_back_with_its_diacritics() {
+    let app = spawn_app().await;
+    let mut browser = signed_in(&app, CITIZEN).await;
+    let code = submit_birth(&mut browser).await;
+    let page = browser.get(&format!("/ho-so/{code}")).await;
+    assert!(page
+        .body
+        .contains(&format!("/ho-so/{code}/phieu-tiep-nhan.pdf")));
+
+    let request = axum::http::Request::get(format!("/ho-so/{code}/phieu-tiep-nhan.pdf"))
+        .header("cookie", browser.session_cookie().unwrap())
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment;"));
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    assert!(bytes.starts_with(b"%PDF"));
+
+    let path = std::env::temp_dir().join(format!("slip-{}.pdf", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let due: String =
+        sqlx::query_scalar("SELECT to_char(due_at, 'DD/MM/YYYY') FROM dossiers WHERE code = $1")
+            .bind(&code)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    for expected in [
+        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Vũ Thị Công Dân",
+        code.as_str(),
+        due.as_str(),
+        "Đăng ký khai sinh",
+        "Xác nhận nộp hồ sơ điện tử",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+
+    // Nobody else gets it.
+    let mut stranger = Browser::new(&app);
+    let anonymous = stranger
+        .get(&format!("/ho-so/{code}/phieu-tiep-nhan.pdf"))
+        .await;
+    assert!(anonymous.location().starts_with("/dang-nhap"));
 }

@@ -32,8 +32,9 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use printpdf::{
-    FontId, Line, LinePoint, Mm, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Color, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFont, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon,
+    PolygonRing, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
 const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf");
@@ -269,6 +270,9 @@ pub enum DocumentError {
     /// printpdf reported an error while writing the file.
     #[error("could not write the PDF: {0}")]
     Pdf(String),
+    /// The text is too long for a QR code.
+    #[error("the text does not fit in a QR code")]
+    QrCode,
 }
 
 /// One embedded face with the metrics the layout needs.
@@ -750,6 +754,62 @@ impl Document {
             Op::ShowText { items },
             Op::EndTextSection,
         ]);
+    }
+
+    /// A QR code of `data`, `size_mm` square, at the right margin of the
+    /// current line; the next content goes below it. Drawn as filled vector
+    /// squares, so it prints sharp at any size.
+    pub fn qr_code(&mut self, data: &str, size_mm: f32) -> Result<(), DocumentError> {
+        let code = qrcode::QrCode::new(data.as_bytes()).map_err(|_| DocumentError::QrCode)?;
+        let modules = code.width();
+        let colors = code.to_colors();
+        let size = size_mm * PT_PER_MM;
+        if self.y - size < MARGINS.bottom * PT_PER_MM {
+            self.page_break();
+        }
+        let module = size / modules as f32;
+        let right = (PAGE_WIDTH_MM - MARGINS.right) * PT_PER_MM;
+        let left = right - size;
+        let top = self.y;
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
+        let rings = colors
+            .iter()
+            .enumerate()
+            .filter(|(_, color)| **color == qrcode::Color::Dark)
+            .map(|(index, _)| {
+                let (column, row) = ((index % modules) as f32, (index / modules) as f32);
+                let x = left + column * module;
+                let y = top - (row + 1.0) * module;
+                PolygonRing {
+                    points: vec![
+                        point(x, y),
+                        point(x + module, y),
+                        point(x + module, y + module),
+                        point(x, y + module),
+                    ],
+                }
+            })
+            .collect();
+        self.ops.push(Op::SetFillColor {
+            col: Color::Rgb(Rgb {
+                r: 0.0,
+                g: 0.0,
+                b: 0.0,
+                icc_profile: None,
+            }),
+        });
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings,
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+        self.y -= size;
+        Ok(())
     }
 
     /// Strokes a polyline (points in page coordinates).

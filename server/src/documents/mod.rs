@@ -15,3 +15,4 @@
 
 pub mod form_templates;
 pub mod layout;
+pub mod receipt_slip;

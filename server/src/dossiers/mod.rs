@@ -3,6 +3,7 @@
 
 pub mod codes;
 mod filing;
+mod slip;
 mod withdrawal;
 
 use crate::state::AppState;
@@ -13,4 +14,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/nop-ho-so/{code}", post(filing::file))
         .route("/ho-so/{code}/rut", post(withdrawal::withdraw))
+        .route(
+            "/ho-so/{code}/phieu-tiep-nhan.pdf",
+            axum::routing::get(slip::receipt_slip),
+        )
 }

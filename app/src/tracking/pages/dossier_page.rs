@@ -51,6 +51,7 @@ fn DossierView(dossier: DossierDetail) -> impl IntoView {
             <div><dt>{f.due_date}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}</dd></div>
             <div><dt>{f.pin}</dt><dd><span class="pin">{dossier.pin.clone()}</span><p class="hint">{f.pin_hint}</p></dd></div>
         </dl>
+        <p><a href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", dossier.code) download="" rel="external">{f.download_slip}</a></p>
         {dossier.status.can_be_withdrawn().then(|| view! {
             <form method="post" action=withdraw.clone()>
                 <p class="hint">{f.withdraw_hint}</p>
