@@ -33,6 +33,10 @@ pub struct Config {
     /// `MOTCUA_TRUSTED_PROXY=1`: a reverse proxy in front appends the client's
     /// address to `X-Forwarded-For`; without it, that header is ignored.
     pub trusted_proxy: bool,
+    /// `MOTCUA_MAX_FILE_MB` (default 10): the largest file a citizen may upload.
+    pub max_file_bytes: u64,
+    /// `MOTCUA_MAX_DOSSIER_MB` (default 50): all files of one dossier together.
+    pub max_dossier_bytes: u64,
 }
 
 impl Config {
@@ -129,7 +133,30 @@ impl Config {
             mail_from: get("MOTCUA_MAIL_FROM")
                 .unwrap_or_else(|| "Cổng dịch vụ công Một Cửa <no-reply@motcua.example>".into()),
             trusted_proxy: parse_flag("MOTCUA_TRUSTED_PROXY", get("MOTCUA_TRUSTED_PROXY"))?,
+            max_file_bytes: megabytes("MOTCUA_MAX_FILE_MB", get("MOTCUA_MAX_FILE_MB"), 10)?,
+            max_dossier_bytes: megabytes(
+                "MOTCUA_MAX_DOSSIER_MB",
+                get("MOTCUA_MAX_DOSSIER_MB"),
+                50,
+            )?,
         })
+    }
+}
+
+fn megabytes(name: &'static str, value: Option<String>, default: u64) -> Result<u64, ConfigError> {
+    match value {
+        None => Ok(default * 1024 * 1024),
+        Some(text) => text
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|mb| *mb > 0)
+            .map(|mb| mb * 1024 * 1024)
+            .ok_or(ConfigError::BadChoice {
+                name,
+                allowed: "a whole number of megabytes",
+                value: text,
+            }),
     }
 }
 

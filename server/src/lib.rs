@@ -12,6 +12,7 @@ pub mod config;
 pub mod database;
 pub mod documents;
 pub mod dossiers;
+pub mod files;
 mod forms;
 mod health;
 mod language;
@@ -49,8 +50,11 @@ impl AppState {
             .site_pkg_dir("pkg")
             .site_addr(config.bind_addr)
             .build();
+        let files = files::local_store(&config.data_dir.join("files"))
+            .expect("the data folder can hold the uploaded files");
         AppState {
             pool,
+            files,
             origin: PortalOrigin::from_base_url(&config.public_base_url),
             config: Arc::new(config),
             leptos_options,
@@ -85,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(administration::router())
         .merge(dossiers::router())
+        .merge(files::router())
         .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -12,6 +12,8 @@ pub struct AppState {
     pub pool: PgPool,
     /// The portal's own origin, which state-changing requests must come from.
     pub origin: PortalOrigin,
+    /// Where uploaded files live.
+    pub files: crate::files::FileStore,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
 }

@@ -9,4 +9,4 @@ pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use model::{FilingView, ProcedureSummary};
+pub use model::{AttachedFile, DocumentSlot, FilingView, ProcedureSummary};

@@ -23,4 +23,25 @@ pub struct FilingView {
     pub agency_code: Option<String>,
     /// When the draft was last saved (`dd/mm/yyyy HH:MM`), if there is one.
     pub draft_saved_at: Option<String>,
+    /// The required documents (thành phần hồ sơ) with the files attached so far.
+    pub documents: Vec<DocumentSlot>,
+}
+
+/// One required document of the procedure and the files attached to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentSlot {
+    pub id: i64,
+    pub name: String,
+    pub originals: i32,
+    pub copies: i32,
+    pub mandatory: bool,
+    pub files: Vec<AttachedFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachedFile {
+    pub id: i64,
+    pub name: String,
+    /// `1,2 MB`.
+    pub size: String,
 }

@@ -86,5 +86,47 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
             </div>
         </form>
+        <DocumentSlots code=filing.procedure.code.clone() slots=filing.documents.clone()/>
+    }
+}
+
+/// The required documents, each with its own upload form (a plain multipart
+/// post: works without JavaScript). Uploading saves nothing of the e-form:
+/// save the draft first when both are in progress.
+#[component]
+fn DocumentSlots(code: String, slots: Vec<super::DocumentSlot>) -> impl IntoView {
+    let t = use_texts();
+    let f = &t.filing;
+    let action = format!("/nop-ho-so/{code}/giay-to");
+    view! {
+        <section class="section" aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{f.documents_heading}</h2>
+            <p class="hint">{f.documents_hint}</p>
+            <ol class="document-slots">
+                {slots.into_iter().map(|slot| {
+                    let input_id = format!("upload-{}", slot.id);
+                    let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory);
+                    view! {
+                        <li class="document-slot">
+                            <h3 class="document-slot__name">{slot.name.clone()}</h3>
+                            <p class="hint">{need}</p>
+                            {(!slot.files.is_empty()).then(|| view! {
+                                <ul class="document-slot__files">
+                                    {slot.files.iter().map(|file| view! {
+                                        <li><a href=format!("/tep/{}", file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}")"</li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                            <form method="post" action=action.clone() enctype="multipart/form-data" class="upload-form">
+                                <input type="hidden" name="document" value=slot.id.to_string()/>
+                                <label class="label" for=input_id.clone()>{f.choose_file}</label>
+                                <input class="file-input" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
+                                <button type="submit" class="button button--secondary">{f.upload}</button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
     }
 }

@@ -1,6 +1,6 @@
 //! Filing reads and the draft (server only).
 
-use super::model::{FilingView, ProcedureSummary};
+use super::model::{AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
 use crate::catalogue::model::AgencyRef;
 use crate::eforms::{Answers, FormDefinition, Prefill};
 use crate::error::{AppError, AppResult};
@@ -100,16 +100,58 @@ pub async fn prefill(pool: &PgPool, user_id: i64, form: &FormDefinition) -> AppR
     Ok(answers)
 }
 
+/// The procedure version's required documents, with what the draft attached.
+pub async fn document_slots(
+    pool: &PgPool,
+    version_id: i64,
+    draft_id: Option<i64>,
+) -> AppResult<Vec<DocumentSlot>> {
+    let documents = sqlx::query!(
+        "SELECT id, name, originals, copies, mandatory FROM procedure_documents WHERE version_id = $1 ORDER BY position",
+        version_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let files = sqlx::query!(
+        "SELECT a.document_id, f.id, f.original_name, f.size_bytes FROM dossier_attachments a
+         JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1 ORDER BY a.attached_at",
+        draft_id.unwrap_or(-1)
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(documents
+        .into_iter()
+        .map(|document| DocumentSlot {
+            files: files
+                .iter()
+                .filter(|file| file.document_id == document.id)
+                .map(|file| AttachedFile {
+                    id: file.id,
+                    name: file.original_name.clone(),
+                    size: format!("{:.1} MB", file.size_bytes as f64 / 1_048_576.0)
+                        .replace('.', ","),
+                })
+                .collect(),
+            id: document.id,
+            name: document.name,
+            originals: document.originals,
+            copies: document.copies,
+            mandatory: document.mandatory,
+        })
+        .collect())
+}
+
 /// The filing page's data for `user_id`.
 pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<Option<FilingView>> {
     let Some((procedure, form)) = procedure_with_form(pool, code).await? else {
         return Ok(None);
     };
     let view = match draft(pool, user_id, procedure.version_id).await? {
-        Some((_, answers, agency_code, saved_at)) => FilingView {
+        Some((draft_id, answers, agency_code, saved_at)) => FilingView {
             answers,
             agency_code: Some(agency_code),
             draft_saved_at: Some(saved_at),
+            documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
             procedure,
             form,
         },
@@ -117,6 +159,7 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
             answers: prefill(pool, user_id, &form).await?,
             agency_code: None,
             draft_saved_at: None,
+            documents: document_slots(pool, procedure.version_id, None).await?,
             procedure,
             form,
         },

@@ -8,6 +8,11 @@ pub struct FilingTexts {
     pub choose_agency: &'static str,
     pub agency_required: &'static str,
     pub save_draft: &'static str,
+    pub documents_heading: &'static str,
+    pub documents_hint: &'static str,
+    pub document_need: fn(i32, i32, bool) -> String,
+    pub choose_file: &'static str,
+    pub upload: &'static str,
     pub submit: &'static str,
     pub draft_saved_at: fn(&str) -> String,
     pub draft_saved: &'static str,
@@ -62,6 +67,20 @@ pub const VI: FilingTexts = FilingTexts {
     choose_agency: "— Chọn cơ quan —",
     agency_required: "Chọn nơi nộp hồ sơ.",
     save_draft: "Lưu nháp",
+    documents_heading: "Thành phần hồ sơ",
+    documents_hint: "Tải lên bản chụp hoặc bản quét của từng giấy tờ: PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB. Tờ khai đã được thay bằng tờ khai điện tử ở trên.",
+    document_need: |originals, copies, mandatory| {
+        let kind = match (originals, copies) {
+            (0, 0) => String::new(),
+            (o, 0) => format!("{o} bản chính"),
+            (0, c) => format!("{c} bản sao"),
+            (o, c) => format!("{o} bản chính, {c} bản sao"),
+        };
+        let need = if mandatory { "bắt buộc" } else { "nộp khi thuộc trường hợp này" };
+        if kind.is_empty() { need.to_string() } else { format!("{kind} — {need}") }
+    },
+    choose_file: "Chọn tệp",
+    upload: "Tải lên",
     submit: "Nộp hồ sơ",
     draft_saved_at: |at| format!("Bản nháp đã lưu lúc {at}."),
     draft_saved: "Đã lưu bản nháp. Bạn có thể quay lại tiếp tục bất cứ lúc nào.",
@@ -121,6 +140,20 @@ pub const EN: FilingTexts = FilingTexts {
     choose_agency: "— Choose an agency —",
     agency_required: "Choose where to file the dossier.",
     save_draft: "Save draft",
+    documents_heading: "Required documents",
+    documents_hint: "Upload a photo or scan of each document: PDF, JPEG or PNG, at most 10 MB per file. The application form is replaced by the electronic form above.",
+    document_need: |originals, copies, mandatory| {
+        let kind = match (originals, copies) {
+            (0, 0) => String::new(),
+            (o, 0) => format!("{o} original(s)"),
+            (0, c) => format!("{c} copy(ies)"),
+            (o, c) => format!("{o} original(s), {c} copy(ies)"),
+        };
+        let need = if mandatory { "required" } else { "only when this case applies" };
+        if kind.is_empty() { need.to_string() } else { format!("{kind} — {need}") }
+    },
+    choose_file: "Choose a file",
+    upload: "Upload",
     submit: "Submit the dossier",
     draft_saved_at: |at| format!("Draft saved at {at}."),
     draft_saved: "Draft saved. You can come back to it at any time.",

@@ -34,7 +34,9 @@ pub struct TestApp {
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
+    /// The body as text (invalid UTF-8 replaced); `bytes` holds it exactly.
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -97,7 +99,12 @@ pub async fn spawn_app() -> TestApp {
         .connect_with(server.clone().database(&database))
         .await
         .unwrap();
-    let config = Config::from_lookup(|_| None).unwrap();
+    // Uploaded files go to a folder of this test's own.
+    let data_dir = std::env::temp_dir().join(format!("motcua-test-{database}"));
+    let data_dir_text = data_dir.to_string_lossy().to_string();
+    let config =
+        Config::from_lookup(|name| (name == "MOTCUA_DATA_DIR").then(|| data_dir_text.clone()))
+            .unwrap();
     // Mail goes through the real outbox, worker and SMTP, to a catcher of this test's own.
     let smtp = server::mail::catcher::spawn(pool.clone(), "127.0.0.1:0")
         .await
@@ -137,7 +144,8 @@ impl TestApp {
         TestResponse {
             status,
             headers,
-            body: String::from_utf8(bytes.to_vec()).unwrap(),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 }
@@ -145,6 +153,9 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         // The test's runtime is ending; drop the database from a thread of our own.
+        let _ = std::fs::remove_dir_all(
+            std::env::temp_dir().join(format!("motcua-test-{}", self.database)),
+        );
         let server = self.server.clone();
         let database = self.database.clone();
         let _ = std::thread::spawn(move || {

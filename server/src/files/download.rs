@@ -1,0 +1,74 @@
+//! `GET /tep/{id}`: a stored file, to its owner only (officials in scope come
+//! with the back office). Always as an attachment, never rendered by the
+//! browser in the portal's origin: `nosniff` and a sandboxing CSP too.
+
+use crate::access::extractors::SignedIn;
+use crate::forms::unavailable;
+use crate::state::AppState;
+use app::i18n::Lang;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use object_store::path::Path as StorePath;
+use object_store::ObjectStore;
+
+pub async fn download(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<i64>,
+) -> Response {
+    let row = sqlx::query!(
+        "SELECT storage_key, original_name, content_type FROM stored_files WHERE id = $1 AND owner_id = $2",
+        id,
+        user.id
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let row = match row {
+        Ok(Some(row)) => row,
+        // Someone else's file and no file at all look the same.
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return unavailable(error, Lang::Vi),
+    };
+    let bytes = match state
+        .files
+        .get(&StorePath::from(row.storage_key.as_str()))
+        .await
+    {
+        Ok(result) => match result.bytes().await {
+            Ok(bytes) => bytes,
+            Err(error) => return unavailable(error, Lang::Vi),
+        },
+        Err(error) => return unavailable(error, Lang::Vi),
+    };
+    let ascii_name: String = row
+        .original_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded = form_urlencoded::byte_serialize(row.original_name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    (
+        [
+            (header::CONTENT_TYPE, row.content_type),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"),
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'".to_string(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}

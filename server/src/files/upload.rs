@@ -1,0 +1,309 @@
+//! `POST /nop-ho-so/{code}/giay-to` (multipart: `document`, then `file`):
+//! attaches a scan to one required document of the citizen's draft. Works
+//! as a plain form post without JavaScript, answering with a redirect.
+//!
+//! The body is read as it arrives: the per-file limit stops reading as soon
+//! as it is passed, the type is decided by the first bytes, and the SHA-256
+//! is computed on the way through.
+
+use super::kinds;
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::forms::{see_other, unavailable, Asker};
+use crate::state::AppState;
+use app::access::Permission;
+use app::filing::store as filing_store;
+use app::forms::NoticeTone;
+use app::i18n::Lang;
+use axum::extract::{Multipart, Path, State};
+use axum::response::{IntoResponse, Response};
+use object_store::path::Path as StorePath;
+use object_store::{ObjectStore, PutPayload};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use tower_sessions::Session;
+
+/// What went wrong with an upload, for the citizen.
+enum Refused {
+    NoFile,
+    TooLarge { max: u64 },
+    DossierFull { max: u64 },
+    Kind(kinds::KindError, String),
+    UnknownDocument,
+}
+
+impl Refused {
+    fn message(&self, lang: Lang) -> String {
+        let mb = |bytes: u64| bytes / (1024 * 1024);
+        match (self, lang) {
+            (Refused::NoFile, Lang::Vi) => "Chọn tệp cần tải lên.".into(),
+            (Refused::NoFile, Lang::En) => "Choose a file to upload.".into(),
+            (Refused::TooLarge { max }, Lang::Vi) => format!("Tệp quá lớn: mỗi tệp tối đa {} MB. Hãy quét với độ phân giải thấp hơn hoặc nén tệp.", mb(*max)),
+            (Refused::TooLarge { max }, Lang::En) => format!("The file is too large: at most {} MB per file. Scan at a lower resolution or compress it.", mb(*max)),
+            (Refused::DossierFull { max }, Lang::Vi) => format!("Tổng dung lượng giấy tờ của hồ sơ tối đa {} MB.", mb(*max)),
+            (Refused::DossierFull { max }, Lang::En) => format!("A dossier's documents may total at most {} MB.", mb(*max)),
+            (Refused::Kind(error, name), lang) => error.message(lang, name),
+            (Refused::UnknownDocument, Lang::Vi) => "Giấy tờ này không thuộc thành phần hồ sơ của thủ tục.".into(),
+            (Refused::UnknownDocument, Lang::En) => "This document is not part of the procedure's dossier.".into(),
+        }
+    }
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    citizen: SignedIn,
+    Path(code): Path<String>,
+    mut multipart: Multipart,
+) -> Response {
+    let citizen = match citizen.may(Permission::FileDossier, asker.lang) {
+        Ok(user) => user.clone(),
+        Err(refusal) => return refusal.into_response(),
+    };
+    let back = format!("/nop-ho-so/{code}");
+    let Ok(Some((procedure, _))) = filing_store::procedure_with_form(&state.pool, &code).await
+    else {
+        return see_other("/thu-tuc");
+    };
+    let draft = match filing_store::draft(&state.pool, citizen.id, procedure.version_id).await {
+        Ok(Some((id, ..))) => id,
+        Ok(None) => match create_draft(
+            &state,
+            citizen.id,
+            procedure.version_id,
+            &procedure.agencies,
+        )
+        .await
+        {
+            Ok(id) => id,
+            Err(error) => return unavailable(error, asker.lang),
+        },
+        Err(error) => return unavailable(error, asker.lang),
+    };
+
+    let mut document_id: Option<i64> = None;
+    let outcome = loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break Err(Refused::NoFile),
+            Err(error) => {
+                tracing::info!(%error, "upload body could not be read");
+                break Err(Refused::NoFile);
+            }
+        };
+        match field.name() {
+            Some("document") => {
+                document_id = field
+                    .text()
+                    .await
+                    .ok()
+                    .and_then(|text| text.trim().parse().ok())
+            }
+            Some("file") => {
+                let name = field.file_name().unwrap_or("").to_string();
+                if name.is_empty() {
+                    break Err(Refused::NoFile);
+                }
+                let declared = field.content_type().map(str::to_string);
+                break receive(&state, draft, field, name, declared).await;
+            }
+            _ => {}
+        }
+    };
+
+    let stored = match outcome {
+        Ok(stored) => stored,
+        Err(refused) => {
+            feedback::notice(&session, NoticeTone::Error, refused.message(asker.lang)).await;
+            return see_other(&back);
+        }
+    };
+    let Some(document_id) = document_id else {
+        feedback::notice(
+            &session,
+            NoticeTone::Error,
+            Refused::UnknownDocument.message(asker.lang),
+        )
+        .await;
+        return see_other(&back);
+    };
+    match attach(
+        &state,
+        citizen.id,
+        draft,
+        procedure.version_id,
+        document_id,
+        &stored,
+    )
+    .await
+    {
+        Ok(true) => {
+            let text = match asker.lang {
+                Lang::Vi => format!("Đã tải lên “{}”.", stored.name),
+                Lang::En => format!("“{}” is uploaded.", stored.name),
+            };
+            feedback::notice(&session, NoticeTone::Success, text).await;
+        }
+        Ok(false) => {
+            let _ = state
+                .files
+                .delete(&StorePath::from(stored.key.as_str()))
+                .await;
+            feedback::notice(
+                &session,
+                NoticeTone::Error,
+                Refused::UnknownDocument.message(asker.lang),
+            )
+            .await;
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    see_other(&back)
+}
+
+struct Stored {
+    key: String,
+    name: String,
+    kind: kinds::FileKind,
+    size: u64,
+    sha256: Vec<u8>,
+}
+
+/// Reads the file part within the limits and puts it in the store.
+async fn receive(
+    state: &AppState,
+    draft: i64,
+    mut field: axum::extract::multipart::Field<'_>,
+    name: String,
+    declared: Option<String>,
+) -> Result<Stored, Refused> {
+    let max_file = state.config.max_file_bytes;
+    let max_dossier = state.config.max_dossier_bytes;
+    let already: i64 = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM dossier_attachments a
+           JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1"#,
+        draft
+    )
+    .fetch_one(&state.pool)
+    .await
+    .unwrap_or(0);
+    let room = max_dossier.saturating_sub(already.max(0) as u64);
+
+    let mut content = Vec::new();
+    let mut hasher = Sha256::new();
+    loop {
+        let chunk = match field.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(_) => return Err(Refused::NoFile),
+        };
+        if (content.len() + chunk.len()) as u64 > max_file {
+            return Err(Refused::TooLarge { max: max_file });
+        }
+        if (content.len() + chunk.len()) as u64 > room {
+            return Err(Refused::DossierFull { max: max_dossier });
+        }
+        hasher.update(&chunk);
+        content.extend_from_slice(&chunk);
+    }
+    if content.is_empty() {
+        return Err(Refused::NoFile);
+    }
+    let head = &content[..content.len().min(8192)];
+    let kind = kinds::check(head, &name, declared.as_deref())
+        .map_err(|error| Refused::Kind(error, name.clone()))?;
+
+    let mut random = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let key = format!(
+        "files/{}/{}",
+        chrono::Utc::now().format("%Y/%m"),
+        random
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect::<String>()
+    );
+    let size = content.len() as u64;
+    state
+        .files
+        .put(&StorePath::from(key.as_str()), PutPayload::from(content))
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "could not store an upload");
+            Refused::NoFile
+        })?;
+    Ok(Stored {
+        key,
+        name,
+        kind,
+        size,
+        sha256: hasher.finalize().to_vec(),
+    })
+}
+
+/// Records the file and links it to the document of the draft; `false` when
+/// the document does not belong to the procedure version.
+async fn attach(
+    state: &AppState,
+    owner: i64,
+    draft: i64,
+    version: i64,
+    document: i64,
+    stored: &Stored,
+) -> sqlx::Result<bool> {
+    let mut tx = state.pool.begin().await?;
+    let belongs = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM procedure_documents WHERE id = $1 AND version_id = $2) AS "belongs!""#,
+        document,
+        version
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if !belongs {
+        return Ok(false);
+    }
+    let file_id = sqlx::query_scalar!(
+        "INSERT INTO stored_files (owner_id, storage_key, original_name, content_type, size_bytes, sha256)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        owner,
+        stored.key,
+        app::text::normalize(&stored.name),
+        stored.kind.mime(),
+        stored.size as i64,
+        stored.sha256,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO dossier_attachments (dossier_id, document_id, file_id) VALUES ($1, $2, $3)",
+        draft,
+        document,
+        file_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn create_draft(
+    state: &AppState,
+    applicant: i64,
+    version: i64,
+    agencies: &[app::catalogue::model::AgencyRef],
+) -> anyhow::Result<i64> {
+    let first = agencies
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("no implementing agency"))?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel)
+         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), 'draft', 'online') RETURNING id",
+        applicant,
+        version,
+        first.code,
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    Ok(id)
+}

@@ -1,0 +1,186 @@
+//! Uploading documents for a dossier: types by their bytes, limits while
+//! streaming, SHA-256, and nobody else's files.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{header, Request};
+use support::browser::{Browser, PORTAL};
+use support::{spawn_app, TestApp, TestResponse};
+
+const CITIZEN: &str = "congdan@motcua.example";
+const PDF: &[u8] =
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
+
+async fn document_id(app: &TestApp) -> i64 {
+    // "Giấy chứng sinh" of the birth registration in force.
+    sqlx::query_scalar(
+        "SELECT d.id FROM procedure_documents d JOIN current_procedure_versions c ON c.id = d.version_id
+         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.001193' AND d.name LIKE 'Giấy chứng sinh%'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+/// A multipart upload as a browser sends it.
+async fn upload(
+    app: &TestApp,
+    browser: &Browser<'_>,
+    document: i64,
+    name: &str,
+    mime: &str,
+    content: &[u8],
+) -> TestResponse {
+    let boundary = "----motcua-test-boundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"document\"\r\n\r\n{document}\r\n").as_bytes());
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post("/nop-ho-so/1.001193/giay-to")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ORIGIN, PORTAL)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, browser.session_cookie().unwrap())
+        .body(Body::from(body))
+        .unwrap();
+    app.request(request).await
+}
+
+async fn notice_after(browser: &mut Browser<'_>) -> String {
+    browser.get("/nop-ho-so/1.001193").await.text()
+}
+
+#[tokio::test]
+async fn a_pdf_is_stored_with_its_digest_and_shown_in_its_slot() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+    let response = upload(
+        &app,
+        &browser,
+        document,
+        "giấy chứng sinh.pdf",
+        "application/pdf",
+        PDF,
+    )
+    .await;
+    assert_eq!(response.location(), "/nop-ho-so/1.001193");
+    let page = notice_after(&mut browser).await;
+    assert!(page.contains("Đã tải lên “giấy chứng sinh.pdf”"), "{page}");
+
+    let (id, key, size, digest): (i64, String, i64, Vec<u8>) =
+        sqlx::query_as("SELECT id, storage_key, size_bytes, sha256 FROM stored_files")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(size as usize, PDF.len());
+    assert!(
+        !key.contains("chứng") && key.starts_with("files/"),
+        "generated names only: {key}"
+    );
+    use sha2::Digest;
+    assert_eq!(digest, sha2::Sha256::digest(PDF).to_vec());
+
+    let download = browser.get(&format!("/tep/{id}")).await;
+    assert_eq!(download.status, 200);
+    assert!(download
+        .header("content-disposition")
+        .starts_with("attachment;"));
+    assert_eq!(download.header("x-content-type-options"), "nosniff");
+    assert!(download
+        .header("content-security-policy")
+        .contains("sandbox"));
+    assert_eq!(download.bytes, PDF);
+
+    // Another citizen gets nothing.
+    sqlx::query(
+        "INSERT INTO users (kind, full_name, email, citizen_id, password_hash, email_confirmed_at)
+         SELECT 'citizen', 'Lê Thị Khác', 'khac@example.vn', '001195000111', password_hash, now() FROM users WHERE email = $1",
+    )
+    .bind(CITIZEN)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let mut other = Browser::new(&app);
+    other.sign_in("khac@example.vn", "Demo@12345").await;
+    assert_eq!(other.get(&format!("/tep/{id}")).await.status, 404);
+    let mut visitor = Browser::new(&app);
+    assert!(visitor
+        .get(&format!("/tep/{id}"))
+        .await
+        .location()
+        .starts_with("/dang-nhap"));
+}
+
+#[tokio::test]
+async fn a_pdf_renamed_png_and_other_files_are_refused_with_the_reason() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+
+    upload(&app, &browser, document, "anh.png", "image/png", PDF).await;
+    let page = notice_after(&mut browser).await;
+    assert!(page.contains("thực chất là PDF, không phải PNG"), "{page}");
+
+    upload(
+        &app,
+        &browser,
+        document,
+        "trang.html",
+        "text/html",
+        b"<html><script>alert(1)</script>",
+    )
+    .await;
+    let page = notice_after(&mut browser).await;
+    assert!(page.contains("không phải PDF, JPEG hoặc PNG"), "{page}");
+
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM stored_files")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn an_oversized_file_is_refused_while_streaming() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+    let mut big = PDF.to_vec();
+    big.resize(10 * 1024 * 1024 + 1, b' ');
+    upload(&app, &browser, document, "lon.pdf", "application/pdf", &big).await;
+    let page = notice_after(&mut browser).await;
+    assert!(page.contains("Tệp quá lớn: mỗi tệp tối đa 10 MB"), "{page}");
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM stored_files")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn a_document_of_another_procedure_cannot_be_attached() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let foreign: i64 = sqlx::query_scalar(
+        "SELECT d.id FROM procedure_documents d JOIN procedure_versions v ON v.id = d.version_id
+         JOIN procedures p ON p.id = v.procedure_id WHERE p.code = '1.000894' LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    upload(&app, &browser, foreign, "x.pdf", "application/pdf", PDF).await;
+    let page = notice_after(&mut browser).await;
+    assert!(page.contains("không thuộc thành phần hồ sơ"), "{page}");
+}
