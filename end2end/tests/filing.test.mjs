@@ -5,6 +5,19 @@ import assert from 'node:assert/strict';
 import { scenario, squash } from '../support/portal.mjs';
 import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
 
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a90000000049454e44ae426082', 'hex');
+
+/** Chooses a file for the document whose name starts with `document`, uploads it and sees it listed. */
+async function uploadInto(portal, document, name, mimeType, buffer) {
+  const slot = portal.page.locator('li.document-slot', { has: portal.page.locator('.document-slot__name', { hasText: document }) }).first();
+  await slot.locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
+  await portal.navigateBy((url) => url.pathname === '/nop-ho-so/1.001193', () => slot.getByRole('button', { name: 'Tải lên' }).click());
+  assert.match(await noticeText(portal.page), new RegExp(`Đã tải lên “${name.replaceAll('.', '\\.')}”`));
+  const listed = portal.page.locator('li.document-slot', { has: portal.page.locator('.document-slot__name', { hasText: document }) }).first();
+  assert.ok((await listed.innerText()).includes(name), `${name} is listed under ${document}`);
+}
+
 scenario('The demo citizen files a birth registration, sees it in "Hồ sơ của tôi" and looks it up signed out', async (portal) => {
   const { page } = portal;
   await portal.open('/dang-nhap');
@@ -32,6 +45,10 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   await fillIn(page, 'Ngày, tháng, năm sinh của mẹ', '20/05/1992');
   await fillIn(page, 'Số định danh cá nhân của mẹ', '022192004567');
   await page.getByLabel('Không (chưa xác định cha)').check();
+  // Saved before uploading: an upload is its own form.
+  await press(portal, 'Lưu nháp', (url) => url.pathname === '/nop-ho-so/1.001193');
+  await uploadInto(portal, 'Giấy chứng sinh', 'giay-chung-sinh.pdf', 'application/pdf', PDF);
+  await uploadInto(portal, 'Hộ chiếu', 'cccd-nguoi-di-dang-ky.png', 'image/png', PNG);
   await page.getByLabel(/Tôi cam đoan/).check();
   const url = await press(portal, 'Nộp hồ sơ', (url) => url.pathname.startsWith('/ho-so/'));
   const code = decodeURIComponent(url.pathname.replace('/ho-so/', ''));
