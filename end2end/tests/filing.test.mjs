@@ -48,7 +48,7 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   // Saved before uploading: an upload is its own form.
   await press(portal, 'Lưu nháp', (url) => url.pathname === '/nop-ho-so/1.001193');
   await uploadInto(portal, 'Giấy chứng sinh', 'giay-chung-sinh.pdf', 'application/pdf', PDF);
-  await uploadInto(portal, 'Hộ chiếu', 'cccd-nguoi-di-dang-ky.png', 'image/png', PNG);
+  await uploadInto(portal, 'Văn bản ủy quyền', 'giay-uy-quyen.png', 'image/png', PNG);
   await page.getByLabel(/Tôi cam đoan/).check();
   const url = await press(portal, 'Nộp hồ sơ', (url) => url.pathname.startsWith('/ho-so/'));
   const code = decodeURIComponent(url.pathname.replace('/ho-so/', ''));

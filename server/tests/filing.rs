@@ -5,6 +5,7 @@ mod support;
 
 use support::browser::Browser;
 use support::mailbox::wait_for_mail;
+use support::uploads::{birth_document, upload, PDF};
 use support::{spawn_app, TestApp};
 use tower::ServiceExt;
 
@@ -47,8 +48,20 @@ async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
     browser
 }
 
-/// Submits the birth registration; returns the dossier code.
-async fn submit_birth(browser: &mut Browser<'_>) -> String {
+/// Uploads the birth certificate from the hospital, then submits the birth
+/// registration; returns the dossier code.
+async fn submit_birth(app: &TestApp, browser: &mut Browser<'_>) -> String {
+    let certificate = birth_document(app, "Giấy chứng sinh").await;
+    let uploaded = upload(
+        app,
+        browser,
+        certificate,
+        "giay-chung-sinh.pdf",
+        "application/pdf",
+        PDF,
+    )
+    .await;
+    assert_eq!(uploaded.location(), BIRTH);
     let mut fields = birth_answers();
     fields.push(("action", "submit"));
     let response = browser.post(BIRTH, &fields).await;
@@ -138,10 +151,48 @@ async fn the_server_refuses_what_the_form_forbids_and_keeps_every_answer() {
 }
 
 #[tokio::test]
+async fn submission_waits_for_the_mandatory_uploads_but_not_for_the_form_or_identity_papers() {
+    let app = spawn_app().await;
+    let mut browser = signed_in(&app, CITIZEN).await;
+    let page = browser.get(BIRTH).await.text();
+    assert!(
+        page.contains("Đã thay bằng tờ khai điện tử"),
+        "the tờ khai is the e-form: {page}"
+    );
+    assert!(
+        page.contains("Xuất trình bản chính"),
+        "identity papers are shown, not sent"
+    );
+    let mut fields = birth_answers();
+    fields.push(("action", "submit"));
+    let response = browser.post(BIRTH, &fields).await;
+    assert_eq!(response.location(), BIRTH);
+    let page = browser.get(BIRTH).await;
+    let text = page.text();
+    assert!(text.contains("Cần tải lên: Giấy chứng sinh"), "{text}");
+    assert!(
+        !text.contains("Cần tải lên: Tờ khai") && !text.contains("Cần tải lên: Hộ chiếu"),
+        "{text}"
+    );
+    let certificate = birth_document(&app, "Giấy chứng sinh").await;
+    assert!(
+        page.body
+            .contains(&format!("href=\"#filing-document-{certificate}\"")),
+        "the summary links to the upload"
+    );
+    let submitted: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM dossiers WHERE status <> 'draft'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(submitted, 0);
+}
+
+#[tokio::test]
 async fn a_submitted_dossier_gets_a_code_a_pin_an_appointment_history_and_a_mail() {
     let app = spawn_app().await;
     let mut browser = signed_in(&app, CITIZEN).await;
-    let code = submit_birth(&mut browser).await;
+    let code = submit_birth(&app, &mut browser).await;
     assert!(code.ends_with("-0001"), "{code}");
     let page = browser.get(&format!("/ho-so/{code}")).await;
     let text = page.text();
@@ -186,7 +237,7 @@ async fn a_submitted_dossier_gets_a_code_a_pin_an_appointment_history_and_a_mail
 async fn anyone_with_the_code_and_pin_can_track_it_without_personal_data() {
     let app = spawn_app().await;
     let mut browser = signed_in(&app, CITIZEN).await;
-    let code = submit_birth(&mut browser).await;
+    let code = submit_birth(&app, &mut browser).await;
     let pin: String = sqlx::query_scalar("SELECT pin FROM dossiers WHERE code = $1")
         .bind(&code)
         .fetch_one(&app.pool)
@@ -232,7 +283,7 @@ async fn anyone_with_the_code_and_pin_can_track_it_without_personal_data() {
 async fn another_citizen_cannot_see_or_withdraw_the_dossier() {
     let app = spawn_app().await;
     let mut owner = signed_in(&app, CITIZEN).await;
-    let code = submit_birth(&mut owner).await;
+    let code = submit_birth(&app, &mut owner).await;
 
     // A second citizen, registered directly.
     sqlx::query(
@@ -287,7 +338,7 @@ async fn filing_needs_a_confirmed_email() {
 async fn slip_01_is_a_pdf_whose_text_reads_back_with_its_diacritics() {
     let app = spawn_app().await;
     let mut browser = signed_in(&app, CITIZEN).await;
-    let code = submit_birth(&mut browser).await;
+    let code = submit_birth(&app, &mut browser).await;
     let page = browser.get(&format!("/ho-so/{code}")).await;
     assert!(page
         .body

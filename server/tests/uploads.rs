@@ -3,54 +3,13 @@
 
 mod support;
 
-use axum::body::Body;
-use axum::http::{header, Request};
-use support::browser::{Browser, PORTAL};
-use support::{spawn_app, TestApp, TestResponse};
+use support::browser::Browser;
+use support::uploads::{birth_document, upload, PDF};
+use support::{spawn_app, TestApp};
 
 const CITIZEN: &str = "congdan@motcua.example";
-const PDF: &[u8] =
-    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
-
 async fn document_id(app: &TestApp) -> i64 {
-    // "Giấy chứng sinh" of the birth registration in force.
-    sqlx::query_scalar(
-        "SELECT d.id FROM procedure_documents d JOIN current_procedure_versions c ON c.id = d.version_id
-         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.001193' AND d.name LIKE 'Giấy chứng sinh%'",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap()
-}
-
-/// A multipart upload as a browser sends it.
-async fn upload(
-    app: &TestApp,
-    browser: &Browser<'_>,
-    document: i64,
-    name: &str,
-    mime: &str,
-    content: &[u8],
-) -> TestResponse {
-    let boundary = "----motcua-test-boundary";
-    let mut body = Vec::new();
-    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"document\"\r\n\r\n{document}\r\n").as_bytes());
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n").as_bytes(),
-    );
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let request = Request::post("/nop-ho-so/1.001193/giay-to")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::ORIGIN, PORTAL)
-        .header("sec-fetch-site", "same-origin")
-        .header(header::COOKIE, browser.session_cookie().unwrap())
-        .body(Body::from(body))
-        .unwrap();
-    app.request(request).await
+    birth_document(app, "Giấy chứng sinh").await
 }
 
 async fn notice_after(browser: &mut Browser<'_>) -> String {

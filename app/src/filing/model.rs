@@ -35,7 +35,16 @@ pub struct DocumentSlot {
     pub originals: i32,
     pub copies: i32,
     pub mandatory: bool,
+    /// `upload`, `eform` (the e-form stands for it) or `present` (shown in person).
+    pub provision: String,
     pub files: Vec<AttachedFile>,
+}
+
+impl DocumentSlot {
+    /// Whether submission must wait for a file in this slot.
+    pub fn needs_upload(&self) -> bool {
+        self.mandatory && self.provision == "upload" && self.files.is_empty()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

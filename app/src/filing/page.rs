@@ -104,7 +104,7 @@ fn DocumentSlots(code: String, slots: Vec<super::DocumentSlot>) -> impl IntoView
             <p class="hint">{f.documents_hint}</p>
             <ol class="document-slots">
                 {slots.into_iter().map(|slot| {
-                    let input_id = format!("upload-{}", slot.id);
+                    let input_id = field_id(super::eform_fields::FORM_NAME, &format!("document_{}", slot.id));
                     let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory);
                     view! {
                         <li class="document-slot">
@@ -117,12 +117,18 @@ fn DocumentSlots(code: String, slots: Vec<super::DocumentSlot>) -> impl IntoView
                                     }).collect_view()}
                                 </ul>
                             })}
-                            <form method="post" action=action.clone() enctype="multipart/form-data" class="upload-form">
-                                <input type="hidden" name="document" value=slot.id.to_string()/>
-                                <label class="label" for=input_id.clone()>{f.choose_file}</label>
-                                <input class="file-input" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
-                                <button type="submit" class="button button--secondary">{f.upload}</button>
-                            </form>
+                            {match slot.provision.as_str() {
+                                "eform" => view! { <p class="document-slot__provision">{f.provided_by_eform}</p> }.into_any(),
+                                "present" => view! { <p class="document-slot__provision">{f.presented_in_person}</p> }.into_any(),
+                                _ => view! {
+                                    <form method="post" action=action.clone() enctype="multipart/form-data" class="upload-form">
+                                        <input type="hidden" name="document" value=slot.id.to_string()/>
+                                        <label class="label" for=input_id.clone()>{f.choose_file}</label>
+                                        <input class="file-input" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
+                                        <button type="submit" class="button button--secondary">{f.upload}</button>
+                                    </form>
+                                }.into_any(),
+                            }}
                         </li>
                     }
                 }).collect_view()}

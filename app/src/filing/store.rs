@@ -107,7 +107,8 @@ pub async fn document_slots(
     draft_id: Option<i64>,
 ) -> AppResult<Vec<DocumentSlot>> {
     let documents = sqlx::query!(
-        "SELECT id, name, originals, copies, mandatory FROM procedure_documents WHERE version_id = $1 ORDER BY position",
+        "SELECT id, name, originals, copies, mandatory, online_provision FROM procedure_documents
+         WHERE version_id = $1 ORDER BY position",
         version_id
     )
     .fetch_all(pool)
@@ -137,6 +138,7 @@ pub async fn document_slots(
             originals: document.originals,
             copies: document.copies,
             mandatory: document.mandatory,
+            provision: document.online_provision,
         })
         .collect())
 }

@@ -103,6 +103,17 @@ pub async fn file(
     if agency_id.is_none() {
         refused.error("agency", texts.agency_required);
     }
+    match filing_store::document_slots(&state.pool, procedure.version_id, Some(draft_id)).await {
+        Ok(slots) => {
+            for slot in slots.iter().filter(|slot| slot.needs_upload()) {
+                refused.error(
+                    &format!("document_{}", slot.id),
+                    (texts.document_missing)(&slot.name),
+                );
+            }
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    }
     let clean = match validate(&definition, &answers, context) {
         Ok(clean) => Some(clean),
         Err(errors) => {
@@ -110,7 +121,7 @@ pub async fn file(
             None
         }
     };
-    let (Some(clean), Some(agency_id)) = (clean, agency_id) else {
+    let (Some(clean), Some(agency_id), false) = (clean, agency_id, refused.has_errors()) else {
         feedback::form(&session, refused).await;
         return see_other(&back);
     };

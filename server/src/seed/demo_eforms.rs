@@ -25,6 +25,19 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
         .execute(pool)
         .await
         .with_context(|| format!("e-form of {code}"))?;
+        // The application form is the e-form; identity papers are shown, not sent.
+        sqlx::query!(
+            "UPDATE procedure_documents d SET online_provision = CASE
+                 WHEN d.name ILIKE 'Tờ khai%' OR d.name ILIKE 'Đơn đề nghị%' OR d.name ILIKE 'Giấy đề nghị%' THEN 'eform'
+                 WHEN d.name ILIKE '%(xuất trình)%' THEN 'present'
+                 ELSE 'upload' END
+             FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id
+             WHERE d.version_id = c.id AND p.code = $1",
+            code,
+        )
+        .execute(pool)
+        .await
+        .with_context(|| format!("documents of {code}"))?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod mailbox;
+pub mod uploads;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
