@@ -9,6 +9,11 @@ use leptos::prelude::*;
 /// The form name used in field ids (`filing-child-name`).
 pub const FORM_NAME: &str = "filing";
 
+/// The messages currently shown next to the fields: first the server's, then,
+/// with JavaScript, the same validator's as the citizen leaves each field.
+#[derive(Clone, Copy)]
+pub struct ShownErrors(pub RwSignal<Vec<FieldError>>);
+
 #[component]
 pub fn EformFields(
     form: FormDefinition,
@@ -16,6 +21,8 @@ pub fn EformFields(
     errors: Vec<FieldError>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let shown =
+        use_context::<ShownErrors>().unwrap_or_else(|| ShownErrors(RwSignal::new(errors.clone())));
     form.sections
         .iter()
         .map(|section| {
@@ -23,10 +30,9 @@ pub fn EformFields(
                 .fields
                 .iter()
                 .map(|field| {
-                    let error = errors.iter().find(|error| error.field == field.name).map(|error| error.message.clone());
                     let value = answers.get(&field.name).cloned().unwrap_or_default();
                     let condition = condition_hint(&form, field, lang);
-                    view! { <EformField field=field.clone() value error condition/> }
+                    view! { <EformField field=field.clone() value shown condition/> }
                 })
                 .collect_view();
             view! {
@@ -63,10 +69,19 @@ fn condition_hint(form: &FormDefinition, field: &Field, lang: Lang) -> Option<St
 fn EformField(
     field: Field,
     value: String,
-    error: Option<String>,
+    shown: ShownErrors,
     condition: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let field_name = field.name.clone();
+    let error = Memo::new(move |_| {
+        shown.0.with(|errors| {
+            errors
+                .iter()
+                .find(|error| error.field == field_name)
+                .map(|error| error.message.clone())
+        })
+    });
     let id = field_id(FORM_NAME, &field.name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -78,16 +93,17 @@ fn EformField(
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
+    // The error's id is always referenced: a message may appear while typing.
     let described_by = [
         (!hint.is_empty()).then(|| hint_id.clone()),
-        error.as_ref().map(|_| error_id.clone()),
+        Some(error_id.clone()),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    let described_by = (!described_by.is_empty()).then_some(described_by);
-    let invalid = error.is_some().then_some("true");
+    let described_by = Some(described_by);
+    let invalid = move || error.get().is_some().then_some("true");
     let optional = match lang {
         Lang::Vi => " (không bắt buộc)",
         Lang::En => " (optional)",
@@ -97,16 +113,20 @@ fn EformField(
         field.label.get(lang),
         if field.required { "" } else { optional }
     );
-    let group_class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
+    let group_class = move || {
+        if error.get().is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
     };
     let hint_view =
         (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
-    let error_view = error
-        .clone()
-        .map(|message| view! { <p class="error-message" id=error_id.clone()>{message}</p> });
+    let error_view = move || {
+        error
+            .get()
+            .map(|message| view! { <p class="error-message" id=error_id.clone()>{message}</p> })
+    };
     let name = field.name.clone();
     let control = match &field.kind {
         FieldKind::LongText { .. } => view! {

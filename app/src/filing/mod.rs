@@ -3,6 +3,7 @@
 //! which saves the draft or submits the dossier.
 
 pub mod eform_fields;
+mod live_check;
 mod model;
 pub mod page;
 pub mod server_fns;

@@ -60,6 +60,14 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
         })
         .unwrap_or_default();
     let agency_error = feedback.message_for("agency");
+    // Shared by the fields and the live check below.
+    let shown = super::eform_fields::ShownErrors(RwSignal::new(feedback.errors.clone()));
+    provide_context(shown);
+    let definition = filing.form.clone();
+    let lang = crate::i18n::use_lang();
+    let check_on_leave = move |event: leptos::ev::FocusEvent| {
+        super::live_check::field_left(&event, &definition, shown, lang)
+    };
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     view! {
         <Title text=format!("{title} | {}", t.site_name)/>
@@ -68,7 +76,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
         <h1>{title.clone()}</h1>
         <p class="lead">{f.lead}</p>
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
-        <form method="post" action=action novalidate class="eform">
+        <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave>
             <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for=agency_id.clone()>{f.agency_label}</label>
                 <p class="hint">{f.agency_hint}</p>

@@ -1,0 +1,77 @@
+//! With JavaScript, the e-form is checked as the citizen leaves each field,
+//! by the same validator the server runs: the field just left gets its
+//! message (or loses it), and messages already shown are refreshed. Without
+//! JavaScript nothing here runs and the server's answer is the check.
+
+use super::eform_fields::ShownErrors;
+use crate::eforms::FormDefinition;
+use crate::i18n::Lang;
+
+#[cfg(feature = "hydrate")]
+pub fn field_left(
+    event: &leptos::ev::FocusEvent,
+    form: &FormDefinition,
+    shown: ShownErrors,
+    lang: Lang,
+) {
+    use crate::accounts::birth_date::CalendarDate;
+    use crate::eforms::{validate, Answers, ValidationContext};
+    use chrono::Datelike;
+    use leptos::prelude::*;
+    use std::collections::BTreeSet;
+    use wasm_bindgen::JsCast;
+
+    let Some(form_element) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let Some(left) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.get_attribute("name"))
+    else {
+        return;
+    };
+    let Ok(data) = web_sys::FormData::new_with_form(&form_element) else {
+        return;
+    };
+    let answers: Answers = form
+        .fields()
+        .filter_map(|field| {
+            data.get(&field.name)
+                .as_string()
+                .map(|value| (field.name.clone(), value))
+        })
+        .collect();
+    // Vietnam's date, as the server decides "before today".
+    let now = chrono::Utc::now() + chrono::Duration::hours(7);
+    let context = ValidationContext {
+        lang,
+        today: CalendarDate {
+            year: now.year(),
+            month: now.month(),
+            day: now.day(),
+        },
+    };
+    let found = validate(form, &answers, context).err().unwrap_or_default();
+    shown.0.update(|errors| {
+        let mut watched: BTreeSet<String> =
+            errors.iter().map(|error| error.field.clone()).collect();
+        watched.insert(left);
+        *errors = found
+            .into_iter()
+            .filter(|error| watched.contains(&error.field))
+            .collect();
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn field_left(
+    _event: &leptos::ev::FocusEvent,
+    _form: &FormDefinition,
+    _shown: ShownErrors,
+    _lang: Lang,
+) {
+}
