@@ -7,6 +7,7 @@ use crate::administration::pages::{OfficialPage, OfficialsPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::demo::DemoMailboxPage;
 use crate::filing::page::FilingPage;
+use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::session_view::provide_session_view;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so") view=MyDossiersPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan/giay-to") view=WalletPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -143,3 +143,83 @@ async fn a_document_of_another_procedure_cannot_be_attached() {
     let page = notice_after(&mut browser).await;
     assert!(page.contains("không thuộc thành phần hồ sơ"), "{page}");
 }
+
+#[tokio::test]
+async fn a_document_in_the_wallet_is_attached_again_without_uploading() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+    upload(
+        &app,
+        &browser,
+        document,
+        "giay-chung-sinh.pdf",
+        "application/pdf",
+        PDF,
+    )
+    .await;
+    let file: i64 = sqlx::query_scalar("SELECT id FROM stored_files")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let wallet = browser.get("/tai-khoan/giay-to").await.text();
+    assert!(wallet.contains("giay-chung-sinh.pdf"), "{wallet}");
+
+    // A new draft of the same procedure (the first one was submitted).
+    sqlx::query("UPDATE dossiers SET status = 'withdrawn', code = '000.01.40.H34-261122-9999', pin = '123456'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let file_text = file.to_string();
+    let document_text = document.to_string();
+    let response = browser
+        .post(
+            "/nop-ho-so/1.001193/giay-to/tu-kho",
+            &[("document", &document_text), ("file", &file_text)],
+        )
+        .await;
+    assert_eq!(response.location(), "/nop-ho-so/1.001193");
+    let page = browser.get("/nop-ho-so/1.001193").await.text();
+    assert!(
+        page.contains("Đã dùng giấy tờ từ kho giấy tờ của bạn"),
+        "{page}"
+    );
+    let attachments: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM dossier_attachments WHERE file_id = $1")
+            .bind(file)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(attachments, 2, "one file, two dossiers");
+
+    // Someone else's wallet is not reachable by guessing ids.
+    sqlx::query(
+        "INSERT INTO users (kind, full_name, email, citizen_id, password_hash, email_confirmed_at)
+         SELECT 'citizen', 'Lê Thị Khác', 'khac@example.vn', '001195000111', password_hash, now() FROM users WHERE email = $1",
+    )
+    .bind(CITIZEN)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let mut other = Browser::new(&app);
+    other.sign_in("khac@example.vn", "Demo@12345").await;
+    other
+        .post(
+            "/nop-ho-so/1.001193/giay-to/tu-kho",
+            &[("document", &document_text), ("file", &file_text)],
+        )
+        .await;
+    assert!(other
+        .get("/nop-ho-so/1.001193")
+        .await
+        .text()
+        .contains("Không dùng được giấy tờ này"));
+    let attachments: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM dossier_attachments WHERE file_id = $1")
+            .bind(file)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(attachments, 2);
+}

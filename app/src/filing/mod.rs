@@ -9,5 +9,6 @@ pub mod page;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod wallet_page;
 
 pub use model::{AttachedFile, DocumentSlot, FilingView, ProcedureSummary};

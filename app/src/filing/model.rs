@@ -25,6 +25,8 @@ pub struct FilingView {
     pub draft_saved_at: Option<String>,
     /// The required documents (thành phần hồ sơ) with the files attached so far.
     pub documents: Vec<DocumentSlot>,
+    /// Files the citizen already holds (the document wallet), to attach again.
+    pub wallet: Vec<AttachedFile>,
 }
 
 /// One required document of the procedure and the files attached to it.

@@ -94,7 +94,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
             </div>
         </form>
-        <DocumentSlots code=filing.procedure.code.clone() slots=filing.documents.clone()/>
+        <DocumentSlots code=filing.procedure.code.clone() slots=filing.documents.clone() wallet=filing.wallet.clone()/>
     }
 }
 
@@ -102,10 +102,15 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
 /// post: works without JavaScript). Uploading saves nothing of the e-form:
 /// save the draft first when both are in progress.
 #[component]
-fn DocumentSlots(code: String, slots: Vec<super::DocumentSlot>) -> impl IntoView {
+fn DocumentSlots(
+    code: String,
+    slots: Vec<super::DocumentSlot>,
+    wallet: Vec<super::AttachedFile>,
+) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
     let action = format!("/nop-ho-so/{code}/giay-to");
+    let wallet_action = format!("/nop-ho-so/{code}/giay-to/tu-kho");
     view! {
         <section class="section" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{f.documents_heading}</h2>
@@ -135,6 +140,21 @@ fn DocumentSlots(code: String, slots: Vec<super::DocumentSlot>) -> impl IntoView
                                         <input class="file-input" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
                                         <button type="submit" class="button button--secondary">{f.upload}</button>
                                     </form>
+                                    {(!wallet.is_empty()).then(|| {
+                                        let select_id = format!("wallet-{}", slot.id);
+                                        view! {
+                                            <form method="post" action=wallet_action.clone() class="upload-form">
+                                                <input type="hidden" name="document" value=slot.id.to_string()/>
+                                                <label class="label" for=select_id.clone()>{f.choose_from_wallet}</label>
+                                                <select class="select input--medium" id=select_id name="file">
+                                                    {wallet.iter().map(|file| view! {
+                                                        <option value=file.id.to_string()>{format!("{} ({})", file.name, file.size)}</option>
+                                                    }).collect_view()}
+                                                </select>
+                                                <button type="submit" class="button button--secondary">{f.use_from_wallet}</button>
+                                            </form>
+                                        }
+                                    })}
                                 }.into_any(),
                             }}
                         </li>

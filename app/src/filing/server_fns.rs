@@ -12,3 +12,11 @@ pub async fn load_filing(code: String) -> Result<FilingView, AppError> {
         .await?
         .ok_or(AppError::NotFound)
 }
+
+/// The signed-in citizen's document wallet.
+#[server(endpoint = "filing/wallet")]
+pub async fn load_wallet() -> Result<Vec<super::AttachedFile>, AppError> {
+    use crate::access::{require, Permission};
+    let user = require(Permission::ManageOwnAccount)?;
+    super::store::wallet(&crate::database::pool()?, user.id).await
+}

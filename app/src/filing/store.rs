@@ -143,6 +143,24 @@ pub async fn document_slots(
         .collect())
 }
 
+/// The citizen's document wallet: every file they uploaded, newest first.
+pub async fn wallet(pool: &PgPool, owner_id: i64) -> AppResult<Vec<AttachedFile>> {
+    let rows = sqlx::query!(
+        "SELECT id, original_name, size_bytes FROM stored_files WHERE owner_id = $1 ORDER BY created_at DESC LIMIT 200",
+        owner_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| AttachedFile {
+            id: row.id,
+            name: row.original_name,
+            size: format!("{:.1} MB", row.size_bytes as f64 / 1_048_576.0).replace('.', ","),
+        })
+        .collect())
+}
+
 /// The filing page's data for `user_id`.
 pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<Option<FilingView>> {
     let Some((procedure, form)) = procedure_with_form(pool, code).await? else {
@@ -154,6 +172,7 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
             agency_code: Some(agency_code),
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
+            wallet: wallet(pool, user_id).await?,
             procedure,
             form,
         },
@@ -162,6 +181,7 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
             agency_code: None,
             draft_saved_at: None,
             documents: document_slots(pool, procedure.version_id, None).await?,
+            wallet: wallet(pool, user_id).await?,
             procedure,
             form,
         },

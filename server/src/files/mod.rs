@@ -6,6 +6,7 @@
 mod download;
 pub mod kinds;
 mod upload;
+mod wallet;
 
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -32,6 +33,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/nop-ho-so/{code}/giay-to",
             post(upload::upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/nop-ho-so/{code}/giay-to/tu-kho",
+            post(wallet::attach_from_wallet),
         )
         .route("/tep/{id}", get(download::download))
 }

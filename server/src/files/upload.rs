@@ -287,7 +287,7 @@ async fn attach(
     Ok(true)
 }
 
-async fn create_draft(
+pub(super) async fn create_draft(
     state: &AppState,
     applicant: i64,
     version: i64,

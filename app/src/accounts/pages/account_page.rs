@@ -72,6 +72,9 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
                 {is_official.then(|| view! { <div><dt>{a.roles_label}</dt><dd>{roles.clone()}</dd></div> })}
             </dl>
             {administers.then(|| view! { <p><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></p> })}
+            {(!is_official).then(|| view! {
+                <p><a href="/ho-so">{t.filing.nav_my_dossiers}</a>" · "<a href="/tai-khoan/giay-to">{t.filing.wallet_title}</a></p>
+            })}
         </section>
         <section class="section" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{a.contact_heading}</h2>
