@@ -1,5 +1,6 @@
 //! Request safety: sessions, who is signed in, same-origin checks for every
-//! state change, security headers, sign-in throttling and the audit log.
+//! state change, security headers and the audit log. (Throttling rules live in
+//! `app::access::throttle`, where server functions reach them too.)
 //! Pages and handlers never repeat these; they sit in the router once.
 
 pub mod audit;
