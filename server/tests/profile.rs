@@ -113,3 +113,31 @@ async fn changing_the_password_ends_other_sessions_but_not_this_one() {
     let mut fresh = Browser::new(&app);
     fresh.sign_in(CITIZEN, new).await;
 }
+
+#[tokio::test]
+async fn an_email_another_account_uses_is_refused_with_a_message() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, PASSWORD).await;
+    let response = browser
+        .post(
+            "/tai-khoan/lien-he",
+            &[
+                ("email", "tiepnhan@motcua.example"),
+                ("phone", "0912 345 678"),
+                ("current_password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.location(), "/tai-khoan");
+    let page = browser.get("/tai-khoan").await;
+    assert!(
+        page.text().contains("Email này đã được dùng"),
+        "{}",
+        page.text()
+    );
+    assert!(
+        page.body.contains("value=\"tiepnhan@motcua.example\""),
+        "the typed email is kept"
+    );
+}

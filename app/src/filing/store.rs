@@ -129,8 +129,7 @@ pub async fn document_slots(
                 .map(|file| AttachedFile {
                     id: file.id,
                     name: file.original_name.clone(),
-                    size: format!("{:.1} MB", file.size_bytes as f64 / 1_048_576.0)
-                        .replace('.', ","),
+                    size: megabytes(file.size_bytes),
                 })
                 .collect(),
             id: document.id,
@@ -156,7 +155,7 @@ pub async fn wallet(pool: &PgPool, owner_id: i64) -> AppResult<Vec<AttachedFile>
         .map(|row| AttachedFile {
             id: row.id,
             name: row.original_name,
-            size: format!("{:.1} MB", row.size_bytes as f64 / 1_048_576.0).replace('.', ","),
+            size: megabytes(row.size_bytes),
         })
         .collect())
 }
@@ -187,4 +186,9 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
         },
     };
     Ok(Some(view))
+}
+
+/// `1,2 MB`: sizes as Vietnamese readers write decimals.
+fn megabytes(bytes: i64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0).replace('.', ",")
 }

@@ -7,8 +7,8 @@ use app::access::{SignedInUser, Visitor};
 use app::error::AppError;
 use app::i18n::lang_from_headers;
 use axum::extract::FromRequestParts;
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// A signed-in user; without one the handler is not run and the visitor is
@@ -76,8 +76,14 @@ impl Refusal {
     }
 
     pub fn forbidden(lang: app::i18n::Lang) -> Refusal {
+        Refusal::page(AppError::Forbidden, lang)
+    }
+
+    /// A page saying why, with the error's status (404 for "not found": a
+    /// file or slip of someone else looks exactly like none at all).
+    pub fn page(error: AppError, lang: app::i18n::Lang) -> Refusal {
         Refusal {
-            error: AppError::Forbidden,
+            error,
             lang,
             back_to: None,
         }
@@ -94,11 +100,7 @@ impl IntoResponse for Refusal {
             }
             error => {
                 let texts = self.lang.texts();
-                let status = if error == AppError::Forbidden {
-                    StatusCode::FORBIDDEN
-                } else {
-                    error.status()
-                };
+                let status = error.status();
                 let body = format!(
                     "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
                      <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

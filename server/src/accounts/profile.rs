@@ -135,7 +135,7 @@ pub async fn change_contact(
             .await;
         }
         Ok(()) => feedback::notice(&session, NoticeTone::Success, texts.contact_saved).await,
-        Err(error) if error.to_string().contains("duplicate key") => {
+        Err(error) if crate::database::is_unique_violation(&error) => {
             refused.error("email", texts.email_taken);
             feedback::form(&session, refused).await;
         }

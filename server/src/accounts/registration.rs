@@ -115,7 +115,7 @@ pub async fn register(
     if let Err(error) = result {
         // Two registrations racing for the same email or CCCD: the unique
         // index decides; the loser sees the same message as above.
-        if error.to_string().contains("duplicate key") {
+        if crate::database::is_unique_violation(&error) {
             feedback::notice(&session, NoticeTone::Error, texts.email_taken).await;
             return see_other("/dang-ky");
         }

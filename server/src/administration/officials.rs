@@ -75,6 +75,21 @@ fn read_input(form: &Posted, form_name: &str, lang: Lang) -> Result<OfficialInpu
     }
 }
 
+/// Sets the official's roles to exactly `roles`.
+async fn replace_roles(tx: &mut sqlx::PgConnection, id: i64, roles: &[Role]) -> sqlx::Result<()> {
+    sqlx::query!("DELETE FROM user_roles WHERE user_id = $1", id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query!(
+        "INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])",
+        id,
+        &role_names(roles),
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 fn role_names(roles: &[Role]) -> Vec<String> {
     roles.iter().map(|role| role.as_str().to_string()).collect()
 }
@@ -131,13 +146,7 @@ pub async fn create(
         )
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query!(
-            "INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])",
-            id,
-            &role_names(&input.roles),
-        )
-        .execute(&mut *tx)
-        .await?;
+        replace_roles(&mut tx, id, &input.roles).await?;
         let token =
             tokens::issue(&mut tx, id, Purpose::ResetPassword, None, WELCOME_MINUTES).await?;
         let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
@@ -169,7 +178,7 @@ pub async fn create(
             )
             .await;
         }
-        Err(error) if error.to_string().contains("duplicate key") => {
+        Err(error) if crate::database::is_unique_violation(&error) => {
             let mut refused = typed_values(&form, "create_official");
             refused.error("email", texts.accounts.email_taken);
             feedback::form(&session, refused).await;
@@ -254,14 +263,7 @@ pub async fn update(
         )
         .execute(&mut *tx)
         .await?;
-        sqlx::query!("DELETE FROM user_roles WHERE user_id = $1", id).execute(&mut *tx).await?;
-        sqlx::query!(
-            "INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])",
-            id,
-            &role_names(&input.roles),
-        )
-        .execute(&mut *tx)
-        .await?;
+        replace_roles(&mut tx, id, &input.roles).await?;
         audit::record(
             &mut *tx,
             Some(admin.0.id),
@@ -289,7 +291,7 @@ pub async fn update(
             .await;
             see_other("/quan-tri/nguoi-dung")
         }
-        Err(error) if error.to_string().contains("duplicate key") => {
+        Err(error) if crate::database::is_unique_violation(&error) => {
             let mut refused = typed_values(&form, "edit_official");
             refused.error("email", texts.accounts.email_taken);
             feedback::form(&session, refused).await;

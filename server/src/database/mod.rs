@@ -67,3 +67,13 @@ pub async fn connect_and_migrate(url: &str) -> anyhow::Result<PgPool> {
         .context("database migration failed")?;
     Ok(pool)
 }
+
+/// Whether `error` is a unique-constraint violation (a second account with
+/// the same email, say): the database decides races, and this tells the
+/// caller to answer with a field message instead of a failure page.
+pub fn is_unique_violation(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<sqlx::Error>()
+        .and_then(sqlx::Error::as_database_error)
+        .is_some_and(|database| database.is_unique_violation())
+}

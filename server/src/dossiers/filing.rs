@@ -3,13 +3,14 @@
 //! code, PIN, appointment, history and mail in one transaction.
 
 use super::codes::{new_pin, next_code};
+use super::drafts;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::forms::{see_other, unavailable, Asker, Posted};
 use crate::mail::outbox;
 use crate::mail::templates::Message;
 use crate::state::AppState;
-use app::access::Permission;
+use app::access::SignedInUser;
 use app::deadlines;
 use app::eforms::{validate, Answers, ValidationContext};
 use app::filing::eform_fields::FORM_NAME;
@@ -17,7 +18,7 @@ use app::filing::store as filing_store;
 use app::forms::{FormFeedback, NoticeTone};
 use app::i18n::Lang;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_sessions::Session;
 
 pub async fn file(
@@ -28,63 +29,26 @@ pub async fn file(
     Path(code): Path<String>,
     form: Posted,
 ) -> Response {
-    let citizen = match citizen.may(Permission::FileDossier, asker.lang) {
-        Ok(user) => user.clone(),
-        Err(refusal) => return refusal.into_response(),
+    let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
+        Ok(filing) => filing,
+        Err(response) => return response,
     };
     let texts = &asker.lang.texts().filing;
     let back = format!("/nop-ho-so/{code}");
-    let Ok(Some((procedure, definition))) =
-        filing_store::procedure_with_form(&state.pool, &code).await
-    else {
-        return see_other("/thu-tuc");
-    };
 
     // What was typed, for every field the form has (nothing else is kept).
-    let answers: Answers = definition
+    let answers: Answers = filing
+        .form
         .fields()
         .map(|field| (field.name.clone(), form.get(&field.name)))
         .filter(|(_, value)| !value.is_empty())
         .collect();
     let agency_code = form.get("agency");
-    let agency = procedure
-        .agencies
-        .iter()
-        .find(|agency| agency.code == agency_code);
-    let agency_id = match agency {
-        Some(agency) => sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency.code)
-            .fetch_optional(&state.pool)
-            .await
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    // A draft needs an agency row; before one is chosen, the first one holds it.
-    let draft_agency = match agency_id {
-        Some(id) => Some(id),
-        None => match procedure.agencies.first() {
-            Some(first) => {
-                sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", first.code)
-                    .fetch_optional(&state.pool)
-                    .await
-                    .ok()
-                    .flatten()
-            }
-            None => None,
-        },
-    };
-    let Some(draft_agency) = draft_agency else {
+    let chosen = filing.chosen_agency(&agency_code);
+    let Some(draft_agency) = filing.draft_agency(&agency_code) else {
         return unavailable("the procedure has no implementing agency", asker.lang);
     };
-    let draft_id = match save_draft(
-        &state,
-        citizen.id,
-        procedure.version_id,
-        draft_agency,
-        &answers,
-    )
-    .await
-    {
+    let draft_id = match filing.save(&state.pool, &draft_agency.code, &answers).await {
         Ok(id) => id,
         Err(error) => return unavailable(error, asker.lang),
     };
@@ -100,10 +64,12 @@ pub async fn file(
     };
     let mut refused = FormFeedback::new(FORM_NAME);
     refused.keep("agency", &agency_code);
-    if agency_id.is_none() {
+    if chosen.is_none() {
         refused.error("agency", texts.agency_required);
     }
-    match filing_store::document_slots(&state.pool, procedure.version_id, Some(draft_id)).await {
+    match filing_store::document_slots(&state.pool, filing.procedure.version_id, Some(draft_id))
+        .await
+    {
         Ok(slots) => {
             for slot in slots.iter().filter(|slot| slot.needs_upload()) {
                 refused.error(
@@ -114,14 +80,14 @@ pub async fn file(
         }
         Err(error) => return unavailable(error, asker.lang),
     }
-    let clean = match validate(&definition, &answers, context) {
+    let clean = match validate(&filing.form, &answers, context) {
         Ok(clean) => Some(clean),
         Err(errors) => {
             refused.errors.extend(errors);
             None
         }
     };
-    let (Some(clean), Some(agency_id), false) = (clean, agency_id, refused.has_errors()) else {
+    let (Some(clean), Some(agency), false) = (clean, chosen, refused.has_errors()) else {
         feedback::form(&session, refused).await;
         return see_other(&back);
     };
@@ -129,11 +95,9 @@ pub async fn file(
     match submit(
         &state,
         draft_id,
-        citizen.id,
-        &citizen.email,
-        &citizen.full_name,
-        &procedure.name,
-        agency_id,
+        &filing.citizen,
+        &filing.procedure.name,
+        &agency.code,
         &clean,
         asker.lang,
     )
@@ -152,53 +116,15 @@ pub async fn file(
     }
 }
 
-/// Creates or updates the citizen's draft of this procedure version.
-async fn save_draft(
-    state: &AppState,
-    applicant: i64,
-    version: i64,
-    agency: i64,
-    answers: &Answers,
-) -> sqlx::Result<i64> {
-    let data = serde_json::to_value(answers).unwrap_or_default();
-    let existing = sqlx::query_scalar!(
-        "UPDATE dossiers SET form_data = $3, agency_id = $4, updated_at = now()
-         WHERE id = (SELECT id FROM dossiers WHERE applicant_id = $1 AND procedure_version_id = $2
-                     AND status = 'draft' ORDER BY updated_at DESC LIMIT 1)
-         RETURNING id",
-        applicant,
-        version,
-        data,
-        agency,
-    )
-    .fetch_optional(&state.pool)
-    .await?;
-    if let Some(id) = existing {
-        return Ok(id);
-    }
-    sqlx::query_scalar!(
-        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel, form_data)
-         VALUES ($1, $2, $3, 'draft', 'online', $4) RETURNING id",
-        applicant,
-        version,
-        agency,
-        data,
-    )
-    .fetch_one(&state.pool)
-    .await
-}
-
 /// Turns the draft into a submitted dossier. Returns its code, PIN and the
 /// appointment date (`dd/mm/yyyy`).
 #[allow(clippy::too_many_arguments)]
 async fn submit(
     state: &AppState,
     draft_id: i64,
-    applicant: i64,
-    email: &str,
-    name: &str,
+    applicant: &SignedInUser,
     procedure_name: &str,
-    agency_id: i64,
+    agency_code: &str,
     answers: &Answers,
     lang: Lang,
 ) -> anyhow::Result<(String, String, String)> {
@@ -226,6 +152,9 @@ async fn submit(
     );
 
     let mut tx = state.pool.begin().await?;
+    let agency_id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency_code)
+        .fetch_one(&mut *tx)
+        .await?;
     let code = next_code(&mut tx, agency_id, local.date()).await?;
     let pin = new_pin();
     let updated = sqlx::query!(
@@ -239,7 +168,7 @@ async fn submit(
         serde_json::to_value(answers)?,
         appointment.counted_from.to_string(),
         appointment.due.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        applicant,
+        applicant.id,
     )
     .execute(&mut *tx)
     .await?;
@@ -250,7 +179,7 @@ async fn submit(
     sqlx::query!(
         "INSERT INTO dossier_history (dossier_id, actor_id, from_status, to_status) VALUES ($1, $2, 'draft', 'submitted')",
         draft_id,
-        applicant,
+        applicant.id,
     )
     .execute(&mut *tx)
     .await?;
@@ -258,8 +187,16 @@ async fn submit(
     let link = format!("{}/ho-so/{}", state.config.public_base_url, code);
     outbox::enqueue(
         &mut tx,
-        email,
-        &submitted_message(lang, name, procedure_name, code.as_str(), &pin, &due, &link),
+        &applicant.email,
+        &submitted_message(
+            lang,
+            &applicant.full_name,
+            procedure_name,
+            code.as_str(),
+            &pin,
+            &due,
+            &link,
+        ),
     )
     .await?;
     tx.commit().await?;

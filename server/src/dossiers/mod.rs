@@ -2,6 +2,7 @@
 //! handlers that create and change them.
 
 pub mod codes;
+pub mod drafts;
 mod filing;
 mod slip;
 mod withdrawal;

@@ -1,17 +1,18 @@
 //! `GET /ho-so/{code}/phieu-tiep-nhan.pdf`: slip 01 for the dossier's
 //! applicant (officials in scope get theirs from the back office).
 
-use crate::access::extractors::SignedIn;
+use crate::access::extractors::{Refusal, SignedIn};
 use crate::documents::receipt_slip::{self, ReceiptSlip};
-use crate::forms::unavailable;
+use crate::forms::{unavailable, Asker};
 use crate::state::AppState;
-use app::i18n::Lang;
+use app::error::AppError;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 pub async fn receipt_slip(
     State(state): State<AppState>,
+    asker: Asker,
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
 ) -> Response {
@@ -35,8 +36,8 @@ pub async fn receipt_slip(
     .await;
     let row = match row {
         Ok(Some(row)) => row,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return unavailable(error, Lang::Vi),
+        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
+        Err(error) => return unavailable(error, asker.lang),
     };
     let processing_time = match row.processing_time_unit.as_str() {
         "working_hours" => format!("{:02} giờ làm việc", row.processing_time_value),
@@ -75,7 +76,7 @@ pub async fn receipt_slip(
     // A one-page slip renders in milliseconds: no need to leave the executor.
     let bytes = match receipt_slip::render(&slip) {
         Ok(bytes) => bytes,
-        Err(error) => return unavailable(error, Lang::Vi),
+        Err(error) => return unavailable(error, asker.lang),
     };
     (
         [

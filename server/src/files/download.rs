@@ -2,18 +2,19 @@
 //! with the back office). Always as an attachment, never rendered by the
 //! browser in the portal's origin: `nosniff` and a sandboxing CSP too.
 
-use crate::access::extractors::SignedIn;
-use crate::forms::unavailable;
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::forms::{unavailable, Asker};
 use crate::state::AppState;
-use app::i18n::Lang;
+use app::error::AppError;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use object_store::path::Path as StorePath;
 use object_store::ObjectStore;
 
 pub async fn download(
     State(state): State<AppState>,
+    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
 ) -> Response {
@@ -27,8 +28,8 @@ pub async fn download(
     let row = match row {
         Ok(Some(row)) => row,
         // Someone else's file and no file at all look the same.
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return unavailable(error, Lang::Vi),
+        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
+        Err(error) => return unavailable(error, asker.lang),
     };
     let bytes = match state
         .files
@@ -37,9 +38,9 @@ pub async fn download(
     {
         Ok(result) => match result.bytes().await {
             Ok(bytes) => bytes,
-            Err(error) => return unavailable(error, Lang::Vi),
+            Err(error) => return unavailable(error, asker.lang),
         },
-        Err(error) => return unavailable(error, Lang::Vi),
+        Err(error) => return unavailable(error, asker.lang),
     };
     let ascii_name: String = row
         .original_name

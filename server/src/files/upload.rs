@@ -9,14 +9,13 @@
 use super::kinds;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::dossiers::drafts;
 use crate::forms::{see_other, unavailable, Asker};
 use crate::state::AppState;
-use app::access::Permission;
-use app::filing::store as filing_store;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use axum::extract::{Multipart, Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, PutPayload};
 use rand::RngCore;
@@ -57,28 +56,13 @@ pub async fn upload(
     Path(code): Path<String>,
     mut multipart: Multipart,
 ) -> Response {
-    let citizen = match citizen.may(Permission::FileDossier, asker.lang) {
-        Ok(user) => user.clone(),
-        Err(refusal) => return refusal.into_response(),
+    let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
+        Ok(filing) => filing,
+        Err(response) => return response,
     };
     let back = format!("/nop-ho-so/{code}");
-    let Ok(Some((procedure, _))) = filing_store::procedure_with_form(&state.pool, &code).await
-    else {
-        return see_other("/thu-tuc");
-    };
-    let draft = match filing_store::draft(&state.pool, citizen.id, procedure.version_id).await {
-        Ok(Some((id, ..))) => id,
-        Ok(None) => match create_draft(
-            &state,
-            citizen.id,
-            procedure.version_id,
-            &procedure.agencies,
-        )
-        .await
-        {
-            Ok(id) => id,
-            Err(error) => return unavailable(error, asker.lang),
-        },
+    let draft = match filing.draft(&state.pool).await {
+        Ok(id) => id,
         Err(error) => return unavailable(error, asker.lang),
     };
 
@@ -130,9 +114,9 @@ pub async fn upload(
     };
     match attach(
         &state,
-        citizen.id,
+        filing.citizen.id,
         draft,
-        procedure.version_id,
+        filing.procedure.version_id,
         document_id,
         &stored,
     )
@@ -285,25 +269,4 @@ async fn attach(
     .await?;
     tx.commit().await?;
     Ok(true)
-}
-
-pub(super) async fn create_draft(
-    state: &AppState,
-    applicant: i64,
-    version: i64,
-    agencies: &[app::catalogue::model::AgencyRef],
-) -> anyhow::Result<i64> {
-    let first = agencies
-        .first()
-        .ok_or_else(|| anyhow::anyhow!("no implementing agency"))?;
-    let id = sqlx::query_scalar!(
-        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel)
-         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), 'draft', 'online') RETURNING id",
-        applicant,
-        version,
-        first.code,
-    )
-    .fetch_one(&state.pool)
-    .await?;
-    Ok(id)
 }

@@ -4,14 +4,12 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::dossiers::drafts;
 use crate::forms::{see_other, unavailable, Asker, Posted};
 use crate::state::AppState;
-use app::access::Permission;
-use app::filing::store as filing_store;
 use app::forms::NoticeTone;
-use app::i18n::Lang;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_sessions::Session;
 
 pub async fn attach_from_wallet(
@@ -22,28 +20,13 @@ pub async fn attach_from_wallet(
     Path(code): Path<String>,
     form: Posted,
 ) -> Response {
-    let citizen = match citizen.may(Permission::FileDossier, asker.lang) {
-        Ok(user) => user.clone(),
-        Err(refusal) => return refusal.into_response(),
+    let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
+        Ok(filing) => filing,
+        Err(response) => return response,
     };
     let back = format!("/nop-ho-so/{code}");
-    let Ok(Some((procedure, _))) = filing_store::procedure_with_form(&state.pool, &code).await
-    else {
-        return see_other("/thu-tuc");
-    };
-    let draft = match filing_store::draft(&state.pool, citizen.id, procedure.version_id).await {
-        Ok(Some((id, ..))) => id,
-        Ok(None) => match super::upload::create_draft(
-            &state,
-            citizen.id,
-            procedure.version_id,
-            &procedure.agencies,
-        )
-        .await
-        {
-            Ok(id) => id,
-            Err(error) => return unavailable(error, asker.lang),
-        },
+    let draft = match filing.draft(&state.pool).await {
+        Ok(id) => id,
         Err(error) => return unavailable(error, asker.lang),
     };
     let (Ok(document), Ok(file)) = (
@@ -61,31 +44,18 @@ pub async fn attach_from_wallet(
            RETURNING file_id"#,
         draft,
         document,
-        procedure.version_id,
+        filing.procedure.version_id,
         file,
-        citizen.id,
+        filing.citizen.id,
     )
     .fetch_optional(&state.pool)
     .await;
-    let message = match (attached, asker.lang) {
-        (Ok(Some(_)), Lang::Vi) => (
-            NoticeTone::Success,
-            "Đã dùng giấy tờ từ kho giấy tờ của bạn.".to_string(),
-        ),
-        (Ok(Some(_)), Lang::En) => (
-            NoticeTone::Success,
-            "The document from your wallet is attached.".to_string(),
-        ),
-        (Ok(None), Lang::Vi) => (
-            NoticeTone::Error,
-            "Không dùng được giấy tờ này cho hồ sơ.".to_string(),
-        ),
-        (Ok(None), Lang::En) => (
-            NoticeTone::Error,
-            "This document cannot be used for the dossier.".to_string(),
-        ),
-        (Err(error), _) => return unavailable(error, asker.lang),
+    let texts = &asker.lang.texts().filing;
+    let (tone, text) = match attached {
+        Ok(Some(_)) => (NoticeTone::Success, texts.wallet_used),
+        Ok(None) => (NoticeTone::Error, texts.wallet_refused),
+        Err(error) => return unavailable(error, asker.lang),
     };
-    feedback::notice(&session, message.0, message.1).await;
+    feedback::notice(&session, tone, text).await;
     see_other(&back)
 }
