@@ -285,16 +285,7 @@ async fn another_citizen_cannot_see_or_withdraw_the_dossier() {
     let mut owner = signed_in(&app, CITIZEN).await;
     let code = submit_birth(&app, &mut owner).await;
 
-    // A second citizen, registered directly.
-    sqlx::query(
-        "INSERT INTO users (kind, full_name, email, citizen_id, password_hash, email_confirmed_at)
-         SELECT 'citizen', 'Lê Thị Khác', 'khac@example.vn', '001195000111', password_hash, now()
-         FROM users WHERE email = $1",
-    )
-    .bind(CITIZEN)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    app.another_citizen().await;
     let mut other = signed_in(&app, "khac@example.vn").await;
     let page = other.get(&format!("/ho-so/{code}")).await;
     assert_eq!(page.status, 404);

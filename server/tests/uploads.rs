@@ -60,14 +60,7 @@ async fn a_pdf_is_stored_with_its_digest_and_shown_in_its_slot() {
     assert_eq!(download.bytes, PDF);
 
     // Another citizen gets nothing.
-    sqlx::query(
-        "INSERT INTO users (kind, full_name, email, citizen_id, password_hash, email_confirmed_at)
-         SELECT 'citizen', 'Lê Thị Khác', 'khac@example.vn', '001195000111', password_hash, now() FROM users WHERE email = $1",
-    )
-    .bind(CITIZEN)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    app.another_citizen().await;
     let mut other = Browser::new(&app);
     other.sign_in("khac@example.vn", "Demo@12345").await;
     assert_eq!(other.get(&format!("/tep/{id}")).await.status, 404);
@@ -194,14 +187,7 @@ async fn a_document_in_the_wallet_is_attached_again_without_uploading() {
     assert_eq!(attachments, 2, "one file, two dossiers");
 
     // Someone else's wallet is not reachable by guessing ids.
-    sqlx::query(
-        "INSERT INTO users (kind, full_name, email, citizen_id, password_hash, email_confirmed_at)
-         SELECT 'citizen', 'Lê Thị Khác', 'khac@example.vn', '001195000111', password_hash, now() FROM users WHERE email = $1",
-    )
-    .bind(CITIZEN)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    app.another_citizen().await;
     let mut other = Browser::new(&app);
     other.sign_in("khac@example.vn", "Demo@12345").await;
     other

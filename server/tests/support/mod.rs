@@ -122,6 +122,20 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// A second, confirmed citizen (`khac@example.vn`, password `Demo@12345`),
+    /// to check that one citizen never reaches another's dossiers or files.
+    pub async fn another_citizen(&self) -> &'static str {
+        sqlx::query(
+            "INSERT INTO users (kind, full_name, email, citizen_id, password_hash, email_confirmed_at)
+             SELECT 'citizen', 'Lê Thị Khác', 'khac@example.vn', '001195000111', password_hash, now()
+             FROM users WHERE email = 'congdan@motcua.example'",
+        )
+        .execute(&self.pool)
+        .await
+        .unwrap();
+        "khac@example.vn"
+    }
+
     pub async fn get(&self, uri: &str) -> TestResponse {
         self.request(Request::get(uri).body(Body::empty()).unwrap())
             .await
