@@ -81,17 +81,10 @@ pub fn see_other(location: &str) -> Response {
     Redirect::to(location).into_response()
 }
 
-/// Something failed on our side: the cause is logged, the user gets a polite page.
+/// Something failed on our side: the cause is logged, the user gets the same
+/// polite page (503, in their language) as every other refusal.
 pub fn unavailable(error: impl std::fmt::Display, lang: Lang) -> Response {
     tracing::error!(%error, "form handling failed");
-    let texts = lang.texts();
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "text/plain; charset=utf-8",
-        )],
-        texts.error_unavailable,
-    )
+    crate::access::extractors::Refusal::page(app::error::AppError::Unavailable, lang)
         .into_response()
 }
