@@ -4,12 +4,14 @@ use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
 };
 use crate::administration::pages::{OfficialPage, OfficialsPage};
+use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::demo::DemoMailboxPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
+use crate::notifications::page::NotificationsPage;
 use crate::session_view::provide_session_view;
 use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
 use leptos::prelude::*;
@@ -74,6 +76,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/giay-to") view=WalletPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thong-bao") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/ho-so/:code") view=OfficeDossierPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -11,6 +11,7 @@ pub mod access;
 pub mod accounts;
 pub mod administration;
 mod app;
+pub mod back_office;
 pub mod catalogue;
 #[cfg(feature = "ssr")]
 pub mod database;
@@ -25,6 +26,7 @@ mod http_status;
 pub mod i18n;
 mod layout;
 pub mod money;
+pub mod notifications;
 pub mod session_view;
 pub mod text;
 pub mod tracking;

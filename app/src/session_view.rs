@@ -15,6 +15,8 @@ pub struct SessionView {
     /// The page the feedback was left for: after a client-side navigation
     /// elsewhere it is not shown again.
     pub path: String,
+    /// Notifications the signed-in user has not opened yet.
+    pub unread_notifications: i64,
 }
 
 /// The visitor and the feedback the server's middleware took from the session
@@ -29,10 +31,18 @@ pub async fn load_session_view() -> Result<SessionView, AppError> {
     let path = parts
         .map(|parts| parts.uri.path().to_string())
         .unwrap_or_default();
+    let visitor = crate::access::current_visitor();
+    let unread_notifications = match visitor.user() {
+        Some(user) => {
+            crate::notifications::store::unread(&crate::database::pool()?, user.id).await?
+        }
+        None => 0,
+    };
     Ok(SessionView {
-        visitor: crate::access::current_visitor(),
+        visitor,
         feedback,
         path,
+        unread_notifications,
     })
 }
 

@@ -72,12 +72,13 @@ after(async () => {
  *
  * @param {string} title what the user does and sees
  * @param {(portal: Portal, t: import('node:test').TestContext) => Promise<void>} story
- * @param {{ context?: import('playwright-core').BrowserContextOptions }} [options]
- *   extra browser context options, e.g. a phone-sized viewport
+ * @param {{ context?: import('playwright-core').BrowserContextOptions, timeout?: number }} [options]
+ *   extra browser context options, e.g. a phone-sized viewport; a longer
+ *   time limit for stories that pass through many hands
  */
 export function scenario(title, story, options = {}) {
   for (const mode of MODES) {
-    test(`${title} [${mode.name}]`, { timeout: TEST_TIMEOUT_MS }, async (t) => {
+    test(`${title} [${mode.name}]`, { timeout: options.timeout ?? TEST_TIMEOUT_MS }, async (t) => {
       const browser = await sharedBrowser();
       const context = await browser.newContext({
         baseURL: BASE_URL,

@@ -2,8 +2,10 @@
 // the slip's code and PIN looks it up without signing in.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { scenario, squash } from '../support/portal.mjs';
 import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { chooseAddress, uploadFile } from '../support/eform.mjs';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a90000000049454e44ae426082', 'hex');
@@ -11,8 +13,8 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 /** Chooses a file for the document whose name starts with `document`, uploads it and sees it listed. */
 async function uploadInto(portal, document, name, mimeType, buffer) {
   const slot = portal.page.locator('li.document-slot', { has: portal.page.locator('.document-slot__name', { hasText: document }) }).first();
-  await slot.locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
-  await portal.navigateBy((url) => url.pathname === '/nop-ho-so/1.001193', () => slot.getByRole('button', { name: 'Tải lên' }).click());
+  await uploadFile(portal, slot, { name, mimeType, buffer });
+  assert.equal(portal.url().pathname, '/nop-ho-so/1.001193');
   assert.match(await noticeText(portal.page), new RegExp(`Đã tải lên “${name.replaceAll('.', '\\.')}”`));
   const listed = portal.page.locator('li.document-slot', { has: portal.page.locator('.document-slot__name', { hasText: document }) }).first();
   assert.ok((await listed.innerText()).includes(name), `${name} is listed under ${document}`);
@@ -29,7 +31,7 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   assert.equal(await page.getByLabel('Số định danh cá nhân', { exact: true }).inputValue(), '022190001234', 'prefilled from the profile');
   await page.getByLabel('Nơi nộp hồ sơ').selectOption('000.01.40.H34');
   await page.getByLabel('Quan hệ với người được khai sinh').selectOption({ label: 'Cha' });
-  await fillIn(page, 'Nơi cư trú', 'Số 5, phố Lê Thánh Tông, phường Hồng Gai');
+  await chooseAddress(portal, 'Nơi cư trú', { province: 'Tỉnh Quảng Ninh', commune: 'Phường Hồng Gai', street: 'Số 5, phố Lê Thánh Tông' });
   await page.getByLabel('Họ, chữ đệm, tên', { exact: true }).fill('Nguyễn Minh Khang');
   await page.locator('#filing-child-birth-date').fill('01/11/2026');
   await page.getByLabel('Nam', { exact: true }).check();
@@ -56,6 +58,15 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   const notice = await noticeText(page);
   assert.ok(notice.includes(`Mã hồ sơ: ${code}`), notice);
   const pin = notice.match(/PIN\): (\d{6})/)[1];
+
+  // Slip 01: the link downloads a PDF (a real click, the browser's download).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.pdf$/);
+  const slip = await readFile(await download.path());
+  assert.equal(slip.subarray(0, 5).toString(), '%PDF-', 'slip 01 is a PDF');
 
   await portal.open('/ho-so');
   const list = squash(await page.locator('main').innerText());

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { scenario, squash } from '../support/portal.mjs';
 import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { uploadFile } from '../support/eform.mjs';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
 
@@ -20,8 +21,8 @@ scenario('A citizen uploads a document for one procedure and reuses it from the 
   await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
 
   await portal.open('/nop-ho-so/3.000333');
-  await slot(page, 'Văn bản ủy quyền').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
-  await portal.navigateBy((url) => url.pathname === '/nop-ho-so/3.000333', () => slot(page, 'Văn bản ủy quyền').getByRole('button', { name: 'Tải lên' }).click());
+  await uploadFile(portal, slot(page, 'Văn bản ủy quyền'), { name, mimeType: 'application/pdf', buffer: PDF });
+  assert.equal(portal.url().pathname, '/nop-ho-so/3.000333');
   assert.match(await noticeText(page), /Đã tải lên/);
 
   await portal.open('/tai-khoan/giay-to');

@@ -37,12 +37,51 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// `MOTCUA_MAX_DOSSIER_MB` (default 50): all files of one dossier together.
     pub max_dossier_bytes: u64,
+    /// `MOTCUA_S3_BUCKET` (with `MOTCUA_S3_ENDPOINT`, `MOTCUA_S3_REGION` and
+    /// the usual `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`): keep files in an
+    /// S3-compatible store instead of `data_dir/files`.
+    pub s3: Option<S3Store>,
+    /// `MOTCUA_CLAMD`: `tcp://host:port` or `unix:/path/clamd.ctl`. When set,
+    /// every upload is scanned, and refused if clamd cannot be reached.
+    pub clamd: Option<ClamdAddress>,
 }
 
 impl Config {
     /// Whether citizens reach the portal over HTTPS (cookies are then `Secure`).
     pub fn served_over_https(&self) -> bool {
         self.public_base_url.starts_with("https://")
+    }
+}
+
+/// Where files go when they are not kept on the local disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct S3Store {
+    pub bucket: String,
+    /// An S3-compatible endpoint (`http://127.0.0.1:9000`); unset: AWS.
+    pub endpoint: Option<String>,
+    pub region: String,
+    /// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`.
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<String>,
+}
+
+/// How to reach clamd.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClamdAddress {
+    Tcp(String),
+    Unix(PathBuf),
+}
+
+impl ClamdAddress {
+    fn parse(text: &str) -> Option<ClamdAddress> {
+        let text = text.trim();
+        if let Some(address) = text.strip_prefix("tcp://") {
+            return (!address.is_empty()).then(|| ClamdAddress::Tcp(address.to_string()));
+        }
+        let path = text
+            .strip_prefix("unix://")
+            .or(text.strip_prefix("unix:"))?;
+        (!path.is_empty()).then(|| ClamdAddress::Unix(PathBuf::from(path)))
     }
 }
 
@@ -139,6 +178,21 @@ impl Config {
                 get("MOTCUA_MAX_DOSSIER_MB"),
                 50,
             )?,
+            s3: get("MOTCUA_S3_BUCKET").map(|bucket| S3Store {
+                bucket: bucket.trim().to_string(),
+                endpoint: get("MOTCUA_S3_ENDPOINT").map(|url| url.trim().to_string()),
+                region: get("MOTCUA_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                access_key_id: get("AWS_ACCESS_KEY_ID"),
+                secret_access_key: get("AWS_SECRET_ACCESS_KEY"),
+            }),
+            clamd: match get("MOTCUA_CLAMD") {
+                None => None,
+                Some(text) => Some(ClamdAddress::parse(&text).ok_or(ConfigError::BadChoice {
+                    name: "MOTCUA_CLAMD",
+                    allowed: "tcp://host:port or unix:/path/to/clamd.ctl",
+                    value: text,
+                })?),
+            },
         })
     }
 }
@@ -252,5 +306,34 @@ mod tests {
             shown.contains("postgres://motcua:***@db.example:5432/motcua"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn clamd_and_s3_are_read_when_set() {
+        let read = config(&[
+            ("MOTCUA_CLAMD", "unix:/run/clamav/clamd.ctl"),
+            ("MOTCUA_S3_BUCKET", "motcua-files"),
+            ("MOTCUA_S3_ENDPOINT", "http://127.0.0.1:9000"),
+        ])
+        .unwrap();
+        assert_eq!(
+            read.clamd,
+            Some(ClamdAddress::Unix(PathBuf::from("/run/clamav/clamd.ctl")))
+        );
+        let s3 = read.s3.unwrap();
+        assert_eq!(s3.bucket, "motcua-files");
+        assert_eq!(s3.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(s3.region, "us-east-1");
+        assert_eq!(
+            config(&[("MOTCUA_CLAMD", "tcp://127.0.0.1:3310")])
+                .unwrap()
+                .clamd,
+            Some(ClamdAddress::Tcp("127.0.0.1:3310".into()))
+        );
+        assert!(
+            config(&[("MOTCUA_CLAMD", "127.0.0.1:3310")]).is_err(),
+            "a scheme is needed"
+        );
+        assert!(config(&[]).unwrap().clamd.is_none());
     }
 }

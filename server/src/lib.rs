@@ -8,6 +8,7 @@ pub mod access;
 pub mod accounts;
 pub mod administration;
 pub mod api;
+pub mod back_office;
 pub mod config;
 pub mod database;
 pub mod documents;
@@ -50,8 +51,8 @@ impl AppState {
             .site_pkg_dir("pkg")
             .site_addr(config.bind_addr)
             .build();
-        let files = files::local_store(&config.data_dir.join("files"))
-            .expect("the data folder can hold the uploaded files");
+        let files = files::configured_store(&config)
+            .expect("the configured file store (data folder or S3 bucket) can be opened");
         AppState {
             pool,
             files,
@@ -89,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(administration::router())
         .merge(dossiers::router())
+        .merge(back_office::router())
         .merge(files::router())
         .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())

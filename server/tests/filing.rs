@@ -4,73 +4,19 @@
 mod support;
 
 use support::browser::Browser;
+use support::dossiers::{birth_answers, submit_birth, BIRTH};
 use support::mailbox::wait_for_mail;
-use support::uploads::{birth_document, upload, PDF};
+use support::uploads::birth_document;
 use support::{spawn_app, TestApp};
 use tower::ServiceExt;
 
 const CITIZEN: &str = "congdan@motcua.example";
 const PASSWORD: &str = "Demo@12345";
-const BIRTH: &str = "/nop-ho-so/1.001193";
-
-fn birth_answers() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("agency", "000.01.40.H34"),
-        ("applicant_name", "Nguyễn Văn Công"),
-        ("applicant_citizen_id", "022190001234"),
-        ("applicant_birth_date", "15/03/1990"),
-        ("applicant_phone", "0912345678"),
-        (
-            "applicant_address",
-            "Số 5, phố Lê Thánh Tông, phường Hồng Gai, tỉnh Quảng Ninh",
-        ),
-        ("relationship", "father"),
-        ("child_name", "Nguyễn Minh Khang"),
-        ("child_birth_date", "01/11/2026"),
-        ("child_sex", "male"),
-        ("child_ethnicity", "kinh"),
-        ("child_nationality", "Việt Nam"),
-        ("child_birth_place", "Bệnh viện Bãi Cháy"),
-        ("mother_name", "Trần Thị Lan"),
-        ("mother_birth_date", "20/05/1992"),
-        ("mother_citizen_id", "022192004567"),
-        ("has_father", "yes"),
-        ("father_name", "Nguyễn Văn Công"),
-        ("father_birth_date", "15/03/1990"),
-        ("father_citizen_id", "022190001234"),
-        ("oath", "on"),
-    ]
-}
 
 async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
     let mut browser = Browser::new(app);
     browser.sign_in(email, PASSWORD).await;
     browser
-}
-
-/// Uploads the birth certificate from the hospital, then submits the birth
-/// registration; returns the dossier code.
-async fn submit_birth(app: &TestApp, browser: &mut Browser<'_>) -> String {
-    let certificate = birth_document(app, "Giấy chứng sinh").await;
-    let uploaded = upload(
-        app,
-        browser,
-        certificate,
-        "giay-chung-sinh.pdf",
-        "application/pdf",
-        PDF,
-    )
-    .await;
-    assert_eq!(uploaded.location(), BIRTH);
-    let mut fields = birth_answers();
-    fields.push(("action", "submit"));
-    let response = browser.post(BIRTH, &fields).await;
-    let location = response.location();
-    assert!(
-        location.starts_with("/ho-so/000.01.40.H34-"),
-        "submitted: {location}"
-    );
-    location.trim_start_matches("/ho-so/").to_string()
 }
 
 #[tokio::test]
@@ -202,6 +148,10 @@ async fn a_submitted_dossier_gets_a_code_a_pin_an_appointment_history_and_a_mail
     assert!(
         text.contains("Nguyễn Minh Khang"),
         "the answers are shown to their owner"
+    );
+    assert!(
+        text.contains("Số 5, phố Lê Thánh Tông, Phường Hồng Gai, Tỉnh Quảng Ninh"),
+        "the address is written out from its parts: {text}"
     );
 
     let (pin, due): (String, Option<String>) =
@@ -352,16 +302,7 @@ async fn slip_01_is_a_pdf_whose_text_reads_back_with_its_diacritics() {
         .to_bytes();
     assert!(bytes.starts_with(b"%PDF"));
 
-    let path = std::env::temp_dir().join(format!("slip-{}.pdf", std::process::id()));
-    std::fs::write(&path, &bytes).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let _ = std::fs::remove_file(&path);
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = support::pdf::text_of(&bytes);
     let due: String =
         sqlx::query_scalar("SELECT to_char(due_at, 'DD/MM/YYYY') FROM dossiers WHERE code = $1")
             .bind(&code)

@@ -4,7 +4,7 @@
 mod support;
 
 use support::browser::Browser;
-use support::uploads::{birth_document, upload, PDF};
+use support::uploads::{birth_document, upload, upload_scripted, PDF};
 use support::{spawn_app, TestApp};
 
 const CITIZEN: &str = "congdan@motcua.example";
@@ -208,4 +208,26 @@ async fn a_document_in_the_wallet_is_attached_again_without_uploading() {
             .await
             .unwrap();
     assert_eq!(attachments, 2);
+}
+
+#[tokio::test]
+async fn a_scripted_upload_is_told_where_to_go_and_the_notice_waits_there() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+    let response = upload_scripted(
+        &app,
+        &browser,
+        document,
+        "giay-chung-sinh.pdf",
+        "application/pdf",
+        PDF,
+    )
+    .await;
+    // Not a redirect: XMLHttpRequest would follow it and spend the notice.
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("x-motcua-location"), "/nop-ho-so/1.001193");
+    let page = notice_after(&mut browser).await;
+    assert!(page.contains("Đã tải lên “giay-chung-sinh.pdf”"), "{page}");
 }

@@ -132,6 +132,20 @@ impl SignedInUser {
             .unwrap_or(&[])
     }
 
+    /// Every agency where the official works dossiers or watches them
+    /// (reception, specialist, leader, manager): the back office's scope.
+    pub fn back_office_agencies(&self) -> Vec<i64> {
+        let mut agencies: Vec<i64> = self
+            .roles
+            .iter()
+            .filter(|grant| grant.role != Role::Administrator)
+            .flat_map(|grant| grant.agency_ids.iter().copied())
+            .collect();
+        agencies.sort_unstable();
+        agencies.dedup();
+        agencies
+    }
+
     pub fn is_official(&self) -> bool {
         self.kind == AccountKind::Official
     }

@@ -20,7 +20,7 @@ pub use account::{AccountKind, Role, RoleGrant, SignedInUser, Visitor};
 /// (behind a trusted proxy, from `X-Forwarded-For`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ClientIp(pub Option<std::net::IpAddr>);
-pub use policy::Permission;
+pub use policy::{permits, Permission};
 #[cfg(feature = "ssr")]
 pub use request::{current_user, current_visitor, require, require_user};
 

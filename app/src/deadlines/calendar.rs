@@ -1,6 +1,6 @@
 //! Which days are worked.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use std::collections::BTreeSet;
 
 /// Working days and the working periods within each.
@@ -65,8 +65,72 @@ impl WorkingCalendar {
         (0..n).fold(start, |day, _| self.next_working_day_after(day))
     }
 
+    /// The working days from `from` (counted) up to `until` (not counted):
+    /// how long the clock stood still for a pause from one day to the other.
+    pub fn working_days_between(&self, from: NaiveDate, until: NaiveDate) -> u32 {
+        from.iter_days()
+            .take_while(|day| *day < until)
+            .filter(|day| self.is_working_day(*day))
+            .count() as u32
+    }
+
+    /// `due` moved later by the `paused` working days, at the same time of day.
+    pub fn extend_by_pause(&self, due: NaiveDateTime, paused: u32) -> NaiveDateTime {
+        self.add_working_days(due.date(), paused)
+            .and_time(due.time())
+    }
+
     /// The end of the last working period of a day (17:00 by default).
     pub fn end_of_day(&self) -> NaiveTime {
         self.periods.last().map_or(hm(17, 0), |(_, end)| *end)
+    }
+}
+
+#[cfg(test)]
+mod pause_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Tết 2027 (5 Feb–11 Feb) and 30/4–1/5, with a make-up Saturday.
+    fn calendar() -> WorkingCalendar {
+        let tet = (5..=11).map(|day| date(2027, 2, day));
+        WorkingCalendar::new(
+            tet.chain([date(2027, 4, 30), date(2027, 5, 1)]),
+            [date(2027, 1, 30)],
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn a_pause_of_k_working_days_moves_the_due_date_by_exactly_k(
+            start in 0u64..300, k in 0u32..15, due_offset in 0u32..30,
+        ) {
+            let calendar = calendar();
+            let paused_on = calendar.working_day_on_or_after(date(2027, 1, 1) + Days::new(start));
+            let resumed_on = calendar.add_working_days(paused_on, k);
+            prop_assert_eq!(calendar.working_days_between(paused_on, resumed_on), k);
+            let due = calendar.add_working_days(paused_on, due_offset).and_hms_opt(17, 0, 0).unwrap();
+            let moved = calendar.extend_by_pause(due, k);
+            prop_assert!(calendar.is_working_day(moved.date()));
+            prop_assert_eq!(calendar.working_days_between(due.date(), moved.date()), k);
+            prop_assert_eq!(moved.time(), due.time());
+        }
+    }
+
+    #[test]
+    fn a_pause_over_tet_counts_only_working_days() {
+        // Paused Thursday 4 Feb, resumed Friday 12 Feb: Tết in between.
+        assert_eq!(
+            calendar().working_days_between(date(2027, 2, 4), date(2027, 2, 12)),
+            1
+        );
+        assert_eq!(
+            calendar().working_days_between(date(2027, 2, 4), date(2027, 2, 4)),
+            0
+        );
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod code;
 pub mod status;
+pub mod workflow;
 
 pub use code::DossierCode;
 pub use status::DossierStatus;
+pub use workflow::{Action, Actor, WorkflowState};

@@ -58,6 +58,10 @@ pub enum FieldKind {
         min_length: Option<usize>,
         #[serde(default)]
         max_length: Option<usize>,
+        /// A regular expression the whole answer must match, with an example
+        /// of a good answer for the message ("tháng/năm, ví dụ 03/2010").
+        #[serde(default, flatten)]
+        pattern: Option<TextPattern>,
     },
     LongText {
         #[serde(default)]
@@ -94,6 +98,44 @@ pub enum FieldKind {
     CitizenId,
     Phone,
     Email,
+    /// A place in Vietnam: province, then a commune of that province (the
+    /// 2025 units), then house number and street or village. Answered under
+    /// `{name}.province`, `{name}.commune` and `{name}.street`; the server
+    /// adds `{name}` as the whole address written out.
+    Address,
+    /// The same few fields asked for each of several items (children, past
+    /// residences). Item `i`'s answers are `{name}.{i}.{field}`; how many
+    /// items there are is `{name}.items`.
+    Group {
+        fields: Vec<Field>,
+        /// "Nơi cư trú" → buttons "Thêm nơi cư trú", legends "Nơi cư trú 2".
+        item_label: Localised,
+        #[serde(default = "one")]
+        min_items: usize,
+        #[serde(default = "ten")]
+        max_items: usize,
+    },
+}
+
+fn one() -> usize {
+    1
+}
+
+fn ten() -> usize {
+    10
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextPattern {
+    pub pattern: String,
+    pub pattern_example: Localised,
+}
+
+impl TextPattern {
+    /// Whether the expression compiles (checked when forms are seeded).
+    pub fn compiles(&self) -> bool {
+        regex_lite::Regex::new(&self.pattern).is_ok()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,5 +172,18 @@ impl FormDefinition {
 
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields().find(|field| field.name == name)
+    }
+
+    /// The repeatable group called `name`, with its limits.
+    pub fn group(&self, name: &str) -> Option<(&[Field], usize, usize)> {
+        match &self.field(name)?.kind {
+            FieldKind::Group {
+                fields,
+                min_items,
+                max_items,
+                ..
+            } => Some((fields, *min_items, (*max_items).max(*min_items))),
+            _ => None,
+        }
     }
 }

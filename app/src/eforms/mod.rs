@@ -5,12 +5,17 @@
 //! English.
 //!
 //! Answers are a flat map from field name to the text typed or chosen
-//! ([`Answers`]); a checkbox answers `"on"`.
+//! ([`Answers`]); a checkbox answers `"on"`; addresses and repeatable
+//! groups answer under keys made from the field's name ([`keys`]).
 
 mod definition;
+pub mod display;
+pub mod keys;
+pub mod places;
 mod validation;
 
 pub use definition::{
-    Choice, Condition, Field, FieldKind, FormDefinition, Localised, Prefill, Section,
+    Choice, Condition, Field, FieldKind, FormDefinition, Localised, Prefill, Section, TextPattern,
 };
-pub use validation::{validate, Answers, ValidationContext};
+pub use places::{Place, PlaceBook};
+pub use validation::{is_visible, validate, Answers, ValidationContext};

@@ -1,6 +1,8 @@
 //! The one validator of e-form answers.
 
 use super::definition::{Field, FieldKind, FormDefinition};
+use super::keys;
+use super::places::{written_address, PlaceBook};
 use crate::accounts::birth_date::CalendarDate;
 use crate::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
 use crate::forms::FieldError;
@@ -12,43 +14,33 @@ pub type Answers = BTreeMap<String, String>;
 
 /// What validation needs besides the answers.
 #[derive(Clone, Copy, Debug)]
-pub struct ValidationContext {
+pub struct ValidationContext<'a> {
     pub lang: Lang,
     pub today: CalendarDate,
+    /// The server's book of provinces and communes; the browser has none and
+    /// checks only that each part of an address was chosen.
+    pub places: Option<&'a PlaceBook>,
 }
 
 /// Checks every visible field; returns the answers of visible fields,
 /// normalised (NFC, trimmed), or every problem found. Answers to hidden
-/// fields and to names the form does not have are dropped, so a crafted post
+/// fields and to keys the form does not have are dropped, so a crafted post
 /// cannot store anything the form did not ask for.
 pub fn validate(
     form: &FormDefinition,
     answers: &Answers,
     context: ValidationContext,
 ) -> Result<Answers, Vec<FieldError>> {
-    let mut clean = Answers::new();
-    let mut errors = Vec::new();
+    let mut checked = Checked::default();
     for field in form.fields() {
-        if !is_visible(field, answers) {
-            continue;
-        }
-        let raw = answers.get(&field.name).map(String::as_str).unwrap_or("");
-        let value = crate::text::normalize(raw.trim());
-        match check(field, &value, answers, context) {
-            Ok(Some(kept)) => {
-                clean.insert(field.name.clone(), kept);
-            }
-            Ok(None) => {}
-            Err(message) => errors.push(FieldError {
-                field: field.name.clone(),
-                message,
-            }),
+        if is_visible(field, answers) {
+            checked.field(field, &Scope::Form, answers, context);
         }
     }
-    if errors.is_empty() {
-        Ok(clean)
+    if checked.errors.is_empty() {
+        Ok(checked.clean)
     } else {
-        Err(errors)
+        Err(checked.errors)
     }
 }
 
@@ -63,9 +55,216 @@ pub fn is_visible(field: &Field, answers: &Answers) -> bool {
     })
 }
 
+/// Where a field sits: in the form itself, or in one item of a group (whose
+/// fields refer to their siblings in the same item).
+enum Scope<'g> {
+    Form,
+    Item {
+        group: &'g str,
+        siblings: &'g [Field],
+        index: usize,
+        /// "Nơi cư trú 2: ", put before each message of the item.
+        prefix: String,
+    },
+}
+
+impl Scope<'_> {
+    fn key(&self, name: &str) -> String {
+        match self {
+            Scope::Form => name.to_string(),
+            Scope::Item {
+                group,
+                siblings,
+                index,
+                ..
+            } if siblings.iter().any(|field| field.name == name) => {
+                keys::group_item_key(group, *index, name)
+            }
+            Scope::Item { .. } => name.to_string(),
+        }
+    }
+
+    fn prefix(&self) -> &str {
+        match self {
+            Scope::Form => "",
+            Scope::Item { prefix, .. } => prefix,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Checked {
+    clean: Answers,
+    errors: Vec<FieldError>,
+}
+
+impl Checked {
+    fn refuse(&mut self, key: String, scope: &Scope, message: String) {
+        self.errors.push(FieldError {
+            field: key,
+            message: format!("{}{message}", scope.prefix()),
+        });
+    }
+
+    fn field(
+        &mut self,
+        field: &Field,
+        scope: &Scope,
+        answers: &Answers,
+        context: ValidationContext,
+    ) {
+        let key = scope.key(&field.name);
+        match &field.kind {
+            FieldKind::Address => self.address(field, &key, scope, answers, context),
+            FieldKind::Group {
+                fields,
+                item_label,
+                min_items,
+                max_items,
+            } => {
+                let count =
+                    keys::group_len(answers, &key, *min_items, (*max_items).max(*min_items));
+                self.clean
+                    .insert(keys::group_items_key(&key), count.to_string());
+                for index in 0..count {
+                    let item = Scope::Item {
+                        group: &key,
+                        siblings: fields,
+                        index,
+                        prefix: format!("{} {}: ", item_label.get(context.lang), index + 1),
+                    };
+                    for inner in fields {
+                        if !matches!(inner.kind, FieldKind::Group { .. }) {
+                            self.field(inner, &item, answers, context);
+                        }
+                    }
+                }
+            }
+            _ => {
+                let raw = answers.get(&key).map(String::as_str).unwrap_or("");
+                let value = crate::text::normalize(raw.trim());
+                match check(field, &value, scope, answers, context) {
+                    Ok(Some(kept)) => {
+                        self.clean.insert(key, kept);
+                    }
+                    Ok(None) => {}
+                    Err(message) => self.refuse(key, scope, message),
+                }
+            }
+        }
+    }
+
+    /// Province, then a commune of that province, then the street; with the
+    /// server's book the codes must be real and belong together, and the
+    /// whole address is kept written out under the field's own key.
+    fn address(
+        &mut self,
+        field: &Field,
+        key: &str,
+        scope: &Scope,
+        answers: &Answers,
+        context: ValidationContext,
+    ) {
+        let vi = context.lang == Lang::Vi;
+        let label = lowercase_first(field.label.get(context.lang));
+        let part = |name: &str| {
+            let raw = answers
+                .get(&keys::address_part(key, name))
+                .map(String::as_str)
+                .unwrap_or("");
+            crate::text::normalize(raw.trim())
+        };
+        let (province, commune, street) = (part("province"), part("commune"), part("street"));
+        if province.is_empty() && commune.is_empty() && street.is_empty() && !field.required {
+            return;
+        }
+        let province_key = keys::address_part(key, "province");
+        let commune_key = keys::address_part(key, "commune");
+        let street_key = keys::address_part(key, "street");
+        let province_name = match context.places {
+            _ if province.is_empty() => {
+                let message = if vi {
+                    format!("Chọn tỉnh/thành phố của {label}.")
+                } else {
+                    format!("Choose the province of {label}.")
+                };
+                return self.refuse(province_key, scope, message);
+            }
+            Some(book) => match book.province(&province) {
+                Some(name) => Some(name.to_string()),
+                None => {
+                    let message = if vi {
+                        "Chọn tỉnh/thành phố trong danh sách.".to_string()
+                    } else {
+                        "Choose a province from the list.".to_string()
+                    };
+                    return self.refuse(province_key, scope, message);
+                }
+            },
+            None => None,
+        };
+        let commune_name = match context.places {
+            _ if commune.is_empty() => {
+                let message = if vi {
+                    format!("Chọn xã/phường của {label}.")
+                } else {
+                    format!("Choose the commune or ward of {label}.")
+                };
+                self.refuse(commune_key.clone(), scope, message);
+                None
+            }
+            Some(book) => {
+                match book.commune_of(&province, &commune) {
+                    Some(name) => Some(name.to_string()),
+                    None => {
+                        let province_name = province_name.clone().unwrap_or_default();
+                        let message = if vi {
+                            format!("Xã/phường đã chọn không thuộc {province_name}. Chọn lại xã/phường.")
+                        } else {
+                            format!("The commune chosen is not in {province_name}. Choose the commune again.")
+                        };
+                        self.refuse(commune_key.clone(), scope, message);
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let street_length = street.chars().count();
+        if street.is_empty() {
+            let message = if vi {
+                format!("Nhập số nhà, đường hoặc thôn, tổ của {label}.")
+            } else {
+                format!("Enter the house number and street or village of {label}.")
+            };
+            self.refuse(street_key.clone(), scope, message);
+        } else if street_length > STREET_MAX {
+            let message = if vi {
+                format!("Số nhà, đường không được dài quá {STREET_MAX} ký tự (hiện có {street_length}).")
+            } else {
+                format!("The street part must be at most {STREET_MAX} characters (now {street_length}).")
+            };
+            self.refuse(street_key.clone(), scope, message);
+        }
+        if let (Some(province_name), Some(commune_name)) = (province_name, commune_name) {
+            self.clean.insert(
+                key.to_string(),
+                written_address(&street, &commune_name, &province_name),
+            );
+        }
+        self.clean.insert(province_key, province);
+        self.clean.insert(commune_key, commune);
+        self.clean.insert(street_key, street);
+    }
+}
+
+/// The longest house-number-and-street part of an address.
+const STREET_MAX: usize = 200;
+
 fn check(
     field: &Field,
     value: &str,
+    scope: &Scope,
     answers: &Answers,
     context: ValidationContext,
 ) -> Result<Option<String>, String> {
@@ -96,6 +295,7 @@ fn check(
         FieldKind::Text {
             min_length,
             max_length,
+            pattern,
         } => {
             let length = value.chars().count();
             if let Some(min) = min_length.filter(|min| length < *min) {
@@ -106,6 +306,21 @@ fn check(
                 });
             }
             check_max(label, length, *max_length, vi)?;
+            if let Some(pattern) = pattern {
+                // A pattern that does not compile is the form's fault, caught
+                // by the seed's tests; the citizen is not blocked by it.
+                let matches = regex_lite::Regex::new(&pattern.pattern)
+                    .map(|regex| regex.is_match(value))
+                    .unwrap_or(true);
+                if !matches {
+                    let example = pattern.pattern_example.get(lang);
+                    return Err(if vi {
+                        format!("{label} chưa đúng dạng: {example}.")
+                    } else {
+                        format!("{label} is not in the right form: {example}.")
+                    });
+                }
+            }
             value.to_string()
         }
         FieldKind::LongText { max_length } => {
@@ -159,7 +374,9 @@ fn check(
                 });
             }
             if let Some(other) = not_before {
-                let earlier = answers.get(other).and_then(|text| parse_date(text.trim()));
+                let earlier = answers
+                    .get(&scope.key(other))
+                    .and_then(|text| parse_date(text.trim()));
                 if let Some(earlier) = earlier.filter(|earlier| date < *earlier) {
                     return Err(if vi {
                         format!("{label} không được trước ngày {earlier}.")
@@ -193,6 +410,8 @@ fn check(
             .map_err(|error| error.message(lang))?
             .as_str()
             .to_string(),
+        // Answered through their own parts (see `Checked::field`).
+        FieldKind::Address | FieldKind::Group { .. } => return Ok(None),
     };
     Ok(Some(kept))
 }
@@ -253,6 +472,7 @@ mod tests {
             FieldKind::Text {
                 min_length: Some(2),
                 max_length: Some(100),
+                pattern: None,
             },
             true,
         );
@@ -270,6 +490,7 @@ mod tests {
                         FieldKind::Text {
                             min_length: Some(2),
                             max_length: Some(100),
+                            pattern: None,
                         },
                         true,
                     ),
@@ -352,8 +573,9 @@ mod tests {
         }
     }
 
-    fn context() -> ValidationContext {
+    fn context() -> ValidationContext<'static> {
         ValidationContext {
+            places: None,
             lang: Lang::Vi,
             today: CalendarDate {
                 year: 2026,
@@ -451,5 +673,146 @@ mod tests {
         );
         let clean = validate(&birth_form(), &decomposed, context()).unwrap();
         assert_eq!(clean["child_name"], "Nguyễn Minh Khang");
+    }
+
+    fn residence_form() -> FormDefinition {
+        let month_year = FieldKind::Text {
+            min_length: None,
+            max_length: Some(7),
+            pattern: Some(crate::eforms::definition::TextPattern {
+                pattern: "^(0[1-9]|1[0-2])/(19|20)[0-9]{2}$".into(),
+                pattern_example: text("tháng/năm, ví dụ 03/2010"),
+            }),
+        };
+        FormDefinition {
+            sections: vec![Section {
+                title: text("Cư trú"),
+                fields: vec![
+                    field("home", "Nơi cư trú", FieldKind::Address, true),
+                    field(
+                        "places",
+                        "Quá trình cư trú",
+                        FieldKind::Group {
+                            fields: vec![
+                                field("from", "Từ tháng/năm", month_year, true),
+                                field("where", "Nơi ở", FieldKind::Address, true),
+                            ],
+                            item_label: text("Nơi cư trú"),
+                            min_items: 1,
+                            max_items: 5,
+                        },
+                        true,
+                    ),
+                ],
+            }],
+        }
+    }
+
+    fn book() -> PlaceBook {
+        let mut book = PlaceBook::default();
+        book.provinces.insert("22".into(), "Tỉnh Quảng Ninh".into());
+        book.provinces
+            .insert("01".into(), "Thành phố Hà Nội".into());
+        book.communes
+            .insert("06685".into(), ("22".into(), "Phường Hồng Gai".into()));
+        book
+    }
+
+    fn residence_answers() -> Answers {
+        answers(&[
+            ("home.province", "22"),
+            ("home.commune", "06685"),
+            ("home.street", "Số 5 phố Lê Thánh Tông"),
+            ("places.items", "2"),
+            ("places.0.from", "03/2010"),
+            ("places.0.where.province", "22"),
+            ("places.0.where.commune", "06685"),
+            ("places.0.where.street", "Tổ 3"),
+            ("places.1.from", "08/2015"),
+            ("places.1.where.province", "22"),
+            ("places.1.where.commune", "06685"),
+            ("places.1.where.street", "Tổ 7"),
+        ])
+    }
+
+    #[test]
+    fn an_address_is_kept_in_parts_and_written_out() {
+        let book = book();
+        let context = ValidationContext {
+            places: Some(&book),
+            ..context()
+        };
+        let clean = validate(&residence_form(), &residence_answers(), context).unwrap();
+        assert_eq!(
+            clean["home"],
+            "Số 5 phố Lê Thánh Tông, Phường Hồng Gai, Tỉnh Quảng Ninh"
+        );
+        assert_eq!(
+            clean["places.1.where"],
+            "Tổ 7, Phường Hồng Gai, Tỉnh Quảng Ninh"
+        );
+        assert_eq!(clean["places.items"], "2");
+    }
+
+    #[test]
+    fn a_commune_must_belong_to_the_chosen_province() {
+        let book = book();
+        let server = ValidationContext {
+            places: Some(&book),
+            ..context()
+        };
+        let mut moved = residence_answers();
+        moved.insert("home.province".into(), "01".into());
+        let errors = validate(&residence_form(), &moved, server).unwrap_err();
+        assert_eq!(errors[0].field, "home.commune");
+        assert_eq!(
+            errors[0].message,
+            "Xã/phường đã chọn không thuộc Thành phố Hà Nội. Chọn lại xã/phường."
+        );
+        // The browser has no book: it cannot tell, and leaves it to the server.
+        assert!(validate(&residence_form(), &moved, context()).is_ok());
+
+        let mut invented = residence_answers();
+        invented.insert("home.province".into(), "99".into());
+        let errors = validate(&residence_form(), &invented, server).unwrap_err();
+        assert_eq!(errors[0].field, "home.province");
+    }
+
+    #[test]
+    fn each_missing_part_of_an_address_is_named() {
+        let mut partial = residence_answers();
+        partial.remove("home.commune");
+        partial.remove("home.street");
+        let errors = validate(&residence_form(), &partial, context()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+        assert_eq!(fields, ["home.commune", "home.street"]);
+        assert_eq!(errors[0].message, "Chọn xã/phường của nơi cư trú.");
+    }
+
+    #[test]
+    fn a_group_items_messages_say_which_item() {
+        let mut bad = residence_answers();
+        bad.insert("places.1.from".into(), "13/2015".into());
+        bad.remove("places.0.where.street");
+        let errors = validate(&residence_form(), &bad, context()).unwrap_err();
+        assert_eq!(errors[0].field, "places.0.where.street");
+        assert!(
+            errors[0].message.starts_with("Nơi cư trú 1: "),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(errors[1].field, "places.1.from");
+        assert_eq!(
+            errors[1].message,
+            "Nơi cư trú 2: Từ tháng/năm chưa đúng dạng: tháng/năm, ví dụ 03/2010."
+        );
+    }
+
+    #[test]
+    fn answers_beyond_the_item_count_are_not_kept() {
+        let mut extra = residence_answers();
+        extra.insert("places.items".into(), "1".into());
+        let clean = validate(&residence_form(), &extra, context()).unwrap();
+        assert!(!clean.keys().any(|key| key.starts_with("places.1.")));
     }
 }

@@ -1,7 +1,10 @@
 //! Renders an e-form definition as accessible HTML controls, with the
 //! answers given so far and the messages of a refused post.
 
-use crate::eforms::{Answers, Field, FieldKind, FormDefinition};
+use super::address_field::AddressField;
+use super::group_field::GroupField;
+use super::model::AddressChoices;
+use crate::eforms::{is_visible, Answers, Field, FieldKind, FormDefinition};
 use crate::forms::{field_id, FieldError};
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
@@ -14,15 +17,54 @@ pub const FORM_NAME: &str = "filing";
 #[derive(Clone, Copy)]
 pub struct ShownErrors(pub RwSignal<Vec<FieldError>>);
 
+impl ShownErrors {
+    /// The first message for any of `keys`.
+    pub fn for_keys(self, keys: Vec<String>) -> Memo<Option<String>> {
+        Memo::new(move |_| {
+            self.0.with(|errors| {
+                errors
+                    .iter()
+                    .find(|error| keys.contains(&error.field))
+                    .map(|error| error.message.clone())
+            })
+        })
+    }
+}
+
+/// The answers as they stand in the browser. Without JavaScript `scripted`
+/// stays false: every field is shown, conditional ones with their
+/// "Chỉ điền khi …" hint; with it, conditional fields come and go as the
+/// answers they depend on change.
+#[derive(Clone, Copy)]
+pub struct LiveAnswers {
+    pub answers: RwSignal<Answers>,
+    pub scripted: RwSignal<bool>,
+}
+
+impl LiveAnswers {
+    pub fn new(answers: Answers) -> Self {
+        let live = LiveAnswers {
+            answers: RwSignal::new(answers),
+            scripted: RwSignal::new(false),
+        };
+        // Effects run only in the browser, after hydration: the server's
+        // HTML and the first browser render agree, then scripting takes over.
+        Effect::new(move |_| live.scripted.set(true));
+        live
+    }
+}
+
 #[component]
 pub fn EformFields(
     form: FormDefinition,
     answers: Answers,
     errors: Vec<FieldError>,
+    places: AddressChoices,
 ) -> impl IntoView {
     let lang = use_lang();
     let shown =
         use_context::<ShownErrors>().unwrap_or_else(|| ShownErrors(RwSignal::new(errors.clone())));
+    let live = use_context::<LiveAnswers>().unwrap_or_else(|| LiveAnswers::new(answers.clone()));
     form.sections
         .iter()
         .map(|section| {
@@ -30,9 +72,15 @@ pub fn EformFields(
                 .fields
                 .iter()
                 .map(|field| {
-                    let value = answers.get(&field.name).cloned().unwrap_or_default();
                     let condition = condition_hint(&form, field, lang);
-                    view! { <EformField field=field.clone() value shown condition/> }
+                    let shown_now = {
+                        let field = field.clone();
+                        move || {
+                            !live.scripted.get() || live.answers.with(|now| is_visible(&field, now))
+                        }
+                    };
+                    let control = any_field(field.clone(), field.name.clone(), &answers, shown, condition, &places);
+                    view! { <div class="eform-field" hidden=move || !shown_now()>{control}</div> }
                 })
                 .collect_view();
             view! {
@@ -43,6 +91,31 @@ pub fn EformFields(
             }
         })
         .collect_view()
+}
+
+/// The control of any kind of field answering under `key`.
+pub(super) fn any_field(
+    field: Field,
+    key: String,
+    answers: &Answers,
+    shown: ShownErrors,
+    condition: Option<String>,
+    places: &AddressChoices,
+) -> AnyView {
+    match &field.kind {
+        FieldKind::Address => view! {
+            <AddressField field key answers=answers.clone() shown condition places=places.clone()/>
+        }
+        .into_any(),
+        FieldKind::Group { .. } => view! {
+            <GroupField field key answers=answers.clone() shown condition places=places.clone()/>
+        }
+        .into_any(),
+        _ => {
+            let value = answers.get(&key).cloned().unwrap_or_default();
+            view! { <EformField field key value shown condition/> }.into_any()
+        }
+    }
 }
 
 /// "Only when “Có thông tin người cha” is “Có”": shown under conditional
@@ -65,34 +138,45 @@ fn condition_hint(form: &FormDefinition, field: &Field, lang: Lang) -> Option<St
     })
 }
 
-#[component]
-fn EformField(
-    field: Field,
-    value: String,
-    shown: ShownErrors,
-    condition: Option<String>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let field_name = field.name.clone();
-    let error = Memo::new(move |_| {
-        shown.0.with(|errors| {
-            errors
-                .iter()
-                .find(|error| error.field == field_name)
-                .map(|error| error.message.clone())
-        })
-    });
-    let id = field_id(FORM_NAME, &field.name);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let hint = [
+/// A field's label with "(không bắt buộc)" when it may be left empty.
+pub(super) fn label_of(field: &Field, lang: Lang) -> String {
+    let optional = match lang {
+        Lang::Vi => " (không bắt buộc)",
+        Lang::En => " (optional)",
+    };
+    format!(
+        "{}{}",
+        field.label.get(lang),
+        if field.required { "" } else { optional }
+    )
+}
+
+/// The hint under a label: the field's help, then its condition.
+pub(super) fn hint_of(field: &Field, condition: Option<String>, lang: Lang) -> String {
+    [
         field.help.as_ref().map(|help| help.get(lang).to_string()),
         condition,
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
-    .join(" ");
+    .join(" ")
+}
+
+#[component]
+fn EformField(
+    field: Field,
+    key: String,
+    value: String,
+    shown: ShownErrors,
+    condition: Option<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error = shown.for_keys(vec![key.clone()]);
+    let id = field_id(FORM_NAME, &key);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let hint = hint_of(&field, condition, lang);
     // The error's id is always referenced: a message may appear while typing.
     let described_by = [
         (!hint.is_empty()).then(|| hint_id.clone()),
@@ -104,15 +188,7 @@ fn EformField(
     .join(" ");
     let described_by = Some(described_by);
     let invalid = move || error.get().is_some().then_some("true");
-    let optional = match lang {
-        Lang::Vi => " (không bắt buộc)",
-        Lang::En => " (optional)",
-    };
-    let label = format!(
-        "{}{}",
-        field.label.get(lang),
-        if field.required { "" } else { optional }
-    );
+    let label = label_of(&field, lang);
     let group_class = move || {
         if error.get().is_some() {
             "form-group form-group--error"
@@ -127,7 +203,7 @@ fn EformField(
             .get()
             .map(|message| view! { <p class="error-message" id=error_id.clone()>{message}</p> })
     };
-    let name = field.name.clone();
+    let name = key.clone();
     let control = match &field.kind {
         FieldKind::LongText { .. } => view! {
             <textarea class="textarea" id=id.clone() name=name rows="5" aria-describedby=described_by aria-invalid=invalid>{value}</textarea>

@@ -3,7 +3,7 @@
 //! message (or loses it), and messages already shown are refreshed. Without
 //! JavaScript nothing here runs and the server's answer is the check.
 
-use super::eform_fields::ShownErrors;
+use super::eform_fields::{LiveAnswers, ShownErrors};
 use crate::eforms::FormDefinition;
 use crate::i18n::Lang;
 
@@ -37,17 +37,12 @@ pub fn field_left(
     let Ok(data) = web_sys::FormData::new_with_form(&form_element) else {
         return;
     };
-    let answers: Answers = form
-        .fields()
-        .filter_map(|field| {
-            data.get(&field.name)
-                .as_string()
-                .map(|value| (field.name.clone(), value))
-        })
-        .collect();
+    let answers: Answers =
+        crate::eforms::keys::posted_answers(form, |key| data.get(key).as_string());
     // Vietnam's date, as the server decides "before today".
     let now = chrono::Utc::now() + chrono::Duration::hours(7);
     let context = ValidationContext {
+        places: None,
         lang,
         today: CalendarDate {
             year: now.year(),
@@ -66,6 +61,27 @@ pub fn field_left(
             .collect();
     });
 }
+
+/// A choice changed: conditional fields follow the answers as they stand.
+#[cfg(feature = "hydrate")]
+pub fn answers_changed(event: &leptos::ev::Event, form: &FormDefinition, live: LiveAnswers) {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(data) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
+        .and_then(|form_element| web_sys::FormData::new_with_form(&form_element).ok())
+    else {
+        return;
+    };
+    live.answers
+        .set(crate::eforms::keys::posted_answers(form, |key| {
+            data.get(key).as_string()
+        }));
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn answers_changed(_event: &leptos::ev::Event, _form: &FormDefinition, _live: LiveAnswers) {}
 
 #[cfg(not(feature = "hydrate"))]
 pub fn field_left(

@@ -2,13 +2,16 @@
 //! (resuming the citizen's draft), and posts to the server's filing handler,
 //! which saves the draft or submits the dossier.
 
+mod address_field;
 pub mod eform_fields;
+mod group_field;
 mod live_check;
 mod model;
 pub mod page;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod upload_progress;
 pub mod wallet_page;
 
-pub use model::{AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
+pub use model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary};

@@ -1,6 +1,7 @@
 use crate::catalogue::model::AgencyRef;
-use crate::eforms::{Answers, FormDefinition};
+use crate::eforms::{Answers, FormDefinition, Place};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The procedure being filed, as the filing page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,16 @@ pub struct FilingView {
     pub documents: Vec<DocumentSlot>,
     /// Files the citizen already holds (the document wallet), to attach again.
     pub wallet: Vec<AttachedFile>,
+    /// What the address fields offer.
+    pub places: AddressChoices,
+}
+
+/// The provinces, and the communes of each province already chosen in the
+/// answers (the browser fetches others as the citizen changes province).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressChoices {
+    pub provinces: Vec<Place>,
+    pub communes: BTreeMap<String, Vec<Place>>,
 }
 
 /// One required document of the procedure and the files attached to it.

@@ -63,10 +63,16 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     // Shared by the fields and the live check below.
     let shown = super::eform_fields::ShownErrors(RwSignal::new(feedback.errors.clone()));
     provide_context(shown);
+    let live = super::eform_fields::LiveAnswers::new(filing.answers.clone());
+    provide_context(live);
     let definition = filing.form.clone();
     let lang = crate::i18n::use_lang();
     let check_on_leave = move |event: leptos::ev::FocusEvent| {
         super::live_check::field_left(&event, &definition, shown, lang)
+    };
+    let definition = filing.form.clone();
+    let follow_answers = move |event: leptos::ev::Event| {
+        super::live_check::answers_changed(&event, &definition, live)
     };
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     view! {
@@ -76,7 +82,10 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
         <h1>{title.clone()}</h1>
         <p class="lead">{f.lead}</p>
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
-        <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave>
+        <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave on:change=follow_answers>
+            // Enter in a text box presses the form's first submit button: make
+            // that "save the draft", not an address or group button further on.
+            <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">{f.save_draft}</button>
             <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for=agency_id.clone()>{f.agency_label}</label>
                 <p class="hint">{f.agency_hint}</p>
@@ -88,29 +97,41 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()/>
+            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone() places=filing.places.clone()/>
             <div class="button-group">
                 <button type="submit" class="button" name="action" value="submit">{f.submit}</button>
                 <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
             </div>
         </form>
-        <DocumentSlots code=filing.procedure.code.clone() slots=filing.documents.clone() wallet=filing.wallet.clone()/>
+        <DocumentSlots
+            upload_action=format!("/nop-ho-so/{}/giay-to", filing.procedure.code)
+            wallet_action=Some(format!("/nop-ho-so/{}/giay-to/tu-kho", filing.procedure.code))
+            slots=filing.documents.clone()
+            wallet=filing.wallet.clone()/>
     }
 }
 
 /// The required documents, each with its own upload form (a plain multipart
 /// post: works without JavaScript). Uploading saves nothing of the e-form:
-/// save the draft first when both are in progress.
+/// save the draft first when both are in progress. Also used on a dossier
+/// awaiting a supplement, to add what the one-stop shop asked for.
 #[component]
-fn DocumentSlots(
-    code: String,
+pub fn DocumentSlots(
+    upload_action: String,
+    /// Where "use from the wallet" posts; `None` hides it.
+    wallet_action: Option<String>,
     slots: Vec<super::DocumentSlot>,
     wallet: Vec<super::AttachedFile>,
 ) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
-    let action = format!("/nop-ho-so/{code}/giay-to");
-    let wallet_action = format!("/nop-ho-so/{code}/giay-to/tu-kho");
+    let action = upload_action;
+    let wallet = if wallet_action.is_some() {
+        wallet
+    } else {
+        Vec::new()
+    };
+    let wallet_action = wallet_action.unwrap_or_default();
     view! {
         <section class="section" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{f.documents_heading}</h2>
@@ -133,12 +154,16 @@ fn DocumentSlots(
                             {match slot.provision.as_str() {
                                 "eform" => view! { <p class="document-slot__provision">{f.provided_by_eform}</p> }.into_any(),
                                 "present" => view! { <p class="document-slot__provision">{f.presented_in_person}</p> }.into_any(),
-                                _ => view! {
-                                    <form method="post" action=action.clone() enctype="multipart/form-data" class="upload-form">
+                                _ => {
+                                    let progress = RwSignal::new(None::<u32>);
+                                    view! {
+                                    <form method="post" action=action.clone() enctype="multipart/form-data" class="upload-form"
+                                        on:submit=move |event| super::upload_progress::send_with_progress(event, progress)>
                                         <input type="hidden" name="document" value=slot.id.to_string()/>
                                         <label class="label" for=input_id.clone()>{f.choose_file}</label>
                                         <input class="file-input" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
                                         <button type="submit" class="button button--secondary">{f.upload}</button>
+                                        <super::upload_progress::UploadProgress progress/>
                                     </form>
                                     {(!wallet.is_empty()).then(|| {
                                         let select_id = format!("wallet-{}", slot.id);
@@ -155,7 +180,8 @@ fn DocumentSlots(
                                             </form>
                                         }
                                     })}
-                                }.into_any(),
+                                }.into_any()
+                                }
                             }}
                         </li>
                     }

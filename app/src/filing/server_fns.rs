@@ -20,3 +20,9 @@ pub async fn load_wallet() -> Result<Vec<super::AttachedFile>, AppError> {
     let user = require(Permission::ManageOwnAccount)?;
     super::store::wallet(&crate::database::pool()?, user.id).await
 }
+
+/// The communes of a province, for the address fields (public data).
+#[server(endpoint = "filing/communes")]
+pub async fn communes_of(province: String) -> Result<Vec<crate::eforms::Place>, AppError> {
+    super::store::communes_of(&crate::database::pool()?, province.trim()).await
+}

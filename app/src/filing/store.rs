@@ -1,8 +1,8 @@
 //! Filing reads and the draft (server only).
 
-use super::model::{AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
+use super::model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
 use crate::catalogue::model::AgencyRef;
-use crate::eforms::{Answers, FormDefinition, Prefill};
+use crate::eforms::{Answers, FormDefinition, Place, PlaceBook, Prefill};
 use crate::error::{AppError, AppResult};
 use sqlx::PgPool;
 
@@ -142,10 +142,14 @@ pub async fn document_slots(
         .collect())
 }
 
-/// The citizen's document wallet: every file they uploaded, newest first.
+/// The citizen's document wallet: every file they uploaded and every result
+/// returned to them, newest first.
 pub async fn wallet(pool: &PgPool, owner_id: i64) -> AppResult<Vec<AttachedFile>> {
     let rows = sqlx::query!(
-        "SELECT id, original_name, size_bytes FROM stored_files WHERE owner_id = $1 ORDER BY created_at DESC LIMIT 200",
+        "SELECT f.id, f.original_name, f.size_bytes FROM stored_files f
+         WHERE f.owner_id = $1 AND (f.kind = 'upload'
+            OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.status = 'returned'))
+         ORDER BY f.created_at DESC LIMIT 200",
         owner_id
     )
     .fetch_all(pool)
@@ -167,15 +171,20 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
     };
     let view = match draft(pool, user_id, procedure.version_id).await? {
         Some((draft_id, answers, agency_code, saved_at)) => FilingView {
-            answers,
             agency_code: Some(agency_code),
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
             wallet: wallet(pool, user_id).await?,
+            places: address_choices(pool, &answers).await?,
+            answers,
             procedure,
             form,
         },
         None => FilingView {
+            places: AddressChoices {
+                provinces: provinces(pool).await?,
+                communes: Default::default(),
+            },
             answers: prefill(pool, user_id, &form).await?,
             agency_code: None,
             draft_saved_at: None,
@@ -189,6 +198,74 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
 }
 
 /// `1,2 MB`: sizes as Vietnamese readers write decimals.
-fn megabytes(bytes: i64) -> String {
+pub fn megabytes(bytes: i64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_048_576.0).replace('.', ",")
+}
+
+/// The 34 provinces, by name.
+pub async fn provinces(pool: &PgPool) -> AppResult<Vec<Place>> {
+    Ok(sqlx::query_as!(
+        Place,
+        "SELECT code, name FROM administrative_units WHERE level = 'province' ORDER BY short_name"
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The communes of one province, by name.
+pub async fn communes_of(pool: &PgPool, province: &str) -> AppResult<Vec<Place>> {
+    Ok(sqlx::query_as!(
+        Place,
+        "SELECT code, name FROM administrative_units WHERE province_code = $1 ORDER BY name",
+        province
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The provinces, and the communes of every province the answers chose.
+async fn address_choices(pool: &PgPool, answers: &Answers) -> AppResult<AddressChoices> {
+    let mut choices = AddressChoices {
+        provinces: provinces(pool).await?,
+        communes: Default::default(),
+    };
+    let chosen = answers
+        .iter()
+        .filter(|(key, _)| key.ends_with(".province"))
+        .map(|(_, code)| code.clone());
+    for province in chosen {
+        if let std::collections::btree_map::Entry::Vacant(entry) = choices.communes.entry(province)
+        {
+            let communes = communes_of(pool, entry.key()).await?;
+            entry.insert(communes);
+        }
+    }
+    Ok(choices)
+}
+
+/// The provinces and communes named in the answers, for the validator.
+pub async fn place_book(pool: &PgPool, answers: &Answers) -> AppResult<PlaceBook> {
+    let codes: Vec<String> = answers
+        .iter()
+        .filter(|(key, _)| key.ends_with(".province") || key.ends_with(".commune"))
+        .map(|(_, code)| code.trim().to_string())
+        .collect();
+    let rows = sqlx::query!(
+        r#"SELECT code, name, province_code FROM administrative_units WHERE code = ANY($1)"#,
+        &codes
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut book = PlaceBook::default();
+    for row in rows {
+        match row.province_code {
+            Some(province) => {
+                book.communes.insert(row.code, (province, row.name));
+            }
+            None => {
+                book.provinces.insert(row.code, row.name);
+            }
+        }
+    }
+    Ok(book)
 }

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 /// The id of a field's input, which the error summary links to. It carries
 /// the form's name, so two forms on one page never share an id.
 pub fn field_id(form: &str, name: &str) -> String {
-    format!("{form}-{name}").replace('_', "-")
+    // Group items and address parts have dotted keys (`places.0.street`);
+    // ids keep to letters, digits and dashes so any selector can name them.
+    format!("{form}-{name}").replace(['_', '.'], "-")
 }
 
 /// Lists every error at the top of the form, each linking to its field.

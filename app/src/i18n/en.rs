@@ -111,4 +111,5 @@ pub const TEXTS: Texts = Texts {
     accounts: super::accounts::EN,
     forms: super::admin::EN,
     filing: super::filing::EN,
+    back_office: super::back_office::EN,
 };

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod back_office;
 mod current;
 mod en;
 mod filing;
@@ -11,6 +12,7 @@ mod vi;
 
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
+pub use back_office::BackOfficeTexts;
 pub use filing::FilingTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
@@ -156,4 +158,5 @@ pub struct Texts {
     /// Administration, demo pages and form-wide words.
     pub forms: AdminTexts,
     pub filing: FilingTexts,
+    pub back_office: BackOfficeTexts,
 }

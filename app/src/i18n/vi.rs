@@ -92,4 +92,5 @@ pub const TEXTS: Texts = Texts {
     accounts: super::accounts::VI,
     forms: super::admin::VI,
     filing: super::filing::VI,
+    back_office: super::back_office::VI,
 };

@@ -13,7 +13,9 @@ pub fn AccountNav() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let Visitor(user) = session_view().await.visitor;
+                let session = session_view().await;
+                let unread = session.unread_notifications;
+                let Visitor(user) = session.visitor;
                 let a = &t.accounts;
                 match user {
                     None => view! {
@@ -25,10 +27,13 @@ pub fn AccountNav() -> impl IntoView {
                     Some(user) => {
                         let administers = user.has_role(Role::Administrator);
                         let citizen = !user.is_official();
+                        let back_office = crate::access::permits(&user, crate::access::Permission::EnterBackOffice);
                         view! {
                             <ul class="account-nav" aria-label=a.account_menu>
                                 <li><a href="/tai-khoan" class="account-nav__name">{user.full_name.clone()}</a></li>
                                 {citizen.then(|| view! { <li><a href="/ho-so">{t.filing.nav_my_dossiers}</a></li> })}
+                                <li><a href="/thong-bao">{(t.filing.nav_notifications)(unread)}</a></li>
+                                {back_office.then(|| view! { <li><a href="/can-bo">{t.back_office.inbox_title}</a></li> })}
                                 {administers.then(|| view! { <li><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></li> })}
                                 <li>
                                     <form method="post" action="/dang-xuat" class="inline-form">

@@ -35,6 +35,14 @@ pub struct DossierDetail {
     /// Label and answer, in the form's order.
     pub answers: Vec<(String, String)>,
     pub history: Vec<HistoryEntry>,
+    /// The version the applicant saw, sent back with their supplement.
+    pub version: i32,
+    /// While awaiting a supplement: what the officer asked for.
+    pub supplement_request: Option<String>,
+    /// Once returned: the result document.
+    pub result: Option<crate::filing::AttachedFile>,
+    /// While awaiting a supplement: the documents, to add what is missing.
+    pub documents: Vec<crate::filing::DocumentSlot>,
 }
 
 /// What anyone with the code and PIN may see: no personal data.

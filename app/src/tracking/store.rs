@@ -3,7 +3,7 @@
 
 use super::model::{DossierDetail, DossierRow, HistoryEntry, PublicDossier};
 use crate::dossiers::DossierStatus;
-use crate::eforms::{Answers, FieldKind, FormDefinition};
+use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use sqlx::PgPool;
@@ -66,12 +66,16 @@ pub async fn my_dossier(
 ) -> AppResult<Option<DossierDetail>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name, d.status,
-                  d.form_data, v.eform,
+                  d.form_data, v.eform, d.version, d.procedure_version_id,
+                  (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = 'request_supplement'
+                   ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS supplement_note,
+                  f.id AS "result_id?", f.original_name AS "result_name?", f.size_bytes AS "result_size?",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on
            FROM dossiers d
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN agencies a ON a.id = d.agency_id
+           LEFT JOIN stored_files f ON f.id = d.result_file_id AND d.status = 'returned'
            WHERE d.code = $1 AND d.applicant_id = $2"#,
         code,
         applicant_id
@@ -84,23 +88,7 @@ pub async fn my_dossier(
         .eform
         .and_then(|eform| serde_json::from_value(eform).ok());
     let labelled = form
-        .map(|form| {
-            form.fields()
-                .filter_map(|field| {
-                    let value = answers.get(&field.name)?;
-                    let shown = match &field.kind {
-                        FieldKind::Select { options } | FieldKind::Radio { options } => options
-                            .iter()
-                            .find(|choice| &choice.value == value)
-                            .map(|choice| choice.label.get(lang).to_string())
-                            .unwrap_or_else(|| value.clone()),
-                        FieldKind::Checkbox => "✓".to_string(),
-                        _ => value.clone(),
-                    };
-                    Some((field.label.get(lang).to_string(), shown))
-                })
-                .collect()
-        })
+        .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
         .unwrap_or_default();
     Ok(Some(DossierDetail {
         code: row.code,
@@ -112,6 +100,24 @@ pub async fn my_dossier(
         due_on: row.due_on,
         answers: labelled,
         history: history(pool, row.id).await?,
+        version: row.version,
+        documents: if status(&row.status) == DossierStatus::AwaitingSupplement {
+            crate::filing::store::document_slots(pool, row.procedure_version_id, Some(row.id))
+                .await?
+        } else {
+            Vec::new()
+        },
+        supplement_request: (status(&row.status) == DossierStatus::AwaitingSupplement)
+            .then_some(row.supplement_note)
+            .flatten(),
+        result: match (row.result_id, row.result_name, row.result_size) {
+            (Some(id), Some(name), Some(size)) => Some(crate::filing::AttachedFile {
+                id,
+                name,
+                size: crate::filing::store::megabytes(size),
+            }),
+            _ => None,
+        },
     }))
 }
 

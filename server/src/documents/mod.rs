@@ -13,6 +13,9 @@
 //! rendered to bytes in memory and are deterministic: the same input gives the
 //! same file.
 
+pub mod control_slip;
 pub mod form_templates;
 pub mod layout;
+pub mod letterhead;
 pub mod receipt_slip;
+pub mod result_document;

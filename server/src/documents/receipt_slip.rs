@@ -3,7 +3,7 @@
 //! same layout is issued as an electronic submission acknowledgement and
 //! says so; the official slip follows acceptance.
 
-use super::layout::{text_width_mm, Align, Band, Cell, Column, Document, DocumentError, Style};
+use super::layout::{Align, Column, Document, DocumentError, Style};
 use chrono::NaiveDate;
 
 /// What slip 01 states.
@@ -35,35 +35,13 @@ pub struct ReceiptSlip<'a> {
 
 pub fn render(slip: &ReceiptSlip<'_>) -> Result<Vec<u8>, DocumentError> {
     let mut doc = Document::new("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", slip.issued_on);
-    const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-    let agency = slip.agency_name.to_uppercase();
-    doc.row(&[
-        Cell::new(Band::new(0.0, 0.42), Style::HEADING, &agency),
-        Cell::new(
-            Band::new(0.42, 1.0),
-            Style::HEADING,
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
-        ),
-    ]);
-    doc.rule(Band::new(0.42, 1.0), text_width_mm(MOTTO, Style::HEADING));
-    doc.gap(2.0);
-    let number = format!("Số: {}", slip.code);
-    let date = format!(
-        "{}, ngày {:02} tháng {:02} năm {}",
+    super::letterhead::letterhead(
+        &mut doc,
+        slip.agency_name,
+        slip.code,
         slip.place,
-        slip.issued_on.format("%d"),
-        slip.issued_on.format("%m"),
-        slip.issued_on.format("%Y")
+        slip.issued_on,
     );
-    doc.row(&[
-        Cell::new(Band::new(0.0, 0.42), Style::BODY.centered(), &number),
-        Cell::new(
-            Band::new(0.42, 1.0),
-            Style::BODY.centered().regular(),
-            &date,
-        ),
-    ]);
-    doc.gap(4.0);
     doc.text("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", Style::TITLE);
     if slip.acknowledgement_only {
         doc.text(

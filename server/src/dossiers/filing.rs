@@ -12,10 +12,11 @@ use crate::mail::templates::Message;
 use crate::state::AppState;
 use app::access::SignedInUser;
 use app::deadlines;
+use app::eforms::keys::{posted_answers, GroupChange};
 use app::eforms::{validate, Answers, ValidationContext};
 use app::filing::eform_fields::FORM_NAME;
 use app::filing::store as filing_store;
-use app::forms::{FormFeedback, NoticeTone};
+use app::forms::{field_id, FormFeedback, NoticeTone};
 use app::i18n::Lang;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -36,13 +37,16 @@ pub async fn file(
     let texts = &asker.lang.texts().filing;
     let back = format!("/nop-ho-so/{code}");
 
-    // What was typed, for every field the form has (nothing else is kept).
-    let answers: Answers = filing
-        .form
-        .fields()
-        .map(|field| (field.name.clone(), form.get(&field.name)))
-        .filter(|(_, value)| !value.is_empty())
-        .collect();
+    // What was typed, for every key the form has (nothing else is kept).
+    let mut answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
+    let action = form.get("action");
+    // A group's "Thêm"/"Xóa" changes the answers before they are saved.
+    let group_change = GroupChange::parse(&action);
+    let show_item = group_change.as_ref().and_then(|change| {
+        change
+            .apply(&filing.form, &mut answers)
+            .map(|index| (change, index))
+    });
     let agency_code = form.get("agency");
     let chosen = filing.chosen_agency(&agency_code);
     let Some(draft_agency) = filing.draft_agency(&agency_code) else {
@@ -53,14 +57,31 @@ pub async fn file(
         Err(error) => return unavailable(error, asker.lang),
     };
 
-    if form.get("action") != "submit" {
+    if action != "submit" {
         feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
-        return see_other(&back);
+        // Back to where the citizen was: the item just added or next to the
+        // one removed, or the address whose communes were asked for.
+        let anchor = match (&show_item, action.strip_prefix("communes:")) {
+            (Some((GroupChange::Add { group } | GroupChange::Remove { group, .. }, index)), _) => {
+                Some(format!("{group}.{index}"))
+            }
+            (None, Some(address)) => Some(address.to_string()),
+            _ => None,
+        };
+        return match anchor {
+            Some(key) => see_other(&format!("{back}#{}", field_id(FORM_NAME, &key))),
+            None => see_other(&back),
+        };
     }
 
+    let places = match filing_store::place_book(&state.pool, &answers).await {
+        Ok(places) => places,
+        Err(error) => return unavailable(error, asker.lang),
+    };
     let context = ValidationContext {
         lang: asker.lang,
         today: crate::accounts::today_in_vietnam(),
+        places: Some(&places),
     };
     let mut refused = FormFeedback::new(FORM_NAME);
     refused.keep("agency", &agency_code);
@@ -129,27 +150,12 @@ async fn submit(
     lang: Lang,
 ) -> anyhow::Result<(String, String, String)> {
     let calendar = deadlines::store::working_calendar(&state.pool).await?;
-    let timing = sqlx::query!(
-        r#"SELECT v.processing_time_value, v.processing_time_unit, to_char(v.cutoff_time, 'HH24:MI') AS cutoff
-           FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
-        draft_id
-    )
-    .fetch_one(&state.pool)
-    .await?;
-    let span = match timing.processing_time_unit.as_str() {
-        "working_hours" => {
-            deadlines::ProcessingSpan::WorkingHours(timing.processing_time_value.max(0) as u32)
-        }
-        _ => deadlines::ProcessingSpan::WorkingDays(timing.processing_time_value.max(0) as u32),
-    };
     let now = chrono::Utc::now();
     let local = deadlines::vietnam_local(now);
-    let appointment = deadlines::appointment(
-        &calendar,
-        local,
-        span,
-        deadlines::parse_cutoff(timing.cutoff.as_deref()),
-    );
+    let mut connection = state.pool.acquire().await?;
+    let appointment =
+        super::appointments::appointment_for(&mut connection, &calendar, draft_id, now).await?;
+    drop(connection);
 
     let mut tx = state.pool.begin().await?;
     let agency_id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency_code)
@@ -177,7 +183,7 @@ async fn submit(
         "the draft was submitted twice"
     );
     sqlx::query!(
-        "INSERT INTO dossier_history (dossier_id, actor_id, from_status, to_status) VALUES ($1, $2, 'draft', 'submitted')",
+        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'submit', 'draft', 'submitted')",
         draft_id,
         applicant.id,
     )

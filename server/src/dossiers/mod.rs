@@ -1,7 +1,9 @@
 //! Dossiers on the server: codes and PINs, and (with the filing pages) the
 //! handlers that create and change them.
 
+pub mod appointments;
 pub mod codes;
+mod control_slip;
 pub mod drafts;
 mod filing;
 mod slip;
@@ -18,5 +20,9 @@ pub fn router() -> Router<AppState> {
         .route(
             "/ho-so/{code}/phieu-tiep-nhan.pdf",
             axum::routing::get(slip::receipt_slip),
+        )
+        .route(
+            "/ho-so/{code}/phieu-kiem-soat.pdf",
+            axum::routing::get(control_slip::control_slip),
         )
 }

@@ -1,5 +1,5 @@
-//! `GET /ho-so/{code}/phieu-tiep-nhan.pdf`: slip 01 for the dossier's
-//! applicant (officials in scope get theirs from the back office).
+//! `GET /ho-so/{code}/phieu-tiep-nhan.pdf`: slip 01, for the dossier's
+//! applicant and officials whose agencies handle it.
 
 use crate::access::extractors::{Refusal, SignedIn};
 use crate::documents::receipt_slip::{self, ReceiptSlip};
@@ -28,9 +28,10 @@ pub async fn receipt_slip(
            JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
-           WHERE d.code = $1 AND d.applicant_id = $2 AND d.submitted_at IS NOT NULL"#,
+           WHERE d.code = $1 AND (d.applicant_id = $2 OR d.agency_id = ANY($3)) AND d.submitted_at IS NOT NULL"#,
         code,
         user.id,
+        &user.back_office_agencies(),
     )
     .fetch_optional(&state.pool)
     .await;

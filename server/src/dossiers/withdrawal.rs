@@ -3,8 +3,10 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::back_office::transition::{self, Outcome, Request};
 use crate::forms::{see_other, unavailable, Asker};
 use crate::state::AppState;
+use app::dossiers::Action;
 use app::forms::NoticeTone;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -18,33 +20,34 @@ pub async fn withdraw(
     Path(code): Path<String>,
 ) -> Response {
     let texts = &asker.lang.texts().filing;
-    let result: anyhow::Result<bool> = async {
-        let mut tx = state.pool.begin().await?;
-        // Only the applicant's own dossier, and only from `submitted`: the
-        // same statement checks both, so a race with acceptance cannot win.
-        let withdrawn = sqlx::query_scalar!(
-            "UPDATE dossiers SET status = 'withdrawn', updated_at = now()
-             WHERE code = $1 AND applicant_id = $2 AND status = 'submitted' RETURNING id",
-            code,
-            user.id,
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(id) = withdrawn else { return Ok(false) };
-        sqlx::query!(
-            "INSERT INTO dossier_history (dossier_id, actor_id, from_status, to_status) VALUES ($1, $2, 'submitted', 'withdrawn')",
-            id,
-            user.id,
-        )
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
+    // Through the one transition service: the same state machine and the
+    // same version check as the back office, so a race with acceptance
+    // cannot both win.
+    let version = sqlx::query_scalar!(
+        "SELECT version FROM dossiers WHERE code = $1 AND applicant_id = $2",
+        code,
+        user.id
+    )
+    .fetch_optional(&state.pool)
     .await;
-    match result {
-        Ok(true) => feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await,
-        Ok(false) => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
+    let version = match version {
+        Ok(version) => version.unwrap_or(-1),
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let request = Request {
+        code: &code,
+        action: Action::Withdraw,
+        seen_version: version,
+        note: None,
+        assignee_id: None,
+        by: &user,
+        lang: asker.lang,
+    };
+    match transition::perform(&state, request).await {
+        Ok(Outcome::Done(_)) => {
+            feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await
+        }
+        Ok(_) => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
         Err(error) => return unavailable(error, asker.lang),
     }
     see_other(&format!("/ho-so/{code}"))

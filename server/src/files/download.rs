@@ -1,5 +1,5 @@
-//! `GET /tep/{id}`: a stored file, to its owner only (officials in scope come
-//! with the back office). Always as an attachment, never rendered by the
+//! `GET /tep/{id}`: a stored file, to its owner and to officials whose
+//! agencies handle a dossier it belongs to. Always as an attachment, never rendered by the
 //! browser in the portal's origin: `nosniff` and a sandboxing CSP too.
 
 use crate::access::extractors::{Refusal, SignedIn};
@@ -18,10 +18,20 @@ pub async fn download(
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
 ) -> Response {
+    // Its owner (a result only once it was returned), or an official whose
+    // back-office roles reach the agency of a submitted dossier the file
+    // belongs to (attached, or its result).
+    let scope = user.back_office_agencies();
     let row = sqlx::query!(
-        "SELECT storage_key, original_name, content_type FROM stored_files WHERE id = $1 AND owner_id = $2",
+        "SELECT f.storage_key, f.original_name, f.content_type FROM stored_files f
+         WHERE f.id = $1 AND ((f.owner_id = $2 AND (f.kind = 'upload'
+                OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.status = 'returned')))
+            OR EXISTS (SELECT 1 FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id
+                       WHERE a.file_id = f.id AND d.status <> 'draft' AND d.agency_id = ANY($3))
+            OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.agency_id = ANY($3)))",
         id,
-        user.id
+        user.id,
+        &scope
     )
     .fetch_optional(&state.pool)
     .await;

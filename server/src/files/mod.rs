@@ -5,11 +5,14 @@
 
 mod download;
 pub mod kinds;
+mod scripted_upload;
 mod upload;
+pub mod virus_scan;
 mod wallet;
 
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 use object_store::local::LocalFileSystem;
@@ -19,6 +22,48 @@ use std::sync::Arc;
 
 /// Where file contents live.
 pub type FileStore = Arc<dyn ObjectStore>;
+
+/// A fresh key for a file's content: the month, then 128 random bits —
+/// never anything the user chose.
+pub fn new_storage_key() -> String {
+    use rand::RngCore;
+    let mut random = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    format!(
+        "files/{}/{}",
+        chrono::Utc::now().format("%Y/%m"),
+        random
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect::<String>()
+    )
+}
+
+/// The store the configuration names: an S3-compatible bucket when
+/// `MOTCUA_S3_BUCKET` is set, otherwise `data_dir/files`.
+pub fn configured_store(config: &crate::config::Config) -> anyhow::Result<FileStore> {
+    match &config.s3 {
+        Some(s3) => {
+            let mut builder = object_store::aws::AmazonS3Builder::new()
+                .with_bucket_name(&s3.bucket)
+                .with_region(&s3.region);
+            if let (Some(key), Some(secret)) = (&s3.access_key_id, &s3.secret_access_key) {
+                builder = builder
+                    .with_access_key_id(key)
+                    .with_secret_access_key(secret);
+            }
+            if let Some(endpoint) = &s3.endpoint {
+                builder = builder
+                    .with_endpoint(endpoint)
+                    .with_allow_http(endpoint.starts_with("http://"))
+                    // Path-style addressing: what MinIO, Ceph and moto expect.
+                    .with_virtual_hosted_style_request(false);
+            }
+            Ok(Arc::new(builder.build()?))
+        }
+        None => local_store(&config.data_dir.join("files")),
+    }
+}
 
 /// A store in a local folder (created if missing).
 pub fn local_store(folder: &Path) -> anyhow::Result<FileStore> {
@@ -32,7 +77,19 @@ pub fn router() -> Router<AppState> {
         // the framework's whole-body limit steps aside on this route only.
         .route(
             "/nop-ho-so/{code}/giay-to",
-            post(upload::upload).layer(DefaultBodyLimit::disable()),
+            post(upload::upload)
+                .layer(DefaultBodyLimit::disable())
+                .layer(middleware::from_fn(
+                    scripted_upload::answer_scripts_with_location,
+                )),
+        )
+        .route(
+            "/ho-so/{code}/bo-sung/giay-to",
+            post(upload::upload_supplement)
+                .layer(DefaultBodyLimit::disable())
+                .layer(middleware::from_fn(
+                    scripted_upload::answer_scripts_with_location,
+                )),
         )
         .route(
             "/nop-ho-so/{code}/giay-to/tu-kho",

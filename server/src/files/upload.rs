@@ -1,12 +1,15 @@
 //! `POST /nop-ho-so/{code}/giay-to` (multipart: `document`, then `file`):
-//! attaches a scan to one required document of the citizen's draft. Works
-//! as a plain form post without JavaScript, answering with a redirect.
+//! attaches a scan to one required document of the citizen's draft; and
+//! `POST /ho-so/{code}/bo-sung/giay-to` the same for a submitted dossier
+//! the one-stop shop asked them to complete. Works as a plain form post
+//! without JavaScript, answering with a redirect.
 //!
 //! The body is read as it arrives: the per-file limit stops reading as soon
 //! as it is passed, the type is decided by the first bytes, and the SHA-256
 //! is computed on the way through.
 
 use super::kinds;
+use super::virus_scan;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::dossiers::drafts;
@@ -15,10 +18,9 @@ use crate::state::AppState;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use axum::extract::{Multipart, Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, PutPayload};
-use rand::RngCore;
 use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
@@ -29,6 +31,8 @@ enum Refused {
     DossierFull { max: u64 },
     Kind(kinds::KindError, String),
     UnknownDocument,
+    Infected { name: String, signature: String },
+    NotScanned,
 }
 
 impl Refused {
@@ -44,6 +48,10 @@ impl Refused {
             (Refused::Kind(error, name), lang) => error.message(lang, name),
             (Refused::UnknownDocument, Lang::Vi) => "Giấy tờ này không thuộc thành phần hồ sơ của thủ tục.".into(),
             (Refused::UnknownDocument, Lang::En) => "This document is not part of the procedure's dossier.".into(),
+            (Refused::Infected { name, signature }, Lang::Vi) => format!("Tệp “{name}” chứa mã độc ({signature}) nên không được nhận. Hãy quét virus trên máy của bạn và tải lên bản sạch."),
+            (Refused::Infected { name, signature }, Lang::En) => format!("“{name}” contains malware ({signature}) and was not accepted. Scan your device and upload a clean copy."),
+            (Refused::NotScanned, Lang::Vi) => "Chưa kiểm tra được virus cho tệp nên chưa nhận tệp. Vui lòng thử lại sau ít phút.".into(),
+            (Refused::NotScanned, Lang::En) => "The file could not be checked for viruses, so it was not accepted. Please try again in a few minutes.".into(),
         }
     }
 }
@@ -54,18 +62,82 @@ pub async fn upload(
     asker: Asker,
     citizen: SignedIn,
     Path(code): Path<String>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Response {
     let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
         Ok(filing) => filing,
         Err(response) => return response,
     };
-    let back = format!("/nop-ho-so/{code}");
     let draft = match filing.draft(&state.pool).await {
         Ok(id) => id,
         Err(error) => return unavailable(error, asker.lang),
     };
+    let target = Target {
+        owner: filing.citizen.id,
+        dossier: draft,
+        version: filing.procedure.version_id,
+        back: format!("/nop-ho-so/{code}"),
+    };
+    receive_into(&state, &session, asker.lang, target, multipart).await
+}
 
+/// `POST /ho-so/{code}/bo-sung/giay-to`: the applicant adds a document to a
+/// dossier the one-stop shop asked them to complete.
+pub async fn upload_supplement(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Path(code): Path<String>,
+    multipart: Multipart,
+) -> Response {
+    let dossier = sqlx::query!(
+        "SELECT id, procedure_version_id FROM dossiers
+         WHERE code = $1 AND applicant_id = $2 AND status = 'awaiting_supplement'",
+        code,
+        user.id
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let dossier = match dossier {
+        Ok(Some(dossier)) => dossier,
+        // Someone else's dossier, or one not waiting for a supplement.
+        Ok(None) => {
+            return crate::access::extractors::Refusal::page(
+                app::error::AppError::NotFound,
+                asker.lang,
+            )
+            .into_response()
+        }
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let target = Target {
+        owner: user.id,
+        dossier: dossier.id,
+        version: dossier.procedure_version_id,
+        back: format!("/ho-so/{code}"),
+    };
+    receive_into(&state, &session, asker.lang, target, multipart).await
+}
+
+/// The dossier an upload is for, and the page to go back to.
+struct Target {
+    owner: i64,
+    dossier: i64,
+    version: i64,
+    back: String,
+}
+
+/// Reads the multipart body (`document`, then `file`), stores the file and
+/// attaches it; answers with a redirect and a notice either way.
+async fn receive_into(
+    state: &AppState,
+    session: &Session,
+    lang: Lang,
+    target: Target,
+    mut multipart: Multipart,
+) -> Response {
+    let back = target.back.clone();
     let mut document_id: Option<i64> = None;
     let outcome = loop {
         let field = match multipart.next_field().await {
@@ -90,7 +162,7 @@ pub async fn upload(
                     break Err(Refused::NoFile);
                 }
                 let declared = field.content_type().map(str::to_string);
-                break receive(&state, draft, field, name, declared).await;
+                break receive(state, target.dossier, field, name, declared).await;
             }
             _ => {}
         }
@@ -99,35 +171,35 @@ pub async fn upload(
     let stored = match outcome {
         Ok(stored) => stored,
         Err(refused) => {
-            feedback::notice(&session, NoticeTone::Error, refused.message(asker.lang)).await;
+            feedback::notice(session, NoticeTone::Error, refused.message(lang)).await;
             return see_other(&back);
         }
     };
     let Some(document_id) = document_id else {
         feedback::notice(
-            &session,
+            session,
             NoticeTone::Error,
-            Refused::UnknownDocument.message(asker.lang),
+            Refused::UnknownDocument.message(lang),
         )
         .await;
         return see_other(&back);
     };
     match attach(
-        &state,
-        filing.citizen.id,
-        draft,
-        filing.procedure.version_id,
+        state,
+        target.owner,
+        target.dossier,
+        target.version,
         document_id,
         &stored,
     )
     .await
     {
         Ok(true) => {
-            let text = match asker.lang {
+            let text = match lang {
                 Lang::Vi => format!("Đã tải lên “{}”.", stored.name),
                 Lang::En => format!("“{}” is uploaded.", stored.name),
             };
-            feedback::notice(&session, NoticeTone::Success, text).await;
+            feedback::notice(session, NoticeTone::Success, text).await;
         }
         Ok(false) => {
             let _ = state
@@ -135,13 +207,13 @@ pub async fn upload(
                 .delete(&StorePath::from(stored.key.as_str()))
                 .await;
             feedback::notice(
-                &session,
+                session,
                 NoticeTone::Error,
-                Refused::UnknownDocument.message(asker.lang),
+                Refused::UnknownDocument.message(lang),
             )
             .await;
         }
-        Err(error) => return unavailable(error, asker.lang),
+        Err(error) => return unavailable(error, lang),
     }
     see_other(&back)
 }
@@ -197,17 +269,23 @@ async fn receive(
     let head = &content[..content.len().min(8192)];
     let kind = kinds::check(head, &name, declared.as_deref())
         .map_err(|error| Refused::Kind(error, name.clone()))?;
+    // Scanned before anything is stored; with clamd configured but
+    // unreachable, nothing goes in unscanned.
+    if let Some(clamd) = &state.config.clamd {
+        match virus_scan::scan(clamd, &content).await {
+            Ok(virus_scan::Verdict::Clean) => {}
+            Ok(virus_scan::Verdict::Infected { signature }) => {
+                tracing::warn!(%signature, "an infected upload was refused");
+                return Err(Refused::Infected { name, signature });
+            }
+            Err(error) => {
+                tracing::error!(%error, "an upload could not be scanned");
+                return Err(Refused::NotScanned);
+            }
+        }
+    }
 
-    let mut random = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut random);
-    let key = format!(
-        "files/{}/{}",
-        chrono::Utc::now().format("%Y/%m"),
-        random
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect::<String>()
-    );
+    let key = super::new_storage_key();
     let size = content.len() as u64;
     state
         .files

@@ -40,6 +40,7 @@ pub async fn attach_from_wallet(
         r#"INSERT INTO dossier_attachments (dossier_id, document_id, file_id)
            SELECT $1, d.id, f.id FROM procedure_documents d, stored_files f
            WHERE d.id = $2 AND d.version_id = $3 AND f.id = $4 AND f.owner_id = $5
+             AND (f.kind = 'upload' OR EXISTS (SELECT 1 FROM dossiers r WHERE r.result_file_id = f.id AND r.status = 'returned'))
            ON CONFLICT DO NOTHING
            RETURNING file_id"#,
         draft,

@@ -73,6 +73,31 @@ mod tests {
                         field.name
                     );
                 }
+                match &field.kind {
+                    FieldKind::Group { fields, .. } => {
+                        assert!(!fields.is_empty(), "{code}.{}: an empty group", field.name);
+                        for inner in fields {
+                            assert!(
+                                !matches!(inner.kind, FieldKind::Group { .. }),
+                                "{code}.{}: groups do not nest",
+                                field.name
+                            );
+                            assert!(!inner.label.vi.is_empty() && !inner.label.en.is_empty());
+                            if let FieldKind::Text {
+                                pattern: Some(pattern),
+                                ..
+                            } = &inner.kind
+                            {
+                                assert!(pattern.compiles(), "{code}.{}.{}", field.name, inner.name);
+                            }
+                        }
+                    }
+                    FieldKind::Text {
+                        pattern: Some(pattern),
+                        ..
+                    } => assert!(pattern.compiles(), "{code}.{}", field.name),
+                    _ => {}
+                }
                 if let FieldKind::Date {
                     not_before: Some(other),
                     ..

@@ -8,7 +8,11 @@
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
 pub mod browser;
+pub mod clamd;
+pub mod dossiers;
 pub mod mailbox;
+pub mod pdf;
+pub mod s3;
 pub mod uploads;
 
 use axum::body::Body;
@@ -75,6 +79,12 @@ impl TestResponse {
 
 /// A fresh database with the demo catalogue, and the router serving it.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// The same, with some configuration set as the environment would
+/// (`("MOTCUA_CLAMD", "tcp://…")`).
+pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
     let server = server_options().await;
     let template = ensure_template(&server).await;
     let database = format!(
@@ -103,9 +113,16 @@ pub async fn spawn_app() -> TestApp {
     // Uploaded files go to a folder of this test's own.
     let data_dir = std::env::temp_dir().join(format!("motcua-test-{database}"));
     let data_dir_text = data_dir.to_string_lossy().to_string();
-    let config =
-        Config::from_lookup(|name| (name == "MOTCUA_DATA_DIR").then(|| data_dir_text.clone()))
-            .unwrap();
+    let config = Config::from_lookup(|name| {
+        if name == "MOTCUA_DATA_DIR" {
+            return Some(data_dir_text.clone());
+        }
+        settings
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.clone())
+    })
+    .unwrap();
     // Mail goes through the real outbox, worker and SMTP, to a catcher of this test's own.
     let smtp = server::mail::catcher::spawn(pool.clone(), "127.0.0.1:0")
         .await

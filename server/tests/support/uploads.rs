@@ -30,6 +30,47 @@ pub async fn upload(
     mime: &str,
     content: &[u8],
 ) -> TestResponse {
+    app.request(upload_request(
+        browser, document, name, mime, content, false,
+    ))
+    .await
+}
+
+/// Uploads to another upload route (a dossier awaiting a supplement).
+pub async fn upload_to(
+    app: &TestApp,
+    browser: &Browser<'_>,
+    uri: &str,
+    document: i64,
+    name: &str,
+    content: &[u8],
+) -> TestResponse {
+    let mut request = upload_request(browser, document, name, "application/pdf", content, false);
+    *request.uri_mut() = uri.parse().unwrap();
+    app.request(request).await
+}
+
+/// The same upload as the page's script sends it, to follow its progress.
+pub async fn upload_scripted(
+    app: &TestApp,
+    browser: &Browser<'_>,
+    document: i64,
+    name: &str,
+    mime: &str,
+    content: &[u8],
+) -> TestResponse {
+    app.request(upload_request(browser, document, name, mime, content, true))
+        .await
+}
+
+fn upload_request(
+    browser: &Browser<'_>,
+    document: i64,
+    name: &str,
+    mime: &str,
+    content: &[u8],
+    scripted: bool,
+) -> Request<Body> {
     let boundary = "----motcua-test-boundary";
     let mut body = Vec::new();
     body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"document\"\r\n\r\n{document}\r\n").as_bytes());
@@ -38,15 +79,16 @@ pub async fn upload(
     );
     body.extend_from_slice(content);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let request = Request::post("/nop-ho-so/1.001193/giay-to")
+    let mut request = Request::post("/nop-ho-so/1.001193/giay-to")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
         )
         .header(header::ORIGIN, PORTAL)
         .header("sec-fetch-site", "same-origin")
-        .header(header::COOKIE, browser.session_cookie().unwrap())
-        .body(Body::from(body))
-        .unwrap();
-    app.request(request).await
+        .header(header::COOKIE, browser.session_cookie().unwrap());
+    if scripted {
+        request = request.header("x-motcua-upload", "progress");
+    }
+    request.body(Body::from(body)).unwrap()
 }

@@ -52,11 +52,38 @@ fn DossierView(dossier: DossierDetail) -> impl IntoView {
             <div><dt>{f.pin}</dt><dd><span class="pin">{dossier.pin.clone()}</span><p class="hint">{f.pin_hint}</p></dd></div>
         </dl>
         <p><a href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", dossier.code) download="" rel="external">{f.download_slip}</a></p>
+        <p><a href=format!("/ho-so/{}/phieu-kiem-soat.pdf", dossier.code) download="" rel="external">{t.back_office.slip_06}</a></p>
         {dossier.status.can_be_withdrawn().then(|| view! {
             <form method="post" action=withdraw.clone()>
                 <p class="hint">{f.withdraw_hint}</p>
                 <SubmitButton label=f.withdraw secondary=true/>
             </form>
+        })}
+        {dossier.supplement_request.clone().map(|request| view! {
+            <section class="section notice notice--warning" aria-labelledby="supplement-heading">
+                <h2 id="supplement-heading">{f.supplement_heading}</h2>
+                <p class="supplement-request">{request}</p>
+                <crate::filing::page::DocumentSlots
+                    upload_action=format!("/ho-so/{}/bo-sung/giay-to", dossier.code)
+                    wallet_action=None
+                    slots=dossier.documents.clone()
+                    wallet=Vec::new()/>
+                <form method="post" action=format!("/ho-so/{}/bo-sung", dossier.code)>
+                    <input type="hidden" name="version" value=dossier.version.to_string()/>
+                    <div class="form-group">
+                        <label class="label" for="supplement-note">{f.supplement_note_label}</label>
+                        <p class="hint" id="supplement-note-hint">{f.supplement_note_hint}</p>
+                        <textarea class="textarea" id="supplement-note" name="note" rows="3" maxlength="2000" aria-describedby="supplement-note-hint"></textarea>
+                    </div>
+                    <SubmitButton label=f.supplement_send/>
+                </form>
+            </section>
+        })}
+        {dossier.result.clone().map(|file| view! {
+            <section class="section" aria-labelledby="result-heading">
+                <h2 id="result-heading">{f.result_heading}</h2>
+                <p><a href=format!("/tep/{}", file.id) rel="external">{format!("{} ({})", file.name, file.size)}</a></p>
+            </section>
         })}
         <section class="section">
             <h2>{f.history}</h2>

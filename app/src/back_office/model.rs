@@ -1,0 +1,176 @@
+use crate::dossiers::{Action, DossierStatus};
+use crate::filing::AttachedFile;
+use serde::{Deserialize, Serialize};
+
+/// The work queues of `/can-bo`, each a step someone must take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Queue {
+    /// New dossiers for reception to check.
+    ToReceive,
+    /// Accepted, waiting for a specialist.
+    ToAssign,
+    /// Being examined by a specialist.
+    Processing,
+    /// Proposed results for a leader.
+    ToApprove,
+    /// Approved results to release.
+    ToReturn,
+    /// Waiting for the applicant's supplement.
+    AwaitingSupplement,
+    /// Everything open.
+    AllOpen,
+}
+
+impl Queue {
+    pub const ALL: [Queue; 7] = [
+        Queue::ToReceive,
+        Queue::ToAssign,
+        Queue::Processing,
+        Queue::ToApprove,
+        Queue::ToReturn,
+        Queue::AwaitingSupplement,
+        Queue::AllOpen,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Queue::ToReceive => "tiep-nhan",
+            Queue::ToAssign => "phan-cong",
+            Queue::Processing => "xu-ly",
+            Queue::ToApprove => "phe-duyet",
+            Queue::ToReturn => "tra-ket-qua",
+            Queue::AwaitingSupplement => "cho-bo-sung",
+            Queue::AllOpen => "tat-ca",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Queue> {
+        Queue::ALL.into_iter().find(|queue| queue.as_str() == text)
+    }
+
+    /// The states the queue holds.
+    pub fn statuses(self) -> &'static [DossierStatus] {
+        use DossierStatus as S;
+        match self {
+            Queue::ToReceive => &[S::Submitted],
+            Queue::ToAssign => &[S::Received],
+            Queue::Processing => &[S::Processing],
+            Queue::ToApprove => &[S::AwaitingApproval],
+            Queue::ToReturn => &[S::ResultReady],
+            Queue::AwaitingSupplement => &[S::AwaitingSupplement],
+            Queue::AllOpen => &[
+                S::Submitted,
+                S::Received,
+                S::Processing,
+                S::AwaitingSupplement,
+                S::AwaitingApproval,
+                S::ResultReady,
+            ],
+        }
+    }
+}
+
+/// How a pending dossier stands against its appointment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DueMark {
+    OnTrack,
+    /// Due within the warning window (default: one working day).
+    DueSoon,
+    Overdue,
+    /// The clock is stopped (awaiting a supplement) or not started.
+    NotRunning,
+}
+
+/// One line of the inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxRow {
+    pub code: String,
+    pub procedure_name: String,
+    pub applicant_name: String,
+    pub agency_name: String,
+    pub status: DossierStatus,
+    pub channel: String,
+    /// `dd/mm/yyyy HH:MM`.
+    pub submitted_at: String,
+    /// `dd/mm/yyyy`.
+    pub due_on: Option<String>,
+    pub mark: DueMark,
+    pub assignee_name: Option<String>,
+}
+
+/// What the inbox is showing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxFilter {
+    pub queue: Option<String>,
+    /// A dossier code or part of the applicant's name.
+    pub search: Option<String>,
+    pub procedure: Option<String>,
+    pub page: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub queue: Queue,
+    /// Every queue with how many dossiers it holds in the official's scope.
+    pub counts: Vec<(Queue, i64)>,
+    pub rows: Vec<InboxRow>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: i64,
+    pub search: String,
+    pub overdue: i64,
+    pub due_soon: i64,
+}
+
+/// One entry of the history, as the back office reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeHistoryEntry {
+    pub at: String,
+    pub actor: Option<String>,
+    pub action: Option<Action>,
+    pub from: Option<DossierStatus>,
+    pub to: DossierStatus,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub author: String,
+    pub at: String,
+    pub body: String,
+}
+
+/// A required document and what the applicant attached for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeDocument {
+    pub name: String,
+    pub files: Vec<AttachedFile>,
+}
+
+/// A dossier as the back office needs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeDossier {
+    pub code: String,
+    /// What the official saw: sent back with every action.
+    pub version: i32,
+    pub procedure_name: String,
+    pub agency_name: String,
+    pub applicant_name: String,
+    pub applicant_email: String,
+    pub applicant_phone: Option<String>,
+    pub status: DossierStatus,
+    pub channel: String,
+    pub submitted_at: Option<String>,
+    pub received_at: Option<String>,
+    pub due_on: Option<String>,
+    pub mark: DueMark,
+    pub assignee_name: Option<String>,
+    pub answers: Vec<(String, String)>,
+    pub documents: Vec<OfficeDocument>,
+    pub history: Vec<OfficeHistoryEntry>,
+    pub comments: Vec<Comment>,
+    /// What this official may do now.
+    pub actions: Vec<Action>,
+    /// For assignment: the agency's specialists (id, name).
+    pub specialists: Vec<(i64, String)>,
+}

@@ -1,0 +1,204 @@
+use crate::back_office::model::{DueMark, OfficeDossier};
+use crate::back_office::server_fns::load_office_dossier;
+use crate::dossiers::Action;
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts};
+use crate::layout::{NotFound, PageError};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/can-bo/ho-so/{code}`: a dossier as the official works it — answers,
+/// documents, history, internal comments, and the actions their role may
+/// take now. Each action is its own form carrying the version the official
+/// saw, so a change by someone else in between is caught.
+#[component]
+pub fn OfficeDossierPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let dossier = Resource::new(
+        move || params.get().get("code").unwrap_or_default(),
+        load_office_dossier,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match dossier.await {
+                    Ok(dossier) => view! { <OfficeDossierView dossier/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
+    let t = use_texts();
+    let b = &t.back_office;
+    let lang = use_lang();
+    let title = (b.dossier_title)(&dossier.code);
+    let contact = [
+        Some(dossier.applicant_email.clone()),
+        dossier.applicant_phone.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let mark_class = match dossier.mark {
+        DueMark::Overdue => "tag tag--red",
+        DueMark::DueSoon => "tag tag--amber",
+        DueMark::OnTrack => "tag tag--green",
+        DueMark::NotRunning => "tag tag--grey",
+    };
+    let comment_action = format!("/can-bo/ho-so/{}/y-kien", dossier.code);
+    view! {
+        <Title text=format!("{title} | {}", t.site_name)/>
+        <p class="breadcrumb"><a href="/can-bo">{b.back_to_inbox}</a></p>
+        <h1>{title}</h1>
+        <p class="lead">{dossier.procedure_name.clone()}</p>
+        <dl class="summary-list">
+            <div><dt>{b.column_status}</dt><dd><strong>{dossier.status.label(lang)}</strong></dd></div>
+            <div><dt>{b.applicant}</dt><dd>{dossier.applicant_name.clone()}</dd></div>
+            <div><dt>{b.contact}</dt><dd class="table__wrap">{contact}</dd></div>
+            <div><dt>{b.channel_label}</dt><dd>{(b.channel)(&dossier.channel)}</dd></div>
+            <div><dt>{b.column_submitted}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
+            <div><dt>{b.received_at}</dt><dd>{dossier.received_at.clone().unwrap_or_default()}</dd></div>
+            <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<span class=mark_class>{(b.mark)(dossier.mark)}</span></dd></div>
+            <div><dt>{b.assignee}</dt><dd>{dossier.assignee_name.clone().unwrap_or_else(|| b.not_assigned.to_string())}</dd></div>
+        </dl>
+
+        <ul class="slip-links">
+            <li><a href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", dossier.code) download="" rel="external">{b.slip_01}</a></li>
+            <li><a href=format!("/ho-so/{}/phieu-kiem-soat.pdf", dossier.code) download="" rel="external">{b.slip_06}</a></li>
+        </ul>
+        <section class="section" aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{b.actions_heading}</h2>
+            {if dossier.actions.is_empty() {
+                view! { <p>{b.no_actions}</p> }.into_any()
+            } else {
+                dossier.actions.iter().map(|action| view! {
+                    <ActionForm code=dossier.code.clone() version=dossier.version action=*action specialists=dossier.specialists.clone()/>
+                }).collect_view().into_any()
+            }}
+        </section>
+
+        <section class="section" aria-labelledby="answers-heading">
+            <h2 id="answers-heading">{b.answers_heading}</h2>
+            <dl class="summary-list">
+                {dossier.answers.iter().map(|(label, answer)| view! {
+                    <div><dt>{label.clone()}</dt><dd>{answer.clone()}</dd></div>
+                }).collect_view()}
+            </dl>
+        </section>
+
+        <section class="section" aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{b.documents_heading}</h2>
+            <ol class="document-slots">
+                {dossier.documents.iter().map(|document| view! {
+                    <li class="document-slot">
+                        <h3 class="document-slot__name">{document.name.clone()}</h3>
+                        {if document.files.is_empty() {
+                            view! { <p class="hint">{b.no_file}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="document-slot__files">
+                                    {document.files.iter().map(|file| view! {
+                                        <li><a href=format!("/tep/{}", file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}")"</li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+
+        <section class="section" aria-labelledby="history-heading">
+            <h2 id="history-heading">{b.history_heading}</h2>
+            <ol class="timeline">
+                {dossier.history.iter().map(|entry| {
+                    let what = match entry.action {
+                        Some(action) => format!("{} → {}", action.label(lang), entry.to.label(lang)),
+                        None => entry.to.label(lang).to_string(),
+                    };
+                    view! {
+                        <li class="timeline__item">
+                            <span class="timeline__when">{entry.at.clone()}</span>" — "{what}
+                            {entry.actor.clone().map(|actor| format!(" ({} {actor})", b.by))}
+                            {entry.note.clone().map(|note| view! { <p class="timeline__note">{note}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+
+        <section class="section" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">{b.comments_heading}</h2>
+            <p class="hint">{b.comments_hint}</p>
+            {if dossier.comments.is_empty() {
+                view! { <p>{b.no_comments}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="comments">
+                        {dossier.comments.iter().map(|comment| view! {
+                            <li><strong>{comment.author.clone()}</strong>" · "<span class="timeline__when">{comment.at.clone()}</span><p>{comment.body.clone()}</p></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <form method="post" action=comment_action>
+                <div class="form-group">
+                    <label class="label" for="comment-body">{b.comment_label}</label>
+                    <textarea class="textarea" id="comment-body" name="body" rows="3" maxlength="2000"></textarea>
+                </div>
+                <button type="submit" class="button button--secondary">{b.comment_button}</button>
+            </form>
+        </section>
+    }
+}
+
+/// One action's form: its button, a reason when the action needs one, the
+/// specialist for an assignment.
+#[component]
+fn ActionForm(
+    code: String,
+    version: i32,
+    action: Action,
+    specialists: Vec<(i64, String)>,
+) -> impl IntoView {
+    let t = use_texts();
+    let b = &t.back_office;
+    let lang = use_lang();
+    let id = format!("action-{}", action.as_str().replace('_', "-"));
+    let note_id = format!("{id}-note");
+    let assignee_id = format!("{id}-assignee");
+    let secondary = matches!(
+        action,
+        Action::Refuse | Action::Stop | Action::SendBack | Action::RequestSupplement
+    );
+    view! {
+        <form method="post" action=format!("/can-bo/ho-so/{code}/thao-tac") class="action-form" id=id>
+            <input type="hidden" name="action" value=action.as_str()/>
+            <input type="hidden" name="version" value=version.to_string()/>
+            {(action == Action::Assign).then(|| view! {
+                <div class="form-group">
+                    <label class="label" for=assignee_id.clone()>{b.choose_specialist}</label>
+                    <select class="select" id=assignee_id.clone() name="assignee">
+                        {specialists.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            {action.needs_note().then(|| view! {
+                <div class="form-group">
+                    <label class="label" for=note_id.clone()>{format!("{} — {}", b.note_label, action.label(lang))}</label>
+                    <p class="hint">{b.note_hint}</p>
+                    <textarea class="textarea" id=note_id.clone() name="note" rows="3" maxlength="2000"></textarea>
+                </div>
+            })}
+            <button type="submit" class=if secondary { "button button--secondary" } else { "button" }>{action.label(lang)}</button>
+        </form>
+    }
+}

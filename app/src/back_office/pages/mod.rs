@@ -1,0 +1,5 @@
+mod dossier_page;
+mod inbox_page;
+
+pub use dossier_page::OfficeDossierPage;
+pub use inbox_page::InboxPage;

@@ -1,0 +1,36 @@
+use super::model::{Inbox, InboxFilter, OfficeDossier};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The warning window before a dossier's appointment, from
+/// `MOTCUA_DUE_SOON_DAYS` (working days, default 1).
+#[cfg(feature = "ssr")]
+async fn due_window() -> Result<super::store::DueWindow, AppError> {
+    let days = std::env::var("MOTCUA_DUE_SOON_DAYS")
+        .ok()
+        .and_then(|days| days.trim().parse().ok())
+        .unwrap_or(1);
+    let calendar = crate::deadlines::store::working_calendar(&crate::database::pool()?).await?;
+    Ok(super::store::DueWindow::new(&calendar, days))
+}
+
+/// The official's work queue.
+#[server(endpoint = "back-office/inbox")]
+pub async fn load_inbox(filter: InboxFilter) -> Result<Inbox, AppError> {
+    use crate::access::{require, Permission};
+    let user = require(Permission::EnterBackOffice)?;
+    let window = due_window().await?;
+    super::store::inbox(&crate::database::pool()?, &user, filter, &window).await
+}
+
+/// One dossier in the official's scope; others are "not found".
+#[server(endpoint = "back-office/dossier")]
+pub async fn load_office_dossier(code: String) -> Result<OfficeDossier, AppError> {
+    use crate::access::{require, Permission};
+    let user = require(Permission::EnterBackOffice)?;
+    let window = due_window().await?;
+    let lang = crate::i18n::current_lang();
+    super::store::dossier(&crate::database::pool()?, &user, code.trim(), lang, &window)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,345 @@
+//! Back-office reads (server only). Every query is bounded by the agencies
+//! the official's roles reach: a dossier outside them is "not found".
+
+use super::model::{
+    Comment, DueMark, Inbox, InboxFilter, InboxRow, OfficeDocument, OfficeDossier,
+    OfficeHistoryEntry, Queue,
+};
+use crate::access::{Role, SignedInUser};
+use crate::deadlines::{self, WorkingCalendar};
+use crate::dossiers::{Action, DossierStatus, WorkflowState};
+use crate::eforms::{Answers, FormDefinition};
+use crate::error::AppResult;
+use crate::filing::AttachedFile;
+use crate::i18n::Lang;
+use chrono::{NaiveDateTime, Utc};
+use sqlx::PgPool;
+
+/// Dossiers per inbox page.
+pub const PAGE_SIZE: i64 = 20;
+
+fn status(text: &str) -> DossierStatus {
+    DossierStatus::parse(text).unwrap_or(DossierStatus::Draft)
+}
+
+/// The moments that decide the marks: now, and the end of the warning
+/// window (`due_soon_days` working days from today), Vietnam time.
+pub struct DueWindow {
+    pub now: NaiveDateTime,
+    pub soon: NaiveDateTime,
+}
+
+impl DueWindow {
+    pub fn new(calendar: &WorkingCalendar, due_soon_days: u32) -> DueWindow {
+        let now = deadlines::vietnam_local(Utc::now());
+        let soon = calendar
+            .add_working_days(now.date(), due_soon_days)
+            .and_time(calendar.end_of_day());
+        DueWindow { now, soon }
+    }
+
+    pub fn mark(&self, status: DossierStatus, due: Option<NaiveDateTime>) -> DueMark {
+        match due {
+            _ if !status.is_open() || status == DossierStatus::AwaitingSupplement => {
+                DueMark::NotRunning
+            }
+            None => DueMark::NotRunning,
+            Some(due) if due < self.now => DueMark::Overdue,
+            Some(due) if due <= self.soon => DueMark::DueSoon,
+            Some(_) => DueMark::OnTrack,
+        }
+    }
+}
+
+pub async fn inbox(
+    pool: &PgPool,
+    user: &SignedInUser,
+    filter: InboxFilter,
+    window: &DueWindow,
+) -> AppResult<Inbox> {
+    let scope = user.back_office_agencies();
+    let queue = filter
+        .queue
+        .as_deref()
+        .and_then(Queue::parse)
+        .unwrap_or_else(|| default_queue(user));
+    let search = filter
+        .search
+        .as_deref()
+        .map(|text| crate::text::normalize(text.trim()))
+        .unwrap_or_default();
+    let procedure = filter.procedure.clone().unwrap_or_default();
+    let page = filter.page.unwrap_or(1).max(1);
+    let statuses: Vec<String> = queue
+        .statuses()
+        .iter()
+        .map(|status| status.as_str().to_string())
+        .collect();
+
+    let counts = sqlx::query!(
+        r#"SELECT status, count(*) AS "count!",
+                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::text::timestamp) AS "overdue!",
+                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::text::timestamp
+                                   AND due_at <= $3::text::timestamp) AS "soon!"
+           FROM dossiers WHERE agency_id = ANY($1) AND status NOT IN ('draft', 'returned', 'refused', 'stopped', 'withdrawn')
+           GROUP BY status"#,
+        &scope,
+        window.now.to_string(),
+        window.soon.to_string(),
+    )
+    .fetch_all(pool)
+    .await?;
+    let count_of = |queue: Queue| {
+        counts
+            .iter()
+            .filter(|row| queue.statuses().contains(&status(&row.status)))
+            .map(|row| row.count)
+            .sum::<i64>()
+    };
+    let overdue = counts.iter().map(|row| row.overdue).sum();
+    let due_soon = counts.iter().map(|row| row.soon).sum();
+
+    let pattern = format!("%{}%", search.to_lowercase());
+    let rows = sqlx::query!(
+        r#"SELECT d.code AS "code!", v.name AS procedure_name, u.full_name AS applicant_name, a.name AS agency_name,
+                  d.status, d.channel, to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "submitted_at!",
+                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on, s.full_name AS "assignee_name?",
+                  count(*) OVER () AS "total!"
+           FROM dossiers d
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN procedures p ON p.id = v.procedure_id
+           JOIN users u ON u.id = d.applicant_id
+           JOIN agencies a ON a.id = d.agency_id
+           LEFT JOIN users s ON s.id = d.assignee_id
+           WHERE d.agency_id = ANY($1) AND d.status = ANY($2)
+             AND ($3 = '' OR lower(d.code) LIKE $4 OR lower(u.full_name) LIKE $4)
+             AND ($5 = '' OR p.code = $5)
+           ORDER BY d.due_at NULLS LAST, d.id
+           LIMIT $6 OFFSET $7"#,
+        &scope,
+        &statuses,
+        search,
+        pattern,
+        procedure,
+        PAGE_SIZE,
+        (page as i64 - 1) * PAGE_SIZE,
+    )
+    .fetch_all(pool)
+    .await?;
+    let total = rows.first().map(|row| row.total).unwrap_or(0);
+    Ok(Inbox {
+        queue,
+        counts: Queue::ALL
+            .into_iter()
+            .map(|queue| (queue, count_of(queue)))
+            .collect(),
+        total,
+        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1) as u32,
+        page,
+        search,
+        overdue,
+        due_soon,
+        rows: rows
+            .into_iter()
+            .map(|row| {
+                let status = status(&row.status);
+                InboxRow {
+                    mark: window.mark(status, parse_moment(row.due_at.as_deref())),
+                    code: row.code,
+                    procedure_name: row.procedure_name,
+                    applicant_name: row.applicant_name,
+                    agency_name: row.agency_name,
+                    status,
+                    channel: row.channel,
+                    submitted_at: row.submitted_at,
+                    due_on: row.due_on,
+                    assignee_name: row.assignee_name,
+                }
+            })
+            .collect(),
+    })
+}
+
+/// The queue an official starts from: the first step of their role.
+fn default_queue(user: &SignedInUser) -> Queue {
+    if user.has_role(Role::Reception) {
+        Queue::ToReceive
+    } else if user.has_role(Role::Specialist) {
+        Queue::Processing
+    } else if user.has_role(Role::Leader) {
+        Queue::ToApprove
+    } else {
+        Queue::AllOpen
+    }
+}
+
+/// A dossier in the official's scope, with what they may do to it now.
+pub async fn dossier(
+    pool: &PgPool,
+    user: &SignedInUser,
+    code: &str,
+    lang: Lang,
+    window: &DueWindow,
+) -> AppResult<Option<OfficeDossier>> {
+    let scope = user.back_office_agencies();
+    let row = sqlx::query!(
+        r#"SELECT d.id, d.code AS "code!", d.version, d.status, d.resumes_to, d.channel, d.agency_id, d.assignee_id,
+                  d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
+                  u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
+                  s.full_name AS "assignee_name?", to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
+                  to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS received_at,
+                  to_char(d.due_at, 'DD/MM/YYYY HH24:MI') AS due_on
+           FROM dossiers d
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN agencies a ON a.id = d.agency_id
+           JOIN users u ON u.id = d.applicant_id
+           LEFT JOIN users s ON s.id = d.assignee_id
+           WHERE d.code = $1 AND d.agency_id = ANY($2) AND d.status <> 'draft'"#,
+        code,
+        &scope
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let current = status(&row.status);
+    let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+    let form: Option<FormDefinition> = row
+        .eform
+        .and_then(|eform| serde_json::from_value(eform).ok());
+    let state = WorkflowState {
+        status: current,
+        resumes_to: row.resumes_to.as_deref().and_then(DossierStatus::parse),
+    };
+    let actions = state
+        .allowed()
+        .into_iter()
+        .filter(|action| super::may_do(user, *action, row.agency_id, row.assignee_id))
+        .collect();
+    let specialists = sqlx::query!(
+        "SELECT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id
+         WHERE r.role = 'specialist' AND u.agency_id = $1 AND u.disabled_at IS NULL ORDER BY u.full_name",
+        row.agency_id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|specialist| (specialist.id, specialist.full_name))
+    .collect();
+    Ok(Some(OfficeDossier {
+        code: row.code,
+        version: row.version,
+        procedure_name: row.procedure_name,
+        agency_name: row.agency_name,
+        applicant_name: row.applicant_name,
+        applicant_email: row.applicant_email,
+        applicant_phone: row.applicant_phone,
+        status: current,
+        channel: row.channel,
+        submitted_at: row.submitted_at,
+        received_at: row.received_at,
+        due_on: row.due_on,
+        mark: window.mark(current, parse_moment(row.due_at.as_deref())),
+        assignee_name: row.assignee_name,
+        answers: form
+            .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
+            .unwrap_or_default(),
+        documents: documents(pool, row.id, row.version_id).await?,
+        history: history(pool, row.id).await?,
+        comments: comments(pool, row.id).await?,
+        actions,
+        specialists,
+    }))
+}
+
+/// A local moment as `to_char(.., 'YYYY-MM-DD HH24:MI:SS')` writes it.
+fn parse_moment(text: Option<&str>) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text?, "%Y-%m-%d %H:%M:%S").ok()
+}
+
+async fn documents(
+    pool: &PgPool,
+    dossier_id: i64,
+    version_id: i64,
+) -> AppResult<Vec<OfficeDocument>> {
+    let rows = sqlx::query!(
+        r#"SELECT pd.id AS document_id, pd.name, f.id AS "file_id?", f.original_name AS "file_name?", f.size_bytes AS "size?"
+           FROM procedure_documents pd
+           LEFT JOIN dossier_attachments da ON da.document_id = pd.id AND da.dossier_id = $1
+           LEFT JOIN stored_files f ON f.id = da.file_id
+           WHERE pd.version_id = $2 ORDER BY pd.position, da.attached_at"#,
+        dossier_id,
+        version_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut documents: Vec<(i64, OfficeDocument)> = Vec::new();
+    for row in rows {
+        if documents.last().map(|(id, _)| *id) != Some(row.document_id) {
+            documents.push((
+                row.document_id,
+                OfficeDocument {
+                    name: row.name.clone(),
+                    files: Vec::new(),
+                },
+            ));
+        }
+        if let (Some(id), Some(name), Some(size), Some((_, document))) =
+            (row.file_id, row.file_name, row.size, documents.last_mut())
+        {
+            document.files.push(AttachedFile {
+                id,
+                name,
+                size: crate::filing::store::megabytes(size),
+            });
+        }
+    }
+    Ok(documents
+        .into_iter()
+        .map(|(_, document)| document)
+        .collect())
+}
+
+pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHistoryEntry>> {
+    let rows = sqlx::query!(
+        r#"SELECT to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
+                  u.full_name AS "actor?", h.action, h.from_status, h.to_status, h.note
+           FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
+           WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
+        dossier_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| OfficeHistoryEntry {
+            at: row.at,
+            actor: row.actor,
+            action: row.action.as_deref().and_then(Action::parse),
+            from: row.from_status.as_deref().and_then(DossierStatus::parse),
+            to: status(&row.to_status),
+            note: row.note,
+        })
+        .collect())
+}
+
+async fn comments(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<Comment>> {
+    let rows = sqlx::query!(
+        r#"SELECT u.full_name AS author, c.body,
+                  to_char(c.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!"
+           FROM dossier_comments c JOIN users u ON u.id = c.author_id
+           WHERE c.dossier_id = $1 ORDER BY c.created_at, c.id"#,
+        dossier_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Comment {
+            author: row.author,
+            at: row.at,
+            body: row.body,
+        })
+        .collect())
+}

@@ -1,0 +1,131 @@
+//! An address: province, then a commune of that province, then the street.
+//! With JavaScript the commune list follows the province at once; without
+//! it, "Hiện danh sách xã/phường" saves the draft and comes back with the
+//! chosen province's communes.
+
+use super::eform_fields::{hint_of, label_of, ShownErrors, FORM_NAME};
+use super::model::AddressChoices;
+use crate::eforms::keys::{address_part, ADDRESS_PARTS};
+use crate::eforms::{Answers, Field, Place};
+use crate::forms::field_id;
+use crate::i18n::{use_lang, use_texts};
+use leptos::prelude::*;
+
+#[component]
+pub fn AddressField(
+    field: Field,
+    key: String,
+    answers: Answers,
+    shown: ShownErrors,
+    condition: Option<String>,
+    places: AddressChoices,
+) -> impl IntoView {
+    let lang = use_lang();
+    let f = &use_texts().filing;
+    let scripted = use_context::<super::eform_fields::LiveAnswers>()
+        .map(|live| live.scripted)
+        .unwrap_or_else(|| RwSignal::new(false));
+    let part_key = |part: &str| address_part(&key, part);
+    let value = |part: &str| answers.get(&part_key(part)).cloned().unwrap_or_default();
+    let (province, commune, street) = (value("province"), value("commune"), value("street"));
+    let error = shown.for_keys(ADDRESS_PARTS.iter().map(|part| part_key(part)).collect());
+    let part_error = |part: &str| shown.for_keys(vec![part_key(part)]);
+    let (province_error, commune_error, street_error) = (
+        part_error("province"),
+        part_error("commune"),
+        part_error("street"),
+    );
+
+    let id = field_id(FORM_NAME, &key);
+    let ids = |part: &str| field_id(FORM_NAME, &part_key(part));
+    let (province_id, commune_id, street_id) = (ids("province"), ids("commune"), ids("street"));
+    let hint = hint_of(&field, condition, lang);
+    let hint_id = format!("{id}-hint");
+    let hint_view =
+        (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
+    let described_by = (!hint.is_empty()).then(|| hint_id.clone());
+
+    let communes = RwSignal::new(places.communes.get(&province).cloned().unwrap_or_default());
+    let chosen_commune = RwSignal::new(commune);
+    let province_changed = move |event: leptos::ev::Event| {
+        let code = event_target_value(&event);
+        chosen_commune.set(String::new());
+        communes.set(Vec::new());
+        if !code.is_empty() {
+            leptos::task::spawn_local(async move {
+                if let Ok(list) = super::server_fns::communes_of(code).await {
+                    communes.set(list);
+                }
+            });
+        }
+    };
+    let message = |memo: Memo<Option<String>>| {
+        move || {
+            memo.get()
+                .map(|message| view! { <p class="error-message">{message}</p> })
+        }
+    };
+    let invalid = |memo: Memo<Option<String>>| move || memo.get().is_some().then_some("true");
+    let group_class = move || {
+        if error.get().is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    };
+    let provinces = places.provinces.clone();
+    view! {
+        <div class=group_class>
+            <fieldset class="fieldset eform-address" id=id aria-describedby=described_by>
+                <legend class="label">{label_of(&field, lang)}</legend>
+                {hint_view}
+                <div class="eform-address__part">
+                    <label class="label label--small" for=province_id.clone()>{f.address_province}</label>
+                    {message(province_error)}
+                    <select class="select" id=province_id name=part_key("province") on:change=province_changed
+                        autocomplete="address-level1" aria-invalid=invalid(province_error)>
+                        <option value="">{f.choose_province}</option>
+                        {provinces.iter().map(|place| view! {
+                            <option value=place.code.clone() selected=place.code == province>{place.name.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="submit" class="button button--secondary button--small eform-address__refresh"
+                        name="action" value=format!("communes:{key}") hidden=move || scripted.get()>{f.show_communes}</button>
+                </div>
+                <div class="eform-address__part">
+                    <label class="label label--small" for=commune_id.clone()>{f.address_commune}</label>
+                    {message(commune_error)}
+                    <select class="select" id=commune_id name=part_key("commune") aria-invalid=invalid(commune_error)
+                        on:change=move |event| chosen_commune.set(event_target_value(&event))>
+                        {move || communes_options(communes.get(), chosen_commune.get_untracked(), f)}
+                    </select>
+                </div>
+                <div class="eform-address__part">
+                    <label class="label label--small" for=street_id.clone()>{f.address_street}</label>
+                    {message(street_error)}
+                    <input class="input" id=street_id name=part_key("street") type="text" value=street
+                        autocomplete="address-line1" aria-invalid=invalid(street_error)/>
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+fn communes_options(
+    communes: Vec<Place>,
+    chosen: String,
+    f: &'static crate::i18n::FilingTexts,
+) -> impl IntoView {
+    let first = if communes.is_empty() {
+        f.choose_province_first
+    } else {
+        f.choose_commune
+    };
+    view! {
+        <option value="">{first}</option>
+        {communes.into_iter().map(|place| {
+            let selected = place.code == chosen;
+            view! { <option value=place.code selected=selected>{place.name}</option> }
+        }).collect_view()}
+    }
+}

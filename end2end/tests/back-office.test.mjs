@@ -1,0 +1,111 @@
+// A dossier from arrival to result: reception asks for a supplement, the
+// citizen sends it, reception accepts and assigns, the specialist proposes,
+// the leader sends it back once and then approves, reception returns the
+// result, and the citizen downloads it and reads the whole timeline.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { BASE_URL, eventually, scenario, squash } from '../support/portal.mjs';
+import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { uploadFile } from '../support/eform.mjs';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
+
+/** Signs out whoever is signed in (the same form post as the header's button), then in as `email`. */
+async function signInAs(portal, email) {
+  await portal.page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
+  await portal.open('/dang-nhap');
+  await fillIn(portal.page, LABELS.identifier, email);
+  await fillIn(portal.page, LABELS.password, 'Demo@12345');
+  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+}
+
+/** The demo citizen files a birth registration; returns its code. */
+async function fileBirthRegistration(portal) {
+  const { page } = portal;
+  await signInAs(portal, 'congdan@motcua.example');
+  await portal.open('/nop-ho-so/1.001193');
+  const slot = page.locator('li.document-slot', { has: page.locator('.document-slot__name', { hasText: 'Giấy chứng sinh' }) }).first();
+  await uploadFile(portal, slot, { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
+  // The form itself is covered by filing.test.mjs: post the answers as the page would.
+  const response = await page.request.post('/nop-ho-so/1.001193', {
+    headers: { Origin: BASE_URL },
+    form: {
+      agency: '000.01.40.H34', applicant_name: 'Vũ Thị Công Dân', applicant_citizen_id: '022190001234',
+      applicant_birth_date: '12/05/1990', applicant_phone: '0912345678',
+      'applicant_address.province': '22', 'applicant_address.commune': '06685', 'applicant_address.street': 'Số 5, phố Lê Thánh Tông',
+      relationship: 'mother', child_name: 'Nguyễn Minh Khang', child_birth_date: '01/11/2026', child_sex: 'male',
+      child_ethnicity: 'kinh', child_nationality: 'Việt Nam', child_birth_place: 'Bệnh viện Bãi Cháy',
+      mother_name: 'Vũ Thị Công Dân', mother_birth_date: '12/05/1990', mother_citizen_id: '022190001234',
+      has_father: 'no', oath: 'on', action: 'submit',
+    },
+  });
+  const path = new URL(response.url()).pathname;
+  assert.match(path, /^\/ho-so\/000\.01\.40\.H34-\d{6}-\d{4}$/, `submitted (${response.status()} at ${path})`);
+  return decodeURIComponent(path.replace('/ho-so/', ''));
+}
+
+/** Opens the dossier in the back office and presses an action's button, after filling `fields`. */
+async function actOn(portal, code, action, fields = {}) {
+  const { page } = portal;
+  await portal.open(`/can-bo/ho-so/${code}`);
+  for (const [label, value] of Object.entries(fields)) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption({ label: value });
+    else await field.fill(value);
+  }
+  await press(portal, action, (url) => url.pathname === `/can-bo/ho-so/${code}`);
+  assert.match(await noticeText(page), /Đã cập nhật/, `${action} went through`);
+}
+
+scenario('A birth registration goes from arrival to a returned result', async (portal) => {
+  const { page } = portal;
+  const code = await fileBirthRegistration(portal);
+
+  await signInAs(portal, 'tiepnhan@motcua.example');
+  await portal.open('/can-bo');
+  assert.ok(squash(await page.locator('main').innerText()).includes(code), 'the new dossier is in reception’s queue');
+  await actOn(portal, code, 'Yêu cầu bổ sung', { 'Ghi chú, lý do — Yêu cầu bổ sung': 'Thiếu bản sao giấy chứng nhận kết hôn.' });
+
+  await signInAs(portal, 'congdan@motcua.example');
+  await portal.open(`/ho-so/${code}`);
+  assert.ok(squash(await page.locator('main').innerText()).includes('Thiếu bản sao giấy chứng nhận kết hôn.'));
+  await fillIn(page, 'Nội dung bạn đã bổ sung', 'Đã nộp bổ sung tại bộ phận một cửa.');
+  await press(portal, 'Gửi bổ sung', (url) => url.pathname === `/ho-so/${code}`);
+
+  await signInAs(portal, 'tiepnhan@motcua.example');
+  await actOn(portal, code, 'Tiếp nhận');
+  await actOn(portal, code, 'Phân công xử lý', { 'Chuyên viên': 'Trần Văn Chuyên' });
+  await signInAs(portal, 'chuyenvien@motcua.example');
+  await actOn(portal, code, 'Trình phê duyệt');
+  await signInAs(portal, 'lanhdao@motcua.example');
+  await actOn(portal, code, 'Trả lại chuyên viên', { 'Ghi chú, lý do — Trả lại chuyên viên': 'Ghi rõ nơi sinh.' });
+  await signInAs(portal, 'chuyenvien@motcua.example');
+  await actOn(portal, code, 'Trình phê duyệt');
+  await signInAs(portal, 'lanhdao@motcua.example');
+  await actOn(portal, code, 'Phê duyệt');
+  await signInAs(portal, 'tiepnhan@motcua.example');
+  await actOn(portal, code, 'Trả kết quả');
+
+  await signInAs(portal, 'congdan@motcua.example');
+  await portal.open(`/ho-so/${code}`);
+  const timeline = squash(await page.locator('.timeline').innerText());
+  for (const step of ['Chờ tiếp nhận', 'Chờ bổ sung hồ sơ', 'Đã tiếp nhận', 'Đang xử lý', 'Chờ phê duyệt', 'Đã có kết quả', 'Đã trả kết quả']) {
+    assert.ok(timeline.includes(step), `${step} in the timeline: ${timeline}`);
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: new RegExp(`ket-qua-${code.replaceAll('.', '\\.')}\\.pdf`) }).click(),
+  ]);
+  const result = await readFile(await download.path());
+  assert.equal(result.subarray(0, 5).toString(), '%PDF-', 'the result is a PDF');
+  const [controlSlip] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)' }).click(),
+  ]);
+  assert.equal((await readFile(await controlSlip.path())).subarray(0, 5).toString(), '%PDF-', 'slip 06 is a PDF');
+  await eventually(async () => {
+    await portal.open('/tai-khoan/giay-to');
+    assert.ok(squash(await page.locator('main').innerText()).includes(`ket-qua-${code}.pdf`), 'and sits in the wallet');
+  });
+}, { timeout: 360_000 });

@@ -1,0 +1,19 @@
+//! The back office's form posts. Pages live in `app::back_office`; every
+//! state change goes through [`transition::perform`].
+
+mod actions;
+mod comments;
+mod notices;
+mod results;
+pub mod transition;
+
+use crate::state::AppState;
+use axum::routing::post;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/can-bo/ho-so/{code}/thao-tac", post(actions::act))
+        .route("/can-bo/ho-so/{code}/y-kien", post(comments::comment))
+        .route("/ho-so/{code}/bo-sung", post(actions::supplement))
+}

@@ -1,0 +1,105 @@
+//! What the applicant is told when their dossier moves: a notification in
+//! the portal (with an unread count) and the same words by mail, written
+//! in the same transaction as the change so neither can be lost or sent
+//! for a change that did not happen.
+
+use crate::mail::outbox;
+use crate::mail::templates::Message;
+use crate::state::AppState;
+use app::dossiers::Action;
+use sqlx::PgConnection;
+
+pub async fn tell_applicant(
+    state: &AppState,
+    tx: &mut PgConnection,
+    dossier_id: i64,
+    action: Action,
+    note: Option<&str>,
+) -> anyhow::Result<()> {
+    let dossier = sqlx::query!(
+        r#"SELECT d.code AS "code!", d.applicant_id, u.full_name, u.email, v.name AS procedure,
+                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on
+           FROM dossiers d JOIN users u ON u.id = d.applicant_id
+           JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
+        dossier_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let code = &dossier.code;
+    let procedure = &dossier.procedure;
+    let due = dossier.due_on.unwrap_or_default();
+    let reason = note.unwrap_or_default();
+    let (title, body) = match action {
+        Action::Accept => (
+            format!("Hồ sơ {code} đã được tiếp nhận"),
+            format!("Hồ sơ “{procedure}” đã được bộ phận một cửa tiếp nhận. Ngày hẹn trả kết quả: {due}."),
+        ),
+        Action::RequestSupplement => (
+            format!("Hồ sơ {code} cần bổ sung"),
+            format!("Hồ sơ “{procedure}” cần bổ sung, hoàn thiện: {reason}\nThời hạn giải quyết tạm dừng cho đến khi bạn gửi bổ sung."),
+        ),
+        Action::Refuse => (
+            format!("Hồ sơ {code} bị từ chối tiếp nhận"),
+            format!("Hồ sơ “{procedure}” bị từ chối tiếp nhận. Lý do: {reason}"),
+        ),
+        Action::Approve => (
+            format!("Hồ sơ {code} đã có kết quả"),
+            format!("Hồ sơ “{procedure}” đã có kết quả giải quyết. Bộ phận một cửa sẽ trả kết quả cho bạn."),
+        ),
+        Action::Return => (
+            format!("Đã trả kết quả hồ sơ {code}"),
+            format!("Kết quả giải quyết hồ sơ “{procedure}” đã được trả. Bạn có thể tải kết quả và đánh giá mức độ hài lòng tại trang hồ sơ."),
+        ),
+        Action::Stop => (
+            format!("Dừng giải quyết hồ sơ {code}"),
+            format!("Hồ sơ “{procedure}” đã dừng giải quyết. Lý do: {reason}"),
+        ),
+        // The dossier goes back to the officer who asked for the supplement.
+        Action::Supplement => return tell_officer_who_asked(tx, dossier_id, code).await,
+        // The applicant did this themself; officials see these in the inbox.
+        Action::Withdraw
+        | Action::Assign
+        | Action::Propose
+        | Action::SendBack => return Ok(()),
+    };
+    let link = format!("/ho-so/{code}");
+    sqlx::query!(
+        "INSERT INTO notifications (user_id, dossier_id, title, body, link) VALUES ($1, $2, $3, $4, $5)",
+        dossier.applicant_id,
+        dossier_id,
+        title,
+        body,
+        link,
+    )
+    .execute(&mut *tx)
+    .await?;
+    let message = Message {
+        subject: title,
+        body: format!(
+            "Kính gửi {},\n\n{body}\n\nTheo dõi hồ sơ tại:\n{}{link}\n\nCổng dịch vụ công Một Cửa\nĐây là thư tự động, vui lòng không trả lời.\n",
+            dossier.full_name, state.config.public_base_url
+        ),
+    };
+    outbox::enqueue(tx, &dossier.email, &message).await?;
+    Ok(())
+}
+
+/// "Hồ sơ … đã được bổ sung", in the portal, for the officer who asked.
+async fn tell_officer_who_asked(
+    tx: &mut PgConnection,
+    dossier_id: i64,
+    code: &str,
+) -> anyhow::Result<()> {
+    sqlx::query!(
+        "INSERT INTO notifications (user_id, dossier_id, title, body, link)
+         SELECT supplement_requested_by, id, $2, $3, $4 FROM dossiers
+         WHERE id = $1 AND supplement_requested_by IS NOT NULL",
+        dossier_id,
+        format!("Hồ sơ {code} đã được bổ sung"),
+        "Công dân đã gửi bổ sung theo yêu cầu của bạn; hồ sơ trở lại bước trước khi yêu cầu.",
+        format!("/can-bo/ho-so/{code}"),
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The draft result a specialist proposes, generated from the dossier's
+//! answers (the seeded procedures' simple template). It is stored like any
+//! file, owned by the applicant but hidden from them until it is returned.
+
+use crate::documents::result_document::{self, ResultDocument};
+use crate::state::AppState;
+use app::eforms::{Answers, FormDefinition};
+use app::i18n::Lang;
+use object_store::path::Path as StorePath;
+use object_store::{ObjectStore, PutPayload};
+use sha2::{Digest, Sha256};
+use sqlx::PgConnection;
+
+/// Generates and stores the result of `dossier_id`; returns the file's id.
+pub async fn draft_result(
+    state: &AppState,
+    tx: &mut PgConnection,
+    dossier_id: i64,
+) -> anyhow::Result<i64> {
+    let row = sqlx::query!(
+        r#"SELECT d.code AS "code!", d.applicant_id, d.form_data, v.eform, v.name AS procedure_name,
+                  a.name AS agency_name, u.full_name AS applicant_name,
+                  to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "today!"
+           FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN agencies a ON a.id = d.agency_id JOIN users u ON u.id = d.applicant_id
+           WHERE d.id = $1"#,
+        dossier_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+    let rows = row
+        .eform
+        .and_then(|eform| serde_json::from_value::<FormDefinition>(eform).ok())
+        .map(|form| app::eforms::display::answer_rows(&form, &answers, Lang::Vi))
+        .unwrap_or_default();
+    let tracking_url = format!("{}/tra-cuu?ma={}", state.config.public_base_url, row.code);
+    let pdf = result_document::render(&ResultDocument {
+        agency_name: &row.agency_name,
+        place: "Quảng Ninh",
+        issued_on: chrono::NaiveDate::parse_from_str(&row.today, "%Y-%m-%d")?,
+        code: &row.code,
+        procedure_name: &row.procedure_name,
+        applicant_name: &row.applicant_name,
+        answers: &rows,
+        tracking_url: &tracking_url,
+    })
+    .map_err(|error| anyhow::anyhow!("rendering the result: {error:?}"))?;
+    let key = crate::files::new_storage_key();
+    let size = pdf.len() as i64;
+    let sha256 = Sha256::digest(&pdf).to_vec();
+    state
+        .files
+        .put(&StorePath::from(key.as_str()), PutPayload::from(pdf))
+        .await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO stored_files (owner_id, storage_key, original_name, content_type, size_bytes, sha256, kind)
+         VALUES ($1, $2, $3, 'application/pdf', $4, $5, 'result') RETURNING id",
+        row.applicant_id,
+        key,
+        format!("ket-qua-{}.pdf", row.code),
+        size,
+        sha256,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(id)
+}

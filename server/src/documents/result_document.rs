@@ -1,0 +1,103 @@
+//! The result of a procedure, generated from a simple template for the
+//! seeded procedures: what was decided, for whom, on which answers, with a
+//! QR code to the dossier. The specialist proposes it; once the leader
+//! approves and reception returns it, it is the applicant's to download and
+//! sits in their document wallet.
+
+use super::layout::{Align, Column, Document, DocumentError, Style};
+use chrono::NaiveDate;
+
+pub struct ResultDocument<'a> {
+    pub agency_name: &'a str,
+    pub place: &'a str,
+    pub issued_on: NaiveDate,
+    pub code: &'a str,
+    pub procedure_name: &'a str,
+    pub applicant_name: &'a str,
+    /// Label and answer, in the form's order.
+    pub answers: &'a [(String, String)],
+    pub tracking_url: &'a str,
+}
+
+pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
+    let mut doc = Document::new("Kết quả giải quyết thủ tục hành chính", result.issued_on);
+    super::letterhead::letterhead(
+        &mut doc,
+        result.agency_name,
+        result.code,
+        result.place,
+        result.issued_on,
+    );
+    doc.text("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", Style::TITLE);
+    doc.text(
+        &result.procedure_name.to_uppercase(),
+        Style::BODY.bold().centered(),
+    );
+    doc.gap(2.0);
+    doc.text(
+        &format!(
+            "{} giải quyết hồ sơ {} của Ông/Bà {} với nội dung sau:",
+            result.agency_name, result.code, result.applicant_name
+        ),
+        Style::BODY,
+    );
+    let rows: Vec<Vec<&str>> = result
+        .answers
+        .iter()
+        .map(|(label, answer)| vec![label.as_str(), answer.as_str()])
+        .collect();
+    doc.table(
+        &[
+            Column {
+                header: "Nội dung",
+                width: 0.4,
+                align: Align::Left,
+            },
+            Column {
+                header: "Thông tin",
+                width: 0.6,
+                align: Align::Left,
+            },
+        ],
+        &rows,
+        0,
+    );
+    doc.text(
+        "Văn bản điện tử có giá trị như bản giấy. Kiểm tra tính xác thực bằng cách quét mã QR:",
+        Style::NOTE,
+    );
+    doc.gap(1.0);
+    doc.qr_code(result.tracking_url, 28.0)?;
+    doc.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_renders_with_its_answers() {
+        let answers = vec![
+            (
+                "Họ, chữ đệm, tên".to_string(),
+                "Nguyễn Minh Khang".to_string(),
+            ),
+            (
+                "Nơi cư trú".to_string(),
+                "Số 5, phố Lê Thánh Tông, Phường Hồng Gai, Tỉnh Quảng Ninh".to_string(),
+            ),
+        ];
+        let pdf = render(&ResultDocument {
+            agency_name: "Ủy ban nhân dân phường Hồng Gai",
+            place: "Quảng Ninh",
+            issued_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            code: "000.01.40.H34-261122-0001",
+            procedure_name: "Đăng ký khai sinh",
+            applicant_name: "Vũ Thị Công Dân",
+            answers: &answers,
+            tracking_url: "http://127.0.0.1:3000/tra-cuu?ma=000.01.40.H34-261122-0001",
+        })
+        .unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+}

@@ -1,0 +1,36 @@
+//! The appointment of a dossier received now: the procedure's processing
+//! time and cut-off through the deadline engine. Used when a dossier is
+//! submitted (the expected date) and when reception accepts it (the date
+//! the official slip 01 promises).
+
+use app::deadlines::{self, Appointment, WorkingCalendar};
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+
+/// Reads through `connection` (inside the caller's transaction, so no second
+/// pool connection is needed while it holds locks).
+pub async fn appointment_for(
+    connection: &mut PgConnection,
+    calendar: &WorkingCalendar,
+    dossier_id: i64,
+    received: DateTime<Utc>,
+) -> anyhow::Result<Appointment> {
+    let timing = sqlx::query!(
+        r#"SELECT v.processing_time_value, v.processing_time_unit, to_char(v.cutoff_time, 'HH24:MI') AS cutoff
+           FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
+        dossier_id
+    )
+    .fetch_one(&mut *connection)
+    .await?;
+    let value = timing.processing_time_value.max(0) as u32;
+    let span = match timing.processing_time_unit.as_str() {
+        "working_hours" => deadlines::ProcessingSpan::WorkingHours(value),
+        _ => deadlines::ProcessingSpan::WorkingDays(value),
+    };
+    Ok(deadlines::appointment(
+        calendar,
+        deadlines::vietnam_local(received),
+        span,
+        deadlines::parse_cutoff(timing.cutoff.as_deref()),
+    ))
+}
