@@ -33,7 +33,7 @@ use axum::{middleware, Router};
 use config::Config;
 use leptos::config::LeptosOptions;
 use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes, ResponseOptions};
 use sqlx::PgPool;
 use state::AppState;
 use std::sync::Arc;
@@ -63,6 +63,18 @@ impl AppState {
     }
 }
 
+/// The app's page routes, worked out once per process.
+///
+/// `generate_route_list` renders the app with resource loading switched off
+/// by a process-wide flag; a page rendering on another thread at that moment
+/// would wait forever for its data. Building the list once, before any router
+/// exists, keeps that window away from real requests (tests build many routers
+/// in one process, side by side).
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP surface of one instance.
 ///
 /// Layers, outermost first: tracing, compression, security headers, the
@@ -71,7 +83,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let pool = state.pool.clone();
     let demo = DemoMode(state.config.demo);
-    let pages = generate_route_list(App);
+    let pages = page_routes();
     let leptos_options = state.leptos_options.clone();
     let production = state.config.production;
     let session_layer = sessions::layer(

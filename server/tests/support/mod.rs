@@ -169,10 +169,17 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let what = format!("{} {}", request.method(), request.uri());
+        let answer = async {
+            let response = self.router.clone().oneshot(request).await.unwrap();
+            let status = response.status();
+            let headers = response.headers().clone();
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            (status, headers, bytes)
+        };
+        let (status, headers, bytes) = tokio::time::timeout(REQUEST_LIMIT, answer)
+            .await
+            .unwrap_or_else(|_| panic!("{what} got no answer in {REQUEST_LIMIT:?}"));
         TestResponse {
             status,
             headers,
@@ -211,6 +218,10 @@ impl Drop for TestApp {
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A request still unanswered after this is a hang: the test fails and
+/// says which request, instead of stalling the whole run.
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 async fn server_options() -> PgConnectOptions {
     let url = match std::env::var("DATABASE_URL") {
