@@ -7,72 +7,9 @@ mod support;
 
 use app::dossiers::workflow::{replay, Action};
 use app::dossiers::DossierStatus;
-use support::browser::Browser;
-use support::dossiers::submit_birth;
+use support::back_office::*;
 use support::mailbox::wait_for_mail;
-use support::{spawn_app, TestApp};
-
-const PASSWORD: &str = "Demo@12345";
-const CITIZEN: &str = "congdan@motcua.example";
-const RECEPTION: &str = "tiepnhan@motcua.example";
-const SPECIALIST: &str = "chuyenvien@motcua.example";
-const LEADER: &str = "lanhdao@motcua.example";
-const MANAGER: &str = "quanly@motcua.example";
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
-    let mut browser = Browser::new(app);
-    browser.sign_in(email, PASSWORD).await;
-    browser
-}
-
-async fn filed(app: &TestApp) -> String {
-    let mut citizen = signed_in(app, CITIZEN).await;
-    submit_birth(app, &mut citizen).await
-}
-
-async fn status_and_version(app: &TestApp, code: &str) -> (String, i32) {
-    sqlx::query_as("SELECT status, version FROM dossiers WHERE code = $1")
-        .bind(code)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-}
-
-/// Posts one action as `browser`, with the version the dossier has now;
-/// returns the notice the official reads next.
-async fn act(
-    app: &TestApp,
-    browser: &mut Browser<'_>,
-    code: &str,
-    action: &str,
-    extra: &[(&str, &str)],
-) -> String {
-    let (_, version) = status_and_version(app, code).await;
-    let version = version.to_string();
-    let mut fields = vec![("action", action), ("version", version.as_str())];
-    fields.extend_from_slice(extra);
-    let response = browser
-        .post(&format!("/can-bo/ho-so/{code}/thao-tac"), &fields)
-        .await;
-    assert_eq!(
-        response.location(),
-        format!("/can-bo/ho-so/{code}"),
-        "{action}: {} {}",
-        response.status,
-        response.text()
-    );
-    browser.get(&format!("/can-bo/ho-so/{code}")).await.text()
-}
-
-async fn specialist_id(app: &TestApp) -> String {
-    sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = $1")
-        .bind(SPECIALIST)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-        .to_string()
-}
+use support::spawn_app;
 
 #[tokio::test]
 async fn a_dossier_goes_from_arrival_to_result_and_its_history_replays() {
@@ -332,23 +269,6 @@ async fn two_officials_accepting_at_once_make_one_transition() {
 }
 
 /// An official of another commune, with every back-office role there.
-async fn official_elsewhere(app: &TestApp) -> &'static str {
-    sqlx::query(
-        "WITH official AS (
-           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Đỗ Văn Khác', 'khac@example.vn', password_hash,
-                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
-           FROM users WHERE email = $1 RETURNING id)
-         INSERT INTO user_roles (user_id, role)
-         SELECT id, role FROM official, unnest(ARRAY['reception', 'specialist', 'leader']) AS role",
-    )
-    .bind(RECEPTION)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    "khac@example.vn"
-}
-
 #[tokio::test]
 async fn every_action_is_refused_to_the_wrong_role_or_agency() {
     let app = spawn_app().await;

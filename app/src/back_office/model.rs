@@ -125,6 +125,8 @@ pub struct Inbox {
 /// One entry of the history, as the back office reads it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficeHistoryEntry {
+    /// Its id: the notice slip it issued is printed from it.
+    pub id: i64,
     pub at: String,
     pub actor: Option<String>,
     pub action: Option<Action>,

@@ -303,7 +303,7 @@ async fn documents(
 
 pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHistoryEntry>> {
     let rows = sqlx::query!(
-        r#"SELECT to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
+        r#"SELECT h.id, to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
                   u.full_name AS "actor?", h.action, h.from_status, h.to_status, h.note
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
@@ -314,6 +314,7 @@ pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHist
     Ok(rows
         .into_iter()
         .map(|row| OfficeHistoryEntry {
+            id: row.id,
             at: row.at,
             actor: row.actor,
             action: row.action.as_deref().and_then(Action::parse),

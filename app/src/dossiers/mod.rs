@@ -2,6 +2,7 @@
 //! filing, tracking, the back office and statistics.
 
 pub mod code;
+pub mod notice_slips;
 pub mod status;
 pub mod workflow;
 

@@ -9,6 +9,7 @@
 //!   └──────request supplement──▶ awaiting_supplement ◀─┘             └─send back─▶ processing
 //!                              └──supplement──▶ (where it was)
 //! any open state ──stop──▶ stopped        submitted ──withdraw──▶ withdrawn
+//! accepted and not yet returned ──extend (slip 04)──▶ (same state, a new appointment)
 //! ```
 
 use super::DossierStatus;
@@ -41,6 +42,10 @@ pub enum Action {
     Return,
     /// Reception or leader: processing stops (slip 05); final.
     Stop,
+    /// Reception or leader, when the appointment will be missed: an apology
+    /// and a new appointment date (slip 04). The state does not change;
+    /// statistics still count the dossier late against the first date.
+    Extend,
     /// The applicant, before acceptance.
     Withdraw,
 }
@@ -84,7 +89,7 @@ impl NotAllowedNow {
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::Accept,
         Action::RequestSupplement,
         Action::Supplement,
@@ -94,6 +99,7 @@ impl Action {
         Action::Approve,
         Action::SendBack,
         Action::Return,
+        Action::Extend,
         Action::Stop,
         Action::Withdraw,
     ];
@@ -110,6 +116,7 @@ impl Action {
             Action::SendBack => "send_back",
             Action::Return => "return",
             Action::Stop => "stop",
+            Action::Extend => "extend",
             Action::Withdraw => "withdraw",
         }
     }
@@ -127,7 +134,7 @@ impl Action {
         match self {
             Action::Accept | Action::Refuse | Action::Return => Actor::Official(RECEPTION),
             Action::RequestSupplement => Actor::Official(RECEPTION_OR_SPECIALIST),
-            Action::Assign | Action::Stop => Actor::Official(RECEPTION_OR_LEADER),
+            Action::Assign | Action::Stop | Action::Extend => Actor::Official(RECEPTION_OR_LEADER),
             Action::Propose => Actor::Official(&[Role::Specialist]),
             Action::Approve | Action::SendBack => Actor::Official(&[Role::Leader]),
             Action::Supplement | Action::Withdraw => Actor::Applicant,
@@ -139,7 +146,11 @@ impl Action {
     pub fn needs_note(self) -> bool {
         matches!(
             self,
-            Action::RequestSupplement | Action::Refuse | Action::Stop | Action::SendBack
+            Action::RequestSupplement
+                | Action::Refuse
+                | Action::Stop
+                | Action::SendBack
+                | Action::Extend
         )
     }
 
@@ -156,6 +167,7 @@ impl Action {
             (Action::SendBack, Lang::Vi) => "Trả lại chuyên viên",
             (Action::Return, Lang::Vi) => "Trả kết quả",
             (Action::Stop, Lang::Vi) => "Dừng giải quyết",
+            (Action::Extend, Lang::Vi) => "Xin lỗi và hẹn lại ngày trả",
             (Action::Withdraw, Lang::Vi) => "Rút hồ sơ",
             (Action::Accept, Lang::En) => "Accept",
             (Action::RequestSupplement, Lang::En) => "Request a supplement",
@@ -167,6 +179,7 @@ impl Action {
             (Action::SendBack, Lang::En) => "Send back to the specialist",
             (Action::Return, Lang::En) => "Return the result",
             (Action::Stop, Lang::En) => "Stop processing",
+            (Action::Extend, Lang::En) => "Apologise and set a new date",
             (Action::Withdraw, Lang::En) => "Withdraw",
         }
     }
@@ -212,6 +225,10 @@ impl WorkflowState {
             (S::AwaitingApproval, Action::SendBack) => to(S::Processing),
             (S::ResultReady, Action::Return) => to(S::Returned),
             (status, Action::Stop) if status.is_open() => to(S::Stopped),
+            (
+                S::Received | S::Processing | S::AwaitingApproval | S::ResultReady,
+                Action::Extend,
+            ) => to(self.status),
             _ => refused,
         }
     }
@@ -272,6 +289,7 @@ mod tests {
                 | (S::AwaitingApproval, S::ResultReady | S::Processing)
                 | (S::ResultReady, S::Returned)
         ) || (to == S::Stopped && from.is_open())
+            || (from == to && matches!(from, S::Received | S::AwaitingApproval | S::ResultReady))
     }
 
     proptest! {

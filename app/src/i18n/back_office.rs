@@ -49,6 +49,8 @@ pub struct BackOfficeTexts {
     pub by: &'static str,
     pub slip_01: &'static str,
     pub slip_06: &'static str,
+    pub new_due_label: &'static str,
+    pub new_due_hint: &'static str,
 }
 
 fn queue_vi(queue: Queue) -> &'static str {
@@ -120,7 +122,7 @@ pub const VI: BackOfficeTexts = BackOfficeTexts {
     actions_heading: "Thao tác",
     no_actions: "Bạn không có thao tác nào với hồ sơ ở trạng thái này.",
     note_label: "Ghi chú, lý do",
-    note_hint: "Bắt buộc khi yêu cầu bổ sung, từ chối, dừng giải quyết hoặc trả lại chuyên viên; người nộp đọc được lý do.",
+    note_hint: "Bắt buộc khi yêu cầu bổ sung, từ chối, dừng giải quyết, hẹn lại ngày trả hoặc trả lại chuyên viên; người nộp đọc được lý do.",
     choose_specialist: "Chuyên viên",
     comments_heading: "Trao đổi nội bộ",
     comments_hint: "Chỉ cán bộ đọc được, công dân không thấy.",
@@ -131,6 +133,8 @@ pub const VI: BackOfficeTexts = BackOfficeTexts {
     by: "bởi",
     slip_01: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)",
     slip_06: "Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)",
+    new_due_label: "Ngày hẹn trả kết quả mới",
+    new_due_hint: "Một ngày làm việc sau ngày hẹn hiện tại, ví dụ 25/12/2026. Người nộp nhận văn bản xin lỗi ghi ngày này.",
 };
 
 pub const EN: BackOfficeTexts = BackOfficeTexts {
@@ -178,7 +182,7 @@ pub const EN: BackOfficeTexts = BackOfficeTexts {
     actions_heading: "Actions",
     no_actions: "You have no action on a dossier in this state.",
     note_label: "Note or reason",
-    note_hint: "Required to request a supplement, refuse, stop or send back; the applicant reads the reason.",
+    note_hint: "Required to request a supplement, refuse, stop, set a new date or send back; the applicant reads the reason.",
     choose_specialist: "Specialist",
     comments_heading: "Internal comments",
     comments_hint: "Only officials read these; the citizen does not see them.",
@@ -189,4 +193,6 @@ pub const EN: BackOfficeTexts = BackOfficeTexts {
     by: "by",
     slip_01: "Receipt and appointment slip (PDF)",
     slip_06: "Dossier control slip: every step (PDF)",
+    new_due_label: "New appointment date",
+    new_due_hint: "A working day after the current appointment, for example 25/12/2026. The applicant receives an apology naming this date.",
 };

@@ -16,6 +16,10 @@ pub struct DossierRow {
 /// One state change, as the timeline shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    /// Its id: a notice slip the step issued is printed from it.
+    pub id: i64,
+    /// What was done (none for the submission itself).
+    pub action: Option<crate::dossiers::Action>,
     /// `dd/mm/yyyy HH:MM`, Vietnam time.
     pub at: String,
     pub status: DossierStatus,

@@ -41,7 +41,7 @@ pub async fn my_dossiers(pool: &PgPool, applicant_id: i64) -> AppResult<Vec<Doss
 
 async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>> {
     let rows = sqlx::query!(
-        r#"SELECT to_char(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!", to_status, note
+        r#"SELECT id, action, to_char(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!", to_status, note
            FROM dossier_history WHERE dossier_id = $1 ORDER BY occurred_at, id"#,
         dossier_id
     )
@@ -50,6 +50,11 @@ async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>>
     Ok(rows
         .into_iter()
         .map(|row| HistoryEntry {
+            id: row.id,
+            action: row
+                .action
+                .as_deref()
+                .and_then(crate::dossiers::Action::parse),
             at: row.at,
             status: status(&row.to_status),
             note: row.note,

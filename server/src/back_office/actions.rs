@@ -31,6 +31,7 @@ pub async fn act(
         seen_version: form.get("version").parse().unwrap_or(-1),
         note: Some(form.get("note")),
         assignee_id: form.get("assignee").parse().ok(),
+        new_due: Some(form.get("new_due")),
         by: &user,
         lang: asker.lang,
     };
@@ -52,6 +53,7 @@ pub async fn supplement(
         seen_version: form.get("version").parse().unwrap_or(-1),
         note: Some(form.get("note")),
         assignee_id: None,
+        new_due: None,
         by: &user,
         lang: asker.lang,
     };

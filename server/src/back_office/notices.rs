@@ -50,6 +50,10 @@ pub async fn tell_applicant(
             format!("Đã trả kết quả hồ sơ {code}"),
             format!("Kết quả giải quyết hồ sơ “{procedure}” đã được trả. Bạn có thể tải kết quả và đánh giá mức độ hài lòng tại trang hồ sơ."),
         ),
+        Action::Extend => (
+            format!("Xin lỗi: hồ sơ {code} được hẹn lại ngày trả kết quả"),
+            format!("Hồ sơ “{procedure}” không thể trả kết quả đúng hẹn. Lý do: {reason}\nChúng tôi xin lỗi vì sự chậm trễ này. Ngày hẹn trả kết quả mới: {due}. Văn bản xin lỗi có trong trang hồ sơ."),
+        ),
         Action::Stop => (
             format!("Dừng giải quyết hồ sơ {code}"),
             format!("Hồ sơ “{procedure}” đã dừng giải quyết. Lý do: {reason}"),

@@ -27,6 +27,8 @@ pub struct Request<'a> {
     pub note: Option<String>,
     /// For `Assign`: the specialist.
     pub assignee_id: Option<i64>,
+    /// For `Extend`: the new appointment day, as typed (`yyyy-mm-dd`).
+    pub new_due: Option<String>,
     pub by: &'a SignedInUser,
     pub lang: Lang,
 }
@@ -44,6 +46,12 @@ pub enum Outcome {
     NotAllowed(NotAllowedNow),
     NoteMissing,
     NotASpecialistHere,
+    /// `Extend` without a readable date.
+    NewDateMissing,
+    /// `Extend` to a day not after the appointment in force.
+    NewDateNotLater,
+    /// `Extend` to a weekend or holiday.
+    NewDateNotWorkingDay,
 }
 
 impl Outcome {
@@ -61,6 +69,12 @@ impl Outcome {
             Outcome::NoteMissing => format!("Enter the reason to “{}”.", action.label(lang)),
             Outcome::NotASpecialistHere if vi => "Chọn một chuyên viên của cơ quan xử lý hồ sơ.".into(),
             Outcome::NotASpecialistHere => "Choose a specialist of the agency processing the dossier.".into(),
+            Outcome::NewDateMissing if vi => "Nhập ngày hẹn trả kết quả mới, ví dụ 25/12/2026.".into(),
+            Outcome::NewDateMissing => "Enter the new appointment date, for example 25/12/2026.".into(),
+            Outcome::NewDateNotLater if vi => "Ngày hẹn mới phải sau ngày hẹn hiện tại.".into(),
+            Outcome::NewDateNotLater => "The new date must be after the current appointment.".into(),
+            Outcome::NewDateNotWorkingDay if vi => "Ngày hẹn mới phải là ngày làm việc (không phải thứ Bảy, Chủ nhật hay ngày lễ).".into(),
+            Outcome::NewDateNotWorkingDay => "The new date must be a working day (not a weekend or a holiday).".into(),
         })
     }
 }
@@ -75,7 +89,8 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
     let Some(dossier) = sqlx::query!(
         r#"SELECT id, status, resumes_to, version, agency_id, applicant_id, assignee_id,
                   to_char(paused_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS paused_on,
-                  to_char(due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at
+                  to_char(due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  to_char(legal_due_at, 'YYYY-MM-DD HH24:MI:SS') AS legal_due_at
            FROM dossiers WHERE code = $1"#,
         request.code
     )
@@ -144,6 +159,7 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
     // the working days it lasted.
     let now = Utc::now();
     let mut due_at = dossier.due_at.clone();
+    let mut legal_due_at = dossier.legal_due_at.clone();
     let mut counted_from = None;
     match action {
         Action::Accept => {
@@ -151,7 +167,23 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
                 crate::dossiers::appointments::appointment_for(&mut tx, &calendar, dossier.id, now)
                     .await?;
             due_at = Some(appointment.due.format("%Y-%m-%d %H:%M:%S").to_string());
+            legal_due_at = due_at.clone();
             counted_from = Some(appointment.counted_from.to_string());
+        }
+        Action::Extend => {
+            let current = due_at.as_deref().and_then(parse_timestamp);
+            let new_day = request.new_due.as_deref().and_then(typed_day);
+            let Some(new_day) = new_day else {
+                return Ok(Outcome::NewDateMissing);
+            };
+            if current.is_some_and(|current| new_day <= current.date()) {
+                return Ok(Outcome::NewDateNotLater);
+            }
+            if !calendar.is_working_day(new_day) {
+                return Ok(Outcome::NewDateNotWorkingDay);
+            }
+            let new_due = new_day.and_time(calendar.end_of_day());
+            due_at = Some(new_due.format("%Y-%m-%d %H:%M:%S").to_string());
         }
         Action::Supplement if current.resumes_to != Some(DossierStatus::Submitted) => {
             let paused_on = dossier
@@ -161,14 +193,18 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
             if let (Some(paused_on), Some(due)) = (paused_on, due_at.as_deref()) {
                 let resumed_on = deadlines::vietnam_local(now).date();
                 let paused = calendar.working_days_between(paused_on, resumed_on);
-                if let Ok(due) = chrono::NaiveDateTime::parse_from_str(due, "%Y-%m-%d %H:%M:%S") {
-                    due_at = Some(
+                // The pause moves both the appointment in force and the
+                // legal one.
+                let moved = |due: Option<&str>| {
+                    due.and_then(parse_timestamp).map(|due| {
                         calendar
                             .extend_by_pause(due, paused)
                             .format("%Y-%m-%d %H:%M:%S")
-                            .to_string(),
-                    );
-                }
+                            .to_string()
+                    })
+                };
+                due_at = moved(Some(due));
+                legal_due_at = moved(legal_due_at.as_deref());
             }
         }
         _ => {}
@@ -188,7 +224,8 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
                 counted_from = COALESCE($8::text::date, counted_from),
                 due_at = $9::text::timestamp,
                 resolved_at = CASE WHEN $10 THEN now() ELSE resolved_at END,
-                result_file_id = COALESCE($12, result_file_id)
+                result_file_id = COALESCE($12, result_file_id),
+                legal_due_at = $13::text::timestamp
          WHERE id = $1 AND version = $11",
         dossier.id,
         next.status.as_str(),
@@ -202,6 +239,7 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
         next.status.is_final(),
         request.seen_version,
         result_file,
+        legal_due_at,
     )
     .execute(&mut *tx)
     .await?;
@@ -209,18 +247,31 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
         return Ok(Outcome::Changed);
     }
     sqlx::query!(
-        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note, due_before, due_after)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text::timestamp, $8::text::timestamp)",
         dossier.id,
         user.id,
         action.as_str(),
         current.status.as_str(),
         next.status.as_str(),
         note,
+        dossier.due_at,
+        due_at,
     )
     .execute(&mut *tx)
     .await?;
     notices::tell_applicant(state, &mut tx, dossier.id, action, note.as_deref()).await?;
     tx.commit().await?;
     Ok(Outcome::Done(next.status))
+}
+
+fn parse_timestamp(text: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok()
+}
+
+/// A day as officials type it (`25/12/2026`) or a date input sends it
+/// (`2026-12-25`).
+fn typed_day(text: &str) -> Option<chrono::NaiveDate> {
+    let day = app::accounts::birth_date::CalendarDate::parse(text)?;
+    chrono::NaiveDate::from_ymd_opt(day.year, day.month, day.day)
 }

@@ -17,5 +17,6 @@ pub mod control_slip;
 pub mod form_templates;
 pub mod layout;
 pub mod letterhead;
+pub mod notice_slip;
 pub mod receipt_slip;
 pub mod result_document;

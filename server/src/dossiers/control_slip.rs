@@ -23,7 +23,8 @@ pub async fn control_slip(
         r#"SELECT d.id, d.code AS "code!", a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
-                  to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "today!"
+                  (SELECT to_char(max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')
+                   FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN users u ON u.id = d.applicant_id
            WHERE d.code = $1 AND d.submitted_at IS NOT NULL AND (d.applicant_id = $2 OR d.agency_id = ANY($3))"#,
@@ -38,12 +39,14 @@ pub async fn control_slip(
         Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
         Err(error) => return unavailable(error, asker.lang),
     };
-    // Each step against the appointment in force (a later acceptance or a
-    // supplement's pause moves it; statistics keep the original promise).
+    // Each step against the appointment in force when it was taken, and
+    // the slip dated by its latest step: downloaded again, it reads the same
+    // until the dossier moves on.
     let history = sqlx::query!(
         r#"SELECT to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "at!",
                   h.action, h.to_status, h.note, coalesce(u.full_name, '') AS "by!",
-                  (d.due_at IS NULL OR (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= d.due_at) AS "on_time!"
+                  (coalesce(h.due_before, d.due_at) IS NULL
+                   OR (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(h.due_before, d.due_at)) AS "on_time!"
            FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier.id
@@ -81,7 +84,7 @@ pub async fn control_slip(
     let slip = ControlSlip {
         agency_name: &dossier.agency_name,
         place: "Quảng Ninh",
-        issued_on: chrono::NaiveDate::parse_from_str(&dossier.today, "%Y-%m-%d")
+        issued_on: chrono::NaiveDate::parse_from_str(&dossier.issued_on, "%Y-%m-%d")
             .unwrap_or_default(),
         code: &dossier.code,
         applicant_name: &dossier.full_name,

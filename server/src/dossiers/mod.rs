@@ -6,6 +6,7 @@ pub mod codes;
 mod control_slip;
 pub mod drafts;
 mod filing;
+pub mod notice_slip;
 mod slip;
 mod withdrawal;
 
@@ -24,5 +25,9 @@ pub fn router() -> Router<AppState> {
         .route(
             "/ho-so/{code}/phieu-kiem-soat.pdf",
             axum::routing::get(control_slip::control_slip),
+        )
+        .route(
+            "/ho-so/{code}/phieu/{entry}",
+            axum::routing::get(notice_slip::notice_slip),
         )
 }

@@ -40,6 +40,7 @@ pub async fn withdraw(
         seen_version: version,
         note: None,
         assignee_id: None,
+        new_due: None,
         by: &user,
         lang: asker.lang,
     };

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod back_office;
 pub mod browser;
 pub mod clamd;
 pub mod dossiers;

@@ -1,5 +1,6 @@
 use crate::back_office::model::{DueMark, OfficeDossier};
 use crate::back_office::server_fns::load_office_dossier;
+use crate::dossiers::notice_slips::{notice_slip_title, notice_slip_url};
 use crate::dossiers::Action;
 use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
@@ -124,11 +125,16 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                         Some(action) => format!("{} → {}", action.label(lang), entry.to.label(lang)),
                         None => entry.to.label(lang).to_string(),
                     };
+                    let slip = entry.action.and_then(|action| notice_slip_title(action, lang)).map(|title| {
+                        let href = notice_slip_url(&dossier.code, entry.id);
+                        view! { <p><a href=href download="" rel="external">{title}</a></p> }
+                    });
                     view! {
                         <li class="timeline__item">
                             <span class="timeline__when">{entry.at.clone()}</span>" — "{what}
                             {entry.actor.clone().map(|actor| format!(" ({} {actor})", b.by))}
                             {entry.note.clone().map(|note| view! { <p class="timeline__note">{note}</p> })}
+                            {slip}
                         </li>
                     }
                 }).collect_view()}
@@ -175,9 +181,14 @@ fn ActionForm(
     let id = format!("action-{}", action.as_str().replace('_', "-"));
     let note_id = format!("{id}-note");
     let assignee_id = format!("{id}-assignee");
+    let new_due_id = format!("{id}-new-due");
     let secondary = matches!(
         action,
-        Action::Refuse | Action::Stop | Action::SendBack | Action::RequestSupplement
+        Action::Refuse
+            | Action::Stop
+            | Action::SendBack
+            | Action::RequestSupplement
+            | Action::Extend
     );
     view! {
         <form method="post" action=format!("/can-bo/ho-so/{code}/thao-tac") class="action-form" id=id>
@@ -189,6 +200,13 @@ fn ActionForm(
                     <select class="select" id=assignee_id.clone() name="assignee">
                         {specialists.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
                     </select>
+                </div>
+            })}
+            {(action == Action::Extend).then(|| view! {
+                <div class="form-group">
+                    <label class="label" for=new_due_id.clone()>{b.new_due_label}</label>
+                    <p class="hint" id=format!("{new_due_id}-hint")>{b.new_due_hint}</p>
+                    <input class="input input--medium" type="date" id=new_due_id.clone() name="new_due" aria-describedby=format!("{new_due_id}-hint")/>
                 </div>
             })}
             {action.needs_note().then(|| view! {

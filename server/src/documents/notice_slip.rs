@@ -1,0 +1,158 @@
+//! Slips 02–05: what the agency tells the applicant when their dossier
+//! cannot go on as planned — a request to supplement (02), a refusal (03),
+//! an apology with a new appointment date (04), a notice that processing
+//! stops (05). One layout, the wording of Circular 03/2025's templates.
+//!
+//! A slip is rendered from one history entry (its time, note and officer),
+//! so downloading it again later gives the same document.
+
+use super::layout::{Band, Cell, Document, DocumentError, Style};
+use chrono::NaiveDate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// 02: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+    Supplement,
+    /// 03: phiếu từ chối tiếp nhận giải quyết hồ sơ.
+    Refusal,
+    /// 04: văn bản xin lỗi và hẹn lại ngày trả kết quả.
+    Apology,
+    /// 05: thông báo dừng giải quyết hồ sơ.
+    Stop,
+}
+
+impl NoticeKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            NoticeKind::Supplement => "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+            NoticeKind::Refusal => "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+            NoticeKind::Apology => "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+            NoticeKind::Stop => "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+        }
+    }
+
+    /// The file name's stem ("phieu-yeu-cau-bo-sung").
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            NoticeKind::Supplement => "phieu-yeu-cau-bo-sung",
+            NoticeKind::Refusal => "phieu-tu-choi",
+            NoticeKind::Apology => "van-ban-xin-loi",
+            NoticeKind::Stop => "thong-bao-dung-giai-quyet",
+        }
+    }
+}
+
+pub struct NoticeSlip<'a> {
+    pub kind: NoticeKind,
+    pub agency_name: &'a str,
+    pub place: &'a str,
+    /// The day of the step the slip records.
+    pub issued_on: NaiveDate,
+    pub code: &'a str,
+    pub applicant_name: &'a str,
+    pub procedure_name: &'a str,
+    /// `HH:MM ngày dd/mm/yyyy`.
+    pub received_at: &'a str,
+    /// What is missing, why it is refused, why it is late, why it stops.
+    pub reason: &'a str,
+    /// The official who took the step.
+    pub officer: &'a str,
+    /// Slip 04: the appointment that was missed and the new one
+    /// (`HH:MM ngày dd/mm/yyyy`).
+    pub missed_due: &'a str,
+    pub new_due: &'a str,
+    /// Slip 02: where the applicant sends the supplement.
+    pub dossier_url: &'a str,
+}
+
+pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
+    let title = slip.kind.title();
+    let mut doc = Document::new(&title.to_lowercase(), slip.issued_on);
+    super::letterhead::letterhead(
+        &mut doc,
+        slip.agency_name,
+        slip.code,
+        slip.place,
+        slip.issued_on,
+    );
+    doc.text(title, Style::TITLE);
+    doc.gap(2.0);
+    doc.text(&format!("Mã hồ sơ: {}", slip.code), Style::BODY.bold());
+    let paragraph = Style::BODY.justified().indent(10.0);
+    let agency = slip.agency_name;
+    doc.text(
+        &format!(
+            "Ngày {}, {agency} tiếp nhận hồ sơ của Ông/Bà {} về việc: {}.",
+            slip.received_at, slip.applicant_name, slip.procedure_name
+        ),
+        paragraph,
+    );
+    match slip.kind {
+        NoticeKind::Supplement => {
+            doc.text(
+                "Qua xem xét, hồ sơ của Ông/Bà chưa đủ điều kiện để giải quyết. Đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
+                paragraph,
+            );
+            doc.text(slip.reason, paragraph.bold());
+            doc.text(
+                &format!(
+                    "Ông/Bà gửi phần bổ sung trực tuyến tại {} hoặc nộp tại Bộ phận Một cửa. Thời gian chờ bổ sung không tính vào thời hạn giải quyết hồ sơ.",
+                    slip.dossier_url
+                ),
+                paragraph,
+            );
+            doc.text(
+                &format!(
+                    "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ {} để được hướng dẫn.",
+                    slip.officer
+                ),
+                paragraph,
+            );
+        }
+        NoticeKind::Refusal => {
+            doc.text(
+                &format!("Qua nghiên cứu, xem xét hồ sơ, {agency} thông báo từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"),
+                paragraph,
+            );
+            doc.text(slip.reason, paragraph.bold());
+            doc.text("Xin thông báo để Ông/Bà được biết và thực hiện.", paragraph);
+        }
+        NoticeKind::Apology => {
+            doc.text(
+                &format!(
+                    "Thời hạn trả kết quả giải quyết hồ sơ đã hẹn là {}. Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn.",
+                    slip.missed_due
+                ),
+                paragraph,
+            );
+            doc.text(&format!("Lý do: {}", slip.reason), paragraph.bold());
+            doc.text(
+                &format!(
+                    "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và hẹn trả kết quả vào {}.",
+                    slip.new_due
+                ),
+                paragraph,
+            );
+        }
+        NoticeKind::Stop => {
+            doc.text(
+                &format!("{agency} thông báo dừng giải quyết hồ sơ nêu trên với lý do như sau:"),
+                paragraph,
+            );
+            doc.text(slip.reason, paragraph.bold());
+            doc.text("Xin thông báo để Ông/Bà được biết và thực hiện.", paragraph);
+        }
+    }
+    doc.gap(6.0);
+    let signer = match slip.kind {
+        NoticeKind::Supplement | NoticeKind::Refusal => "NGƯỜI TIẾP NHẬN HỒ SƠ",
+        NoticeKind::Apology | NoticeKind::Stop => "ĐẠI DIỆN CƠ QUAN",
+    };
+    let signature = format!("{signer}\n(Ký điện tử)\n\n{}", slip.officer);
+    doc.row(&[Cell::new(
+        Band::new(0.5, 1.0),
+        Style::BODY.bold().centered(),
+        &signature,
+    )]);
+    doc.finish()
+}

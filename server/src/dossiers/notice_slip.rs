@@ -1,0 +1,104 @@
+//! `GET /ho-so/{code}/phieu/{entry}`: slips 02–05, each printed from the
+//! history entry that issued it — for the applicant and for officials whose
+//! agencies handle the dossier. The entry fixes the date, the reason, the
+//! officer and (slip 04) the dates, so the slip reads the same every time.
+
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::documents::notice_slip::{self, NoticeKind, NoticeSlip};
+use crate::forms::{unavailable, Asker};
+use crate::state::AppState;
+use app::dossiers::Action;
+use app::error::AppError;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+/// Which slip an action issues, if any.
+pub fn kind_of(action: Action) -> Option<NoticeKind> {
+    match action {
+        Action::RequestSupplement => Some(NoticeKind::Supplement),
+        Action::Refuse => Some(NoticeKind::Refusal),
+        Action::Extend => Some(NoticeKind::Apology),
+        Action::Stop => Some(NoticeKind::Stop),
+        _ => None,
+    }
+}
+
+pub async fn notice_slip(
+    State(state): State<AppState>,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Path((code, entry)): Path<(String, String)>,
+) -> Response {
+    let not_found = || Refusal::page(AppError::NotFound, asker.lang).into_response();
+    let Ok(entry) = entry.trim_end_matches(".pdf").parse::<i64>() else {
+        return not_found();
+    };
+    let row = sqlx::query!(
+        r#"SELECT d.code AS "code!", a.name AS agency_name, v.name AS procedure_name, u.full_name,
+                  h.action AS "action!", coalesce(h.note, '') AS "reason!",
+                  coalesce(o.full_name, '') AS "officer!",
+                  to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "issued_on!",
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') AS "received_at!",
+                  coalesce(to_char(h.due_before, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "missed_due!",
+                  coalesce(to_char(h.due_after, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "new_due!"
+           FROM dossier_history h
+           JOIN dossiers d ON d.id = h.dossier_id
+           JOIN agencies a ON a.id = d.agency_id
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN users u ON u.id = d.applicant_id
+           LEFT JOIN users o ON o.id = h.actor_id
+           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL
+             AND (d.applicant_id = $3 OR d.agency_id = ANY($4))"#,
+        entry,
+        code,
+        user.id,
+        &user.back_office_agencies(),
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let row = match row {
+        Ok(Some(row)) => row,
+        Ok(None) => return not_found(),
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let Some(kind) = Action::parse(&row.action).and_then(kind_of) else {
+        return not_found();
+    };
+    let dossier_url = format!("{}/ho-so/{}", state.config.public_base_url, row.code);
+    let slip = NoticeSlip {
+        kind,
+        agency_name: &row.agency_name,
+        place: "Quảng Ninh",
+        issued_on: chrono::NaiveDate::parse_from_str(&row.issued_on, "%Y-%m-%d")
+            .unwrap_or_default(),
+        code: &row.code,
+        applicant_name: &row.full_name,
+        procedure_name: &row.procedure_name,
+        received_at: &row.received_at,
+        reason: &row.reason,
+        officer: &row.officer,
+        missed_due: &row.missed_due,
+        new_due: &row.new_due,
+        dossier_url: &dossier_url,
+    };
+    let bytes = match notice_slip::render(&slip) {
+        Ok(bytes) => bytes,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{}-{}-{entry}.pdf\"",
+                    kind.file_stem(),
+                    row.code
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
