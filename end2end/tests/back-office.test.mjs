@@ -45,6 +45,20 @@ async function fileBirthRegistration(portal) {
   return decodeURIComponent(path.replace('/ho-so/', ''));
 }
 
+/**
+ * A working day a week or more after the appointment shown on the dossier's
+ * back-office page, as a date input takes it (yyyy-mm-dd): a Tuesday clear
+ * of Tết and the spring and autumn holidays.
+ */
+async function laterWorkingDay(portal, code) {
+  await portal.open(`/can-bo/ho-so/${code}`);
+  const [, day, month, year] = squash(await portal.page.locator('main').innerText()).match(/Hạn trả kết quả (\d{2})\/(\d{2})\/(\d{4})/);
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day) + 7));
+  const clear = (d) => d.getUTCDay() === 2 && d.getUTCMonth() > 1 && !/^(04-(29|30)|05-0[1-3]|08-31|09-0[1-3])$/.test(d.toISOString().slice(5, 10));
+  while (!clear(date)) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** Opens the dossier in the back office and presses an action's button, after filling `fields`. */
 async function actOn(portal, code, action, fields = {}) {
   const { page } = portal;
@@ -75,6 +89,14 @@ scenario('A birth registration goes from arrival to a returned result', async (p
 
   await signInAs(portal, 'tiepnhan@motcua.example');
   await actOn(portal, code, 'Tiếp nhận');
+  // The appointment will be missed: an apology and a new date (slip 04).
+  const newDay = await laterWorkingDay(portal, code);
+  await actOn(portal, code, 'Xin lỗi và hẹn lại ngày trả', {
+    'Ngày hẹn trả kết quả mới': newDay,
+    'Ghi chú, lý do — Xin lỗi và hẹn lại ngày trả': 'Cần xác minh với bệnh viện.',
+  });
+  const [, y, m, d] = newDay.match(/(\d{4})-(\d{2})-(\d{2})/);
+  assert.ok(squash(await page.locator('main').innerText()).includes(`Hạn trả kết quả ${d}/${m}/${y}`), 'the new appointment is in force');
   await actOn(portal, code, 'Phân công xử lý', { 'Chuyên viên': 'Trần Văn Chuyên' });
   await signInAs(portal, 'chuyenvien@motcua.example');
   await actOn(portal, code, 'Trình phê duyệt');
@@ -104,6 +126,10 @@ scenario('A birth registration goes from arrival to a returned result', async (p
     page.getByRole('link', { name: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)' }).click(),
   ]);
   assert.equal((await readFile(await controlSlip.path())).subarray(0, 5).toString(), '%PDF-', 'slip 06 is a PDF');
+  for (const slip of ['Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)', 'Văn bản xin lỗi và hẹn lại ngày trả kết quả (PDF)']) {
+    const [notice] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: slip }).click()]);
+    assert.equal((await readFile(await notice.path())).subarray(0, 5).toString(), '%PDF-', `${slip} downloads`);
+  }
   await eventually(async () => {
     await portal.open('/tai-khoan/giay-to');
     assert.ok(squash(await page.locator('main').innerText()).includes(`ket-qua-${code}.pdf`), 'and sits in the wallet');
