@@ -120,6 +120,9 @@ pub struct Inbox {
     pub search: String,
     pub overdue: i64,
     pub due_soon: i64,
+    /// The agencies in the official's scope (code, name), their own first:
+    /// the register can be printed for any of them.
+    pub agencies: Vec<(String, String)>,
 }
 
 /// One entry of the history, as the back office reads it.

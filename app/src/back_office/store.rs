@@ -128,7 +128,18 @@ pub async fn inbox(
     .fetch_all(pool)
     .await?;
     let total = rows.first().map(|row| row.total).unwrap_or(0);
+    let agencies = sqlx::query!(
+        "SELECT code, name FROM agencies WHERE id = ANY($1) ORDER BY id = $2 DESC, code",
+        &scope,
+        user.agency_id.unwrap_or_default(),
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.code, row.name))
+    .collect();
     Ok(Inbox {
+        agencies,
         queue,
         counts: Queue::ALL
             .into_iter()

@@ -51,6 +51,12 @@ pub struct BackOfficeTexts {
     pub slip_06: &'static str,
     pub new_due_label: &'static str,
     pub new_due_hint: &'static str,
+    pub register_heading: &'static str,
+    pub register_hint: &'static str,
+    pub register_agency: &'static str,
+    pub register_from: &'static str,
+    pub register_to: &'static str,
+    pub register_button: &'static str,
 }
 
 fn queue_vi(queue: Queue) -> &'static str {
@@ -135,6 +141,12 @@ pub const VI: BackOfficeTexts = BackOfficeTexts {
     slip_06: "Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)",
     new_due_label: "Ngày hẹn trả kết quả mới",
     new_due_hint: "Một ngày làm việc sau ngày hẹn hiện tại, ví dụ 25/12/2026. Người nộp nhận văn bản xin lỗi ghi ngày này.",
+    register_heading: "Sổ theo dõi hồ sơ",
+    register_hint: "Mọi hồ sơ cơ quan tiếp nhận trong kỳ, kèm ngày hẹn và kết quả. Để trống ngày để lấy từ đầu tháng đến hôm nay.",
+    register_agency: "Cơ quan",
+    register_from: "Từ ngày",
+    register_to: "Đến ngày",
+    register_button: "Tải sổ theo dõi (PDF)",
 };
 
 pub const EN: BackOfficeTexts = BackOfficeTexts {
@@ -195,4 +207,10 @@ pub const EN: BackOfficeTexts = BackOfficeTexts {
     slip_06: "Dossier control slip: every step (PDF)",
     new_due_label: "New appointment date",
     new_due_hint: "A working day after the current appointment, for example 25/12/2026. The applicant receives an apology naming this date.",
+    register_heading: "Dossier register",
+    register_hint: "Every dossier the agency received in the period, with its appointment and outcome. Leave the dates empty for this month so far.",
+    register_agency: "Agency",
+    register_from: "From",
+    register_to: "To",
+    register_button: "Download the register (PDF)",
 };

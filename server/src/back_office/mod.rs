@@ -4,16 +4,18 @@
 mod actions;
 mod comments;
 mod notices;
+mod register;
 mod results;
 pub mod transition;
 
 use crate::state::AppState;
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/can-bo/ho-so/{code}/thao-tac", post(actions::act))
+        .route("/can-bo/so-theo-doi.pdf", get(register::register))
         .route("/can-bo/ho-so/{code}/y-kien", post(comments::comment))
         .route("/ho-so/{code}/bo-sung", post(actions::supplement))
 }

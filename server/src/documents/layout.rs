@@ -498,6 +498,18 @@ impl Document {
     /// leaves room to write in blank rows. A row that does not fit starts a
     /// new page, where the header is repeated.
     pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<&str>], min_lines: usize) {
+        self.table_sized(columns, rows, min_lines, BODY_SIZE);
+    }
+
+    /// The same table in `size`-point text: registers with many columns
+    /// print smaller than the body, as their paper templates do.
+    pub fn table_sized(
+        &mut self,
+        columns: &[Column<'_>],
+        rows: &[Vec<&str>],
+        min_lines: usize,
+        size: f32,
+    ) {
         let total: f32 = columns.iter().map(|c| c.width).sum();
         let mut bands = Vec::with_capacity(columns.len());
         let mut from = 0.0;
@@ -506,8 +518,8 @@ impl Document {
             bands.push(Band::new(from, to));
             from = to;
         }
-        let header_style = Style::BODY.bold().centered().spacing(1.25);
-        let body_style = Style::BODY.spacing(1.3);
+        let header_style = Style::BODY.size(size).bold().centered().spacing(1.25);
+        let body_style = Style::BODY.size(size).spacing(1.3);
         let header: Vec<Cell<'_>> = columns
             .iter()
             .zip(&bands)

@@ -19,4 +19,5 @@ pub mod layout;
 pub mod letterhead;
 pub mod notice_slip;
 pub mod receipt_slip;
+pub mod register;
 pub mod result_document;

@@ -1,3 +1,4 @@
+use super::register_form::RegisterForm;
 use crate::back_office::model::{DueMark, Inbox, InboxFilter, Queue};
 use crate::back_office::server_fns::load_inbox;
 use crate::i18n::{use_lang, use_texts};
@@ -126,5 +127,6 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             {(inbox.page > 1).then(|| view! { <a href=link(current, &search, inbox.page - 1)>{b.previous_page}</a> })}
             {(inbox.page < inbox.pages).then(|| view! { <a href=link(current, &search, inbox.page + 1)>{b.next_page}</a> })}
         </nav>
+        <RegisterForm agencies=inbox.agencies/>
     }
 }

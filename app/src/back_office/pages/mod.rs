@@ -1,5 +1,6 @@
 mod dossier_page;
 mod inbox_page;
+mod register_form;
 
 pub use dossier_page::OfficeDossierPage;
 pub use inbox_page::InboxPage;

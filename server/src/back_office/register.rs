@@ -1,0 +1,255 @@
+//! `GET /can-bo/so-theo-doi.pdf?tu=&den=&co-quan=`: register 07 of one
+//! agency in the official's scope, for a period (by default this month up
+//! to today). The form on `/can-bo` sends it; a date it cannot read sends
+//! the official back there with the message and what they typed.
+
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::feedback;
+use crate::documents::register::{self, Register, RegisterLine};
+use crate::forms::{see_other, unavailable, Asker};
+use crate::state::AppState;
+use app::access::Permission;
+use app::dossiers::DossierStatus;
+use app::error::AppError;
+use app::forms::NoticeTone;
+use app::i18n::Lang;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+/// The longest period one register covers.
+const MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RegisterQuery {
+    tu: Option<String>,
+    den: Option<String>,
+    #[serde(rename = "co-quan")]
+    agency: Option<String>,
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    signed_in: SignedIn,
+    Query(query): Query<RegisterQuery>,
+) -> Response {
+    let lang = asker.lang;
+    let user = match signed_in.may(Permission::EnterBackOffice, lang) {
+        Ok(user) => user,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let today = app::deadlines::vietnam_local(chrono::Utc::now()).date();
+    let (from, to) = match period(&query, today) {
+        Ok(period) => period,
+        Err(message) => {
+            feedback::notice(&session, NoticeTone::Error, message(lang)).await;
+            return see_other(&back_to_form(&query));
+        }
+    };
+    let scope = user.back_office_agencies();
+    let agency = sqlx::query!(
+        "SELECT id, name FROM agencies WHERE id = ANY($1) AND ($2::text IS NULL OR code = $2)
+         ORDER BY id = $3 DESC, code LIMIT 1",
+        &scope,
+        query.agency.as_deref().filter(|code| !code.is_empty()),
+        user.agency_id.unwrap_or_default(),
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let agency = match agency {
+        Ok(Some(agency)) => agency,
+        Ok(None) => return Refusal::page(AppError::NotFound, lang).into_response(),
+        Err(error) => return unavailable(error, lang),
+    };
+    let rows = sqlx::query!(
+        r#"SELECT d.code AS "code!", v.name AS procedure, u.full_name, u.phone, d.status,
+                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS "received_on!",
+                  coalesce(to_char(d.due_at, 'DD/MM/YYYY'), '') AS "due_on!",
+                  to_char(d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS resolved_on,
+                  coalesce((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > coalesce(d.legal_due_at, d.due_at), false) AS "late!"
+           FROM dossiers d
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN users u ON u.id = d.applicant_id
+           WHERE d.agency_id = $1 AND d.submitted_at IS NOT NULL
+             AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+           ORDER BY d.submitted_at, d.id"#,
+        agency.id,
+        from.to_string(),
+        to.to_string(),
+    )
+    .fetch_all(&state.pool)
+    .await;
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(error) => return unavailable(error, lang),
+    };
+    let lines: Vec<RegisterLine> = rows
+        .into_iter()
+        .map(|row| {
+            let status = DossierStatus::parse(&row.status)
+                .map(|status| status.label(Lang::Vi))
+                .unwrap_or_default();
+            let outcome = match row.resolved_on {
+                Some(day) if row.late => format!("{day} — {status} (quá hạn)"),
+                Some(day) => format!("{day} — {status}"),
+                None => status.to_string(),
+            };
+            RegisterLine {
+                code: row.code,
+                procedure: row.procedure,
+                applicant: match row.phone {
+                    Some(phone) => format!("{}, {phone}", row.full_name),
+                    None => row.full_name,
+                },
+                received_on: row.received_on,
+                due_on: row.due_on,
+                outcome,
+            }
+        })
+        .collect();
+    let day = |date: NaiveDate| date.format("%d/%m/%Y").to_string();
+    let document = Register {
+        agency_name: &agency.name,
+        place: "Quảng Ninh",
+        issued_on: to,
+        from: &day(from),
+        to: &day(to),
+        lines: &lines,
+    };
+    let bytes = match register::render(&document) {
+        Ok(bytes) => bytes,
+        Err(error) => return unavailable(error, lang),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"so-theo-doi-{}-{}.pdf\"",
+                    from.format("%Y%m%d"),
+                    to.format("%Y%m%d")
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+type Message = fn(Lang) -> String;
+
+/// The period asked for, or what is wrong with it.
+fn period(query: &RegisterQuery, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Message> {
+    let typed = |text: &Option<String>| -> Result<Option<NaiveDate>, Message> {
+        match text
+            .as_deref()
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+        {
+            None => Ok(None),
+            Some(text) => app::accounts::birth_date::CalendarDate::parse(text)
+                .and_then(|day| NaiveDate::from_ymd_opt(day.year, day.month, day.day))
+                .map(Some)
+                .ok_or(unreadable as Message),
+        }
+    };
+    let from = typed(&query.tu)?.unwrap_or_else(|| today.with_day(1).unwrap_or(today));
+    let to = typed(&query.den)?.unwrap_or(today);
+    if from > to {
+        return Err(reversed);
+    }
+    if (to - from).num_days() >= MAX_DAYS {
+        return Err(too_long);
+    }
+    Ok((from, to))
+}
+
+fn unreadable(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            "Không đọc được ngày. Nhập ngày theo dạng ngày/tháng/năm, ví dụ 01/11/2026.".into()
+        }
+        Lang::En => {
+            "That date cannot be read. Enter it as day/month/year, for example 01/11/2026.".into()
+        }
+    }
+}
+
+fn reversed(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "“Từ ngày” phải trước hoặc bằng “Đến ngày”.".into(),
+        Lang::En => "“From” must be on or before “To”.".into(),
+    }
+}
+
+fn too_long(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Một sổ theo dõi bao gồm tối đa {MAX_DAYS} ngày."),
+        Lang::En => format!("One register covers at most {MAX_DAYS} days."),
+    }
+}
+
+/// `/can-bo` with the register form filled in as it was sent.
+fn back_to_form(query: &RegisterQuery) -> String {
+    let mut link = form_urlencoded::Serializer::new(String::from("/can-bo?"));
+    link.append_pair("so-tu", query.tu.as_deref().unwrap_or_default());
+    link.append_pair("so-den", query.den.as_deref().unwrap_or_default());
+    if let Some(agency) = &query.agency {
+        link.append_pair("co-quan", agency);
+    }
+    link.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(from: &str, to: &str) -> RegisterQuery {
+        RegisterQuery {
+            tu: Some(from.into()),
+            den: Some(to.into()),
+            agency: None,
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn by_default_the_month_so_far() {
+        let today = day(2026, 11, 22);
+        assert_eq!(
+            period(&RegisterQuery::default(), today).ok(),
+            Some((day(2026, 11, 1), today))
+        );
+    }
+
+    #[test]
+    fn typed_and_date_input_days_are_read() {
+        let today = day(2026, 11, 22);
+        assert_eq!(
+            period(&query("01/10/2026", "2026-10-31"), today).ok(),
+            Some((day(2026, 10, 1), day(2026, 10, 31)))
+        );
+    }
+
+    #[test]
+    fn bad_periods_are_explained() {
+        let today = day(2026, 11, 22);
+        let message = |from, to| {
+            period(&query(from, to), today)
+                .map_err(|m| m(Lang::Vi))
+                .unwrap_err()
+        };
+        assert!(message("31/02/2026", "").starts_with("Không đọc được ngày"));
+        assert!(message("10/11/2026", "01/11/2026").contains("phải trước"));
+        assert!(message("01/01/2025", "01/06/2026").contains("tối đa 366 ngày"));
+    }
+}
