@@ -105,7 +105,70 @@ pub struct InboxFilter {
     /// A dossier code or part of the applicant's name.
     pub search: Option<String>,
     pub procedure: Option<String>,
+    /// A sector's code (`?linh-vuc=`).
+    pub sector: Option<String>,
+    /// `online`, `counter` or `post` (`?kenh=`).
+    pub channel: Option<String>,
+    /// `overdue` or `soon` (`?han=`).
+    pub due: Option<String>,
+    /// `newest` for the latest filed first; nearest deadline first otherwise
+    /// (`?sap-xep=`).
+    pub sort: Option<String>,
     pub page: Option<u32>,
+}
+
+/// The filters in force, as the inbox shows them and keeps them across
+/// pages (empty: not filtered).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxFilters {
+    pub sector: String,
+    pub channel: String,
+    pub due: String,
+    pub sort: String,
+}
+
+impl InboxFilters {
+    /// Only values the inbox knows; anything else means "not filtered".
+    pub fn from(filter: &InboxFilter) -> InboxFilters {
+        let known = |value: &Option<String>, allowed: &[&str]| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|value| allowed.contains(value))
+                .unwrap_or_default()
+                .to_string()
+        };
+        InboxFilters {
+            sector: filter
+                .sector
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_string(),
+            channel: known(&filter.channel, &["online", "counter", "post"]),
+            due: known(&filter.due, &["overdue", "soon"]),
+            sort: known(&filter.sort, &["newest"]),
+        }
+    }
+
+    /// The query string that keeps these filters (`&linh-vuc=…`), empty ones left out.
+    pub fn query(&self) -> String {
+        let mut query = String::new();
+        for (name, value) in [
+            ("linh-vuc", &self.sector),
+            ("kenh", &self.channel),
+            ("han", &self.due),
+            ("sap-xep", &self.sort),
+        ] {
+            if !value.is_empty() {
+                query.push('&');
+                query.push_str(name);
+                query.push('=');
+                query.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+            }
+        }
+        query
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +183,9 @@ pub struct Inbox {
     pub search: String,
     pub overdue: i64,
     pub due_soon: i64,
+    pub filters: InboxFilters,
+    /// Every sector (code, name), for the sector filter.
+    pub sectors: Vec<(String, String)>,
     /// The agencies in the official's scope (code, name), their own first:
     /// the register can be printed for any of them.
     pub agencies: Vec<(String, String)>,
@@ -178,4 +244,27 @@ pub struct OfficeDossier {
     pub actions: Vec<Action>,
     /// For assignment: the agency's specialists (id, name).
     pub specialists: Vec<(i64, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_keep_known_values_and_travel_in_links() {
+        let filter = InboxFilter {
+            sector: Some(" hộ tịch ".into()),
+            channel: Some("counter".into()),
+            due: Some("someday".into()),
+            sort: Some("newest".into()),
+            ..InboxFilter::default()
+        };
+        let filters = InboxFilters::from(&filter);
+        assert_eq!(filters.due, "", "unknown values mean not filtered");
+        assert_eq!(
+            filters.query(),
+            "&linh-vuc=h%E1%BB%99+t%E1%BB%8Bch&kenh=counter&sap-xep=newest"
+        );
+        assert_eq!(InboxFilters::default().query(), "");
+    }
 }

@@ -20,7 +20,8 @@ pub async fn load_inbox(filter: InboxFilter) -> Result<Inbox, AppError> {
     use crate::access::{require, Permission};
     let user = require(Permission::EnterBackOffice)?;
     let window = due_window().await?;
-    super::store::inbox(&crate::database::pool()?, &user, filter, &window).await
+    let lang = crate::i18n::current_lang();
+    super::store::inbox(&crate::database::pool()?, &user, filter, &window, lang).await
 }
 
 /// One dossier in the official's scope; others are "not found".

@@ -2,7 +2,7 @@
 //! the official's roles reach: a dossier outside them is "not found".
 
 use super::model::{
-    Comment, DueMark, Inbox, InboxFilter, InboxRow, OfficeDocument, OfficeDossier,
+    Comment, DueMark, Inbox, InboxFilter, InboxFilters, InboxRow, OfficeDocument, OfficeDossier,
     OfficeHistoryEntry, Queue,
 };
 use crate::access::{Role, SignedInUser};
@@ -56,6 +56,7 @@ pub async fn inbox(
     user: &SignedInUser,
     filter: InboxFilter,
     window: &DueWindow,
+    lang: Lang,
 ) -> AppResult<Inbox> {
     let scope = user.back_office_agencies();
     let queue = filter
@@ -69,6 +70,7 @@ pub async fn inbox(
         .map(|text| crate::text::normalize(text.trim()))
         .unwrap_or_default();
     let procedure = filter.procedure.clone().unwrap_or_default();
+    let filters = InboxFilters::from(&filter);
     let page = filter.page.unwrap_or(1).max(1);
     let statuses: Vec<String> = queue
         .statuses()
@@ -111,11 +113,19 @@ pub async fn inbox(
            JOIN procedures p ON p.id = v.procedure_id
            JOIN users u ON u.id = d.applicant_id
            JOIN agencies a ON a.id = d.agency_id
+           JOIN sectors sec ON sec.id = p.sector_id
            LEFT JOIN users s ON s.id = d.assignee_id
            WHERE d.agency_id = ANY($1) AND d.status = ANY($2)
              AND ($3 = '' OR lower(d.code) LIKE $4 OR lower(u.full_name) LIKE $4)
              AND ($5 = '' OR p.code = $5)
-           ORDER BY d.due_at NULLS LAST, d.id
+             AND ($8 = '' OR sec.code = $8)
+             AND ($9 = '' OR d.channel = $9)
+             AND ($10 = ''
+                  OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::text::timestamp)
+                  OR ($10 = 'soon' AND d.status <> 'awaiting_supplement'
+                      AND d.due_at >= $11::text::timestamp AND d.due_at <= $12::text::timestamp))
+           ORDER BY CASE WHEN $13 = 'newest' THEN d.submitted_at END DESC NULLS LAST,
+                    d.due_at NULLS LAST, d.id
            LIMIT $6 OFFSET $7"#,
         &scope,
         &statuses,
@@ -124,6 +134,12 @@ pub async fn inbox(
         procedure,
         PAGE_SIZE,
         (page as i64 - 1) * PAGE_SIZE,
+        filters.sector,
+        filters.channel,
+        filters.due,
+        window.now.to_string(),
+        window.soon.to_string(),
+        filters.sort,
     )
     .fetch_all(pool)
     .await?;
@@ -138,8 +154,19 @@ pub async fn inbox(
     .into_iter()
     .map(|row| (row.code, row.name))
     .collect();
+    let sectors = sqlx::query!(
+        "SELECT code, CASE WHEN $1 THEN coalesce(name_en, name) ELSE name END AS \"name!\" FROM sectors ORDER BY name",
+        lang == Lang::En,
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.code, row.name))
+    .collect();
     Ok(Inbox {
         agencies,
+        sectors,
+        filters,
         queue,
         counts: Queue::ALL
             .into_iter()

@@ -1,5 +1,5 @@
 use super::register_form::RegisterForm;
-use crate::back_office::model::{DueMark, Inbox, InboxFilter, Queue};
+use crate::back_office::model::{DueMark, Inbox, InboxFilter, InboxFilters, Queue};
 use crate::back_office::server_fns::load_inbox;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::PageError;
@@ -21,6 +21,10 @@ pub fn InboxPage() -> impl IntoView {
                 queue: query.get("hang"),
                 search: query.get("tim"),
                 procedure: query.get("thu-tuc"),
+                sector: query.get("linh-vuc"),
+                channel: query.get("kenh"),
+                due: query.get("han"),
+                sort: query.get("sap-xep"),
                 page: query.get("trang").and_then(|page| page.parse().ok()),
             }
         },
@@ -41,12 +45,14 @@ pub fn InboxPage() -> impl IntoView {
     }
 }
 
-fn link(queue: Queue, search: &str, page: u32) -> String {
+/// A page of a queue, keeping the search and the filters in force.
+fn link(queue: Queue, search: &str, filters: &InboxFilters, page: u32) -> String {
     let mut link = format!("/can-bo?hang={}", queue.as_str());
     if !search.is_empty() {
         link.push_str("&tim=");
         link.extend(form_urlencoded::byte_serialize(search.as_bytes()));
     }
+    link.push_str(&filters.query());
     if page > 1 {
         link.push_str(&format!("&trang={page}"));
     }
@@ -60,6 +66,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
     let lang = use_lang();
     let current = inbox.queue;
     let search = inbox.search.clone();
+    let filters = inbox.filters.clone();
     view! {
         <p class="inbox-marks" role="status">{(b.summary_marks)(inbox.overdue, inbox.due_soon)}</p>
         <nav aria-label=b.queues_label class="queues">
@@ -67,7 +74,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                 {inbox.counts.iter().map(|(queue, count)| {
                     let label = format!("{} ({count})", (b.queue)(*queue));
                     let here = (*queue == current).then_some("page");
-                    view! { <li><a class="queues__link" href=link(*queue, "", 1) aria-current=here>{label}</a></li> }
+                    view! { <li><a class="queues__link" href=link(*queue, "", &InboxFilters::default(), 1) aria-current=here>{label}</a></li> }
                 }).collect_view()}
             </ul>
         </nav>
@@ -79,6 +86,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                 <input class="input input--medium" id="inbox-search" name="tim" type="search" value=search.clone() aria-describedby="inbox-search-hint"/>
                 <button type="submit" class="button button--secondary">{b.search_button}</button>
             </div>
+            <InboxFilterFields filters=filters.clone() sectors=inbox.sectors.clone()/>
         </form>
         <h2>{(b.queue)(current)}</h2>
         {if inbox.rows.is_empty() {
@@ -124,9 +132,56 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
         }}
         <nav class="pagination" aria-label=(b.page_of)(inbox.page, inbox.pages, inbox.total)>
             <p>{(b.page_of)(inbox.page, inbox.pages, inbox.total)}</p>
-            {(inbox.page > 1).then(|| view! { <a href=link(current, &search, inbox.page - 1)>{b.previous_page}</a> })}
-            {(inbox.page < inbox.pages).then(|| view! { <a href=link(current, &search, inbox.page + 1)>{b.next_page}</a> })}
+            {(inbox.page > 1).then(|| view! { <a href=link(current, &search, &filters, inbox.page - 1)>{b.previous_page}</a> })}
+            {(inbox.page < inbox.pages).then(|| view! { <a href=link(current, &search, &filters, inbox.page + 1)>{b.next_page}</a> })}
         </nav>
         <RegisterForm agencies=inbox.agencies/>
+    }
+}
+
+/// The filters of the inbox form: sector, channel, deadline and order, each
+/// a labelled select showing the value in force.
+#[component]
+fn InboxFilterFields(filters: InboxFilters, sectors: Vec<(String, String)>) -> impl IntoView {
+    let t = use_texts();
+    let b = &t.back_office;
+    let option = |value: &str, label: &str, current: &str| {
+        let value = value.to_string();
+        let selected = value == current;
+        view! { <option value=value selected=selected>{label.to_string()}</option> }
+    };
+    view! {
+        <fieldset class="inbox-filters">
+            <legend class="label">{b.filters_legend}</legend>
+            <div class="form-group">
+                <label class="label" for="inbox-sector">{b.filter_sector}</label>
+                <select class="select" id="inbox-sector" name="linh-vuc">
+                    {option("", b.filter_any, &filters.sector)}
+                    {sectors.iter().map(|(code, name)| option(code, name, &filters.sector)).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="inbox-channel">{b.channel_label}</label>
+                <select class="select" id="inbox-channel" name="kenh">
+                    {option("", b.filter_any, &filters.channel)}
+                    {["online", "counter", "post"].into_iter().map(|channel| option(channel, (b.channel)(channel), &filters.channel)).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="inbox-due">{b.filter_due}</label>
+                <select class="select" id="inbox-due" name="han">
+                    {option("", b.filter_any, &filters.due)}
+                    {option("overdue", (b.mark)(DueMark::Overdue), &filters.due)}
+                    {option("soon", (b.mark)(DueMark::DueSoon), &filters.due)}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="inbox-sort">{b.filter_sort}</label>
+                <select class="select" id="inbox-sort" name="sap-xep">
+                    {option("", b.sort_by_due, &filters.sort)}
+                    {option("newest", b.sort_newest, &filters.sort)}
+                </select>
+            </div>
+        </fieldset>
     }
 }
