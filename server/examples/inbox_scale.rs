@@ -23,7 +23,10 @@ const RUNS: usize = 31;
 async fn main() -> anyhow::Result<()> {
     let url = std::env::var("DATABASE_URL")
         .map_err(|_| anyhow::anyhow!("DATABASE_URL must name an empty database"))?;
-    let pool = PgPoolOptions::new().max_connections(4).connect(&url).await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(4)
+        .connect(&url)
+        .await?;
     server::database::MIGRATOR.run(&pool).await?;
     server::seed::load_reference_data(&pool).await?;
     server::seed::load_demo_data(&pool).await?;
