@@ -143,10 +143,16 @@ fn set_page_security_policy() {
 }
 
 /// Starts what runs beside request handling on every instance: mail
-/// delivery and the cleanup of expired sessions and old sign-in failures.
+/// delivery, the officials' morning digest, and the cleanup of expired
+/// sessions and old sign-in failures.
 pub async fn start_background_work(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
     mail::start(pool, config).await?;
     sessions::spawn_expired_session_cleanup(pool.clone());
+    back_office::digest::spawn(
+        pool.clone(),
+        config.public_base_url.clone(),
+        app::back_office::server_fns::due_soon_days(),
+    );
     let pool = pool.clone();
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));

@@ -16,4 +16,7 @@ pub struct MyAccount {
     pub phone: Option<String>,
     pub agency_name: Option<String>,
     pub roles: Vec<Role>,
+    /// Officials: whether they get the morning digest of due-soon and
+    /// overdue dossiers.
+    pub wants_daily_digest: bool,
 }

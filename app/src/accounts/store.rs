@@ -10,7 +10,7 @@ pub async fn my_account(pool: &PgPool, user_id: i64) -> AppResult<MyAccount> {
     let row = sqlx::query!(
         r#"SELECT u.full_name, u.email, u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
                   u.citizen_id, to_char(u.date_of_birth, 'DD/MM/YYYY') AS date_of_birth,
-                  u.phone, a.name AS "agency_name?",
+                  u.phone, a.name AS "agency_name?", u.wants_daily_digest,
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!"
            FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
            WHERE u.id = $1"#,
@@ -27,6 +27,7 @@ pub async fn my_account(pool: &PgPool, user_id: i64) -> AppResult<MyAccount> {
         date_of_birth: row.date_of_birth,
         phone: row.phone,
         agency_name: row.agency_name,
+        wants_daily_digest: row.wants_daily_digest,
         roles: row
             .roles
             .iter()

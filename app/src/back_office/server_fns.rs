@@ -2,14 +2,20 @@ use super::model::{Inbox, InboxFilter, OfficeDossier};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The warning window before a dossier's appointment, from
-/// `MOTCUA_DUE_SOON_DAYS` (working days, default 1).
+/// How many working days before a dossier's appointment it counts as due
+/// soon: `MOTCUA_DUE_SOON_DAYS`, default 1.
 #[cfg(feature = "ssr")]
-async fn due_window() -> Result<super::store::DueWindow, AppError> {
-    let days = std::env::var("MOTCUA_DUE_SOON_DAYS")
+pub fn due_soon_days() -> u32 {
+    std::env::var("MOTCUA_DUE_SOON_DAYS")
         .ok()
         .and_then(|days| days.trim().parse().ok())
-        .unwrap_or(1);
+        .unwrap_or(1)
+}
+
+/// The warning window before a dossier's appointment.
+#[cfg(feature = "ssr")]
+async fn due_window() -> Result<super::store::DueWindow, AppError> {
+    let days = due_soon_days();
     let calendar = crate::deadlines::store::working_calendar(&crate::database::pool()?).await?;
     Ok(super::store::DueWindow::new(&calendar, days))
 }

@@ -31,7 +31,15 @@ pub struct DueWindow {
 
 impl DueWindow {
     pub fn new(calendar: &WorkingCalendar, due_soon_days: u32) -> DueWindow {
-        let now = deadlines::vietnam_local(Utc::now());
+        DueWindow::at(
+            calendar,
+            due_soon_days,
+            deadlines::vietnam_local(Utc::now()),
+        )
+    }
+
+    /// The window as of `now` (Vietnam local time).
+    pub fn at(calendar: &WorkingCalendar, due_soon_days: u32, now: NaiveDateTime) -> DueWindow {
         let soon = calendar
             .add_working_days(now.date(), due_soon_days)
             .and_time(calendar.end_of_day());

@@ -2,6 +2,7 @@
 //! redirect (303), so every one works without JavaScript; the pages that show
 //! the forms are Leptos components in `app::accounts::pages`.
 
+mod digest_preference;
 mod email_confirmation;
 mod password_reset;
 mod profile;
@@ -29,4 +30,8 @@ pub fn router() -> Router<AppState> {
         .route("/dat-lai-mat-khau", post(password_reset::reset))
         .route("/tai-khoan/lien-he", post(profile::change_contact))
         .route("/tai-khoan/mat-khau", post(profile::change_password))
+        .route(
+            "/tai-khoan/thu-tong-hop",
+            post(digest_preference::set_digest),
+        )
 }

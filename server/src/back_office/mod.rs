@@ -3,6 +3,7 @@
 
 mod actions;
 mod comments;
+pub mod digest;
 mod notices;
 mod register;
 mod results;

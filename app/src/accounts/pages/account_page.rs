@@ -76,6 +76,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
                 <p><a href="/ho-so">{t.filing.nav_my_dossiers}</a>" · "<a href="/tai-khoan/giay-to">{t.filing.wallet_title}</a></p>
             })}
         </section>
+        {is_official.then(|| view! { <DigestPreference wanted=account.wants_daily_digest/> })}
         <section class="section" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{a.contact_heading}</h2>
             <form method="post" action="/tai-khoan/lien-he" novalidate>
@@ -98,6 +99,27 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
                 <TextField name="password_confirmation" label=a.password_confirm_label kind="password"
                     autocomplete="new-password" required=true feedback=password.clone()/>
                 <SubmitButton label=a.change_password_button/>
+            </form>
+        </section>
+    }
+}
+
+/// Officials choose whether they get the morning digest of their overdue and
+/// due-soon dossiers (a plain form post).
+#[component]
+fn DigestPreference(wanted: bool) -> impl IntoView {
+    let t = use_texts();
+    let b = &t.back_office;
+    view! {
+        <section class="section" aria-labelledby="digest-heading">
+            <h2 id="digest-heading">{b.digest_heading}</h2>
+            <form method="post" action="/tai-khoan/thu-tong-hop">
+                <div class="checkbox">
+                    <input class="checkbox__input" type="checkbox" id="digest" name="digest" value="on" checked=wanted aria-describedby="digest-hint"/>
+                    <label class="checkbox__label" for="digest">{b.digest_label}</label>
+                </div>
+                <p class="hint" id="digest-hint">{b.digest_hint}</p>
+                <button type="submit" class="button button--secondary">{b.digest_save}</button>
             </form>
         </section>
     }
