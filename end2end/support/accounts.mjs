@@ -55,6 +55,6 @@ export async function linkMailedTo(portal, email, path) {
     const match = body.match(new RegExp(`https?://[^\\s]+${path.replace('/', '\\/')}\\?ma=[A-Za-z0-9_-]+`));
     assert.ok(match, `a ${path} link in the mail to ${email}`);
     link = new URL(match[0]);
-  }, { timeout: 20_000, interval: 500 });
+  }, { timeout: 60_000, interval: 500 });
   return `${link.pathname}${link.search}`;
 }

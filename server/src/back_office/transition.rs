@@ -27,7 +27,8 @@ pub struct Request<'a> {
     pub note: Option<String>,
     /// For `Assign`: the specialist.
     pub assignee_id: Option<i64>,
-    /// For `Extend`: the new appointment day, as typed (`yyyy-mm-dd`).
+    /// For `Extend`: the new appointment day, as a date input sends it
+    /// (`yyyy-mm-dd`) or as typed (`25/12/2026`).
     pub new_due: Option<String>,
     pub by: &'a SignedInUser,
     pub lang: Lang,

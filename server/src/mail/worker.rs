@@ -15,6 +15,11 @@ const MAX_ATTEMPTS: i32 = 8;
 const LEASE_SECS: f64 = 120.0;
 /// The longest a worker sleeps without a notification.
 const POLL: Duration = Duration::from_secs(5);
+/// The longest one SMTP conversation may take. lettre bounds only the
+/// connection attempt (lettre issue #1027): a server that stops answering
+/// mid-conversation would otherwise stall this worker, and every mail after
+/// it, for good.
+const DELIVERY_LIMIT: Duration = Duration::from_secs(20);
 
 pub fn spawn(pool: PgPool, smtp_url: &str, from: &str) -> anyhow::Result<()> {
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)?
@@ -85,14 +90,18 @@ async fn send_due(
     .fetch_all(pool)
     .await?;
     for message in &claimed {
-        let result = deliver(
-            transport,
-            from,
-            &message.recipient,
-            &message.subject,
-            &message.body_text,
+        let result = tokio::time::timeout(
+            DELIVERY_LIMIT,
+            deliver(
+                transport,
+                from,
+                &message.recipient,
+                &message.subject,
+                &message.body_text,
+            ),
         )
-        .await;
+        .await
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("the SMTP server stopped answering")));
         match result {
             Ok(()) => {
                 sqlx::query!(
