@@ -1,7 +1,7 @@
 // What a citizen does with their account, in the portal's own words.
 
 import assert from 'node:assert/strict';
-import { eventually, squash } from './portal.mjs';
+import { BASE_URL, eventually, squash } from './portal.mjs';
 
 export const LABELS = {
   fullName: 'Họ và tên',
@@ -30,6 +30,18 @@ export function newCitizen() {
 /** Fills an input found by its label, as a user would. */
 export async function fillIn(page, label, value) {
   await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/**
+ * Signs out whoever is signed in (the same form post as the header's button),
+ * then signs in on the sign-in page as `identifier` (email or CCCD).
+ */
+export async function signInAs(portal, identifier, password = 'Demo@12345') {
+  await portal.page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
+  await portal.open('/dang-nhap');
+  await fillIn(portal.page, LABELS.identifier, identifier);
+  await fillIn(portal.page, LABELS.password, password);
+  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
 }
 
 /** Presses a button and waits until the address satisfies `isExpected`. */

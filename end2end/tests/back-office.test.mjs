@@ -6,19 +6,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { BASE_URL, eventually, scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { fillIn, noticeText, press, signInAs } from '../support/accounts.mjs';
 import { uploadFile } from '../support/eform.mjs';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
-
-/** Signs out whoever is signed in (the same form post as the header's button), then in as `email`. */
-async function signInAs(portal, email) {
-  await portal.page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
-  await portal.open('/dang-nhap');
-  await fillIn(portal.page, LABELS.identifier, email);
-  await fillIn(portal.page, LABELS.password, 'Demo@12345');
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
-}
 
 /** The demo citizen files a birth registration; returns its code. */
 async function fileBirthRegistration(portal) {

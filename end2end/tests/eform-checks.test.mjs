@@ -3,16 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { eventually, scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, press } from '../support/accounts.mjs';
+import { press, signInAs } from '../support/accounts.mjs';
 
 const MESSAGE = 'Số định danh cá nhân phải gồm đúng 12 chữ số (bạn đã nhập 5).';
 
 scenario('A citizen types a 5-digit CCCD for the mother and is told exactly what is wrong', async (portal) => {
   const { page } = portal;
-  await portal.open('/dang-nhap');
-  await fillIn(page, LABELS.identifier, 'congdan@motcua.example');
-  await fillIn(page, LABELS.password, 'Demo@12345');
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+  await signInAs(portal, 'congdan@motcua.example');
   await portal.open('/nop-ho-so/1.001193');
 
   const field = page.getByLabel('Số định danh cá nhân của mẹ', { exact: true });

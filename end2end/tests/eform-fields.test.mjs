@@ -5,20 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { eventually, scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, press } from '../support/accounts.mjs';
+import { press, signInAs } from '../support/accounts.mjs';
 
 const CRIMINAL_RECORD = '/nop-ho-so/3.000333';
 
-async function signIn(portal) {
-  await portal.open('/dang-nhap');
-  await fillIn(portal.page, LABELS.identifier, 'congdan@motcua.example');
-  await fillIn(portal.page, LABELS.password, 'Demo@12345');
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
-}
-
 scenario("The father's fields follow the answer to “Có thông tin người cha”", async (portal) => {
   const { page } = portal;
-  await signIn(portal);
+  await signInAs(portal, 'congdan@motcua.example');
   await portal.open('/nop-ho-so/1.001193');
   const fatherName = page.getByLabel('Họ, chữ đệm, tên người cha', { exact: true });
   if (portal.javaScriptEnabled) {
@@ -35,7 +28,7 @@ scenario("The father's fields follow the answer to “Có thông tin người ch
 
 scenario('A citizen lists two past residences, then removes the first', async (portal) => {
   const { page } = portal;
-  await signIn(portal);
+  await signInAs(portal, 'congdan@motcua.example');
   await portal.open(CRIMINAL_RECORD);
   const legends = async () => (await page.locator('legend.eform-item__title').allInnerTexts()).map(squash);
   assert.deepEqual(await legends(), ['Nơi cư trú 1']);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { fillIn, noticeText, press, signInAs } from '../support/accounts.mjs';
 import { chooseAddress, uploadFile } from '../support/eform.mjs';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
@@ -22,10 +22,7 @@ async function uploadInto(portal, document, name, mimeType, buffer) {
 
 scenario('The demo citizen files a birth registration, sees it in "Hồ sơ của tôi" and looks it up signed out', async (portal) => {
   const { page } = portal;
-  await portal.open('/dang-nhap');
-  await fillIn(page, LABELS.identifier, 'congdan@motcua.example');
-  await fillIn(page, LABELS.password, 'Demo@12345');
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+  await signInAs(portal, 'congdan@motcua.example');
 
   await portal.open('/nop-ho-so/1.001193');
   assert.equal(await page.getByLabel('Số định danh cá nhân', { exact: true }).inputValue(), '022190001234', 'prefilled from the profile');

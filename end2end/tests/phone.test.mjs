@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { scenario } from '../support/portal.mjs';
-import { LABELS, fillIn, press } from '../support/accounts.mjs';
+import { signInAs } from '../support/accounts.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
@@ -22,10 +22,7 @@ scenario(
   'On a 360 px wide phone, an administrator signs in and the list of official accounts fits the screen',
   async (portal) => {
     const { page } = portal;
-    await portal.open('/dang-nhap');
-    await fillIn(page, LABELS.identifier, 'quantri@motcua.example');
-    await fillIn(page, LABELS.password, 'Demo@12345');
-    await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+    await signInAs(portal, 'quantri@motcua.example');
     await assertFitsThePhone(page);
     await portal.open('/quan-tri/nguoi-dung');
     assert.equal(await portal.textOf('main h1'), 'Tài khoản cán bộ');

@@ -3,16 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { BASE_URL, scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { scenario, squash } from '../support/portal.mjs';
+import { noticeText, press, signInAs } from '../support/accounts.mjs';
 
 scenario('Reception downloads the dossier register for a period from the inbox', async (portal) => {
   const { page } = portal;
-  await page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
-  await portal.open('/dang-nhap');
-  await fillIn(page, LABELS.identifier, 'tiepnhan@motcua.example');
-  await fillIn(page, LABELS.password, 'Demo@12345');
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+  await signInAs(portal, 'tiepnhan@motcua.example');
 
   await portal.open('/can-bo');
   await page.getByLabel('Từ ngày', { exact: true }).fill('2026-11-20');

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, noticeText, press } from '../support/accounts.mjs';
+import { noticeText, signInAs } from '../support/accounts.mjs';
 import { uploadFile } from '../support/eform.mjs';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
@@ -15,10 +15,7 @@ function slot(page, document) {
 scenario('A citizen uploads a document for one procedure and reuses it from the wallet for another', async (portal) => {
   const { page } = portal;
   const name = `uy-quyen-${Date.now()}-${portal.javaScriptEnabled ? 'js' : 'html'}.pdf`;
-  await portal.open('/dang-nhap');
-  await fillIn(page, LABELS.identifier, 'congdan@motcua.example');
-  await fillIn(page, LABELS.password, 'Demo@12345');
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+  await signInAs(portal, 'congdan@motcua.example');
 
   await portal.open('/nop-ho-so/3.000333');
   await uploadFile(portal, slot(page, 'Văn bản ủy quyền'), { name, mimeType: 'application/pdf', buffer: PDF });

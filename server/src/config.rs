@@ -30,6 +30,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `MOTCUA_MAIL_FROM`: the sender of the portal's mail.
     pub mail_from: String,
+    /// `MOTCUA_PLACE`: the place written before the date on every slip and
+    /// register ("Quảng Ninh, ngày …"), the province running the portal.
+    pub place: String,
     /// `MOTCUA_TRUSTED_PROXY=1`: a reverse proxy in front appends the client's
     /// address to `X-Forwarded-For`; without it, that header is ignored.
     pub trusted_proxy: bool,
@@ -171,6 +174,7 @@ impl Config {
             smtp_url: get("MOTCUA_SMTP_URL"),
             mail_from: get("MOTCUA_MAIL_FROM")
                 .unwrap_or_else(|| "Cổng dịch vụ công Một Cửa <no-reply@motcua.example>".into()),
+            place: get("MOTCUA_PLACE").unwrap_or_else(|| "Quảng Ninh".into()),
             trusted_proxy: parse_flag("MOTCUA_TRUSTED_PROXY", get("MOTCUA_TRUSTED_PROXY"))?,
             max_file_bytes: megabytes("MOTCUA_MAX_FILE_MB", get("MOTCUA_MAX_FILE_MB"), 10)?,
             max_dossier_bytes: megabytes(

@@ -76,6 +76,12 @@ async fn a_period_that_cannot_be_read_is_explained_on_the_form_with_what_was_typ
         "the dates typed are kept"
     );
     assert!(page.body.contains("value=\"2026-11-01\""));
+    // A query it cannot read at all gets the bilingual bad-request page.
+    let garbled = reception
+        .get("/can-bo/so-theo-doi.pdf?tu=01/11/2026&tu=02/11/2026")
+        .await;
+    assert_eq!(garbled.status, 400);
+    assert!(garbled.header("content-type").starts_with("text/html"));
 }
 
 #[tokio::test]

@@ -91,12 +91,7 @@ async fn a_supplement_request_prints_slip_02_the_same_every_time_for_those_who_m
     }
 
     // The dossier moves on; the slip stays what it was.
-    let (_, version) =
-        sqlx::query_as::<_, (String, i32)>("SELECT status, version FROM dossiers WHERE code = $1")
-            .bind(&code)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (_, version) = status_and_version(&app, &code).await;
     citizen
         .post(
             &format!("/ho-so/{code}/bo-sung"),

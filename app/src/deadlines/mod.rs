@@ -20,3 +20,24 @@ pub mod store;
 
 pub use appointment::{appointment, parse_cutoff, vietnam_local, Appointment, ProcessingSpan};
 pub use calendar::WorkingCalendar;
+
+/// A day as officials type it (`25/12/2026`, `25-12-2026`) or a date input
+/// sends it (`2026-12-25`); `None` for anything that is not a real day.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let day = crate::accounts::birth_date::CalendarDate::parse(text)?;
+    chrono::NaiveDate::from_ymd_opt(day.year, day.month, day.day)
+}
+
+#[cfg(test)]
+mod parse_day_tests {
+    use super::parse_day;
+
+    #[test]
+    fn typed_and_date_input_days_are_read_and_impossible_ones_are_not() {
+        let christmas = chrono::NaiveDate::from_ymd_opt(2026, 12, 25);
+        assert_eq!(parse_day("25/12/2026"), christmas);
+        assert_eq!(parse_day("2026-12-25"), christmas);
+        assert_eq!(parse_day("31/02/2026"), None);
+        assert_eq!(parse_day("soon"), None);
+    }
+}

@@ -5,19 +5,65 @@
 use super::Action;
 use crate::i18n::Lang;
 
-/// The slip `action` issues, by its official name, or `None`.
-pub fn notice_slip_title(action: Action, lang: Lang) -> Option<&'static str> {
-    Some(match (action, lang) {
-        (Action::RequestSupplement, Lang::Vi) => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)",
-        (Action::Refuse, Lang::Vi) => "Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF)",
-        (Action::Extend, Lang::Vi) => "Văn bản xin lỗi và hẹn lại ngày trả kết quả (PDF)",
-        (Action::Stop, Lang::Vi) => "Thông báo dừng giải quyết hồ sơ (PDF)",
-        (Action::RequestSupplement, Lang::En) => "Request to complete the dossier (PDF)",
-        (Action::Refuse, Lang::En) => "Refusal to accept the dossier (PDF)",
-        (Action::Extend, Lang::En) => "Apology and new appointment date (PDF)",
-        (Action::Stop, Lang::En) => "Notice that processing stops (PDF)",
-        _ => return None,
-    })
+/// Which notice a step issues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// 02: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+    Supplement,
+    /// 03: phiếu từ chối tiếp nhận giải quyết hồ sơ.
+    Refusal,
+    /// 04: văn bản xin lỗi và hẹn lại ngày trả kết quả.
+    Apology,
+    /// 05: thông báo dừng giải quyết hồ sơ.
+    Stop,
+}
+
+impl NoticeKind {
+    /// The notice `action` issues, or `None`.
+    pub fn of(action: Action) -> Option<NoticeKind> {
+        match action {
+            Action::RequestSupplement => Some(NoticeKind::Supplement),
+            Action::Refuse => Some(NoticeKind::Refusal),
+            Action::Extend => Some(NoticeKind::Apology),
+            Action::Stop => Some(NoticeKind::Stop),
+            _ => None,
+        }
+    }
+
+    /// The heading printed on the slip (always Vietnamese: it is the
+    /// official document).
+    pub fn title(self) -> &'static str {
+        match self {
+            NoticeKind::Supplement => "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+            NoticeKind::Refusal => "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+            NoticeKind::Apology => "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+            NoticeKind::Stop => "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+        }
+    }
+
+    /// The words of the timeline's download link.
+    pub fn link_label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NoticeKind::Supplement, Lang::Vi) => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)",
+            (NoticeKind::Refusal, Lang::Vi) => "Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF)",
+            (NoticeKind::Apology, Lang::Vi) => "Văn bản xin lỗi và hẹn lại ngày trả kết quả (PDF)",
+            (NoticeKind::Stop, Lang::Vi) => "Thông báo dừng giải quyết hồ sơ (PDF)",
+            (NoticeKind::Supplement, Lang::En) => "Request to complete the dossier (PDF)",
+            (NoticeKind::Refusal, Lang::En) => "Refusal to accept the dossier (PDF)",
+            (NoticeKind::Apology, Lang::En) => "Apology and new appointment date (PDF)",
+            (NoticeKind::Stop, Lang::En) => "Notice that processing stops (PDF)",
+        }
+    }
+
+    /// The downloaded file's name stem ("phieu-yeu-cau-bo-sung").
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            NoticeKind::Supplement => "phieu-yeu-cau-bo-sung",
+            NoticeKind::Refusal => "phieu-tu-choi",
+            NoticeKind::Apology => "van-ban-xin-loi",
+            NoticeKind::Stop => "thong-bao-dung-giai-quyet",
+        }
+    }
 }
 
 /// Where the slip of history entry `entry` is downloaded.
@@ -30,10 +76,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn exactly_the_four_notice_steps_issue_a_slip_in_both_languages() {
+    fn exactly_the_four_notice_steps_issue_a_slip() {
         let issuing: Vec<Action> = Action::ALL
             .into_iter()
-            .filter(|action| notice_slip_title(*action, Lang::Vi).is_some())
+            .filter(|action| NoticeKind::of(*action).is_some())
             .collect();
         assert_eq!(
             issuing,
@@ -44,8 +90,5 @@ mod tests {
                 Action::Stop
             ]
         );
-        assert!(issuing
-            .iter()
-            .all(|action| notice_slip_title(*action, Lang::En).is_some()));
     }
 }

@@ -13,8 +13,8 @@ use app::dossiers::DossierStatus;
 use app::error::AppError;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
@@ -36,9 +36,14 @@ pub async fn register(
     session: Session,
     asker: Asker,
     signed_in: SignedIn,
-    Query(query): Query<RegisterQuery>,
+    query: Result<Query<RegisterQuery>, QueryRejection>,
 ) -> Response {
     let lang = asker.lang;
+    // A query serde cannot read (a field given twice) gets the same
+    // bilingual page as every other bad request, not axum's plain text.
+    let Ok(Query(query)) = query else {
+        return Refusal::page(AppError::BadRequest, lang).into_response();
+    };
     let user = match signed_in.may(Permission::EnterBackOffice, lang) {
         Ok(user) => user,
         Err(refusal) => return refusal.into_response(),
@@ -115,7 +120,7 @@ pub async fn register(
     let day = |date: NaiveDate| date.format("%d/%m/%Y").to_string();
     let document = Register {
         agency_name: &agency.name,
-        place: "Quảng Ninh",
+        place: &state.config.place,
         issued_on: to,
         from: &day(from),
         to: &day(to),
@@ -125,21 +130,14 @@ pub async fn register(
         Ok(bytes) => bytes,
         Err(error) => return unavailable(error, lang),
     };
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"so-theo-doi-{}-{}.pdf\"",
-                    from.format("%Y%m%d"),
-                    to.format("%Y%m%d")
-                ),
-            ),
-        ],
+    crate::documents::download::pdf_download(
+        &format!(
+            "so-theo-doi-{}-{}.pdf",
+            from.format("%Y%m%d"),
+            to.format("%Y%m%d")
+        ),
         bytes,
     )
-        .into_response()
 }
 
 type Message = fn(Lang) -> String;
@@ -153,8 +151,7 @@ fn period(query: &RegisterQuery, today: NaiveDate) -> Result<(NaiveDate, NaiveDa
             .filter(|text| !text.is_empty())
         {
             None => Ok(None),
-            Some(text) => app::accounts::birth_date::CalendarDate::parse(text)
-                .and_then(|day| NaiveDate::from_ymd_opt(day.year, day.month, day.day))
+            Some(text) => app::deadlines::parse_day(text)
                 .map(Some)
                 .ok_or(unreadable as Message),
         }

@@ -37,7 +37,7 @@ pub async fn draft_result(
     let tracking_url = format!("{}/tra-cuu?ma={}", state.config.public_base_url, row.code);
     let pdf = result_document::render(&ResultDocument {
         agency_name: &row.agency_name,
-        place: "Quảng Ninh",
+        place: &state.config.place,
         issued_on: chrono::NaiveDate::parse_from_str(&row.today, "%Y-%m-%d")?,
         code: &row.code,
         procedure_name: &row.procedure_name,

@@ -167,13 +167,13 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
             let appointment =
                 crate::dossiers::appointments::appointment_for(&mut tx, &calendar, dossier.id, now)
                     .await?;
-            due_at = Some(appointment.due.format("%Y-%m-%d %H:%M:%S").to_string());
+            due_at = Some(timestamp_text(appointment.due));
             legal_due_at = due_at.clone();
             counted_from = Some(appointment.counted_from.to_string());
         }
         Action::Extend => {
             let current = due_at.as_deref().and_then(parse_timestamp);
-            let new_day = request.new_due.as_deref().and_then(typed_day);
+            let new_day = request.new_due.as_deref().and_then(deadlines::parse_day);
             let Some(new_day) = new_day else {
                 return Ok(Outcome::NewDateMissing);
             };
@@ -183,8 +183,7 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
             if !calendar.is_working_day(new_day) {
                 return Ok(Outcome::NewDateNotWorkingDay);
             }
-            let new_due = new_day.and_time(calendar.end_of_day());
-            due_at = Some(new_due.format("%Y-%m-%d %H:%M:%S").to_string());
+            due_at = Some(timestamp_text(new_day.and_time(calendar.end_of_day())));
         }
         Action::Supplement if current.resumes_to != Some(DossierStatus::Submitted) => {
             let paused_on = dossier
@@ -197,12 +196,8 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
                 // The pause moves both the appointment in force and the
                 // legal one.
                 let moved = |due: Option<&str>| {
-                    due.and_then(parse_timestamp).map(|due| {
-                        calendar
-                            .extend_by_pause(due, paused)
-                            .format("%Y-%m-%d %H:%M:%S")
-                            .to_string()
-                    })
+                    due.and_then(parse_timestamp)
+                        .map(|due| timestamp_text(calendar.extend_by_pause(due, paused)))
                 };
                 due_at = moved(Some(due));
                 legal_due_at = moved(legal_due_at.as_deref());
@@ -266,13 +261,14 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
     Ok(Outcome::Done(next.status))
 }
 
+/// Appointments travel to and from SQL as text (`to_char` out, `::timestamp`
+/// in) in this one format.
+const TIMESTAMP: &str = "%Y-%m-%d %H:%M:%S";
+
 fn parse_timestamp(text: &str) -> Option<chrono::NaiveDateTime> {
-    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok()
+    chrono::NaiveDateTime::parse_from_str(text, TIMESTAMP).ok()
 }
 
-/// A day as officials type it (`25/12/2026`) or a date input sends it
-/// (`2026-12-25`).
-fn typed_day(text: &str) -> Option<chrono::NaiveDate> {
-    let day = app::accounts::birth_date::CalendarDate::parse(text)?;
-    chrono::NaiveDate::from_ymd_opt(day.year, day.month, day.day)
+fn timestamp_text(moment: chrono::NaiveDateTime) -> String {
+    moment.format(TIMESTAMP).to_string()
 }

@@ -14,6 +14,7 @@
 //! same file.
 
 pub mod control_slip;
+pub mod download;
 pub mod form_templates;
 pub mod layout;
 pub mod letterhead;

@@ -7,40 +7,8 @@
 //! so downloading it again later gives the same document.
 
 use super::layout::{Band, Cell, Document, DocumentError, Style};
+pub use app::dossiers::notice_slips::NoticeKind;
 use chrono::NaiveDate;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    /// 02: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
-    Supplement,
-    /// 03: phiếu từ chối tiếp nhận giải quyết hồ sơ.
-    Refusal,
-    /// 04: văn bản xin lỗi và hẹn lại ngày trả kết quả.
-    Apology,
-    /// 05: thông báo dừng giải quyết hồ sơ.
-    Stop,
-}
-
-impl NoticeKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            NoticeKind::Supplement => "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-            NoticeKind::Refusal => "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-            NoticeKind::Apology => "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-            NoticeKind::Stop => "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
-        }
-    }
-
-    /// The file name's stem ("phieu-yeu-cau-bo-sung").
-    pub fn file_stem(self) -> &'static str {
-        match self {
-            NoticeKind::Supplement => "phieu-yeu-cau-bo-sung",
-            NoticeKind::Refusal => "phieu-tu-choi",
-            NoticeKind::Apology => "van-ban-xin-loi",
-            NoticeKind::Stop => "thong-bao-dung-giai-quyet",
-        }
-    }
-}
 
 pub struct NoticeSlip<'a> {
     pub kind: NoticeKind,

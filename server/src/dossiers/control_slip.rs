@@ -9,7 +9,6 @@ use app::dossiers::{Action, DossierStatus};
 use app::error::AppError;
 use app::i18n::Lang;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 pub async fn control_slip(
@@ -83,7 +82,7 @@ pub async fn control_slip(
         .collect();
     let slip = ControlSlip {
         agency_name: &dossier.agency_name,
-        place: "Quảng Ninh",
+        place: &state.config.place,
         issued_on: chrono::NaiveDate::parse_from_str(&dossier.issued_on, "%Y-%m-%d")
             .unwrap_or_default(),
         code: &dossier.code,
@@ -97,18 +96,8 @@ pub async fn control_slip(
         Ok(bytes) => bytes,
         Err(error) => return unavailable(error, asker.lang),
     };
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"phieu-kiem-soat-{}.pdf\"",
-                    dossier.code
-                ),
-            ),
-        ],
+    crate::documents::download::pdf_download(
+        &format!("phieu-kiem-soat-{}.pdf", dossier.code),
         bytes,
     )
-        .into_response()
 }

@@ -10,19 +10,7 @@ use crate::state::AppState;
 use app::dossiers::Action;
 use app::error::AppError;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
-
-/// Which slip an action issues, if any.
-pub fn kind_of(action: Action) -> Option<NoticeKind> {
-    match action {
-        Action::RequestSupplement => Some(NoticeKind::Supplement),
-        Action::Refuse => Some(NoticeKind::Refusal),
-        Action::Extend => Some(NoticeKind::Apology),
-        Action::Stop => Some(NoticeKind::Stop),
-        _ => None,
-    }
-}
 
 pub async fn notice_slip(
     State(state): State<AppState>,
@@ -31,7 +19,7 @@ pub async fn notice_slip(
     Path((code, entry)): Path<(String, String)>,
 ) -> Response {
     let not_found = || Refusal::page(AppError::NotFound, asker.lang).into_response();
-    let Ok(entry) = entry.trim_end_matches(".pdf").parse::<i64>() else {
+    let Ok(entry) = entry.parse::<i64>() else {
         return not_found();
     };
     let row = sqlx::query!(
@@ -62,14 +50,14 @@ pub async fn notice_slip(
         Ok(None) => return not_found(),
         Err(error) => return unavailable(error, asker.lang),
     };
-    let Some(kind) = Action::parse(&row.action).and_then(kind_of) else {
+    let Some(kind) = Action::parse(&row.action).and_then(NoticeKind::of) else {
         return not_found();
     };
     let dossier_url = format!("{}/ho-so/{}", state.config.public_base_url, row.code);
     let slip = NoticeSlip {
         kind,
         agency_name: &row.agency_name,
-        place: "Quảng Ninh",
+        place: &state.config.place,
         issued_on: chrono::NaiveDate::parse_from_str(&row.issued_on, "%Y-%m-%d")
             .unwrap_or_default(),
         code: &row.code,
@@ -86,19 +74,8 @@ pub async fn notice_slip(
         Ok(bytes) => bytes,
         Err(error) => return unavailable(error, asker.lang),
     };
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{}-{entry}.pdf\"",
-                    kind.file_stem(),
-                    row.code
-                ),
-            ),
-        ],
+    crate::documents::download::pdf_download(
+        &format!("{}-{}-{entry}.pdf", kind.file_stem(), row.code),
         bytes,
     )
-        .into_response()
 }

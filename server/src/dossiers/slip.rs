@@ -7,7 +7,6 @@ use crate::forms::{unavailable, Asker};
 use crate::state::AppState;
 use app::error::AppError;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 pub async fn receipt_slip(
@@ -53,7 +52,7 @@ pub async fn receipt_slip(
         chrono::NaiveDate::parse_from_str(&row.received_on, "%Y-%m-%d").unwrap_or_default();
     let slip = ReceiptSlip {
         agency_name: &row.agency_name,
-        place: "Quảng Ninh",
+        place: &state.config.place,
         issued_on,
         code: &row.code,
         pin: &row.pin,
@@ -79,15 +78,5 @@ pub async fn receipt_slip(
         Ok(bytes) => bytes,
         Err(error) => return unavailable(error, asker.lang),
     };
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"phieu-tiep-nhan-{}.pdf\"", row.code),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
+    crate::documents::download::pdf_download(&format!("phieu-tiep-nhan-{}.pdf", row.code), bytes)
 }

@@ -1,6 +1,6 @@
 use crate::back_office::model::{DueMark, OfficeDossier};
 use crate::back_office::server_fns::load_office_dossier;
-use crate::dossiers::notice_slips::{notice_slip_title, notice_slip_url};
+use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
 use crate::dossiers::Action;
 use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
@@ -125,9 +125,9 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                         Some(action) => format!("{} → {}", action.label(lang), entry.to.label(lang)),
                         None => entry.to.label(lang).to_string(),
                     };
-                    let slip = entry.action.and_then(|action| notice_slip_title(action, lang)).map(|title| {
+                    let slip = entry.action.and_then(NoticeKind::of).map(|kind| {
                         let href = notice_slip_url(&dossier.code, entry.id);
-                        view! { <p><a href=href download="" rel="external">{title}</a></p> }
+                        view! { <p><a href=href download="" rel="external">{kind.link_label(lang)}</a></p> }
                     });
                     view! {
                         <li class="timeline__item">

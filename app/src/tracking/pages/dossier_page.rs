@@ -1,4 +1,4 @@
-use crate::dossiers::notice_slips::{notice_slip_title, notice_slip_url};
+use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
 use crate::error::AppError;
 use crate::forms::SubmitButton;
 use crate::i18n::{use_lang, use_texts};
@@ -94,8 +94,8 @@ fn DossierView(dossier: DossierDetail) -> impl IntoView {
                         <span class="timeline__when">{entry.at.clone()}</span>" — "
                         <span class="timeline__what">{entry.status.label(lang)}</span>
                         {entry.note.clone().map(|note| view! { <p>{note}</p> })}
-                        {entry.action.and_then(|action| notice_slip_title(action, lang)).map(|title| view! {
-                            <p><a href=notice_slip_url(&dossier.code, entry.id) download="" rel="external">{title}</a></p>
+                        {entry.action.and_then(NoticeKind::of).map(|kind| view! {
+                            <p><a href=notice_slip_url(&dossier.code, entry.id) download="" rel="external">{kind.link_label(lang)}</a></p>
                         })}
                     </li>
                 }).collect_view()}
