@@ -79,14 +79,9 @@ pub async fn send_if_due(
     .fetch_all(&mut *tx)
     .await?;
     let mut sent = 0;
-    let mut rest = rows.as_slice();
-    while let Some(first) = rest.first() {
-        let count = rest
-            .iter()
-            .take_while(|row| row.email == first.email)
-            .count();
-        let (theirs, others) = rest.split_at(count);
-        rest = others;
+    // Rows come ordered by official: one mail per run of rows.
+    for theirs in rows.chunk_by(|a, b| a.email == b.email) {
+        let first = &theirs[0];
         let overdue = theirs.iter().filter(|row| row.overdue).count();
         let lines: Vec<String> = theirs
             .iter()
