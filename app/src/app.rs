@@ -6,6 +6,7 @@ use crate::accounts::pages::{
 use crate::administration::pages::{OfficialPage, OfficialsPage};
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
+use crate::counter::page::CounterDeskPage;
 use crate::demo::DemoMailboxPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
@@ -78,6 +79,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tai-khoan/giay-to") view=WalletPage ssr=SsrMode::Async/>
                     <Route path=path!("/thong-bao") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/tiep-nhan") view=CounterDeskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/tiep-nhan/:applicant/:code") view=FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/ho-so/:code") view=OfficeDossierPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -10,6 +10,7 @@ pub mod administration;
 pub mod api;
 pub mod back_office;
 pub mod config;
+mod counter;
 pub mod database;
 pub mod documents;
 pub mod dossiers;
@@ -103,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .merge(administration::router())
         .merge(dossiers::router())
         .merge(back_office::router())
+        .merge(counter::router())
         .merge(files::router())
         .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())

@@ -17,6 +17,9 @@ pub enum Permission {
     FileDossier,
     /// Open the back office at all.
     EnterBackOffice,
+    /// File dossiers at the counter for walk-in applicants (reception officers;
+    /// which agencies is the reception role's reach).
+    FileAtCounter,
     /// List official accounts (of the agencies the administrator reaches).
     ListOfficials,
     /// Create, change or disable an official account of this agency.
@@ -39,6 +42,7 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
                 .into_iter()
                 .any(|role| user.has_role(role))
         }
+        Permission::FileAtCounter => user.is_official() && user.has_role(Role::Reception),
         Permission::ListOfficials => user.is_official() && user.has_role(Role::Administrator),
         Permission::ManageOfficialsOf { agency_id } => {
             user.is_official() && user.has_role_in(Role::Administrator, agency_id)
@@ -117,6 +121,26 @@ mod tests {
             &official(&[(Role::Specialist, &[10])]),
             Permission::EnterBackOffice
         ));
+    }
+
+    #[test]
+    fn only_reception_officers_file_at_the_counter() {
+        assert!(permits(
+            &official(&[(Role::Reception, &[10])]),
+            Permission::FileAtCounter
+        ));
+        for other in [
+            Role::Specialist,
+            Role::Leader,
+            Role::Manager,
+            Role::Administrator,
+        ] {
+            assert!(!permits(
+                &official(&[(other, &[10])]),
+                Permission::FileAtCounter
+            ));
+        }
+        assert!(!permits(&citizen(true), Permission::FileAtCounter));
     }
 
     #[test]

@@ -57,28 +57,14 @@ impl RegistrationForm {
         let t = &lang.texts().accounts;
         let mut feedback = self.typed_values();
 
-        let full_name = PersonName::parse(&self.full_name)
-            .map_err(|error| feedback.error("full_name", error.message(lang)))
-            .ok();
-        let citizen_id = CitizenId::parse(&self.citizen_id)
-            .map_err(|error| feedback.error("citizen_id", error.message(lang)))
-            .ok();
-        let date_of_birth = CalendarDate::parse_birth_date(&self.date_of_birth, today)
-            .map_err(|error| {
-                let message = match error {
-                    BirthDateError::Empty => t.date_of_birth_required,
-                    BirthDateError::Invalid => t.date_of_birth_invalid,
-                    BirthDateError::NotInThePast => t.date_of_birth_future,
-                };
-                feedback.error("date_of_birth", message)
-            })
-            .ok();
-        // The fourth to sixth digits encode the year of birth: they must agree.
-        if let (Some(id), Some(date)) = (&citizen_id, date_of_birth) {
-            if let Err(error) = id.check_birth_date(date.year) {
-                feedback.error("citizen_id", error.message(lang));
-            }
-        }
+        let person = check_person(
+            &self.full_name,
+            &self.citizen_id,
+            &self.date_of_birth,
+            lang,
+            today,
+            &mut feedback,
+        );
         let email = EmailAddress::parse(&self.email)
             .map_err(|error| feedback.error("email", error.message(lang)))
             .ok();
@@ -87,7 +73,11 @@ impl RegistrationForm {
             .ok();
         let password = Password::parse(
             &self.password,
-            &PasswordContext::new(email.as_ref(), citizen_id.as_ref()),
+            // The number as typed, even when the date of birth is wrong.
+            &PasswordContext::new(
+                email.as_ref(),
+                CitizenId::parse(&self.citizen_id).ok().as_ref(),
+            ),
         )
         .map_err(|error| feedback.error("password", error.message(lang)))
         .ok();
@@ -95,11 +85,9 @@ impl RegistrationForm {
             feedback.error("password_confirmation", t.passwords_differ);
         }
 
-        match (full_name, citizen_id, date_of_birth, email, phone, password) {
+        match (person, email, phone, password) {
             (
-                Some(full_name),
-                Some(citizen_id),
-                Some(date_of_birth),
+                Some((full_name, citizen_id, date_of_birth)),
                 Some(email),
                 Some(phone),
                 Some(password),
@@ -114,6 +102,44 @@ impl RegistrationForm {
             _ => Err(feedback),
         }
     }
+}
+
+/// A person's name, CCCD and date of birth as typed, checked together (the
+/// CCCD's fourth to sixth digits encode the year of birth); every problem
+/// goes into `feedback`. Registration and the counter's walk-in record
+/// share it.
+pub fn check_person(
+    full_name: &str,
+    citizen_id: &str,
+    date_of_birth: &str,
+    lang: Lang,
+    today: CalendarDate,
+    feedback: &mut FormFeedback,
+) -> Option<(PersonName, CitizenId, CalendarDate)> {
+    let t = &lang.texts().accounts;
+    let full_name = PersonName::parse(full_name)
+        .map_err(|error| feedback.error("full_name", error.message(lang)))
+        .ok();
+    let citizen_id = CitizenId::parse(citizen_id)
+        .map_err(|error| feedback.error("citizen_id", error.message(lang)))
+        .ok();
+    let date_of_birth = CalendarDate::parse_birth_date(date_of_birth, today)
+        .map_err(|error| {
+            let message = match error {
+                BirthDateError::Empty => t.date_of_birth_required,
+                BirthDateError::Invalid => t.date_of_birth_invalid,
+                BirthDateError::NotInThePast => t.date_of_birth_future,
+            };
+            feedback.error("date_of_birth", message)
+        })
+        .ok();
+    if let (Some(id), Some(date)) = (&citizen_id, date_of_birth) {
+        if let Err(error) = id.check_birth_date(date.year) {
+            feedback.error("citizen_id", error.message(lang));
+            return None;
+        }
+    }
+    Some((full_name?, citizen_id?, date_of_birth?))
 }
 
 #[cfg(test)]

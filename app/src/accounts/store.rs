@@ -8,7 +8,7 @@ use sqlx::PgPool;
 
 pub async fn my_account(pool: &PgPool, user_id: i64) -> AppResult<MyAccount> {
     let row = sqlx::query!(
-        r#"SELECT u.full_name, u.email, u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
+        r#"SELECT u.full_name, coalesce(u.email, '') AS "email!", u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
                   u.citizen_id, to_char(u.date_of_birth, 'DD/MM/YYYY') AS date_of_birth,
                   u.phone, a.name AS "agency_name?", u.wants_daily_digest,
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!"

@@ -11,7 +11,7 @@ fn roles(names: &[String]) -> Vec<Role> {
 
 pub async fn officials_in(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<OfficialRow>> {
     let rows = sqlx::query!(
-        r#"SELECT u.id, u.full_name, u.email, a.name AS agency_name,
+        r#"SELECT u.id, u.full_name, u.email AS "email!", a.name AS agency_name,
                   u.disabled_at IS NOT NULL AS "disabled!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!"
            FROM users u JOIN agencies a ON a.id = u.agency_id
@@ -62,7 +62,7 @@ pub async fn agency_options(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<Ag
 
 pub async fn official(pool: &PgPool, id: i64) -> AppResult<Option<OfficialDetail>> {
     let row = sqlx::query!(
-        r#"SELECT u.id, u.full_name, u.email, u.agency_id AS "agency_id!",
+        r#"SELECT u.id, u.full_name, u.email AS "email!", u.agency_id AS "agency_id!",
                   u.disabled_at IS NOT NULL AS "disabled!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!"
            FROM users u WHERE u.id = $1 AND u.kind = 'official'"#,

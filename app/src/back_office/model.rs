@@ -189,6 +189,8 @@ pub struct Inbox {
     /// The agencies in the official's scope (code, name), their own first:
     /// the register can be printed for any of them.
     pub agencies: Vec<(String, String)>,
+    /// Whether the official receives dossiers at the counter.
+    pub files_at_counter: bool,
 }
 
 /// One entry of the history, as the back office reads it.
@@ -227,7 +229,8 @@ pub struct OfficeDossier {
     pub procedure_name: String,
     pub agency_name: String,
     pub applicant_name: String,
-    pub applicant_email: String,
+    /// `None` for a walk-in applicant recorded without one.
+    pub applicant_email: Option<String>,
     pub applicant_phone: Option<String>,
     pub status: DossierStatus,
     pub channel: String,

@@ -186,6 +186,7 @@ pub async fn inbox(
     .collect();
     Ok(Inbox {
         agencies,
+        files_at_counter: crate::access::permits(user, crate::access::Permission::FileAtCounter),
         sectors,
         filters,
         queue,

@@ -14,4 +14,6 @@ pub mod store;
 pub mod upload_progress;
 pub mod wallet_page;
 
-pub use model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
+pub use model::{
+    filing_path, AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary,
+};

@@ -1,4 +1,5 @@
 use crate::catalogue::model::AgencyRef;
+use crate::counter::WalkInApplicant;
 use crate::eforms::{Answers, FormDefinition, Place};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -30,6 +31,29 @@ pub struct FilingView {
     pub wallet: Vec<AttachedFile>,
     /// What the address fields offer.
     pub places: AddressChoices,
+    /// At the counter: the walk-in applicant the reception officer files
+    /// for. `None` when citizens file for themselves.
+    pub counter: Option<WalkInApplicant>,
+}
+
+impl FilingView {
+    /// Where the page's forms post: the citizen's own filing, or the
+    /// counter's filing for one applicant.
+    pub fn base_path(&self) -> String {
+        filing_path(
+            &self.procedure.code,
+            self.counter.as_ref().map(|applicant| applicant.id),
+        )
+    }
+}
+
+/// The filing page of `procedure` for the signed-in citizen, or at the
+/// counter for `applicant`.
+pub fn filing_path(procedure: &str, applicant: Option<i64>) -> String {
+    match applicant {
+        Some(applicant) => format!("/can-bo/tiep-nhan/{applicant}/{procedure}"),
+        None => format!("/nop-ho-so/{procedure}"),
+    }
 }
 
 /// The provinces, and the communes of each province already chosen in the

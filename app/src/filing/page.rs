@@ -11,14 +11,24 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// `/nop-ho-so/{procedure_code}`: the e-form of a procedure, resumed from the
-/// citizen's draft when there is one.
+/// citizen's draft when there is one. The same page serves the counter at
+/// `/can-bo/tiep-nhan/{applicant}/{procedure_code}`, where a reception
+/// officer fills it for a walk-in applicant.
 #[component]
 pub fn FilingPage() -> impl IntoView {
     let t = use_texts();
     let params = use_params_map();
     let filing = Resource::new(
-        move || params.get().get("code").unwrap_or_default(),
-        load_filing,
+        move || {
+            let params = params.get();
+            (
+                params.get("code").unwrap_or_default(),
+                params
+                    .get("applicant")
+                    .and_then(|id| id.parse::<i64>().ok()),
+            )
+        },
+        |(code, applicant)| load_filing(code, applicant),
     );
     view! {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
@@ -48,7 +58,8 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
     let title = (f.page_title)(&filing.procedure.name);
-    let action = format!("/nop-ho-so/{}", filing.procedure.code);
+    let action = filing.base_path();
+    let at_counter = filing.counter.is_some();
     let chosen_agency = feedback
         .values
         .get("agency")
@@ -77,10 +88,23 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     view! {
         <Title text=format!("{title} | {}", t.site_name)/>
-        <p class="breadcrumb"><a href=format!("/thu-tuc/{}", filing.procedure.code)>{filing.procedure.name.clone()}</a></p>
+        {match &filing.counter {
+            Some(applicant) => view! {
+                <p class="breadcrumb"><a href=format!("/can-bo/tiep-nhan?cccd={}", applicant.citizen_id)>{t.counter.title}</a></p>
+            }.into_any(),
+            None => view! {
+                <p class="breadcrumb"><a href=format!("/thu-tuc/{}", filing.procedure.code)>{filing.procedure.name.clone()}</a></p>
+            }.into_any(),
+        }}
         <ErrorSummary form=feedback.clone()/>
         <h1>{title.clone()}</h1>
-        <p class="lead">{f.lead}</p>
+        {match &filing.counter {
+            Some(applicant) => view! {
+                <p class="notice notice--info"><strong>{(t.counter.filing_for)(&applicant.full_name, &applicant.citizen_id)}</strong></p>
+                <p class="lead">{t.counter.filing_lead}</p>
+            }.into_any(),
+            None => view! { <p class="lead">{f.lead}</p> }.into_any(),
+        }}
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
         <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave on:change=follow_answers>
             // Enter in a text box presses the form's first submit button: make
@@ -99,13 +123,15 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             </div>
             <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone() places=filing.places.clone()/>
             <div class="button-group">
-                <button type="submit" class="button" name="action" value="submit">{f.submit}</button>
+                <button type="submit" class="button" name="action" value="submit">
+                    {if at_counter { t.counter.accept_button } else { f.submit }}
+                </button>
                 <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
             </div>
         </form>
         <DocumentSlots
-            upload_action=format!("/nop-ho-so/{}/giay-to", filing.procedure.code)
-            wallet_action=Some(format!("/nop-ho-so/{}/giay-to/tu-kho", filing.procedure.code))
+            upload_action=format!("{}/giay-to", filing.base_path())
+            wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
             slots=filing.documents.clone()
             wallet=filing.wallet.clone()/>
     }

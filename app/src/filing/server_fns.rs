@@ -2,13 +2,32 @@ use super::model::FilingView;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The filing page of a procedure for the signed-in citizen; `NotFound` when
-/// the procedure has no online form.
+/// The filing page of a procedure for the signed-in citizen, or with
+/// `applicant`, at the counter for that walk-in applicant (reception
+/// officers only); `NotFound` when the procedure has no online form or,
+/// at the counter, is not one the officer's agencies implement.
 #[server(endpoint = "filing/view")]
-pub async fn load_filing(code: String) -> Result<FilingView, AppError> {
-    use crate::access::{require, Permission};
-    let citizen = require(Permission::FileDossier)?;
-    super::store::filing_view(&crate::database::pool()?, citizen.id, code.trim())
+pub async fn load_filing(code: String, applicant: Option<i64>) -> Result<FilingView, AppError> {
+    use super::store::Filer;
+    use crate::access::{require, Permission, Role};
+    let pool = crate::database::pool()?;
+    let filer = match applicant {
+        None => Filer::Citizen {
+            id: require(Permission::FileDossier)?.id,
+        },
+        Some(applicant) => {
+            let officer = require(Permission::FileAtCounter)?;
+            let applicant = crate::counter::store::applicant(&pool, applicant)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Filer::Counter {
+                applicant,
+                officer_id: officer.id,
+                agencies: officer.agencies_for(Role::Reception).to_vec(),
+            }
+        }
+    };
+    super::store::filing_view(&pool, filer, code.trim())
         .await?
         .ok_or(AppError::NotFound)
 }

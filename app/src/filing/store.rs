@@ -2,6 +2,7 @@
 
 use super::model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
 use crate::catalogue::model::AgencyRef;
+use crate::counter::WalkInApplicant;
 use crate::eforms::{Answers, FormDefinition, Place, PlaceBook, Prefill};
 use crate::error::{AppError, AppResult};
 use sqlx::PgPool;
@@ -50,10 +51,44 @@ pub async fn procedure_with_form(
     )))
 }
 
-/// The citizen's open draft of this procedure version: id, answers, agency code, saved at.
+/// Who fills the form: a citizen for themselves, or a reception officer at
+/// the counter for a walk-in applicant, at one of the agencies the
+/// officer's reception role reaches.
+pub enum Filer {
+    Citizen {
+        id: i64,
+    },
+    Counter {
+        applicant: WalkInApplicant,
+        officer_id: i64,
+        agencies: Vec<i64>,
+    },
+}
+
+impl Filer {
+    pub fn applicant_id(&self) -> i64 {
+        match self {
+            Filer::Citizen { id } => *id,
+            Filer::Counter { applicant, .. } => applicant.id,
+        }
+    }
+
+    /// The officer filing at the counter, if it is not the citizen.
+    pub fn officer_id(&self) -> Option<i64> {
+        match self {
+            Filer::Citizen { .. } => None,
+            Filer::Counter { officer_id, .. } => Some(*officer_id),
+        }
+    }
+}
+
+/// The open draft of this procedure version that `filer` works on: the
+/// citizen's own online draft, or the officer's counter draft for the
+/// applicant (each sees only theirs). Id, answers, agency code, saved at.
 pub async fn draft(
     pool: &PgPool,
     applicant_id: i64,
+    officer_id: Option<i64>,
     version_id: i64,
 ) -> AppResult<Option<(i64, Answers, String, String)>> {
     let row = sqlx::query!(
@@ -61,9 +96,11 @@ pub async fn draft(
                   to_char(d.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "saved_at!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            WHERE d.applicant_id = $1 AND d.procedure_version_id = $2 AND d.status = 'draft'
+             AND d.filed_by IS NOT DISTINCT FROM $3
            ORDER BY d.updated_at DESC LIMIT 1"#,
         applicant_id,
-        version_id
+        version_id,
+        officer_id,
     )
     .fetch_optional(pool)
     .await?;
@@ -87,7 +124,7 @@ pub async fn prefill(pool: &PgPool, user_id: i64, form: &FormDefinition) -> AppR
     for field in form.fields() {
         let value = match field.prefill {
             Some(Prefill::FullName) => Some(profile.full_name.clone()),
-            Some(Prefill::Email) => Some(profile.email.clone()),
+            Some(Prefill::Email) => profile.email.clone(),
             Some(Prefill::Phone) => profile.phone.clone(),
             Some(Prefill::CitizenId) => profile.citizen_id.clone(),
             Some(Prefill::DateOfBirth) => profile.date_of_birth.clone(),
@@ -164,17 +201,53 @@ pub async fn wallet(pool: &PgPool, owner_id: i64) -> AppResult<Vec<AttachedFile>
         .collect())
 }
 
-/// The filing page's data for `user_id`.
-pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<Option<FilingView>> {
-    let Some((procedure, form)) = procedure_with_form(pool, code).await? else {
+/// The procedure as `filer` may file it: at the counter, only at the
+/// agencies the officer receives for; `None` when that leaves none.
+pub async fn procedure_for(
+    pool: &PgPool,
+    filer: &Filer,
+    code: &str,
+) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
+    let Some((mut procedure, form)) = procedure_with_form(pool, code).await? else {
         return Ok(None);
     };
-    let view = match draft(pool, user_id, procedure.version_id).await? {
+    if let Filer::Counter { agencies, .. } = filer {
+        let reached = sqlx::query_scalar!("SELECT code FROM agencies WHERE id = ANY($1)", agencies)
+            .fetch_all(pool)
+            .await?;
+        procedure
+            .agencies
+            .retain(|agency| reached.contains(&agency.code));
+        if procedure.agencies.is_empty() {
+            return Ok(None);
+        }
+    }
+    Ok(Some((procedure, form)))
+}
+
+/// The filing page's data for `filer`.
+pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<Option<FilingView>> {
+    let Some((procedure, form)) = procedure_for(pool, &filer, code).await? else {
+        return Ok(None);
+    };
+    let user_id = filer.applicant_id();
+    let officer_id = filer.officer_id();
+    // The wallet is the citizen's own: not offered at the counter.
+    let wallet = match filer {
+        Filer::Citizen { id } => self::wallet(pool, id).await?,
+        Filer::Counter { .. } => Vec::new(),
+    };
+    let counter = match filer {
+        Filer::Citizen { .. } => None,
+        Filer::Counter { applicant, .. } => Some(applicant),
+    };
+    let view = match draft(pool, user_id, officer_id, procedure.version_id).await? {
         Some((draft_id, answers, agency_code, saved_at)) => FilingView {
             agency_code: Some(agency_code),
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
-            wallet: wallet(pool, user_id).await?,
+            wallet,
+            counter,
             places: address_choices(pool, &answers).await?,
             answers,
             procedure,
@@ -189,7 +262,8 @@ pub async fn filing_view(pool: &PgPool, user_id: i64, code: &str) -> AppResult<O
             agency_code: None,
             draft_saved_at: None,
             documents: document_slots(pool, procedure.version_id, None).await?,
-            wallet: wallet(pool, user_id).await?,
+            wallet,
+            counter,
             procedure,
             form,
         },

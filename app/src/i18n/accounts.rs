@@ -50,6 +50,8 @@ pub struct AccountTexts {
     pub passwords_differ: &'static str,
     pub email_taken: &'static str,
     pub citizen_id_taken: &'static str,
+    /// The number belongs to a walk-in applicant the one-stop shop recorded.
+    pub citizen_id_recorded_at_counter: &'static str,
     pub registered: fn(&str) -> String,
 
     pub confirm_title: &'static str,
@@ -138,6 +140,7 @@ pub const VI: AccountTexts = AccountTexts {
     date_of_birth_future: "Ngày sinh phải trước hôm nay.",
     passwords_differ: "Hai mật khẩu không giống nhau. Vui lòng nhập lại.",
     email_taken: "Email này đã được dùng cho một tài khoản khác. Nếu đó là tài khoản của bạn, hãy đăng nhập hoặc dùng “Quên mật khẩu?”.",
+    citizen_id_recorded_at_counter: "Số định danh này đã được bộ phận một cửa ghi nhận khi bạn nộp hồ sơ trực tiếp. Hãy dùng “Quên mật khẩu?” với email bạn khai tại quầy để đặt mật khẩu, hoặc đề nghị bộ phận một cửa bổ sung email của bạn.",
     citizen_id_taken: "Số định danh này đã có tài khoản. Nếu đó là tài khoản của bạn, hãy đăng nhập hoặc dùng “Quên mật khẩu?”.",
     registered: |email| format!("Đã tạo tài khoản. Vui lòng mở thư chúng tôi vừa gửi tới {email} và bấm liên kết để xác nhận email."),
 
@@ -227,6 +230,7 @@ pub const EN: AccountTexts = AccountTexts {
     date_of_birth_future: "The date of birth must be before today.",
     passwords_differ: "The two passwords are not the same. Please type them again.",
     email_taken: "This email is already used by another account. If it is yours, sign in or use “Forgotten your password?”.",
+    citizen_id_recorded_at_counter: "The one-stop shop recorded this identification number when you filed at the counter. Use “Forgotten your password?” with the email you gave at the counter to set a password, or ask the one-stop shop to add your email.",
     citizen_id_taken: "This identification number already has an account. If it is yours, sign in or use “Forgotten your password?”.",
     registered: |email| format!("Your account is created. Please open the message we just sent to {email} and follow the link to confirm your email."),
 

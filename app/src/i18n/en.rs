@@ -112,4 +112,5 @@ pub const TEXTS: Texts = Texts {
     forms: super::admin::EN,
     filing: super::filing::EN,
     back_office: super::back_office::EN,
+    counter: super::counter::EN,
 };

@@ -5,6 +5,7 @@
 mod accounts;
 mod admin;
 mod back_office;
+mod counter;
 mod current;
 mod en;
 mod filing;
@@ -13,6 +14,7 @@ mod vi;
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use back_office::BackOfficeTexts;
+pub use counter::CounterTexts;
 pub use filing::FilingTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
@@ -159,4 +161,5 @@ pub struct Texts {
     pub forms: AdminTexts,
     pub filing: FilingTexts,
     pub back_office: BackOfficeTexts,
+    pub counter: CounterTexts,
 }

@@ -93,4 +93,5 @@ pub const TEXTS: Texts = Texts {
     forms: super::admin::VI,
     filing: super::filing::VI,
     back_office: super::back_office::VI,
+    counter: super::counter::VI,
 };

@@ -21,6 +21,8 @@ pub enum AuditAction {
     OfficialChanged,
     AccountDisabled,
     AccountEnabled,
+    /// A reception officer recorded a walk-in applicant.
+    ApplicantRecorded,
 }
 
 impl AuditAction {
@@ -40,6 +42,7 @@ impl AuditAction {
             AuditAction::OfficialChanged => "official_changed",
             AuditAction::AccountDisabled => "account_disabled",
             AuditAction::AccountEnabled => "account_enabled",
+            AuditAction::ApplicantRecorded => "applicant_recorded",
         }
     }
 }

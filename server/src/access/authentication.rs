@@ -96,7 +96,7 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
 /// started before its sessions were ended (password reset or change).
 async fn load_user(pool: &PgPool, session_user: SessionUser) -> sqlx::Result<Option<SignedInUser>> {
     let row = sqlx::query!(
-        r#"SELECT u.kind, u.full_name, u.email, u.agency_id,
+        r#"SELECT u.kind, u.full_name, coalesce(u.email, '') AS "email!", u.agency_id,
                   u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
                   (u.disabled_at IS NULL
                    AND u.sessions_valid_after <= to_timestamp($2::float8 / 1000000)) AS "valid!",

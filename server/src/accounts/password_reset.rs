@@ -40,7 +40,7 @@ pub async fn request_reset(
     };
     let result: anyhow::Result<()> = async {
         let account = sqlx::query!(
-            "SELECT id, full_name, email FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL",
+            r#"SELECT id, full_name, email AS "email!" FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL"#,
             email.as_str()
         )
         .fetch_optional(&state.pool)
@@ -100,7 +100,7 @@ pub async fn reset(
         Err(error) => return unavailable(error, asker.lang),
     };
 
-    let email = EmailAddress::parse(&email).ok();
+    let email = email.and_then(|email| EmailAddress::parse(&email).ok());
     let citizen_id = citizen_id.and_then(|id| CitizenId::parse(&id).ok());
     let new_password = form.get("password");
     let mut refused = FormFeedback::new("reset_password");

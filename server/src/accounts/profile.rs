@@ -37,7 +37,7 @@ async fn current_password_ok(
     let stored = sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", user.id)
         .fetch_one(&state.pool)
         .await?;
-    if password_hash::verify(typed, Some(&stored)).await? {
+    if password_hash::verify(typed, stored.as_deref()).await? {
         throttle::forget_failures(&state.pool, &key).await?;
         Ok(Ok(()))
     } else {

@@ -56,7 +56,8 @@ pub async fn register(
 
     let taken = sqlx::query!(
         r#"SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower($1)) AS "email!",
-                  EXISTS (SELECT 1 FROM users WHERE citizen_id = $2) AS "citizen_id!""#,
+                  EXISTS (SELECT 1 FROM users WHERE citizen_id = $2) AS "citizen_id!",
+                  EXISTS (SELECT 1 FROM users WHERE citizen_id = $2 AND password_hash IS NULL) AS "counter_record!""#,
         registration.email.as_str(),
         registration.citizen_id.as_str(),
     )
@@ -65,7 +66,9 @@ pub async fn register(
     match taken {
         Ok(taken) if taken.email || taken.citizen_id => {
             let mut refused = form.typed_values();
-            if taken.citizen_id {
+            if taken.counter_record {
+                refused.error("citizen_id", texts.citizen_id_recorded_at_counter);
+            } else if taken.citizen_id {
                 refused.error("citizen_id", texts.citizen_id_taken);
             }
             if taken.email {

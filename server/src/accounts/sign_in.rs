@@ -17,7 +17,9 @@ use tower_sessions::Session;
 struct Credentials {
     id: i64,
     kind: AccountKind,
-    password_hash: String,
+    /// `None` for a walk-in applicant recorded at the counter: no password
+    /// matches until they set one.
+    password_hash: Option<String>,
     disabled: bool,
 }
 
@@ -83,7 +85,7 @@ pub async fn sign_in(
     };
     let matches = match password_hash::verify(
         &password,
-        account.as_ref().map(|a| a.password_hash.as_str()),
+        account.as_ref().and_then(|a| a.password_hash.as_deref()),
     )
     .await
     {

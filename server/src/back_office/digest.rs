@@ -61,7 +61,7 @@ pub async fn send_if_due(
         return Ok(0);
     }
     let rows = sqlx::query!(
-        r#"SELECT u.email, u.full_name, d.code AS "code!",
+        r#"SELECT u.email AS "email!", u.full_name, d.code AS "code!",
                   to_char(d.due_at, 'HH24:MI DD/MM/YYYY') AS "due!",
                   d.due_at < $1::text::timestamp AS "overdue!"
            FROM users u

@@ -84,7 +84,11 @@ pub async fn tell_applicant(
             dossier.full_name, state.config.public_base_url
         ),
     };
-    outbox::enqueue(tx, &dossier.email, &message).await?;
+    // A walk-in applicant recorded without an email is told in the portal
+    // and at the counter only.
+    if let Some(email) = &dossier.email {
+        outbox::enqueue(tx, email, &message).await?;
+    }
     Ok(())
 }
 

@@ -13,10 +13,12 @@ use crate::state::AppState;
 use app::access::SignedInUser;
 use app::back_office::may_do;
 use app::deadlines;
+use app::deadlines::WorkingCalendar;
 use app::dossiers::workflow::NotAllowedNow;
 use app::dossiers::{Action, Actor, DossierStatus, WorkflowState};
 use app::i18n::Lang;
 use chrono::Utc;
+use sqlx::PgConnection;
 
 /// What someone asks to do to a dossier.
 pub struct Request<'a> {
@@ -81,12 +83,27 @@ impl Outcome {
 }
 
 pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<Outcome> {
-    let user = request.by;
-    let action = request.action;
     // Read before the transaction: nothing below may wait for a second
     // pool connection while holding the dossier's row lock.
     let calendar = deadlines::store::working_calendar(&state.pool).await?;
     let mut tx = state.pool.begin().await?;
+    let outcome = perform_in(state, &mut tx, &calendar, request).await?;
+    if matches!(outcome, Outcome::Done(_)) {
+        tx.commit().await?;
+    }
+    Ok(outcome)
+}
+
+/// The change inside the caller's transaction, which the caller commits
+/// when the outcome is `Done` (counter filing submits and accepts in one).
+pub async fn perform_in(
+    state: &AppState,
+    tx: &mut PgConnection,
+    calendar: &WorkingCalendar,
+    request: Request<'_>,
+) -> anyhow::Result<Outcome> {
+    let user = request.by;
+    let action = request.action;
     let Some(dossier) = sqlx::query!(
         r#"SELECT id, status, resumes_to, version, agency_id, applicant_id, assignee_id,
                   to_char(paused_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS paused_on,
@@ -165,7 +182,7 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
     match action {
         Action::Accept => {
             let appointment =
-                crate::dossiers::appointments::appointment_for(&mut tx, &calendar, dossier.id, now)
+                crate::dossiers::appointments::appointment_for(tx, calendar, dossier.id, now)
                     .await?;
             due_at = Some(timestamp_text(appointment.due));
             legal_due_at = due_at.clone();
@@ -207,7 +224,7 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
     }
     // Proposing a result drafts the result document from the answers.
     let result_file = match action {
-        Action::Propose => Some(super::results::draft_result(state, &mut tx, dossier.id).await?),
+        Action::Propose => Some(super::results::draft_result(state, tx, dossier.id).await?),
         _ => None,
     };
     let pausing = next.status == DossierStatus::AwaitingSupplement;
@@ -256,8 +273,7 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
     )
     .execute(&mut *tx)
     .await?;
-    notices::tell_applicant(state, &mut tx, dossier.id, action, note.as_deref()).await?;
-    tx.commit().await?;
+    notices::tell_applicant(state, tx, dossier.id, action, note.as_deref()).await?;
     Ok(Outcome::Done(next.status))
 }
 

@@ -17,7 +17,7 @@ pub struct ReceiptSlip<'a> {
     pub applicant_name: &'a str,
     pub applicant_citizen_id: Option<&'a str>,
     pub applicant_phone: Option<&'a str>,
-    pub applicant_email: &'a str,
+    pub applicant_email: Option<&'a str>,
     pub procedure_name: &'a str,
     /// `HH:MM ngày dd/mm/yyyy`.
     pub received_at: &'a str,
@@ -61,11 +61,18 @@ pub fn render(slip: &ReceiptSlip<'_>) -> Result<Vec<u8>, DocumentError> {
     if let Some(id) = slip.applicant_citizen_id {
         doc.text(&format!("Số định danh cá nhân: {id}"), Style::BODY);
     }
-    let contact = match slip.applicant_phone {
-        Some(phone) => format!("Số điện thoại: {phone}    Email: {}", slip.applicant_email),
-        None => format!("Email: {}", slip.applicant_email),
-    };
-    doc.text(&contact, Style::BODY);
+    let contact = [
+        slip.applicant_phone
+            .map(|phone| format!("Số điện thoại: {phone}")),
+        slip.applicant_email.map(|email| format!("Email: {email}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("    ");
+    if !contact.is_empty() {
+        doc.text(&contact, Style::BODY);
+    }
     doc.text(
         &format!("Nội dung yêu cầu giải quyết: {}", slip.procedure_name),
         Style::BODY,

@@ -1,23 +1,38 @@
-//! What every filing form needs first: a citizen who may file, the procedure
-//! with its e-form, and the citizen's one open draft of it — found or created
-//! by whichever form touches it first (e-form, upload, wallet).
+//! What every filing form needs first: someone who may file (the citizen,
+//! or a reception officer at the counter for a walk-in applicant), the
+//! procedure with its e-form, and the one open draft of it — found or
+//! created by whichever form touches it first (e-form, upload, wallet).
 
-use crate::access::extractors::SignedIn;
-use crate::forms::see_other;
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::forms::{see_other, unavailable};
 use crate::state::AppState;
-use app::access::{Permission, SignedInUser};
+use app::access::{Permission, Role, SignedInUser};
 use app::catalogue::model::AgencyRef;
+use app::counter::store as counter_store;
 use app::eforms::{Answers, FormDefinition};
-use app::filing::store as filing_store;
+use app::error::AppError;
+use app::filing::filing_path;
+use app::filing::store::{self as filing_store, Filer};
 use app::filing::ProcedureSummary;
 use app::i18n::Lang;
 use axum::response::{IntoResponse, Response};
 use sqlx::PgPool;
 
 pub struct Filing {
-    pub citizen: SignedInUser,
+    /// Whose dossier it is.
+    pub applicant: Applicant,
+    /// The reception officer filing at the counter; `None` online.
+    pub officer: Option<SignedInUser>,
     pub procedure: ProcedureSummary,
     pub form: FormDefinition,
+}
+
+/// The person the dossier belongs to.
+pub struct Applicant {
+    pub id: i64,
+    pub full_name: String,
+    /// `None` for a walk-in applicant who gave none: told at the counter.
+    pub email: Option<String>,
 }
 
 /// The filing of procedure `code` by `citizen`; the response to send instead
@@ -32,9 +47,15 @@ pub async fn open(
         .may(Permission::FileDossier, lang)
         .map_err(IntoResponse::into_response)?
         .clone();
-    match filing_store::procedure_with_form(&state.pool, code).await {
+    let filer = Filer::Citizen { id: citizen.id };
+    match filing_store::procedure_for(&state.pool, &filer, code).await {
         Ok(Some((procedure, form))) => Ok(Filing {
-            citizen,
+            applicant: Applicant {
+                id: citizen.id,
+                full_name: citizen.full_name,
+                email: Some(citizen.email),
+            },
+            officer: None,
             procedure,
             form,
         }),
@@ -42,7 +63,61 @@ pub async fn open(
     }
 }
 
+/// The filing of procedure `code` at the counter by `officer` for the
+/// walk-in applicant `applicant_id`: reception officers only, at the
+/// agencies their reception role reaches; "not found" for an unknown
+/// applicant or a procedure they do not receive.
+pub async fn open_at_counter(
+    state: &AppState,
+    officer: SignedIn,
+    lang: Lang,
+    applicant_id: i64,
+    code: &str,
+) -> Result<Filing, Response> {
+    let officer = officer
+        .may(Permission::FileAtCounter, lang)
+        .map_err(IntoResponse::into_response)?
+        .clone();
+    let not_found = || Refusal::page(AppError::NotFound, lang).into_response();
+    let applicant = match counter_store::applicant(&state.pool, applicant_id).await {
+        Ok(Some(applicant)) => applicant,
+        Ok(None) => return Err(not_found()),
+        Err(error) => return Err(unavailable(error, lang)),
+    };
+    let filer = Filer::Counter {
+        applicant: applicant.clone(),
+        officer_id: officer.id,
+        agencies: officer.agencies_for(Role::Reception).to_vec(),
+    };
+    match filing_store::procedure_for(&state.pool, &filer, code).await {
+        Ok(Some((procedure, form))) => Ok(Filing {
+            applicant: Applicant {
+                id: applicant.id,
+                full_name: applicant.full_name,
+                email: applicant.email,
+            },
+            officer: Some(officer),
+            procedure,
+            form,
+        }),
+        Ok(None) => Err(not_found()),
+        Err(error) => Err(unavailable(error, lang)),
+    }
+}
+
 impl Filing {
+    /// Where the filing's forms post and come back to.
+    pub fn base_path(&self) -> String {
+        filing_path(
+            &self.procedure.code,
+            self.officer.as_ref().map(|_| self.applicant.id),
+        )
+    }
+
+    fn officer_id(&self) -> Option<i64> {
+        self.officer.as_ref().map(|officer| officer.id)
+    }
+
     /// The agency chosen, when it implements the procedure.
     pub fn chosen_agency(&self, code: &str) -> Option<&AgencyRef> {
         self.procedure
@@ -68,7 +143,8 @@ impl Filing {
         })?;
         Ok(ensure(
             pool,
-            self.citizen.id,
+            self.applicant.id,
+            self.officer_id(),
             self.procedure.version_id,
             &agency.code,
         )
@@ -84,7 +160,8 @@ impl Filing {
     ) -> sqlx::Result<i64> {
         let id = ensure(
             pool,
-            self.citizen.id,
+            self.applicant.id,
+            self.officer_id(),
             self.procedure.version_id,
             agency_code,
         )
@@ -103,19 +180,23 @@ impl Filing {
     }
 }
 
-/// The id of the applicant's open draft of the version, created at
-/// `agency_code` when there is none.
+/// The id of the applicant's open draft of the version — online their own,
+/// at the counter the officer's for them — created at `agency_code` when
+/// there is none.
 async fn ensure(
     pool: &PgPool,
     applicant: i64,
+    officer: Option<i64>,
     version: i64,
     agency_code: &str,
 ) -> sqlx::Result<i64> {
     let existing = sqlx::query_scalar!(
         "SELECT id FROM dossiers WHERE applicant_id = $1 AND procedure_version_id = $2 AND status = 'draft'
+           AND filed_by IS NOT DISTINCT FROM $3
          ORDER BY updated_at DESC LIMIT 1",
         applicant,
         version,
+        officer,
     )
     .fetch_optional(pool)
     .await?;
@@ -123,11 +204,14 @@ async fn ensure(
         return Ok(id);
     }
     sqlx::query_scalar!(
-        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel)
-         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), 'draft', 'online') RETURNING id",
+        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel, filed_by)
+         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), 'draft',
+                 CASE WHEN $4::bigint IS NULL THEN 'online' ELSE 'counter' END, $4)
+         RETURNING id",
         applicant,
         version,
         agency_code,
+        officer,
     )
     .fetch_one(pool)
     .await

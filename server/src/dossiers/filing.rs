@@ -1,17 +1,21 @@
 //! `POST /nop-ho-so/{procedure_code}`: saves the citizen's draft, and with
 //! `action=submit` validates it (the server is the authority) and submits it:
-//! code, PIN, appointment, history and mail in one transaction.
+//! code, PIN, appointment, history and mail in one transaction. At the
+//! counter (`POST /can-bo/tiep-nhan/{applicant}/{procedure_code}`) the same
+//! form is filled by a reception officer, and submitting also accepts the
+//! dossier in that transaction: the applicant is standing at the desk.
 
 use super::codes::{new_pin, next_code};
-use super::drafts;
+use super::drafts::{self, Filing};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::back_office::transition::{self, Outcome};
 use crate::forms::{see_other, unavailable, Asker, Posted};
 use crate::mail::outbox;
 use crate::mail::templates::Message;
 use crate::state::AppState;
-use app::access::SignedInUser;
-use app::deadlines;
+use app::deadlines::{self, WorkingCalendar};
+use app::dossiers::Action;
 use app::eforms::keys::{posted_answers, GroupChange};
 use app::eforms::{validate, Answers, ValidationContext};
 use app::filing::eform_fields::FORM_NAME;
@@ -20,6 +24,7 @@ use app::forms::{field_id, FormFeedback, NoticeTone};
 use app::i18n::Lang;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use sqlx::PgConnection;
 use tower_sessions::Session;
 
 pub async fn file(
@@ -30,12 +35,36 @@ pub async fn file(
     Path(code): Path<String>,
     form: Posted,
 ) -> Response {
-    let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
-        Ok(filing) => filing,
-        Err(response) => return response,
-    };
+    match drafts::open(&state, citizen, asker.lang, &code).await {
+        Ok(filing) => file_with(&state, &session, &asker, filing, form).await,
+        Err(response) => response,
+    }
+}
+
+pub async fn file_at_counter(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    officer: SignedIn,
+    Path((applicant, code)): Path<(i64, String)>,
+    form: Posted,
+) -> Response {
+    match drafts::open_at_counter(&state, officer, asker.lang, applicant, &code).await {
+        Ok(filing) => file_with(&state, &session, &asker, filing, form).await,
+        Err(response) => response,
+    }
+}
+
+/// Saves the draft, or validates and submits it.
+async fn file_with(
+    state: &AppState,
+    session: &Session,
+    asker: &Asker,
+    filing: Filing,
+    form: Posted,
+) -> Response {
     let texts = &asker.lang.texts().filing;
-    let back = format!("/nop-ho-so/{code}");
+    let back = filing.base_path();
 
     // What was typed, for every key the form has (nothing else is kept).
     let mut answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
@@ -58,7 +87,7 @@ pub async fn file(
     };
 
     if action != "submit" {
-        feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
+        feedback::notice(session, NoticeTone::Success, texts.draft_saved).await;
         // Back to where the citizen was: the item just added or next to the
         // one removed, or the address whose communes were asked for.
         let anchor = match (&show_item, action.strip_prefix("communes:")) {
@@ -109,64 +138,145 @@ pub async fn file(
         }
     };
     let (Some(clean), Some(agency), false) = (clean, chosen, refused.has_errors()) else {
-        feedback::form(&session, refused).await;
+        feedback::form(session, refused).await;
         return see_other(&back);
     };
 
-    match submit(
-        &state,
-        draft_id,
-        &filing.citizen,
-        &filing.procedure.name,
-        &agency.code,
-        &clean,
-        asker.lang,
-    )
-    .await
-    {
-        Ok((code, pin, due)) => {
+    if filing.officer.is_some() {
+        return match submit_at_counter(state, draft_id, &filing, &agency.code, &clean, asker.lang)
+            .await
+        {
+            Ok(Ok(submitted)) => {
+                let words = &asker.lang.texts().counter;
+                feedback::notice(
+                    session,
+                    NoticeTone::Success,
+                    (words.accepted)(&submitted.code, &submitted.pin, &submitted.due),
+                )
+                .await;
+                see_other(&format!("/can-bo/ho-so/{}", submitted.code))
+            }
+            Ok(Err(message)) => {
+                feedback::notice(session, NoticeTone::Error, message).await;
+                see_other(&back)
+            }
+            Err(error) => unavailable(error, asker.lang),
+        };
+    }
+    let submitted = async {
+        // Read before the transaction, which must not wait for a second
+        // connection while it holds the agency's code counter.
+        let calendar = deadlines::store::working_calendar(&state.pool).await?;
+        let mut tx = state.pool.begin().await?;
+        let submitted = submit(&mut tx, &calendar, draft_id, &filing, &agency.code, &clean).await?;
+        let link = format!("{}/ho-so/{}", state.config.public_base_url, submitted.code);
+        if let Some(email) = &filing.applicant.email {
+            let message = submitted_message(
+                asker.lang,
+                &filing.applicant.full_name,
+                &filing.procedure.name,
+                &submitted,
+                &link,
+            );
+            outbox::enqueue(&mut tx, email, &message).await?;
+        }
+        tx.commit().await?;
+        anyhow::Ok(submitted)
+    }
+    .await;
+    match submitted {
+        Ok(submitted) => {
             feedback::notice(
-                &session,
+                session,
                 NoticeTone::Success,
-                (texts.submitted)(&code, &pin, &due),
+                (texts.submitted)(&submitted.code, &submitted.pin, &submitted.due),
             )
             .await;
-            see_other(&format!("/ho-so/{code}"))
+            see_other(&format!("/ho-so/{}", submitted.code))
         }
         Err(error) => unavailable(error, asker.lang),
     }
 }
 
-/// Turns the draft into a submitted dossier. Returns its code, PIN and the
-/// appointment date (`dd/mm/yyyy`).
-#[allow(clippy::too_many_arguments)]
-async fn submit(
+/// A dossier just given its code.
+struct Submitted {
+    code: String,
+    pin: String,
+    /// The appointment, `dd/mm/yyyy`.
+    due: String,
+    /// The dossier's version after submission, for the acceptance that
+    /// follows at the counter.
+    version: i32,
+}
+
+/// At the counter: submits and accepts in one transaction, so the
+/// applicant leaves with slip 01 and a code that never sat unaccepted.
+/// `Ok(Err(message))` when the acceptance was refused (as it would be in
+/// the back office: the officer's words say why).
+async fn submit_at_counter(
     state: &AppState,
     draft_id: i64,
-    applicant: &SignedInUser,
-    procedure_name: &str,
+    filing: &Filing,
     agency_code: &str,
     answers: &Answers,
     lang: Lang,
-) -> anyhow::Result<(String, String, String)> {
+) -> anyhow::Result<Result<Submitted, String>> {
+    let Some(officer) = &filing.officer else {
+        anyhow::bail!("counter submission without an officer");
+    };
     let calendar = deadlines::store::working_calendar(&state.pool).await?;
+    let mut tx = state.pool.begin().await?;
+    let submitted = submit(&mut tx, &calendar, draft_id, filing, agency_code, answers).await?;
+    let acceptance = transition::Request {
+        code: &submitted.code,
+        action: Action::Accept,
+        seen_version: submitted.version,
+        note: None,
+        assignee_id: None,
+        new_due: None,
+        by: officer,
+        lang,
+    };
+    match transition::perform_in(state, &mut tx, &calendar, acceptance).await? {
+        Outcome::Done(_) => {}
+        refused => {
+            let message = refused.message(Action::Accept, lang).unwrap_or_default();
+            return Ok(Err(message));
+        }
+    }
+    let due = sqlx::query_scalar!(
+        r#"SELECT to_char(due_at, 'DD/MM/YYYY') AS "due!" FROM dossiers WHERE id = $1"#,
+        draft_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(Submitted { due, ..submitted }))
+}
+
+/// Turns the draft into a submitted dossier inside `tx`: code, PIN,
+/// appointment and the history entry (by the officer at the counter).
+async fn submit(
+    tx: &mut PgConnection,
+    calendar: &WorkingCalendar,
+    draft_id: i64,
+    filing: &Filing,
+    agency_code: &str,
+    answers: &Answers,
+) -> anyhow::Result<Submitted> {
     let now = chrono::Utc::now();
     let local = deadlines::vietnam_local(now);
-    let mut connection = state.pool.acquire().await?;
-    let appointment =
-        super::appointments::appointment_for(&mut connection, &calendar, draft_id, now).await?;
-    drop(connection);
-
-    let mut tx = state.pool.begin().await?;
+    let appointment = super::appointments::appointment_for(tx, calendar, draft_id, now).await?;
     let agency_id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency_code)
         .fetch_one(&mut *tx)
         .await?;
-    let code = next_code(&mut tx, agency_id, local.date()).await?;
+    let code = next_code(tx, agency_id, local.date()).await?;
     let pin = new_pin();
-    let updated = sqlx::query!(
+    let version = sqlx::query_scalar!(
         "UPDATE dossiers SET code = $2, pin = $3, status = 'submitted', agency_id = $4, form_data = $5,
                 submitted_at = now(), counted_from = $6::text::date, due_at = $7::text::timestamp, updated_at = now()
-         WHERE id = $1 AND applicant_id = $8 AND status = 'draft'",
+         WHERE id = $1 AND applicant_id = $8 AND status = 'draft'
+         RETURNING version",
         draft_id,
         code.as_str(),
         pin,
@@ -174,50 +284,40 @@ async fn submit(
         serde_json::to_value(answers)?,
         appointment.counted_from.to_string(),
         appointment.due.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        applicant.id,
+        filing.applicant.id,
     )
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    anyhow::ensure!(
-        updated.rows_affected() == 1,
-        "the draft was submitted twice"
-    );
+    let Some(version) = version else {
+        anyhow::bail!("the draft was submitted twice");
+    };
+    let actor = filing
+        .officer
+        .as_ref()
+        .map_or(filing.applicant.id, |officer| officer.id);
     sqlx::query!(
         "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'submit', 'draft', 'submitted')",
         draft_id,
-        applicant.id,
+        actor,
     )
     .execute(&mut *tx)
     .await?;
-    let due = appointment.due.format("%d/%m/%Y").to_string();
-    let link = format!("{}/ho-so/{}", state.config.public_base_url, code);
-    outbox::enqueue(
-        &mut tx,
-        &applicant.email,
-        &submitted_message(
-            lang,
-            &applicant.full_name,
-            procedure_name,
-            code.as_str(),
-            &pin,
-            &due,
-            &link,
-        ),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((code.as_str().to_string(), pin, due))
+    Ok(Submitted {
+        code: code.as_str().to_string(),
+        pin,
+        due: appointment.due.format("%d/%m/%Y").to_string(),
+        version,
+    })
 }
 
 fn submitted_message(
     lang: Lang,
     name: &str,
     procedure: &str,
-    code: &str,
-    pin: &str,
-    due: &str,
+    submitted: &Submitted,
     link: &str,
 ) -> Message {
+    let Submitted { code, pin, due, .. } = submitted;
     match lang {
         Lang::Vi => Message {
             subject: format!("Đã nộp hồ sơ {code}"),

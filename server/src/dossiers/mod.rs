@@ -5,7 +5,7 @@ pub mod appointments;
 pub mod codes;
 mod control_slip;
 pub mod drafts;
-mod filing;
+pub mod filing;
 pub mod notice_slip;
 mod slip;
 mod withdrawal;

@@ -59,7 +59,7 @@ pub async fn receipt_slip(
         applicant_name: &row.full_name,
         applicant_citizen_id: row.citizen_id.as_deref(),
         applicant_phone: row.phone.as_deref(),
-        applicant_email: &row.email,
+        applicant_email: row.email.as_deref(),
         procedure_name: &row.procedure_name,
         received_at: &row.received_at,
         channel: if row.channel == "online" {

@@ -20,14 +20,16 @@ pub async fn download(
 ) -> Response {
     // Its owner (a result only once it was returned), or an official whose
     // back-office roles reach the agency of a submitted dossier the file
-    // belongs to (attached, or its result).
+    // belongs to (attached, or its result), or the reception officer who
+    // scanned it into a counter draft they are still filling.
     let scope = user.back_office_agencies();
     let row = sqlx::query!(
         "SELECT f.storage_key, f.original_name, f.content_type FROM stored_files f
          WHERE f.id = $1 AND ((f.owner_id = $2 AND (f.kind = 'upload'
                 OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.status = 'returned')))
             OR EXISTS (SELECT 1 FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id
-                       WHERE a.file_id = f.id AND d.status <> 'draft' AND d.agency_id = ANY($3))
+                       WHERE a.file_id = f.id AND ((d.status <> 'draft' AND d.agency_id = ANY($3))
+                                                   OR (d.status = 'draft' AND d.filed_by = $2)))
             OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.agency_id = ANY($3)))",
         id,
         user.id,

@@ -5,8 +5,8 @@
 
 mod download;
 pub mod kinds;
-mod scripted_upload;
-mod upload;
+pub(crate) mod scripted_upload;
+pub(crate) mod upload;
 pub mod virus_scan;
 mod wallet;
 

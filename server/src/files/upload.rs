@@ -64,21 +64,47 @@ pub async fn upload(
     Path(code): Path<String>,
     multipart: Multipart,
 ) -> Response {
-    let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
-        Ok(filing) => filing,
-        Err(response) => return response,
-    };
+    match drafts::open(&state, citizen, asker.lang, &code).await {
+        Ok(filing) => upload_to_draft(&state, &session, asker.lang, filing, multipart).await,
+        Err(response) => response,
+    }
+}
+
+/// `POST /can-bo/tiep-nhan/{applicant}/{procedure_code}/giay-to`: the
+/// reception officer attaches a scan to the counter draft. The file is the
+/// applicant's (it shows in their wallet if they have an account).
+pub async fn upload_at_counter(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    officer: SignedIn,
+    Path((applicant, code)): Path<(i64, String)>,
+    multipart: Multipart,
+) -> Response {
+    match drafts::open_at_counter(&state, officer, asker.lang, applicant, &code).await {
+        Ok(filing) => upload_to_draft(&state, &session, asker.lang, filing, multipart).await,
+        Err(response) => response,
+    }
+}
+
+async fn upload_to_draft(
+    state: &AppState,
+    session: &Session,
+    lang: Lang,
+    filing: drafts::Filing,
+    multipart: Multipart,
+) -> Response {
     let draft = match filing.draft(&state.pool).await {
         Ok(id) => id,
-        Err(error) => return unavailable(error, asker.lang),
+        Err(error) => return unavailable(error, lang),
     };
     let target = Target {
-        owner: filing.citizen.id,
+        owner: filing.applicant.id,
         dossier: draft,
         version: filing.procedure.version_id,
-        back: format!("/nop-ho-so/{code}"),
+        back: filing.base_path(),
     };
-    receive_into(&state, &session, asker.lang, target, multipart).await
+    receive_into(state, session, lang, target, multipart).await
 }
 
 /// `POST /ho-so/{code}/bo-sung/giay-to`: the applicant adds a document to a

@@ -24,7 +24,7 @@ pub async fn attach_from_wallet(
         Ok(filing) => filing,
         Err(response) => return response,
     };
-    let back = format!("/nop-ho-so/{code}");
+    let back = filing.base_path();
     let draft = match filing.draft(&state.pool).await {
         Ok(id) => id,
         Err(error) => return unavailable(error, asker.lang),
@@ -47,7 +47,7 @@ pub async fn attach_from_wallet(
         document,
         filing.procedure.version_id,
         file,
-        filing.citizen.id,
+        filing.applicant.id,
     )
     .fetch_optional(&state.pool)
     .await;

@@ -41,7 +41,7 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
     let lang = use_lang();
     let title = (b.dossier_title)(&dossier.code);
     let contact = [
-        Some(dossier.applicant_email.clone()),
+        dossier.applicant_email.clone(),
         dossier.applicant_phone.clone(),
     ]
     .into_iter()

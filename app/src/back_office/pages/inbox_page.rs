@@ -69,6 +69,9 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
     let filters = inbox.filters.clone();
     view! {
         <p class="inbox-marks" role="status">{(b.summary_marks)(inbox.overdue, inbox.due_soon)}</p>
+        {inbox.files_at_counter.then(|| view! {
+            <p><a class="button button--secondary" href="/can-bo/tiep-nhan">{t.counter.open_link}</a></p>
+        })}
         <nav aria-label=b.queues_label class="queues">
             <ul class="queues__list">
                 {inbox.counts.iter().map(|(queue, count)| {

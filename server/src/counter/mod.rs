@@ -1,0 +1,32 @@
+//! Counter filing (tiếp nhận trực tiếp): the forms behind
+//! `/can-bo/tiep-nhan`. The reception officer records a walk-in applicant,
+//! picks the procedure, then fills the same e-form and document slots as
+//! online filing on the applicant's behalf; submitting accepts at once.
+
+mod walk_in;
+
+use crate::dossiers::filing::file_at_counter;
+use crate::files::{scripted_upload, upload::upload_at_counter};
+use crate::state::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/can-bo/tiep-nhan/cong-dan", post(walk_in::record))
+        .route("/can-bo/tiep-nhan/nop", get(walk_in::start_filing))
+        .route(
+            "/can-bo/tiep-nhan/{applicant}/{code}",
+            post(file_at_counter),
+        )
+        .route(
+            "/can-bo/tiep-nhan/{applicant}/{code}/giay-to",
+            post(upload_at_counter)
+                .layer(DefaultBodyLimit::disable())
+                .layer(middleware::from_fn(
+                    scripted_upload::answer_scripts_with_location,
+                )),
+        )
+}
