@@ -13,6 +13,7 @@ use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::notifications::page::NotificationsPage;
+use crate::payments::page::PaymentPage;
 use crate::session_view::provide_session_view;
 use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
 use leptos::prelude::*;
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so") view=MyDossiersPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thanh-toan/:reference") view=PaymentPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/giay-to") view=WalletPage ssr=SsrMode::Async/>
                     <Route path=path!("/thong-bao") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo") view=InboxPage ssr=SsrMode::Async/>

@@ -1,5 +1,9 @@
 //! Money in Vietnamese đồng: whole numbers, never floating point.
 
+mod words;
+
+pub use words::in_words;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

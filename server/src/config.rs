@@ -1,5 +1,9 @@
 //! Configuration, read once from the environment at start-up.
 
+mod payments;
+
+pub use payments::{GatewayChoice, PaymentSettings, SandboxConfig, Secret, VnpayConfig};
+
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -47,6 +51,8 @@ pub struct Config {
     /// `MOTCUA_CLAMD`: `tcp://host:port` or `unix:/path/clamd.ctl`. When set,
     /// every upload is scanned, and refused if clamd cannot be reached.
     pub clamd: Option<ClamdAddress>,
+    /// The payment gateway and its settings (`config/payments.rs`).
+    pub payments: PaymentSettings,
 }
 
 impl Config {
@@ -106,6 +112,12 @@ pub enum ConfigError {
     },
     #[error("demo data cannot be loaded in production (unset MOTCUA_DEMO or MOTCUA_ENV)")]
     DemoInProduction,
+    #[error("the sandbox payment gateway is not for production: set MOTCUA_PAYMENT_GATEWAY=vnpay")]
+    SandboxInProduction,
+    #[error(
+        "MOTCUA_PAYMENT_GATEWAY=vnpay needs MOTCUA_VNPAY_TMN_CODE and MOTCUA_VNPAY_HASH_SECRET"
+    )]
+    VnpayIncomplete,
 }
 
 impl Config {
@@ -197,7 +209,27 @@ impl Config {
                     value: text,
                 })?),
             },
+            payments: payments::read(&get, production)?,
         })
+    }
+}
+
+/// A whole number setting (milliseconds, deliveries, minutes).
+fn parse_count(
+    name: &'static str,
+    value: Option<String>,
+    default: u64,
+) -> Result<u64, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(text) => text
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| ConfigError::BadChoice {
+                name,
+                allowed: "a whole number",
+                value: text,
+            }),
     }
 }
 
@@ -285,6 +317,24 @@ mod tests {
         assert!(!config.demo && !config.production);
         assert_eq!(config.log_format, LogFormat::Text);
         assert!(config.database_url.is_none());
+    }
+
+    #[test]
+    fn the_sandbox_gateway_is_refused_in_production_and_vnpay_needs_its_keys() {
+        let error = config(&[("MOTCUA_ENV", "production")]).unwrap_err();
+        assert_eq!(error, ConfigError::SandboxInProduction);
+        let error = config(&[("MOTCUA_PAYMENT_GATEWAY", "vnpay")]).unwrap_err();
+        assert_eq!(error, ConfigError::VnpayIncomplete);
+        let read = config(&[
+            ("MOTCUA_ENV", "production"),
+            ("MOTCUA_PAYMENT_GATEWAY", "vnpay"),
+            ("MOTCUA_VNPAY_TMN_CODE", "MOTCUA01"),
+            ("MOTCUA_VNPAY_HASH_SECRET", "very-secret"),
+        ])
+        .unwrap();
+        assert!(!format!("{read:?}").contains("very-secret"));
+        assert!(matches!(read.payments.gateway, GatewayChoice::Vnpay(_)));
+        assert_eq!(read.payments.expiry_minutes, 15);
     }
 
     #[test]

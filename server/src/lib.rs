@@ -19,6 +19,8 @@ mod forms;
 mod health;
 mod language;
 pub mod mail;
+pub mod payments;
+pub mod sandbox_bank;
 pub mod seed;
 mod shutdown;
 pub mod state;
@@ -106,6 +108,8 @@ pub fn router(state: AppState) -> Router {
         .merge(back_office::router())
         .merge(counter::router())
         .merge(files::router())
+        .merge(payments::router())
+        .merge(sandbox_bank::router())
         .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())
         })
@@ -122,7 +126,8 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.origin.clone(),
             same_origin::refuse_cross_origin,
-        ));
+        ))
+        .merge(payments::gateway_callbacks());
     security_headers::apply(routes, production)
         .layer(CompressionLayer::new())
         // Spans name the path only: query strings can carry one-time tokens.
@@ -145,10 +150,20 @@ fn set_page_security_policy() {
 }
 
 /// Starts what runs beside request handling on every instance: mail
-/// delivery, the officials' morning digest, and the cleanup of expired
-/// sessions and old sign-in failures.
-pub async fn start_background_work(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
+/// delivery, the officials' morning digest, payment reconciliation (and the
+/// sandbox bank's deliveries), and the cleanup of expired sessions and old
+/// sign-in failures.
+pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
+    let (pool, config) = (&state.pool, &*state.config);
     mail::start(pool, config).await?;
+    payments::reconcile::spawn(state.clone());
+    if let config::GatewayChoice::Sandbox(sandbox) = &config.payments.gateway {
+        sandbox_bank::delivery::spawn(
+            pool.clone(),
+            sandbox.clone(),
+            format!("{}/api/v1/payments/sandbox/ipn", config.public_base_url),
+        );
+    }
     sessions::spawn_expired_session_cleanup(pool.clone());
     back_office::digest::spawn(
         pool.clone(),
@@ -176,10 +191,10 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         seed::load_demo_data(&database.pool).await?;
         tracing::info!("demo data loaded");
     }
-    start_background_work(&database.pool, &config).await?;
     let listener = tokio::net::TcpListener::bind(config.bind_addr).await?;
     tracing::info!(address = %config.public_base_url, "Một Cửa is serving");
     let state = AppState::new(database.pool.clone(), config);
+    start_background_work(&state).await?;
     let service = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown::signal())

@@ -77,6 +77,17 @@ async fn a_dossier_goes_from_arrival_to_result_and_its_history_replays() {
     )
     .await;
     assert!(page.contains("Trần Văn Chuyên"), "{page}");
+    // The procedure's workflow, with the step the dossier is in and its own
+    // deadline.
+    let office = reception.get(&format!("/can-bo/ho-so/{code}")).await.text();
+    for expected in [
+        "Quy trình giải quyết",
+        "Tiếp nhận, kiểm tra hồ sơ đăng ký khai sinh Tiếp nhận (một cửa) · 4 giờ làm việc · Đã xong",
+        "Chuyên viên xử lý · 4 giờ làm việc · Đang thực hiện Hạn bước này:",
+        "Chủ tịch Ủy ban nhân dân cấp xã ký Giấy khai sinh Lãnh đạo phê duyệt · 2 giờ làm việc · Chưa đến",
+    ] {
+        assert!(office.contains(expected), "{expected} in: {office}");
+    }
     act(&app, &mut specialist, &code, "propose", &[]).await;
     let page = act(
         &app,
@@ -123,7 +134,7 @@ async fn a_dossier_goes_from_arrival_to_result_and_its_history_replays() {
         .get(&format!("/ho-so/{code}/phieu-kiem-soat.pdf"))
         .await;
     assert_eq!(slip.status, 200);
-    let text = support::pdf::text_of(&slip.bytes);
+    let text = support::pdf::flowing_text_of(&slip.bytes);
     for expected in [
         "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
         "Yêu cầu bổ sung",
@@ -132,6 +143,10 @@ async fn a_dossier_goes_from_arrival_to_result_and_its_history_replays() {
         "Trả kết quả",
         "Lê Minh Lãnh",
         "Kiểm tra lại tên",
+        "Bước, hạn",
+        "Trả Giấy khai sinh (hạn",
+        "Chủ tịch Ủy ban nhân dân cấp xã ký Giấy khai sinh (hạn",
+        "Đúng hạn",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
@@ -358,6 +373,19 @@ async fn officials_see_only_their_agencies_dossiers_and_files() {
         200
     );
     assert_eq!(reception.get(&format!("/tep/{file}")).await.status, 200);
+    // Viewed in the browser rather than saved, still in a sandbox of its own.
+    let viewed = reception.get(&format!("/tep/{file}/xem")).await;
+    assert_eq!(viewed.status, 200);
+    assert!(viewed.header("content-disposition").starts_with("inline;"));
+    assert!(viewed
+        .header("content-security-policy")
+        .starts_with("sandbox"));
+    assert_eq!(viewed.header("x-content-type-options"), "nosniff");
+    assert!(reception
+        .get(&format!("/can-bo/ho-so/{code}"))
+        .await
+        .body
+        .contains(&format!("/tep/{file}/xem")));
     // The province manager's scope includes the commune below.
     let mut manager = signed_in(&app, MANAGER).await;
     assert!(manager
@@ -378,6 +406,7 @@ async fn officials_see_only_their_agencies_dossiers_and_files() {
         404
     );
     assert_eq!(stranger.get(&format!("/tep/{file}")).await.status, 404);
+    assert_eq!(stranger.get(&format!("/tep/{file}/xem")).await.status, 404);
 
     let mut citizen = signed_in(&app, CITIZEN).await;
     assert_eq!(citizen.get("/can-bo").await.status, 403);

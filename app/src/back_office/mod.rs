@@ -6,6 +6,7 @@
 pub mod model;
 pub mod pages;
 pub mod server_fns;
+pub mod steps;
 #[cfg(feature = "ssr")]
 pub mod store;
 

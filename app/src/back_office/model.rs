@@ -96,6 +96,8 @@ pub struct InboxRow {
     pub due_on: Option<String>,
     pub mark: DueMark,
     pub assignee_name: Option<String>,
+    /// Whether its fee is paid; `None` when it owes none.
+    pub fee_paid: Option<bool>,
 }
 
 /// What the inbox is showing.
@@ -247,6 +249,13 @@ pub struct OfficeDossier {
     pub actions: Vec<Action>,
     /// For assignment: the agency's specialists (id, name).
     pub specialists: Vec<(i64, String)>,
+    /// The procedure's workflow and where the dossier stands in it.
+    pub steps: Vec<super::steps::StepView>,
+    /// What it owes and where the payment stands; `None` when it owes nothing.
+    pub fees: Option<crate::fees::view::FeeView>,
+    /// Whether this official collects fees and records refunds here
+    /// (reception at the dossier's agency).
+    pub collects_fees: bool,
 }
 
 #[cfg(test)]

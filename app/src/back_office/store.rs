@@ -140,6 +140,8 @@ pub async fn inbox(
                   d.status, d.channel, to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "submitted_at!",
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on, s.full_name AS "assignee_name?",
+                  CASE WHEN d.fee_total > 0 THEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
+                       AND p.status IN ('paid', 'refund_due', 'refunded')) END AS fee_paid,
                   (SELECT count(*) FROM matching) AS "total!"
            FROM page
            JOIN dossiers d ON d.id = page.id
@@ -215,6 +217,7 @@ pub async fn inbox(
                     submitted_at: row.submitted_at,
                     due_on: row.due_on,
                     assignee_name: row.assignee_name,
+                    fee_paid: row.fee_paid,
                 }
             })
             .collect(),
@@ -287,6 +290,14 @@ pub async fn dossier(
     .into_iter()
     .map(|specialist| (specialist.id, specialist.full_name))
     .collect();
+    let calendar = deadlines::store::working_calendar(pool).await?;
+    let workflow = crate::dossiers::workflow_store::workflow(pool, row.version_id).await?;
+    let timeline = crate::dossiers::workflow_steps::time_steps(
+        &calendar,
+        &workflow,
+        &crate::dossiers::workflow_store::hand_overs(pool, row.id).await?,
+    );
+    let steps = super::steps::step_views(&workflow, &timeline, lang, window.now);
     Ok(Some(OfficeDossier {
         code: row.code,
         version: row.version,
@@ -310,6 +321,9 @@ pub async fn dossier(
         comments: comments(pool, row.id).await?,
         actions,
         specialists,
+        steps,
+        fees: crate::fees::store::fee_view(pool, row.id).await?,
+        collects_fees: user.has_role_in(Role::Reception, row.agency_id),
     }))
 }
 

@@ -241,6 +241,10 @@ pub struct ProcedureDetail {
     /// When a dossier filed now would be due (`dd/mm/yyyy`), by the working calendar.
     #[serde(default)]
     pub due_if_filed_now: Option<String>,
+    /// What a dossier is billed (the charged fees, exemptions, when to pay).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub fee_schedule: Option<crate::fees::FeeSchedule>,
 }
 
 /// The choices offered by the catalogue's filters.

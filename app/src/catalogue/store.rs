@@ -244,6 +244,8 @@ pub async fn find_by_code(pool: &PgPool, code: &str) -> AppResult<Option<Procedu
         templates,
         agencies,
         due_if_filed_now: Some(due.due.format("%d/%m/%Y").to_string()),
+        fee_schedule: Some(crate::fees::store::schedule(pool, row.version_id).await?)
+            .filter(|schedule| !schedule.rules.is_empty()),
     }))
 }
 

@@ -10,27 +10,30 @@ pub async fn applicant_by_citizen_id(
     pool: &PgPool,
     citizen_id: &str,
 ) -> AppResult<Option<WalkInApplicant>> {
-    Ok(sqlx::query_as!(
-        WalkInApplicant,
-        r#"SELECT id, full_name, citizen_id AS "citizen_id!",
-                  to_char(date_of_birth, 'DD/MM/YYYY') AS date_of_birth, phone, email,
-                  password_hash IS NOT NULL AS "has_account!"
-           FROM users WHERE kind = 'citizen' AND citizen_id = $1 AND disabled_at IS NULL"#,
-        citizen_id
-    )
-    .fetch_optional(pool)
-    .await?)
+    find(pool, None, Some(citizen_id)).await
 }
 
 /// A citizen by id, for the counter's filing page.
 pub async fn applicant(pool: &PgPool, id: i64) -> AppResult<Option<WalkInApplicant>> {
+    find(pool, Some(id), None).await
+}
+
+/// One citizen with a CCCD, by id or by CCCD (the other `None`).
+async fn find(
+    pool: &PgPool,
+    id: Option<i64>,
+    citizen_id: Option<&str>,
+) -> AppResult<Option<WalkInApplicant>> {
     Ok(sqlx::query_as!(
         WalkInApplicant,
         r#"SELECT id, full_name, citizen_id AS "citizen_id!",
                   to_char(date_of_birth, 'DD/MM/YYYY') AS date_of_birth, phone, email,
                   password_hash IS NOT NULL AS "has_account!"
-           FROM users WHERE kind = 'citizen' AND id = $1 AND citizen_id IS NOT NULL AND disabled_at IS NULL"#,
-        id
+           FROM users
+           WHERE kind = 'citizen' AND citizen_id IS NOT NULL AND disabled_at IS NULL
+             AND (id = $1 OR citizen_id = $2)"#,
+        id,
+        citizen_id
     )
     .fetch_optional(pool)
     .await?)

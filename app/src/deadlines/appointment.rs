@@ -66,40 +66,10 @@ pub fn appointment(
             }
         }
         ProcessingSpan::WorkingHours(hours) => {
-            let due = add_working_minutes(calendar, received, i64::from(hours) * 60);
+            let due = calendar.add_working_minutes(received, i64::from(hours) * 60);
             let counted_from = calendar.working_day_on_or_after(received.date());
             Appointment { counted_from, due }
         }
-    }
-}
-
-/// Walks forward through the working periods from `start`, spending
-/// `minutes` of working time.
-fn add_working_minutes(
-    calendar: &WorkingCalendar,
-    start: NaiveDateTime,
-    minutes: i64,
-) -> NaiveDateTime {
-    let mut remaining = TimeDelta::minutes(minutes);
-    let mut day = start.date();
-    let mut cursor = start.time();
-    loop {
-        if calendar.is_working_day(day) {
-            for (begin, end) in &calendar.periods {
-                if cursor >= *end {
-                    continue;
-                }
-                let from = cursor.max(*begin);
-                let available = *end - from;
-                if remaining <= available {
-                    return day.and_time(from + remaining);
-                }
-                remaining -= available;
-                cursor = *end;
-            }
-        }
-        day = calendar.next_working_day_after(day);
-        cursor = NaiveTime::MIN;
     }
 }
 

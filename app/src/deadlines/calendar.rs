@@ -1,6 +1,6 @@
 //! Which days are worked.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use std::collections::BTreeSet;
 
 /// Working days and the working periods within each.
@@ -84,6 +84,52 @@ impl WorkingCalendar {
     pub fn end_of_day(&self) -> NaiveTime {
         self.periods.last().map_or(hm(17, 0), |(_, end)| *end)
     }
+
+    /// Walks forward through the working periods from `start`, spending
+    /// `minutes` of working time.
+    pub fn add_working_minutes(&self, start: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+        let mut remaining = TimeDelta::minutes(minutes.max(0));
+        let mut day = start.date();
+        let mut cursor = start.time();
+        loop {
+            if self.is_working_day(day) {
+                for (begin, end) in &self.periods {
+                    if cursor >= *end {
+                        continue;
+                    }
+                    let from = cursor.max(*begin);
+                    let available = *end - from;
+                    if remaining <= available {
+                        return day.and_time(from + remaining);
+                    }
+                    remaining -= available;
+                    cursor = *end;
+                }
+            }
+            day = self.next_working_day_after(day);
+            cursor = NaiveTime::MIN;
+        }
+    }
+
+    /// The working minutes from `from` until `until` (0 when `until` is not
+    /// later): what was left of a step's time when its clock stopped.
+    pub fn working_minutes_between(&self, from: NaiveDateTime, until: NaiveDateTime) -> i64 {
+        let mut minutes = 0;
+        let mut day = from.date();
+        while day <= until.date() {
+            if self.is_working_day(day) {
+                for (begin, end) in &self.periods {
+                    let start = day.and_time(*begin).max(from);
+                    let stop = day.and_time(*end).min(until);
+                    if stop > start {
+                        minutes += (stop - start).num_minutes();
+                    }
+                }
+            }
+            day = day + Days::new(1);
+        }
+        minutes
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +164,20 @@ mod pause_tests {
             prop_assert!(calendar.is_working_day(moved.date()));
             prop_assert_eq!(calendar.working_days_between(due.date(), moved.date()), k);
             prop_assert_eq!(moved.time(), due.time());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn spending_working_minutes_and_counting_them_agree(
+            start_day in 0u64..300, start_minute in 0i64..1440, minutes in 0i64..20_000,
+        ) {
+            let calendar = calendar();
+            let start = (date(2027, 1, 1) + Days::new(start_day)).and_hms_opt(0, 0, 0).unwrap()
+                + TimeDelta::minutes(start_minute);
+            let end = calendar.add_working_minutes(start, minutes);
+            prop_assert!(end >= start);
+            prop_assert_eq!(calendar.working_minutes_between(start, end), minutes);
         }
     }
 

@@ -5,6 +5,9 @@ pub mod code;
 pub mod notice_slips;
 pub mod status;
 pub mod workflow;
+pub mod workflow_steps;
+#[cfg(feature = "ssr")]
+pub mod workflow_store;
 
 pub use code::DossierCode;
 pub use status::DossierStatus;

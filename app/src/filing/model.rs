@@ -34,6 +34,9 @@ pub struct FilingView {
     /// At the counter: the walk-in applicant the reception officer files
     /// for. `None` when citizens file for themselves.
     pub counter: Option<WalkInApplicant>,
+    /// What the answers as saved would owe, and when; `None` when the
+    /// procedure charges nothing.
+    pub fee_estimate: Option<(crate::fees::Assessment, crate::fees::PaymentDue)>,
 }
 
 impl FilingView {

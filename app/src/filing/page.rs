@@ -23,9 +23,7 @@ pub fn FilingPage() -> impl IntoView {
             let params = params.get();
             (
                 params.get("code").unwrap_or_default(),
-                params
-                    .get("applicant")
-                    .and_then(|id| id.parse::<i64>().ok()),
+                params.get("applicant"),
             )
         },
         |(code, applicant)| load_filing(code, applicant),
@@ -122,6 +120,11 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 </select>
             </div>
             <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone() places=filing.places.clone()/>
+            {filing.fee_estimate.clone().map(|(assessment, due)| view! {
+                <p class="notice notice--info">
+                    {(t.payments.fee_estimate)(&assessment.total.to_string(), due.label(lang))}
+                </p>
+            })}
             <div class="button-group">
                 <button type="submit" class="button" name="action" value="submit">
                     {if at_counter { t.counter.accept_button } else { f.submit }}

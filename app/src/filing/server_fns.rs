@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// officers only); `NotFound` when the procedure has no online form or,
 /// at the counter, is not one the officer's agencies implement.
 #[server(endpoint = "filing/view")]
-pub async fn load_filing(code: String, applicant: Option<i64>) -> Result<FilingView, AppError> {
+pub async fn load_filing(code: String, applicant: Option<String>) -> Result<FilingView, AppError> {
     use super::store::Filer;
     use crate::access::{require, Permission, Role};
     let pool = crate::database::pool()?;
@@ -17,6 +17,7 @@ pub async fn load_filing(code: String, applicant: Option<i64>) -> Result<FilingV
         },
         Some(applicant) => {
             let officer = require(Permission::FileAtCounter)?;
+            let applicant = applicant.trim().parse().map_err(|_| AppError::NotFound)?;
             let applicant = crate::counter::store::applicant(&pool, applicant)
                 .await?
                 .ok_or(AppError::NotFound)?;

@@ -252,6 +252,7 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             answers,
             procedure,
             form,
+            fee_estimate: None,
         },
         None => FilingView {
             places: AddressChoices {
@@ -266,9 +267,16 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             counter,
             procedure,
             form,
+            fee_estimate: None,
         },
     };
-    Ok(Some(view))
+    let schedule = crate::fees::store::schedule(pool, view.procedure.version_id).await?;
+    let fee_estimate = (!schedule.rules.is_empty())
+        .then(|| (crate::fees::assess(&schedule, &view.answers), schedule.due));
+    Ok(Some(FilingView {
+        fee_estimate,
+        ..view
+    }))
 }
 
 /// `1,2 MB`: sizes as Vietnamese readers write decimals.

@@ -113,4 +113,5 @@ pub const TEXTS: Texts = Texts {
     filing: super::filing::EN,
     back_office: super::back_office::EN,
     counter: super::counter::EN,
+    payments: super::payments::EN,
 };

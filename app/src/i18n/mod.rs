@@ -9,6 +9,7 @@ mod counter;
 mod current;
 mod en;
 mod filing;
+mod payments;
 mod vi;
 
 pub use accounts::AccountTexts;
@@ -16,6 +17,7 @@ pub use admin::AdminTexts;
 pub use back_office::BackOfficeTexts;
 pub use counter::CounterTexts;
 pub use filing::FilingTexts;
+pub use payments::PaymentTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
 #[cfg(feature = "ssr")]
@@ -162,4 +164,5 @@ pub struct Texts {
     pub filing: FilingTexts,
     pub back_office: BackOfficeTexts,
     pub counter: CounterTexts,
+    pub payments: PaymentTexts,
 }

@@ -94,4 +94,5 @@ pub const TEXTS: Texts = Texts {
     filing: super::filing::VI,
     back_office: super::back_office::VI,
     counter: super::counter::VI,
+    payments: super::payments::VI,
 };

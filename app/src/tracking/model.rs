@@ -47,6 +47,8 @@ pub struct DossierDetail {
     pub result: Option<crate::filing::AttachedFile>,
     /// While awaiting a supplement: the documents, to add what is missing.
     pub documents: Vec<crate::filing::DocumentSlot>,
+    /// What it owes and where the payment stands; `None` when it owes nothing.
+    pub fees: Option<crate::fees::view::FeeView>,
 }
 
 /// What anyone with the code and PIN may see: no personal data.

@@ -123,6 +123,7 @@ pub async fn my_dossier(
             }),
             _ => None,
         },
+        fees: crate::fees::store::fee_view(pool, row.id).await?,
     }))
 }
 

@@ -4,7 +4,7 @@
 mod actions;
 mod comments;
 pub mod digest;
-mod notices;
+pub mod notices;
 mod register;
 mod results;
 pub mod transition;

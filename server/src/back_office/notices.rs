@@ -16,18 +16,10 @@ pub async fn tell_applicant(
     action: Action,
     note: Option<&str>,
 ) -> anyhow::Result<()> {
-    let dossier = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.applicant_id, u.full_name, u.email, v.name AS procedure,
-                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on
-           FROM dossiers d JOIN users u ON u.id = d.applicant_id
-           JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
-        dossier_id
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    let dossier = applicant_of(tx, dossier_id).await?;
     let code = &dossier.code;
     let procedure = &dossier.procedure;
-    let due = dossier.due_on.unwrap_or_default();
+    let due = dossier.due_on.clone().unwrap_or_default();
     let reason = note.unwrap_or_default();
     let (title, body) = match action {
         Action::Accept => (
@@ -66,7 +58,43 @@ pub async fn tell_applicant(
         | Action::Propose
         | Action::SendBack => return Ok(()),
     };
-    let link = format!("/ho-so/{code}");
+    deliver(state, tx, &dossier, dossier_id, title, body).await
+}
+
+/// Whom a dossier's notices go to, and what they are written about.
+pub struct Applicant {
+    pub code: String,
+    pub applicant_id: i64,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub procedure: String,
+    pub due_on: Option<String>,
+}
+
+pub async fn applicant_of(tx: &mut PgConnection, dossier_id: i64) -> anyhow::Result<Applicant> {
+    Ok(sqlx::query_as!(
+        Applicant,
+        r#"SELECT d.code AS "code!", d.applicant_id, u.full_name, u.email, v.name AS procedure,
+                  to_char(d.due_at, 'DD/MM/YYYY') AS due_on
+           FROM dossiers d JOIN users u ON u.id = d.applicant_id
+           JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
+        dossier_id
+    )
+    .fetch_one(&mut *tx)
+    .await?)
+}
+
+/// The notice in the portal, and the same words by mail when the applicant
+/// has an address.
+pub async fn deliver(
+    state: &AppState,
+    tx: &mut PgConnection,
+    dossier: &Applicant,
+    dossier_id: i64,
+    title: String,
+    body: String,
+) -> anyhow::Result<()> {
+    let link = format!("/ho-so/{}", dossier.code);
     sqlx::query!(
         "INSERT INTO notifications (user_id, dossier_id, title, body, link) VALUES ($1, $2, $3, $4, $5)",
         dossier.applicant_id,

@@ -55,6 +55,8 @@ pub enum Outcome {
     NewDateNotLater,
     /// `Extend` to a weekend or holiday.
     NewDateNotWorkingDay,
+    /// `Return` while the dossier's fee is not paid.
+    FeeUnpaid,
 }
 
 impl Outcome {
@@ -78,6 +80,8 @@ impl Outcome {
             Outcome::NewDateNotLater => "The new date must be after the current appointment.".into(),
             Outcome::NewDateNotWorkingDay if vi => "Ngày hẹn mới phải là ngày làm việc (không phải thứ Bảy, Chủ nhật hay ngày lễ).".into(),
             Outcome::NewDateNotWorkingDay => "The new date must be a working day (not a weekend or a holiday).".into(),
+            Outcome::FeeUnpaid if vi => "Hồ sơ chưa nộp phí, lệ phí: chỉ trả kết quả sau khi người nộp đã thanh toán (trực tuyến, hoặc thu tại quầy ở mục “Phí, lệ phí”).".into(),
+            Outcome::FeeUnpaid => "The dossier's fee is not paid: the result can be returned once it is (online, or collected at the counter under “Fees”).".into(),
         })
     }
 }
@@ -222,6 +226,19 @@ pub async fn perform_in(
         }
         _ => {}
     }
+    if action == Action::Return {
+        let unpaid = sqlx::query_scalar!(
+            r#"SELECT d.fee_total > 0 AND NOT EXISTS (SELECT 1 FROM payments p
+                   WHERE p.dossier_id = d.id AND p.status = 'paid') AS "unpaid!"
+               FROM dossiers d WHERE d.id = $1"#,
+            dossier.id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if unpaid {
+            return Ok(Outcome::FeeUnpaid);
+        }
+    }
     // Proposing a result drafts the result document from the answers.
     let result_file = match action {
         Action::Propose => Some(super::results::draft_result(state, tx, dossier.id).await?),
@@ -273,6 +290,20 @@ pub async fn perform_in(
     )
     .execute(&mut *tx)
     .await?;
+    if matches!(
+        next.status,
+        DossierStatus::Refused | DossierStatus::Stopped | DossierStatus::Withdrawn
+    ) {
+        // Paid for a result that will not come: the money is owed back,
+        // and attempts still open are given up.
+        sqlx::query!(
+            "UPDATE payments SET status = CASE status WHEN 'paid' THEN 'refund_due' ELSE 'expired' END
+             WHERE dossier_id = $1 AND status IN ('paid', 'pending')",
+            dossier.id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
     notices::tell_applicant(state, tx, dossier.id, action, note.as_deref()).await?;
     Ok(Outcome::Done(next.status))
 }

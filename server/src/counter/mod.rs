@@ -5,8 +5,8 @@
 
 mod walk_in;
 
-use crate::dossiers::filing::file_at_counter;
-use crate::files::{scripted_upload, upload::upload_at_counter};
+use crate::dossiers::filing::file;
+use crate::files::{scripted_upload, upload::upload};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
@@ -17,13 +17,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/can-bo/tiep-nhan/cong-dan", post(walk_in::record))
         .route("/can-bo/tiep-nhan/nop", get(walk_in::start_filing))
-        .route(
-            "/can-bo/tiep-nhan/{applicant}/{code}",
-            post(file_at_counter),
-        )
+        .route("/can-bo/tiep-nhan/{applicant}/{code}", post(file))
         .route(
             "/can-bo/tiep-nhan/{applicant}/{code}/giay-to",
-            post(upload_at_counter)
+            post(upload)
                 .layer(DefaultBodyLimit::disable())
                 .layer(middleware::from_fn(
                     scripted_upload::answer_scripts_with_location,

@@ -15,6 +15,7 @@
 
 pub mod control_slip;
 pub mod download;
+pub mod fee_receipt;
 pub mod form_templates;
 pub mod layout;
 pub mod letterhead;

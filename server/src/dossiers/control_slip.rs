@@ -5,7 +5,8 @@ use crate::access::extractors::{Refusal, SignedIn};
 use crate::documents::control_slip::{self, ControlSlip, Step};
 use crate::forms::{unavailable, Asker};
 use crate::state::AppState;
-use app::dossiers::{Action, DossierStatus};
+use app::dossiers::workflow_steps::{self, StepTimeline, WorkflowStep};
+use app::dossiers::{workflow_store, Action, DossierStatus};
 use app::error::AppError;
 use app::i18n::Lang;
 use axum::extract::{Path, State};
@@ -19,7 +20,7 @@ pub async fn control_slip(
 ) -> Response {
     let scope = user.back_office_agencies();
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", a.name AS agency_name, v.name AS procedure_name, u.full_name,
+        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
                   (SELECT to_char(max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')
@@ -38,27 +39,28 @@ pub async fn control_slip(
         Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
         Err(error) => return unavailable(error, asker.lang),
     };
-    // Each step against the appointment in force when it was taken, and
-    // the slip dated by its latest step: downloaded again, it reads the same
-    // until the dossier moves on.
+    // Each hand-over against the budget of the workflow step it happened
+    // in, and the slip dated by its latest step: downloaded again, it reads
+    // the same until the dossier moves on.
     let history = sqlx::query!(
         r#"SELECT to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "at!",
-                  h.action, h.to_status, h.note, coalesce(u.full_name, '') AS "by!",
-                  (coalesce(h.due_before, d.due_at) IS NULL
-                   OR (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(h.due_before, d.due_at)) AS "on_time!"
-           FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id LEFT JOIN users u ON u.id = h.actor_id
+                  h.action, h.to_status, h.note, coalesce(u.full_name, '') AS "by!"
+           FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier.id
     )
     .fetch_all(&state.pool)
     .await;
-    let history = match history {
-        Ok(history) => history,
-        Err(error) => return unavailable(error, asker.lang),
+    let timed = timed_hand_overs(&state, dossier.id, dossier.procedure_version_id).await;
+    let (history, (workflow, timeline)) = match (history, timed) {
+        (Ok(history), Ok(timed)) => (history, timed),
+        (Err(error), _) => return unavailable(error, asker.lang),
+        (_, Err(error)) => return unavailable(error, asker.lang),
     };
     let steps: Vec<Step> = history
         .into_iter()
-        .map(|entry| {
+        .zip(timeline.hand_overs)
+        .map(|(entry, timed)| {
             let status = DossierStatus::parse(&entry.to_status)
                 .map(|status| status.label(Lang::Vi))
                 .unwrap_or_default();
@@ -66,14 +68,22 @@ pub async fn control_slip(
                 Some(action) => format!("{} → {status}", action.label(Lang::Vi)),
                 None => format!("Nộp hồ sơ → {status}"),
             };
+            let step = timed
+                .stage
+                .and_then(|stage| workflow.iter().find(|step| step.stage == stage));
             Step {
                 at: entry.at,
+                step: step.map(|step| step.name.clone()).unwrap_or_default(),
                 what,
                 by: entry.by,
-                timeliness: if entry.on_time {
-                    "Đúng hạn"
-                } else {
-                    "Quá hạn"
+                step_due: timed
+                    .step_due
+                    .map(|due| due.format("%H:%M %d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                timeliness: match timed.on_time {
+                    Some(true) => "Đúng hạn",
+                    Some(false) => "Quá hạn",
+                    None => "",
                 }
                 .to_string(),
                 note: entry.note.unwrap_or_default(),
@@ -100,4 +110,17 @@ pub async fn control_slip(
         &format!("phieu-kiem-soat-{}.pdf", dossier.code),
         bytes,
     )
+}
+
+/// The dossier's workflow and every hand-over timed against it.
+async fn timed_hand_overs(
+    state: &AppState,
+    dossier_id: i64,
+    version_id: i64,
+) -> Result<(Vec<WorkflowStep>, StepTimeline), AppError> {
+    let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
+    let workflow = workflow_store::workflow(&state.pool, version_id).await?;
+    let hand_overs = workflow_store::hand_overs(&state.pool, dossier_id).await?;
+    let timeline = workflow_steps::time_steps(&calendar, &workflow, &hand_overs);
+    Ok((workflow, timeline))
 }

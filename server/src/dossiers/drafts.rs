@@ -2,9 +2,13 @@
 //! or a reception officer at the counter for a walk-in applicant), the
 //! procedure with its e-form, and the one open draft of it — found or
 //! created by whichever form touches it first (e-form, upload, wallet).
+//!
+//! [`Filing`] is an extractor: the address says who files, so each filing
+//! form has one handler serving both `/nop-ho-so/{code}…` (the citizen) and
+//! `/can-bo/tiep-nhan/{applicant}/{code}…` (the counter).
 
 use crate::access::extractors::{Refusal, SignedIn};
-use crate::forms::{see_other, unavailable};
+use crate::forms::{see_other, unavailable, Asker};
 use crate::state::AppState;
 use app::access::{Permission, Role, SignedInUser};
 use app::catalogue::model::AgencyRef;
@@ -15,8 +19,11 @@ use app::filing::filing_path;
 use app::filing::store::{self as filing_store, Filer};
 use app::filing::ProcedureSummary;
 use app::i18n::Lang;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use sqlx::PgPool;
+use std::collections::HashMap;
 
 pub struct Filing {
     /// Whose dossier it is.
@@ -35,9 +42,33 @@ pub struct Applicant {
     pub email: Option<String>,
 }
 
+impl FromRequestParts<AppState> for Filing {
+    /// Sign in first, 403, or "not found" (unknown applicant or procedure).
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Ok(asker) = Asker::from_request_parts(parts, state).await;
+        let user = SignedIn::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let not_found = || Refusal::page(AppError::NotFound, asker.lang).into_response();
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| not_found())?;
+        let code = params.get("code").map(String::as_str).unwrap_or_default();
+        match params.get("applicant") {
+            None => open(state, user, asker.lang, code).await,
+            Some(applicant) => match applicant.parse() {
+                Ok(applicant) => open_at_counter(state, user, asker.lang, applicant, code).await,
+                Err(_) => Err(not_found()),
+            },
+        }
+    }
+}
+
 /// The filing of procedure `code` by `citizen`; the response to send instead
 /// when they may not file (403) or the procedure has no online form.
-pub async fn open(
+async fn open(
     state: &AppState,
     citizen: SignedIn,
     lang: Lang,
@@ -67,7 +98,7 @@ pub async fn open(
 /// walk-in applicant `applicant_id`: reception officers only, at the
 /// agencies their reception role reaches; "not found" for an unknown
 /// applicant or a procedure they do not receive.
-pub async fn open_at_counter(
+async fn open_at_counter(
     state: &AppState,
     officer: SignedIn,
     lang: Lang,

@@ -6,8 +6,7 @@
 //! dossier in that transaction: the applicant is standing at the desk.
 
 use super::codes::{new_pin, next_code};
-use super::drafts::{self, Filing};
-use crate::access::extractors::SignedIn;
+use super::drafts::Filing;
 use crate::access::feedback;
 use crate::back_office::transition::{self, Outcome};
 use crate::forms::{see_other, unavailable, Asker, Posted};
@@ -18,48 +17,22 @@ use app::deadlines::{self, WorkingCalendar};
 use app::dossiers::Action;
 use app::eforms::keys::{posted_answers, GroupChange};
 use app::eforms::{validate, Answers, ValidationContext};
+use app::fees::{Assessment, PaymentDue};
 use app::filing::eform_fields::FORM_NAME;
 use app::filing::store as filing_store;
 use app::forms::{field_id, FormFeedback, NoticeTone};
 use app::i18n::Lang;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use sqlx::PgConnection;
 use tower_sessions::Session;
 
+/// Saves the draft, or validates and submits it: the citizen's own at
+/// `/nop-ho-so/{code}`, or at the counter for a walk-in applicant.
 pub async fn file(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
-    citizen: SignedIn,
-    Path(code): Path<String>,
-    form: Posted,
-) -> Response {
-    match drafts::open(&state, citizen, asker.lang, &code).await {
-        Ok(filing) => file_with(&state, &session, &asker, filing, form).await,
-        Err(response) => response,
-    }
-}
-
-pub async fn file_at_counter(
-    State(state): State<AppState>,
-    session: Session,
-    asker: Asker,
-    officer: SignedIn,
-    Path((applicant, code)): Path<(i64, String)>,
-    form: Posted,
-) -> Response {
-    match drafts::open_at_counter(&state, officer, asker.lang, applicant, &code).await {
-        Ok(filing) => file_with(&state, &session, &asker, filing, form).await,
-        Err(response) => response,
-    }
-}
-
-/// Saves the draft, or validates and submits it.
-async fn file_with(
-    state: &AppState,
-    session: &Session,
-    asker: &Asker,
     filing: Filing,
     form: Posted,
 ) -> Response {
@@ -87,7 +60,7 @@ async fn file_with(
     };
 
     if action != "submit" {
-        feedback::notice(session, NoticeTone::Success, texts.draft_saved).await;
+        feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
         // Back to where the citizen was: the item just added or next to the
         // one removed, or the address whose communes were asked for.
         let anchor = match (&show_item, action.strip_prefix("communes:")) {
@@ -117,15 +90,28 @@ async fn file_with(
     if chosen.is_none() {
         refused.error("agency", texts.agency_required);
     }
+    // What the answers owe; a claimed exemption needs its proof uploaded.
+    let fees = match app::fees::store::schedule(&state.pool, filing.procedure.version_id).await {
+        Ok(schedule) => (app::fees::assess(&schedule, &answers), schedule.due),
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let evidence = fees
+        .0
+        .exemption
+        .as_ref()
+        .and_then(|exemption| exemption.evidence_document.clone());
     match filing_store::document_slots(&state.pool, filing.procedure.version_id, Some(draft_id))
         .await
     {
         Ok(slots) => {
-            for slot in slots.iter().filter(|slot| slot.needs_upload()) {
-                refused.error(
-                    &format!("document_{}", slot.id),
-                    (texts.document_missing)(&slot.name),
-                );
+            for slot in &slots {
+                let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());
+                if slot.needs_upload() || (proves_exemption && slot.files.is_empty()) {
+                    refused.error(
+                        &format!("document_{}", slot.id),
+                        (texts.document_missing)(&slot.name),
+                    );
+                }
             }
         }
         Err(error) => return unavailable(error, asker.lang),
@@ -138,18 +124,26 @@ async fn file_with(
         }
     };
     let (Some(clean), Some(agency), false) = (clean, chosen, refused.has_errors()) else {
-        feedback::form(session, refused).await;
+        feedback::form(&session, refused).await;
         return see_other(&back);
     };
 
     if filing.officer.is_some() {
-        return match submit_at_counter(state, draft_id, &filing, &agency.code, &clean, asker.lang)
-            .await
+        return match submit_at_counter(
+            &state,
+            draft_id,
+            &filing,
+            &agency.code,
+            &clean,
+            &fees,
+            asker.lang,
+        )
+        .await
         {
             Ok(Ok(submitted)) => {
                 let words = &asker.lang.texts().counter;
                 feedback::notice(
-                    session,
+                    &session,
                     NoticeTone::Success,
                     (words.accepted)(&submitted.code, &submitted.pin, &submitted.due),
                 )
@@ -157,7 +151,7 @@ async fn file_with(
                 see_other(&format!("/can-bo/ho-so/{}", submitted.code))
             }
             Ok(Err(message)) => {
-                feedback::notice(session, NoticeTone::Error, message).await;
+                feedback::notice(&session, NoticeTone::Error, message).await;
                 see_other(&back)
             }
             Err(error) => unavailable(error, asker.lang),
@@ -168,7 +162,16 @@ async fn file_with(
         // connection while it holds the agency's code counter.
         let calendar = deadlines::store::working_calendar(&state.pool).await?;
         let mut tx = state.pool.begin().await?;
-        let submitted = submit(&mut tx, &calendar, draft_id, &filing, &agency.code, &clean).await?;
+        let submitted = submit(
+            &mut tx,
+            &calendar,
+            draft_id,
+            &filing,
+            &agency.code,
+            &clean,
+            &fees,
+        )
+        .await?;
         let link = format!("{}/ho-so/{}", state.config.public_base_url, submitted.code);
         if let Some(email) = &filing.applicant.email {
             let message = submitted_message(
@@ -187,7 +190,7 @@ async fn file_with(
     match submitted {
         Ok(submitted) => {
             feedback::notice(
-                session,
+                &session,
                 NoticeTone::Success,
                 (texts.submitted)(&submitted.code, &submitted.pin, &submitted.due),
             )
@@ -219,6 +222,7 @@ async fn submit_at_counter(
     filing: &Filing,
     agency_code: &str,
     answers: &Answers,
+    fees: &Fees,
     lang: Lang,
 ) -> anyhow::Result<Result<Submitted, String>> {
     let Some(officer) = &filing.officer else {
@@ -226,7 +230,16 @@ async fn submit_at_counter(
     };
     let calendar = deadlines::store::working_calendar(&state.pool).await?;
     let mut tx = state.pool.begin().await?;
-    let submitted = submit(&mut tx, &calendar, draft_id, filing, agency_code, answers).await?;
+    let submitted = submit(
+        &mut tx,
+        &calendar,
+        draft_id,
+        filing,
+        agency_code,
+        answers,
+        fees,
+    )
+    .await?;
     let acceptance = transition::Request {
         code: &submitted.code,
         action: Action::Accept,
@@ -254,8 +267,12 @@ async fn submit_at_counter(
     Ok(Ok(Submitted { due, ..submitted }))
 }
 
+/// What a dossier owes, and when, as assessed at submission.
+type Fees = (Assessment, PaymentDue);
+
 /// Turns the draft into a submitted dossier inside `tx`: code, PIN,
-/// appointment and the history entry (by the officer at the counter).
+/// appointment, what it owes and the history entry (by the officer at the
+/// counter).
 async fn submit(
     tx: &mut PgConnection,
     calendar: &WorkingCalendar,
@@ -263,6 +280,7 @@ async fn submit(
     filing: &Filing,
     agency_code: &str,
     answers: &Answers,
+    (assessment, due): &Fees,
 ) -> anyhow::Result<Submitted> {
     let now = chrono::Utc::now();
     let local = deadlines::vietnam_local(now);
@@ -274,7 +292,8 @@ async fn submit(
     let pin = new_pin();
     let version = sqlx::query_scalar!(
         "UPDATE dossiers SET code = $2, pin = $3, status = 'submitted', agency_id = $4, form_data = $5,
-                submitted_at = now(), counted_from = $6::text::date, due_at = $7::text::timestamp, updated_at = now()
+                submitted_at = now(), counted_from = $6::text::date, due_at = $7::text::timestamp, updated_at = now(),
+                fee_total = $9, fee_assessment = $10, payment_due = $11
          WHERE id = $1 AND applicant_id = $8 AND status = 'draft'
          RETURNING version",
         draft_id,
@@ -285,6 +304,9 @@ async fn submit(
         appointment.counted_from.to_string(),
         appointment.due.format("%Y-%m-%dT%H:%M:%S").to_string(),
         filing.applicant.id,
+        assessment.total.0,
+        serde_json::to_value(assessment)?,
+        due.as_str(),
     )
     .fetch_optional(&mut *tx)
     .await?;

@@ -1,6 +1,9 @@
 //! `GET /tep/{id}`: a stored file, to its owner and to officials whose
-//! agencies handle a dossier it belongs to. Always as an attachment, never rendered by the
-//! browser in the portal's origin: `nosniff` and a sandboxing CSP too.
+//! agencies handle a dossier it belongs to, as an attachment; `GET
+//! /tep/{id}/xem`: the same file shown in the browser. Either way never
+//! rendered in the portal's origin: the sandboxing CSP gives the file an
+//! origin of its own with no scripts, and `nosniff` keeps the browser to
+//! the type checked at upload (PDF, JPEG or PNG only).
 
 use crate::access::extractors::{Refusal, SignedIn};
 use crate::forms::{unavailable, Asker};
@@ -17,6 +20,27 @@ pub async fn download(
     asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
+) -> Response {
+    serve(&state, asker, &user, id, "attachment").await
+}
+
+/// Opens the file in the browser's own viewer (a new tab from the dossier
+/// page) instead of saving it.
+pub async fn view(
+    State(state): State<AppState>,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Path(id): Path<i64>,
+) -> Response {
+    serve(&state, asker, &user, id, "inline").await
+}
+
+async fn serve(
+    state: &AppState,
+    asker: Asker,
+    user: &app::access::SignedInUser,
+    id: i64,
+    disposition: &str,
 ) -> Response {
     // Its owner (a result only once it was returned), or an official whose
     // back-office roles reach the agency of a submitted dossier the file
@@ -73,7 +97,7 @@ pub async fn download(
             (header::CONTENT_TYPE, row.content_type),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"),
+                format!("{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
             (

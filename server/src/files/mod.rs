@@ -96,4 +96,5 @@ pub fn router() -> Router<AppState> {
             post(wallet::attach_from_wallet),
         )
         .route("/tep/{id}", get(download::download))
+        .route("/tep/{id}/xem", get(download::view))
 }

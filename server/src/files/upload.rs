@@ -12,7 +12,7 @@ use super::kinds;
 use super::virus_scan;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::dossiers::drafts;
+use crate::dossiers::drafts::Filing;
 use crate::forms::{see_other, unavailable, Asker};
 use crate::state::AppState;
 use app::forms::NoticeTone;
@@ -56,47 +56,19 @@ impl Refused {
     }
 }
 
+/// Attaches a scan to one required document of the draft: the citizen's
+/// own, or at the counter the officer's for the applicant (the file is the
+/// applicant's, and shows in their wallet if they have an account).
 pub async fn upload(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
-    citizen: SignedIn,
-    Path(code): Path<String>,
-    multipart: Multipart,
-) -> Response {
-    match drafts::open(&state, citizen, asker.lang, &code).await {
-        Ok(filing) => upload_to_draft(&state, &session, asker.lang, filing, multipart).await,
-        Err(response) => response,
-    }
-}
-
-/// `POST /can-bo/tiep-nhan/{applicant}/{procedure_code}/giay-to`: the
-/// reception officer attaches a scan to the counter draft. The file is the
-/// applicant's (it shows in their wallet if they have an account).
-pub async fn upload_at_counter(
-    State(state): State<AppState>,
-    session: Session,
-    asker: Asker,
-    officer: SignedIn,
-    Path((applicant, code)): Path<(i64, String)>,
-    multipart: Multipart,
-) -> Response {
-    match drafts::open_at_counter(&state, officer, asker.lang, applicant, &code).await {
-        Ok(filing) => upload_to_draft(&state, &session, asker.lang, filing, multipart).await,
-        Err(response) => response,
-    }
-}
-
-async fn upload_to_draft(
-    state: &AppState,
-    session: &Session,
-    lang: Lang,
-    filing: drafts::Filing,
+    filing: Filing,
     multipart: Multipart,
 ) -> Response {
     let draft = match filing.draft(&state.pool).await {
         Ok(id) => id,
-        Err(error) => return unavailable(error, lang),
+        Err(error) => return unavailable(error, asker.lang),
     };
     let target = Target {
         owner: filing.applicant.id,
@@ -104,7 +76,7 @@ async fn upload_to_draft(
         version: filing.procedure.version_id,
         back: filing.base_path(),
     };
-    receive_into(state, session, lang, target, multipart).await
+    receive_into(&state, &session, asker.lang, target, multipart).await
 }
 
 /// `POST /ho-so/{code}/bo-sung/giay-to`: the applicant adds a document to a

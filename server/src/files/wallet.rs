@@ -2,13 +2,12 @@
 //! file the citizen already holds in their document wallet instead of
 //! uploading it again (Decree 45/2020: do not ask twice).
 
-use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::dossiers::drafts;
+use crate::dossiers::drafts::Filing;
 use crate::forms::{see_other, unavailable, Asker, Posted};
 use crate::state::AppState;
 use app::forms::NoticeTone;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use tower_sessions::Session;
 
@@ -16,14 +15,9 @@ pub async fn attach_from_wallet(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
-    citizen: SignedIn,
-    Path(code): Path<String>,
+    filing: Filing,
     form: Posted,
 ) -> Response {
-    let filing = match drafts::open(&state, citizen, asker.lang, &code).await {
-        Ok(filing) => filing,
-        Err(response) => return response,
-    };
     let back = filing.base_path();
     let draft = match filing.draft(&state.pool).await {
         Ok(id) => id,

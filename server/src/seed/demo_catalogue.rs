@@ -53,6 +53,13 @@ struct ProcedureSeed {
     popular: bool,
     #[serde(default)]
     templates: Vec<TemplateSeed>,
+    #[serde(default)]
+    workflow: Vec<super::demo_workflows::StepSeed>,
+    /// `submission` (default) or `before_result`.
+    payment_due: Option<String>,
+    exemption_field: Option<String>,
+    #[serde(default)]
+    exemptions: Vec<ExemptionSeed>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +83,21 @@ struct FeeSeed {
     description: String,
     amount: i64,
     note: Option<String>,
+    /// Billed to dossiers (not only shown in the catalogue).
+    #[serde(default)]
+    charged: bool,
+    /// Billed per unit of this e-form answer, beyond the first `beyond`.
+    per_field: Option<String>,
+    #[serde(default)]
+    beyond: i32,
+}
+
+#[derive(Deserialize)]
+struct ExemptionSeed {
+    code: String,
+    name: String,
+    percent_off: i32,
+    evidence_document: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -177,6 +199,13 @@ async fn insert_procedure(
     .fetch_one(&mut **tx)
     .await?;
 
+    if !procedure.workflow.is_empty() {
+        let hours = match procedure.processing_time.unit.as_str() {
+            "working_days" => procedure.processing_time.value * 8,
+            _ => procedure.processing_time.value,
+        };
+        super::demo_workflows::replace(tx, version_id, &procedure.workflow, hours as u32).await?;
+    }
     for (position, document) in (1..).zip(&procedure.documents) {
         sqlx::query!(
             r#"INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, note)
@@ -194,18 +223,41 @@ async fn insert_procedure(
     }
     for (position, fee) in (1..).zip(&procedure.fees) {
         sqlx::query!(
-            r#"INSERT INTO procedure_fees (version_id, position, kind, description, amount_vnd, note)
-               VALUES ($1, $2, $3, $4, $5, $6)"#,
+            r#"INSERT INTO procedure_fees (version_id, position, kind, description, amount_vnd, note, charged, per_field, beyond)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"#,
             version_id,
             position,
             fee.kind,
             normalize(&fee.description),
             fee.amount,
             fee.note.as_deref().map(normalize),
+            fee.charged,
+            fee.per_field,
+            fee.beyond,
         )
         .execute(&mut **tx)
         .await?;
     }
+    for exemption in &procedure.exemptions {
+        sqlx::query!(
+            "INSERT INTO fee_exemptions (version_id, code, name, percent_off, evidence_document) VALUES ($1, $2, $3, $4, $5)",
+            version_id,
+            exemption.code,
+            normalize(&exemption.name),
+            exemption.percent_off,
+            exemption.evidence_document.as_deref().map(normalize),
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query!(
+        "UPDATE procedure_versions SET payment_due = coalesce($2, payment_due), exemption_field = $3 WHERE id = $1",
+        version_id,
+        procedure.payment_due,
+        procedure.exemption_field,
+    )
+    .execute(&mut **tx)
+    .await?;
     for (position, template) in (1..).zip(&procedure.templates) {
         sqlx::query!(
             "INSERT INTO procedure_form_templates (version_id, position, name, url) VALUES ($1, $2, $3, $4)",

@@ -9,6 +9,7 @@ pub mod demo_accounts;
 mod demo_agencies;
 mod demo_catalogue;
 mod demo_eforms;
+mod demo_workflows;
 
 use sqlx::PgPool;
 

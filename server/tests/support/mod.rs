@@ -12,6 +12,7 @@ pub mod browser;
 pub mod clamd;
 pub mod dossiers;
 pub mod mailbox;
+pub mod payments;
 pub mod pdf;
 pub mod s3;
 pub mod uploads;
@@ -33,6 +34,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub pool: PgPool,
+    /// What the router serves with, for calling jobs directly.
+    pub state: AppState,
     database: String,
     server: PgConnectOptions,
 }
@@ -130,10 +133,12 @@ pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
         .unwrap();
     server::mail::worker::spawn(pool.clone(), &format!("smtp://{smtp}"), &config.mail_from)
         .unwrap();
-    let router = server::router(AppState::new(pool.clone(), config));
+    let state = AppState::new(pool.clone(), config);
+    let router = server::router(state.clone());
     TestApp {
         router,
         pool,
+        state,
         database,
         server,
     }

@@ -2,6 +2,19 @@
 
 /// The text of a PDF, laid out as on the page.
 pub fn text_of(bytes: &[u8]) -> String {
+    pdftotext(bytes, "-layout")
+}
+
+/// The text of a PDF in the order it was written, whitespace collapsed: a
+/// table cell's words read on, however the column wrapped them.
+pub fn flowing_text_of(bytes: &[u8]) -> String {
+    pdftotext(bytes, "-raw")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pdftotext(bytes: &[u8], mode: &str) -> String {
     let path = std::env::temp_dir().join(format!(
         "motcua-{}-{}.pdf",
         std::process::id(),
@@ -12,7 +25,7 @@ pub fn text_of(bytes: &[u8]) -> String {
     ));
     std::fs::write(&path, bytes).unwrap();
     let output = std::process::Command::new("pdftotext")
-        .arg("-layout")
+        .arg(mode)
         .arg(&path)
         .arg("-")
         .output()

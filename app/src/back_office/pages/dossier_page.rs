@@ -71,6 +71,8 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
             <div><dt>{b.assignee}</dt><dd>{dossier.assignee_name.clone().unwrap_or_else(|| b.not_assigned.to_string())}</dd></div>
         </dl>
 
+        <super::workflow_steps::WorkflowSteps steps=dossier.steps.clone()/>
+
         <ul class="slip-links">
             <li><a href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", dossier.code) download="" rel="external">{b.slip_01}</a></li>
             <li><a href=format!("/ho-so/{}/phieu-kiem-soat.pdf", dossier.code) download="" rel="external">{b.slip_06}</a></li>
@@ -85,6 +87,10 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                 }).collect_view().into_any()
             }}
         </section>
+
+        {dossier.fees.clone().map(|fees| view! {
+            <super::fee_desk::FeeDesk code=dossier.code.clone() fees collects=dossier.collects_fees open=dossier.status.is_open()/>
+        })}
 
         <section class="section" aria-labelledby="answers-heading">
             <h2 id="answers-heading">{b.answers_heading}</h2>
@@ -107,7 +113,12 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                             view! {
                                 <ul class="document-slot__files">
                                     {document.files.iter().map(|file| view! {
-                                        <li><a href=format!("/tep/{}", file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}")"</li>
+                                        <li>
+                                            <a href=format!("/tep/{}", file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}") · "
+                                            <a href=format!("/tep/{}/xem", file.id) rel="external noopener" target="_blank">
+                                                {b.view_file}<span class="visually-hidden">" "{file.name.clone()}" "{b.opens_in_new_tab}</span>
+                                            </a>
+                                        </li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any()

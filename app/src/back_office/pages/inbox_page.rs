@@ -119,7 +119,14 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                                     <td><a href=format!("/can-bo/ho-so/{}", row.code)>{row.code.clone()}</a></td>
                                     <td data-label=b.column_procedure>{row.procedure_name.clone()}</td>
                                     <td data-label=b.column_applicant>{row.applicant_name.clone()}</td>
-                                    <td data-label=b.column_status>{row.status.label(lang)}</td>
+                                    <td data-label=b.column_status>
+                                        {row.status.label(lang)}
+                                        {row.fee_paid.map(|paid| view! {
+                                            " "<span class=if paid { "tag tag--green" } else { "tag tag--red" }>
+                                                {if paid { t.payments.inbox_paid } else { t.payments.inbox_unpaid }}
+                                            </span>
+                                        })}
+                                    </td>
                                     <td data-label=b.column_submitted>{row.submitted_at.clone()}</td>
                                     <td data-label=b.column_due>
                                         {row.due_on.clone().unwrap_or_default()}" "

@@ -1,6 +1,8 @@
 mod dossier_page;
+mod fee_desk;
 mod inbox_page;
 mod register_form;
+mod workflow_steps;
 
 pub use dossier_page::OfficeDossierPage;
 pub use inbox_page::InboxPage;

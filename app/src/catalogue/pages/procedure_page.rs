@@ -170,6 +170,26 @@ fn FeesTable(procedure: ProcedureDetail) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
+            {procedure.fee_schedule.map(|schedule| view! { <FeePolicy schedule/> })}
         </section>
+    }
+}
+
+/// When and how the charged fees are paid, and who pays less.
+#[component]
+fn FeePolicy(schedule: crate::fees::FeeSchedule) -> impl IntoView {
+    let p = &use_texts().payments;
+    let lang = use_lang();
+    view! {
+        <p>{format!("{}: {}. {}", p.when_due, schedule.due.label(lang), p.how_to_pay)}</p>
+        {(!schedule.exemptions.is_empty()).then(|| view! {
+            <p>{p.exemptions_heading}</p>
+            <ul>
+                {schedule.exemptions.iter().map(|exemption| {
+                    let evidence = exemption.evidence_document.as_deref().map(p.evidence).unwrap_or_default();
+                    view! { <li>{format!("{} ({}){evidence}", exemption.name, (p.percent_off)(exemption.percent_off))}</li> }
+                }).collect_view()}
+            </ul>
+        })}
     }
 }

@@ -1,5 +1,7 @@
 use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
 use crate::error::AppError;
+use crate::fees::view::PaymentState;
+use crate::fees::FeeSummary;
 use crate::forms::SubmitButton;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{NotFound, PageError};
@@ -79,6 +81,21 @@ fn DossierView(dossier: DossierDetail) -> impl IntoView {
                     <SubmitButton label=f.supplement_send/>
                 </form>
             </section>
+        })}
+        {dossier.fees.clone().map(|fees| {
+            let payable = fees.state == PaymentState::Unpaid && dossier.status.is_open();
+            let pay_action = format!("/ho-so/{}/thanh-toan", dossier.code);
+            let p = &t.payments;
+            view! {
+                <FeeSummary fees>
+                    {payable.then(|| view! {
+                        <form method="post" action=pay_action>
+                            <p class="hint">{p.pay_hint}</p>
+                            <SubmitButton label=p.pay_online/>
+                        </form>
+                    })}
+                </FeeSummary>
+            }
         })}
         {dossier.result.clone().map(|file| view! {
             <section class="section" aria-labelledby="result-heading">

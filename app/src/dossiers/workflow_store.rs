@@ -1,0 +1,53 @@
+//! Reads a dossier's workflow and its hand-overs (server only), for the
+//! step timing of [`super::workflow_steps`].
+
+use super::workflow_steps::{HandOver, Stage, WorkflowStep};
+use super::{Action, DossierStatus};
+use crate::access::Role;
+use crate::error::AppResult;
+use chrono::NaiveDateTime;
+use sqlx::PgPool;
+
+/// The steps of a procedure version, in order.
+pub async fn workflow(pool: &PgPool, version_id: i64) -> AppResult<Vec<WorkflowStep>> {
+    let rows = sqlx::query!(
+        "SELECT stage, role, name, name_en, budget_hours FROM workflow_steps
+         WHERE version_id = $1 ORDER BY position",
+        version_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(WorkflowStep {
+                stage: Stage::parse(&row.stage)?,
+                role: Role::parse(&row.role)?,
+                name: row.name,
+                name_en: row.name_en,
+                budget_hours: u32::try_from(row.budget_hours).ok()?,
+            })
+        })
+        .collect())
+}
+
+/// A dossier's history, oldest first, in Vietnam local time.
+pub async fn hand_overs(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HandOver>> {
+    let rows = sqlx::query!(
+        r#"SELECT (occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "at!: NaiveDateTime",
+                  action, from_status, to_status
+           FROM dossier_history WHERE dossier_id = $1 ORDER BY occurred_at, id"#,
+        dossier_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| HandOver {
+            action: row.action.as_deref().and_then(Action::parse),
+            from: row.from_status.as_deref().and_then(DossierStatus::parse),
+            to: DossierStatus::parse(&row.to_status).unwrap_or(DossierStatus::Draft),
+            at: row.at,
+        })
+        .collect())
+}

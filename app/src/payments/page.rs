@@ -1,0 +1,71 @@
+use super::server_fns::load_payment;
+use super::PaymentView;
+use crate::error::AppError;
+use crate::fees::view::PaymentState;
+use crate::forms::SubmitButton;
+use crate::i18n::{use_lang, use_texts};
+use crate::layout::{NotFound, PageError};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// `/thanh-toan/{reference}`: where the gateway sends the payer back.
+#[component]
+pub fn PaymentPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let payment = Resource::new(
+        move || params.get().get("reference").unwrap_or_default(),
+        load_payment,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match payment.await {
+                    Ok(payment) => view! { <PaymentStatus payment/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PaymentStatus(payment: PaymentView) -> impl IntoView {
+    let t = use_texts();
+    let p = &t.payments;
+    let lang = use_lang();
+    let title = (p.page_title)(&payment.dossier_code);
+    let dossier_href = format!("/ho-so/{}", payment.dossier_code);
+    let waiting = payment.state == PaymentState::Pending;
+    let (tone, note) = match (payment.state, payment.failed) {
+        (PaymentState::Pending, _) => ("notice notice--info", p.waiting_hint),
+        (_, true) => ("notice notice--warning", p.failed_note),
+        (PaymentState::Unpaid, false) => ("notice notice--warning", p.failed_note),
+        _ => ("notice notice--success", p.paid_note),
+    };
+    view! {
+        <Title text=format!("{title} | {}", t.site_name)/>
+        {waiting.then(|| view! { <Meta http_equiv="refresh" content="3"/> })}
+        <h1>{title}</h1>
+        <div class=tone role="status">
+            <p><strong>{payment.state.label(lang)}</strong></p>
+            <p>{note}</p>
+        </div>
+        <dl class="summary-list">
+            <div><dt>{p.amount}</dt><dd>{payment.amount.clone()}</dd></div>
+            <div><dt>{p.reference}</dt><dd>{payment.reference.clone()}</dd></div>
+        </dl>
+        {payment.receipt.clone().map(|receipt| view! {
+            <p><a href=receipt.href download="" rel="external">{(p.receipt)(&receipt.number)}</a></p>
+        })}
+        {waiting.then(|| view! { <p><a href=format!("/thanh-toan/{}", payment.reference)>{p.refresh}</a></p> })}
+        {(payment.failed && payment.can_retry).then(|| view! {
+            <form method="post" action=format!("/ho-so/{}/thanh-toan", payment.dossier_code)>
+                <SubmitButton label=p.retry/>
+            </form>
+        })}
+        <p><a href=dossier_href>{p.back_to_dossier}</a></p>
+    }
+}

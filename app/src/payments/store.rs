@@ -1,0 +1,44 @@
+//! Reads one payment for its payer or an official in scope (server only).
+
+use super::PaymentView;
+use crate::access::SignedInUser;
+use crate::error::AppResult;
+use crate::fees::view::{PaymentState, ReceiptLink};
+use crate::money::Vnd;
+use sqlx::PgPool;
+
+pub async fn payment(
+    pool: &PgPool,
+    user: &SignedInUser,
+    reference: &str,
+) -> AppResult<Option<PaymentView>> {
+    let scope = user.back_office_agencies();
+    let row = sqlx::query!(
+        r#"SELECT p.reference, p.amount_vnd, p.status, p.receipt_number, d.code AS "code!", d.status AS dossier_status,
+                  EXISTS (SELECT 1 FROM payments o WHERE o.dossier_id = d.id
+                          AND o.status IN ('paid', 'refund_due', 'refunded')) AS "dossier_paid!"
+           FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+           WHERE p.reference = $1 AND (d.applicant_id = $2 OR d.agency_id = ANY($3))"#,
+        reference,
+        user.id,
+        &scope
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|row| {
+        let open =
+            crate::dossiers::DossierStatus::parse(&row.dossier_status).is_some_and(|s| s.is_open());
+        PaymentView {
+            failed: matches!(row.status.as_str(), "failed" | "expired"),
+            can_retry: open && !row.dossier_paid,
+            state: PaymentState::parse(&row.status).unwrap_or(PaymentState::Unpaid),
+            amount: Vnd(row.amount_vnd).to_string(),
+            receipt: row.receipt_number.map(|number| ReceiptLink {
+                number,
+                href: format!("/ho-so/{}/bien-lai/{}", row.code, row.reference),
+            }),
+            reference: row.reference,
+            dossier_code: row.code,
+        }
+    }))
+}

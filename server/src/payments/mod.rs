@@ -1,0 +1,63 @@
+//! Fees and online payment. A citizen starts a payment for what their
+//! dossier owes ([`start`]); the configured [`gateway::Gateway`] takes the
+//! browser to its page; only the gateway's signed word settles the payment
+//! ([`notifications`], [`reconcile`], both through [`settle`]), once.
+//! Officers record counter payments and refunds ([`counter`]); every
+//! settled payment has a receipt ([`receipt`]).
+
+pub mod counter;
+pub mod gateway;
+pub mod notifications;
+pub mod receipt;
+mod receipts;
+pub mod reconcile;
+pub mod sandbox_gateway;
+pub mod settle;
+pub mod start;
+pub mod vnpay;
+
+use crate::config::GatewayChoice;
+use crate::state::AppState;
+use axum::routing::{get, post};
+use axum::Router;
+use gateway::Gateway;
+
+/// The gateway the portal is configured with.
+pub fn configured_gateway(state: &AppState) -> Box<dyn Gateway> {
+    match &state.config.payments.gateway {
+        GatewayChoice::Sandbox(config) => Box::new(sandbox_gateway::SandboxGateway {
+            config: config.clone(),
+            base_url: state.config.public_base_url.clone(),
+        }),
+        GatewayChoice::Vnpay(config) => Box::new(vnpay::Vnpay {
+            config: config.clone(),
+        }),
+    }
+}
+
+/// The citizen's and the officers' payment forms and documents.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/ho-so/{code}/thanh-toan", post(start::start))
+        .route("/ho-so/{code}/bien-lai/{reference}", get(receipt::download))
+        .route(
+            "/can-bo/ho-so/{code}/thu-phi",
+            post(counter::record_payment),
+        )
+        .route(
+            "/can-bo/ho-so/{code}/hoan-phi",
+            post(counter::record_refund),
+        )
+}
+
+/// Where gateways call in. Outside the session and same-origin layers:
+/// these requests come from the gateway's servers, not a browser, and are
+/// believed only for their signatures.
+pub fn gateway_callbacks() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/v1/payments/sandbox/ipn",
+            post(notifications::sandbox_ipn),
+        )
+        .route("/api/v1/payments/vnpay/ipn", get(notifications::vnpay_ipn))
+}

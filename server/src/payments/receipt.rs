@@ -1,0 +1,102 @@
+//! `GET /ho-so/{code}/bien-lai/{reference}`: the receipt of a settled
+//! payment, for the applicant and for officials whose agencies handle the
+//! dossier. Built from what was stored when it was settled, so it reads
+//! the same every time.
+
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::documents::fee_receipt::{self, FeeReceipt};
+use crate::forms::{unavailable, Asker};
+use crate::state::AppState;
+use app::error::AppError;
+use app::fees::Assessment;
+use app::money::Vnd;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+
+pub async fn download(
+    State(state): State<AppState>,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Path((code, reference)): Path<(String, String)>,
+) -> Response {
+    let scope = user.back_office_agencies();
+    let row = sqlx::query!(
+        r#"SELECT p.receipt_number AS "receipt_number!", p.amount_vnd, p.gateway, p.method,
+                  p.gateway_transaction, p.counter_receipt,
+                  to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "paid_at!",
+                  to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "paid_on!",
+                  d.fee_assessment, a.name AS agency_name, v.name AS procedure_name, u.full_name
+           FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+           JOIN agencies a ON a.id = d.agency_id
+           JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN users u ON u.id = d.applicant_id
+           WHERE p.reference = $1 AND d.code = $2 AND p.receipt_number IS NOT NULL
+             AND (d.applicant_id = $3 OR d.agency_id = ANY($4))"#,
+        reference,
+        code,
+        user.id,
+        &scope
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let row = match row {
+        Ok(Some(row)) => row,
+        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let assessment: Option<Assessment> = row
+        .fee_assessment
+        .and_then(|value| serde_json::from_value(value).ok());
+    let lines: Vec<(String, u32, Vnd)> = assessment
+        .as_ref()
+        .map(|assessment| {
+            assessment
+                .lines
+                .iter()
+                .map(|line| (line.description.clone(), line.quantity, line.amount))
+                .collect()
+        })
+        .unwrap_or_default();
+    let exemption = assessment
+        .and_then(|assessment| assessment.exemption)
+        .map(|exemption| (exemption.name, exemption.discount));
+    let method = match (row.gateway.as_str(), row.method.as_str()) {
+        ("counter", "card") => format!(
+            "Thẻ ngân hàng tại bộ phận một cửa (biên lai giấy số {})",
+            row.counter_receipt.unwrap_or_default()
+        ),
+        ("counter", _) => format!(
+            "Tiền mặt tại bộ phận một cửa (biên lai giấy số {})",
+            row.counter_receipt.unwrap_or_default()
+        ),
+        (gateway, _) => format!(
+            "Trực tuyến qua {}, mã giao dịch {}",
+            if gateway == "vnpay" {
+                "VNPAY"
+            } else {
+                "Ngân hàng thử nghiệm"
+            },
+            row.gateway_transaction.unwrap_or_default()
+        ),
+    };
+    let receipt = FeeReceipt {
+        agency_name: &row.agency_name,
+        place: &state.config.place,
+        issued_on: chrono::NaiveDate::parse_from_str(&row.paid_on, "%Y-%m-%d").unwrap_or_default(),
+        receipt_number: &row.receipt_number,
+        payer_name: &row.full_name,
+        dossier_code: &code,
+        procedure_name: &row.procedure_name,
+        lines: &lines,
+        exemption,
+        total: Vnd(row.amount_vnd),
+        method: &method,
+        paid_at: &row.paid_at,
+    };
+    match fee_receipt::render(&receipt) {
+        Ok(bytes) => {
+            crate::documents::download::pdf_download(&format!("bien-lai-{}.pdf", reference), bytes)
+        }
+        Err(error) => unavailable(error, asker.lang),
+    }
+}

@@ -1,0 +1,129 @@
+//! `POST /ho-so/{code}/thanh-toan`: the applicant starts paying what their
+//! dossier owes. A payment with a fresh reference and the exact amount is
+//! stored as pending, earlier unfinished attempts are given up, and the
+//! browser goes to the gateway. Nothing here marks anything paid.
+
+use super::gateway::Checkout;
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::forms::{see_other, unavailable, Asker};
+use crate::state::AppState;
+use app::deadlines::vietnam_local;
+use app::forms::NoticeTone;
+use app::i18n::Lang;
+use app::money::Vnd;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use chrono::{TimeDelta, Utc};
+use rand::distributions::{Alphanumeric, DistString};
+use tower_sessions::Session;
+
+pub async fn start(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Path(code): Path<String>,
+) -> Response {
+    let back = format!("/ho-so/{code}");
+    let dossier = sqlx::query!(
+        r#"SELECT d.id, d.status, d.fee_total,
+                  EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
+                          AND p.status IN ('paid', 'refund_due', 'refunded')) AS "paid!"
+           FROM dossiers d WHERE d.code = $1 AND d.applicant_id = $2"#,
+        code,
+        user.id
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let dossier = match dossier {
+        Ok(Some(dossier)) => dossier,
+        Ok(None) => return see_other("/ho-so"),
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let open =
+        app::dossiers::DossierStatus::parse(&dossier.status).is_some_and(|status| status.is_open());
+    let refusal = match (dossier.paid, dossier.fee_total > 0, open) {
+        (true, _, _) => Some(words(asker.lang).already_paid),
+        (_, false, _) => Some(words(asker.lang).nothing_owed),
+        (_, _, false) => Some(words(asker.lang).closed),
+        _ => None,
+    };
+    if let Some(refusal) = refusal {
+        feedback::notice(&session, NoticeTone::Error, refusal).await;
+        return see_other(&back);
+    }
+
+    let gateway = super::configured_gateway(&state);
+    let now = Utc::now();
+    let expiry = TimeDelta::minutes(state.config.payments.expiry_minutes);
+    let reference = format!(
+        "MC{}{}",
+        vietnam_local(now).format("%y%m%d"),
+        Alphanumeric
+            .sample_string(&mut rand::rngs::OsRng, 12)
+            .to_uppercase()
+    );
+    let stored = async {
+        let mut tx = state.pool.begin().await?;
+        // One attempt at a time: an abandoned one is given up (if its money
+        // arrives after all, settlement still counts it).
+        sqlx::query!(
+            "UPDATE payments SET status = 'expired' WHERE dossier_id = $1 AND status = 'pending'",
+            dossier.id
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO payments (reference, dossier_id, gateway, method, amount_vnd, status, expires_at)
+             VALUES ($1, $2, $3, 'online', $4, 'pending', now() + make_interval(mins => $5))",
+            reference,
+            dossier.id,
+            gateway.name(),
+            dossier.fee_total,
+            state.config.payments.expiry_minutes as i32,
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+    .await;
+    if let Err(error) = stored {
+        return unavailable(error, asker.lang);
+    }
+    let checkout = Checkout {
+        reference: reference.clone(),
+        amount: Vnd(dossier.fee_total),
+        // Gateways want the order's description without diacritics.
+        description: format!("Thanh toan phi, le phi ho so {code}"),
+        return_url: format!("{}/thanh-toan/{reference}", state.config.public_base_url),
+        client_ip: asker
+            .ip
+            .map(|ip| ip.to_string())
+            .unwrap_or_else(|| "127.0.0.1".into()),
+        created_at: vietnam_local(now),
+        expires_at: vietnam_local(now + expiry),
+    };
+    see_other(&gateway.checkout_url(&checkout))
+}
+
+struct Words {
+    already_paid: &'static str,
+    nothing_owed: &'static str,
+    closed: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Vi => Words {
+            already_paid: "Hồ sơ này đã được thanh toán.",
+            nothing_owed: "Hồ sơ này không phải nộp phí, lệ phí.",
+            closed: "Hồ sơ đã kết thúc nên không thể thanh toán.",
+        },
+        Lang::En => Words {
+            already_paid: "This dossier is already paid for.",
+            nothing_owed: "This dossier owes no fee.",
+            closed: "The dossier is closed, so it can no longer be paid for.",
+        },
+    }
+}

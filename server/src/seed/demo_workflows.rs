@@ -1,0 +1,66 @@
+//! The demo catalogue's own workflows (quy trình nội bộ) for the procedures
+//! whose steps it spells out; every other version keeps the default the
+//! database gives it (`insert_default_workflow`).
+
+use anyhow::{bail, Context};
+use app::access::Role;
+use app::dossiers::workflow_steps::{self, Stage, WorkflowStep};
+use app::text::normalize;
+use serde::Deserialize;
+use sqlx::PgConnection;
+
+#[derive(Deserialize)]
+pub struct StepSeed {
+    stage: String,
+    role: String,
+    name: String,
+    name_en: Option<String>,
+    hours: u32,
+}
+
+/// Replaces the default steps of `version_id` with `seeds`, once they agree
+/// with the state machine and the procedure's `processing_hours`.
+pub async fn replace(
+    tx: &mut PgConnection,
+    version_id: i64,
+    seeds: &[StepSeed],
+    processing_hours: u32,
+) -> anyhow::Result<()> {
+    let steps = seeds
+        .iter()
+        .map(|seed| {
+            Ok(WorkflowStep {
+                stage: Stage::parse(&seed.stage).context("unknown stage")?,
+                role: Role::parse(&seed.role).context("unknown role")?,
+                name: normalize(&seed.name),
+                name_en: seed.name_en.clone(),
+                budget_hours: seed.hours,
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    if let Err(problem) = workflow_steps::check(&steps, processing_hours) {
+        bail!("workflow: {problem:?}");
+    }
+    sqlx::query!(
+        "DELETE FROM workflow_steps WHERE version_id = $1",
+        version_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    for (position, step) in (1..).zip(&steps) {
+        sqlx::query!(
+            "INSERT INTO workflow_steps (version_id, position, stage, role, name, name_en, budget_hours)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            version_id,
+            position,
+            step.stage.as_str(),
+            step.role.as_str(),
+            step.name,
+            step.name_en,
+            step.budget_hours as i32,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
