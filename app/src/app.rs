@@ -13,6 +13,7 @@ use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
 use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::notifications::page::NotificationsPage;
+use crate::payments::flags::PaymentFlagsPage;
 use crate::payments::page::PaymentPage;
 use crate::session_view::provide_session_view;
 use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/can-bo/tiep-nhan") view=CounterDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/tiep-nhan/:applicant/:code") view=FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/ho-so/:code") view=OfficeDossierPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/doi-soat") view=PaymentFlagsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

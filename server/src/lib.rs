@@ -94,10 +94,14 @@ pub fn router(state: AppState) -> Router {
         production,
         state.config.served_over_https(),
     );
+    let form_targets: Arc<str> = payments::gateway_origin(&state.config)
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default()
+        .into();
     let page_context = move || {
         provide_context(pool.clone());
         provide_context(demo);
-        set_page_security_policy();
+        set_page_security_policy(&form_targets);
     };
     let routes = Router::new()
         .route("/health", get(health::health))
@@ -139,10 +143,10 @@ pub fn router(state: AppState) -> Router {
 
 /// Gives the page being rendered a policy that admits its own hydration
 /// script by the nonce Leptos put on it.
-fn set_page_security_policy() {
+fn set_page_security_policy(form_targets: &str) {
     let nonce = leptos::nonce::use_nonce();
     if let Some(response) = use_context::<ResponseOptions>() {
-        let policy = security_headers::page_policy(nonce.as_deref());
+        let policy = security_headers::page_policy(nonce.as_deref(), form_targets);
         if let Ok(value) = HeaderValue::from_str(&policy) {
             response.insert_header(header::CONTENT_SECURITY_POLICY, value);
         }

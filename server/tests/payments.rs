@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::back_office::{signed_in, CITIZEN, RECEPTION};
+use support::back_office::{signed_in, CITIZEN, MANAGER, RECEPTION};
 use support::payments::*;
 use support::spawn_app;
 
@@ -144,6 +144,47 @@ async fn forged_wrong_and_unknown_notifications_change_nothing_and_are_kept() {
         .await
         .unwrap();
     assert_eq!(flags, 1, "the wrong amount waits for a manager");
+
+    // The manager of the agencies above sees it and settles it; reception cannot.
+    let flag: i64 = sqlx::query_scalar("SELECT id FROM payment_flags")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let mut reception = signed_in(&app, RECEPTION).await;
+    reception
+        .post(&format!("/can-bo/doi-soat/{flag}"), &[("note", "Bỏ qua.")])
+        .await;
+    let mut manager = signed_in(&app, MANAGER).await;
+    let inbox = manager.get("/can-bo").await;
+    assert!(inbox.body.contains("/can-bo/doi-soat"), "{}", inbox.text());
+    let page = manager.get("/can-bo/doi-soat").await.text();
+    assert!(
+        page.contains(&reference)
+            && page.contains("Cổng thanh toán báo số tiền 1.000 đ (VND) cho giao dịch 100.000 đ"),
+        "{page}"
+    );
+    manager
+        .post(
+            &format!("/can-bo/doi-soat/{flag}"),
+            &[("note", "Đã đối chiếu với ngân hàng: thông báo giả mạo.")],
+        )
+        .await;
+    let resolution: Option<String> =
+        sqlx::query_scalar("SELECT resolution FROM payment_flags WHERE id = $1")
+            .bind(flag)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        resolution.as_deref(),
+        Some("Đã đối chiếu với ngân hàng: thông báo giả mạo."),
+        "settled by the manager, not by reception"
+    );
+    let page = manager.get("/can-bo/doi-soat").await.text();
+    assert!(
+        page.contains("Không có giao dịch nào cần đối soát."),
+        "{page}"
+    );
 }
 
 #[tokio::test]

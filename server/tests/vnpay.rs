@@ -88,6 +88,13 @@ async fn payments_go_to_vnpay_signed_and_only_its_signed_ipn_settles_them() {
     .await;
     let mut citizen = signed_in(&app, CITIZEN).await;
     let code = file_business(&mut citizen).await;
+    // The pay button's redirect leaves the portal: its page allows VNPay as a form target.
+    let page = citizen.get(&format!("/ho-so/{code}")).await;
+    let policy = page.header("content-security-policy");
+    assert!(
+        policy.contains("form-action 'self' https://sandbox.vnpayment.vn;"),
+        "{policy}"
+    );
     let response = citizen
         .post(&format!("/ho-so/{code}/thanh-toan"), &[])
         .await;

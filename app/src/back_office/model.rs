@@ -193,6 +193,8 @@ pub struct Inbox {
     pub agencies: Vec<(String, String)>,
     /// Whether the official receives dossiers at the counter.
     pub files_at_counter: bool,
+    /// Whether the official settles flagged payments (managers).
+    pub reconciles_payments: bool,
 }
 
 /// One entry of the history, as the back office reads it.
@@ -256,6 +258,12 @@ pub struct OfficeDossier {
     /// Whether this official collects fees and records refunds here
     /// (reception at the dossier's agency).
     pub collects_fees: bool,
+    /// The draft result attached so far (uploaded, or generated at the
+    /// proposal).
+    pub result: Option<AttachedFile>,
+    /// Toàn trình: the result is returned online by default; một phần: at
+    /// the counter.
+    pub fully_online: bool,
 }
 
 #[cfg(test)]

@@ -189,6 +189,7 @@ pub async fn inbox(
     Ok(Inbox {
         agencies,
         files_at_counter: crate::access::permits(user, crate::access::Permission::FileAtCounter),
+        reconciles_payments: user.has_role(Role::Manager),
         sectors,
         filters,
         queue,
@@ -249,12 +250,15 @@ pub async fn dossier(
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.version, d.status, d.resumes_to, d.channel, d.agency_id, d.assignee_id,
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
+                  v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
                   s.full_name AS "assignee_name?", to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS received_at,
-                  to_char(d.due_at, 'DD/MM/YYYY HH24:MI') AS due_on
+                  to_char(d.due_at, 'DD/MM/YYYY HH24:MI') AS due_on,
+                  r.id AS "result_id?", r.original_name AS "result_name?", r.size_bytes AS "result_size?"
            FROM dossiers d
+           LEFT JOIN stored_files r ON r.id = d.result_file_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN agencies a ON a.id = d.agency_id
            JOIN users u ON u.id = d.applicant_id
@@ -324,6 +328,15 @@ pub async fn dossier(
         steps,
         fees: crate::fees::store::fee_view(pool, row.id).await?,
         collects_fees: user.has_role_in(Role::Reception, row.agency_id),
+        fully_online: row.fully_online,
+        result: match (row.result_id, row.result_name, row.result_size) {
+            (Some(id), Some(name), Some(size)) => Some(AttachedFile {
+                id,
+                name,
+                size: crate::filing::store::megabytes(size),
+            }),
+            _ => None,
+        },
     }))
 }
 

@@ -76,6 +76,7 @@ pub struct FilingTexts {
     pub supplement_note_hint: &'static str,
     pub supplement_send: &'static str,
     pub result_heading: &'static str,
+    pub result_handed_over: &'static str,
 
     pub lookup_title: &'static str,
     pub lookup_lead: &'static str,
@@ -172,6 +173,7 @@ pub const VI: FilingTexts = FilingTexts {
     supplement_note_hint: "Ví dụ: đã bổ sung bản sao giấy tờ còn thiếu. Sau khi gửi, hồ sơ quay lại cán bộ đã yêu cầu và thời hạn giải quyết được tính tiếp.",
     supplement_send: "Gửi bổ sung",
     result_heading: "Kết quả giải quyết",
+    result_handed_over: "Kết quả đã được trao trực tiếp tại bộ phận một cửa. Bản điện tử:",
     next_step: |status| match status {
         DossierStatus::Draft => "Hoàn thành tờ khai và nộp hồ sơ.",
         DossierStatus::Submitted => "Bộ phận một cửa đang kiểm tra hồ sơ. Bạn sẽ nhận được thư khi hồ sơ được tiếp nhận.",
@@ -274,6 +276,7 @@ pub const EN: FilingTexts = FilingTexts {
     supplement_note_hint: "For example: added the missing copy. Once sent, the dossier returns to the officer who asked and the time limit runs again.",
     supplement_send: "Send the supplement",
     result_heading: "Result",
+    result_handed_over: "The result was handed over at the one-stop desk. Its electronic copy:",
     next_step: |status| match status {
         DossierStatus::Draft => "Complete the form and submit the dossier.",
         DossierStatus::Submitted => "The one-stop shop is checking the dossier. You will get a message when it is accepted.",

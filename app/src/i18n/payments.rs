@@ -39,6 +39,13 @@ pub struct PaymentTexts {
     pub percent_off: fn(u8) -> String,
     pub evidence: fn(&str) -> String,
     pub fee_estimate: fn(&str, &str) -> String,
+    pub flags_title: &'static str,
+    pub flags_lead: &'static str,
+    pub no_flags: &'static str,
+    pub resolution_label: &'static str,
+    pub resolve: &'static str,
+    pub resolution_missing: &'static str,
+    pub resolved: &'static str,
 }
 
 pub const VI: PaymentTexts = PaymentTexts {
@@ -78,6 +85,13 @@ pub const VI: PaymentTexts = PaymentTexts {
     exemptions_heading: "Đối tượng được miễn, giảm (chọn trong tờ khai):",
     percent_off: |percent| if percent >= 100 { "miễn".to_string() } else { format!("giảm {percent}%") },
     evidence: |document| format!(" — kèm {document}"),
+    flags_title: "Giao dịch cần đối soát",
+    flags_lead: "Những khoản thanh toán mà cổng thanh toán và Cổng dịch vụ công ghi nhận khác nhau (sai số tiền, thanh toán hai lần, báo thất bại sau khi đã ghi nhận). Kiểm tra với ngân hàng, xử lý, rồi ghi lại cách đã xử lý.",
+    no_flags: "Không có giao dịch nào cần đối soát.",
+    resolution_label: "Cách đã xử lý",
+    resolve: "Đánh dấu đã xử lý",
+    resolution_missing: "Ghi lại cách đã xử lý trước khi đánh dấu.",
+    resolved: "Đã ghi nhận việc xử lý giao dịch.",
     fee_estimate: |total, due| format!("Phí, lệ phí theo nội dung đã lưu: {total} ({due}). Số tiền được tính lại khi bạn lưu hoặc nộp hồ sơ."),
 };
 
@@ -118,5 +132,12 @@ pub const EN: PaymentTexts = PaymentTexts {
     exemptions_heading: "Who pays less (chosen in the form):",
     percent_off: |percent| if percent >= 100 { "free".to_string() } else { format!("{percent}% off") },
     evidence: |document| format!(" — with {document}"),
+    flags_title: "Payments to reconcile",
+    flags_lead: "Payments where the gateway and the portal disagree (a wrong amount, a dossier paid twice, a failure reported after settlement). Check with the bank, settle it, then write down how.",
+    no_flags: "No payment needs reconciling.",
+    resolution_label: "How it was settled",
+    resolve: "Mark as settled",
+    resolution_missing: "Write down how it was settled first.",
+    resolved: "The settlement is recorded.",
     fee_estimate: |total, due| format!("Fees for the answers as saved: {total} ({due}). The amount is worked out again when you save or submit."),
 };

@@ -4,6 +4,7 @@
 //! while that word has not come, reloads itself (a meta refresh: no
 //! JavaScript needed).
 
+pub mod flags;
 pub mod page;
 pub mod server_fns;
 #[cfg(feature = "ssr")]

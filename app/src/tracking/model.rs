@@ -49,6 +49,8 @@ pub struct DossierDetail {
     pub documents: Vec<crate::filing::DocumentSlot>,
     /// What it owes and where the payment stands; `None` when it owes nothing.
     pub fees: Option<crate::fees::view::FeeView>,
+    /// The result was handed over in person; the file is its electronic copy.
+    pub handed_over_at_counter: bool,
 }
 
 /// What anyone with the code and PIN may see: no personal data.

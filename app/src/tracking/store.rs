@@ -72,6 +72,7 @@ pub async fn my_dossier(
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name, d.status,
                   d.form_data, v.eform, d.version, d.procedure_version_id,
+                  d.result_delivery = 'counter' AS "handed_over_at_counter?",
                   (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = 'request_supplement'
                    ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS supplement_note,
                   f.id AS "result_id?", f.original_name AS "result_name?", f.size_bytes AS "result_size?",
@@ -124,6 +125,7 @@ pub async fn my_dossier(
             _ => None,
         },
         fees: crate::fees::store::fee_view(pool, row.id).await?,
+        handed_over_at_counter: row.handed_over_at_counter.unwrap_or(false),
     }))
 }
 

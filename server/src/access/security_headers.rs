@@ -8,15 +8,16 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The policy for pages: scripts only from the portal or carrying this
 /// response's nonce; WebAssembly allowed to compile; nothing framed, nothing
-/// posted elsewhere.
-pub fn page_policy(nonce: Option<&str>) -> String {
+/// posted elsewhere but to `form_targets` (the payment gateway's origin,
+/// which a payment form's redirect leads to; empty when there is none).
+pub fn page_policy(nonce: Option<&str>, form_targets: &str) -> String {
     let script = match nonce {
         Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
         None => "script-src 'self' 'wasm-unsafe-eval'".to_string(),
     };
     format!(
         "default-src 'self'; {script}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
-         connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+         connect-src 'self'; form-action 'self'{form_targets}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     )
 }
 
@@ -38,7 +39,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>, production: bo
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&page_policy(None)).expect("the policy is ASCII"),
+            HeaderValue::from_str(&page_policy(None, "")).expect("the policy is ASCII"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::STRICT_TRANSPORT_SECURITY,
@@ -81,11 +82,12 @@ mod tests {
 
     #[test]
     fn the_nonce_is_in_the_script_source() {
-        let policy = page_policy(Some("abc123"));
+        let policy = page_policy(Some("abc123"), " https://pay.example");
         assert!(
             policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"),
             "{policy}"
         );
         assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(policy.contains("form-action 'self' https://pay.example;"));
     }
 }

@@ -32,6 +32,7 @@ pub async fn act(
         note: Some(form.get("note")),
         assignee_id: form.get("assignee").parse().ok(),
         new_due: Some(form.get("new_due")),
+        delivery: Some(form.get("delivery")),
         by: &user,
         lang: asker.lang,
     };
@@ -54,6 +55,7 @@ pub async fn supplement(
         note: Some(form.get("note")),
         assignee_id: None,
         new_due: None,
+        delivery: None,
         by: &user,
         lang: asker.lang,
     };

@@ -32,6 +32,9 @@ pub struct Request<'a> {
     /// For `Extend`: the new appointment day, as a date input sends it
     /// (`yyyy-mm-dd`) or as typed (`25/12/2026`).
     pub new_due: Option<String>,
+    /// For `Return`: `online` or `counter`; unsaid, as the procedure is
+    /// offered (toàn trình online, một phần at the counter).
+    pub delivery: Option<String>,
     pub by: &'a SignedInUser,
     pub lang: Lang,
 }
@@ -109,7 +112,7 @@ pub async fn perform_in(
     let user = request.by;
     let action = request.action;
     let Some(dossier) = sqlx::query!(
-        r#"SELECT id, status, resumes_to, version, agency_id, applicant_id, assignee_id,
+        r#"SELECT id, status, resumes_to, version, agency_id, applicant_id, assignee_id, result_file_id,
                   to_char(paused_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS paused_on,
                   to_char(due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
                   to_char(legal_due_at, 'YYYY-MM-DD HH24:MI:SS') AS legal_due_at
@@ -226,7 +229,27 @@ pub async fn perform_in(
         }
         _ => {}
     }
+    let mut note = note;
+    let mut delivery = None;
     if action == Action::Return {
+        let online_level = sqlx::query_scalar!(
+            "SELECT v.online_level FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1",
+            dossier.id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let chosen = match (request.delivery.as_deref(), online_level.as_str()) {
+            (Some("online"), _) => "online",
+            (Some("counter"), _) | (_, "partial") => "counter",
+            _ => "online",
+        };
+        if chosen == "counter" && note.is_none() {
+            note = Some(match request.lang {
+                Lang::Vi => "Đã trao kết quả trực tiếp tại bộ phận một cửa.".to_string(),
+                Lang::En => "The result was handed over at the one-stop desk.".to_string(),
+            });
+        }
+        delivery = Some(chosen);
         let unpaid = sqlx::query_scalar!(
             r#"SELECT d.fee_total > 0 AND NOT EXISTS (SELECT 1 FROM payments p
                    WHERE p.dossier_id = d.id AND p.status = 'paid') AS "unpaid!"
@@ -239,9 +262,11 @@ pub async fn perform_in(
             return Ok(Outcome::FeeUnpaid);
         }
     }
-    // Proposing a result drafts the result document from the answers.
-    let result_file = match action {
-        Action::Propose => Some(super::results::draft_result(state, tx, dossier.id).await?),
+    // Proposing a result drafts the result document from the answers,
+    // unless the specialist attached their own (or an earlier proposal's
+    // stands, sent back for another look).
+    let result_file = match (action, dossier.result_file_id) {
+        (Action::Propose, None) => Some(super::results::draft_result(state, tx, dossier.id).await?),
         _ => None,
     };
     let pausing = next.status == DossierStatus::AwaitingSupplement;
@@ -255,7 +280,8 @@ pub async fn perform_in(
                 due_at = $9::text::timestamp,
                 resolved_at = CASE WHEN $10 THEN now() ELSE resolved_at END,
                 result_file_id = COALESCE($12, result_file_id),
-                legal_due_at = $13::text::timestamp
+                legal_due_at = $13::text::timestamp,
+                result_delivery = COALESCE($14, result_delivery)
          WHERE id = $1 AND version = $11",
         dossier.id,
         next.status.as_str(),
@@ -270,6 +296,7 @@ pub async fn perform_in(
         request.seen_version,
         result_file,
         legal_due_at,
+        delivery,
     )
     .execute(&mut *tx)
     .await?;

@@ -247,6 +247,7 @@ async fn submit_at_counter(
         note: None,
         assignee_id: None,
         new_due: None,
+        delivery: None,
         by: officer,
         lang,
     };

@@ -41,6 +41,7 @@ pub async fn withdraw(
         note: None,
         assignee_id: None,
         new_due: None,
+        delivery: None,
         by: &user,
         lang: asker.lang,
     };

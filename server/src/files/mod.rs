@@ -5,6 +5,7 @@
 
 mod download;
 pub mod kinds;
+mod result_upload;
 pub(crate) mod scripted_upload;
 pub(crate) mod upload;
 pub mod virus_scan;
@@ -94,6 +95,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/nop-ho-so/{code}/giay-to/tu-kho",
             post(wallet::attach_from_wallet),
+        )
+        .route(
+            "/can-bo/ho-so/{code}/ket-qua",
+            post(result_upload::upload_result)
+                .layer(DefaultBodyLimit::disable())
+                .layer(middleware::from_fn(
+                    scripted_upload::answer_scripts_with_location,
+                )),
         )
         .route("/tep/{id}", get(download::download))
         .route("/tep/{id}/xem", get(download::view))

@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
 /// What went wrong with an upload, for the citizen.
-enum Refused {
+pub(super) enum Refused {
     NoFile,
     TooLarge { max: u64 },
     DossierFull { max: u64 },
@@ -36,7 +36,7 @@ enum Refused {
 }
 
 impl Refused {
-    fn message(&self, lang: Lang) -> String {
+    pub(super) fn message(&self, lang: Lang) -> String {
         let mb = |bytes: u64| bytes / (1024 * 1024);
         match (self, lang) {
             (Refused::NoFile, Lang::Vi) => "Chọn tệp cần tải lên.".into(),
@@ -216,16 +216,16 @@ async fn receive_into(
     see_other(&back)
 }
 
-struct Stored {
-    key: String,
-    name: String,
-    kind: kinds::FileKind,
-    size: u64,
-    sha256: Vec<u8>,
+pub(super) struct Stored {
+    pub key: String,
+    pub name: String,
+    pub kind: kinds::FileKind,
+    pub size: u64,
+    pub sha256: Vec<u8>,
 }
 
 /// Reads the file part within the limits and puts it in the store.
-async fn receive(
+pub(super) async fn receive(
     state: &AppState,
     draft: i64,
     mut field: axum::extract::multipart::Field<'_>,

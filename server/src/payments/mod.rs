@@ -6,6 +6,7 @@
 //! settled payment has a receipt ([`receipt`]).
 
 pub mod counter;
+mod flags;
 pub mod gateway;
 pub mod notifications;
 pub mod receipt;
@@ -35,6 +36,19 @@ pub fn configured_gateway(state: &AppState) -> Box<dyn Gateway> {
     }
 }
 
+/// The origin of an outside gateway's payment page (`https://host`), which
+/// the pay button's redirect leads to: pages must allow it as a form target.
+pub fn gateway_origin(config: &crate::config::Config) -> Option<String> {
+    match &config.payments.gateway {
+        GatewayChoice::Sandbox(_) => None,
+        GatewayChoice::Vnpay(vnpay) => {
+            let origin =
+                crate::access::same_origin::PortalOrigin::from_base_url(&vnpay.payment_url);
+            Some(origin.0.to_string())
+        }
+    }
+}
+
 /// The citizen's and the officers' payment forms and documents.
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -48,6 +62,7 @@ pub fn router() -> Router<AppState> {
             "/can-bo/ho-so/{code}/hoan-phi",
             post(counter::record_refund),
         )
+        .route("/can-bo/doi-soat/{id}", post(flags::resolve))
 }
 
 /// Where gateways call in. Outside the session and same-origin layers:

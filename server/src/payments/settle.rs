@@ -95,14 +95,14 @@ async fn apply_in(
             payment.id,
             &report.reference,
             &format!(
-                "Cổng thanh toán báo số tiền {} {} cho giao dịch {} đ",
+                "Cổng thanh toán báo số tiền {} ({}) cho giao dịch {}",
                 report
                     .amount
                     .map(Vnd)
                     .map(|amount| amount.to_string())
                     .unwrap_or_else(|| "không hợp lệ".into()),
                 report.currency,
-                payment.amount_vnd
+                Vnd(payment.amount_vnd)
             ),
         )
         .await?;

@@ -79,11 +79,14 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
         </ul>
         <section class="section" aria-labelledby="actions-heading">
             <h2 id="actions-heading">{b.actions_heading}</h2>
+            {dossier.actions.contains(&Action::Propose).then(|| view! {
+                <super::draft_result::DraftResult code=dossier.code.clone() result=dossier.result.clone()/>
+            })}
             {if dossier.actions.is_empty() {
                 view! { <p>{b.no_actions}</p> }.into_any()
             } else {
                 dossier.actions.iter().map(|action| view! {
-                    <ActionForm code=dossier.code.clone() version=dossier.version action=*action specialists=dossier.specialists.clone()/>
+                    <ActionForm code=dossier.code.clone() version=dossier.version action=*action specialists=dossier.specialists.clone() fully_online=dossier.fully_online/>
                 }).collect_view().into_any()
             }}
         </section>
@@ -185,6 +188,7 @@ fn ActionForm(
     version: i32,
     action: Action,
     specialists: Vec<(i64, String)>,
+    fully_online: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let b = &t.back_office;
@@ -219,6 +223,15 @@ fn ActionForm(
                     <p class="hint" id=format!("{new_due_id}-hint")>{b.new_due_hint}</p>
                     <input class="input input--medium" type="date" id=new_due_id.clone() name="new_due" aria-describedby=format!("{new_due_id}-hint")/>
                 </div>
+            })}
+            {(action == Action::Return).then(|| view! {
+                <fieldset class="fieldset">
+                    <legend class="label">{b.delivery_legend}</legend>
+                    <div class="radios">
+                        <label class="radio"><input type="radio" name="delivery" value="online" checked=fully_online/>" "{b.delivery_online}</label>
+                        <label class="radio"><input type="radio" name="delivery" value="counter" checked=!fully_online/>" "{b.delivery_counter}</label>
+                    </div>
+                </fieldset>
             })}
             {action.needs_note().then(|| view! {
                 <div class="form-group">

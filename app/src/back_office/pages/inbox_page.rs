@@ -72,6 +72,9 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
         {inbox.files_at_counter.then(|| view! {
             <p><a class="button button--secondary" href="/can-bo/tiep-nhan">{t.counter.open_link}</a></p>
         })}
+        {inbox.reconciles_payments.then(|| view! {
+            <p><a href="/can-bo/doi-soat">{t.payments.flags_title}</a></p>
+        })}
         <nav aria-label=b.queues_label class="queues">
             <ul class="queues__list">
                 {inbox.counts.iter().map(|(queue, count)| {

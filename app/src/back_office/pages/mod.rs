@@ -1,4 +1,5 @@
 mod dossier_page;
+mod draft_result;
 mod fee_desk;
 mod inbox_page;
 mod register_form;

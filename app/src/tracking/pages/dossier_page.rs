@@ -100,6 +100,7 @@ fn DossierView(dossier: DossierDetail) -> impl IntoView {
         {dossier.result.clone().map(|file| view! {
             <section class="section" aria-labelledby="result-heading">
                 <h2 id="result-heading">{f.result_heading}</h2>
+                {dossier.handed_over_at_counter.then(|| view! { <p>{f.result_handed_over}</p> })}
                 <p><a href=format!("/tep/{}", file.id) rel="external">{format!("{} ({})", file.name, file.size)}</a></p>
             </section>
         })}
