@@ -30,6 +30,7 @@ mod layout;
 pub mod money;
 pub mod notifications;
 pub mod payments;
+pub mod ratings;
 pub mod session_view;
 pub mod text;
 pub mod tracking;

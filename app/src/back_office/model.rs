@@ -264,6 +264,8 @@ pub struct OfficeDossier {
     /// Toàn trình: the result is returned online by default; một phần: at
     /// the counter.
     pub fully_online: bool,
+    /// The applicant's satisfaction rating, once given.
+    pub rating: Option<crate::ratings::Rating>,
 }
 
 #[cfg(test)]

@@ -329,6 +329,7 @@ pub async fn dossier(
         fees: crate::fees::store::fee_view(pool, row.id).await?,
         collects_fees: user.has_role_in(Role::Reception, row.agency_id),
         fully_online: row.fully_online,
+        rating: crate::ratings::rating_of(pool, row.id).await?,
         result: match (row.result_id, row.result_name, row.result_size) {
             (Some(id), Some(name), Some(size)) => Some(AttachedFile {
                 id,

@@ -114,4 +114,5 @@ pub const TEXTS: Texts = Texts {
     back_office: super::back_office::EN,
     counter: super::counter::EN,
     payments: super::payments::EN,
+    ratings: super::ratings::EN,
 };

@@ -10,6 +10,7 @@ mod current;
 mod en;
 mod filing;
 mod payments;
+mod ratings;
 mod vi;
 
 pub use accounts::AccountTexts;
@@ -18,6 +19,7 @@ pub use back_office::BackOfficeTexts;
 pub use counter::CounterTexts;
 pub use filing::FilingTexts;
 pub use payments::PaymentTexts;
+pub use ratings::RatingTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
 #[cfg(feature = "ssr")]
@@ -165,4 +167,5 @@ pub struct Texts {
     pub back_office: BackOfficeTexts,
     pub counter: CounterTexts,
     pub payments: PaymentTexts,
+    pub ratings: RatingTexts,
 }

@@ -95,4 +95,5 @@ pub const TEXTS: Texts = Texts {
     back_office: super::back_office::VI,
     counter: super::counter::VI,
     payments: super::payments::VI,
+    ratings: super::ratings::VI,
 };

@@ -51,6 +51,8 @@ pub struct DossierDetail {
     pub fees: Option<crate::fees::view::FeeView>,
     /// The result was handed over in person; the file is its electronic copy.
     pub handed_over_at_counter: bool,
+    /// The applicant's satisfaction rating, once given.
+    pub rating: Option<crate::ratings::Rating>,
 }
 
 /// What anyone with the code and PIN may see: no personal data.

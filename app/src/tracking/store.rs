@@ -126,6 +126,7 @@ pub async fn my_dossier(
         },
         fees: crate::fees::store::fee_view(pool, row.id).await?,
         handed_over_at_counter: row.handed_over_at_counter.unwrap_or(false),
+        rating: crate::ratings::rating_of(pool, row.id).await?,
     }))
 }
 

@@ -7,6 +7,7 @@ mod control_slip;
 pub mod drafts;
 pub mod filing;
 pub mod notice_slip;
+mod rating;
 mod slip;
 mod withdrawal;
 
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/nop-ho-so/{code}", post(filing::file))
         .route("/ho-so/{code}/rut", post(withdrawal::withdraw))
+        .route("/ho-so/{code}/danh-gia", post(rating::rate))
         .route(
             "/ho-so/{code}/phieu-tiep-nhan.pdf",
             axum::routing::get(slip::receipt_slip),

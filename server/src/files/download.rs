@@ -1,9 +1,12 @@
 //! `GET /tep/{id}`: a stored file, to its owner and to officials whose
 //! agencies handle a dossier it belongs to, as an attachment; `GET
-//! /tep/{id}/xem`: the same file shown in the browser. Either way never
-//! rendered in the portal's origin: the sandboxing CSP gives the file an
-//! origin of its own with no scripts, and `nosniff` keeps the browser to
-//! the type checked at upload (PDF, JPEG or PNG only).
+//! /tep/{id}/xem`: the same file shown in the browser. Only PDF, JPEG and
+//! PNG are ever stored (checked by their bytes at upload), and `nosniff`
+//! keeps the browser to that type, so no file can turn into a page of the
+//! portal. Images and downloads also get a sandboxing CSP (an origin of
+//! their own, no scripts); a PDF shown inline cannot have it, because
+//! Chromium's PDF viewer does not run in a sandboxed document, so it gets a
+//! policy that allows the viewer and nothing else.
 
 use crate::access::extractors::{Refusal, SignedIn};
 use crate::forms::{unavailable, Asker};
@@ -78,6 +81,11 @@ async fn serve(
         },
         Err(error) => return unavailable(error, asker.lang),
     };
+    let policy = if disposition == "inline" && row.content_type == "application/pdf" {
+        "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+    } else {
+        "sandbox; default-src 'none'"
+    };
     let ascii_name: String = row
         .original_name
         .chars()
@@ -100,10 +108,7 @@ async fn serve(
                 format!("{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "sandbox; default-src 'none'".to_string(),
-            ),
+            (header::CONTENT_SECURITY_POLICY, policy.to_string()),
         ],
         bytes,
     )

@@ -83,3 +83,25 @@ pub async fn official_elsewhere(app: &TestApp) -> &'static str {
     .unwrap();
     "canbo.khac@example.vn"
 }
+
+/// A birth registration taken all the way to its returned result.
+pub async fn returned(app: &TestApp) -> String {
+    let code = filed(app).await;
+    let mut reception = signed_in(app, RECEPTION).await;
+    let mut specialist = signed_in(app, SPECIALIST).await;
+    let mut leader = signed_in(app, LEADER).await;
+    let assignee = specialist_id(app).await;
+    act(app, &mut reception, &code, "accept", &[]).await;
+    act(
+        app,
+        &mut reception,
+        &code,
+        "assign",
+        &[("assignee", &assignee)],
+    )
+    .await;
+    act(app, &mut specialist, &code, "propose", &[]).await;
+    act(app, &mut leader, &code, "approve", &[]).await;
+    act(app, &mut reception, &code, "return", &[]).await;
+    code
+}

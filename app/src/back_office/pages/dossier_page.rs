@@ -95,6 +95,18 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
             <super::fee_desk::FeeDesk code=dossier.code.clone() fees collects=dossier.collects_fees open=dossier.status.is_open()/>
         })}
 
+        {dossier.rating.clone().map(|rating| view! {
+            <section class="section" aria-labelledby="rating-heading">
+                <h2 id="rating-heading">{t.ratings.office_heading}</h2>
+                <dl class="summary-list">
+                    {rating.answers.iter().map(|(question, level)| view! {
+                        <div><dt>{question.label(lang)}</dt><dd>{crate::ratings::level_label(*level, lang)}</dd></div>
+                    }).collect_view()}
+                    {rating.comment.clone().map(|comment| view! { <div><dt>{t.ratings.comment_label}</dt><dd>{comment}</dd></div> })}
+                </dl>
+            </section>
+        })}
+
         <section class="section" aria-labelledby="answers-heading">
             <h2 id="answers-heading">{b.answers_heading}</h2>
             <dl class="summary-list">

@@ -24,8 +24,12 @@ pub fn DossierPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
+                let session = crate::session_view::session_view().await;
                 match dossier.await {
-                    Ok(dossier) => view! { <DossierView dossier/> }.into_any(),
+                    Ok(dossier) => {
+                        let feedback = session.feedback.form_for(crate::ratings::rating_form::FORM_NAME);
+                        view! { <DossierView dossier feedback/> }.into_any()
+                    }
                     Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <PageError error/> }.into_any(),
                 }
@@ -35,7 +39,7 @@ pub fn DossierPage() -> impl IntoView {
 }
 
 #[component]
-fn DossierView(dossier: DossierDetail) -> impl IntoView {
+fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
     let lang = use_lang();
@@ -103,6 +107,9 @@ fn DossierView(dossier: DossierDetail) -> impl IntoView {
                 {dossier.handed_over_at_counter.then(|| view! { <p>{f.result_handed_over}</p> })}
                 <p><a href=format!("/tep/{}", file.id) rel="external">{format!("{} ({})", file.name, file.size)}</a></p>
             </section>
+        })}
+        {(dossier.status == crate::dossiers::DossierStatus::Returned).then(|| view! {
+            <crate::ratings::rating_form::RatingSection code=dossier.code.clone() rating=dossier.rating.clone() feedback/>
         })}
         <section class="section">
             <h2>{f.history}</h2>

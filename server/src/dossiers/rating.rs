@@ -1,0 +1,80 @@
+//! `POST /ho-so/{code}/danh-gia`: the applicant rates their returned
+//! dossier, once. A missing answer comes back explained with everything
+//! else kept.
+
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::feedback;
+use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::state::AppState;
+use app::error::AppError;
+use app::forms::{FormFeedback, NoticeTone};
+use app::ratings::rating_form::FORM_NAME;
+use app::ratings::{parse_level, QUESTIONS};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+pub async fn rate(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Path(code): Path<String>,
+    form: Posted,
+) -> Response {
+    let words = &asker.lang.texts().ratings;
+    let back = format!("/ho-so/{code}");
+    let dossier = sqlx::query!(
+        "SELECT id, status FROM dossiers WHERE code = $1 AND applicant_id = $2",
+        code,
+        user.id
+    )
+    .fetch_optional(&state.pool)
+    .await;
+    let dossier = match dossier {
+        Ok(Some(dossier)) => dossier,
+        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    if dossier.status != "returned" {
+        feedback::notice(&session, NoticeTone::Error, words.not_yet).await;
+        return see_other(&back);
+    }
+    let comment = app::text::normalize(form.get("comment").trim());
+    let mut refused = FormFeedback::new(FORM_NAME);
+    refused.keep("comment", &comment);
+    let mut levels = Vec::new();
+    for question in QUESTIONS {
+        let posted = form.get(question.field());
+        refused.keep(question.field(), &posted);
+        match parse_level(&posted) {
+            Some(level) => levels.push(level),
+            None => refused.error(question.field(), (words.choose)(question.label(asker.lang))),
+        }
+    }
+    if refused.has_errors() || comment.chars().count() > 1000 {
+        feedback::form(&session, refused).await;
+        return see_other(&format!("{back}#danh-gia"));
+    }
+    let stored = sqlx::query!(
+        "INSERT INTO dossier_ratings (dossier_id, rated_by, overall, timeliness, attitude, guidance, comment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dossier_id) DO NOTHING",
+        dossier.id,
+        user.id,
+        levels[0],
+        levels[1],
+        levels[2],
+        levels[3],
+        Some(comment).filter(|comment| !comment.is_empty()),
+    )
+    .execute(&state.pool)
+    .await;
+    match stored {
+        Ok(done) if done.rows_affected() == 1 => {
+            feedback::notice(&session, NoticeTone::Success, words.thanks).await
+        }
+        Ok(_) => feedback::notice(&session, NoticeTone::Error, words.already_rated).await,
+        Err(error) => return unavailable(error, asker.lang),
+    }
+    see_other(&back)
+}
