@@ -16,6 +16,7 @@ use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
 use crate::payments::page::PaymentPage;
 use crate::session_view::provide_session_view;
+use crate::statistics::page::StatisticsPage;
 use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/can-bo/tiep-nhan/:applicant/:code") view=FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/ho-so/:code") view=OfficeDossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/doi-soat") view=PaymentFlagsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thong-ke") view=StatisticsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -32,6 +32,7 @@ pub mod notifications;
 pub mod payments;
 pub mod ratings;
 pub mod session_view;
+pub mod statistics;
 pub mod text;
 pub mod tracking;
 

@@ -24,6 +24,7 @@ pub mod sandbox_bank;
 pub mod seed;
 mod shutdown;
 pub mod state;
+mod statistics;
 pub mod telemetry;
 
 use access::same_origin::PortalOrigin;
@@ -114,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .merge(files::router())
         .merge(payments::router())
         .merge(sandbox_bank::router())
+        .merge(statistics::router())
         .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -115,4 +115,5 @@ pub const TEXTS: Texts = Texts {
     counter: super::counter::EN,
     payments: super::payments::EN,
     ratings: super::ratings::EN,
+    statistics: super::statistics::EN,
 };

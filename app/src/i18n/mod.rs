@@ -11,6 +11,7 @@ mod en;
 mod filing;
 mod payments;
 mod ratings;
+mod statistics;
 mod vi;
 
 pub use accounts::AccountTexts;
@@ -20,6 +21,7 @@ pub use counter::CounterTexts;
 pub use filing::FilingTexts;
 pub use payments::PaymentTexts;
 pub use ratings::RatingTexts;
+pub use statistics::StatisticsTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
 #[cfg(feature = "ssr")]
@@ -168,4 +170,5 @@ pub struct Texts {
     pub counter: CounterTexts,
     pub payments: PaymentTexts,
     pub ratings: RatingTexts,
+    pub statistics: StatisticsTexts,
 }

@@ -96,4 +96,5 @@ pub const TEXTS: Texts = Texts {
     counter: super::counter::VI,
     payments: super::payments::VI,
     ratings: super::ratings::VI,
+    statistics: super::statistics::VI,
 };

@@ -26,6 +26,7 @@ pub fn AccountNav() -> impl IntoView {
                     }.into_any(),
                     Some(user) => {
                         let administers = user.has_role(Role::Administrator);
+                        let manages = user.has_role(Role::Manager);
                         let citizen = !user.is_official();
                         let back_office = crate::access::permits(&user, crate::access::Permission::EnterBackOffice);
                         view! {
@@ -34,6 +35,7 @@ pub fn AccountNav() -> impl IntoView {
                                 {citizen.then(|| view! { <li><a href="/ho-so">{t.filing.nav_my_dossiers}</a></li> })}
                                 <li><a href="/thong-bao">{(t.filing.nav_notifications)(unread)}</a></li>
                                 {back_office.then(|| view! { <li><a href="/can-bo">{t.back_office.inbox_title}</a></li> })}
+                                {manages.then(|| view! { <li><a href="/thong-ke">{t.statistics.title}</a></li> })}
                                 {administers.then(|| view! { <li><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></li> })}
                                 <li>
                                     <form method="post" action="/dang-xuat" class="inline-form">

@@ -1,0 +1,176 @@
+use super::bieu06::Bieu06Row;
+use super::period::Period;
+use super::{ReportQuery, ReportView};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::layout::PageError;
+use crate::money::Vnd;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Biểu 06 for the signed-in manager.
+#[server(endpoint = "statistics/bieu-06")]
+pub async fn load_report(query: ReportQuery) -> Result<ReportView, AppError> {
+    use crate::access::{require, Permission};
+    let user = require(Permission::EnterBackOffice)?;
+    super::report_for(
+        &crate::database::pool()?,
+        &user,
+        &query,
+        crate::i18n::current_lang(),
+    )
+    .await
+}
+
+/// `/thong-ke?tu=&den=&co-quan=`: a GET form and the table, so it works
+/// without JavaScript.
+#[component]
+pub fn StatisticsPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let report = Resource::new(
+        move || {
+            let query = query.get();
+            ReportQuery {
+                from: query.get("tu"),
+                to: query.get("den"),
+                agency: query.get("co-quan"),
+            }
+        },
+        load_report,
+    );
+    view! {
+        <Title text=format!("{} | {}", t.statistics.title, t.site_name)/>
+        <h1>{t.statistics.title}</h1>
+        <p class="lead">{t.statistics.lead}</p>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Ok(view) => view! { <Report view/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Report(view: ReportView) -> impl IntoView {
+    let s = &use_texts().statistics;
+    let today = crate::deadlines::parse_day(&view.to_input).unwrap_or_default();
+    let quick = |period: Period| {
+        format!(
+            "/thong-ke?tu={}&den={}&co-quan={}",
+            period.from, period.to, view.agency_code
+        )
+    };
+    let csv = format!(
+        "/thong-ke/bieu-06.csv?tu={}&den={}&co-quan={}",
+        view.from_input, view.to_input, view.agency_code
+    );
+    let report = view.report.clone();
+    view! {
+        {view.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
+        <form method="get" action="/thong-ke" class="filters">
+            <div class="form-group">
+                <label class="label" for="report-agency">{s.agency}</label>
+                <select class="select" id="report-agency" name="co-quan">
+                    {view.agencies.iter().map(|(code, name)| view! {
+                        <option value=code.clone() selected=*code == view.agency_code>{name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="report-from">{s.from}</label>
+                <input class="input input--medium" type="date" id="report-from" name="tu" value=view.from_input.clone()/>
+            </div>
+            <div class="form-group">
+                <label class="label" for="report-to">{s.to}</label>
+                <input class="input input--medium" type="date" id="report-to" name="den" value=view.to_input.clone()/>
+            </div>
+            <button type="submit" class="button">{s.show}</button>
+        </form>
+        <p>{s.quick}": "
+            <a href=quick(Period::month_so_far(today))>{s.this_month}</a>" · "
+            <a href=quick(Period::last_quarter(today))>{s.last_quarter}</a>" · "
+            <a href=quick(Period::year_so_far(today))>{s.this_year}</a>
+        </p>
+        <p><a href=csv rel="external" download="">{s.download_csv}</a></p>
+        <div class="table-scroll">
+            <table class="table report">
+                <caption>{(s.caption)(&report.agency_name, &report.from, &report.to)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" rowspan="2">{s.sector}</th>
+                        <th scope="colgroup" colspan="4">{s.received}</th>
+                        <th scope="colgroup" colspan="4">{s.resolved}</th>
+                        <th scope="colgroup" colspan="3">{s.pending}</th>
+                        <th scope="col" rowspan="2">{s.refused}</th>
+                        <th scope="col" rowspan="2">{s.withdrawn}</th>
+                        <th scope="col" rowspan="2">{s.stopped}</th>
+                        <th scope="col" rowspan="2">{s.supplements}</th>
+                        <th scope="col" rowspan="2">{s.paid_online}</th>
+                        <th scope="col" rowspan="2">{s.online_rate}</th>
+                        <th scope="col" rowspan="2">{s.satisfaction}</th>
+                    </tr>
+                    <tr>
+                        <th scope="col">{s.total_column}</th>
+                        <th scope="col">{s.carried_over}</th>
+                        <th scope="col">{s.new_online}</th>
+                        <th scope="col">{s.new_counter}</th>
+                        <th scope="col">{s.total_column}</th>
+                        <th scope="col">{s.early}</th>
+                        <th scope="col">{s.on_time}</th>
+                        <th scope="col">{s.late}</th>
+                        <th scope="col">{s.total_column}</th>
+                        <th scope="col">{s.within}</th>
+                        <th scope="col">{s.overdue}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false/> }).collect_view()}
+                    {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
+                </tbody>
+                <tfoot>
+                    <ReportRow row=report.total.clone() total=true/>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ReportRow(row: Bieu06Row, total: bool) -> impl IntoView {
+    let percent = |value: Option<f64>| {
+        value
+            .map(|value| format!("{value:.1}%").replace('.', ","))
+            .unwrap_or_else(|| "—".into())
+    };
+    let numbers = [
+        row.received(),
+        row.carried_over,
+        row.new_online,
+        row.new_counter,
+        row.resolved(),
+        row.resolved_early,
+        row.resolved_on_time,
+        row.resolved_late,
+        row.pending(),
+        row.pending_within,
+        row.pending_overdue,
+        row.refused,
+        row.withdrawn,
+        row.stopped,
+        row.supplements,
+    ];
+    view! {
+        <tr class=total.then_some("report__total")>
+            <th scope="row">{row.sector_name.clone()}</th>
+            {numbers.into_iter().map(|number| view! { <td class="numeric">{number}</td> }).collect_view()}
+            <td class="numeric">{format!("{} · {}", row.paid_online, Vnd(row.paid_online_amount))}</td>
+            <td class="numeric">{percent(row.online_rate())}</td>
+            <td class="numeric">{percent(row.satisfaction())}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,154 @@
+//! Biểu 06 from the dossiers table (server only). One pass over the
+//! dossiers in play for the counts, and one small query each for
+//! supplements, payments and ratings; merged per sector.
+
+use super::bieu06::Bieu06Row;
+use crate::error::AppResult;
+use chrono::NaiveDate;
+use sqlx::PgPool;
+use std::collections::BTreeMap;
+
+/// The rows of Biểu 06 for `agencies` from `from` to `to` (inclusive).
+pub async fn bieu06_rows(
+    pool: &PgPool,
+    agencies: &[i64],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<Bieu06Row>> {
+    let counts = sqlx::query!(
+        r#"WITH d AS (
+               SELECT d.channel, d.status, d.legal_due_at, p.sector_id,
+                      (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS submitted_on,
+                      (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS resolved_local
+               FROM dossiers d
+               JOIN procedure_versions v ON v.id = d.procedure_version_id
+               JOIN procedures p ON p.id = v.procedure_id
+               WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
+                 AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $3::text::date
+                 AND (d.resolved_at IS NULL OR (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= $2::text::date)
+           ), classified AS (
+               SELECT *, resolved_local IS NOT NULL AND resolved_local::date <= $3::text::date AS finished FROM d
+           )
+           SELECT s.code, s.name,
+                  count(*) FILTER (WHERE submitted_on < $2::text::date) AS "carried_over!",
+                  count(*) FILTER (WHERE submitted_on >= $2::text::date AND channel = 'online') AS "new_online!",
+                  count(*) FILTER (WHERE submitted_on >= $2::text::date AND channel <> 'online') AS "new_counter!",
+                  count(*) FILTER (WHERE finished AND status = 'returned'
+                                   AND resolved_local::date < legal_due_at::date) AS "early!",
+                  count(*) FILTER (WHERE finished AND status = 'returned'
+                                   AND resolved_local::date >= coalesce(legal_due_at::date, resolved_local::date)
+                                   AND resolved_local <= coalesce(legal_due_at, resolved_local)) AS "on_time!",
+                  count(*) FILTER (WHERE finished AND status = 'returned' AND resolved_local > legal_due_at) AS "late!",
+                  count(*) FILTER (WHERE NOT finished AND (legal_due_at IS NULL OR status = 'awaiting_supplement'
+                                   OR legal_due_at >= ($3::text::date + 1)::timestamp)) AS "pending_within!",
+                  count(*) FILTER (WHERE NOT finished AND legal_due_at IS NOT NULL AND status <> 'awaiting_supplement'
+                                   AND legal_due_at < ($3::text::date + 1)::timestamp) AS "pending_overdue!",
+                  count(*) FILTER (WHERE finished AND status = 'refused') AS "refused!",
+                  count(*) FILTER (WHERE finished AND status = 'withdrawn') AS "withdrawn!",
+                  count(*) FILTER (WHERE finished AND status = 'stopped') AS "stopped!"
+           FROM classified JOIN sectors s ON s.id = classified.sector_id
+           GROUP BY s.code, s.name ORDER BY s.name"#,
+        agencies,
+        from.to_string(),
+        to.to_string()
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut rows: BTreeMap<String, Bieu06Row> = counts
+        .into_iter()
+        .map(|row| {
+            (
+                row.code.clone(),
+                Bieu06Row {
+                    sector_code: row.code,
+                    sector_name: row.name,
+                    carried_over: row.carried_over,
+                    new_online: row.new_online,
+                    new_counter: row.new_counter,
+                    resolved_early: row.early,
+                    resolved_on_time: row.on_time,
+                    resolved_late: row.late,
+                    pending_within: row.pending_within,
+                    pending_overdue: row.pending_overdue,
+                    refused: row.refused,
+                    withdrawn: row.withdrawn,
+                    stopped: row.stopped,
+                    ..Bieu06Row::default()
+                },
+            )
+        })
+        .collect();
+
+    let extras = sqlx::query!(
+        r#"SELECT s.code, s.name, x.kind AS "kind!", count(*) AS "count!", coalesce(sum(x.amount), 0)::bigint AS "amount!",
+                  count(*) FILTER (WHERE x.level >= 4) AS "satisfied!"
+           FROM (
+               SELECT d.procedure_version_id, 'supplement' AS kind, 0::bigint AS amount, 0::smallint AS level
+               FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id
+               WHERE d.agency_id = ANY($1) AND h.action = 'request_supplement'
+                 AND (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+               UNION ALL
+               SELECT d.procedure_version_id, 'payment', p.amount_vnd, 0::smallint
+               FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+               WHERE d.agency_id = ANY($1) AND p.gateway <> 'counter' AND p.settled_at IS NOT NULL
+                 AND (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+               UNION ALL
+               SELECT d.procedure_version_id, 'rating', 0::bigint, r.overall
+               FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
+               WHERE d.agency_id = ANY($1)
+                 AND (r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+           ) x
+           JOIN procedure_versions v ON v.id = x.procedure_version_id
+           JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id
+           GROUP BY s.code, s.name, x.kind"#,
+        agencies,
+        from.to_string(),
+        to.to_string()
+    )
+    .fetch_all(pool)
+    .await?;
+    for extra in extras {
+        let row = rows.entry(extra.code.clone()).or_insert_with(|| Bieu06Row {
+            sector_code: extra.code.clone(),
+            sector_name: extra.name.clone(),
+            ..Bieu06Row::default()
+        });
+        match extra.kind.as_str() {
+            "supplement" => row.supplements = extra.count,
+            "payment" => {
+                row.paid_online = extra.count;
+                row.paid_online_amount = extra.amount;
+            }
+            _ => {
+                row.ratings = extra.count;
+                row.satisfied = extra.satisfied;
+            }
+        }
+    }
+    let mut rows: Vec<Bieu06Row> = rows.into_values().collect();
+    rows.sort_by(|a, b| a.sector_name.cmp(&b.sector_name));
+    Ok(rows)
+}
+
+/// The agency `code` and every agency below it, when the manager's scope
+/// holds it; `None` otherwise.
+pub async fn subtree_in_scope(
+    pool: &PgPool,
+    scope: &[i64],
+    code: &str,
+) -> AppResult<Option<(String, Vec<i64>)>> {
+    let row = sqlx::query!(
+        r#"WITH RECURSIVE tree AS (
+               SELECT id, name FROM agencies WHERE code = $1 AND id = ANY($2)
+               UNION ALL
+               SELECT a.id, a.name FROM agencies a JOIN tree ON a.parent_id = tree.id
+           )
+           SELECT (SELECT name FROM agencies WHERE code = $1) AS "name!", coalesce(array_agg(id), '{}') AS "ids!"
+           FROM tree"#,
+        code,
+        scope
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok((!row.ids.is_empty()).then_some((row.name, row.ids)))
+}
