@@ -72,6 +72,17 @@ async fn officials_narrow_the_inbox_by_sector_channel_and_deadline() {
         !shows(&page, &online) && !shows(&page, &counter),
         "none elsewhere"
     );
+    // By procedure, chosen from the procedures the ward handles.
+    let page = reception.get(&inbox("&thu-tuc=1.001193".into())).await.body;
+    assert!(
+        shows(&page, &online) && page.contains("<option value=\"1.001193\" selected"),
+        "birth registrations, and the choice shown"
+    );
+    let page = reception.get(&inbox("&thu-tuc=1.001612".into())).await.body;
+    assert!(
+        !shows(&page, &online) && !shows(&page, &counter),
+        "no business households"
+    );
     let page = reception
         .get(&inbox("&kenh=fax&han=someday".into()))
         .await

@@ -123,6 +123,8 @@ pub struct InboxFilter {
 /// pages (empty: not filtered).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboxFilters {
+    /// A procedure's national code (`?thu-tuc=`).
+    pub procedure: String,
     pub sector: String,
     pub channel: String,
     pub due: String,
@@ -140,7 +142,15 @@ impl InboxFilters {
                 .unwrap_or_default()
                 .to_string()
         };
+        let trimmed = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_string()
+        };
         InboxFilters {
+            procedure: trimmed(&filter.procedure),
             sector: filter
                 .sector
                 .as_deref()
@@ -157,6 +167,7 @@ impl InboxFilters {
     pub fn query(&self) -> String {
         let mut query = String::new();
         for (name, value) in [
+            ("thu-tuc", &self.procedure),
             ("linh-vuc", &self.sector),
             ("kenh", &self.channel),
             ("han", &self.due),
@@ -188,6 +199,8 @@ pub struct Inbox {
     pub filters: InboxFilters,
     /// Every sector (code, name), for the sector filter.
     pub sectors: Vec<(String, String)>,
+    /// The procedures the official's agencies handle (code, name).
+    pub procedures: Vec<(String, String)>,
     /// The agencies in the official's scope (code, name), their own first:
     /// the register can be printed for any of them.
     pub agencies: Vec<(String, String)>,

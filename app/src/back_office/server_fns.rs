@@ -1,4 +1,4 @@
-use super::model::{Inbox, InboxFilter, OfficeDossier};
+use super::model::{Inbox, OfficeDossier};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -20,10 +20,32 @@ async fn due_window() -> Result<super::store::DueWindow, AppError> {
     Ok(super::store::DueWindow::new(&calendar, days))
 }
 
-/// The official's work queue.
+/// The official's work queue. Flat arguments, one per query parameter: a
+/// filter struct whose fields are all empty would travel as no argument at
+/// all, and the call would be refused.
 #[server(endpoint = "back-office/inbox")]
-pub async fn load_inbox(filter: InboxFilter) -> Result<Inbox, AppError> {
+#[allow(clippy::too_many_arguments)]
+pub async fn load_inbox(
+    queue: Option<String>,
+    search: Option<String>,
+    procedure: Option<String>,
+    sector: Option<String>,
+    channel: Option<String>,
+    due: Option<String>,
+    sort: Option<String>,
+    page: Option<u32>,
+) -> Result<Inbox, AppError> {
     use crate::access::{require, Permission};
+    let filter = super::model::InboxFilter {
+        queue,
+        search,
+        procedure,
+        sector,
+        channel,
+        due,
+        sort,
+        page,
+    };
     let user = require(Permission::EnterBackOffice)?;
     let window = due_window().await?;
     let lang = crate::i18n::current_lang();

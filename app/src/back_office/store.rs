@@ -77,8 +77,8 @@ pub async fn inbox(
         .as_deref()
         .map(|text| crate::text::normalize(text.trim()))
         .unwrap_or_default();
-    let procedure = filter.procedure.clone().unwrap_or_default();
     let filters = InboxFilters::from(&filter);
+    let procedure = filters.procedure.clone();
     let page = filter.page.unwrap_or(1).max(1);
     let statuses: Vec<String> = queue
         .statuses()
@@ -186,7 +186,20 @@ pub async fn inbox(
     .into_iter()
     .map(|row| (row.code, row.name))
     .collect();
+    let procedures = sqlx::query!(
+        r#"SELECT DISTINCT p.code, v.name FROM procedure_agencies pa
+           JOIN procedures p ON p.id = pa.procedure_id
+           JOIN current_procedure_versions v ON v.procedure_id = p.id
+           WHERE pa.agency_id = ANY($1) ORDER BY v.name"#,
+        &scope
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .filter_map(|row| row.name.map(|name| (row.code, name)))
+    .collect();
     Ok(Inbox {
+        procedures,
         agencies,
         files_at_counter: crate::access::permits(user, crate::access::Permission::FileAtCounter),
         reconciles_payments: user.has_role(Role::Manager),

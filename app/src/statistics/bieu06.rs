@@ -63,6 +63,30 @@ impl Bieu06Row {
         self.pending_within + self.pending_overdue
     }
 
+    /// The table's counting columns, in the order the page and the exports
+    /// print them: received (total, carried over, online, counter or post),
+    /// resolved (total, early, on time, late), pending (total, within,
+    /// overdue), refused, withdrawn, stopped, supplements.
+    pub fn counts(&self) -> [i64; 15] {
+        [
+            self.received(),
+            self.carried_over,
+            self.new_online,
+            self.new_counter,
+            self.resolved(),
+            self.resolved_early,
+            self.resolved_on_time,
+            self.resolved_late,
+            self.pending(),
+            self.pending_within,
+            self.pending_overdue,
+            self.refused,
+            self.withdrawn,
+            self.stopped,
+            self.supplements,
+        ]
+    }
+
     /// Whether every dossier received is accounted for once.
     pub fn reconciles(&self) -> bool {
         self.received()

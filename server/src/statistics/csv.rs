@@ -87,27 +87,10 @@ fn cells(row: &Bieu06Row) -> Vec<String> {
     let percent = |value: Option<f64>| value.map(|value| value.to_string()).unwrap_or_default();
     let mut cells = vec![row.sector_name.clone()];
     cells.extend(
-        [
-            row.received(),
-            row.carried_over,
-            row.new_online,
-            row.new_counter,
-            row.resolved(),
-            row.resolved_early,
-            row.resolved_on_time,
-            row.resolved_late,
-            row.pending(),
-            row.pending_within,
-            row.pending_overdue,
-            row.refused,
-            row.withdrawn,
-            row.stopped,
-            row.supplements,
-            row.paid_online,
-            row.paid_online_amount,
-        ]
-        .iter()
-        .map(i64::to_string),
+        row.counts()
+            .into_iter()
+            .chain([row.paid_online, row.paid_online_amount])
+            .map(|count| count.to_string()),
     );
     cells.push(percent(row.online_rate()));
     cells.push(percent(row.satisfaction()));

@@ -28,7 +28,18 @@ pub fn InboxPage() -> impl IntoView {
                 page: query.get("trang").and_then(|page| page.parse().ok()),
             }
         },
-        load_inbox,
+        |filter: InboxFilter| {
+            load_inbox(
+                filter.queue,
+                filter.search,
+                filter.procedure,
+                filter.sector,
+                filter.channel,
+                filter.due,
+                filter.sort,
+                filter.page,
+            )
+        },
     );
     view! {
         <Title text=format!("{} | {}", t.back_office.inbox_title, t.site_name)/>
@@ -92,7 +103,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                 <input class="input input--medium" id="inbox-search" name="tim" type="search" value=search.clone() aria-describedby="inbox-search-hint"/>
                 <button type="submit" class="button button--secondary">{b.search_button}</button>
             </div>
-            <InboxFilterFields filters=filters.clone() sectors=inbox.sectors.clone()/>
+            <InboxFilterFields filters=filters.clone() sectors=inbox.sectors.clone() procedures=inbox.procedures.clone()/>
         </form>
         <h2>{(b.queue)(current)}</h2>
         {if inbox.rows.is_empty() {
@@ -155,7 +166,11 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
 /// The filters of the inbox form: sector, channel, deadline and order, each
 /// a labelled select showing the value in force.
 #[component]
-fn InboxFilterFields(filters: InboxFilters, sectors: Vec<(String, String)>) -> impl IntoView {
+fn InboxFilterFields(
+    filters: InboxFilters,
+    sectors: Vec<(String, String)>,
+    procedures: Vec<(String, String)>,
+) -> impl IntoView {
     let t = use_texts();
     let b = &t.back_office;
     let option = |value: &str, label: &str, current: &str| {
@@ -166,6 +181,13 @@ fn InboxFilterFields(filters: InboxFilters, sectors: Vec<(String, String)>) -> i
     view! {
         <fieldset class="inbox-filters">
             <legend class="label">{b.filters_legend}</legend>
+            <div class="form-group">
+                <label class="label" for="inbox-procedure">{b.column_procedure}</label>
+                <select class="select" id="inbox-procedure" name="thu-tuc">
+                    {option("", b.filter_any, &filters.procedure)}
+                    {procedures.iter().map(|(code, name)| option(code, name, &filters.procedure)).collect_view()}
+                </select>
+            </div>
             <div class="form-group">
                 <label class="label" for="inbox-sector">{b.filter_sector}</label>
                 <select class="select" id="inbox-sector" name="linh-vuc">
