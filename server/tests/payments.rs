@@ -117,11 +117,7 @@ async fn a_fee_paid_online_is_settled_once_by_the_banks_signed_notification() {
 #[tokio::test]
 async fn forged_wrong_and_unknown_notifications_change_nothing_and_are_kept() {
     let app = spawn_app().await;
-    let mut citizen = signed_in(&app, CITIZEN).await;
-    let code = file_business(&mut citizen).await;
-    let (reference, bank) = start_payment(&mut citizen, &code).await;
-    choose_at_bank(&mut citizen, &bank, &reference, "success").await;
-    let body = queued_notification(&app, &reference).await;
+    let (reference, body) = paid_at_bank(&app).await;
 
     let forged = notify(&app, &body, &"0".repeat(64)).await;
     assert_eq!(forged["RspCode"], "97");
@@ -190,11 +186,7 @@ async fn forged_wrong_and_unknown_notifications_change_nothing_and_are_kept() {
 #[tokio::test]
 async fn two_notifications_at_once_settle_one_payment() {
     let app = spawn_app().await;
-    let mut citizen = signed_in(&app, CITIZEN).await;
-    let code = file_business(&mut citizen).await;
-    let (reference, bank) = start_payment(&mut citizen, &code).await;
-    choose_at_bank(&mut citizen, &bank, &reference, "success").await;
-    let body = queued_notification(&app, &reference).await;
+    let (_, body) = paid_at_bank(&app).await;
     let signature = sandbox_signature(&body);
     let (first, second) = tokio::join!(
         notify(&app, &body, &signature),

@@ -81,6 +81,18 @@ pub async fn choose_at_bank(
         .await
 }
 
+/// The demo citizen files a business household registration and pays it
+/// at the bank; the payment's reference and the notification the bank
+/// queued, not yet delivered.
+pub async fn paid_at_bank(app: &TestApp) -> (String, String) {
+    let mut citizen = super::back_office::signed_in(app, super::back_office::CITIZEN).await;
+    let code = file_business(&mut citizen).await;
+    let (reference, bank) = start_payment(&mut citizen, &code).await;
+    choose_at_bank(&mut citizen, &bank, &reference, "success").await;
+    let body = queued_notification(app, &reference).await;
+    (reference, body)
+}
+
 /// The bank's signature, computed here from the secret.
 pub fn sandbox_signature(body: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(SANDBOX_SECRET.as_bytes()).unwrap();
