@@ -57,9 +57,12 @@ pub async fn load_inbox(
 pub async fn load_office_dossier(code: String) -> Result<OfficeDossier, AppError> {
     use crate::access::{require, Permission};
     let user = require(Permission::EnterBackOffice)?;
-    let window = due_window().await?;
+    let pool = crate::database::pool()?;
+    // Read once: the due mark and the workflow steps' deadlines both need it.
+    let calendar = crate::deadlines::store::working_calendar(&pool).await?;
+    let window = super::store::DueWindow::new(&calendar, due_soon_days());
     let lang = crate::i18n::current_lang();
-    super::store::dossier(&crate::database::pool()?, &user, code.trim(), lang, &window)
+    super::store::dossier(&pool, &user, code.trim(), lang, &calendar, &window)
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -257,6 +257,7 @@ pub async fn dossier(
     user: &SignedInUser,
     code: &str,
     lang: Lang,
+    calendar: &WorkingCalendar,
     window: &DueWindow,
 ) -> AppResult<Option<OfficeDossier>> {
     let scope = user.back_office_agencies();
@@ -307,10 +308,9 @@ pub async fn dossier(
     .into_iter()
     .map(|specialist| (specialist.id, specialist.full_name))
     .collect();
-    let calendar = deadlines::store::working_calendar(pool).await?;
     let workflow = crate::dossiers::workflow_store::workflow(pool, row.version_id).await?;
     let timeline = crate::dossiers::workflow_steps::time_steps(
-        &calendar,
+        calendar,
         &workflow,
         &crate::dossiers::workflow_store::hand_overs(pool, row.id).await?,
     );

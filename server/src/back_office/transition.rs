@@ -232,13 +232,21 @@ pub async fn perform_in(
     let mut note = note;
     let mut delivery = None;
     if action == Action::Return {
-        let online_level = sqlx::query_scalar!(
-            "SELECT v.online_level FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1",
+        // One read: whether the fee is settled, and how the procedure is offered.
+        let terms = sqlx::query!(
+            r#"SELECT v.online_level,
+                      d.fee_total > 0 AND NOT EXISTS (SELECT 1 FROM payments p
+                          WHERE p.dossier_id = d.id AND p.status = 'paid') AS "unpaid!"
+               FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+               WHERE d.id = $1"#,
             dossier.id
         )
         .fetch_one(&mut *tx)
         .await?;
-        let chosen = match (request.delivery.as_deref(), online_level.as_str()) {
+        if terms.unpaid {
+            return Ok(Outcome::FeeUnpaid);
+        }
+        let chosen = match (request.delivery.as_deref(), terms.online_level.as_str()) {
             (Some("online"), _) => "online",
             (Some("counter"), _) | (_, "partial") => "counter",
             _ => "online",
@@ -250,17 +258,6 @@ pub async fn perform_in(
             });
         }
         delivery = Some(chosen);
-        let unpaid = sqlx::query_scalar!(
-            r#"SELECT d.fee_total > 0 AND NOT EXISTS (SELECT 1 FROM payments p
-                   WHERE p.dossier_id = d.id AND p.status = 'paid') AS "unpaid!"
-               FROM dossiers d WHERE d.id = $1"#,
-            dossier.id
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        if unpaid {
-            return Ok(Outcome::FeeUnpaid);
-        }
     }
     // Proposing a result drafts the result document from the answers,
     // unless the specialist attached their own (or an earlier proposal's
