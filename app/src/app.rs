@@ -3,7 +3,7 @@
 use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
 };
-use crate::administration::pages::{OfficialPage, OfficialsPage};
+use crate::administration::pages::{ApiTokensPage, OfficialPage, OfficialsPage};
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::counter::page::CounterDeskPage;
@@ -16,6 +16,7 @@ use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
 use crate::payments::page::PaymentPage;
 use crate::session_view::provide_session_view;
+use crate::statistics::operations_page::OperationsPage;
 use crate::statistics::page::StatisticsPage;
 use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
 use leptos::prelude::*;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/ma-api") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
                     <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/nop-ho-so/:code") view=FilingPage ssr=SsrMode::Async/>
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/can-bo/ho-so/:code") view=OfficeDossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/doi-soat") view=PaymentFlagsPage ssr=SsrMode::Async/>
                     <Route path=path!("/thong-ke") view=StatisticsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thong-ke/dieu-hanh") view=OperationsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -14,17 +14,25 @@ pub struct Vnd(pub i64);
 
 impl fmt::Display for Vnd {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.unsigned_abs().to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(digit);
-        }
-        let sign = if self.0 < 0 { "-" } else { "" };
-        write!(f, "{sign}{grouped} đ")
+        write!(f, "{} đ", grouped(self.0))
     }
+}
+
+/// A whole number with its thousands grouped by dots, as Vietnamese write
+/// them: `1.250.000`.
+pub fn grouped(number: i64) -> String {
+    let digits = number.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if number < 0 {
+        grouped.push('-');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Administration: official accounts, their agency and roles.
 
+pub mod api_tokens;
 mod model;
 pub mod pages;
 pub mod server_fns;

@@ -116,4 +116,5 @@ pub const TEXTS: Texts = Texts {
     payments: super::payments::EN,
     ratings: super::ratings::EN,
     statistics: super::statistics::EN,
+    api_tokens: super::api_tokens::EN,
 };

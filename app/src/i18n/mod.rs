@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod api_tokens;
 mod back_office;
 mod counter;
 mod current;
@@ -16,6 +17,7 @@ mod vi;
 
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
+pub use api_tokens::ApiTokenTexts;
 pub use back_office::BackOfficeTexts;
 pub use counter::CounterTexts;
 pub use filing::FilingTexts;
@@ -171,4 +173,5 @@ pub struct Texts {
     pub payments: PaymentTexts,
     pub ratings: RatingTexts,
     pub statistics: StatisticsTexts,
+    pub api_tokens: ApiTokenTexts,
 }

@@ -97,4 +97,5 @@ pub const TEXTS: Texts = Texts {
     payments: super::payments::VI,
     ratings: super::ratings::VI,
     statistics: super::statistics::VI,
+    api_tokens: super::api_tokens::VI,
 };

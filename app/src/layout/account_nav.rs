@@ -27,6 +27,7 @@ pub fn AccountNav() -> impl IntoView {
                     Some(user) => {
                         let administers = user.has_role(Role::Administrator);
                         let manages = user.has_role(Role::Manager);
+                        let oversees = manages || user.has_role(Role::Leader);
                         let citizen = !user.is_official();
                         let back_office = crate::access::permits(&user, crate::access::Permission::EnterBackOffice);
                         view! {
@@ -36,7 +37,9 @@ pub fn AccountNav() -> impl IntoView {
                                 <li><a href="/thong-bao">{(t.filing.nav_notifications)(unread)}</a></li>
                                 {back_office.then(|| view! { <li><a href="/can-bo">{t.back_office.inbox_title}</a></li> })}
                                 {manages.then(|| view! { <li><a href="/thong-ke">{t.statistics.title}</a></li> })}
+                                {oversees.then(|| view! { <li><a href="/thong-ke/dieu-hanh">{t.statistics.operations_nav}</a></li> })}
                                 {administers.then(|| view! { <li><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></li> })}
+                                {administers.then(|| view! { <li><a href="/quan-tri/ma-api">{t.api_tokens.nav}</a></li> })}
                                 <li>
                                     <form method="post" action="/dang-xuat" class="inline-form">
                                         <button type="submit" class="link-button">{a.nav_sign_out}</button>

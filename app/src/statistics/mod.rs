@@ -3,8 +3,14 @@
 //! column counts.
 
 pub mod bieu06;
+pub mod charts;
+pub mod columns;
+pub mod index_cards;
+pub mod operations;
+pub mod operations_page;
 pub mod page;
 pub mod period;
+pub mod service_index;
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -15,6 +21,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportView {
     pub report: Bieu06,
+    pub charts: charts::ReportCharts,
+    /// The service index's cards (empty in exports).
+    pub index: Vec<service_index::IndexScore>,
     /// The agencies the manager may report on (code, name).
     pub agencies: Vec<(String, String)>,
     pub agency_code: String,
@@ -35,13 +44,15 @@ pub struct ReportQuery {
 
 /// Biểu 06 for the signed-in manager (server only): the period asked for
 /// (this month so far when none, or when it cannot be used, saying why),
-/// the agency asked for when in scope (their own otherwise).
+/// the agency asked for when in scope (their own otherwise); with the
+/// charts when the page shows them (the exports have none).
 #[cfg(feature = "ssr")]
 pub async fn report_for(
     pool: &sqlx::PgPool,
     user: &crate::access::SignedInUser,
     query: &ReportQuery,
     lang: crate::i18n::Lang,
+    with_charts: bool,
 ) -> crate::error::AppResult<ReportView> {
     use crate::access::Role;
     use crate::error::AppError;
@@ -77,6 +88,15 @@ pub async fn report_for(
         crate::i18n::Lang::En => "Total",
     };
     let total = bieu06::Bieu06Row::total(&rows, total_name);
+    let (charts, index) = if with_charts {
+        let inputs = store::index_inputs(pool, &ids, period.from, period.to, &total).await?;
+        (
+            store::report_charts(pool, &ids, period.from, period.to).await?,
+            service_index::scores(&inputs),
+        )
+    } else {
+        (charts::ReportCharts::default(), Vec::new())
+    };
     Ok(ReportView {
         report: Bieu06 {
             from: period.from.format("%d/%m/%Y").to_string(),
@@ -85,6 +105,8 @@ pub async fn report_for(
             rows,
             total,
         },
+        charts,
+        index,
         agencies,
         agency_code,
         from_input: period.from.to_string(),

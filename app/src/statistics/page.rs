@@ -1,4 +1,6 @@
 use super::bieu06::Bieu06Row;
+use super::charts::Charts;
+use super::index_cards::IndexCards;
 use super::period::Period;
 use super::ReportView;
 use crate::error::AppError;
@@ -21,7 +23,7 @@ pub async fn load_report(
     let user = require(Permission::EnterBackOffice)?;
     let query = super::ReportQuery { from, to, agency };
     let lang = crate::i18n::current_lang();
-    super::report_for(&crate::database::pool()?, &user, &query, lang).await
+    super::report_for(&crate::database::pool()?, &user, &query, lang, true).await
 }
 
 /// `/thong-ke?tu=&den=&co-quan=`: a GET form and the table, so it works
@@ -62,10 +64,12 @@ fn Report(view: ReportView) -> impl IntoView {
             period.from, period.to, view.agency_code
         )
     };
-    let csv = format!(
-        "/thong-ke/bieu-06.csv?tu={}&den={}&co-quan={}",
-        view.from_input, view.to_input, view.agency_code
-    );
+    let export = |extension: &str| {
+        format!(
+            "/thong-ke/bieu-06.{extension}?tu={}&den={}&co-quan={}",
+            view.from_input, view.to_input, view.agency_code
+        )
+    };
     let report = view.report.clone();
     view! {
         {view.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
@@ -93,7 +97,11 @@ fn Report(view: ReportView) -> impl IntoView {
             <a href=quick(Period::last_quarter(today))>{s.last_quarter}</a>" · "
             <a href=quick(Period::year_so_far(today))>{s.this_year}</a>
         </p>
-        <p><a href=csv rel="external" download="">{s.download_csv}</a></p>
+        <ul class="inline-list">
+            <li><a href=export("xlsx") rel="external" download="">{s.download_xlsx}</a></li>
+            <li><a href=export("csv") rel="external" download="">{s.download_csv}</a></li>
+            <li><a href=export("pdf") rel="external" download="">{s.download_pdf}</a></li>
+        </ul>
         <div class="table-scroll">
             <table class="table report">
                 <caption>{(s.caption)(&report.agency_name, &report.from, &report.to)}</caption>
@@ -134,6 +142,8 @@ fn Report(view: ReportView) -> impl IntoView {
                 </tfoot>
             </table>
         </div>
+        <Charts charts=view.charts.clone()/>
+        <IndexCards scores=view.index.clone()/>
     }
 }
 

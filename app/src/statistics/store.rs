@@ -3,6 +3,8 @@
 //! supplements, payments and ratings; merged per sector.
 
 use super::bieu06::Bieu06Row;
+use super::charts::{AgencyRate, ChannelSplit, MonthPoint, ReportCharts};
+use super::service_index::IndexInputs;
 use crate::error::AppResult;
 use chrono::NaiveDate;
 use sqlx::PgPool;
@@ -151,4 +153,154 @@ pub async fn subtree_in_scope(
     .fetch_one(pool)
     .await?;
     Ok((!row.ids.is_empty()).then_some((row.name, row.ids)))
+}
+
+/// The charts beside Biểu 06, counted by the same rules: new dossiers by
+/// the month they were submitted, results by the month they were returned
+/// and judged against the legal appointment; agencies by on-time rate,
+/// lowest first (at most `AGENCY_BARS`); new dossiers by channel.
+pub async fn report_charts(
+    pool: &PgPool,
+    agencies: &[i64],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<ReportCharts> {
+    let months = sqlx::query!(
+        r#"SELECT to_char(month, 'MM/YYYY') AS "month!", sum(received)::bigint AS "received!",
+                  sum(on_time)::bigint AS "on_time!", sum(late)::bigint AS "late!"
+           FROM (
+               SELECT date_trunc('month', d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
+                      1 AS received, 0 AS on_time, 0 AS late
+               FROM dossiers d
+               WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
+                 AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+               UNION ALL
+               SELECT date_trunc('month', d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 0,
+                      ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int,
+                      ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > d.legal_due_at)::int
+               FROM dossiers d
+               WHERE d.agency_id = ANY($1) AND d.status = 'returned'
+                 AND (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+           ) x
+           GROUP BY month ORDER BY month"#,
+        agencies,
+        from.to_string(),
+        to.to_string()
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| MonthPoint {
+        month: row.month,
+        received: row.received,
+        on_time: row.on_time,
+        late: row.late,
+    })
+    .collect();
+    let agency_rates = sqlx::query!(
+        r#"SELECT a.name,
+                  count(*) FILTER (WHERE (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                                         <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "on_time!",
+                  count(*) AS "resolved!"
+           FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+           WHERE d.agency_id = ANY($1) AND d.status = 'returned'
+             AND (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+           GROUP BY a.name
+           ORDER BY count(*) FILTER (WHERE (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                                           <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::float8 / count(*), a.name
+           LIMIT $4"#,
+        agencies,
+        from.to_string(),
+        to.to_string(),
+        AGENCY_BARS
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| AgencyRate {
+        agency_name: row.name,
+        on_time: row.on_time,
+        resolved: row.resolved,
+    })
+    .collect();
+    let channels = sqlx::query!(
+        r#"SELECT count(*) FILTER (WHERE channel = 'online') AS "online!",
+                  count(*) FILTER (WHERE channel = 'counter') AS "counter!",
+                  count(*) FILTER (WHERE channel = 'post') AS "post!"
+           FROM dossiers d
+           WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
+             AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date"#,
+        agencies,
+        from.to_string(),
+        to.to_string()
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(ReportCharts {
+        months,
+        agencies: agency_rates,
+        channels: ChannelSplit {
+            online: channels.online,
+            counter: channels.counter,
+            post: channels.post,
+        },
+    })
+}
+
+/// The on-time chart shows this many agencies at most: the lowest rates.
+const AGENCY_BARS: i64 = 15;
+
+/// What the service index needs beyond Biểu 06's totals (`total`): the
+/// procedures the agencies handle and how many are fully published, the
+/// payments settled in the period, the new dossiers with a digitised
+/// document and the results issued electronically.
+pub async fn index_inputs(
+    pool: &PgPool,
+    agencies: &[i64],
+    from: NaiveDate,
+    to: NaiveDate,
+    total: &Bieu06Row,
+) -> AppResult<IndexInputs> {
+    let row = sqlx::query!(
+        r#"WITH handled AS (
+               SELECT DISTINCT c.id, c.result_type, c.legal_basis
+               FROM procedure_agencies pa JOIN current_procedure_versions c ON c.procedure_id = pa.procedure_id
+               WHERE pa.agency_id = ANY($1)
+           )
+           SELECT
+               (SELECT count(*) FROM handled) AS "procedures!",
+               (SELECT count(*) FROM handled h
+                WHERE cardinality(h.legal_basis) > 0 AND h.result_type <> ''
+                  AND EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.version_id = h.id)) AS "published!",
+               (SELECT count(*) FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+                WHERE d.agency_id = ANY($1) AND p.settled_at IS NOT NULL
+                  AND (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date) AS "payments!",
+               (SELECT count(*) FROM dossiers d
+                WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
+                  AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+                  AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id)) AS "with_documents!",
+               (SELECT count(*) FROM dossiers d
+                WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'
+                  AND (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date) AS "electronic!""#,
+        agencies,
+        from.to_string(),
+        to.to_string()
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(IndexInputs {
+        procedures: row.procedures,
+        procedures_published: row.published,
+        resolved: total.resolved(),
+        resolved_in_time: total.resolved_early + total.resolved_on_time,
+        new_dossiers: total.new_online + total.new_counter,
+        new_online: total.new_online,
+        payments: row.payments,
+        payments_online: total.paid_online,
+        ratings: total.ratings,
+        satisfied: total.satisfied,
+        new_with_documents: row.with_documents,
+        returned: total.resolved(),
+        returned_electronic: row.electronic,
+    })
 }

@@ -23,12 +23,16 @@ pub enum AuditAction {
     AccountEnabled,
     /// A reception officer recorded a walk-in applicant.
     ApplicantRecorded,
+    ApiTokenIssued,
+    ApiTokenRevoked,
 }
 
 impl AuditAction {
     pub fn as_str(self) -> &'static str {
         match self {
             AuditAction::SignIn => "sign_in",
+            AuditAction::ApiTokenIssued => "api_token_issued",
+            AuditAction::ApiTokenRevoked => "api_token_revoked",
             AuditAction::SignInFailed => "sign_in_failed",
             AuditAction::SignInThrottled => "sign_in_throttled",
             AuditAction::SignOut => "sign_out",

@@ -28,14 +28,18 @@ pub async fn authenticate(
         return next.run(request).await;
     }
     let visitor = match load_visitor(&state.pool, &session).await {
-        Ok(visitor) => visitor,
-        Err(error) => {
-            // Without a database nothing personal can be served; carry on as
-            // a visitor so public pages still answer.
-            tracing::error!(%error, "could not load the signed-in user");
-            Visitor(None)
+        Ok(Visitor(None)) if super::api_tokens::accepted_at(request.uri().path()) => {
+            super::api_tokens::visitor(&state.pool, request.headers()).await
         }
+        Ok(visitor) => Ok(visitor),
+        Err(error) => Err(error),
     };
+    let visitor = visitor.unwrap_or_else(|error| {
+        // Without a database nothing personal can be served; carry on as
+        // a visitor so public pages still answer.
+        tracing::error!(%error, "could not load the signed-in user");
+        Visitor(None)
+    });
     let signed_in = visitor.user().is_some();
     request.extensions_mut().insert(visitor);
     let (parts, body) = request.into_parts();
@@ -81,7 +85,8 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
         session.flush().await?;
         return Ok(Visitor(None));
     }
-    let Some(user) = load_user(pool, session_user).await? else {
+    let Some(user) = load_user(pool, session_user.user_id, Some(session_user.signed_in_at)).await?
+    else {
         session.flush().await?;
         return Ok(Visitor(None));
     };
@@ -92,14 +97,20 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
     Ok(Visitor(Some(user)))
 }
 
-/// The account behind a session, or `None` when it is disabled or the session
-/// started before its sessions were ended (password reset or change).
-async fn load_user(pool: &PgPool, session_user: SessionUser) -> sqlx::Result<Option<SignedInUser>> {
+/// The account `user_id` with its roles and scope, or `None` when it is
+/// disabled or, for a session that started at `session_started` (Unix
+/// microseconds), when its sessions were ended since (password reset or
+/// change). API tokens have no session and pass `None`.
+pub(super) async fn load_user(
+    pool: &PgPool,
+    user_id: i64,
+    session_started: Option<i64>,
+) -> sqlx::Result<Option<SignedInUser>> {
     let row = sqlx::query!(
         r#"SELECT u.kind, u.full_name, coalesce(u.email, '') AS "email!", u.agency_id,
                   u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
                   (u.disabled_at IS NULL
-                   AND u.sessions_valid_after <= to_timestamp($2::float8 / 1000000)) AS "valid!",
+                   AND ($2::float8 IS NULL OR u.sessions_valid_after <= to_timestamp($2::float8 / 1000000))) AS "valid!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   ARRAY(WITH RECURSIVE below AS (
                             SELECT id FROM agencies WHERE id = u.agency_id
@@ -107,8 +118,8 @@ async fn load_user(pool: &PgPool, session_user: SessionUser) -> sqlx::Result<Opt
                             SELECT a.id FROM agencies a JOIN below b ON a.parent_id = b.id)
                         SELECT id FROM below) AS "subtree!"
            FROM users u WHERE u.id = $1"#,
-        session_user.user_id,
-        session_user.signed_in_at as f64,
+        user_id,
+        session_started.map(|micros| micros as f64),
     )
     .fetch_optional(pool)
     .await?;
@@ -129,7 +140,7 @@ async fn load_user(pool: &PgPool, session_user: SessionUser) -> sqlx::Result<Opt
         })
         .collect();
     Ok(Some(SignedInUser {
-        id: session_user.user_id,
+        id: user_id,
         kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Citizen),
         full_name: row.full_name,
         email: row.email,

@@ -3,6 +3,7 @@
 //! `app::access::throttle`, where server functions reach them too.)
 //! Pages and handlers never repeat these; they sit in the router once.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod authentication;
 pub mod client_ip;

@@ -5,6 +5,7 @@ mod dossiers;
 mod error;
 mod openapi;
 mod procedures;
+mod reports;
 
 use crate::state::AppState;
 use axum::routing::get;
@@ -21,5 +22,6 @@ pub fn router() -> Router<AppState> {
             get(procedures::get_appointment),
         )
         .route("/dossiers/{code}", get(dossiers::get_dossier))
+        .route("/reports/bieu-06", get(reports::bieu06))
         .route("/openapi.json", get(openapi::openapi_json))
 }

@@ -12,10 +12,31 @@ use utoipa::OpenApi;
         super::procedures::list_procedures,
         super::procedures::get_procedure,
         super::procedures::get_appointment,
-        super::dossiers::get_dossier
-    )
+        super::dossiers::get_dossier,
+        super::reports::bieu06
+    ),
+    modifiers(&ApiTokenScheme)
 )]
 struct ApiDoc;
+
+/// Declares the bearer API token the reports accept.
+struct ApiTokenScheme;
+
+impl utoipa::Modify for ApiTokenScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token an administrator issued to a manager"))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// `GET /api/v1/openapi.json`: this API's OpenAPI description, generated from the code.
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {

@@ -47,6 +47,31 @@ const PT_PER_MM: f32 = 72.0 / 25.4;
 pub const PAGE_WIDTH_MM: f32 = 210.0;
 pub const PAGE_HEIGHT_MM: f32 = 297.0;
 
+/// Which way up the A4 sheet is. Documents are portrait; wide statistical
+/// tables (Biểu 06) are landscape, as their official templates are. The
+/// margins stay where they are on the sheet's edges: the binding side is
+/// still the left one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+impl Orientation {
+    /// The page's width and height in millimetres.
+    const fn size_mm(self) -> (f32, f32) {
+        match self {
+            Orientation::Portrait => (PAGE_WIDTH_MM, PAGE_HEIGHT_MM),
+            Orientation::Landscape => (PAGE_HEIGHT_MM, PAGE_WIDTH_MM),
+        }
+    }
+
+    /// Width of the text area in millimetres.
+    const fn text_width_mm(self) -> f32 {
+        self.size_mm().0 - MARGINS.left - MARGINS.right
+    }
+}
+
 /// Page margins in millimetres.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Margins {
@@ -213,10 +238,11 @@ impl Band {
         Band { from, to }
     }
 
-    /// Left and right edges in points from the page's left edge.
-    fn edges(&self) -> (f32, f32) {
+    /// Left and right edges in points from the page's left edge, on a
+    /// page of `orientation`.
+    fn edges(&self, orientation: Orientation) -> (f32, f32) {
         let left = MARGINS.left * PT_PER_MM;
-        let width = TEXT_WIDTH_MM * PT_PER_MM;
+        let width = orientation.text_width_mm() * PT_PER_MM;
         (left + width * self.from, left + width * self.to)
     }
 }
@@ -250,6 +276,15 @@ impl<'a> Cell<'a> {
             fill: true,
         }
     }
+}
+
+/// Columns of a [`Document::grouped_table`] under one heading: `span`
+/// columns under `title`, or one column whose own header stands over both
+/// header lines (`title: None`).
+#[derive(Clone, Copy, Debug)]
+pub struct HeaderGroup<'a> {
+    pub title: Option<&'a str>,
+    pub span: usize,
 }
 
 /// A column of a [`Document::table`].
@@ -358,6 +393,7 @@ struct LaidLine {
 pub struct Document {
     title: String,
     date: NaiveDate,
+    orientation: Orientation,
     /// Finished pages' operations.
     pages: Vec<Vec<Op>>,
     /// The current page's operations.
@@ -373,12 +409,18 @@ impl Document {
     /// properties; `date` becomes its creation date (nothing depends on the
     /// clock, so the same content always gives the same bytes).
     pub fn new(title: &str, date: NaiveDate) -> Document {
+        Document::oriented(title, date, Orientation::Portrait)
+    }
+
+    /// The same on pages turned `orientation`.
+    pub fn oriented(title: &str, date: NaiveDate, orientation: Orientation) -> Document {
         Document {
             title: title.to_string(),
             date,
+            orientation,
             pages: Vec::new(),
             ops: Vec::new(),
-            y: top(),
+            y: top(orientation),
             missing: BTreeSet::new(),
         }
     }
@@ -408,14 +450,14 @@ impl Document {
     pub fn fields(&mut self, fields: &[(&str, f32)]) {
         let total: f32 = fields.iter().map(|(_, share)| share).sum();
         // A little space between one field's dots and the next label.
-        let gap = FIELD_GAP_MM / TEXT_WIDTH_MM;
+        let gap = FIELD_GAP_MM / self.orientation.text_width_mm();
         let mut from = 0.0;
         let mut cells = Vec::with_capacity(fields.len());
         for (i, (label, share)) in fields.iter().enumerate() {
             let to = from + share / total;
             let last = i + 1 == fields.len();
             let band = Band::new(from, if last { to } else { to - gap });
-            let (left, right) = band.edges();
+            let (left, right) = band.edges(self.orientation);
             let room = right - left - faces().regular.width(label, BODY_SIZE);
             let dot = faces().regular.width(".", BODY_SIZE);
             if room < dot * MIN_FILL_DOTS as f32 {
@@ -471,7 +513,7 @@ impl Document {
     /// A short horizontal rule centered in `band`, just under the previous
     /// line (the line under the national motto), `width` millimetres long.
     pub fn rule(&mut self, band: Band, width: f32) {
-        let (left, right) = band.edges();
+        let (left, right) = band.edges(self.orientation);
         let center = (left + right) / 2.0;
         let half = width * PT_PER_MM / 2.0;
         let y = self.y - 1.5;
@@ -489,7 +531,7 @@ impl Document {
         if !self.ops.is_empty() {
             self.pages.push(std::mem::take(&mut self.ops));
         }
-        self.y = top();
+        self.y = top(self.orientation);
     }
 
     /// A ruled table over the full width: a bold, centered header row, then
@@ -510,14 +552,7 @@ impl Document {
         min_lines: usize,
         size: f32,
     ) {
-        let total: f32 = columns.iter().map(|c| c.width).sum();
-        let mut bands = Vec::with_capacity(columns.len());
-        let mut from = 0.0;
-        for column in columns {
-            let to = from + column.width / total;
-            bands.push(Band::new(from, to));
-            from = to;
-        }
+        let bands = column_bands(columns);
         let header_style = Style::BODY.size(size).bold().centered().spacing(1.25);
         let body_style = Style::BODY.size(size).spacing(1.3);
         let header: Vec<Cell<'_>> = columns
@@ -541,6 +576,40 @@ impl Document {
                 self.table_row(&header, 1);
             }
             self.table_row(&cells, min_lines);
+        }
+    }
+
+    /// A ruled table with a two-level header, as statistical templates have:
+    /// `groups` cover the columns left to right; a group with a title puts
+    /// it over its columns' own headers, a group of one column without a
+    /// title lets that column's header stand over both header lines. The
+    /// header is repeated on every page the rows run onto.
+    pub fn grouped_table(
+        &mut self,
+        groups: &[HeaderGroup<'_>],
+        columns: &[Column<'_>],
+        rows: &[Vec<&str>],
+        size: f32,
+    ) {
+        let bands = column_bands(columns);
+        let header_style = Style::BODY.size(size).bold().centered().spacing(1.2);
+        let body_style = Style::BODY.size(size).spacing(1.25);
+        self.grouped_header(groups, columns, &bands, header_style);
+        for row in rows {
+            let cells: Vec<Cell<'_>> = columns
+                .iter()
+                .zip(&bands)
+                .enumerate()
+                .map(|(i, (column, band))| {
+                    let text = row.get(i).copied().unwrap_or("");
+                    Cell::new(*band, body_style.align(column.align), text)
+                })
+                .collect();
+            if self.table_row_height(&cells, 0) > self.y - bottom() {
+                self.page_break();
+                self.grouped_header(groups, columns, &bands, header_style);
+            }
+            self.table_row(&cells, 0);
         }
     }
 
@@ -579,7 +648,10 @@ impl Document {
         let pages = self
             .pages
             .into_iter()
-            .map(|ops| PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops))
+            .map(|ops| {
+                let (width, height) = self.orientation.size_mm();
+                PdfPage::new(Mm(width), Mm(height), ops)
+            })
             .collect();
         doc.with_pages(pages);
 
@@ -657,7 +729,7 @@ impl Document {
     fn lay_out(&mut self, cell: &Cell<'_>) -> Vec<LaidLine> {
         let face = faces().get(cell.style.weight);
         let size = cell.style.size;
-        let (left, right) = cell.band.edges();
+        let (left, right) = cell.band.edges(self.orientation);
         let width = right - left;
         let indent = cell.style.first_line_indent * PT_PER_MM;
         let mut lines = Vec::new();
@@ -739,7 +811,7 @@ impl Document {
         }
         let face = faces().get(style.weight);
         let size = style.size;
-        let (left, right) = band.edges();
+        let (left, right) = band.edges(self.orientation);
         let text_width = face.width(&line.text, size);
         let x = match style.align {
             Align::Left | Align::Justify => left + line.indent,
@@ -780,7 +852,7 @@ impl Document {
             self.page_break();
         }
         let module = size / modules as f32;
-        let right = (PAGE_WIDTH_MM - MARGINS.right) * PT_PER_MM;
+        let right = (self.orientation.size_mm().0 - MARGINS.right) * PT_PER_MM;
         let left = right - size;
         let top = self.y;
         let point = |x: f32, y: f32| LinePoint {
@@ -848,11 +920,96 @@ impl Document {
         cells
             .iter()
             .map(|cell| {
-                let lines = self.lay_out(&padded(cell)).len().max(min_lines);
+                let lines = self.lay_out(&self.padded(cell)).len().max(min_lines);
                 cell.style.leading() * lines as f32
             })
             .fold(0.0, f32::max)
             + 2.0 * padding
+    }
+
+    /// The two header lines of a [`Document::grouped_table`], ruled.
+    fn grouped_header(
+        &mut self,
+        groups: &[HeaderGroup<'_>],
+        columns: &[Column<'_>],
+        bands: &[Band],
+        style: Style,
+    ) {
+        let padding = CELL_PADDING_Y_MM * PT_PER_MM;
+        // Which columns sit under a titled group, and each group's band.
+        let mut spans = Vec::with_capacity(groups.len());
+        let mut first = 0;
+        for group in groups {
+            let last = (first + group.span).min(columns.len()).max(first + 1) - 1;
+            spans.push((
+                group,
+                first,
+                last,
+                Band::new(bands[first].from, bands[last].to),
+            ));
+            first = last + 1;
+        }
+        let height = |doc: &mut Document, band: Band, text: &str| {
+            let cell = doc.padded(&Cell::new(band, style, text));
+            doc.lay_out(&cell).len() as f32 * style.leading() + 2.0 * padding
+        };
+        let mut upper: f32 = 0.0;
+        let mut lower: f32 = 0.0;
+        let mut standing: f32 = 0.0;
+        for &(group, first, last, band) in &spans {
+            match group.title {
+                Some(title) => {
+                    upper = upper.max(height(self, band, title));
+                    for column in first..=last {
+                        lower = lower.max(height(self, bands[column], columns[column].header));
+                    }
+                }
+                None => standing = standing.max(height(self, band, columns[first].header)),
+            }
+        }
+        lower = lower.max(standing - upper);
+        self.make_room(upper + lower + style.leading() * 2.0);
+        let top = self.y;
+        let middle = top - upper;
+        let bottom = middle - lower;
+        let (left, right) = Band::FULL.edges(self.orientation);
+        self.stroke(&[(left, top), (right, top)]);
+        self.stroke(&[(left, bottom), (right, bottom)]);
+        self.stroke(&[(left, top), (left, bottom)]);
+        for &(group, first, last, band) in &spans {
+            let (group_left, group_right) = band.edges(self.orientation);
+            self.stroke(&[(group_right, top), (group_right, bottom)]);
+            let write = |doc: &mut Document, band: Band, text: &str, slot_top: f32| {
+                let cell = doc.padded(&Cell::new(band, style, text));
+                let mut slot_top = slot_top - padding;
+                for line in doc.lay_out(&cell) {
+                    doc.draw_line(&line, cell.band, style, slot_top);
+                    slot_top -= style.leading();
+                }
+            };
+            match group.title {
+                Some(title) => {
+                    write(self, band, title, top);
+                    self.stroke(&[(group_left, middle), (group_right, middle)]);
+                    for column in first..=last {
+                        let (_, x) = bands[column].edges(self.orientation);
+                        self.stroke(&[(x, middle), (x, bottom)]);
+                        write(self, bands[column], columns[column].header, middle);
+                    }
+                }
+                None => write(self, band, columns[first].header, top),
+            }
+        }
+        self.y = bottom;
+    }
+
+    /// The cell's band shrunk by the horizontal cell padding.
+    fn padded<'a>(&self, cell: &Cell<'a>) -> Cell<'a> {
+        let inset = CELL_PADDING_X_MM / self.orientation.text_width_mm();
+        Cell {
+            band: Band::new(cell.band.from + inset, cell.band.to - inset),
+            ..*cell
+        }
     }
 
     /// Draws one table row with its borders at the cursor.
@@ -863,32 +1020,22 @@ impl Document {
         let bottom = top - height;
         let padding = CELL_PADDING_Y_MM * PT_PER_MM;
         for cell in cells {
-            let cell = padded(cell);
+            let cell = self.padded(cell);
             let mut slot_top = top - padding;
             for line in self.lay_out(&cell) {
                 self.draw_line(&line, cell.band, cell.style, slot_top);
                 slot_top -= cell.style.leading();
             }
         }
-        let (left, _) = Band::FULL.edges();
-        let (_, right) = Band::FULL.edges();
+        let (left, right) = Band::FULL.edges(self.orientation);
         self.stroke(&[(left, top), (right, top)]);
         self.stroke(&[(left, bottom), (right, bottom)]);
         self.stroke(&[(left, top), (left, bottom)]);
         for cell in cells {
-            let (_, x) = cell.band.edges();
+            let (_, x) = cell.band.edges(self.orientation);
             self.stroke(&[(x, top), (x, bottom)]);
         }
         self.y = bottom;
-    }
-}
-
-/// The cell's band shrunk by the horizontal cell padding.
-fn padded<'a>(cell: &Cell<'a>) -> Cell<'a> {
-    let inset = CELL_PADDING_X_MM / TEXT_WIDTH_MM;
-    Cell {
-        band: Band::new(cell.band.from + inset, cell.band.to - inset),
-        ..*cell
     }
 }
 
@@ -915,9 +1062,22 @@ fn justified(text: &str, extra: f32, size: f32) -> Vec<TextItem> {
     items
 }
 
+/// The band of each column: its share of the sum of the widths.
+fn column_bands(columns: &[Column<'_>]) -> Vec<Band> {
+    let total: f32 = columns.iter().map(|c| c.width).sum();
+    let mut bands = Vec::with_capacity(columns.len());
+    let mut from = 0.0;
+    for column in columns {
+        let to = from + column.width / total;
+        bands.push(Band::new(from, to));
+        from = to;
+    }
+    bands
+}
+
 /// Top of the text area, in points from the bottom of the page.
-fn top() -> f32 {
-    (PAGE_HEIGHT_MM - MARGINS.top) * PT_PER_MM
+fn top(orientation: Orientation) -> f32 {
+    (orientation.size_mm().1 - MARGINS.top) * PT_PER_MM
 }
 
 /// Bottom of the text area, in points from the bottom of the page.

@@ -1,6 +1,8 @@
+mod api_tokens_page;
 mod official_form;
 mod official_page;
 mod officials_page;
 
+pub use api_tokens_page::ApiTokensPage;
 pub use official_page::OfficialPage;
 pub use officials_page::OfficialsPage;

@@ -1,0 +1,108 @@
+use crate::administration::api_tokens::{load_api_tokens, ApiTokensView};
+use crate::forms::{ErrorSummary, FormFeedback, TextField};
+use crate::i18n::use_texts;
+use crate::layout::PageError;
+use crate::session_view::session_view;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/quan-tri/ma-api`: administrators issue and revoke the API tokens
+/// other systems use to read the reports as a manager.
+#[component]
+pub fn ApiTokensPage() -> impl IntoView {
+    let t = use_texts();
+    let data = Resource::new(|| (), |_| load_api_tokens());
+    view! {
+        <Title text=format!("{} | {}", t.api_tokens.title, t.site_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let session = session_view().await;
+                match data.await {
+                    Ok(data) => {
+                        let form = session.feedback.form_for("issue_api_token");
+                        view! {
+                            <ErrorSummary form=form.clone()/>
+                            <ApiTokens data form/>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ApiTokens(data: ApiTokensView, form: FormFeedback) -> impl IntoView {
+    let k = &use_texts().api_tokens;
+    let owner_error = form.message_for("owner");
+    let typed_owner = form.value("owner");
+    view! {
+        <h1>{k.title}</h1>
+        <p class="lead">{k.lead}</p>
+        {if data.tokens.is_empty() {
+            view! { <p>{k.none}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll">
+                <table class="table table--stack-on-phone">
+                    <thead><tr>
+                        <th scope="col">{k.label}</th>
+                        <th scope="col">{k.owner}</th>
+                        <th scope="col">{k.issued}</th>
+                        <th scope="col">{k.last_used}</th>
+                        <th scope="col">{k.state}</th>
+                    </tr></thead>
+                    <tbody>
+                        {data.tokens.into_iter().map(|token| {
+                            let revoke = format!("/quan-tri/ma-api/{}/thu-hoi", token.id);
+                            view! {
+                                <tr>
+                                    <td>{token.label.clone()}</td>
+                                    <td data-label=k.owner>{token.owner.clone()}</td>
+                                    <td data-label=k.issued>{format!("{} · {}", token.issued_at, token.issued_by)}</td>
+                                    <td data-label=k.last_used>{token.last_used_at.clone().unwrap_or_else(|| k.never_used.to_string())}</td>
+                                    <td data-label=k.state class="table__actions">
+                                        {if token.revoked {
+                                            view! { <span>{k.revoked}</span> }.into_any()
+                                        } else {
+                                            view! {
+                                                <span>{k.active}</span>
+                                                <form method="post" action=revoke class="inline-form">
+                                                    <button type="submit" class="link-button">
+                                                        {k.revoke}<span class="visually-hidden">{format!(" {}", token.label)}</span>
+                                                    </button>
+                                                </form>
+                                            }.into_any()
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }.into_any()
+        }}
+        <section class="section">
+            <h2>{k.issue_heading}</h2>
+            <p>{k.issue_hint}</p>
+            <form method="post" action="/quan-tri/ma-api" novalidate="">
+                <div class=if owner_error.is_some() { "form-group form-group--error" } else { "form-group" }>
+                    <label class="label" for="issue-api-token-owner">{k.owner}</label>
+                    {owner_error.clone().map(|message| view! { <p class="error-message" id="issue-api-token-owner-error">{message}</p> })}
+                    <select class="select" id="issue-api-token-owner" name="owner"
+                        aria-describedby=owner_error.as_ref().map(|_| "issue-api-token-owner-error")>
+                        {data.managers.into_iter().map(|(id, name)| {
+                            let value = id.to_string();
+                            let selected = typed_owner == value;
+                            view! { <option value=value selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <TextField name="label" label=k.label hint=k.label_hint feedback=form.clone() required=true/>
+                <button type="submit" class="button">{k.issue_button}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,163 @@
+//! The operations view (`/thong-ke/dieu-hanh`): what leaders and managers
+//! watch through the day, for the agencies in their scope — today's new,
+//! resolved and overdue dossiers, what falls due today and on the next
+//! working day per agency, and where the overdue ones sit (agency × sector).
+//! "Overdue" is as in Biểu 06's pending column: not finished, past the
+//! legal appointment, and not waiting for the citizen's supplement; "due"
+//! is the appointment in force, the date the officers work to.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyDue {
+    pub agency_name: String,
+    pub due_today: i64,
+    pub due_next: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperationsView {
+    /// `dd/mm/yyyy`, and `hh:mm:ss` when read (Vietnam time).
+    pub today: String,
+    pub next_working_day: String,
+    pub read_at: String,
+    pub received_today: i64,
+    pub resolved_today: i64,
+    pub overdue: i64,
+    pub due: Vec<AgencyDue>,
+    /// The heat table: sector names across, agency rows with a count per sector.
+    pub sectors: Vec<String>,
+    pub overdue_by_agency: Vec<(String, Vec<i64>)>,
+}
+
+/// The operations view of the signed-in leader or manager.
+#[server(endpoint = "statistics/operations")]
+pub async fn load_operations() -> Result<OperationsView, AppError> {
+    use crate::access::{require, Permission, Role};
+    let user = require(Permission::EnterBackOffice)?;
+    let mut scope: Vec<i64> = user.agencies_for(Role::Manager).to_vec();
+    scope.extend_from_slice(user.agencies_for(Role::Leader));
+    scope.sort_unstable();
+    scope.dedup();
+    if scope.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let pool = crate::database::pool()?;
+    let calendar = crate::deadlines::store::working_calendar(&pool).await?;
+    let now = crate::deadlines::vietnam_local(chrono::Utc::now());
+    let today = now.date();
+    let next = calendar.next_working_day_after(today);
+    let mut view = store::operations(&pool, &scope, now, next).await?;
+    view.today = today.format("%d/%m/%Y").to_string();
+    view.next_working_day = next.format("%d/%m/%Y").to_string();
+    view.read_at = now.format("%H:%M:%S").to_string();
+    Ok(view)
+}
+
+#[cfg(feature = "ssr")]
+mod store {
+    use super::{AgencyDue, OperationsView};
+    use crate::error::AppResult;
+    use chrono::{NaiveDate, NaiveDateTime};
+    use sqlx::PgPool;
+    use std::collections::BTreeMap;
+
+    /// The open states: not yet finished one way or another.
+    const OPEN: &[&str] = &[
+        "submitted",
+        "received",
+        "processing",
+        "awaiting_supplement",
+        "awaiting_approval",
+        "result_ready",
+    ];
+
+    pub async fn operations(
+        pool: &PgPool,
+        scope: &[i64],
+        now: NaiveDateTime,
+        next: NaiveDate,
+    ) -> AppResult<OperationsView> {
+        let open: Vec<String> = OPEN.iter().map(|state| state.to_string()).collect();
+        let today = sqlx::query!(
+            r#"SELECT
+                 count(*) FILTER (WHERE (submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::text::timestamp::date) AS "received!",
+                 count(*) FILTER (WHERE status = 'returned'
+                                  AND (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::text::timestamp::date) AS "resolved!",
+                 count(*) FILTER (WHERE status = ANY($3) AND status <> 'awaiting_supplement'
+                                  AND legal_due_at < $2::text::timestamp) AS "overdue!"
+               FROM dossiers
+               WHERE agency_id = ANY($1) AND submitted_at IS NOT NULL
+                 AND (status = ANY($3) OR resolved_at >= ($2::text::timestamp::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
+            scope,
+            now.to_string(),
+            &open
+        )
+        .fetch_one(pool)
+        .await?;
+        let due = sqlx::query!(
+            r#"SELECT a.name,
+                      count(*) FILTER (WHERE d.due_at::date = $2::text::timestamp::date) AS "today!",
+                      count(*) FILTER (WHERE d.due_at::date = $3::text::date) AS "next!"
+               FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+               WHERE d.agency_id = ANY($1) AND d.status = ANY($4) AND d.status <> 'awaiting_supplement'
+                 AND d.due_at::date IN ($2::text::timestamp::date, $3::text::date)
+               GROUP BY a.name ORDER BY count(*) DESC, a.name"#,
+            scope,
+            now.to_string(),
+            next.to_string(),
+            &open
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|row| AgencyDue {
+            agency_name: row.name,
+            due_today: row.today,
+            due_next: row.next,
+        })
+        .collect();
+        let cells = sqlx::query!(
+            r#"SELECT a.name AS agency, s.name AS sector, count(*) AS "count!"
+               FROM dossiers d
+               JOIN agencies a ON a.id = d.agency_id
+               JOIN procedure_versions v ON v.id = d.procedure_version_id
+               JOIN procedures p ON p.id = v.procedure_id
+               JOIN sectors s ON s.id = p.sector_id
+               WHERE d.agency_id = ANY($1) AND d.status = ANY($3) AND d.status <> 'awaiting_supplement'
+                 AND d.legal_due_at < $2::text::timestamp
+               GROUP BY a.name, s.name"#,
+            scope,
+            now.to_string(),
+            &open
+        )
+        .fetch_all(pool)
+        .await?;
+        let sectors: Vec<String> = cells
+            .iter()
+            .map(|cell| cell.sector.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut rows: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+        for cell in &cells {
+            let column = sectors.iter().position(|s| *s == cell.sector).unwrap_or(0);
+            rows.entry(cell.agency.clone())
+                .or_insert_with(|| vec![0; sectors.len()])[column] = cell.count;
+        }
+        let mut overdue_by_agency: Vec<(String, Vec<i64>)> = rows.into_iter().collect();
+        // Most overdue first: where help is needed.
+        overdue_by_agency.sort_by_key(|(name, counts)| (-counts.iter().sum::<i64>(), name.clone()));
+        Ok(OperationsView {
+            received_today: today.received,
+            resolved_today: today.resolved,
+            overdue: today.overdue,
+            due,
+            sectors,
+            overdue_by_agency,
+            ..OperationsView::default()
+        })
+    }
+}

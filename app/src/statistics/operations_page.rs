@@ -1,0 +1,135 @@
+use super::operations::{load_operations, OperationsView};
+use crate::i18n::use_texts;
+use crate::layout::PageError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// How often the view reads the numbers again.
+const REFRESH_SECONDS: u64 = 60;
+
+/// `/thong-ke/dieu-hanh`: the operations-centre screen. With JavaScript it
+/// reads the numbers again every minute in place; without, the page
+/// reloads itself (a refresh in `<noscript>`), so a wall screen stays
+/// current either way.
+#[component]
+pub fn OperationsPage() -> impl IntoView {
+    let t = use_texts();
+    let data = Resource::new(|| (), |_| load_operations());
+    Effect::new(move |_| {
+        // Effects run only in the browser: the server renders once.
+        let _ = set_interval_with_handle(
+            move || data.refetch(),
+            std::time::Duration::from_secs(REFRESH_SECONDS),
+        );
+    });
+    view! {
+        <Title text=format!("{} | {}", t.statistics.operations_title, t.site_name)/>
+        <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript>
+        <h1>{t.statistics.operations_title}</h1>
+        <Transition fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Operations view/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A heat class from 0 (none) to 4 (the most overdue cell), so the shade
+/// follows the numbers, which are always printed too.
+fn heat(count: i64, max: i64) -> &'static str {
+    match (count, max) {
+        (0, _) => "heat heat--0",
+        (count, max) if count * 4 <= max => "heat heat--1",
+        (count, max) if count * 2 <= max => "heat heat--2",
+        (count, max) if count * 4 <= max * 3 => "heat heat--3",
+        _ => "heat heat--4",
+    }
+}
+
+#[component]
+fn Operations(view: OperationsView) -> impl IntoView {
+    let s = &use_texts().statistics;
+    let max = view
+        .overdue_by_agency
+        .iter()
+        .flat_map(|(_, counts)| counts.iter().copied())
+        .max()
+        .unwrap_or(0);
+    view! {
+        <p class="lead" aria-live="polite">{(s.operations_as_of)(&view.today, &view.read_at)}</p>
+        <ul class="tiles">
+            <li class="tile"><span class="tile__number">{view.received_today}</span>{s.operations_received}</li>
+            <li class="tile"><span class="tile__number">{view.resolved_today}</span>{s.operations_resolved}</li>
+            <li class="tile tile--alert"><span class="tile__number">{view.overdue}</span>{s.operations_overdue}</li>
+        </ul>
+        <section class="section" aria-labelledby="due-heading">
+            <h2 id="due-heading">{s.operations_due}</h2>
+            {if view.due.is_empty() {
+                view! { <p>{s.operations_nothing_due}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">{s.agency}</th>
+                            <th scope="col" class="numeric">{(s.operations_due_on)(&view.today)}</th>
+                            <th scope="col" class="numeric">{(s.operations_due_on)(&view.next_working_day)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {view.due.iter().map(|row| view! {
+                                <tr>
+                                    <th scope="row">{row.agency_name.clone()}</th>
+                                    <td class="numeric">{row.due_today}</td>
+                                    <td class="numeric">{row.due_next}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+        <section class="section" aria-labelledby="heat-heading">
+            <h2 id="heat-heading">{s.operations_heat}</h2>
+            {if view.overdue_by_agency.is_empty() {
+                view! { <p>{s.operations_nothing_overdue}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                    <table class="table heat-table">
+                        <thead><tr>
+                            <th scope="col">{s.agency}</th>
+                            {view.sectors.iter().map(|sector| view! { <th scope="col" class="numeric">{sector.clone()}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {view.overdue_by_agency.iter().map(|(agency, counts)| view! {
+                                <tr>
+                                    <th scope="row">{agency.clone()}</th>
+                                    {counts.iter().map(|count| view! { <td class=format!("numeric {}", heat(*count, max))>{*count}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heat;
+
+    #[test]
+    fn the_shade_follows_the_share_of_the_largest_cell() {
+        assert_eq!(heat(0, 8), "heat heat--0");
+        assert_eq!(heat(2, 8), "heat heat--1");
+        assert_eq!(heat(4, 8), "heat heat--2");
+        assert_eq!(heat(6, 8), "heat heat--3");
+        assert_eq!(heat(8, 8), "heat heat--4");
+    }
+}

@@ -1,0 +1,148 @@
+//! `POST /quan-tri/ma-api` issues an API token to a manager account the
+//! administrator reaches; `POST /quan-tri/ma-api/{id}/thu-hoi` revokes one.
+//! The token itself is shown once, in the notice after the redirect; only
+//! its hash is stored.
+
+use crate::access::api_tokens;
+use crate::access::audit::{self, AuditAction};
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::state::AppState;
+use app::access::{Permission, Role};
+use app::forms::{FormFeedback, NoticeTone};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use tower_sessions::Session;
+
+const PAGE: &str = "/quan-tri/ma-api";
+
+pub async fn issue(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    form: Posted,
+) -> Response {
+    let lang = asker.lang;
+    let admin = match admin.may(Permission::ListOfficials, lang) {
+        Ok(admin) => admin.clone(),
+        Err(refusal) => return refusal.into_response(),
+    };
+    let k = &lang.texts().api_tokens;
+    let label = form.get("label").trim().to_string();
+    let mut refused = FormFeedback::new("issue_api_token");
+    refused.keep("label", &label);
+    refused.keep("owner", &form.get("owner"));
+    if label.is_empty() || label.chars().count() > 120 {
+        refused.error("label", k.label_required);
+    }
+    // Only a manager of an agency the administrator reaches; anything else
+    // reads as "choose one", so ids cannot be probed.
+    let owner = match form.get("owner").parse::<i64>() {
+        Ok(id) => sqlx::query_scalar!(
+            "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
+             WHERE u.id = $1 AND u.agency_id = ANY($2) AND u.disabled_at IS NULL",
+            id,
+            admin.agencies_for(Role::Administrator)
+        )
+        .fetch_optional(&state.pool)
+        .await
+        .map_err(|error| unavailable(error, lang)),
+        Err(_) => Ok(None),
+    };
+    let owner = match owner {
+        Ok(owner) => owner,
+        Err(response) => return response,
+    };
+    if owner.is_none() {
+        refused.error("owner", k.owner_required);
+    }
+    let Some(owner) = owner.filter(|_| !refused.has_errors()) else {
+        feedback::form(&session, refused).await;
+        return see_other(PAGE);
+    };
+    let (token, hash) = api_tokens::generate();
+    let result: anyhow::Result<()> = async {
+        let mut tx = state.pool.begin().await?;
+        let id = sqlx::query_scalar!(
+            "INSERT INTO api_tokens (user_id, label, token_hash, issued_by) VALUES ($1, $2, $3, $4) RETURNING id",
+            owner,
+            label,
+            hash,
+            admin.id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(
+            &mut *tx,
+            Some(admin.id),
+            AuditAction::ApiTokenIssued,
+            json!({ "token": id, "owner": owner }),
+            asker.ip,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    if let Err(error) = result {
+        return unavailable(error, lang);
+    }
+    feedback::notice(
+        &session,
+        NoticeTone::Success,
+        (k.issued_notice)(&label, &token),
+    )
+    .await;
+    see_other(PAGE)
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    Path(id): Path<i64>,
+) -> Response {
+    let lang = asker.lang;
+    let admin = match admin.may(Permission::ListOfficials, lang) {
+        Ok(admin) => admin.clone(),
+        Err(refusal) => return refusal.into_response(),
+    };
+    let result: anyhow::Result<Option<String>> = async {
+        let mut tx = state.pool.begin().await?;
+        let label = sqlx::query_scalar!(
+            "UPDATE api_tokens t SET revoked_at = coalesce(t.revoked_at, now())
+             FROM users u WHERE u.id = t.user_id AND t.id = $1 AND u.agency_id = ANY($2)
+             RETURNING t.label",
+            id,
+            admin.agencies_for(Role::Administrator)
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if label.is_some() {
+            audit::record(
+                &mut *tx,
+                Some(admin.id),
+                AuditAction::ApiTokenRevoked,
+                json!({ "token": id }),
+                asker.ip,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(label)
+    }
+    .await;
+    match result {
+        Ok(Some(label)) => {
+            let k = &lang.texts().api_tokens;
+            feedback::notice(&session, NoticeTone::Success, (k.revoked_notice)(&label)).await;
+            see_other(PAGE)
+        }
+        Ok(None) => crate::access::extractors::Refusal::forbidden(lang).into_response(),
+        Err(error) => unavailable(error, lang),
+    }
+}

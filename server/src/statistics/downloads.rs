@@ -1,0 +1,59 @@
+//! `GET /thong-ke/bieu-06.{csv,xlsx,pdf}?tu=&den=&co-quan=`: the report on
+//! `/thong-ke` as a file, for the same period and agency (the page's
+//! download links carry its query).
+
+use super::exports::{respond, ExportFormat};
+use crate::access::extractors::{Refusal, SignedIn};
+use crate::forms::{unavailable, Asker};
+use crate::state::AppState;
+use app::error::AppError;
+use app::statistics::{report_for, ReportQuery};
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+
+pub async fn csv(
+    state: State<AppState>,
+    asker: Asker,
+    user: SignedIn,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    download(state, asker, user, query, ExportFormat::Csv).await
+}
+
+pub async fn xlsx(
+    state: State<AppState>,
+    asker: Asker,
+    user: SignedIn,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    download(state, asker, user, query, ExportFormat::Xlsx).await
+}
+
+pub async fn pdf(
+    state: State<AppState>,
+    asker: Asker,
+    user: SignedIn,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    download(state, asker, user, query, ExportFormat::Pdf).await
+}
+
+async fn download(
+    State(state): State<AppState>,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    Query(query): Query<HashMap<String, String>>,
+    format: ExportFormat,
+) -> Response {
+    let query = ReportQuery {
+        from: query.get("tu").cloned(),
+        to: query.get("den").cloned(),
+        agency: query.get("co-quan").cloned(),
+    };
+    match report_for(&state.pool, &user, &query, asker.lang, false).await {
+        Ok(view) => respond(&view, format, asker.lang, &state.config.place),
+        Err(AppError::Unavailable) => unavailable("the report could not be read", asker.lang),
+        Err(error) => Refusal::page(error, asker.lang).into_response(),
+    }
+}

@@ -1,0 +1,65 @@
+//! The appointment date through the API and on the procedure page.
+
+use crate::support;
+
+use support::spawn_app;
+
+#[tokio::test]
+async fn the_api_counts_working_days_around_tet_with_the_cut_off() {
+    let app = spawn_app().await;
+    // Đăng ký khai sinh: 1 working day. Filed Friday 13 Feb 2026 at 16:00,
+    // after the 15:00 cut-off, so it counts from the first working day after
+    // Tết (Monday 23 Feb) and is due on Tuesday 24 Feb.
+    let response = app
+        .get("/api/v1/procedures/1.001193/appointment?received_at=2026-02-13T16:00:00%2B07:00")
+        .await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    let answer = response.json();
+    assert_eq!(answer["counted_from"], "2026-02-23", "{answer}");
+    assert_eq!(answer["appointment_date"], "2026-02-24");
+    assert_eq!(answer["due_at"], "2026-02-24T17:00:00+07:00");
+
+    // The same moment written in UTC gives the same answer.
+    let utc = app
+        .get("/api/v1/procedures/1.001193/appointment?received_at=2026-02-13T09:00:00Z")
+        .await
+        .json();
+    assert_eq!(utc["appointment_date"], "2026-02-24");
+}
+
+#[tokio::test]
+async fn holidays_come_from_the_calendar_table() {
+    let app = spawn_app().await;
+    let url = "/api/v1/procedures/1.001193/appointment?received_at=2026-03-09T09:00:00%2B07:00";
+    assert_eq!(app.get(url).await.json()["appointment_date"], "2026-03-10");
+    // An administrator declares Tuesday 10 March a day off.
+    sqlx::query("INSERT INTO calendar_days (day, kind, name) VALUES ('2026-03-10', 'holiday', 'Nghỉ đột xuất')")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.get(url).await.json()["appointment_date"], "2026-03-11");
+}
+
+#[tokio::test]
+async fn bad_requests_are_explained() {
+    let app = spawn_app().await;
+    let response = app
+        .get("/api/v1/procedures/1.001193/appointment?received_at=hôm-nay")
+        .await;
+    assert_eq!(response.status, 400);
+    assert_eq!(response.json()["error"], "bad_request");
+    let response = app.get("/api/v1/procedures/9.999999/appointment").await;
+    assert_eq!(response.status, 404);
+}
+
+#[tokio::test]
+async fn the_procedure_page_says_when_a_dossier_filed_today_would_be_due() {
+    let app = spawn_app().await;
+    let page = app.get("/thu-tuc/1.001193").await;
+    assert!(
+        page.text()
+            .contains("Nộp hôm nay, dự kiến trả kết quả ngày"),
+        "{}",
+        page.text()
+    );
+}

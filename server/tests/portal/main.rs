@@ -1,0 +1,41 @@
+//! The integration tests: the real router over a real PostgreSQL, one
+//! module per capability. They form one test binary, not one per file:
+//! each binary links the whole portal, and thirty of them filled the
+//! disk of a CI machine and spent most of the run linking.
+
+mod support;
+
+mod appointments;
+mod authorisation;
+mod authorisation_matrix;
+mod back_office;
+mod catalogue_api;
+mod catalogue_pages;
+mod catalogue_search;
+mod concurrent_routers;
+mod counter_filing;
+mod daily_digest;
+mod demo_accounts;
+mod dossier_codes;
+mod dossier_register;
+mod eform_fields;
+mod filing;
+mod form_templates;
+mod health;
+mod inbox_filters;
+mod mail_delivery;
+mod notice_slips;
+mod operations_view;
+mod password_reset;
+mod payments;
+mod profile;
+mod ratings;
+mod registration;
+mod request_safety;
+mod s3_files;
+mod sign_in;
+mod statistics;
+mod statistics_exports;
+mod uploads;
+mod virus_scan;
+mod vnpay;

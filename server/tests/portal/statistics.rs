@@ -1,0 +1,297 @@
+//! Biểu 06 on a hand-built set of dossiers whose every count is known.
+
+use crate::support;
+
+use support::back_office::{signed_in, MANAGER, RECEPTION};
+use support::spawn_app;
+
+/// A dossier as history left it: code, channel, status, submitted, legal
+/// due, resolved, resumes_to.
+type Built = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// Dossiers of the demo ward's birth registrations.
+const DOSSIERS: &[Built] = &[
+    // Carried over from September, returned early in October.
+    (
+        "000.01.40.H34-260920-9001",
+        "online",
+        "returned",
+        "2026-09-20 09:00",
+        "2026-10-06 17:00",
+        Some("2026-10-05 10:00"),
+        None,
+    ),
+    // New online, returned on the appointment's day.
+    (
+        "000.01.40.H34-261010-9002",
+        "online",
+        "returned",
+        "2026-10-10 09:00",
+        "2026-10-12 17:00",
+        Some("2026-10-12 10:00"),
+        None,
+    ),
+    // At the counter, returned after its appointment (an apology moved the
+    // date in force, not the legal one): late.
+    (
+        "000.01.40.H34-261102-9003",
+        "counter",
+        "returned",
+        "2026-11-02 09:00",
+        "2026-11-03 17:00",
+        Some("2026-11-09 10:00"),
+        None,
+    ),
+    // Waiting for a supplement at the end of the period: within the deadline.
+    (
+        "000.01.40.H34-261201-9004",
+        "online",
+        "awaiting_supplement",
+        "2026-12-01 09:00",
+        "2026-12-02 17:00",
+        None,
+        Some("processing"),
+    ),
+    // Still being processed, appointment passed: overdue.
+    (
+        "000.01.40.H34-261210-9005",
+        "online",
+        "processing",
+        "2026-12-10 09:00",
+        "2026-12-20 17:00",
+        None,
+        None,
+    ),
+    // Refused at reception.
+    (
+        "000.01.40.H34-261020-9006",
+        "online",
+        "refused",
+        "2026-10-20 09:00",
+        "2026-10-21 17:00",
+        Some("2026-10-21 08:30"),
+        None,
+    ),
+    // Finished before the period: not in it.
+    (
+        "000.01.40.H34-260901-9007",
+        "online",
+        "returned",
+        "2026-09-01 09:00",
+        "2026-09-03 17:00",
+        Some("2026-09-02 10:00"),
+        None,
+    ),
+];
+
+pub(crate) async fn build(app: &support::TestApp) {
+    for (code, channel, status, submitted, due, resolved, resumes_to) in DOSSIERS {
+        sqlx::query(
+            "INSERT INTO dossiers (code, pin, applicant_id, procedure_version_id, agency_id, status, channel,
+                                   submitted_at, legal_due_at, due_at, resolved_at, resumes_to, received_at)
+             SELECT $1, '123456', (SELECT id FROM users WHERE email = 'congdan@motcua.example'), c.id,
+                    (SELECT id FROM agencies WHERE code = '000.01.40.H34'), $2, $3,
+                    $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $5::timestamp, $5::timestamp,
+                    $6::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $7, $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+             FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.001193'",
+        )
+        .bind(code)
+        .bind(status)
+        .bind(channel)
+        .bind(submitted)
+        .bind(due)
+        .bind(resolved)
+        .bind(resumes_to)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    }
+    // One supplement asked in the period, and one rating (satisfied).
+    sqlx::query(
+        "INSERT INTO dossier_history (dossier_id, action, from_status, to_status, occurred_at)
+         SELECT id, 'request_supplement', 'processing', 'awaiting_supplement', '2026-12-02 09:00+07' FROM dossiers
+         WHERE code = '000.01.40.H34-261201-9004'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO dossier_ratings (dossier_id, rated_by, overall, timeliness, attitude, guidance, created_at)
+         SELECT id, applicant_id, 4, 4, 5, 4, '2026-10-13 09:00+07' FROM dossiers WHERE code = '000.01.40.H34-261010-9002'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn each_column_of_bieu_06_counts_what_it_says() {
+    let app = spawn_app().await;
+    build(&app).await;
+    let mut manager = signed_in(&app, MANAGER).await;
+    let csv = manager
+        .get("/thong-ke/bieu-06.csv?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.body.starts_with('\u{feff}'),
+        "a byte-order mark for Excel"
+    );
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].contains("từ ngày 01/10/2026 đến ngày 31/12/2026"),
+        "{}",
+        lines[0]
+    );
+    let civil_status = lines
+        .iter()
+        .find(|line| line.starts_with("Hộ tịch"))
+        .expect("a row for the sector");
+    // received: total, carried over, online, counter; resolved: total, early,
+    // on time, late; pending: total, within, overdue; refused, withdrawn,
+    // stopped; supplements; payments, amount; online rate; satisfied.
+    assert_eq!(
+        *civil_status, "Hộ tịch,6,1,4,1,3,1,1,1,2,1,1,1,0,0,1,0,0,80,100",
+        "{}",
+        csv.body
+    );
+    let total = lines.last().unwrap();
+    assert!(total.starts_with("Tổng cộng,6,1,4,1,3,"), "{total}");
+
+    let page = manager
+        .get("/thong-ke?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
+        .await
+        .text();
+    assert!(
+        page.contains("Hộ tịch 6 1 4 1 3 1 1 1 2 1 1 1 0 0 1"),
+        "{page}"
+    );
+
+    // Officials who do not manage get no report.
+    let mut reception = signed_in(&app, RECEPTION).await;
+    assert_eq!(reception.get("/thong-ke/bieu-06.csv").await.status, 403);
+}
+
+#[tokio::test]
+async fn a_commune_manager_sees_only_their_own_communes_numbers() {
+    let app = spawn_app().await;
+    build(&app).await;
+    sqlx::query(
+        "WITH official AS (
+           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
+           SELECT 'official', 'Phạm Quản Lý', 'quanly.khac@example.vn', password_hash,
+                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
+           FROM users WHERE email = $1 RETURNING id)
+         INSERT INTO user_roles (user_id, role) SELECT id, 'manager' FROM official",
+    )
+    .bind(MANAGER)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let mut other = signed_in(&app, "quanly.khac@example.vn").await;
+    let csv = other
+        .get("/thong-ke/bieu-06.csv?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        !csv.body.contains("Phường Hồng Gai") && !csv.body.contains("Hộ tịch,"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains("Tổng cộng,0,0,0,0,0"), "{}", csv.body);
+}
+
+#[tokio::test]
+async fn every_dossier_is_accounted_for_once_on_generated_data() {
+    let app = spawn_app().await;
+    // 600 dossiers from August to December, in every state, finished (or
+    // not) up to sixty days after they came in.
+    sqlx::query(
+        "INSERT INTO dossiers (code, pin, applicant_id, procedure_version_id, agency_id, status, channel,
+                               submitted_at, legal_due_at, resolved_at, resumes_to)
+         SELECT '000.01.40.H34-260801-' || lpad(n::text, 4, '0'), '123456', u.id, c.id, a.id,
+                g.status, (ARRAY['online', 'counter', 'post'])[1 + n % 3],
+                g.submitted, (g.submitted AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => n % 9),
+                CASE WHEN g.status IN ('returned', 'refused', 'withdrawn', 'stopped')
+                     THEN g.submitted + make_interval(days => (n * 7) % 60) END,
+                CASE WHEN g.status = 'awaiting_supplement' THEN 'processing' END
+         FROM generate_series(1, 600) AS n
+         CROSS JOIN LATERAL (SELECT
+             (ARRAY['returned', 'refused', 'withdrawn', 'stopped', 'processing', 'awaiting_supplement',
+                    'received', 'submitted', 'awaiting_approval', 'result_ready'])[1 + n % 10] AS status,
+             timestamptz '2026-08-01 08:00+07' + make_interval(hours => (n * 37) % 3600) AS submitted) g
+         JOIN users u ON u.email = 'congdan@motcua.example'
+         JOIN agencies a ON a.code = '000.01.40.H34'
+         JOIN procedures p ON p.code IN ('1.001193', '1.001612') AND p.code = CASE WHEN n % 2 = 0 THEN '1.001193' ELSE '1.001612' END
+         JOIN current_procedure_versions c ON c.procedure_id = p.id",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let mut manager = signed_in(&app, MANAGER).await;
+    for (from, to) in [
+        ("2026-09-01", "2026-09-30"),
+        ("2026-10-01", "2026-12-31"),
+        ("2026-08-15", "2026-11-15"),
+    ] {
+        let csv = manager
+            .get(&format!(
+                "/thong-ke/bieu-06.csv?tu={from}&den={to}&co-quan=000.01.40.H34"
+            ))
+            .await;
+        let lines: Vec<&str> = csv.body.lines().skip(2).collect();
+        assert!(lines.len() >= 2, "{}", csv.body);
+        for line in lines {
+            let numbers: Vec<i64> = line
+                .split(',')
+                .skip(1)
+                .take(15)
+                .map(|cell| cell.parse().unwrap())
+                .collect();
+            let received = numbers[0];
+            let accounted = numbers[4] + numbers[8] + numbers[11] + numbers[12] + numbers[13];
+            assert_eq!(received, accounted, "{from}–{to}: {line}");
+            assert_eq!(received, numbers[1] + numbers[2] + numbers[3], "{line}");
+            assert_eq!(numbers[4], numbers[5] + numbers[6] + numbers[7], "{line}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_charts_and_the_service_index_show_the_reports_numbers() {
+    let app = spawn_app().await;
+    build(&app).await;
+    let mut manager = signed_in(&app, MANAGER).await;
+    let page = manager
+        .get("/thong-ke?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
+        .await;
+    assert!(page.body.contains("<svg"), "charts drawn on the server");
+    let text = page.text();
+    for expected in [
+        // Trend: new by the month submitted, results by the month returned.
+        "Tháng 10/2026: tiếp nhận 2, đúng hạn 2, quá hạn 0",
+        "Tháng 11/2026: tiếp nhận 1, đúng hạn 0, quá hạn 1",
+        "Tháng 12/2026: tiếp nhận 2, đúng hạn 0, quá hạn 0",
+        // On time per agency: two of the three results.
+        "Ủy ban nhân dân phường Hồng Gai: 66,7% (2/3)",
+        // Channels of the five new dossiers.
+        "Trực tuyến: 4 (80,0%)",
+        "Trực tiếp: 1 (20,0%)",
+        // Index: progress 2/3 of 20 points, online 4/5 of 12, satisfaction
+        // 1/1 of 18; no payment was made, so that group is not scored.
+        "Tiến độ giải quyết 13,3 / 20,0 điểm 66,7% (2/3)",
+        "Dịch vụ công trực tuyến 9,6 / 12,0 điểm 80,0% (4/5)",
+        "Mức độ hài lòng 18,0 / 18,0 điểm 100,0% (1/1)",
+        "Thanh toán trực tuyến Chưa có dữ liệu để tính trong kỳ",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+}
