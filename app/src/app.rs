@@ -16,6 +16,7 @@ use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
 use crate::payments::page::PaymentPage;
 use crate::session_view::provide_session_view;
+use crate::statistics::drill_page::DrillPage;
 use crate::statistics::operations_page::OperationsPage;
 use crate::statistics::page::StatisticsPage;
 use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/can-bo/doi-soat") view=PaymentFlagsPage ssr=SsrMode::Async/>
                     <Route path=path!("/thong-ke") view=StatisticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/thong-ke/dieu-hanh") view=OperationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thong-ke/ho-so") view=DrillPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -125,4 +125,27 @@ scenario('A birth registration goes from arrival to a returned result', async (p
     await portal.open('/tai-khoan/giay-to');
     assert.ok(squash(await page.locator('main').innerText()).includes(`ket-qua-${code}.pdf`), 'and sits in the wallet');
   });
-}, { timeout: 360_000 });
+
+  // The citizen rates the service, and the manager's report counts it.
+  await signInAs(portal, 'quanly@motcua.example');
+  const ratingsBefore = await ratingsThisMonth(page);
+  await signInAs(portal, 'congdan@motcua.example');
+  await portal.open(`/ho-so/${code}`);
+  for (const question of ['Mức độ hài lòng chung', 'Thời gian giải quyết', 'Thái độ của cán bộ', 'Hướng dẫn có rõ ràng, dễ hiểu không']) {
+    await page.getByRole('group', { name: question }).getByLabel('Rất hài lòng', { exact: true }).check();
+  }
+  await press(portal, 'Gửi đánh giá', (url) => url.pathname === `/ho-so/${code}`);
+  assert.match(await noticeText(page), /Cảm ơn bạn đã đánh giá/);
+  await signInAs(portal, 'quanly@motcua.example');
+  assert.equal(await ratingsThisMonth(page), ratingsBefore + 1, 'the rating is in the report');
+  await portal.open('/thong-ke?co-quan=000.01.40.H34');
+  const card = squash(await page.locator('.score-card', { hasText: 'Mức độ hài lòng' }).innerText());
+  assert.match(card, new RegExp(`\\(\\d+/${ratingsBefore + 1}\\)`), card);
+}, { timeout: 420_000 });
+
+/** Ratings given this month at the demo ward, from the manager's report. */
+async function ratingsThisMonth(page) {
+  const response = await page.request.get('/api/v1/reports/bieu-06?agency=000.01.40.H34');
+  assert.equal(response.status(), 200);
+  return (await response.json()).total.ratings;
+}

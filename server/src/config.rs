@@ -22,6 +22,9 @@ pub struct Config {
     pub public_base_url: String,
     /// `MOTCUA_DEMO=1`: load the demo province, procedures and accounts.
     pub demo: bool,
+    /// `MOTCUA_DEMO_HISTORY=N`: with the demo, once, N generated dossiers of
+    /// this year so the statistics have a history to show (default none).
+    pub demo_history: u32,
     /// `MOTCUA_ENV=production` forbids demo data and development conveniences.
     pub production: bool,
     /// `MOTCUA_LOG_FORMAT=json` for machine-read logs; text otherwise.
@@ -180,6 +183,8 @@ impl Config {
                 .map(|url| url.trim_end_matches('/').to_string())
                 .unwrap_or_else(|| format!("http://{bind_addr}")),
             demo,
+            demo_history: parse_count("MOTCUA_DEMO_HISTORY", get("MOTCUA_DEMO_HISTORY"), 0)?
+                .min(u64::from(u32::MAX)) as u32,
             production,
             log_format,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),

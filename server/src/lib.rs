@@ -24,7 +24,7 @@ pub mod sandbox_bank;
 pub mod seed;
 mod shutdown;
 pub mod state;
-mod statistics;
+pub mod statistics;
 pub mod telemetry;
 
 use access::same_origin::PortalOrigin;
@@ -196,6 +196,14 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     if config.demo {
         seed::load_demo_data(&database.pool).await?;
         tracing::info!("demo data loaded");
+        if config.demo_history > 0
+            && !seed::generated_year::already_generated(&database.pool).await?
+        {
+            let year =
+                chrono::Datelike::year(&app::deadlines::vietnam_local(chrono::Utc::now()).date());
+            seed::generated_year::generate(&database.pool, config.demo_history, year).await?;
+            tracing::info!(dossiers = config.demo_history, "demo history generated");
+        }
     }
     let listener = tokio::net::TcpListener::bind(config.bind_addr).await?;
     tracing::info!(address = %config.public_base_url, "Một Cửa is serving");

@@ -5,6 +5,9 @@
 //! motcua database start     start the local cluster; print its maintenance URL,
 //!                           then `started` or `already-running`
 //! motcua database stop      stop the local cluster
+//! motcua demo generate-year [--dossiers N] [--year YYYY]
+//!                           load the demo province and add a generated year
+//!                           of dossiers (default 1,000,000, this year)
 //! ```
 
 use server::config::Config;
@@ -45,8 +48,17 @@ async fn main() -> ExitCode {
         ["database", "stop"] => {
             LocalCluster::at(&config.data_dir).and_then(|cluster| cluster.stop())
         }
+        ["demo", "generate-year", options @ ..] => match GenerateOptions::parse(options) {
+            Some(options) => generate_year(config, options).await,
+            None => {
+                eprintln!("usage: motcua demo generate-year [--dossiers N] [--year YYYY]");
+                return ExitCode::from(2);
+            }
+        },
         _ => {
-            eprintln!("usage: motcua [serve | database start | database stop]");
+            eprintln!(
+                "usage: motcua [serve | database start | database stop | demo generate-year]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -57,4 +69,45 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+struct GenerateOptions {
+    dossiers: u32,
+    year: i32,
+}
+
+impl GenerateOptions {
+    fn parse(options: &[&str]) -> Option<GenerateOptions> {
+        let mut parsed = GenerateOptions {
+            dossiers: 1_000_000,
+            year: chrono::Datelike::year(&app::deadlines::vietnam_local(chrono::Utc::now()).date()),
+        };
+        for pair in options.chunks(2) {
+            match pair {
+                ["--dossiers", n] => parsed.dossiers = n.parse().ok()?,
+                ["--year", year] => parsed.year = year.parse().ok()?,
+                _ => return None,
+            }
+        }
+        Some(parsed)
+    }
+}
+
+/// The demo province with a generated year of dossiers, for scale tests.
+async fn generate_year(config: Config, options: GenerateOptions) -> anyhow::Result<()> {
+    let database = server::database::prepare(&config).await?;
+    server::seed::load_reference_data(&database.pool).await?;
+    server::seed::load_demo_data(&database.pool).await?;
+    if server::seed::generated_year::already_generated(&database.pool).await? {
+        anyhow::bail!("this database already holds a generated year");
+    }
+    let started = std::time::Instant::now();
+    server::seed::generated_year::generate(&database.pool, options.dossiers, options.year).await?;
+    println!(
+        "generated {} dossiers of {} in {:.0} s",
+        options.dossiers,
+        options.year,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

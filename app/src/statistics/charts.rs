@@ -248,11 +248,22 @@ fn ChannelChart(channels: ChannelSplit) -> impl IntoView {
                 <strong>{s.chart_channels}</strong>
                 <ul class="chart__legend">
                     {parts.iter().map(|part| view! {
-                        <li><span class="chart__swatch" style=format!("background:{}", part.0) aria-hidden="true"></span>{text(part)}</li>
+                        <li><span class=swatch(part.0) aria-hidden="true"></span>{text(part)}</li>
                     }).collect_view()}
                 </ul>
             </figcaption>
         </figure>
+    }
+}
+
+/// The legend's swatch of a colour: a class, since the pages' security
+/// policy refuses inline styles.
+fn swatch(colour: &str) -> &'static str {
+    match colour {
+        RECEIVED => "chart__swatch chart__swatch--received",
+        ON_TIME => "chart__swatch chart__swatch--on-time",
+        LATE => "chart__swatch chart__swatch--late",
+        _ => "chart__swatch chart__swatch--post",
     }
 }
 
@@ -261,7 +272,7 @@ fn Legend(items: Vec<(&'static str, &'static str)>) -> impl IntoView {
     view! {
         <ul class="chart__legend">
             {items.into_iter().map(|(colour, name)| view! {
-                <li><span class="chart__swatch" style=format!("background:{colour}") aria-hidden="true"></span>{name}</li>
+                <li><span class=swatch(colour) aria-hidden="true"></span>{name}</li>
             }).collect_view()}
         </ul>
     }

@@ -5,6 +5,8 @@
 pub mod bieu06;
 pub mod charts;
 pub mod columns;
+pub mod drill;
+pub mod drill_page;
 pub mod index_cards;
 pub mod operations;
 pub mod operations_page;

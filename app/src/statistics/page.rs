@@ -1,5 +1,7 @@
 use super::bieu06::Bieu06Row;
 use super::charts::Charts;
+use super::columns::percent_text;
+use super::drill::COUNT_KEYS;
 use super::index_cards::IndexCards;
 use super::period::Period;
 use super::ReportView;
@@ -71,6 +73,10 @@ fn Report(view: ReportView) -> impl IntoView {
         )
     };
     let report = view.report.clone();
+    let drill = format!(
+        "/thong-ke/ho-so?tu={}&den={}&co-quan={}",
+        view.from_input, view.to_input, view.agency_code
+    );
     view! {
         {view.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
         <form method="get" action="/thong-ke" class="filters">
@@ -134,11 +140,11 @@ fn Report(view: ReportView) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false/> }).collect_view()}
+                    {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone()/> }).collect_view()}
                     {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
                 </tbody>
                 <tfoot>
-                    <ReportRow row=report.total.clone() total=true/>
+                    <ReportRow row=report.total.clone() total=true drill=drill.clone()/>
                 </tfoot>
             </table>
         </div>
@@ -147,20 +153,33 @@ fn Report(view: ReportView) -> impl IntoView {
     }
 }
 
+/// A sector's line (or the totals): every count of dossiers links to the
+/// list of them (`drill` is the list's address for the report's period
+/// and agency).
 #[component]
-fn ReportRow(row: Bieu06Row, total: bool) -> impl IntoView {
-    let percent = |value: Option<f64>| {
-        value
-            .map(|value| format!("{value:.1}%").replace('.', ","))
-            .unwrap_or_else(|| "—".into())
-    };
+fn ReportRow(row: Bieu06Row, total: bool, drill: String) -> impl IntoView {
+    let s = &use_texts().statistics;
+    let cells = row
+        .counts()
+        .into_iter()
+        .zip(COUNT_KEYS)
+        .map(|(number, key)| match key.filter(|_| number > 0) {
+            Some(key) => {
+                let href = format!("{drill}&linh-vuc={}&cot={key}", row.sector_code);
+                let label = (s.drill_link)(number, (s.column_label)(key));
+                view! { <td class="numeric"><a href=href aria-label=label>{number}</a></td> }
+                    .into_any()
+            }
+            None => view! { <td class="numeric">{number}</td> }.into_any(),
+        })
+        .collect_view();
     view! {
         <tr class=total.then_some("report__total")>
             <th scope="row">{row.sector_name.clone()}</th>
-            {row.counts().into_iter().map(|number| view! { <td class="numeric">{number}</td> }).collect_view()}
+            {cells}
             <td class="numeric">{format!("{} · {}", row.paid_online, Vnd(row.paid_online_amount))}</td>
-            <td class="numeric">{percent(row.online_rate())}</td>
-            <td class="numeric">{percent(row.satisfaction())}</td>
+            <td class="numeric">{percent_text(row.online_rate())}</td>
+            <td class="numeric">{percent_text(row.satisfaction())}</td>
         </tr>
     }
 }

@@ -1,5 +1,6 @@
 //! Biểu 06 from the dossiers table (server only). One pass over the
-//! dossiers in play for the counts, and one small query each for
+//! dossiers in play for the counts (classified by the database function
+//! `bieu06_dossiers`), and one small query each for
 //! supplements, payments and ratings; merged per sector.
 
 use super::bieu06::Bieu06Row;
@@ -17,38 +18,23 @@ pub async fn bieu06_rows(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Vec<Bieu06Row>> {
+    // The classification is the database's `bieu06_dossiers`, which the
+    // lists behind the numbers read too.
     let counts = sqlx::query!(
-        r#"WITH d AS (
-               SELECT d.channel, d.status, d.legal_due_at, p.sector_id,
-                      (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS submitted_on,
-                      (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS resolved_local
-               FROM dossiers d
-               JOIN procedure_versions v ON v.id = d.procedure_version_id
-               JOIN procedures p ON p.id = v.procedure_id
-               WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                 AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $3::text::date
-                 AND (d.resolved_at IS NULL OR (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= $2::text::date)
-           ), classified AS (
-               SELECT *, resolved_local IS NOT NULL AND resolved_local::date <= $3::text::date AS finished FROM d
-           )
-           SELECT s.code, s.name,
-                  count(*) FILTER (WHERE submitted_on < $2::text::date) AS "carried_over!",
-                  count(*) FILTER (WHERE submitted_on >= $2::text::date AND channel = 'online') AS "new_online!",
-                  count(*) FILTER (WHERE submitted_on >= $2::text::date AND channel <> 'online') AS "new_counter!",
-                  count(*) FILTER (WHERE finished AND status = 'returned'
-                                   AND resolved_local::date < legal_due_at::date) AS "early!",
-                  count(*) FILTER (WHERE finished AND status = 'returned'
-                                   AND resolved_local::date >= coalesce(legal_due_at::date, resolved_local::date)
-                                   AND resolved_local <= coalesce(legal_due_at, resolved_local)) AS "on_time!",
-                  count(*) FILTER (WHERE finished AND status = 'returned' AND resolved_local > legal_due_at) AS "late!",
-                  count(*) FILTER (WHERE NOT finished AND (legal_due_at IS NULL OR status = 'awaiting_supplement'
-                                   OR legal_due_at >= ($3::text::date + 1)::timestamp)) AS "pending_within!",
-                  count(*) FILTER (WHERE NOT finished AND legal_due_at IS NOT NULL AND status <> 'awaiting_supplement'
-                                   AND legal_due_at < ($3::text::date + 1)::timestamp) AS "pending_overdue!",
-                  count(*) FILTER (WHERE finished AND status = 'refused') AS "refused!",
-                  count(*) FILTER (WHERE finished AND status = 'withdrawn') AS "withdrawn!",
-                  count(*) FILTER (WHERE finished AND status = 'stopped') AS "stopped!"
-           FROM classified JOIN sectors s ON s.id = classified.sector_id
+        r#"SELECT s.code, s.name,
+                  count(*) FILTER (WHERE b.intake = 'carried_over') AS "carried_over!",
+                  count(*) FILTER (WHERE b.intake = 'new_online') AS "new_online!",
+                  count(*) FILTER (WHERE b.intake = 'new_counter') AS "new_counter!",
+                  count(*) FILTER (WHERE b.outcome = 'early') AS "early!",
+                  count(*) FILTER (WHERE b.outcome = 'on_time') AS "on_time!",
+                  count(*) FILTER (WHERE b.outcome = 'late') AS "late!",
+                  count(*) FILTER (WHERE b.outcome = 'within') AS "pending_within!",
+                  count(*) FILTER (WHERE b.outcome = 'overdue') AS "pending_overdue!",
+                  count(*) FILTER (WHERE b.outcome = 'refused') AS "refused!",
+                  count(*) FILTER (WHERE b.outcome = 'withdrawn') AS "withdrawn!",
+                  count(*) FILTER (WHERE b.outcome = 'stopped') AS "stopped!"
+           FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
+           JOIN sectors s ON s.id = b.sector_id
            GROUP BY s.code, s.name ORDER BY s.name"#,
         agencies,
         from.to_string(),

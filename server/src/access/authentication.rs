@@ -101,7 +101,7 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
 /// disabled or, for a session that started at `session_started` (Unix
 /// microseconds), when its sessions were ended since (password reset or
 /// change). API tokens have no session and pass `None`.
-pub(super) async fn load_user(
+pub async fn load_user(
     pool: &PgPool,
     user_id: i64,
     session_started: Option<i64>,

@@ -64,10 +64,12 @@
 --     1.5% stopped, 5% sent back once by the leader. Steps sit at the
 --     version's workflow_steps shares of the time used.
 --   timing: 8% of results come late (mean 3 working days after the legal
---     appointment; half of those got an apology and a new date first, slip
---     04 "extend", which moves due_at but never legal_due_at); the others
---     take a fraction of the allowed time skewed to the deadline, so some
---     are early (before the appointment's day) and most on time.
+--     appointment, but one in 25 of those stalls for 2–12 months, so old
+--     open dossiers exist; half of the late ones got an apology and a new
+--     date first, slip 04 "extend", which moves due_at but never
+--     legal_due_at); the others take a fraction of the allowed time skewed
+--     to the deadline: about as many early (before the appointment's day)
+--     as on time.
 --   Results of partially-online procedures, and some others, are handed
 --     over at the counter (result_delivery, with the app's note).
 --
@@ -141,10 +143,14 @@ FROM (SELECT d::date AS day, coalesce(c.kind = 'make_up', extract(isodow FROM d)
 -- wd[k + 1]: the k-th working day (from 0). bef[day - base + 1]: the
 -- working days before `day` (the index of `day`, or of the next working
 -- day). A "working minute" o is minute o mod 480 of working day o div 480.
-CREATE TEMP TABLE gen_arr AS
-SELECT (SELECT array_agg(day ORDER BY day) FROM gen_cal WHERE working) AS wd,
-       (SELECT array_agg(before ORDER BY day) FROM gen_cal) AS bef,
-       (SELECT array_agg(working ORDER BY day) FROM gen_cal) AS isw,
+-- The small arrays read for every dossier are stored PLAIN, in the row:
+-- a TOASTed one would be fetched and decompressed at every subscript.
+CREATE TEMP TABLE gen_arr (wd date[], bef smallint[], isw boolean[], base date);
+ALTER TABLE gen_arr ALTER wd SET STORAGE PLAIN, ALTER bef SET STORAGE PLAIN, ALTER isw SET STORAGE PLAIN;
+INSERT INTO gen_arr
+SELECT (SELECT array_agg(day ORDER BY day) FROM gen_cal WHERE working),
+       (SELECT array_agg(before::smallint ORDER BY day) FROM gen_cal),
+       (SELECT array_agg(working ORDER BY day) FROM gen_cal),
        p.base
 FROM gen_params p;
 
@@ -164,7 +170,7 @@ CREATE FUNCTION pg_temp.due_ts(o float8, wd date[]) RETURNS timestamp
                                           + o - 480 * (ceil(o / 480) - 1)) * 60) $$;
 
 -- The working minute at, or next after, a clock time.
-CREATE FUNCTION pg_temp.ts_ord(t timestamp, bef int[], isw boolean[], base date) RETURNS float8
+CREATE FUNCTION pg_temp.ts_ord(t timestamp, bef smallint[], isw boolean[], base date) RETURNS float8
     LANGUAGE sql IMMUTABLE
     AS $$ SELECT bef[t::date - base + 1] * 480.0
                  + CASE WHEN NOT isw[t::date - base + 1] THEN 0
@@ -244,15 +250,17 @@ SELECT row_number() OVER (ORDER BY agency_code, procedure_code)::int AS i, versi
 FROM normalised;
 
 -- width_bucket() thresholds: pair i is drawn for a uniform u in [th[i], th[i+1]).
-CREATE TEMP TABLE gen_pair_th AS
-SELECT array_agg(lower_bound ORDER BY i) AS th
+CREATE TEMP TABLE gen_pair_th (th float8[]);
+ALTER TABLE gen_pair_th ALTER th SET STORAGE PLAIN;
+INSERT INTO gen_pair_th
+SELECT array_agg(lower_bound ORDER BY i)
 FROM (SELECT i, coalesce(sum(share) OVER (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS lower_bound
       FROM gen_pairs) s;
 
 -- Submission days: online any day (days off at 0.22 of a working day),
 -- counter and post on working days; Mondays and January busier, Fridays,
 -- February (Tết) and the summer quieter.
-CREATE TEMP TABLE gen_days AS
+CREATE TEMP TABLE gen_day_weights AS
 WITH d AS (
     SELECT c.day, c.working,
            (CASE extract(month FROM c.day)::int WHEN 1 THEN 1.12 WHEN 2 THEN 0.88 WHEN 3 THEN 1.05 WHEN 7 THEN 0.97
@@ -260,19 +268,25 @@ WITH d AS (
             * CASE extract(isodow FROM c.day)::int WHEN 1 THEN 1.12 WHEN 2 THEN 1.04 WHEN 4 THEN 0.98
                 WHEN 5 THEN 0.92 ELSE 1.0 END)::float8 AS f
     FROM gen_cal c, gen_params p
-    WHERE c.day >= p.y0 AND c.day < p.as_of::date),
-online AS (
-    SELECT day, coalesce(sum(w) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-                / sum(w) OVER () AS lower_bound
-    FROM (SELECT day, f * CASE WHEN working THEN 1 ELSE 0.22 END AS w FROM d) x),
-counter AS (
-    SELECT day, coalesce(sum(f) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-                / sum(f) OVER () AS lower_bound
-    FROM d WHERE working)
-SELECT (SELECT array_agg(day ORDER BY day) FROM online) AS on_days,
-       (SELECT array_agg(lower_bound ORDER BY day) FROM online) AS on_th,
-       (SELECT array_agg(day ORDER BY day) FROM counter) AS wk_days,
-       (SELECT array_agg(lower_bound ORDER BY day) FROM counter) AS wk_th;
+    WHERE c.day >= p.y0 AND c.day < p.as_of::date)
+SELECT day, working, f * CASE WHEN working THEN 1 ELSE 0.22 END AS online_w, CASE WHEN working THEN f ELSE 0 END AS counter_w
+FROM d;
+
+CREATE TEMP TABLE gen_days_online (days date[], th float8[]);
+ALTER TABLE gen_days_online ALTER days SET STORAGE PLAIN, ALTER th SET STORAGE PLAIN;
+INSERT INTO gen_days_online
+SELECT array_agg(day ORDER BY day), array_agg(lower_bound ORDER BY day)
+FROM (SELECT day, coalesce(sum(online_w) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+                  / sum(online_w) OVER () AS lower_bound
+      FROM gen_day_weights) x;
+
+CREATE TEMP TABLE gen_days_counter (days date[], th float8[]);
+ALTER TABLE gen_days_counter ALTER days SET STORAGE PLAIN, ALTER th SET STORAGE PLAIN;
+INSERT INTO gen_days_counter
+SELECT array_agg(day ORDER BY day), array_agg(lower_bound ORDER BY day)
+FROM (SELECT day, coalesce(sum(counter_w) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+                  / sum(counter_w) OVER () AS lower_bound
+      FROM gen_day_weights WHERE working) x;
 
 -- ---------------------------------------------------------------------
 -- People: officials for every agency that receives dossiers; citizens.
@@ -369,9 +383,15 @@ inserted AS (
     RETURNING id, password_hash IS NOT NULL AS registered)
 INSERT INTO gen_citizens SELECT id, registered FROM inserted;
 
+-- Numbered within each kind, to be drawn by number.
 CREATE TEMP TABLE gen_pool AS
-SELECT (SELECT array_agg(id ORDER BY id) FROM gen_citizens WHERE registered) AS reg,
-       (SELECT array_agg(id ORDER BY id) FROM gen_citizens WHERE NOT registered) AS walk_in;
+SELECT id, registered, (row_number() OVER (PARTITION BY registered ORDER BY id) - 1)::int AS n,
+       count(*) OVER (PARTITION BY registered)::int AS size
+FROM gen_citizens;
+ANALYZE gen_pool;
+CREATE TEMP TABLE gen_pool_size AS
+SELECT coalesce(max(size) FILTER (WHERE registered), 0) AS reg, coalesce(max(size) FILTER (WHERE NOT registered), 0) AS walk_in
+FROM gen_pool;
 
 -- What a version's dossiers owe, for every combination of the answers the
 -- fee depends on (1–5 copies where a fee is per copy, else 0; an exemption
@@ -438,8 +458,8 @@ CROSS JOIN LATERAL (
                 WHEN c.u_tod2 < 0.87 THEN c.day + make_interval(secs => 43200 + c.u_tod * 3600)
                 ELSE c.day + make_interval(secs => 61200 + c.u_tod * 21600) END AS t_sub_clock
     FROM (SELECT b.*,
-                 CASE WHEN b.channel = 'online' THEN dd.on_days[width_bucket(pg_temp.u(b.g, 3), dd.on_th)]
-                      ELSE dd.wk_days[width_bucket(pg_temp.u(b.g, 3), dd.wk_th)] END AS day,
+                 CASE WHEN b.channel = 'online' THEN don.days[width_bucket(pg_temp.u(b.g, 3), don.th)]
+                      ELSE dwk.days[width_bucket(pg_temp.u(b.g, 3), dwk.th)] END AS day,
                  pg_temp.u(b.g, 4) AS u_tod, pg_temp.u(b.g, 5) AS u_tod2
           FROM (SELECT a.g, a.pair_i,
                        CASE WHEN pg_temp.u(a.g, 2) < pr.p_online THEN 'online'
@@ -448,7 +468,7 @@ CROSS JOIN LATERAL (
                 FROM (SELECT g, width_bucket(pg_temp.u(g, 1), th.th) AS pair_i
                       FROM gen_params p, gen_pair_th th, generate_series(1, p.n) g) a
                 JOIN gen_pairs pr ON pr.i = a.pair_i) b,
-               gen_days dd
+               gen_days_online don, gen_days_counter dwk
           OFFSET 0) c
     OFFSET 0) s;
 
@@ -466,10 +486,7 @@ SELECT a.g, p.id_base + row_number() OVER (ORDER BY a.t_sub, a.g) AS id,
        CASE WHEN pr.exemptions IS NOT NULL AND pg_temp.u(a.g, 29) < 0.1
             THEN pr.exemptions[1 + floor(pg_temp.u(a.g, 29) * 10 * cardinality(pr.exemptions))::int] ELSE '' END AS exemption,
        x.demo OR NOT x.walk_in AS registered,
-       CASE WHEN x.demo THEN p.demo_citizen
-            WHEN x.walk_in THEN pool.walk_in[1 + floor(cardinality(pool.walk_in) * power((x.u_app - 0.65) / 0.35, 1.6))::int]
-            ELSE pool.reg[1 + floor(cardinality(pool.reg) * power(x.u_app / CASE WHEN a.channel = 'online' THEN 1 ELSE 0.65 END, 1.6))::int] END
-           AS applicant_id,
+       CASE WHEN x.demo THEN p.demo_citizen ELSE ap.id END AS applicant_id,
        st.rec[1 + floor(pg_temp.u(a.g, 21) * cardinality(st.rec))::int] AS rec,
        st.rec[1 + floor(pg_temp.u(a.g, 22) * cardinality(st.rec))::int] AS rec2,
        st.spec[1 + floor(pg_temp.u(a.g, 23) * cardinality(st.spec))::int] AS spec,
@@ -487,13 +504,20 @@ SELECT a.g, p.id_base + row_number() OVER (ORDER BY a.t_sub, a.g) AS id,
 FROM gen_a a
 JOIN gen_pairs pr ON pr.i = a.pair_i
 JOIN gen_staff st ON st.agency_id = pr.agency_id
-CROSS JOIN gen_params p CROSS JOIN gen_pool pool
+CROSS JOIN gen_params p CROSS JOIN gen_pool_size ps
 CROSS JOIN LATERAL (
     SELECT pg_temp.u(a.g, 6) AS u_app,
            a.g % greatest(1, p.n / 40) = 0 AND p.demo_citizen IS NOT NULL AS demo,
            a.channel <> 'online' AND pg_temp.u(a.g, 6) >= 0.65 AS walk_in
     OFFSET 0) x0
-CROSS JOIN LATERAL (SELECT x0.u_app, x0.demo, x0.walk_in AND NOT x0.demo AS walk_in) x
+CROSS JOIN LATERAL (
+    -- online: any registered citizen; counter and post: registered 65%,
+    -- a counter record 35%; low numbers file more often
+    SELECT x0.demo, x0.walk_in AND NOT x0.demo AS walk_in,
+           CASE WHEN x0.walk_in THEN floor(ps.walk_in * power((x0.u_app - 0.65) / 0.35, 1.6))::int
+                ELSE floor(ps.reg * power(x0.u_app / CASE WHEN a.channel = 'online' THEN 1 ELSE 0.65 END, 1.6))::int END AS pick
+    OFFSET 0) x
+LEFT JOIN gen_pool ap ON ap.registered = NOT x0.walk_in AND ap.n = x.pick
 LEFT JOIN dossier_code_counters cc ON cc.agency_id = pr.agency_id AND cc.day = a.t_sub::date
 ORDER BY 2;
 
@@ -602,8 +626,11 @@ CROSS JOIN LATERAL (
                  1 + floor(9 * power(pg_temp.u(c.g, 19), 2))::int AS w,
                  c.late AND pg_temp.u(c.g, 17) < 0.5 AND c.post IN ('normal', 'supp') AS ext
           FROM (SELECT CASE WHEN c.late
-                            -- late: after the appointment, by 3 working days on average
-                            THEN (c.l0 - c.o_acc) + 30 + least(480 * 40, 1440 * -ln(1 - pg_temp.u(c.g, 15)))
+                            -- late: after the appointment, by 3 working days on
+                            -- average; one in 25 of them stalls for 2–12 months
+                            THEN (c.l0 - c.o_acc) + 30
+                                 + CASE WHEN pg_temp.u(c.g, 60) < 0.04 THEN 480 * (40 + 210 * pg_temp.u(c.g, 61))
+                                        ELSE least(480 * 40, 1440 * -ln(1 - pg_temp.u(c.g, 15))) END
                             -- otherwise a share of the time allowed, skewed to the deadline
                             ELSE greatest(15, (0.02 + 0.98 * power(pg_temp.u(c.g, 13), 0.7)) * (c.l0 - c.o_acc)) END AS s
                 OFFSET 0) y
@@ -900,12 +927,12 @@ FROM (
 CROSS JOIN gen_params p
 WHERE r.rated_local <= p.as_of;
 
-DROP TABLE gen_pay, gen_e, gen_fees, gen_pool, gen_citizens, gen_staff, gen_agencies, gen_days,
-           gen_pair_th, gen_pairs, gen_arr, gen_cal, gen_params;
+DROP TABLE gen_pay, gen_e, gen_fees, gen_pool, gen_pool_size, gen_citizens, gen_staff, gen_agencies, gen_day_weights,
+           gen_days_online, gen_days_counter, gen_pair_th, gen_pairs, gen_arr, gen_cal, gen_params;
 DROP FUNCTION pg_temp.full_name(bigint, int, gen_names);
 DROP TABLE gen_names;
 DROP TYPE pg_temp.gen_ev;
 DROP FUNCTION pg_temp.u(bigint, int), pg_temp.ev_ts(float8, date[]), pg_temp.due_ts(float8, date[]),
-              pg_temp.ts_ord(timestamp, int[], boolean[], date);
+              pg_temp.ts_ord(timestamp, smallint[], boolean[], date);
 
 ANALYZE users, user_roles, dossiers, dossier_history, dossier_code_counters, payments, receipt_counters, dossier_ratings;

@@ -10,6 +10,7 @@ mod demo_agencies;
 mod demo_catalogue;
 mod demo_eforms;
 mod demo_workflows;
+pub mod generated_year;
 
 use sqlx::PgPool;
 

@@ -6,7 +6,7 @@ mod downloads;
 pub mod exports;
 pub mod json;
 mod pdf;
-mod xlsx;
+pub mod xlsx;
 
 use crate::state::AppState;
 use axum::routing::get;

@@ -45,7 +45,7 @@ pub fn render(
     }];
     let mut leaves = vec![Column {
         header: s.sector,
-        width: 0.14,
+        width: 0.09,
         align: Align::Left,
     }];
     for heading in &headings {
@@ -66,9 +66,13 @@ pub fn render(
             }
         }
     }
-    // The amount needs room for billions of đồng.
-    if let Some(amount) = leaves.iter_mut().find(|column| column.header == s.amount) {
-        amount.width = 0.075;
+    // The amount needs room for billions of đồng, the rates for "100,0%".
+    for column in leaves.iter_mut() {
+        if column.header == s.amount {
+            column.width = 0.075;
+        } else if column.header == s.online_rate || column.header == s.satisfaction {
+            column.width = 0.05;
+        }
     }
     let texts: Vec<Vec<String>> = report
         .rows
@@ -97,7 +101,7 @@ pub fn render(
 fn number_column(header: &str) -> Column<'_> {
     Column {
         header,
-        width: 0.04,
+        width: 0.042,
         align: Align::Right,
     }
 }

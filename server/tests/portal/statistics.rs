@@ -207,6 +207,12 @@ async fn a_commune_manager_sees_only_their_own_communes_numbers() {
         csv.body
     );
     assert!(csv.body.contains("Tổng cộng,0,0,0,0,0"), "{}", csv.body);
+    // Nor the dossiers behind the other commune's numbers.
+    let list = other
+        .get("/thong-ke/ho-so?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34&cot=received")
+        .await;
+    assert_eq!(list.status, 403);
+    assert!(!list.body.contains("000.01.40.H34-26"), "{}", list.body);
 }
 
 #[tokio::test]
@@ -294,4 +300,58 @@ async fn the_charts_and_the_service_index_show_the_reports_numbers() {
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
+}
+
+#[tokio::test]
+async fn each_number_opens_the_list_of_exactly_the_dossiers_it_counts() {
+    let app = spawn_app().await;
+    build(&app).await;
+    let mut manager = signed_in(&app, MANAGER).await;
+    let page = manager
+        .get("/thong-ke?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
+        .await;
+    let late =
+        "/thong-ke/ho-so?tu=2026-10-01&amp;den=2026-12-31&amp;co-quan=000.01.40.H34&amp;linh-vuc=";
+    assert!(page.body.contains(late), "the numbers link to their lists");
+
+    let list = |column: &str| {
+        format!("/thong-ke/ho-so?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34&cot={column}")
+    };
+    let codes = |text: &str| {
+        DOSSIERS
+            .iter()
+            .map(|dossier| dossier.0)
+            .filter(|code| text.contains(code))
+            .collect::<Vec<_>>()
+    };
+    for (column, expected) in [
+        ("late", vec!["000.01.40.H34-261102-9003"]),
+        ("within", vec!["000.01.40.H34-261201-9004"]),
+        ("overdue", vec!["000.01.40.H34-261210-9005"]),
+        ("carried_over", vec!["000.01.40.H34-260920-9001"]),
+        ("refused", vec!["000.01.40.H34-261020-9006"]),
+        (
+            "resolved",
+            vec![
+                "000.01.40.H34-260920-9001",
+                "000.01.40.H34-261010-9002",
+                "000.01.40.H34-261102-9003",
+            ],
+        ),
+    ] {
+        let text = manager.get(&list(column)).await.text();
+        let mut found = codes(&text);
+        found.sort();
+        assert_eq!(found, expected, "{column}: {text}");
+        assert!(
+            text.contains(&format!(": {} hồ sơ.", expected.len())),
+            "{text}"
+        );
+    }
+    // Each code opens the dossier in the back office.
+    let text = manager.get(&list("late")).await;
+    assert!(text
+        .body
+        .contains("href=\"/can-bo/ho-so/000.01.40.H34-261102-9003\""));
+    assert_eq!(manager.get(&list("no-such-column")).await.status, 404);
 }

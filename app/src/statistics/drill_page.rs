@@ -1,0 +1,98 @@
+use super::drill::{load_drill, DrillView, PAGE_SIZE};
+use crate::i18n::use_texts;
+use crate::layout::PageError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// `/thong-ke/ho-so?tu=&den=&co-quan=&linh-vuc=&cot=&trang=`: the dossiers
+/// behind one number of Biểu 06.
+#[component]
+pub fn DrillPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let query = query.get();
+            (
+                query.get("tu"),
+                query.get("den"),
+                query.get("co-quan"),
+                query.get("linh-vuc"),
+                query.get("cot"),
+                query.get("trang").and_then(|page| page.parse().ok()),
+            )
+        },
+        |(from, to, agency, sector, column, page)| {
+            load_drill(from, to, agency, sector, column, page)
+        },
+    );
+    view! {
+        <Title text=format!("{} | {}", t.statistics.drill_title, t.site_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Drill view/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Drill(view: DrillView) -> impl IntoView {
+    let s = &use_texts().statistics;
+    let column = (s.column_label)(&view.column);
+    let sector = if view.sector_name.is_empty() {
+        s.all_sectors.to_string()
+    } else {
+        view.sector_name.clone()
+    };
+    let pages = (view.total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let page_link = |page: i64| format!("{}&trang={page}", view.list_link);
+    view! {
+        <h1>{s.drill_title}</h1>
+        <p class="lead">{(s.drill_lead)(column, &sector, &view.agency_name, &view.from, &view.to, view.total)}</p>
+        <p><a href=view.report_link.clone()>{s.drill_back}</a></p>
+        {if view.rows.is_empty() {
+            view! { <p>{s.no_data}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll">
+                <table class="table table--stack-on-phone">
+                    <thead><tr>
+                        <th scope="col">{s.drill_code}</th>
+                        <th scope="col">{s.drill_procedure}</th>
+                        <th scope="col">{s.agency}</th>
+                        <th scope="col">{s.drill_submitted}</th>
+                        <th scope="col">{s.drill_due}</th>
+                        <th scope="col">{s.drill_resolved}</th>
+                        <th scope="col">{s.drill_status}</th>
+                    </tr></thead>
+                    <tbody>
+                        {view.rows.iter().map(|row| view! {
+                            <tr>
+                                <td><a href=format!("/can-bo/ho-so/{}", row.code)>{row.code.clone()}</a></td>
+                                <td data-label=s.drill_procedure>{row.procedure.clone()}</td>
+                                <td data-label=s.agency>{row.agency.clone()}</td>
+                                <td data-label=s.drill_submitted>{row.submitted_on.clone()}</td>
+                                <td data-label=s.drill_due>{row.legal_due_on.clone().unwrap_or_default()}</td>
+                                <td data-label=s.drill_resolved>{row.resolved_on.clone().unwrap_or_default()}</td>
+                                <td data-label=s.drill_status>{row.status.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }.into_any()
+        }}
+        {(pages > 1).then(|| view! {
+            <nav class="pagination" aria-label=s.drill_pages>
+                {(view.page > 1).then(|| view! { <a href=page_link(view.page - 1) rel="prev">{s.drill_previous}</a> })}
+                <span>{(s.drill_page_of)(view.page, pages)}</span>
+                {(view.page < pages).then(|| view! { <a href=page_link(view.page + 1) rel="next">{s.drill_next}</a> })}
+            </nav>
+        })}
+    }
+}

@@ -1,0 +1,81 @@
+//! How Biểu 06 scales: a generated year of dossiers (`generated_year.sql`,
+//! a million by default), then the report for that whole year over every
+//! agency of the province — the query alone, and the report exported to
+//! Excel — timed as medians. Prints a Markdown table.
+//!
+//! `bench/statistics` runs it against a throwaway database; by hand:
+//! `DATABASE_URL=postgres://…/empty_db cargo run --release --example statistics_scale --features app/ssr`
+//! (`STATISTICS_DOSSIERS` changes the size).
+
+use app::i18n::Lang;
+use app::statistics::{report_for, ReportQuery};
+use sqlx::postgres::PgPoolOptions;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 11;
+const YEAR: i32 = 2026;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let url = std::env::var("DATABASE_URL")
+        .map_err(|_| anyhow::anyhow!("DATABASE_URL must name an empty database"))?;
+    let dossiers: u32 = std::env::var("STATISTICS_DOSSIERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    let pool = PgPoolOptions::new()
+        .max_connections(4)
+        .connect(&url)
+        .await?;
+    server::database::MIGRATOR.run(&pool).await?;
+    server::seed::load_reference_data(&pool).await?;
+    server::seed::load_demo_data(&pool).await?;
+    let started = Instant::now();
+    server::seed::generated_year::generate(&pool, dossiers, YEAR).await?;
+    let generated = started.elapsed();
+    sqlx::query("VACUUM ANALYZE").execute(&pool).await?;
+
+    let manager_id: i64 =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'quanly@motcua.example'")
+            .fetch_one(&pool)
+            .await?;
+    let manager = server::access::authentication::load_user(&pool, manager_id, None)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo manager is missing"))?;
+    let query = ReportQuery {
+        from: Some(format!("{YEAR}-01-01")),
+        to: Some(format!("{YEAR}-12-31")),
+        agency: None,
+    };
+    let time = |runs: &mut Vec<Duration>| {
+        runs.sort();
+        runs[RUNS / 2]
+    };
+    let mut report_runs = Vec::with_capacity(RUNS);
+    let mut xlsx_runs = Vec::with_capacity(RUNS);
+    let mut bytes = 0;
+    let mut received = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let view = report_for(&pool, &manager, &query, Lang::Vi, false).await?;
+        report_runs.push(started.elapsed());
+        let file = server::statistics::xlsx::render(&view.report, Lang::Vi)?;
+        xlsx_runs.push(started.elapsed());
+        bytes = file.len();
+        received = view.report.total.received();
+    }
+    let ms = |time: Duration| time.as_secs_f64() * 1000.0;
+    println!("| {dossiers} generated dossiers (in {:.0} s), Biểu 06 for {YEAR}, all agencies | median of {RUNS} |", generated.as_secs_f64());
+    println!("|---|---:|");
+    println!(
+        "| the report (Biểu 06 query and totals) | {:.0} ms |",
+        ms(time(&mut report_runs))
+    );
+    println!(
+        "| the report exported to .xlsx ({bytes} bytes) | {:.0} ms |",
+        ms(time(&mut xlsx_runs))
+    );
+    println!();
+    println!("{received} dossiers in play in the year.");
+    Ok(())
+}

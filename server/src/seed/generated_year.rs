@@ -1,0 +1,28 @@
+//! A generated year of dossiers (`generated_year.sql`): histories,
+//! supplements, late ones, payments and ratings across every agency and
+//! procedure of the demo province. For scale tests and benchmarks
+//! (`motcua demo generate-year`) and, in a smaller dose, a demo whose
+//! statistics have something to show (`MOTCUA_DEMO_HISTORY`).
+
+use sqlx::PgPool;
+
+const SCRIPT: &str = include_str!("generated_year.sql");
+
+/// Fills the database with `dossiers` dossiers of `year` (up to now when
+/// it is the current year), in one transaction.
+pub async fn generate(pool: &PgPool, dossiers: u32, year: i32) -> anyhow::Result<()> {
+    let script = SCRIPT
+        .replace("{{dossiers}}", &dossiers.to_string())
+        .replace("{{year}}", &year.to_string());
+    sqlx::raw_sql(&script).execute(pool).await?;
+    Ok(())
+}
+
+/// Whether a generated year is already there (its officials are).
+pub async fn already_generated(pool: &PgPool) -> anyhow::Result<bool> {
+    Ok(sqlx::query_scalar::<_, bool>(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE email LIKE '%@gen.motcua.example')",
+    )
+    .fetch_one(pool)
+    .await?)
+}
