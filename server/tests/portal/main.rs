@@ -21,6 +21,7 @@ mod dossier_register;
 mod eform_fields;
 mod filing;
 mod form_templates;
+mod generated_year;
 mod health;
 mod inbox_filters;
 mod mail_delivery;

@@ -1,0 +1,97 @@
+//! The generated year (`server/src/seed/generated_year.sql`) is data the
+//! portal could have made: every history replays through the state
+//! machine to its dossier's status, codes follow the counters, and Biểu 06
+//! accounts for every dossier over the whole province.
+
+use crate::support;
+
+use app::dossiers::workflow::{replay, Action};
+use app::dossiers::DossierStatus;
+use std::collections::BTreeMap;
+use support::back_office::{signed_in, MANAGER};
+use support::spawn_app;
+
+#[tokio::test]
+async fn a_generated_year_replays_through_the_state_machine_and_reconciles() {
+    let app = spawn_app().await;
+    server::seed::generated_year::generate(&app.pool, 3_000, 2026)
+        .await
+        .unwrap();
+    assert!(server::seed::generated_year::already_generated(&app.pool)
+        .await
+        .unwrap());
+
+    let history: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT d.id, d.status, h.action, h.to_status FROM dossiers d
+         JOIN dossier_history h ON h.dossier_id = d.id
+         WHERE h.action <> 'submit' ORDER BY d.id, h.occurred_at, h.id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let mut dossiers: BTreeMap<i64, (String, Vec<(Action, DossierStatus)>)> = BTreeMap::new();
+    for (id, status, action, to) in history {
+        let action = action.unwrap_or_default();
+        let step = (
+            Action::parse(&action).unwrap_or_else(|| panic!("unknown action {action:?}")),
+            DossierStatus::parse(&to).unwrap(),
+        );
+        dossiers
+            .entry(id)
+            .or_insert((status, Vec::new()))
+            .1
+            .push(step);
+    }
+    assert!(
+        dossiers.len() > 2_500,
+        "{} dossiers with steps",
+        dossiers.len()
+    );
+    for (id, (status, steps)) in &dossiers {
+        assert_eq!(
+            replay(steps).map(|state| state.status.as_str().to_string()),
+            Some(status.clone()),
+            "dossier {id}: {steps:?}"
+        );
+    }
+    let statuses: Vec<String> = sqlx::query_scalar("SELECT DISTINCT status FROM dossiers")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    for expected in ["returned", "refused", "processing", "awaiting_supplement"] {
+        assert!(
+            statuses.iter().any(|s| s == expected),
+            "{expected} in {statuses:?}"
+        );
+    }
+
+    // The province's report accounts for every dossier, quarter by quarter.
+    let mut manager = signed_in(&app, MANAGER).await;
+    for (from, to) in [
+        ("2026-01-01", "2026-03-31"),
+        ("2026-04-01", "2026-06-30"),
+        ("2026-07-01", "2026-09-30"),
+        ("2026-01-01", "2026-11-30"),
+    ] {
+        let report = manager
+            .get(&format!("/api/v1/reports/bieu-06?from={from}&to={to}"))
+            .await
+            .json();
+        let total = &report["total"];
+        let number = |key: &str| total[key].as_i64().unwrap();
+        assert!(number("received") > 0, "{report}");
+        assert_eq!(
+            number("received"),
+            number("resolved")
+                + number("pending")
+                + number("refused")
+                + number("withdrawn")
+                + number("stopped"),
+            "{from}–{to}: {total}"
+        );
+        assert!(
+            number("resolved_late") > 0 && number("paid_online") > 0 && number("ratings") > 0,
+            "{total}"
+        );
+    }
+}
