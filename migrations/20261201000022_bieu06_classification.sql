@@ -13,10 +13,10 @@
 -- A single SQL SELECT, STABLE: the planner inlines it into the calling
 -- query, so it costs what the query written out would.
 CREATE FUNCTION bieu06_dossiers(agencies bigint[], period_from date, period_to date)
-RETURNS TABLE (dossier_id bigint, sector_id bigint, intake text, outcome text)
+RETURNS TABLE (dossier_id bigint, agency_id bigint, sector_id bigint, intake text, outcome text)
 LANGUAGE sql STABLE
 AS $$
-    SELECT d.id, p.sector_id,
+    SELECT d.id, d.agency_id, p.sector_id,
            CASE WHEN d.submitted_on < period_from THEN 'carried_over'
                 WHEN d.channel = 'online' THEN 'new_online'
                 ELSE 'new_counter' END,
@@ -29,7 +29,7 @@ AS $$
                      OR d.legal_due_at >= (period_to + 1)::timestamp THEN 'within'
                 ELSE 'overdue' END
     FROM (
-        SELECT d.id, d.channel, d.status, d.legal_due_at, d.procedure_version_id,
+        SELECT d.id, d.agency_id, d.channel, d.status, d.legal_due_at, d.procedure_version_id,
                (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS submitted_on,
                (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS resolved_local
         FROM dossiers d

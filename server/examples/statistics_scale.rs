@@ -46,6 +46,7 @@ async fn main() -> anyhow::Result<()> {
         from: Some(format!("{YEAR}-01-01")),
         to: Some(format!("{YEAR}-12-31")),
         agency: None,
+        by: None,
     };
     let time = |runs: &mut Vec<Duration>| {
         runs.sort();

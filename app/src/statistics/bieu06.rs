@@ -27,9 +27,10 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bieu06Row {
-    /// A sector's code and name; the totals row has none.
-    pub sector_code: String,
-    pub sector_name: String,
+    /// What the row counts: a sector, or an agency when the report is
+    /// broken down by agency ([`Breakdown`]); the totals row has no code.
+    pub code: String,
+    pub name: String,
     pub carried_over: i64,
     pub new_online: i64,
     pub new_counter: i64,
@@ -112,7 +113,7 @@ impl Bieu06Row {
     pub fn total(rows: &[Bieu06Row], name: &str) -> Bieu06Row {
         rows.iter().fold(
             Bieu06Row {
-                sector_name: name.to_string(),
+                name: name.to_string(),
                 ..Bieu06Row::default()
             },
             |sum, row| Bieu06Row {
@@ -142,14 +143,51 @@ fn percent(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
 }
 
-/// The report: its period, the agencies it covers, a row per sector and
-/// the totals.
+/// What the report's rows are: sectors (as the form is usually made), or
+/// the agencies of the subtree, each with its own dossiers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Breakdown {
+    #[default]
+    Sector,
+    Agency,
+}
+
+impl Breakdown {
+    /// From the page's `theo=` (`linh-vuc`, `co-quan`) or the API's `by=`
+    /// (`sector`, `agency`); by sector otherwise.
+    pub fn parse(text: Option<&str>) -> Breakdown {
+        match text {
+            Some("co-quan" | "agency") => Breakdown::Agency,
+            _ => Breakdown::Sector,
+        }
+    }
+
+    /// As the page's query writes it.
+    pub fn as_query(self) -> &'static str {
+        match self {
+            Breakdown::Sector => "linh-vuc",
+            Breakdown::Agency => "co-quan",
+        }
+    }
+
+    /// As the API and the JSON write it.
+    pub fn as_api(self) -> &'static str {
+        match self {
+            Breakdown::Sector => "sector",
+            Breakdown::Agency => "agency",
+        }
+    }
+}
+
+/// The report: its period, the agencies it covers, a row per sector (or
+/// agency) and the totals.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bieu06 {
     /// `dd/mm/yyyy`.
     pub from: String,
     pub to: String,
     pub agency_name: String,
+    pub by: Breakdown,
     pub rows: Vec<Bieu06Row>,
     pub total: Bieu06Row,
 }

@@ -3,7 +3,7 @@
 //! row's cells in the same order. The Excel, PDF, CSV and JSON exports all
 //! read this one list, so they cannot disagree about what column 7 is.
 
-use super::bieu06::Bieu06Row;
+use super::bieu06::{Bieu06Row, Breakdown};
 use crate::i18n::StatisticsTexts;
 
 /// A column under its heading: `short` where a group heading stands above
@@ -34,7 +34,15 @@ pub enum Cell {
     Percent(Option<f64>),
 }
 
-/// The headings after the sector's, in the order of [`cells`].
+/// The heading of the rows' own column: sector or agency.
+pub fn row_heading(s: &StatisticsTexts, by: Breakdown) -> &'static str {
+    match by {
+        Breakdown::Sector => s.sector,
+        Breakdown::Agency => s.agency,
+    }
+}
+
+/// The headings after the rows' own, in the order of [`cells`].
 pub fn headings(s: &StatisticsTexts) -> Vec<Heading> {
     let single = |label: &'static str| {
         Heading::Single(Column {

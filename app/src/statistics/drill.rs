@@ -1,4 +1,5 @@
-//! The dossiers behind a number of Biểu 06 (`/thong-ke/ho-so`): the same
+//! The dossiers behind a number of Biểu 06 (`/thong-ke/ho-so?…&linh-vuc=`
+//! for a sector's row, `&don-vi=` for an agency's): the same
 //! classification the report counts with (`bieu06_dossiers` in the
 //! database), so the list has exactly as many lines as the number said.
 //! Each code opens the dossier in the back office, which checks on its own
@@ -73,8 +74,8 @@ pub struct DrillView {
     pub from: String,
     pub to: String,
     pub agency_name: String,
-    /// Empty for every sector.
-    pub sector_name: String,
+    /// The sector or agency of the report's row; empty for the totals.
+    pub row_name: String,
     pub column: String,
     pub rows: Vec<DrillRow>,
     pub total: i64,
@@ -92,6 +93,7 @@ pub async fn load_drill(
     to: Option<String>,
     agency: Option<String>,
     sector: Option<String>,
+    unit: Option<String>,
     column: Option<String>,
     page: Option<i64>,
 ) -> Result<DrillView, AppError> {
@@ -119,12 +121,13 @@ pub async fn load_drill(
         .await?
         .ok_or(AppError::Forbidden)?;
     let sector = sector.filter(|code| !code.is_empty());
+    let unit = unit.filter(|code| !code.is_empty());
     let page = page.unwrap_or(1).max(1);
-    let (rows, total, sector_name) = store::dossiers(
+    let (rows, total, row_name) = store::dossiers(
         &pool,
         &ids,
         period,
-        sector.as_deref(),
+        (sector.as_deref(), unit.as_deref()),
         (intakes, outcomes),
         page,
         lang,
@@ -138,15 +141,16 @@ pub async fn load_drill(
         from: period.from.format("%d/%m/%Y").to_string(),
         to: period.to.format("%d/%m/%Y").to_string(),
         agency_name,
-        sector_name,
+        row_name,
         column: column.clone(),
         rows,
         total,
         page,
         report_link: format!("/thong-ke?{query}"),
         list_link: format!(
-            "/thong-ke/ho-so?{query}&linh-vuc={}&cot={column}",
-            sector.unwrap_or_default()
+            "/thong-ke/ho-so?{query}&linh-vuc={}&don-vi={}&cot={column}",
+            sector.unwrap_or_default(),
+            unit.unwrap_or_default()
         ),
     })
 }
@@ -160,13 +164,13 @@ mod store {
     use crate::statistics::period::Period;
     use sqlx::PgPool;
 
-    /// A page of the dossiers in `classes`, oldest first, their count, and
-    /// the sector's name.
+    /// A page of the dossiers in `classes` of one sector or one agency (a
+    /// report row) or all, oldest first, their count, and the row's name.
     pub async fn dossiers(
         pool: &PgPool,
         agencies: &[i64],
         period: Period,
-        sector: Option<&str>,
+        (sector, unit): (Option<&str>, Option<&str>),
         (intakes, outcomes): (&[&str], &[&str]),
         page: i64,
         lang: Lang,
@@ -185,6 +189,7 @@ mod store {
                JOIN procedure_versions v ON v.id = d.procedure_version_id
                JOIN agencies a ON a.id = d.agency_id
                WHERE ($4::text IS NULL OR s.code = $4)
+                 AND ($9::text IS NULL OR a.code = $9)
                  AND (cardinality($5::text[]) = 0 OR b.intake = ANY($5))
                  AND (cardinality($6::text[]) = 0 OR b.outcome = ANY($6))
                ORDER BY d.submitted_at, d.id
@@ -197,16 +202,25 @@ mod store {
             &outcomes,
             PAGE_SIZE,
             (page - 1) * PAGE_SIZE,
+            unit,
         )
         .fetch_all(pool)
         .await?;
         let total = rows.first().map(|row| row.total).unwrap_or(0);
-        let sector_name = match sector {
-            Some(code) => sqlx::query_scalar!("SELECT name FROM sectors WHERE code = $1", code)
-                .fetch_optional(pool)
-                .await?
-                .unwrap_or_default(),
-            None => String::new(),
+        let row_name = match (sector, unit) {
+            (Some(code), _) => {
+                sqlx::query_scalar!("SELECT name FROM sectors WHERE code = $1", code)
+                    .fetch_optional(pool)
+                    .await?
+                    .unwrap_or_default()
+            }
+            (None, Some(code)) => {
+                sqlx::query_scalar!("SELECT name FROM agencies WHERE code = $1", code)
+                    .fetch_optional(pool)
+                    .await?
+                    .unwrap_or_default()
+            }
+            (None, None) => String::new(),
         };
         let rows = rows
             .into_iter()
@@ -222,6 +236,6 @@ mod store {
                     .unwrap_or(row.status),
             })
             .collect();
-        Ok((rows, total, sector_name))
+        Ok((rows, total, row_name))
     }
 }

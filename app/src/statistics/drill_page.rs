@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// `/thong-ke/ho-so?tu=&den=&co-quan=&linh-vuc=&cot=&trang=`: the dossiers
+/// `/thong-ke/ho-so?tu=&den=&co-quan=&linh-vuc=&don-vi=&cot=&trang=`: the dossiers
 /// behind one number of Biểu 06.
 #[component]
 pub fn DrillPage() -> impl IntoView {
@@ -19,12 +19,13 @@ pub fn DrillPage() -> impl IntoView {
                 query.get("den"),
                 query.get("co-quan"),
                 query.get("linh-vuc"),
+                query.get("don-vi"),
                 query.get("cot"),
                 query.get("trang").and_then(|page| page.parse().ok()),
             )
         },
-        |(from, to, agency, sector, column, page)| {
-            load_drill(from, to, agency, sector, column, page)
+        |(from, to, agency, sector, unit, column, page)| {
+            load_drill(from, to, agency, sector, unit, column, page)
         },
     );
     view! {
@@ -44,10 +45,10 @@ pub fn DrillPage() -> impl IntoView {
 fn Drill(view: DrillView) -> impl IntoView {
     let s = &use_texts().statistics;
     let column = (s.column_label)(&view.column);
-    let sector = if view.sector_name.is_empty() {
+    let sector = if view.row_name.is_empty() {
         s.all_sectors.to_string()
     } else {
-        view.sector_name.clone()
+        view.row_name.clone()
     };
     let pages = (view.total + PAGE_SIZE - 1) / PAGE_SIZE;
     let page_link = |page: i64| format!("{}&trang={page}", view.list_link);

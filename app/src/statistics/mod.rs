@@ -42,6 +42,8 @@ pub struct ReportQuery {
     pub from: Option<String>,
     pub to: Option<String>,
     pub agency: Option<String>,
+    /// `linh-vuc` or `co-quan` (the API's `sector` or `agency`).
+    pub by: Option<String>,
 }
 
 /// Biểu 06 for the signed-in manager (server only): the period asked for
@@ -84,7 +86,8 @@ pub async fn report_for(
     let (agency_name, ids) = store::subtree_in_scope(pool, &scope, &agency_code)
         .await?
         .ok_or(AppError::Forbidden)?;
-    let rows = store::bieu06_rows(pool, &ids, period.from, period.to).await?;
+    let by = bieu06::Breakdown::parse(query.by.as_deref());
+    let rows = store::bieu06_rows(pool, &ids, period.from, period.to, by).await?;
     let total_name = match lang {
         crate::i18n::Lang::Vi => "Tổng cộng",
         crate::i18n::Lang::En => "Total",
@@ -104,6 +107,7 @@ pub async fn report_for(
             from: period.from.format("%d/%m/%Y").to_string(),
             to: period.to.format("%d/%m/%Y").to_string(),
             agency_name,
+            by,
             rows,
             total,
         },

@@ -1,6 +1,6 @@
-use super::bieu06::Bieu06Row;
+use super::bieu06::{Bieu06Row, Breakdown};
 use super::charts::Charts;
-use super::columns::percent_text;
+use super::columns::{percent_text, row_heading};
 use super::drill::COUNT_KEYS;
 use super::index_cards::IndexCards;
 use super::period::Period;
@@ -20,15 +20,21 @@ pub async fn load_report(
     from: Option<String>,
     to: Option<String>,
     agency: Option<String>,
+    by: Option<String>,
 ) -> Result<ReportView, AppError> {
     use crate::access::{require, Permission};
     let user = require(Permission::EnterBackOffice)?;
-    let query = super::ReportQuery { from, to, agency };
+    let query = super::ReportQuery {
+        from,
+        to,
+        agency,
+        by,
+    };
     let lang = crate::i18n::current_lang();
     super::report_for(&crate::database::pool()?, &user, &query, lang, true).await
 }
 
-/// `/thong-ke?tu=&den=&co-quan=`: a GET form and the table, so it works
+/// `/thong-ke?tu=&den=&co-quan=&theo=`: a GET form and the table, so it works
 /// without JavaScript.
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
@@ -37,9 +43,14 @@ pub fn StatisticsPage() -> impl IntoView {
     let report = Resource::new(
         move || {
             let query = query.get();
-            (query.get("tu"), query.get("den"), query.get("co-quan"))
+            (
+                query.get("tu"),
+                query.get("den"),
+                query.get("co-quan"),
+                query.get("theo"),
+            )
         },
-        |(from, to, agency)| load_report(from, to, agency),
+        |(from, to, agency, by)| load_report(from, to, agency, by),
     );
     view! {
         <Title text=format!("{} | {}", t.statistics.title, t.site_name)/>
@@ -60,16 +71,23 @@ pub fn StatisticsPage() -> impl IntoView {
 fn Report(view: ReportView) -> impl IntoView {
     let s = &use_texts().statistics;
     let today = crate::deadlines::parse_day(&view.to_input).unwrap_or_default();
+    let by = view.report.by;
     let quick = |period: Period| {
         format!(
-            "/thong-ke?tu={}&den={}&co-quan={}",
-            period.from, period.to, view.agency_code
+            "/thong-ke?tu={}&den={}&co-quan={}&theo={}",
+            period.from,
+            period.to,
+            view.agency_code,
+            by.as_query()
         )
     };
     let export = |extension: &str| {
         format!(
-            "/thong-ke/bieu-06.{extension}?tu={}&den={}&co-quan={}",
-            view.from_input, view.to_input, view.agency_code
+            "/thong-ke/bieu-06.{extension}?tu={}&den={}&co-quan={}&theo={}",
+            view.from_input,
+            view.to_input,
+            view.agency_code,
+            by.as_query()
         )
     };
     let report = view.report.clone();
@@ -96,6 +114,13 @@ fn Report(view: ReportView) -> impl IntoView {
                 <label class="label" for="report-to">{s.to}</label>
                 <input class="input input--medium" type="date" id="report-to" name="den" value=view.to_input.clone()/>
             </div>
+            <div class="form-group">
+                <label class="label" for="report-by">{s.breakdown}</label>
+                <select class="select" id="report-by" name="theo">
+                    <option value="linh-vuc" selected=by == Breakdown::Sector>{s.sector}</option>
+                    <option value="co-quan" selected=by == Breakdown::Agency>{s.agency}</option>
+                </select>
+            </div>
             <button type="submit" class="button">{s.show}</button>
         </form>
         <p>{s.quick}": "
@@ -113,7 +138,7 @@ fn Report(view: ReportView) -> impl IntoView {
                 <caption>{(s.caption)(&report.agency_name, &report.from, &report.to)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" rowspan="2">{s.sector}</th>
+                        <th scope="col" rowspan="2">{row_heading(s, by)}</th>
                         <th scope="colgroup" colspan="4">{s.received}</th>
                         <th scope="colgroup" colspan="4">{s.resolved}</th>
                         <th scope="colgroup" colspan="3">{s.pending}</th>
@@ -140,11 +165,11 @@ fn Report(view: ReportView) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone()/> }).collect_view()}
+                    {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone() by/> }).collect_view()}
                     {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
                 </tbody>
                 <tfoot>
-                    <ReportRow row=report.total.clone() total=true drill=drill.clone()/>
+                    <ReportRow row=report.total.clone() total=true drill=drill.clone() by/>
                 </tfoot>
             </table>
         </div>
@@ -153,11 +178,15 @@ fn Report(view: ReportView) -> impl IntoView {
     }
 }
 
-/// A sector's line (or the totals): every count of dossiers links to the
-/// list of them (`drill` is the list's address for the report's period
-/// and agency).
+/// A sector's or an agency's line (or the totals): every count of dossiers
+/// links to the list of them (`drill` is the list's address for the
+/// report's period and agency).
 #[component]
-fn ReportRow(row: Bieu06Row, total: bool, drill: String) -> impl IntoView {
+fn ReportRow(row: Bieu06Row, total: bool, drill: String, by: Breakdown) -> impl IntoView {
+    let narrow = match by {
+        Breakdown::Sector => "linh-vuc",
+        Breakdown::Agency => "don-vi",
+    };
     let s = &use_texts().statistics;
     let cells = row
         .counts()
@@ -165,7 +194,7 @@ fn ReportRow(row: Bieu06Row, total: bool, drill: String) -> impl IntoView {
         .zip(COUNT_KEYS)
         .map(|(number, key)| match key.filter(|_| number > 0) {
             Some(key) => {
-                let href = format!("{drill}&linh-vuc={}&cot={key}", row.sector_code);
+                let href = format!("{drill}&{narrow}={}&cot={key}", row.code);
                 let label = (s.drill_link)(number, (s.column_label)(key));
                 view! { <td class="numeric"><a href=href aria-label=label>{number}</a></td> }
                     .into_any()
@@ -175,7 +204,7 @@ fn ReportRow(row: Bieu06Row, total: bool, drill: String) -> impl IntoView {
         .collect_view();
     view! {
         <tr class=total.then_some("report__total")>
-            <th scope="row">{row.sector_name.clone()}</th>
+            <th scope="row">{row.name.clone()}</th>
             {cells}
             <td class="numeric">{format!("{} · {}", row.paid_online, Vnd(row.paid_online_amount))}</td>
             <td class="numeric">{percent_text(row.online_rate())}</td>

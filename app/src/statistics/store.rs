@@ -1,9 +1,9 @@
 //! Biểu 06 from the dossiers table (server only). One pass over the
 //! dossiers in play for the counts (classified by the database function
 //! `bieu06_dossiers`), and one small query each for
-//! supplements, payments and ratings; merged per sector.
+//! supplements, payments and ratings; merged per sector or agency.
 
-use super::bieu06::Bieu06Row;
+use super::bieu06::{Bieu06Row, Breakdown};
 use super::charts::{AgencyRate, ChannelSplit, MonthPoint, ReportCharts};
 use super::service_index::IndexInputs;
 use crate::error::AppResult;
@@ -11,17 +11,37 @@ use chrono::NaiveDate;
 use sqlx::PgPool;
 use std::collections::BTreeMap;
 
-/// The rows of Biểu 06 for `agencies` from `from` to `to` (inclusive).
+/// The rows of Biểu 06 for `agencies` from `from` to `to` (inclusive), by
+/// sector or by agency. Both queries count per (sector, agency) pair, a
+/// few hundred at most, and the pairs are added up here by the breakdown
+/// asked for.
 pub async fn bieu06_rows(
     pool: &PgPool,
     agencies: &[i64],
     from: NaiveDate,
     to: NaiveDate,
+    by: Breakdown,
 ) -> AppResult<Vec<Bieu06Row>> {
+    let key = |sector: (&str, &str), agency: (&str, &str)| match by {
+        Breakdown::Sector => (sector.0.to_string(), sector.1.to_string()),
+        Breakdown::Agency => (agency.0.to_string(), agency.1.to_string()),
+    };
+    let mut rows: BTreeMap<String, Bieu06Row> = BTreeMap::new();
+    fn row_for(
+        rows: &mut BTreeMap<String, Bieu06Row>,
+        (code, name): (String, String),
+    ) -> &mut Bieu06Row {
+        rows.entry(code.clone()).or_insert_with(|| Bieu06Row {
+            code,
+            name,
+            ..Bieu06Row::default()
+        })
+    }
+
     // The classification is the database's `bieu06_dossiers`, which the
     // lists behind the numbers read too.
     let counts = sqlx::query!(
-        r#"SELECT s.code, s.name,
+        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name,
                   count(*) FILTER (WHERE b.intake = 'carried_over') AS "carried_over!",
                   count(*) FILTER (WHERE b.intake = 'new_online') AS "new_online!",
                   count(*) FILTER (WHERE b.intake = 'new_counter') AS "new_counter!",
@@ -35,60 +55,59 @@ pub async fn bieu06_rows(
                   count(*) FILTER (WHERE b.outcome = 'stopped') AS "stopped!"
            FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
            JOIN sectors s ON s.id = b.sector_id
-           GROUP BY s.code, s.name ORDER BY s.name"#,
+           JOIN agencies a ON a.id = b.agency_id
+           GROUP BY s.code, s.name, a.code, a.name"#,
         agencies,
         from.to_string(),
         to.to_string()
     )
     .fetch_all(pool)
     .await?;
-    let mut rows: BTreeMap<String, Bieu06Row> = counts
-        .into_iter()
-        .map(|row| {
-            (
-                row.code.clone(),
-                Bieu06Row {
-                    sector_code: row.code,
-                    sector_name: row.name,
-                    carried_over: row.carried_over,
-                    new_online: row.new_online,
-                    new_counter: row.new_counter,
-                    resolved_early: row.early,
-                    resolved_on_time: row.on_time,
-                    resolved_late: row.late,
-                    pending_within: row.pending_within,
-                    pending_overdue: row.pending_overdue,
-                    refused: row.refused,
-                    withdrawn: row.withdrawn,
-                    stopped: row.stopped,
-                    ..Bieu06Row::default()
-                },
-            )
-        })
-        .collect();
+    for pair in counts {
+        let row = row_for(
+            &mut rows,
+            key(
+                (&pair.code, &pair.name),
+                (&pair.agency_code, &pair.agency_name),
+            ),
+        );
+        row.carried_over += pair.carried_over;
+        row.new_online += pair.new_online;
+        row.new_counter += pair.new_counter;
+        row.resolved_early += pair.early;
+        row.resolved_on_time += pair.on_time;
+        row.resolved_late += pair.late;
+        row.pending_within += pair.pending_within;
+        row.pending_overdue += pair.pending_overdue;
+        row.refused += pair.refused;
+        row.withdrawn += pair.withdrawn;
+        row.stopped += pair.stopped;
+    }
 
     let extras = sqlx::query!(
-        r#"SELECT s.code, s.name, x.kind AS "kind!", count(*) AS "count!", coalesce(sum(x.amount), 0)::bigint AS "amount!",
+        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name, x.kind AS "kind!",
+                  count(*) AS "count!", coalesce(sum(x.amount), 0)::bigint AS "amount!",
                   count(*) FILTER (WHERE x.level >= 4) AS "satisfied!"
            FROM (
-               SELECT d.procedure_version_id, 'supplement' AS kind, 0::bigint AS amount, 0::smallint AS level
+               SELECT d.procedure_version_id, d.agency_id, 'supplement' AS kind, 0::bigint AS amount, 0::smallint AS level
                FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id
                WHERE d.agency_id = ANY($1) AND h.action = 'request_supplement'
                  AND (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
                UNION ALL
-               SELECT d.procedure_version_id, 'payment', p.amount_vnd, 0::smallint
+               SELECT d.procedure_version_id, d.agency_id, 'payment', p.amount_vnd, 0::smallint
                FROM payments p JOIN dossiers d ON d.id = p.dossier_id
                WHERE d.agency_id = ANY($1) AND p.gateway <> 'counter' AND p.settled_at IS NOT NULL
                  AND (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
                UNION ALL
-               SELECT d.procedure_version_id, 'rating', 0::bigint, r.overall
+               SELECT d.procedure_version_id, d.agency_id, 'rating', 0::bigint, r.overall
                FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
                WHERE d.agency_id = ANY($1)
                  AND (r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
            ) x
            JOIN procedure_versions v ON v.id = x.procedure_version_id
            JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id
-           GROUP BY s.code, s.name, x.kind"#,
+           JOIN agencies a ON a.id = x.agency_id
+           GROUP BY s.code, s.name, a.code, a.name, x.kind"#,
         agencies,
         from.to_string(),
         to.to_string()
@@ -96,25 +115,27 @@ pub async fn bieu06_rows(
     .fetch_all(pool)
     .await?;
     for extra in extras {
-        let row = rows.entry(extra.code.clone()).or_insert_with(|| Bieu06Row {
-            sector_code: extra.code.clone(),
-            sector_name: extra.name.clone(),
-            ..Bieu06Row::default()
-        });
+        let row = row_for(
+            &mut rows,
+            key(
+                (&extra.code, &extra.name),
+                (&extra.agency_code, &extra.agency_name),
+            ),
+        );
         match extra.kind.as_str() {
-            "supplement" => row.supplements = extra.count,
+            "supplement" => row.supplements += extra.count,
             "payment" => {
-                row.paid_online = extra.count;
-                row.paid_online_amount = extra.amount;
+                row.paid_online += extra.count;
+                row.paid_online_amount += extra.amount;
             }
             _ => {
-                row.ratings = extra.count;
-                row.satisfied = extra.satisfied;
+                row.ratings += extra.count;
+                row.satisfied += extra.satisfied;
             }
         }
     }
     let mut rows: Vec<Bieu06Row> = rows.into_values().collect();
-    rows.sort_by(|a, b| a.sector_name.cmp(&b.sector_name));
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(rows)
 }
 

@@ -27,6 +27,8 @@ pub struct ReportParams {
     pub agency: Option<String>,
     /// `json` (default), `csv`, `xlsx` or `pdf`.
     pub format: Option<String>,
+    /// Rows per `sector` (default) or per `agency` of the subtree.
+    pub by: Option<String>,
 }
 
 /// Biểu 06 for a period and an agency subtree in the manager's scope.
@@ -55,6 +57,7 @@ pub async fn bieu06(
         from: params.from,
         to: params.to,
         agency: params.agency,
+        by: params.by,
     };
     // An agency outside the scope is refused here, where the page would
     // quietly show the manager's own: a program should not get other

@@ -1,6 +1,6 @@
 //! Biểu 06 as CSV: UTF-8 with a byte-order mark, so Excel reads the
 //! Vietnamese right; a caption line, one header line (each column as it
-//! stands alone), a line per sector and the totals; numbers as plain digits.
+//! stands alone), a line per sector (or agency) and the totals; numbers as plain digits.
 
 use app::i18n::Lang;
 use app::statistics::bieu06::Bieu06;
@@ -15,14 +15,13 @@ pub fn render(report: &Bieu06, lang: Lang) -> String {
     );
     line(
         &mut out,
-        std::iter::once(s.sector.to_string())
+        std::iter::once(columns::row_heading(s, report.by).to_string())
             .chain(columns::columns(s).into_iter().map(|column| column.full)),
     );
     for row in report.rows.iter().chain(std::iter::once(&report.total)) {
         line(
             &mut out,
-            std::iter::once(row.sector_name.clone())
-                .chain(columns::cells(row).into_iter().map(cell_text)),
+            std::iter::once(row.name.clone()).chain(columns::cells(row).into_iter().map(cell_text)),
         );
     }
     out

@@ -1,4 +1,4 @@
-//! `GET /thong-ke/bieu-06.{csv,xlsx,pdf}?tu=&den=&co-quan=`: the report on
+//! `GET /thong-ke/bieu-06.{csv,xlsx,pdf}?tu=&den=&co-quan=&theo=`: the report on
 //! `/thong-ke` as a file, for the same period and agency (the page's
 //! download links carry its query).
 
@@ -50,6 +50,7 @@ async fn download(
         from: query.get("tu").cloned(),
         to: query.get("den").cloned(),
         agency: query.get("co-quan").cloned(),
+        by: query.get("theo").cloned(),
     };
     match report_for(&state.pool, &user, &query, asker.lang, false).await {
         Ok(view) => respond(&view, format, asker.lang, &state.config.place),

@@ -14,16 +14,18 @@ pub struct ReportJson {
     /// The period, inclusive, `yyyy-mm-dd` (Vietnam time).
     pub from: String,
     pub to: String,
-    /// One row per sector.
+    /// What the rows are: `sector` or `agency`.
+    pub by: &'static str,
+    /// One row per sector or agency.
     pub rows: Vec<RowJson>,
     pub total: RowJson,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct RowJson {
-    /// Empty for the totals.
-    pub sector_code: String,
-    pub sector_name: String,
+    /// The sector's or agency's code (empty for the totals) and name.
+    pub code: String,
+    pub name: String,
     pub received: i64,
     pub carried_over: i64,
     pub new_online: i64,
@@ -52,8 +54,8 @@ pub struct RowJson {
 impl From<&Bieu06Row> for RowJson {
     fn from(row: &Bieu06Row) -> Self {
         RowJson {
-            sector_code: row.sector_code.clone(),
-            sector_name: row.sector_name.clone(),
+            code: row.code.clone(),
+            name: row.name.clone(),
             received: row.received(),
             carried_over: row.carried_over,
             new_online: row.new_online,
@@ -85,6 +87,7 @@ pub fn render(view: &ReportView) -> ReportJson {
         agency_name: view.report.agency_name.clone(),
         from: view.from_input.clone(),
         to: view.to_input.clone(),
+        by: view.report.by.as_api(),
         rows: view.report.rows.iter().map(RowJson::from).collect(),
         total: RowJson::from(&view.report.total),
     }

@@ -44,7 +44,7 @@ pub fn render(
         span: 1,
     }];
     let mut leaves = vec![Column {
-        header: s.sector,
+        header: columns::row_heading(s, report.by),
         width: 0.09,
         align: Align::Left,
     }];
@@ -79,7 +79,7 @@ pub fn render(
         .iter()
         .chain(std::iter::once(&report.total))
         .map(|row| {
-            std::iter::once(row.sector_name.clone())
+            std::iter::once(row.name.clone())
                 .chain(columns::cells(row).into_iter().map(|cell| match cell {
                     Cell::Count(number) | Cell::Money(number) => grouped(number),
                     Cell::Percent(value) => percent_text(value),

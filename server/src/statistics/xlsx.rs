@@ -16,7 +16,7 @@ pub fn render(report: &Bieu06, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let s = &lang.texts().statistics;
     let headings = columns::headings(s);
     let leaves = columns::columns(s).len() as u16;
-    let last_column = leaves; // column 0 is the sector
+    let last_column = leaves; // column 0 names the row's sector or agency
 
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
@@ -57,7 +57,14 @@ pub fn render(report: &Bieu06, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 
     // Two header lines; a single heading spans both.
     let (upper, lower) = (TITLE_ROWS, TITLE_ROWS + 1);
-    sheet.merge_range(upper, 0, lower, 0, s.sector, &header)?;
+    sheet.merge_range(
+        upper,
+        0,
+        lower,
+        0,
+        columns::row_heading(s, report.by),
+        &header,
+    )?;
     let mut column: u16 = 1;
     for heading in &headings {
         match heading {
@@ -95,7 +102,7 @@ pub fn render(report: &Bieu06, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         } else {
             (name.clone(), count.clone(), percent.clone())
         };
-        sheet.write_string_with_format(at, 0, &row.sector_name, &name)?;
+        sheet.write_string_with_format(at, 0, &row.name, &name)?;
         for (offset, cell) in columns::cells(row).into_iter().enumerate() {
             let column = 1 + offset as u16;
             match cell {

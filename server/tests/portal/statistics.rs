@@ -355,3 +355,50 @@ async fn each_number_opens_the_list_of_exactly_the_dossiers_it_counts() {
         .contains("href=\"/can-bo/ho-so/000.01.40.H34-261102-9003\""));
     assert_eq!(manager.get(&list("no-such-column")).await.status, 404);
 }
+
+#[tokio::test]
+async fn a_provincial_manager_breaks_the_report_down_by_agency() {
+    let app = spawn_app().await;
+    build(&app).await;
+    let mut manager = signed_in(&app, MANAGER).await;
+    // The province's report (the manager's own agency and all below it).
+    let report = manager
+        .get("/api/v1/reports/bieu-06?from=2026-10-01&to=2026-12-31&by=agency")
+        .await
+        .json();
+    assert_eq!(report["by"], "agency");
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "only the ward had dossiers: {report}");
+    assert_eq!(rows[0]["name"], "Ủy ban nhân dân phường Hồng Gai");
+    assert_eq!(rows[0]["code"], "000.01.40.H34");
+    assert_eq!(rows[0]["received"], 6);
+    assert_eq!(rows[0]["resolved_late"], 1);
+    assert_eq!(rows[0]["supplements_requested"], 1);
+    assert_eq!(rows[0]["ratings"], 1);
+
+    let page = manager
+        .get("/thong-ke?tu=2026-10-01&den=2026-12-31&theo=co-quan")
+        .await;
+    assert!(
+        page.text()
+            .contains("Ủy ban nhân dân phường Hồng Gai 6 1 4 1 3 1 1 1 2 1 1 1 0 0 1"),
+        "{}",
+        page.text()
+    );
+    assert!(
+        page.body.contains("don-vi=000.01.40.H34&amp;cot=late"),
+        "an agency's number lists that agency's dossiers"
+    );
+    let csv = manager
+        .get("/thong-ke/bieu-06.csv?tu=2026-10-01&den=2026-12-31&theo=co-quan")
+        .await;
+    assert!(csv.body.contains("\r\nCơ quan,"), "{}", csv.body);
+    let list = manager
+        .get("/thong-ke/ho-so?tu=2026-10-01&den=2026-12-31&don-vi=000.01.40.H34&cot=late")
+        .await
+        .text();
+    assert!(
+        list.contains("000.01.40.H34-261102-9003") && list.contains(": 1 hồ sơ."),
+        "{list}"
+    );
+}

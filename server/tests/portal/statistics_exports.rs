@@ -134,7 +134,7 @@ async fn the_excel_file_holds_the_reports_numbers_as_numbers_under_merged_headin
     assert_eq!(rows.len(), expected.len());
     for (row, json) in rows.iter().zip(expected) {
         let cells = row.as_array().unwrap();
-        assert_eq!(cells[0]["value"], json["sector_name"]);
+        assert_eq!(cells[0]["value"], json["name"]);
         let numbers: Vec<f64> = cells[1..]
             .iter()
             .map(|cell| {
@@ -155,7 +155,7 @@ async fn the_excel_file_holds_the_reports_numbers_as_numbers_under_merged_headin
         }
     }
     let civil_status = &report["rows"][0];
-    assert_eq!(civil_status["sector_name"], "Hộ tịch");
+    assert_eq!(civil_status["name"], "Hộ tịch");
     assert_eq!(civil_status["received"], 6);
 }
 
