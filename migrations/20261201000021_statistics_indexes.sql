@@ -20,8 +20,8 @@
 -- every column the count reads (an index-only scan, no heap visits) and,
 -- as a key expression, when a finished dossier was resolved against its
 -- legal appointment in Vietnam time: 0 early (before the appointment's
--- day), 1 on time, 2 late, NULL while unresolved. The rewritten count
--- query spells out the very same expression, so the planner reads its value
+-- day), 1 on time, 2 late, NULL while unresolved. bieu06_dossiers
+-- (migration 22) spells out the very same expression, so the planner reads its value
 -- from the index instead of computing it per row (the time-zone conversions
 -- were most of the cost). Change the two together: if they drift apart
 -- the query stays right and only becomes slower. (Index-only scans need the

@@ -141,6 +141,14 @@ scenario('A birth registration goes from arrival to a returned result', async (p
   await portal.open('/thong-ke?co-quan=000.01.40.H34');
   const card = squash(await page.locator('.score-card', { hasText: 'Mức độ hài lòng' }).innerText());
   assert.match(card, new RegExp(`\\(\\d+/${ratingsBefore + 1}\\)`), card);
+
+  // From the number of results returned to the dossiers behind it, and on
+  // to this one in the back office.
+  const resolved = page.locator('table.report tfoot').getByRole('link', { name: /hồ sơ: Số hồ sơ đã giải quyết$/ });
+  await portal.navigateBy((url) => url.pathname === '/thong-ke/ho-so', () => resolved.click());
+  assert.match(squash(await page.locator('main').innerText()), /Số hồ sơ đã giải quyết — Mọi lĩnh vực/);
+  await portal.navigateBy((url) => url.pathname === `/can-bo/ho-so/${code}`, () => page.getByRole('link', { name: code, exact: true }).click());
+  assert.ok(squash(await page.locator('main').innerText()).includes(code), 'the dossier opens in the back office');
 }, { timeout: 420_000 });
 
 /** Ratings given this month at the demo ward, from the manager's report. */

@@ -5,7 +5,8 @@
 //!
 //! `bench/statistics` runs it against a throwaway database; by hand:
 //! `DATABASE_URL=postgres://…/empty_db cargo run --release --example statistics_scale --features app/ssr`
-//! (`STATISTICS_DOSSIERS` changes the size).
+//! (`STATISTICS_DOSSIERS` changes the size; a database that already holds
+//! a generated year is measured as it is).
 
 use app::i18n::Lang;
 use app::statistics::{report_for, ReportQuery};
@@ -30,10 +31,15 @@ async fn main() -> anyhow::Result<()> {
     server::database::MIGRATOR.run(&pool).await?;
     server::seed::load_reference_data(&pool).await?;
     server::seed::load_demo_data(&pool).await?;
+    // A database that already holds the year is measured again as it is.
     let started = Instant::now();
-    server::seed::generated_year::generate(&pool, dossiers, YEAR).await?;
-    let generated = started.elapsed();
-    sqlx::query("VACUUM ANALYZE").execute(&pool).await?;
+    let generated = if server::seed::generated_year::already_generated(&pool).await? {
+        "generated earlier".to_string()
+    } else {
+        server::seed::generated_year::generate(&pool, dossiers, YEAR).await?;
+        sqlx::query("VACUUM ANALYZE").execute(&pool).await?;
+        format!("generated in {:.0} s", started.elapsed().as_secs_f64())
+    };
 
     let manager_id: i64 =
         sqlx::query_scalar("SELECT id FROM users WHERE email = 'quanly@motcua.example'")
@@ -66,7 +72,7 @@ async fn main() -> anyhow::Result<()> {
         received = view.report.total.received();
     }
     let ms = |time: Duration| time.as_secs_f64() * 1000.0;
-    println!("| {dossiers} generated dossiers (in {:.0} s), Biểu 06 for {YEAR}, all agencies | median of {RUNS} |", generated.as_secs_f64());
+    println!("| {received} dossiers in play ({generated}), Biểu 06 for {YEAR}, all agencies | median of {RUNS} |");
     println!("|---|---:|");
     println!(
         "| the report (Biểu 06 query and totals) | {:.0} ms |",
@@ -76,7 +82,5 @@ async fn main() -> anyhow::Result<()> {
         "| the report exported to .xlsx ({bytes} bytes) | {:.0} ms |",
         ms(time(&mut xlsx_runs))
     );
-    println!();
-    println!("{received} dossiers in play in the year.");
     Ok(())
 }

@@ -12,25 +12,41 @@ use serde::{Deserialize, Serialize};
 /// Lines per page.
 pub const PAGE_SIZE: i64 = 50;
 
+/// The codes `bieu06_dossiers` classifies with (migration 22).
+mod class {
+    pub const CARRIED_OVER: i16 = 0;
+    pub const NEW_ONLINE: i16 = 1;
+    pub const NEW_COUNTER: i16 = 2;
+    pub const EARLY: i16 = 0;
+    pub const ON_TIME: i16 = 1;
+    pub const LATE: i16 = 2;
+    pub const WITHIN: i16 = 3;
+    pub const OVERDUE: i16 = 4;
+    pub const REFUSED: i16 = 5;
+    pub const WITHDRAWN: i16 = 6;
+    pub const STOPPED: i16 = 7;
+}
+
 /// A column of the report that has a list behind it, as its URL names it,
 /// and the intakes and outcomes it gathers (empty: any).
-pub fn column_classes(key: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
-    const NONE: &[&str] = &[];
+pub fn column_classes(key: &str) -> Option<(&'static [i16], &'static [i16])> {
+    use class::*;
+    const ANY: &[i16] = &[];
     Some(match key {
-        "received" => (NONE, NONE),
-        "carried_over" => (&["carried_over"], NONE),
-        "new_online" => (&["new_online"], NONE),
-        "new_counter" => (&["new_counter"], NONE),
-        "resolved" => (NONE, &["early", "on_time", "late"]),
-        "early" => (NONE, &["early"]),
-        "on_time" => (NONE, &["on_time"]),
-        "late" => (NONE, &["late"]),
-        "pending" => (NONE, &["within", "overdue"]),
-        "within" => (NONE, &["within"]),
-        "overdue" => (NONE, &["overdue"]),
-        "refused" => (NONE, &["refused"]),
-        "withdrawn" => (NONE, &["withdrawn"]),
-        "stopped" => (NONE, &["stopped"]),
+        "received" => (ANY, ANY),
+        "carried_over" => (&[CARRIED_OVER], ANY),
+        "new_online" => (&[NEW_ONLINE], ANY),
+        "new_counter" => (&[NEW_COUNTER], ANY),
+        "resolved" => (ANY, &[EARLY, ON_TIME, LATE]),
+        "early" => (ANY, &[EARLY]),
+        "on_time" => (ANY, &[ON_TIME]),
+        "late" => (ANY, &[LATE]),
+        "pending" => (ANY, &[WITHIN, OVERDUE]),
+        "within" => (ANY, &[WITHIN]),
+        "overdue" => (ANY, &[OVERDUE]),
+        "refused" => (ANY, &[REFUSED]),
+        "withdrawn" => (ANY, &[WITHDRAWN]),
+        "stopped" => (ANY, &[STOPPED]),
         _ => return None,
     })
 }
@@ -171,12 +187,10 @@ mod store {
         agencies: &[i64],
         period: Period,
         (sector, unit): (Option<&str>, Option<&str>),
-        (intakes, outcomes): (&[&str], &[&str]),
+        (intakes, outcomes): (&[i16], &[i16]),
         page: i64,
         lang: Lang,
     ) -> AppResult<(Vec<DrillRow>, i64, String)> {
-        let intakes: Vec<String> = intakes.iter().map(|c| c.to_string()).collect();
-        let outcomes: Vec<String> = outcomes.iter().map(|c| c.to_string()).collect();
         let rows = sqlx::query!(
             r#"SELECT d.code AS "code!", v.name AS procedure, a.name AS agency,
                       to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS "submitted_on!",
@@ -184,22 +198,23 @@ mod store {
                       to_char(d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS resolved_on,
                       d.status, count(*) OVER () AS "total!"
                FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
-               JOIN sectors s ON s.id = b.sector_id
                JOIN dossiers d ON d.id = b.dossier_id
                JOIN procedure_versions v ON v.id = d.procedure_version_id
+               JOIN procedures p ON p.id = v.procedure_id
+               JOIN sectors s ON s.id = p.sector_id
                JOIN agencies a ON a.id = d.agency_id
                WHERE ($4::text IS NULL OR s.code = $4)
                  AND ($9::text IS NULL OR a.code = $9)
-                 AND (cardinality($5::text[]) = 0 OR b.intake = ANY($5))
-                 AND (cardinality($6::text[]) = 0 OR b.outcome = ANY($6))
+                 AND (cardinality($5::smallint[]) = 0 OR b.intake = ANY($5))
+                 AND (cardinality($6::smallint[]) = 0 OR b.outcome = ANY($6))
                ORDER BY d.submitted_at, d.id
                LIMIT $7 OFFSET $8"#,
             agencies,
             period.from.to_string(),
             period.to.to_string(),
             sector,
-            &intakes,
-            &outcomes,
+            intakes,
+            outcomes,
             PAGE_SIZE,
             (page - 1) * PAGE_SIZE,
             unit,

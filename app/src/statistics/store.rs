@@ -39,23 +39,32 @@ pub async fn bieu06_rows(
     }
 
     // The classification is the database's `bieu06_dossiers`, which the
-    // lists behind the numbers read too.
+    // lists behind the numbers read too (its codes are in drill.rs). The
+    // dossiers are grouped by their codes first, so each is classified
+    // once, and only the groups are joined to their sector and agency.
     let counts = sqlx::query!(
-        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name,
-                  count(*) FILTER (WHERE b.intake = 'carried_over') AS "carried_over!",
-                  count(*) FILTER (WHERE b.intake = 'new_online') AS "new_online!",
-                  count(*) FILTER (WHERE b.intake = 'new_counter') AS "new_counter!",
-                  count(*) FILTER (WHERE b.outcome = 'early') AS "early!",
-                  count(*) FILTER (WHERE b.outcome = 'on_time') AS "on_time!",
-                  count(*) FILTER (WHERE b.outcome = 'late') AS "late!",
-                  count(*) FILTER (WHERE b.outcome = 'within') AS "pending_within!",
-                  count(*) FILTER (WHERE b.outcome = 'overdue') AS "pending_overdue!",
-                  count(*) FILTER (WHERE b.outcome = 'refused') AS "refused!",
-                  count(*) FILTER (WHERE b.outcome = 'withdrawn') AS "withdrawn!",
-                  count(*) FILTER (WHERE b.outcome = 'stopped') AS "stopped!"
-           FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
-           JOIN sectors s ON s.id = b.sector_id
-           JOIN agencies a ON a.id = b.agency_id
+        r#"WITH counted AS (
+               SELECT b.agency_id, b.procedure_version_id, b.intake, b.outcome, count(*) AS n
+               FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
+               GROUP BY 1, 2, 3, 4
+           )
+           SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name,
+                  coalesce(sum(n) FILTER (WHERE intake = 0), 0)::bigint AS "carried_over!",
+                  coalesce(sum(n) FILTER (WHERE intake = 1), 0)::bigint AS "new_online!",
+                  coalesce(sum(n) FILTER (WHERE intake = 2), 0)::bigint AS "new_counter!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 0), 0)::bigint AS "early!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 1), 0)::bigint AS "on_time!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 2), 0)::bigint AS "late!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 3), 0)::bigint AS "pending_within!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 4), 0)::bigint AS "pending_overdue!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 5), 0)::bigint AS "refused!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 6), 0)::bigint AS "withdrawn!",
+                  coalesce(sum(n) FILTER (WHERE outcome = 7), 0)::bigint AS "stopped!"
+           FROM counted
+           JOIN procedure_versions v ON v.id = counted.procedure_version_id
+           JOIN procedures p ON p.id = v.procedure_id
+           JOIN sectors s ON s.id = p.sector_id
+           JOIN agencies a ON a.id = counted.agency_id
            GROUP BY s.code, s.name, a.code, a.name"#,
         agencies,
         from.to_string(),
@@ -84,30 +93,23 @@ pub async fn bieu06_rows(
         row.stopped += pair.stopped;
     }
 
+    // Supplements requested, online payments settled and ratings given
+    // are counted per day as they happen (statistics_daily_extras, kept by
+    // triggers: migration 21), so a year is a sum over a few thousand rows.
     let extras = sqlx::query!(
-        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name, x.kind AS "kind!",
-                  count(*) AS "count!", coalesce(sum(x.amount), 0)::bigint AS "amount!",
-                  count(*) FILTER (WHERE x.level >= 4) AS "satisfied!"
-           FROM (
-               SELECT d.procedure_version_id, d.agency_id, 'supplement' AS kind, 0::bigint AS amount, 0::smallint AS level
-               FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id
-               WHERE d.agency_id = ANY($1) AND h.action = 'request_supplement'
-                 AND (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
-               UNION ALL
-               SELECT d.procedure_version_id, d.agency_id, 'payment', p.amount_vnd, 0::smallint
-               FROM payments p JOIN dossiers d ON d.id = p.dossier_id
-               WHERE d.agency_id = ANY($1) AND p.gateway <> 'counter' AND p.settled_at IS NOT NULL
-                 AND (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
-               UNION ALL
-               SELECT d.procedure_version_id, d.agency_id, 'rating', 0::bigint, r.overall
-               FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
-               WHERE d.agency_id = ANY($1)
-                 AND (r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
-           ) x
-           JOIN procedure_versions v ON v.id = x.procedure_version_id
+        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name, e.kind AS "kind!",
+                  sum(e.events)::bigint AS "count!", sum(e.amount)::bigint AS "amount!",
+                  sum(e.satisfied)::bigint AS "satisfied!"
+           FROM (SELECT agency_id, procedure_version_id, kind,
+                        sum(events) AS events, sum(amount) AS amount, sum(satisfied) AS satisfied
+                 FROM statistics_daily_extras
+                 WHERE agency_id = ANY($1) AND day BETWEEN $2::text::date AND $3::text::date
+                 GROUP BY agency_id, procedure_version_id, kind) e
+           JOIN procedure_versions v ON v.id = e.procedure_version_id
            JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id
-           JOIN agencies a ON a.id = x.agency_id
-           GROUP BY s.code, s.name, a.code, a.name, x.kind"#,
+           JOIN agencies a ON a.id = e.agency_id
+           GROUP BY s.code, s.name, a.code, a.name, e.kind
+           HAVING sum(e.events) > 0"#,
         agencies,
         from.to_string(),
         to.to_string()
