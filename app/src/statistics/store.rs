@@ -164,7 +164,8 @@ pub async fn subtree_in_scope(
     Ok((!row.ids.is_empty()).then_some((row.name, row.ids)))
 }
 
-/// The charts beside Biểu 06, counted by the same rules: new dossiers by
+/// The charts beside Biểu 06, counted by the same rules (a period's local
+/// days as two instants worked out once, as in `bieu06_dossiers`): new dossiers by
 /// the month they were submitted, results by the month they were returned
 /// and judged against the legal appointment; agencies by on-time rate,
 /// lowest first (at most `AGENCY_BARS`); new dossiers by channel.
@@ -182,14 +183,16 @@ pub async fn report_charts(
                       1 AS received, 0 AS on_time, 0 AS late
                FROM dossiers d
                WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                 AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+                 AND d.submitted_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                UNION ALL
                SELECT date_trunc('month', d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 0,
                       ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int,
                       ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > d.legal_due_at)::int
                FROM dossiers d
                WHERE d.agency_id = ANY($1) AND d.status = 'returned'
-                 AND (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+                 AND d.resolved_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
            ) x
            GROUP BY month ORDER BY month"#,
         agencies,
@@ -213,7 +216,8 @@ pub async fn report_charts(
                   count(*) AS "resolved!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            WHERE d.agency_id = ANY($1) AND d.status = 'returned'
-             AND (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+             AND d.resolved_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
            GROUP BY a.name
            ORDER BY count(*) FILTER (WHERE (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
                                            <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::float8 / count(*), a.name
@@ -238,7 +242,8 @@ pub async fn report_charts(
                   count(*) FILTER (WHERE channel = 'post') AS "post!"
            FROM dossiers d
            WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-             AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date"#,
+             AND d.submitted_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
         agencies,
         from.to_string(),
         to.to_string()
@@ -283,14 +288,17 @@ pub async fn index_inputs(
                   AND EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.version_id = h.id)) AS "published!",
                (SELECT count(*) FROM payments p JOIN dossiers d ON d.id = p.dossier_id
                 WHERE d.agency_id = ANY($1) AND p.settled_at IS NOT NULL
-                  AND (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date) AS "payments!",
+                  AND p.settled_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND p.settled_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "payments!",
                (SELECT count(*) FROM dossiers d
                 WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                  AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+                  AND d.submitted_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                   AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id)) AS "with_documents!",
                (SELECT count(*) FROM dossiers d
                 WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'
-                  AND (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date) AS "electronic!""#,
+                  AND d.resolved_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "electronic!""#,
         agencies,
         from.to_string(),
         to.to_string()
