@@ -40,7 +40,10 @@ pub async fn tell_applicant(
         ),
         Action::Return => (
             format!("Đã trả kết quả hồ sơ {code}"),
-            format!("Kết quả giải quyết hồ sơ “{procedure}” đã được trả. Bạn có thể tải kết quả và đánh giá mức độ hài lòng tại trang hồ sơ."),
+            format!(
+                "Kết quả giải quyết hồ sơ “{procedure}” đã được trả. Bạn có thể tải kết quả tại trang hồ sơ.\nMời bạn đánh giá mức độ hài lòng: {}/ho-so/{code}#rating",
+                state.config.public_base_url
+            ),
         ),
         Action::Extend => (
             format!("Xin lỗi: hồ sơ {code} được hẹn lại ngày trả kết quả"),

@@ -9,6 +9,15 @@ use support::spawn_app;
 async fn a_returned_dossier_is_rated_once_by_its_applicant() {
     let app = spawn_app().await;
     let code = returned(&app).await;
+    // The result mail leads straight to the rating.
+    let mail: String = sqlx::query_scalar(
+        "SELECT body_text FROM mail_outbox WHERE subject = 'Đã trả kết quả hồ sơ ' || $1",
+    )
+    .bind(&code)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(mail.contains(&format!("/ho-so/{code}#rating")), "{mail}");
     let rate = format!("/ho-so/{code}/danh-gia");
     let mut citizen = signed_in(&app, CITIZEN).await;
     let page = citizen.get(&format!("/ho-so/{code}")).await.text();
