@@ -2,7 +2,7 @@
 
 use crate::support;
 
-use support::back_office::{signed_in, MANAGER, RECEPTION};
+use support::back_office::{manager_elsewhere, signed_in, MANAGER, RECEPTION};
 use support::spawn_app;
 
 /// A dossier as history left it: code, channel, status, submitted, legal
@@ -184,19 +184,7 @@ async fn each_column_of_bieu_06_counts_what_it_says() {
 async fn a_commune_manager_sees_only_their_own_communes_numbers() {
     let app = spawn_app().await;
     build(&app).await;
-    sqlx::query(
-        "WITH official AS (
-           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Phạm Quản Lý', 'quanly.khac@example.vn', password_hash,
-                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
-           FROM users WHERE email = $1 RETURNING id)
-         INSERT INTO user_roles (user_id, role) SELECT id, 'manager' FROM official",
-    )
-    .bind(MANAGER)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    let mut other = signed_in(&app, "quanly.khac@example.vn").await;
+    let mut other = signed_in(&app, manager_elsewhere(&app).await).await;
     let csv = other
         .get("/thong-ke/bieu-06.csv?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
         .await;

@@ -8,7 +8,7 @@ use crate::support;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use serde_json::Value;
-use support::back_office::{signed_in, MANAGER};
+use support::back_office::{manager_elsewhere, signed_in, MANAGER};
 use support::pdf::flowing_text_of;
 use support::{spawn_app, TestApp, TestResponse};
 
@@ -319,19 +319,7 @@ async fn only_administrators_issue_tokens_and_only_to_managers() {
 async fn a_commune_managers_token_cannot_export_another_communes_numbers() {
     let app = spawn_app().await;
     build(&app).await;
-    sqlx::query(
-        "WITH official AS (
-           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Phạm Quản Lý', 'quanly.khac@example.vn', password_hash,
-                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
-           FROM users WHERE email = $1 RETURNING id)
-         INSERT INTO user_roles (user_id, role) SELECT id, 'manager' FROM official",
-    )
-    .bind(MANAGER)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    let token = issue_token(&app, "quanly.khac@example.vn").await;
+    let token = issue_token(&app, manager_elsewhere(&app).await).await;
     for format in ["json", "xlsx", "csv", "pdf"] {
         let refused = with_token(
             &app,

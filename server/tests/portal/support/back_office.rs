@@ -84,6 +84,23 @@ pub async fn official_elsewhere(app: &TestApp) -> &'static str {
     "canbo.khac@example.vn"
 }
 
+/// A manager of another commune than the demo ward's.
+pub async fn manager_elsewhere(app: &TestApp) -> &'static str {
+    sqlx::query(
+        "WITH official AS (
+           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
+           SELECT 'official', 'Phạm Quản Lý', 'quanly.khac@example.vn', password_hash,
+                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
+           FROM users WHERE email = $1 RETURNING id)
+         INSERT INTO user_roles (user_id, role) SELECT id, 'manager' FROM official",
+    )
+    .bind(MANAGER)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    "quanly.khac@example.vn"
+}
+
 /// A birth registration taken all the way to its returned result.
 pub async fn returned(app: &TestApp) -> String {
     let code = filed(app).await;
