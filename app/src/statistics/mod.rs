@@ -94,11 +94,11 @@ pub async fn report_for(
     };
     let total = bieu06::Bieu06Row::total(&rows, total_name);
     let (charts, index) = if with_charts {
-        let inputs = store::index_inputs(pool, &ids, period.from, period.to, &total).await?;
-        (
-            store::report_charts(pool, &ids, period.from, period.to).await?,
-            service_index::scores(&inputs),
-        )
+        let (inputs, charts) = tokio::try_join!(
+            store::index_inputs(pool, &ids, period.from, period.to, &total),
+            store::report_charts(pool, &ids, period.from, period.to),
+        )?;
+        (charts, service_index::scores(&inputs))
     } else {
         (charts::ReportCharts::default(), Vec::new())
     };

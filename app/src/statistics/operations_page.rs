@@ -16,11 +16,14 @@ pub fn OperationsPage() -> impl IntoView {
     let t = use_texts();
     let data = Resource::new(|| (), |_| load_operations());
     Effect::new(move |_| {
-        // Effects run only in the browser: the server renders once.
-        let _ = set_interval_with_handle(
+        // Effects run only in the browser: the server renders once. The
+        // timer stops when the page is left.
+        if let Ok(timer) = set_interval_with_handle(
             move || data.refetch(),
             std::time::Duration::from_secs(REFRESH_SECONDS),
-        );
+        ) {
+            on_cleanup(move || timer.clear());
+        }
     });
     view! {
         <Title text=format!("{} | {}", t.statistics.operations_title, t.site_name)/>
