@@ -196,13 +196,12 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     if config.demo {
         seed::load_demo_data(&database.pool).await?;
         tracing::info!("demo data loaded");
-        if config.demo_history > 0
-            && !seed::generated_year::already_generated(&database.pool).await?
-        {
+        if config.demo_history > 0 {
             let year =
                 chrono::Datelike::year(&app::deadlines::vietnam_local(chrono::Utc::now()).date());
-            seed::generated_year::generate(&database.pool, config.demo_history, year).await?;
-            tracing::info!(dossiers = config.demo_history, "demo history generated");
+            if seed::generated_year::generate(&database.pool, config.demo_history, year).await? {
+                tracing::info!(dossiers = config.demo_history, "demo history generated");
+            }
         }
     }
     let listener = tokio::net::TcpListener::bind(config.bind_addr).await?;

@@ -98,11 +98,12 @@ async fn generate_year(config: Config, options: GenerateOptions) -> anyhow::Resu
     let database = server::database::prepare(&config).await?;
     server::seed::load_reference_data(&database.pool).await?;
     server::seed::load_demo_data(&database.pool).await?;
-    if server::seed::generated_year::already_generated(&database.pool).await? {
+    let started = std::time::Instant::now();
+    if !server::seed::generated_year::generate(&database.pool, options.dossiers, options.year)
+        .await?
+    {
         anyhow::bail!("this database already holds a generated year");
     }
-    let started = std::time::Instant::now();
-    server::seed::generated_year::generate(&database.pool, options.dossiers, options.year).await?;
     println!(
         "generated {} dossiers of {} in {:.0} s",
         options.dossiers,
