@@ -57,6 +57,8 @@ scenario('A leader opens the operations view', async (portal) => {
   const { page } = portal;
   await signInAs(portal, 'lanhdao@motcua.example');
   await portal.navigateBy((url) => url.pathname === '/thong-ke/dieu-hanh', () => page.getByRole('link', { name: 'Điều hành', exact: true }).click());
+  // (With JavaScript the numbers arrive after the address changes.)
+  await page.locator('.tiles').waitFor();
   const text = squash(await page.locator('main').innerText());
   for (const tile of ['hồ sơ mới hôm nay', 'hồ sơ trả kết quả hôm nay', 'hồ sơ đang quá hạn']) {
     assert.match(text, new RegExp(`\\d+ ${tile}`), `${tile} in ${text}`);
