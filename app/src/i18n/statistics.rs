@@ -91,10 +91,6 @@ pub struct StatisticsTexts {
     pub drill_due: &'static str,
     pub drill_resolved: &'static str,
     pub drill_status: &'static str,
-    pub drill_pages: &'static str,
-    pub drill_previous: &'static str,
-    pub drill_next: &'static str,
-    pub drill_page_of: fn(i64, i64) -> String,
     /// A number's link, for screen readers: count, column.
     pub drill_link: fn(i64, &str) -> String,
     pub all_sectors: &'static str,
@@ -222,10 +218,6 @@ pub const VI: StatisticsTexts = StatisticsTexts {
     drill_due: "Hạn trả (theo quy định)",
     drill_resolved: "Ngày kết thúc",
     drill_status: "Trạng thái",
-    drill_pages: "Các trang",
-    drill_previous: "Trang trước",
-    drill_next: "Trang sau",
-    drill_page_of: |page, pages| format!("Trang {page}/{pages}"),
     drill_link: |count, column| format!("{count} hồ sơ: {column}"),
     all_sectors: "Mọi lĩnh vực",
     column_label: |key| match key {
@@ -367,10 +359,6 @@ pub const EN: StatisticsTexts = StatisticsTexts {
     drill_due: "Legal deadline",
     drill_resolved: "Finished",
     drill_status: "Status",
-    drill_pages: "Pages",
-    drill_previous: "Previous page",
-    drill_next: "Next page",
-    drill_page_of: |page, pages| format!("Page {page} of {pages}"),
     drill_link: |count, column| format!("{count} dossiers: {column}"),
     all_sectors: "All sectors",
     column_label: |key| match key {

@@ -6,6 +6,7 @@ mod header;
 mod language_switch;
 mod not_found;
 mod page_error;
+mod page_links;
 
 pub use account_nav::{AccountNav, SessionNotice};
 pub use footer::SiteFooter;
@@ -13,3 +14,4 @@ pub use header::SiteHeader;
 pub use language_switch::LanguageSwitch;
 pub use not_found::NotFound;
 pub use page_error::PageError;
+pub use page_links::PageLinks;

@@ -4,6 +4,7 @@
 //! its numbers as text too (its title, description and a caption), for
 //! screen readers and for anyone who prefers to read them.
 
+use super::columns::percent_text;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -189,7 +190,7 @@ fn AgencyChart(agencies: Vec<AgencyRate>) -> impl IntoView {
                     <text x={LABEL - 6.0} y={top + 15.0} text-anchor="end" class="chart__label">{name}</text>
                     <rect x=LABEL y={top + 3.0} width=plot height={ROW - 8.0} class="chart__track"/>
                     <rect x=LABEL y={top + 3.0} width=width height={ROW - 8.0} fill=colour/>
-                    <text x={LABEL + plot + 6.0} y={top + 15.0} class="chart__label">{format!("{:.1}%", a.rate()).replace('.', ",")}</text>
+                    <text x={LABEL + plot + 6.0} y={top + 15.0} class="chart__label">{percent_text(Some(a.rate()))}</text>
                 </g>
             }
         })
@@ -223,7 +224,7 @@ fn ChannelChart(channels: ChannelSplit) -> impl IntoView {
     let text = |(_, name, count): &(&str, &str, i64)| {
         format!(
             "{name}: {count} ({})",
-            format!("{:.1}%", *count as f64 * 100.0 / total).replace('.', ",")
+            percent_text(Some(*count as f64 * 100.0 / total))
         )
     };
     let description = parts.iter().map(text).collect::<Vec<_>>().join("; ");

@@ -1,6 +1,7 @@
 use super::drill::{load_drill, DrillView, PAGE_SIZE};
+use crate::catalogue::query::page_count;
 use crate::i18n::use_texts;
-use crate::layout::PageError;
+use crate::layout::{PageError, PageLinks};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -50,8 +51,9 @@ fn Drill(view: DrillView) -> impl IntoView {
     } else {
         view.row_name.clone()
     };
-    let pages = (view.total + PAGE_SIZE - 1) / PAGE_SIZE;
-    let page_link = |page: i64| format!("{}&trang={page}", view.list_link);
+    let pages = page_count(view.total, PAGE_SIZE);
+    let list_link = view.list_link.clone();
+    let page_link = move |page: i64| format!("{list_link}&trang={page}");
     view! {
         <h1>{s.drill_title}</h1>
         <p class="lead">{(s.drill_lead)(column, &sector, &view.agency_name, &view.from, &view.to, view.total)}</p>
@@ -88,12 +90,6 @@ fn Drill(view: DrillView) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label=s.drill_pages>
-                {(view.page > 1).then(|| view! { <a href=page_link(view.page - 1) rel="prev">{s.drill_previous}</a> })}
-                <span>{(s.drill_page_of)(view.page, pages)}</span>
-                {(view.page < pages).then(|| view! { <a href=page_link(view.page + 1) rel="next">{s.drill_next}</a> })}
-            </nav>
-        })}
+        <PageLinks page=view.page pages href=page_link/>
     }
 }

@@ -2,6 +2,7 @@
 //! of its points, the share and counts behind it, how it is measured here,
 //! and what the decision also counts that this portal cannot see.
 
+use super::columns::percent_text;
 use super::service_index::{total, IndexGroup, IndexScore};
 use crate::i18n::use_texts;
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn IndexCards(scores: Vec<IndexScore>) -> impl IntoView {
                                 }}
                             </p>
                             {card.share.map(|share| view! {
-                                <p>{format!("{}% ({counts})", number(share))}</p>
+                                <p>{format!("{} ({counts})", percent_text(Some(share)))}</p>
                             })}
                             <p class="hint">{formula}</p>
                             <p class="hint">{s.index_outside}": "{outside}</p>

@@ -59,20 +59,11 @@ pub async fn load_operations() -> Result<OperationsView, AppError> {
 #[cfg(feature = "ssr")]
 mod store {
     use super::{AgencyDue, OperationsView};
+    use crate::dossiers::DossierStatus;
     use crate::error::AppResult;
     use chrono::{NaiveDate, NaiveDateTime};
     use sqlx::PgPool;
     use std::collections::BTreeMap;
-
-    /// The open states: not yet finished one way or another.
-    const OPEN: &[&str] = &[
-        "submitted",
-        "received",
-        "processing",
-        "awaiting_supplement",
-        "awaiting_approval",
-        "result_ready",
-    ];
 
     pub async fn operations(
         pool: &PgPool,
@@ -80,7 +71,12 @@ mod store {
         now: NaiveDateTime,
         next: NaiveDate,
     ) -> AppResult<OperationsView> {
-        let open: Vec<String> = OPEN.iter().map(|state| state.to_string()).collect();
+        // Filed and not yet finished one way or another.
+        let open: Vec<String> = DossierStatus::ALL
+            .into_iter()
+            .filter(|status| *status != DossierStatus::Draft && !status.is_final())
+            .map(|status| status.as_str().to_string())
+            .collect();
         let today = sqlx::query!(
             r#"SELECT
                  count(*) FILTER (WHERE (submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::text::timestamp::date) AS "received!",

@@ -39,7 +39,7 @@ pub struct IndexInputs {
     pub ratings: i64,
     pub satisfied: i64,
     pub new_with_documents: i64,
-    pub returned: i64,
+    /// Of the `resolved` (returned) ones, those issued electronically.
     pub returned_electronic: i64,
 }
 
@@ -126,7 +126,7 @@ pub fn scores(inputs: &IndexInputs) -> Vec<IndexScore> {
                 ),
                 IndexGroup::Digitisation => {
                     let documents = share(inputs.new_with_documents, inputs.new_dossiers);
-                    let results = share(inputs.returned_electronic, inputs.returned);
+                    let results = share(inputs.returned_electronic, inputs.resolved);
                     // Either half alone stands for the group when the other
                     // has nothing to measure.
                     let ratio = match (documents, results) {
@@ -137,7 +137,7 @@ pub fn scores(inputs: &IndexInputs) -> Vec<IndexScore> {
                         ratio,
                         vec![
                             (inputs.new_with_documents, inputs.new_dossiers),
-                            (inputs.returned_electronic, inputs.returned),
+                            (inputs.returned_electronic, inputs.resolved),
                         ],
                     )
                 }
@@ -177,7 +177,6 @@ mod tests {
             new_dossiers: 5,
             new_online: 4,
             new_with_documents: 5,
-            returned: 4,
             returned_electronic: 2,
             ..IndexInputs::default()
         };

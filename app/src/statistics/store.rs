@@ -318,7 +318,6 @@ pub async fn index_inputs(
         ratings: total.ratings,
         satisfied: total.satisfied,
         new_with_documents: row.with_documents,
-        returned: total.resolved(),
         returned_electronic: row.electronic,
     })
 }
