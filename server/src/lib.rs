@@ -32,6 +32,7 @@ pub mod telemetry;
 
 use access::same_origin::PortalOrigin;
 use access::{authentication, same_origin, security_headers, sessions};
+use app::back_office::server_fns::DueSoonDays;
 use app::demo::server_fns::DemoMode;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
@@ -97,6 +98,7 @@ pub fn router(state: AppState) -> Router {
 fn portal_routes(state: &AppState) -> Router<AppState> {
     let pool = state.pool.clone();
     let demo = DemoMode(state.config.demo);
+    let due_soon = DueSoonDays(state.config.due_soon_days);
     let pages = page_routes();
     let leptos_options = state.leptos_options.clone();
     let session_layer = sessions::layer(
@@ -111,6 +113,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
     let page_context = move || {
         provide_context(pool.clone());
         provide_context(demo);
+        provide_context(due_soon);
         set_page_security_policy(&form_targets);
     };
     Router::new()
@@ -200,7 +203,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
     back_office::digest::spawn(
         pool.clone(),
         config.public_base_url.clone(),
-        app::back_office::server_fns::due_soon_days(),
+        config.due_soon_days,
     );
     let pool = pool.clone();
     tokio::spawn(async move {

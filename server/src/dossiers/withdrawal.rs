@@ -12,6 +12,7 @@ use app::forms::NoticeTone;
 use axum::extract::{Path, State};
 use tower_sessions::Session;
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "withdraw"))]
 pub async fn withdraw(
     State(state): State<AppState>,
     session: Session,
