@@ -2,7 +2,8 @@
 
 mod payments;
 
-pub use payments::{GatewayChoice, PaymentSettings, SandboxConfig, Secret, VnpayConfig};
+pub use payments::{GatewayChoice, PaymentSettings, SandboxConfig, VnpayConfig};
+pub use secrecy::{ExposeSecret, SecretString};
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -34,7 +35,8 @@ pub struct Config {
     /// `MOTCUA_SMTP_URL`: where mail goes, e.g.
     /// `smtps://user:password@mail.example.vn` or `smtp://host:587?tls=required`.
     /// Unset: in demo mode a local catcher receives it; otherwise it waits in the queue.
-    pub smtp_url: Option<String>,
+    /// It carries the SMTP password, so it is never printed.
+    pub smtp_url: Option<SecretString>,
     /// `MOTCUA_MAIL_FROM`: the sender of the portal's mail.
     pub mail_from: String,
     /// `MOTCUA_PLACE`: the place written before the date on every slip and
@@ -56,6 +58,9 @@ pub struct Config {
     pub clamd: Option<ClamdAddress>,
     /// The payment gateway and its settings (`config/payments.rs`).
     pub payments: PaymentSettings,
+    /// `MOTCUA_DUE_SOON_DAYS` (default 1): how many working days before its
+    /// appointment a dossier counts as due soon (inbox marks, morning digest).
+    pub due_soon_days: u32,
 }
 
 impl Config {
@@ -66,15 +71,16 @@ impl Config {
 }
 
 /// Where files go when they are not kept on the local disk.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct S3Store {
     pub bucket: String,
     /// An S3-compatible endpoint (`http://127.0.0.1:9000`); unset: AWS.
     pub endpoint: Option<String>,
     pub region: String,
-    /// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`.
+    /// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`. The key id names the
+    /// key (useful in a log); the secret is never printed.
     pub access_key_id: Option<String>,
-    pub secret_access_key: Option<String>,
+    pub secret_access_key: Option<SecretString>,
 }
 
 /// How to reach clamd.
@@ -188,7 +194,7 @@ impl Config {
             production,
             log_format,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
-            smtp_url: get("MOTCUA_SMTP_URL"),
+            smtp_url: get("MOTCUA_SMTP_URL").map(SecretString::from),
             mail_from: get("MOTCUA_MAIL_FROM")
                 .unwrap_or_else(|| "Cổng dịch vụ công Một Cửa <no-reply@motcua.example>".into()),
             place: get("MOTCUA_PLACE").unwrap_or_else(|| "Quảng Ninh".into()),
@@ -204,7 +210,7 @@ impl Config {
                 endpoint: get("MOTCUA_S3_ENDPOINT").map(|url| url.trim().to_string()),
                 region: get("MOTCUA_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
                 access_key_id: get("AWS_ACCESS_KEY_ID"),
-                secret_access_key: get("AWS_SECRET_ACCESS_KEY"),
+                secret_access_key: get("AWS_SECRET_ACCESS_KEY").map(SecretString::from),
             }),
             clamd: match get("MOTCUA_CLAMD") {
                 None => None,
@@ -215,6 +221,8 @@ impl Config {
                 })?),
             },
             payments: payments::read(&get, production)?,
+            due_soon_days: parse_count("MOTCUA_DUE_SOON_DAYS", get("MOTCUA_DUE_SOON_DAYS"), 1)?
+                .min(365) as u32,
         })
     }
 }
@@ -301,98 +309,4 @@ impl fmt::Debug for DatabaseUrl {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let env: HashMap<String, String> = pairs
-            .iter()
-            .map(|(key, value)| (key.to_string(), value.to_string()))
-            .collect();
-        Config::from_lookup(|name| env.get(name).cloned())
-    }
-
-    #[test]
-    fn defaults_serve_locally_without_demo_data() {
-        let config = config(&[]).unwrap();
-        assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
-        assert_eq!(config.public_base_url, "http://127.0.0.1:3000");
-        assert_eq!(config.data_dir, PathBuf::from("data"));
-        assert!(!config.demo && !config.production);
-        assert_eq!(config.log_format, LogFormat::Text);
-        assert!(config.database_url.is_none());
-    }
-
-    #[test]
-    fn the_sandbox_gateway_is_refused_in_production_and_vnpay_needs_its_keys() {
-        let error = config(&[("MOTCUA_ENV", "production")]).unwrap_err();
-        assert_eq!(error, ConfigError::SandboxInProduction);
-        let error = config(&[("MOTCUA_PAYMENT_GATEWAY", "vnpay")]).unwrap_err();
-        assert_eq!(error, ConfigError::VnpayIncomplete);
-        let read = config(&[
-            ("MOTCUA_ENV", "production"),
-            ("MOTCUA_PAYMENT_GATEWAY", "vnpay"),
-            ("MOTCUA_VNPAY_TMN_CODE", "MOTCUA01"),
-            ("MOTCUA_VNPAY_HASH_SECRET", "very-secret"),
-        ])
-        .unwrap();
-        assert!(!format!("{read:?}").contains("very-secret"));
-        assert!(matches!(read.payments.gateway, GatewayChoice::Vnpay(_)));
-        assert_eq!(read.payments.expiry_minutes, 15);
-    }
-
-    #[test]
-    fn demo_data_is_refused_in_production() {
-        let error = config(&[("MOTCUA_DEMO", "1"), ("MOTCUA_ENV", "production")]).unwrap_err();
-        assert_eq!(error, ConfigError::DemoInProduction);
-    }
-
-    #[test]
-    fn bad_values_are_named_in_the_error() {
-        let error = config(&[("MOTCUA_BIND", "localhost")]).unwrap_err();
-        assert!(error.to_string().contains("MOTCUA_BIND"), "{error}");
-        let error = config(&[("MOTCUA_LOG_FORMAT", "xml")]).unwrap_err();
-        assert!(error.to_string().contains("text, json"), "{error}");
-    }
-
-    #[test]
-    fn database_passwords_are_redacted_in_debug_output() {
-        let url = DatabaseUrl("postgres://motcua:s3cret@db.example:5432/motcua".into());
-        let shown = format!("{url:?}");
-        assert!(!shown.contains("s3cret"), "{shown}");
-        assert!(
-            shown.contains("postgres://motcua:***@db.example:5432/motcua"),
-            "{shown}"
-        );
-    }
-
-    #[test]
-    fn clamd_and_s3_are_read_when_set() {
-        let read = config(&[
-            ("MOTCUA_CLAMD", "unix:/run/clamav/clamd.ctl"),
-            ("MOTCUA_S3_BUCKET", "motcua-files"),
-            ("MOTCUA_S3_ENDPOINT", "http://127.0.0.1:9000"),
-        ])
-        .unwrap();
-        assert_eq!(
-            read.clamd,
-            Some(ClamdAddress::Unix(PathBuf::from("/run/clamav/clamd.ctl")))
-        );
-        let s3 = read.s3.unwrap();
-        assert_eq!(s3.bucket, "motcua-files");
-        assert_eq!(s3.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
-        assert_eq!(s3.region, "us-east-1");
-        assert_eq!(
-            config(&[("MOTCUA_CLAMD", "tcp://127.0.0.1:3310")])
-                .unwrap()
-                .clamd,
-            Some(ClamdAddress::Tcp("127.0.0.1:3310".into()))
-        );
-        assert!(
-            config(&[("MOTCUA_CLAMD", "127.0.0.1:3310")]).is_err(),
-            "a scheme is needed"
-        );
-        assert!(config(&[]).unwrap().clamd.is_none());
-    }
-}
+mod tests;

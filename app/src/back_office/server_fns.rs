@@ -8,13 +8,16 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// How many working days before a dossier's appointment it counts as due
-/// soon: `MOTCUA_DUE_SOON_DAYS`, default 1.
+/// soon, as the server's configuration says (`MOTCUA_DUE_SOON_DAYS`); the
+/// server provides it to every page and server function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DueSoonDays(pub u32);
+
+/// The configured window; 1 working day where none was provided (tests
+/// rendering without a server).
 #[cfg(feature = "ssr")]
-pub fn due_soon_days() -> u32 {
-    std::env::var("MOTCUA_DUE_SOON_DAYS")
-        .ok()
-        .and_then(|days| days.trim().parse().ok())
-        .unwrap_or(1)
+fn due_soon_days() -> u32 {
+    use_context::<DueSoonDays>().map_or(1, |DueSoonDays(days)| days)
 }
 
 /// The warning window before a dossier's appointment.

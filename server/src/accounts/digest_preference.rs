@@ -1,15 +1,14 @@
 //! `POST /tai-khoan/thu-tong-hop`: an official turns the morning digest of
 //! their overdue and due-soon dossiers on or off.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::AccountKind;
-use app::error::AppError;
 use app::forms::NoticeTone;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 pub async fn set_digest(
@@ -18,21 +17,18 @@ pub async fn set_digest(
     asker: Asker,
     SignedIn(user): SignedIn,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     if user.kind != AccountKind::Official {
-        return Refusal::page(AppError::Forbidden, asker.lang).into_response();
+        return Err(HandlerError::forbidden());
     }
     let wants = form.get("digest") == "on";
-    let updated = sqlx::query!(
+    sqlx::query!(
         "UPDATE users SET wants_daily_digest = $2 WHERE id = $1",
         user.id,
         wants
     )
     .execute(&state.pool)
-    .await;
-    if let Err(error) = updated {
-        return unavailable(error, asker.lang);
-    }
+    .await?;
     let texts = &asker.lang.texts().back_office;
     let notice = if wants {
         texts.digest_on
@@ -40,5 +36,5 @@ pub async fn set_digest(
         texts.digest_off
     };
     feedback::notice(&session, NoticeTone::Success, notice.to_string()).await;
-    see_other("/tai-khoan")
+    Ok(see_other("/tai-khoan"))
 }

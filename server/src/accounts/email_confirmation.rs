@@ -6,12 +6,12 @@ use super::tokens::{self, Purpose};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use axum::extract::State;
-use axum::response::Response;
 use tower_sessions::Session;
 
 /// At most this many confirmation mails per account and hour.
@@ -23,7 +23,7 @@ pub async fn confirm(
     asker: Asker,
     user: Option<SignedIn>,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let after = if user.is_some() {
         "/tai-khoan"
@@ -63,12 +63,12 @@ pub async fn confirm(
         Ok(confirmed)
     }
     .await;
-    match result {
-        Ok(true) => feedback::notice(&session, NoticeTone::Success, texts.email_confirmed).await,
-        Ok(false) => feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await,
-        Err(error) => return unavailable(error, asker.lang),
+    if result? {
+        feedback::notice(&session, NoticeTone::Success, texts.email_confirmed).await;
+    } else {
+        feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
     }
-    see_other(after)
+    Ok(see_other(after))
 }
 
 pub async fn resend(
@@ -76,24 +76,22 @@ pub async fn resend(
     session: Session,
     asker: Asker,
     SignedIn(user): SignedIn,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     if user.email_confirmed {
-        return see_other("/tai-khoan");
+        return Ok(see_other("/tai-khoan"));
     }
-    match tokens::issued_last_hour(&state.pool, user.id, Purpose::ConfirmEmail).await {
-        Ok(count) if count >= MAX_MAILS_PER_HOUR => {
-            // Say the same as on success: the earlier mails are on their way.
-            feedback::notice(
-                &session,
-                NoticeTone::Info,
-                (texts.confirmation_resent)(&user.email),
-            )
-            .await;
-            return see_other("/tai-khoan");
-        }
-        Ok(_) => {}
-        Err(error) => return unavailable(error, asker.lang),
+    if tokens::issued_last_hour(&state.pool, user.id, Purpose::ConfirmEmail).await?
+        >= MAX_MAILS_PER_HOUR
+    {
+        // Say the same as on success: the earlier mails are on their way.
+        feedback::notice(
+            &session,
+            NoticeTone::Info,
+            (texts.confirmation_resent)(&user.email),
+        )
+        .await;
+        return Ok(see_other("/tai-khoan"));
     }
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
@@ -116,14 +114,12 @@ pub async fn resend(
         Ok(())
     }
     .await;
-    if let Err(error) = result {
-        return unavailable(error, asker.lang);
-    }
+    result?;
     feedback::notice(
         &session,
         NoticeTone::Success,
         (texts.confirmation_resent)(&user.email),
     )
     .await;
-    see_other("/tai-khoan")
+    Ok(see_other("/tai-khoan"))
 }

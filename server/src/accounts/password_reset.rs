@@ -4,7 +4,8 @@
 use super::tokens::{self, Purpose};
 use crate::access::audit::{self, AuditAction};
 use crate::access::{feedback, sessions};
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use app::accounts::identity::{CitizenId, EmailAddress};
@@ -12,7 +13,6 @@ use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use axum::extract::State;
-use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
@@ -25,7 +25,7 @@ pub async fn request_reset(
     session: Session,
     asker: Asker,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let typed = form.get("email");
     let email = match EmailAddress::parse(&typed) {
@@ -35,7 +35,7 @@ pub async fn request_reset(
             refused.keep("email", &typed);
             refused.error("email", error.message(asker.lang));
             feedback::form(&session, refused).await;
-            return see_other("/quen-mat-khau");
+            return Ok(see_other("/quen-mat-khau"));
         }
     };
     let result: anyhow::Result<()> = async {
@@ -60,16 +60,14 @@ pub async fn request_reset(
         Ok(())
     }
     .await;
-    if let Err(error) = result {
-        return unavailable(error, asker.lang);
-    }
+    result?;
     feedback::notice(
         &session,
         NoticeTone::Info,
         (texts.forgot_sent)(email.as_str()),
     )
     .await;
-    see_other("/dang-nhap")
+    Ok(see_other("/dang-nhap"))
 }
 
 pub async fn reset(
@@ -77,28 +75,19 @@ pub async fn reset(
     session: Session,
     asker: Asker,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let token = form.get("token").trim().to_string();
     let again = tokens::link("", "/dat-lai-mat-khau", &token);
-    let account = match tokens::peek(&state.pool, &token, Purpose::ResetPassword).await {
-        Ok(Some(used)) => sqlx::query!(
-            "SELECT email, citizen_id FROM users WHERE id = $1",
-            used.user_id
-        )
+    let Some(used) = tokens::peek(&state.pool, &token, Purpose::ResetPassword).await? else {
+        feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
+        return Ok(see_other("/quen-mat-khau"));
+    };
+    let user_id = used.user_id;
+    let account = sqlx::query!("SELECT email, citizen_id FROM users WHERE id = $1", user_id)
         .fetch_one(&state.pool)
-        .await
-        .map(|row| (used.user_id, row.email, row.citizen_id)),
-        Ok(None) => {
-            feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
-            return see_other("/quen-mat-khau");
-        }
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    let (user_id, email, citizen_id) = match account {
-        Ok(account) => account,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+        .await?;
+    let (email, citizen_id) = (account.email, account.citizen_id);
 
     let email = email.and_then(|email| EmailAddress::parse(&email).ok());
     let citizen_id = citizen_id.and_then(|id| CitizenId::parse(&id).ok());
@@ -120,12 +109,9 @@ pub async fn reset(
     };
     let Some(password) = password else {
         feedback::form(&session, refused).await;
-        return see_other(&again);
+        return Ok(see_other(&again));
     };
-    let hash = match password_hash::hash(&password).await {
-        Ok(hash) => hash,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let hash = password_hash::hash(&password).await?;
     let result: anyhow::Result<bool> = async {
         let mut tx = state.pool.begin().await?;
         // Consumed only now, in the transaction that uses it: two tabs posting
@@ -158,15 +144,11 @@ pub async fn reset(
         Ok(true)
     }
     .await;
-    match result {
-        Ok(true) => {}
-        Ok(false) => {
-            feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
-            return see_other("/quen-mat-khau");
-        }
-        Err(error) => return unavailable(error, asker.lang),
+    if !result? {
+        feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
+        return Ok(see_other("/quen-mat-khau"));
     }
     let _ = sessions::end(&session).await;
     feedback::notice(&session, NoticeTone::Success, texts.password_reset_done).await;
-    see_other("/dang-nhap")
+    Ok(see_other("/dang-nhap"))
 }

@@ -7,7 +7,8 @@ use super::tokens::{self, Purpose};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::{feedback, sessions};
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use app::access::throttle;
@@ -17,7 +18,6 @@ use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use axum::extract::State;
-use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
@@ -52,7 +52,7 @@ pub async fn change_contact(
     asker: Asker,
     SignedIn(user): SignedIn,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let typed_email = form.get("email");
     let typed_phone = form.get("phone");
@@ -72,14 +72,14 @@ pub async fn change_contact(
             .map_err(|error| refused.error("phone", error.message(asker.lang)))
             .ok()
     };
-    match current_password_ok(&state, &asker, &user, &form.get("current_password")).await {
-        Ok(Ok(())) => {}
-        Ok(Err(message)) => refused.error("current_password", message),
-        Err(error) => return unavailable(error, asker.lang),
+    if let Err(message) =
+        current_password_ok(&state, &asker, &user, &form.get("current_password")).await?
+    {
+        refused.error("current_password", message);
     }
     let (Some(email), Some(phone), false) = (email, phone, refused.has_errors()) else {
         feedback::form(&session, refused).await;
-        return see_other("/tai-khoan");
+        return Ok(see_other("/tai-khoan"));
     };
 
     let email_changed = !email.as_str().eq_ignore_ascii_case(&user.email);
@@ -139,9 +139,9 @@ pub async fn change_contact(
             refused.error("email", texts.email_taken);
             feedback::form(&session, refused).await;
         }
-        Err(error) => return unavailable(error, asker.lang),
+        Err(error) => return Err(error.into()),
     }
-    see_other("/tai-khoan")
+    Ok(see_other("/tai-khoan"))
 }
 
 pub async fn change_password(
@@ -150,13 +150,13 @@ pub async fn change_password(
     asker: Asker,
     SignedIn(user): SignedIn,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let mut refused = FormFeedback::new("password");
-    match current_password_ok(&state, &asker, &user, &form.get("current_password")).await {
-        Ok(Ok(())) => {}
-        Ok(Err(message)) => refused.error("current_password", message),
-        Err(error) => return unavailable(error, asker.lang),
+    if let Err(message) =
+        current_password_ok(&state, &asker, &user, &form.get("current_password")).await?
+    {
+        refused.error("current_password", message);
     }
     let citizen_id = sqlx::query_scalar!("SELECT citizen_id FROM users WHERE id = $1", user.id)
         .fetch_one(&state.pool)
@@ -182,12 +182,9 @@ pub async fn change_password(
     };
     let (Some(password), false) = (password, refused.has_errors()) else {
         feedback::form(&session, refused).await;
-        return see_other("/tai-khoan");
+        return Ok(see_other("/tai-khoan"));
     };
-    let hash = match password_hash::hash(&password).await {
-        Ok(hash) => hash,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let hash = password_hash::hash(&password).await?;
     let result: anyhow::Result<i64> = async {
         let mut tx = state.pool.begin().await?;
         // Every other session ends; this one is restarted just after.
@@ -211,17 +208,12 @@ pub async fn change_password(
         Ok((valid_after.unix_timestamp_nanos() / 1_000) as i64)
     }
     .await;
-    let valid_after = match result {
-        Ok(valid_after) => valid_after,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let valid_after = result?;
     let remember = session
         .expiry()
         .is_some_and(|expiry| !matches!(expiry, tower_sessions::Expiry::OnSessionEnd));
     let limits = sessions::limits_for(user.kind, remember);
-    if let Err(error) = sessions::start(&session, user.id, limits, valid_after).await {
-        return unavailable(error, asker.lang);
-    }
+    sessions::start(&session, user.id, limits, valid_after).await?;
     feedback::notice(&session, NoticeTone::Success, texts.password_changed).await;
-    see_other("/tai-khoan")
+    Ok(see_other("/tai-khoan"))
 }

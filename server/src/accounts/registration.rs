@@ -4,7 +4,8 @@
 use super::tokens::{self, Purpose};
 use crate::access::audit::{self, AuditAction};
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use app::accounts::birth_date::CalendarDate;
@@ -12,7 +13,6 @@ use app::accounts::password_hash;
 use app::accounts::registration::RegistrationForm;
 use app::forms::NoticeTone;
 use axum::extract::State;
-use axum::response::Response;
 use chrono::Datelike;
 use serde_json::json;
 use tower_sessions::Session;
@@ -35,7 +35,7 @@ pub async fn register(
     session: Session,
     asker: Asker,
     posted: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let form = RegistrationForm {
         full_name: posted.get("full_name"),
@@ -50,7 +50,7 @@ pub async fn register(
         Ok(registration) => registration,
         Err(refused) => {
             feedback::form(&session, refused).await;
-            return see_other("/dang-ky");
+            return Ok(see_other("/dang-ky"));
         }
     };
 
@@ -62,29 +62,22 @@ pub async fn register(
         registration.citizen_id.as_str(),
     )
     .fetch_one(&state.pool)
-    .await;
-    match taken {
-        Ok(taken) if taken.email || taken.citizen_id => {
-            let mut refused = form.typed_values();
-            if taken.counter_record {
-                refused.error("citizen_id", texts.citizen_id_recorded_at_counter);
-            } else if taken.citizen_id {
-                refused.error("citizen_id", texts.citizen_id_taken);
-            }
-            if taken.email {
-                refused.error("email", texts.email_taken);
-            }
-            feedback::form(&session, refused).await;
-            return see_other("/dang-ky");
+    .await?;
+    if taken.email || taken.citizen_id {
+        let mut refused = form.typed_values();
+        if taken.counter_record {
+            refused.error("citizen_id", texts.citizen_id_recorded_at_counter);
+        } else if taken.citizen_id {
+            refused.error("citizen_id", texts.citizen_id_taken);
         }
-        Ok(_) => {}
-        Err(error) => return unavailable(error, asker.lang),
+        if taken.email {
+            refused.error("email", texts.email_taken);
+        }
+        feedback::form(&session, refused).await;
+        return Ok(see_other("/dang-ky"));
     }
 
-    let hash = match password_hash::hash(&registration.password).await {
-        Ok(hash) => hash,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let hash = password_hash::hash(&registration.password).await?;
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
         let user_id = sqlx::query_scalar!(
@@ -120,9 +113,9 @@ pub async fn register(
         // index decides; the loser sees the same message as above.
         if crate::database::is_unique_violation(&error) {
             feedback::notice(&session, NoticeTone::Error, texts.email_taken).await;
-            return see_other("/dang-ky");
+            return Ok(see_other("/dang-ky"));
         }
-        return unavailable(error, asker.lang);
+        return Err(error.into());
     }
     feedback::notice(
         &session,
@@ -130,5 +123,5 @@ pub async fn register(
         (texts.registered)(registration.email.as_str()),
     )
     .await;
-    see_other("/dang-nhap")
+    Ok(see_other("/dang-nhap"))
 }

@@ -2,14 +2,14 @@
 
 use crate::access::audit::{self, AuditAction};
 use crate::access::{feedback, sessions};
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::throttle;
 use app::access::{safe_return_path, sign_in_address, AccountKind};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use axum::extract::State;
-use axum::response::Response;
 use serde_json::json;
 use sqlx::PgPool;
 use tower_sessions::Session;
@@ -28,7 +28,7 @@ pub async fn sign_in(
     session: Session,
     asker: Asker,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let identifier = form.get("identifier").trim().to_string();
     let password = form.get("password");
@@ -56,14 +56,14 @@ pub async fn sign_in(
     }
     if refused.has_errors() {
         feedback::form(&session, refused).await;
-        return see_other(&back());
+        return Ok(see_other(&back()));
     }
 
     let key = throttle::account_key(&identifier);
     let pool = &state.pool;
-    match throttle::wait_before_attempt(pool, &key, asker.ip).await {
-        Ok(0) => {}
-        Ok(wait) => {
+    match throttle::wait_before_attempt(pool, &key, asker.ip).await? {
+        0 => {}
+        wait => {
             let _ = audit::record(
                 pool,
                 None,
@@ -74,24 +74,16 @@ pub async fn sign_in(
             .await;
             refused.error("identifier", (texts.too_many_attempts)(wait as u64));
             feedback::form(&session, refused).await;
-            return see_other(&back());
+            return Ok(see_other(&back()));
         }
-        Err(error) => return unavailable(error, asker.lang),
     }
 
-    let account = match find(pool, &identifier).await {
-        Ok(account) => account,
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    let matches = match password_hash::verify(
+    let account = find(pool, &identifier).await?;
+    let matches = password_hash::verify(
         &password,
         account.as_ref().and_then(|a| a.password_hash.as_deref()),
     )
-    .await
-    {
-        Ok(matches) => matches,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?;
     let account = match account {
         Some(account) if matches && !account.disabled => account,
         other => {
@@ -111,16 +103,13 @@ pub async fn sign_in(
             .await;
             refused.error("identifier", texts.wrong_credentials);
             feedback::form(&session, refused).await;
-            return see_other(&back());
+            return Ok(see_other(&back()));
         }
     };
 
     let _ = throttle::forget_failures(pool, &key).await;
     let limits = sessions::limits_for(account.kind, remember);
-    if let Err(error) = sessions::start(&session, account.id, limits, sessions::now_micros()).await
-    {
-        return unavailable(error, asker.lang);
-    }
+    sessions::start(&session, account.id, limits, sessions::now_micros()).await?;
     let _ = audit::record(
         pool,
         Some(account.id),
@@ -134,7 +123,7 @@ pub async fn sign_in(
         AccountKind::Citizen => "/tai-khoan",
         AccountKind::Official => "/tai-khoan",
     };
-    see_other(&safe_return_path(&next, fallback))
+    Ok(see_other(&safe_return_path(&next, fallback)))
 }
 
 /// The account an identifier names: twelve digits (spaces allowed) are a

@@ -4,11 +4,11 @@
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::{feedback, sessions};
-use crate::forms::{see_other, unavailable, Asker};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use axum::extract::State;
-use axum::response::Response;
 use tower_sessions::Session;
 
 pub async fn sign_out(
@@ -16,7 +16,7 @@ pub async fn sign_out(
     session: Session,
     asker: Asker,
     user: Option<SignedIn>,
-) -> Response {
+) -> HandlerResult {
     if let Some(SignedIn(user)) = user {
         let _ = audit::record(
             &state.pool,
@@ -27,14 +27,12 @@ pub async fn sign_out(
         )
         .await;
     }
-    if let Err(error) = sessions::end(&session).await {
-        return unavailable(error, asker.lang);
-    }
+    sessions::end(&session).await?;
     feedback::notice(
         &session,
         NoticeTone::Success,
         asker.lang.texts().accounts.signed_out,
     )
     .await;
-    see_other("/")
+    Ok(see_other("/"))
 }

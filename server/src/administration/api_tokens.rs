@@ -7,12 +7,12 @@ use crate::access::api_tokens;
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::{Permission, Role};
 use app::forms::{FormFeedback, NoticeTone};
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use tower_sessions::Session;
 
@@ -24,12 +24,9 @@ pub async fn issue(
     asker: Asker,
     admin: SignedIn,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let lang = asker.lang;
-    let admin = match admin.may(Permission::ListOfficials, lang) {
-        Ok(admin) => admin.clone(),
-        Err(refusal) => return refusal.into_response(),
-    };
+    let admin = admin.may(Permission::ListOfficials, lang)?.clone();
     let k = &lang.texts().api_tokens;
     let label = form.get("label").trim().to_string();
     let mut refused = FormFeedback::new("issue_api_token");
@@ -41,27 +38,24 @@ pub async fn issue(
     // Only a manager of an agency the administrator reaches; anything else
     // reads as "choose one", so ids cannot be probed.
     let owner = match form.get("owner").parse::<i64>() {
-        Ok(id) => sqlx::query_scalar!(
+        Ok(id) => {
+            sqlx::query_scalar!(
             "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
              WHERE u.id = $1 AND u.agency_id = ANY($2) AND u.disabled_at IS NULL",
             id,
             admin.agencies_for(Role::Administrator)
         )
-        .fetch_optional(&state.pool)
-        .await
-        .map_err(|error| unavailable(error, lang)),
-        Err(_) => Ok(None),
-    };
-    let owner = match owner {
-        Ok(owner) => owner,
-        Err(response) => return response,
+            .fetch_optional(&state.pool)
+            .await?
+        }
+        Err(_) => None,
     };
     if owner.is_none() {
         refused.error("owner", k.owner_required);
     }
     let Some(owner) = owner.filter(|_| !refused.has_errors()) else {
         feedback::form(&session, refused).await;
-        return see_other(PAGE);
+        return Ok(see_other(PAGE));
     };
     let (token, hash) = api_tokens::generate();
     let result: anyhow::Result<()> = async {
@@ -87,16 +81,14 @@ pub async fn issue(
         Ok(())
     }
     .await;
-    if let Err(error) = result {
-        return unavailable(error, lang);
-    }
+    result?;
     feedback::notice(
         &session,
         NoticeTone::Success,
         (k.issued_notice)(&label, &token),
     )
     .await;
-    see_other(PAGE)
+    Ok(see_other(PAGE))
 }
 
 pub async fn revoke(
@@ -105,12 +97,9 @@ pub async fn revoke(
     asker: Asker,
     admin: SignedIn,
     Path(id): Path<i64>,
-) -> Response {
+) -> HandlerResult {
     let lang = asker.lang;
-    let admin = match admin.may(Permission::ListOfficials, lang) {
-        Ok(admin) => admin.clone(),
-        Err(refusal) => return refusal.into_response(),
-    };
+    let admin = admin.may(Permission::ListOfficials, lang)?.clone();
     let result: anyhow::Result<Option<String>> = async {
         let mut tx = state.pool.begin().await?;
         let label = sqlx::query_scalar!(
@@ -136,13 +125,10 @@ pub async fn revoke(
         Ok(label)
     }
     .await;
-    match result {
-        Ok(Some(label)) => {
-            let k = &lang.texts().api_tokens;
-            feedback::notice(&session, NoticeTone::Success, (k.revoked_notice)(&label)).await;
-            see_other(PAGE)
-        }
-        Ok(None) => crate::access::extractors::Refusal::forbidden(lang).into_response(),
-        Err(error) => unavailable(error, lang),
-    }
+    let Some(label) = result? else {
+        return Err(HandlerError::forbidden());
+    };
+    let k = &lang.texts().api_tokens;
+    feedback::notice(&session, NoticeTone::Success, (k.revoked_notice)(&label)).await;
+    Ok(see_other(PAGE))
 }

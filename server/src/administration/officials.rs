@@ -3,10 +3,11 @@
 //! when it changes, the new one; a refusal is a 403 with no data.
 
 use crate::access::audit::{self, AuditAction};
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::accounts::tokens::{self, Purpose};
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use app::access::{Permission, Role};
@@ -15,7 +16,6 @@ use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use app::i18n::Lang;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 use rand::RngCore;
 use serde_json::json;
 use tower_sessions::Session;
@@ -100,40 +100,31 @@ pub async fn create(
     asker: Asker,
     admin: SignedIn,
     form: Posted,
-) -> Response {
-    if let Err(refusal) = admin.may(Permission::ListOfficials, asker.lang) {
-        return refusal.into_response();
-    }
+) -> HandlerResult {
+    admin.may(Permission::ListOfficials, asker.lang)?;
     let input = match read_input(&form, "create_official", asker.lang) {
         Ok(input) => input,
         Err(refused) => {
             feedback::form(&session, refused).await;
-            return see_other("/quan-tri/nguoi-dung");
+            return Ok(see_other("/quan-tri/nguoi-dung"));
         }
     };
-    if let Err(refusal) = admin.may(
+    admin.may(
         Permission::ManageOfficialsOf {
             agency_id: input.agency_id,
         },
         asker.lang,
-    ) {
-        return refusal.into_response();
-    }
+    )?;
     // An unusable password nobody knows; the official sets their own through
     // the mailed link.
     let mut secret = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut secret);
-    let placeholder = match app::accounts::password::Password::parse(
+    let placeholder = app::accounts::password::Password::parse(
         &base64::Engine::encode(&base64::engine::general_purpose::STANDARD, secret),
         &Default::default(),
-    ) {
-        Ok(password) => password,
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    let hash = match password_hash::hash(&placeholder).await {
-        Ok(hash) => hash,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    )
+    .map_err(|error| HandlerError::internal(anyhow::anyhow!("placeholder password: {error}")))?;
+    let hash = password_hash::hash(&placeholder).await?;
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
         let id = sqlx::query_scalar!(
@@ -183,9 +174,9 @@ pub async fn create(
             refused.error("email", texts.accounts.email_taken);
             feedback::form(&session, refused).await;
         }
-        Err(error) => return unavailable(error, asker.lang),
+        Err(error) => return Err(error.into()),
     }
-    see_other("/quan-tri/nguoi-dung")
+    Ok(see_other("/quan-tri/nguoi-dung"))
 }
 
 /// The target account's name and agency, after checking the administrator
@@ -196,25 +187,22 @@ async fn target_in_reach(
     admin: &SignedIn,
     id: i64,
     lang: Lang,
-) -> Result<(String, i64), Response> {
+) -> HandlerResult<(String, i64)> {
     let row = sqlx::query!(
         r#"SELECT full_name, agency_id AS "agency_id!" FROM users WHERE id = $1 AND kind = 'official'"#,
         id
     )
     .fetch_optional(&state.pool)
-    .await
-    .map_err(|error| unavailable(error, lang))?;
+    .await?;
     let Some(row) = row else {
-        return Err(Refusal::forbidden(lang).into_response());
+        return Err(HandlerError::forbidden());
     };
-    admin
-        .may(
-            Permission::ManageOfficialsOf {
-                agency_id: row.agency_id,
-            },
-            lang,
-        )
-        .map_err(IntoResponse::into_response)?;
+    admin.may(
+        Permission::ManageOfficialsOf {
+            agency_id: row.agency_id,
+        },
+        lang,
+    )?;
     Ok((row.full_name, row.agency_id))
 }
 
@@ -225,26 +213,22 @@ pub async fn update(
     admin: SignedIn,
     Path(id): Path<i64>,
     form: Posted,
-) -> Response {
-    if let Err(response) = target_in_reach(&state, &admin, id, asker.lang).await {
-        return response;
-    }
+) -> HandlerResult {
+    target_in_reach(&state, &admin, id, asker.lang).await?;
     let back = format!("/quan-tri/nguoi-dung/{id}");
     let input = match read_input(&form, "edit_official", asker.lang) {
         Ok(input) => input,
         Err(refused) => {
             feedback::form(&session, refused).await;
-            return see_other(&back);
+            return Ok(see_other(&back));
         }
     };
-    if let Err(refusal) = admin.may(
+    admin.may(
         Permission::ManageOfficialsOf {
             agency_id: input.agency_id,
         },
         asker.lang,
-    ) {
-        return refusal.into_response();
-    }
+    )?;
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
         let before = sqlx::query!(
@@ -289,15 +273,15 @@ pub async fn update(
                 (texts.forms.user_saved)(input.full_name.as_str()),
             )
             .await;
-            see_other("/quan-tri/nguoi-dung")
+            Ok(see_other("/quan-tri/nguoi-dung"))
         }
         Err(error) if crate::database::is_unique_violation(&error) => {
             let mut refused = typed_values(&form, "edit_official");
             refused.error("email", texts.accounts.email_taken);
             feedback::form(&session, refused).await;
-            see_other(&back)
+            Ok(see_other(&back))
         }
-        Err(error) => unavailable(error, asker.lang),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -307,7 +291,7 @@ pub async fn disable(
     asker: Asker,
     admin: SignedIn,
     Path(id): Path<i64>,
-) -> Response {
+) -> HandlerResult {
     set_disabled(state, session, asker, admin, id, true).await
 }
 
@@ -317,7 +301,7 @@ pub async fn enable(
     asker: Asker,
     admin: SignedIn,
     Path(id): Path<i64>,
-) -> Response {
+) -> HandlerResult {
     set_disabled(state, session, asker, admin, id, false).await
 }
 
@@ -330,15 +314,12 @@ async fn set_disabled(
     admin: SignedIn,
     id: i64,
     disabled: bool,
-) -> Response {
-    let (name, _) = match target_in_reach(&state, &admin, id, asker.lang).await {
-        Ok(target) => target,
-        Err(response) => return response,
-    };
+) -> HandlerResult {
+    let (name, _) = target_in_reach(&state, &admin, id, asker.lang).await?;
     let texts = asker.lang.texts();
     if disabled && id == admin.0.id {
         feedback::notice(&session, NoticeTone::Error, texts.forms.cannot_disable_self).await;
-        return see_other("/quan-tri/nguoi-dung");
+        return Ok(see_other("/quan-tri/nguoi-dung"));
     }
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
@@ -356,14 +337,12 @@ async fn set_disabled(
         Ok(())
     }
     .await;
-    if let Err(error) = result {
-        return unavailable(error, asker.lang);
-    }
+    result?;
     let message = if disabled {
         (texts.forms.user_disabled)(&name)
     } else {
         (texts.forms.user_enabled)(&name)
     };
     feedback::notice(&session, NoticeTone::Success, message).await;
-    see_other("/quan-tri/nguoi-dung")
+    Ok(see_other("/quan-tri/nguoi-dung"))
 }

@@ -73,5 +73,11 @@ pub async fn bieu06(
     if view.period_problem.is_some() {
         return Err(AppError::BadRequest.into());
     }
-    Ok(respond(&view, format, Lang::Vi, &state.config.place))
+    respond(&view, format, Lang::Vi, &state.config.place).map_err(|error| {
+        tracing::error!(
+            error = format!("{error:#}"),
+            "the report file could not be written"
+        );
+        AppError::Internal.into()
+    })
 }

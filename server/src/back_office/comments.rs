@@ -3,13 +3,14 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use tower_sessions::Session;
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "comment"))]
 pub async fn comment(
     State(state): State<AppState>,
     session: Session,
@@ -17,7 +18,7 @@ pub async fn comment(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let back = format!("/can-bo/ho-so/{code}");
     let body = app::text::normalize(form.get("body").trim());
     let vi = asker.lang == app::i18n::Lang::Vi;
@@ -28,7 +29,7 @@ pub async fn comment(
             "Enter a comment (at most 2000 characters)."
         };
         feedback::notice(&session, NoticeTone::Error, message).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
     let scope = user.back_office_agencies();
     let inserted = sqlx::query!(
@@ -40,25 +41,21 @@ pub async fn comment(
         body,
     )
     .execute(&state.pool)
-    .await;
-    match inserted {
-        Ok(done) if done.rows_affected() == 1 => {
-            let message = if vi {
-                "Đã gửi ý kiến."
-            } else {
-                "Comment sent."
-            };
-            feedback::notice(&session, NoticeTone::Success, message).await;
-        }
-        Ok(_) => {
-            let message = if vi {
-                "Bạn không có quyền với hồ sơ này."
-            } else {
-                "You may not comment on this dossier."
-            };
-            feedback::notice(&session, NoticeTone::Error, message).await;
-        }
-        Err(error) => return unavailable(error, asker.lang),
+    .await?;
+    if inserted.rows_affected() == 1 {
+        let message = if vi {
+            "Đã gửi ý kiến."
+        } else {
+            "Comment sent."
+        };
+        feedback::notice(&session, NoticeTone::Success, message).await;
+    } else {
+        let message = if vi {
+            "Bạn không có quyền với hồ sơ này."
+        } else {
+            "You may not comment on this dossier."
+        };
+        feedback::notice(&session, NoticeTone::Error, message).await;
     }
-    see_other(&back)
+    Ok(see_other(&back))
 }

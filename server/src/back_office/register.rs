@@ -3,19 +3,18 @@
 //! to today). The form on `/can-bo` sends it; a date it cannot read sends
 //! the official back there with the message and what they typed.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::documents::register::{self, Register, RegisterLine};
-use crate::forms::{see_other, unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::access::Permission;
 use app::dossiers::DossierStatus;
-use app::error::AppError;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -37,23 +36,20 @@ pub async fn register(
     asker: Asker,
     signed_in: SignedIn,
     query: Result<Query<RegisterQuery>, QueryRejection>,
-) -> Response {
+) -> HandlerResult {
     let lang = asker.lang;
     // A query serde cannot read (a field given twice) gets the same
     // bilingual page as every other bad request, not axum's plain text.
     let Ok(Query(query)) = query else {
-        return Refusal::page(AppError::BadRequest, lang).into_response();
+        return Err(HandlerError::bad_request());
     };
-    let user = match signed_in.may(Permission::EnterBackOffice, lang) {
-        Ok(user) => user,
-        Err(refusal) => return refusal.into_response(),
-    };
+    let user = signed_in.may(Permission::EnterBackOffice, lang)?;
     let today = app::deadlines::vietnam_local(chrono::Utc::now()).date();
     let (from, to) = match period(&query, today) {
         Ok(period) => period,
         Err(message) => {
             feedback::notice(&session, NoticeTone::Error, message(lang)).await;
-            return see_other(&back_to_form(&query));
+            return Ok(see_other(&back_to_form(&query)));
         }
     };
     let scope = user.back_office_agencies();
@@ -65,12 +61,8 @@ pub async fn register(
         user.agency_id.unwrap_or_default(),
     )
     .fetch_optional(&state.pool)
-    .await;
-    let agency = match agency {
-        Ok(Some(agency)) => agency,
-        Ok(None) => return Refusal::page(AppError::NotFound, lang).into_response(),
-        Err(error) => return unavailable(error, lang),
-    };
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
     let rows = sqlx::query!(
         r#"SELECT d.code AS "code!", v.name AS procedure, u.full_name, u.phone, d.status,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS "received_on!",
@@ -88,11 +80,7 @@ pub async fn register(
         to.to_string(),
     )
     .fetch_all(&state.pool)
-    .await;
-    let rows = match rows {
-        Ok(rows) => rows,
-        Err(error) => return unavailable(error, lang),
-    };
+    .await?;
     let lines: Vec<RegisterLine> = rows
         .into_iter()
         .map(|row| {
@@ -126,18 +114,15 @@ pub async fn register(
         to: &day(to),
         lines: &lines,
     };
-    let bytes = match register::render(&document) {
-        Ok(bytes) => bytes,
-        Err(error) => return unavailable(error, lang),
-    };
-    crate::documents::download::pdf_download(
+    let bytes = register::render(&document)?;
+    Ok(crate::documents::download::pdf_download(
         &format!(
             "so-theo-doi-{}-{}.pdf",
             from.format("%Y%m%d"),
             to.format("%Y%m%d")
         ),
         bytes,
-    )
+    ))
 }
 
 type Message = fn(Lang) -> String;

@@ -2,7 +2,7 @@
 //! started payment may stay unconfirmed.
 
 use super::{parse_count, ConfigError};
-use std::fmt;
+use secrecy::SecretString;
 
 #[derive(Debug, Clone)]
 pub struct PaymentSettings {
@@ -23,7 +23,7 @@ pub enum GatewayChoice {
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
     /// `MOTCUA_SANDBOX_GATEWAY_SECRET`: what it signs notifications with.
-    pub secret: Secret,
+    pub secret: SecretString,
     /// `MOTCUA_SANDBOX_GATEWAY_DELAY_MS` (default 1500): how long after the
     /// payer's choice its notification arrives.
     pub delay_ms: u64,
@@ -36,28 +36,8 @@ pub struct SandboxConfig {
 #[derive(Debug, Clone)]
 pub struct VnpayConfig {
     pub tmn_code: String,
-    pub secret: Secret,
+    pub secret: SecretString,
     pub payment_url: String,
-}
-
-/// A key; never printed.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(text: impl Into<String>) -> Secret {
-        Secret(text.into())
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
 }
 
 const VNPAY_SANDBOX_URL: &str = "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html";
@@ -69,7 +49,7 @@ pub fn read(
     let gateway = match get("MOTCUA_PAYMENT_GATEWAY").as_deref().map(str::trim) {
         None | Some("sandbox") if production => return Err(ConfigError::SandboxInProduction),
         None | Some("sandbox") => GatewayChoice::Sandbox(SandboxConfig {
-            secret: Secret::new(
+            secret: SecretString::from(
                 get("MOTCUA_SANDBOX_GATEWAY_SECRET")
                     .unwrap_or_else(|| "motcua-sandbox-gateway".into()),
             ),
@@ -94,7 +74,7 @@ pub fn read(
             };
             GatewayChoice::Vnpay(VnpayConfig {
                 tmn_code: tmn_code.trim().to_string(),
-                secret: Secret::new(secret.trim()),
+                secret: SecretString::from(secret.trim()),
                 payment_url: get("MOTCUA_VNPAY_URL").unwrap_or_else(|| VNPAY_SANDBOX_URL.into()),
             })
         }

@@ -5,14 +5,15 @@
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::Permission;
 use app::counter::walk_in::WalkInForm;
 use app::filing::filing_path;
 use app::forms::NoticeTone;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::json;
 use std::collections::HashMap;
 use tower_sessions::Session;
@@ -23,11 +24,8 @@ pub async fn record(
     asker: Asker,
     officer: SignedIn,
     form: Posted,
-) -> Response {
-    let officer = match officer.may(Permission::FileAtCounter, asker.lang) {
-        Ok(officer) => officer.clone(),
-        Err(refusal) => return refusal.into_response(),
-    };
+) -> HandlerResult {
+    let officer = officer.may(Permission::FileAtCounter, asker.lang)?.clone();
     let texts = &asker.lang.texts().counter;
     let typed = WalkInForm {
         full_name: form.get("full_name"),
@@ -40,7 +38,7 @@ pub async fn record(
         Ok(walk_in) => walk_in,
         Err(refused) => {
             feedback::form(&session, refused).await;
-            return see_other(&desk(&typed.citizen_id));
+            return Ok(see_other(&desk(&typed.citizen_id)));
         }
     };
     let citizen_id = walk_in.citizen_id.as_str();
@@ -56,42 +54,36 @@ pub async fn record(
         officer.id,
     )
     .fetch_optional(&state.pool)
-    .await;
+    .await?;
     match inserted {
-        Ok(Some(id)) => {
-            let audited = audit::record(
+        Some(id) => {
+            audit::record(
                 &state.pool,
                 Some(officer.id),
                 AuditAction::ApplicantRecorded,
                 json!({ "applicant": id, "citizen_id": walk_in.citizen_id.masked() }),
                 asker.ip,
             )
-            .await;
-            if let Err(error) = audited {
-                return unavailable(error, asker.lang);
-            }
+            .await?;
             feedback::notice(&session, NoticeTone::Success, texts.recorded).await;
-            see_other(&desk(citizen_id))
         }
         // The CCCD (or the email) is taken: someone recorded or registered
         // it in the meantime.
-        Ok(None) => {
-            let known = app::counter::store::applicant_by_citizen_id(&state.pool, citizen_id).await;
-            match known {
-                Ok(Some(_)) => {
-                    feedback::notice(&session, NoticeTone::Info, texts.already_recorded).await;
-                }
-                Ok(None) => {
-                    let mut refused = typed.typed_values();
-                    refused.error("email", texts.email_taken);
-                    feedback::form(&session, refused).await;
-                }
-                Err(error) => return unavailable(error, asker.lang),
+        // The CCCD (or the email) is taken: someone recorded or registered
+        // it in the meantime.
+        None => {
+            let known =
+                app::counter::store::applicant_by_citizen_id(&state.pool, citizen_id).await?;
+            if known.is_some() {
+                feedback::notice(&session, NoticeTone::Info, texts.already_recorded).await;
+            } else {
+                let mut refused = typed.typed_values();
+                refused.error("email", texts.email_taken);
+                feedback::form(&session, refused).await;
             }
-            see_other(&desk(citizen_id))
         }
-        Err(error) => unavailable(error, asker.lang),
     }
+    Ok(see_other(&desk(citizen_id)))
 }
 
 /// `/can-bo/tiep-nhan?cccd=…`

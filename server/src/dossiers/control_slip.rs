@@ -1,23 +1,21 @@
 //! `GET /ho-so/{code}/phieu-kiem-soat.pdf`: slip 06, for the applicant and
 //! for officials whose agencies handle the dossier.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::documents::control_slip::{self, ControlSlip, Step};
-use crate::forms::{unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
 use app::dossiers::workflow_steps::{self, StepTimeline, WorkflowStep};
 use app::dossiers::{workflow_store, Action, DossierStatus};
 use app::error::AppError;
 use app::i18n::Lang;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 
 pub async fn control_slip(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
-) -> Response {
+) -> HandlerResult {
     let scope = user.back_office_agencies();
     let dossier = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
@@ -33,12 +31,8 @@ pub async fn control_slip(
         &scope
     )
     .fetch_optional(&state.pool)
-    .await;
-    let dossier = match dossier {
-        Ok(Some(dossier)) => dossier,
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
     // Each hand-over against the budget of the workflow step it happened
     // in, and the slip dated by its latest step: downloaded again, it reads
     // the same until the dossier moves on.
@@ -50,13 +44,9 @@ pub async fn control_slip(
         dossier.id
     )
     .fetch_all(&state.pool)
-    .await;
-    let timed = timed_hand_overs(&state, dossier.id, dossier.procedure_version_id).await;
-    let (history, (workflow, timeline)) = match (history, timed) {
-        (Ok(history), Ok(timed)) => (history, timed),
-        (Err(error), _) => return unavailable(error, asker.lang),
-        (_, Err(error)) => return unavailable(error, asker.lang),
-    };
+    .await?;
+    let (workflow, timeline) =
+        timed_hand_overs(&state, dossier.id, dossier.procedure_version_id).await?;
     let steps: Vec<Step> = history
         .into_iter()
         .zip(timeline.hand_overs)
@@ -102,14 +92,11 @@ pub async fn control_slip(
         due: &dossier.due,
         steps: &steps,
     };
-    let bytes = match control_slip::render(&slip) {
-        Ok(bytes) => bytes,
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    crate::documents::download::pdf_download(
+    let bytes = control_slip::render(&slip)?;
+    Ok(crate::documents::download::pdf_download(
         &format!("phieu-kiem-soat-{}.pdf", dossier.code),
         bytes,
-    )
+    ))
 }
 
 /// The dossier's workflow and every hand-over timed against it.

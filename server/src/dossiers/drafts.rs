@@ -7,14 +7,14 @@
 //! form has one handler serving both `/nop-ho-so/{code}…` (the citizen) and
 //! `/can-bo/tiep-nhan/{applicant}/{code}…` (the counter).
 
-use crate::access::extractors::{Refusal, SignedIn};
-use crate::forms::{see_other, unavailable, Asker};
+use crate::access::extractors::SignedIn;
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::access::{Permission, Role, SignedInUser};
 use app::catalogue::model::AgencyRef;
 use app::counter::store as counter_store;
 use app::eforms::{Answers, FormDefinition};
-use app::error::AppError;
 use app::filing::filing_path;
 use app::filing::store::{self as filing_store, Filer};
 use app::filing::ProcedureSummary;
@@ -51,47 +51,49 @@ impl FromRequestParts<AppState> for Filing {
         let user = SignedIn::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let not_found = || Refusal::page(AppError::NotFound, asker.lang).into_response();
+        let not_found = || HandlerError::not_found().into_response();
         let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
             .await
             .map_err(|_| not_found())?;
         let code = params.get("code").map(String::as_str).unwrap_or_default();
         match params.get("applicant") {
-            None => open(state, user, asker.lang, code).await,
+            None => match open(state, user, asker.lang, code).await {
+                Ok(Some(filing)) => Ok(filing),
+                // No online form for it: back to the catalogue.
+                Ok(None) => Err(see_other("/thu-tuc")),
+                Err(error) => Err(error.into_response()),
+            },
             Some(applicant) => match applicant.parse() {
-                Ok(applicant) => open_at_counter(state, user, asker.lang, applicant, code).await,
+                Ok(applicant) => open_at_counter(state, user, asker.lang, applicant, code)
+                    .await
+                    .map_err(IntoResponse::into_response),
                 Err(_) => Err(not_found()),
             },
         }
     }
 }
 
-/// The filing of procedure `code` by `citizen`; the response to send instead
-/// when they may not file (403) or the procedure has no online form.
+/// The filing of procedure `code` by `citizen`; `None` when the procedure
+/// has no online form (or no such procedure).
 async fn open(
     state: &AppState,
     citizen: SignedIn,
     lang: Lang,
     code: &str,
-) -> Result<Filing, Response> {
-    let citizen = citizen
-        .may(Permission::FileDossier, lang)
-        .map_err(IntoResponse::into_response)?
-        .clone();
+) -> HandlerResult<Option<Filing>> {
+    let citizen = citizen.may(Permission::FileDossier, lang)?.clone();
     let filer = Filer::Citizen { id: citizen.id };
-    match filing_store::procedure_for(&state.pool, &filer, code).await {
-        Ok(Some((procedure, form))) => Ok(Filing {
-            applicant: Applicant {
-                id: citizen.id,
-                full_name: citizen.full_name,
-                email: Some(citizen.email),
-            },
-            officer: None,
-            procedure,
-            form,
-        }),
-        _ => Err(see_other("/thu-tuc")),
-    }
+    let found = filing_store::procedure_for(&state.pool, &filer, code).await?;
+    Ok(found.map(|(procedure, form)| Filing {
+        applicant: Applicant {
+            id: citizen.id,
+            full_name: citizen.full_name,
+            email: Some(citizen.email),
+        },
+        officer: None,
+        procedure,
+        form,
+    }))
 }
 
 /// The filing of procedure `code` at the counter by `officer` for the
@@ -104,36 +106,29 @@ async fn open_at_counter(
     lang: Lang,
     applicant_id: i64,
     code: &str,
-) -> Result<Filing, Response> {
-    let officer = officer
-        .may(Permission::FileAtCounter, lang)
-        .map_err(IntoResponse::into_response)?
-        .clone();
-    let not_found = || Refusal::page(AppError::NotFound, lang).into_response();
-    let applicant = match counter_store::applicant(&state.pool, applicant_id).await {
-        Ok(Some(applicant)) => applicant,
-        Ok(None) => return Err(not_found()),
-        Err(error) => return Err(unavailable(error, lang)),
-    };
+) -> HandlerResult<Filing> {
+    let officer = officer.may(Permission::FileAtCounter, lang)?.clone();
+    let applicant = counter_store::applicant(&state.pool, applicant_id)
+        .await?
+        .ok_or_else(HandlerError::not_found)?;
     let filer = Filer::Counter {
         applicant: applicant.clone(),
         officer_id: officer.id,
         agencies: officer.agencies_for(Role::Reception).to_vec(),
     };
-    match filing_store::procedure_for(&state.pool, &filer, code).await {
-        Ok(Some((procedure, form))) => Ok(Filing {
-            applicant: Applicant {
-                id: applicant.id,
-                full_name: applicant.full_name,
-                email: applicant.email,
-            },
-            officer: Some(officer),
-            procedure,
-            form,
-        }),
-        Ok(None) => Err(not_found()),
-        Err(error) => Err(unavailable(error, lang)),
-    }
+    let (procedure, form) = filing_store::procedure_for(&state.pool, &filer, code)
+        .await?
+        .ok_or_else(HandlerError::not_found)?;
+    Ok(Filing {
+        applicant: Applicant {
+            id: applicant.id,
+            full_name: applicant.full_name,
+            email: applicant.email,
+        },
+        officer: Some(officer),
+        procedure,
+        form,
+    })
 }
 
 impl Filing {

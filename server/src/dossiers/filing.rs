@@ -9,7 +9,8 @@ use super::codes::{new_pin, next_code};
 use super::drafts::Filing;
 use crate::access::feedback;
 use crate::back_office::transition::{self, Outcome};
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker, Posted};
 use crate::mail::outbox;
 use crate::mail::templates::Message;
 use crate::state::AppState;
@@ -23,19 +24,27 @@ use app::filing::store as filing_store;
 use app::forms::{field_id, FormFeedback, NoticeTone};
 use app::i18n::Lang;
 use axum::extract::State;
-use axum::response::Response;
 use sqlx::PgConnection;
 use tower_sessions::Session;
 
 /// Saves the draft, or validates and submits it: the citizen's own at
 /// `/nop-ho-so/{code}`, or at the counter for a walk-in applicant.
+#[tracing::instrument(
+    skip_all,
+    fields(
+        procedure = %filing.procedure.code,
+        user_id = filing.officer.as_ref().map_or(filing.applicant.id, |officer| officer.id),
+        action = %form.get("action"),
+        dossier = tracing::field::Empty,
+    )
+)]
 pub async fn file(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
     filing: Filing,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().filing;
     let back = filing.base_path();
 
@@ -51,13 +60,12 @@ pub async fn file(
     });
     let agency_code = form.get("agency");
     let chosen = filing.chosen_agency(&agency_code);
-    let Some(draft_agency) = filing.draft_agency(&agency_code) else {
-        return unavailable("the procedure has no implementing agency", asker.lang);
-    };
-    let draft_id = match filing.save(&state.pool, &draft_agency.code, &answers).await {
-        Ok(id) => id,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let draft_agency = filing.draft_agency(&agency_code).ok_or_else(|| {
+        HandlerError::internal(anyhow::anyhow!("the procedure has no implementing agency"))
+    })?;
+    let draft_id = filing
+        .save(&state.pool, &draft_agency.code, &answers)
+        .await?;
 
     if action != "submit" {
         feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
@@ -70,16 +78,13 @@ pub async fn file(
             (None, Some(address)) => Some(address.to_string()),
             _ => None,
         };
-        return match anchor {
+        return Ok(match anchor {
             Some(key) => see_other(&format!("{back}#{}", field_id(FORM_NAME, &key))),
             None => see_other(&back),
-        };
+        });
     }
 
-    let places = match filing_store::place_book(&state.pool, &answers).await {
-        Ok(places) => places,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let places = filing_store::place_book(&state.pool, &answers).await?;
     let context = ValidationContext {
         lang: asker.lang,
         today: crate::accounts::today_in_vietnam(),
@@ -91,30 +96,24 @@ pub async fn file(
         refused.error("agency", texts.agency_required);
     }
     // What the answers owe; a claimed exemption needs its proof uploaded.
-    let fees = match app::fees::store::schedule(&state.pool, filing.procedure.version_id).await {
-        Ok(schedule) => (app::fees::assess(&schedule, &answers), schedule.due),
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let schedule = app::fees::store::schedule(&state.pool, filing.procedure.version_id).await?;
+    let fees = (app::fees::assess(&schedule, &answers), schedule.due);
     let evidence = fees
         .0
         .exemption
         .as_ref()
         .and_then(|exemption| exemption.evidence_document.clone());
-    match filing_store::document_slots(&state.pool, filing.procedure.version_id, Some(draft_id))
-        .await
-    {
-        Ok(slots) => {
-            for slot in &slots {
-                let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());
-                if slot.needs_upload() || (proves_exemption && slot.files.is_empty()) {
-                    refused.error(
-                        &format!("document_{}", slot.id),
-                        (texts.document_missing)(&slot.name),
-                    );
-                }
-            }
+    let slots =
+        filing_store::document_slots(&state.pool, filing.procedure.version_id, Some(draft_id))
+            .await?;
+    for slot in &slots {
+        let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());
+        if slot.needs_upload() || (proves_exemption && slot.files.is_empty()) {
+            refused.error(
+                &format!("document_{}", slot.id),
+                (texts.document_missing)(&slot.name),
+            );
         }
-        Err(error) => return unavailable(error, asker.lang),
     }
     let clean = match validate(&filing.form, &answers, context) {
         Ok(clean) => Some(clean),
@@ -125,7 +124,7 @@ pub async fn file(
     };
     let (Some(clean), Some(agency), false) = (clean, chosen, refused.has_errors()) else {
         feedback::form(&session, refused).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     };
 
     if filing.officer.is_some() {
@@ -138,9 +137,10 @@ pub async fn file(
             &fees,
             asker.lang,
         )
-        .await
+        .await?
         {
-            Ok(Ok(submitted)) => {
+            Ok(submitted) => {
+                tracing::Span::current().record("dossier", &submitted.code);
                 let words = &asker.lang.texts().counter;
                 feedback::notice(
                     &session,
@@ -148,13 +148,12 @@ pub async fn file(
                     (words.accepted)(&submitted.code, &submitted.pin, &submitted.due),
                 )
                 .await;
-                see_other(&format!("/can-bo/ho-so/{}", submitted.code))
+                Ok(see_other(&format!("/can-bo/ho-so/{}", submitted.code)))
             }
-            Ok(Err(message)) => {
+            Err(message) => {
                 feedback::notice(&session, NoticeTone::Error, message).await;
-                see_other(&back)
+                Ok(see_other(&back))
             }
-            Err(error) => unavailable(error, asker.lang),
         };
     }
     let submitted = async {
@@ -186,19 +185,15 @@ pub async fn file(
         tx.commit().await?;
         anyhow::Ok(submitted)
     }
+    .await?;
+    tracing::Span::current().record("dossier", &submitted.code);
+    feedback::notice(
+        &session,
+        NoticeTone::Success,
+        (texts.submitted)(&submitted.code, &submitted.pin, &submitted.due),
+    )
     .await;
-    match submitted {
-        Ok(submitted) => {
-            feedback::notice(
-                &session,
-                NoticeTone::Success,
-                (texts.submitted)(&submitted.code, &submitted.pin, &submitted.due),
-            )
-            .await;
-            see_other(&format!("/ho-so/{}", submitted.code))
-        }
-        Err(error) => unavailable(error, asker.lang),
-    }
+    Ok(see_other(&format!("/ho-so/{}", submitted.code)))
 }
 
 /// A dossier just given its code.

@@ -2,16 +2,15 @@
 //! dossier, once. A missing answer comes back explained with everything
 //! else kept.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::error::AppError;
 use app::forms::{FormFeedback, NoticeTone};
 use app::ratings::rating_form::FORM_NAME;
 use app::ratings::{parse_level, QUESTIONS};
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 pub async fn rate(
@@ -21,7 +20,7 @@ pub async fn rate(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let words = &asker.lang.texts().ratings;
     let back = format!("/ho-so/{code}");
     let dossier = sqlx::query!(
@@ -30,15 +29,11 @@ pub async fn rate(
         user.id
     )
     .fetch_optional(&state.pool)
-    .await;
-    let dossier = match dossier {
-        Ok(Some(dossier)) => dossier,
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
     if dossier.status != "returned" {
         feedback::notice(&session, NoticeTone::Error, words.not_yet).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
     let comment = app::text::normalize(form.get("comment").trim());
     let mut refused = FormFeedback::new(FORM_NAME);
@@ -54,7 +49,7 @@ pub async fn rate(
     }
     if refused.has_errors() || comment.chars().count() > 1000 {
         feedback::form(&session, refused).await;
-        return see_other(&format!("{back}#danh-gia"));
+        return Ok(see_other(&format!("{back}#danh-gia")));
     }
     let stored = sqlx::query!(
         "INSERT INTO dossier_ratings (dossier_id, rated_by, overall, timeliness, attitude, guidance, comment)
@@ -68,13 +63,11 @@ pub async fn rate(
         Some(comment).filter(|comment| !comment.is_empty()),
     )
     .execute(&state.pool)
-    .await;
-    match stored {
-        Ok(done) if done.rows_affected() == 1 => {
-            feedback::notice(&session, NoticeTone::Success, words.thanks).await
-        }
-        Ok(_) => feedback::notice(&session, NoticeTone::Error, words.already_rated).await,
-        Err(error) => return unavailable(error, asker.lang),
+    .await?;
+    if stored.rows_affected() == 1 {
+        feedback::notice(&session, NoticeTone::Success, words.thanks).await;
+    } else {
+        feedback::notice(&session, NoticeTone::Error, words.already_rated).await;
     }
-    see_other(&back)
+    Ok(see_other(&back))
 }

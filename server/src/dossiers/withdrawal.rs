@@ -4,21 +4,22 @@
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::back_office::transition::{self, Outcome, Request};
-use crate::forms::{see_other, unavailable, Asker};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::dossiers::Action;
 use app::forms::NoticeTone;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use tower_sessions::Session;
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "withdraw"))]
 pub async fn withdraw(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
-) -> Response {
+) -> HandlerResult {
     let texts = &asker.lang.texts().filing;
     // Through the one transition service: the same state machine and the
     // same version check as the back office, so a race with acceptance
@@ -29,11 +30,8 @@ pub async fn withdraw(
         user.id
     )
     .fetch_optional(&state.pool)
-    .await;
-    let version = match version {
-        Ok(version) => version.unwrap_or(-1),
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?
+    .unwrap_or(-1);
     let request = Request {
         code: &code,
         action: Action::Withdraw,
@@ -45,12 +43,9 @@ pub async fn withdraw(
         by: &user,
         lang: asker.lang,
     };
-    match transition::perform(&state, request).await {
-        Ok(Outcome::Done(_)) => {
-            feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await
-        }
-        Ok(_) => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
-        Err(error) => return unavailable(error, asker.lang),
+    match transition::perform(&state, request).await? {
+        Outcome::Done(_) => feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await,
+        _ => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
     }
-    see_other(&format!("/ho-so/{code}"))
+    Ok(see_other(&format!("/ho-so/{code}")))
 }

@@ -8,43 +8,39 @@
 //! Chromium's PDF viewer does not run in a sandboxed document, so it gets a
 //! policy that allows the viewer and nothing else.
 
-use crate::access::extractors::{Refusal, SignedIn};
-use crate::forms::{unavailable, Asker};
+use crate::access::extractors::SignedIn;
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
-use app::error::AppError;
 use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use object_store::path::Path as StorePath;
 use object_store::ObjectStore;
 
 pub async fn download(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
-) -> Response {
-    serve(&state, asker, &user, id, "attachment").await
+) -> HandlerResult {
+    serve(&state, &user, id, "attachment").await
 }
 
 /// Opens the file in the browser's own viewer (a new tab from the dossier
 /// page) instead of saving it.
 pub async fn view(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
-) -> Response {
-    serve(&state, asker, &user, id, "inline").await
+) -> HandlerResult {
+    serve(&state, &user, id, "inline").await
 }
 
 async fn serve(
     state: &AppState,
-    asker: Asker,
     user: &app::access::SignedInUser,
     id: i64,
     disposition: &str,
-) -> Response {
+) -> HandlerResult {
     // Its owner (a result only once it was returned), or an official whose
     // back-office roles reach the agency of a submitted dossier the file
     // belongs to (attached, or its result), or the reception officer who
@@ -63,24 +59,15 @@ async fn serve(
         &scope
     )
     .fetch_optional(&state.pool)
-    .await;
-    let row = match row {
-        Ok(Some(row)) => row,
-        // Someone else's file and no file at all look the same.
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    let bytes = match state
+    .await?
+    // Someone else's file and no file at all look the same.
+    .ok_or_else(HandlerError::not_found)?;
+    let bytes = state
         .files
         .get(&StorePath::from(row.storage_key.as_str()))
-        .await
-    {
-        Ok(result) => match result.bytes().await {
-            Ok(bytes) => bytes,
-            Err(error) => return unavailable(error, asker.lang),
-        },
-        Err(error) => return unavailable(error, asker.lang),
-    };
+        .await?
+        .bytes()
+        .await?;
     let policy = if disposition == "inline" && row.content_type == "application/pdf" {
         "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
     } else {
@@ -100,7 +87,7 @@ async fn serve(
     let encoded = form_urlencoded::byte_serialize(row.original_name.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, row.content_type),
             (
@@ -112,5 +99,5 @@ async fn serve(
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }

@@ -51,7 +51,7 @@ pub fn configured_store(config: &crate::config::Config) -> anyhow::Result<FileSt
             if let (Some(key), Some(secret)) = (&s3.access_key_id, &s3.secret_access_key) {
                 builder = builder
                     .with_access_key_id(key)
-                    .with_secret_access_key(secret);
+                    .with_secret_access_key(secrecy::ExposeSecret::expose_secret(secret));
             }
             if let Some(endpoint) = &s3.endpoint {
                 builder = builder

@@ -6,19 +6,19 @@
 
 use super::kinds::FileKind;
 use super::upload::{receive, Refused};
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
-use app::error::AppError;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use axum::extract::{Multipart, Path, State};
-use axum::response::{IntoResponse, Response};
 use object_store::path::Path as StorePath;
 use object_store::ObjectStore;
 use tower_sessions::Session;
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "upload_result"))]
 pub async fn upload_result(
     State(state): State<AppState>,
     session: Session,
@@ -26,7 +26,7 @@ pub async fn upload_result(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
     mut multipart: Multipart,
-) -> Response {
+) -> HandlerResult {
     let back = format!("/can-bo/ho-so/{code}");
     let dossier = sqlx::query!(
         "SELECT id, applicant_id FROM dossiers
@@ -36,13 +36,9 @@ pub async fn upload_result(
         &user.back_office_agencies()
     )
     .fetch_optional(&state.pool)
-    .await;
-    let dossier = match dossier {
-        Ok(Some(dossier)) => dossier,
-        // Not assigned to this specialist, or not being processed.
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?
+    // Not assigned to this specialist, or not being processed.
+    .ok_or_else(HandlerError::not_found)?;
     let stored = loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("file") => {
@@ -61,7 +57,7 @@ pub async fn upload_result(
         Ok(stored) => stored,
         Err(refused) => {
             feedback::notice(&session, NoticeTone::Error, refused.message(asker.lang)).await;
-            return see_other(&back);
+            return Ok(see_other(&back));
         }
     };
     if stored.kind != FileKind::Pdf {
@@ -70,7 +66,7 @@ pub async fn upload_result(
             .delete(&StorePath::from(stored.key.as_str()))
             .await;
         feedback::notice(&session, NoticeTone::Error, words(asker.lang).pdf_only).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
     let recorded = async {
         let mut tx = state.pool.begin().await?;
@@ -95,11 +91,9 @@ pub async fn upload_result(
         tx.commit().await
     }
     .await;
-    match recorded {
-        Ok(()) => feedback::notice(&session, NoticeTone::Success, words(asker.lang).attached).await,
-        Err(error) => return unavailable(error, asker.lang),
-    }
-    see_other(&back)
+    recorded?;
+    feedback::notice(&session, NoticeTone::Success, words(asker.lang).attached).await;
+    Ok(see_other(&back))
 }
 
 struct Words {

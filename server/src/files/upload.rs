@@ -13,12 +13,12 @@ use super::virus_scan;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::dossiers::drafts::Filing;
-use crate::forms::{see_other, unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use axum::extract::{Multipart, Path, State};
-use axum::response::{IntoResponse, Response};
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, PutPayload};
 use sha2::{Digest, Sha256};
@@ -59,17 +59,22 @@ impl Refused {
 /// Attaches a scan to one required document of the draft: the citizen's
 /// own, or at the counter the officer's for the applicant (the file is the
 /// applicant's, and shows in their wallet if they have an account).
+#[tracing::instrument(
+    skip_all,
+    fields(
+        procedure = %filing.procedure.code,
+        user_id = filing.officer.as_ref().map_or(filing.applicant.id, |officer| officer.id),
+        action = "upload",
+    )
+)]
 pub async fn upload(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
     filing: Filing,
     multipart: Multipart,
-) -> Response {
-    let draft = match filing.draft(&state.pool).await {
-        Ok(id) => id,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+) -> HandlerResult {
+    let draft = filing.draft(&state.pool).await?;
     let target = Target {
         owner: filing.applicant.id,
         dossier: draft,
@@ -81,6 +86,7 @@ pub async fn upload(
 
 /// `POST /ho-so/{code}/bo-sung/giay-to`: the applicant adds a document to a
 /// dossier the one-stop shop asked them to complete.
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "upload_supplement"))]
 pub async fn upload_supplement(
     State(state): State<AppState>,
     session: Session,
@@ -88,7 +94,7 @@ pub async fn upload_supplement(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
     multipart: Multipart,
-) -> Response {
+) -> HandlerResult {
     let dossier = sqlx::query!(
         "SELECT id, procedure_version_id FROM dossiers
          WHERE code = $1 AND applicant_id = $2 AND status = 'awaiting_supplement'",
@@ -96,19 +102,9 @@ pub async fn upload_supplement(
         user.id
     )
     .fetch_optional(&state.pool)
-    .await;
-    let dossier = match dossier {
-        Ok(Some(dossier)) => dossier,
-        // Someone else's dossier, or one not waiting for a supplement.
-        Ok(None) => {
-            return crate::access::extractors::Refusal::page(
-                app::error::AppError::NotFound,
-                asker.lang,
-            )
-            .into_response()
-        }
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?
+    // Someone else's dossier, or one not waiting for a supplement.
+    .ok_or_else(HandlerError::not_found)?;
     let target = Target {
         owner: user.id,
         dossier: dossier.id,
@@ -134,7 +130,7 @@ async fn receive_into(
     lang: Lang,
     target: Target,
     mut multipart: Multipart,
-) -> Response {
+) -> HandlerResult {
     let back = target.back.clone();
     let mut document_id: Option<i64> = None;
     let outcome = loop {
@@ -170,7 +166,7 @@ async fn receive_into(
         Ok(stored) => stored,
         Err(refused) => {
             feedback::notice(session, NoticeTone::Error, refused.message(lang)).await;
-            return see_other(&back);
+            return Ok(see_other(&back));
         }
     };
     let Some(document_id) = document_id else {
@@ -180,9 +176,9 @@ async fn receive_into(
             Refused::UnknownDocument.message(lang),
         )
         .await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     };
-    match attach(
+    let attached = attach(
         state,
         target.owner,
         target.dossier,
@@ -190,30 +186,26 @@ async fn receive_into(
         document_id,
         &stored,
     )
-    .await
-    {
-        Ok(true) => {
-            let text = match lang {
-                Lang::Vi => format!("Đã tải lên “{}”.", stored.name),
-                Lang::En => format!("“{}” is uploaded.", stored.name),
-            };
-            feedback::notice(session, NoticeTone::Success, text).await;
-        }
-        Ok(false) => {
-            let _ = state
-                .files
-                .delete(&StorePath::from(stored.key.as_str()))
-                .await;
-            feedback::notice(
-                session,
-                NoticeTone::Error,
-                Refused::UnknownDocument.message(lang),
-            )
+    .await?;
+    if attached {
+        let text = match lang {
+            Lang::Vi => format!("Đã tải lên “{}”.", stored.name),
+            Lang::En => format!("“{}” is uploaded.", stored.name),
+        };
+        feedback::notice(session, NoticeTone::Success, text).await;
+    } else {
+        let _ = state
+            .files
+            .delete(&StorePath::from(stored.key.as_str()))
             .await;
-        }
-        Err(error) => return unavailable(error, lang),
+        feedback::notice(
+            session,
+            NoticeTone::Error,
+            Refused::UnknownDocument.message(lang),
+        )
+        .await;
     }
-    see_other(&back)
+    Ok(see_other(&back))
 }
 
 pub(super) struct Stored {

@@ -4,11 +4,11 @@
 
 use crate::access::feedback;
 use crate::dossiers::drafts::Filing;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use axum::extract::State;
-use axum::response::Response;
 use tower_sessions::Session;
 
 pub async fn attach_from_wallet(
@@ -17,17 +17,14 @@ pub async fn attach_from_wallet(
     asker: Asker,
     filing: Filing,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let back = filing.base_path();
-    let draft = match filing.draft(&state.pool).await {
-        Ok(id) => id,
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    let draft = filing.draft(&state.pool).await?;
     let (Ok(document), Ok(file)) = (
         form.get("document").parse::<i64>(),
         form.get("file").parse::<i64>(),
     ) else {
-        return see_other(&back);
+        return Ok(see_other(&back));
     };
     // Only the citizen's own file, only for a document of this procedure.
     let attached = sqlx::query_scalar!(
@@ -44,13 +41,12 @@ pub async fn attach_from_wallet(
         filing.applicant.id,
     )
     .fetch_optional(&state.pool)
-    .await;
+    .await?;
     let texts = &asker.lang.texts().filing;
     let (tone, text) = match attached {
-        Ok(Some(_)) => (NoticeTone::Success, texts.wallet_used),
-        Ok(None) => (NoticeTone::Error, texts.wallet_refused),
-        Err(error) => return unavailable(error, asker.lang),
+        Some(_) => (NoticeTone::Success, texts.wallet_used),
+        None => (NoticeTone::Error, texts.wallet_refused),
     };
     feedback::notice(&session, tone, text).await;
-    see_other(&back)
+    Ok(see_other(&back))
 }

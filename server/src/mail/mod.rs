@@ -9,14 +9,14 @@ pub mod outbox;
 pub mod templates;
 pub mod worker;
 
-use crate::config::Config;
+use crate::config::{Config, ExposeSecret};
 use sqlx::PgPool;
 
 /// Starts mail delivery for this instance: the worker, and in demo mode
 /// without `MOTCUA_SMTP_URL`, a local catcher to deliver to.
 pub async fn start(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
     let smtp_url = match &config.smtp_url {
-        Some(url) => url.clone(),
+        Some(url) => url.expose_secret().to_string(),
         None if config.demo => {
             let address = catcher::spawn(pool.clone(), "127.0.0.1:0").await?;
             tracing::info!(%address, "demo mail goes to the local SMTP catcher (see /trinh-dien/hop-thu)");

@@ -8,16 +8,17 @@ use super::receipts::next_receipt_number;
 use super::settle;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::{Role, SignedInUser};
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::money::Vnd;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use tower_sessions::Session;
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "record_counter_payment"))]
 pub async fn record_payment(
     State(state): State<AppState>,
     session: Session,
@@ -25,14 +26,14 @@ pub async fn record_payment(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let back = format!("/can-bo/ho-so/{code}");
     let method = form.get("method");
     let paper_receipt = app::text::normalize(form.get("counter_receipt").trim());
     let words = words(asker.lang);
     if !["cash", "card"].contains(&method.as_str()) || paper_receipt.is_empty() {
         feedback::notice(&session, NoticeTone::Error, words.payment_details_missing).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
     let outcome = async {
         let mut tx = state.pool.begin().await?;
@@ -76,9 +77,10 @@ pub async fn record_payment(
         Ok(Ok((words.payment_recorded)(&receipt)))
     }
     .await;
-    answer(&session, outcome, asker.lang, &back).await
+    answer(&session, outcome?, &back).await
 }
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "record_refund"))]
 pub async fn record_refund(
     State(state): State<AppState>,
     session: Session,
@@ -86,13 +88,13 @@ pub async fn record_refund(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let back = format!("/can-bo/ho-so/{code}");
     let note = app::text::normalize(form.get("note").trim());
     let words = words(asker.lang);
     if note.is_empty() {
         feedback::notice(&session, NoticeTone::Error, words.refund_note_missing).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
     let outcome = async {
         let mut tx = state.pool.begin().await?;
@@ -115,7 +117,7 @@ pub async fn record_refund(
         Ok(Ok(words.refund_recorded.to_string()))
     }
     .await;
-    answer(&session, outcome, asker.lang, &back).await
+    answer(&session, outcome?, &back).await
 }
 
 struct Dossier {
@@ -143,16 +145,14 @@ async fn dossier_for(
 
 async fn answer(
     session: &Session,
-    outcome: anyhow::Result<Result<String, &'static str>>,
-    lang: Lang,
+    outcome: Result<String, &'static str>,
     back: &str,
-) -> Response {
+) -> HandlerResult {
     match outcome {
-        Ok(Ok(done)) => feedback::notice(session, NoticeTone::Success, done).await,
-        Ok(Err(refusal)) => feedback::notice(session, NoticeTone::Error, refusal).await,
-        Err(error) => return unavailable(error, lang),
+        Ok(done) => feedback::notice(session, NoticeTone::Success, done).await,
+        Err(refusal) => feedback::notice(session, NoticeTone::Error, refusal).await,
     }
-    see_other(back)
+    Ok(see_other(back))
 }
 
 struct Words {

@@ -3,12 +3,12 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker, Posted};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::Role;
 use app::forms::NoticeTone;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use tower_sessions::Session;
 
 pub async fn resolve(
@@ -18,12 +18,12 @@ pub async fn resolve(
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
     form: Posted,
-) -> Response {
+) -> HandlerResult {
     let words = &asker.lang.texts().payments;
     let note = app::text::normalize(form.get("note").trim());
     if note.is_empty() {
         feedback::notice(&session, NoticeTone::Error, words.resolution_missing).await;
-        return see_other("/can-bo/doi-soat");
+        return Ok(see_other("/can-bo/doi-soat"));
     }
     let scope = user.agencies_for(Role::Manager).to_vec();
     let resolved = sqlx::query!(
@@ -36,16 +36,12 @@ pub async fn resolve(
         &scope
     )
     .execute(&state.pool)
-    .await;
-    match resolved {
-        Ok(done) if done.rows_affected() == 1 => {
-            feedback::notice(&session, NoticeTone::Success, words.resolved).await;
-        }
-        Ok(_) => {
-            let refusal = asker.lang.texts().error_forbidden;
-            feedback::notice(&session, NoticeTone::Error, refusal).await;
-        }
-        Err(error) => return unavailable(error, asker.lang),
+    .await?;
+    if resolved.rows_affected() == 1 {
+        feedback::notice(&session, NoticeTone::Success, words.resolved).await;
+    } else {
+        let refusal = asker.lang.texts().error_forbidden;
+        feedback::notice(&session, NoticeTone::Error, refusal).await;
     }
-    see_other("/can-bo/doi-soat")
+    Ok(see_other("/can-bo/doi-soat"))
 }

@@ -3,22 +3,19 @@
 //! dossier. Built from what was stored when it was settled, so it reads
 //! the same every time.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::documents::fee_receipt::{self, FeeReceipt};
-use crate::forms::{unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
-use app::error::AppError;
 use app::fees::Assessment;
 use app::money::Vnd;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 
 pub async fn download(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path((code, reference)): Path<(String, String)>,
-) -> Response {
+) -> HandlerResult {
     let scope = user.back_office_agencies();
     let row = sqlx::query!(
         r#"SELECT p.receipt_number AS "receipt_number!", p.amount_vnd, p.gateway, p.method,
@@ -38,12 +35,8 @@ pub async fn download(
         &scope
     )
     .fetch_optional(&state.pool)
-    .await;
-    let row = match row {
-        Ok(Some(row)) => row,
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
-    };
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
     let assessment: Option<Assessment> = row
         .fee_assessment
         .and_then(|value| serde_json::from_value(value).ok());
@@ -93,10 +86,9 @@ pub async fn download(
         method: &method,
         paid_at: &row.paid_at,
     };
-    match fee_receipt::render(&receipt) {
-        Ok(bytes) => {
-            crate::documents::download::pdf_download(&format!("bien-lai-{}.pdf", reference), bytes)
-        }
-        Err(error) => unavailable(error, asker.lang),
-    }
+    let bytes = fee_receipt::render(&receipt)?;
+    Ok(crate::documents::download::pdf_download(
+        &format!("bien-lai-{}.pdf", reference),
+        bytes,
+    ))
 }

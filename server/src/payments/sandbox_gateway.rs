@@ -4,6 +4,7 @@
 use super::gateway::{Answer, Checkout, Gateway, GatewayReport, Outcome, VerifyError};
 use crate::config::SandboxConfig;
 use crate::sandbox_bank::{self, Report};
+use secrecy::ExposeSecret;
 use sqlx::PgPool;
 
 pub struct SandboxGateway {
@@ -14,7 +15,7 @@ pub struct SandboxGateway {
 
 impl SandboxGateway {
     fn read(&self, body: &[u8], signature: &str) -> Result<GatewayReport, VerifyError> {
-        if !sandbox_bank::verify(self.config.secret.expose(), body, signature) {
+        if !sandbox_bank::verify(self.config.secret.expose_secret(), body, signature) {
             return Err(VerifyError::BadSignature);
         }
         let report: Report = serde_json::from_slice(body).map_err(|_| VerifyError::Malformed)?;
@@ -45,7 +46,7 @@ impl Gateway for SandboxGateway {
             &checkout.description,
             &checkout.return_url,
         );
-        let signature = sandbox_bank::sign(self.config.secret.expose(), signed.as_bytes());
+        let signature = sandbox_bank::sign(self.config.secret.expose_secret(), signed.as_bytes());
         let query: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("ref", &checkout.reference)
             .append_pair("amount", &amount.to_string())
@@ -69,7 +70,8 @@ impl Gateway for SandboxGateway {
     fn query<'a>(&'a self, pool: &'a PgPool, reference: &'a str) -> Answer<'a> {
         Box::pin(async move {
             let statement =
-                sandbox_bank::statement(pool, self.config.secret.expose(), reference).await?;
+                sandbox_bank::statement(pool, self.config.secret.expose_secret(), reference)
+                    .await?;
             match statement {
                 None => Ok(None),
                 Some((body, signature)) => Ok(Some(

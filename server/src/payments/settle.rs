@@ -59,6 +59,10 @@ impl Verdict {
 }
 
 /// Applies `report` from gateway `gateway` in one transaction.
+#[tracing::instrument(
+    skip_all,
+    fields(gateway, payment = %report.reference, action = "settle", verdict = tracing::field::Empty)
+)]
 pub async fn apply(
     state: &AppState,
     gateway: &str,
@@ -67,6 +71,7 @@ pub async fn apply(
     let mut tx = state.pool.begin().await?;
     let verdict = apply_in(state, &mut tx, gateway, report).await?;
     tx.commit().await?;
+    tracing::Span::current().record("verdict", verdict.as_str());
     Ok(verdict)
 }
 

@@ -6,25 +6,26 @@
 use super::gateway::Checkout;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::forms::{see_other, unavailable, Asker};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::deadlines::vietnam_local;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::money::Vnd;
 use axum::extract::{Path, State};
-use axum::response::Response;
 use chrono::{TimeDelta, Utc};
 use rand::distributions::{Alphanumeric, DistString};
 use tower_sessions::Session;
 
+#[tracing::instrument(skip_all, fields(dossier = %code, user_id = user.id, action = "start_payment"))]
 pub async fn start(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
-) -> Response {
+) -> HandlerResult {
     let back = format!("/ho-so/{code}");
     let dossier = sqlx::query!(
         r#"SELECT d.id, d.status, d.fee_total,
@@ -35,11 +36,9 @@ pub async fn start(
         user.id
     )
     .fetch_optional(&state.pool)
-    .await;
-    let dossier = match dossier {
-        Ok(Some(dossier)) => dossier,
-        Ok(None) => return see_other("/ho-so"),
-        Err(error) => return unavailable(error, asker.lang),
+    .await?;
+    let Some(dossier) = dossier else {
+        return Ok(see_other("/ho-so"));
     };
     let open =
         app::dossiers::DossierStatus::parse(&dossier.status).is_some_and(|status| status.is_open());
@@ -51,7 +50,7 @@ pub async fn start(
     };
     if let Some(refusal) = refusal {
         feedback::notice(&session, NoticeTone::Error, refusal).await;
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
 
     let gateway = super::configured_gateway(&state);
@@ -88,9 +87,7 @@ pub async fn start(
         tx.commit().await
     }
     .await;
-    if let Err(error) = stored {
-        return unavailable(error, asker.lang);
-    }
+    stored?;
     let checkout = Checkout {
         reference: reference.clone(),
         amount: Vnd(dossier.fee_total),
@@ -104,7 +101,7 @@ pub async fn start(
         created_at: vietnam_local(now),
         expires_at: vietnam_local(now + expiry),
     };
-    see_other(&gateway.checkout_url(&checkout))
+    Ok(see_other(&gateway.checkout_url(&checkout)))
 }
 
 struct Words {

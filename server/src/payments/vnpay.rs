@@ -8,6 +8,7 @@
 use super::gateway::{Answer, Checkout, Gateway, GatewayReport, Outcome, VerifyError};
 use crate::config::VnpayConfig;
 use hmac::{Hmac, Mac};
+use secrecy::ExposeSecret;
 use sha2::Sha512;
 use sqlx::PgPool;
 use std::collections::BTreeMap;
@@ -86,7 +87,7 @@ impl Gateway for Vnpay {
             "vnp_ExpireDate",
             checkout.expires_at.format("%Y%m%d%H%M%S").to_string(),
         );
-        let hash = sign(self.config.secret.expose(), &params);
+        let hash = sign(self.config.secret.expose_secret(), &params);
         format!(
             "{}?{}&vnp_SecureHash={hash}",
             self.config.payment_url,
@@ -101,7 +102,7 @@ impl Gateway for Vnpay {
         let given = params
             .get("vnp_SecureHash")
             .ok_or(VerifyError::BadSignature)?;
-        if !same_signature(&sign(self.config.secret.expose(), &params), given) {
+        if !same_signature(&sign(self.config.secret.expose_secret(), &params), given) {
             return Err(VerifyError::BadSignature);
         }
         let field = |name: &str| params.get(name).cloned().unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The bank's checkout page and the payer's choice on it.
 
 use super::{checkout_data, verify, PATH};
+use crate::errors::HandlerResult;
 use crate::forms::Posted;
 use crate::state::AppState;
 use app::money::Vnd;
@@ -15,24 +16,26 @@ use std::collections::HashMap;
 pub async fn page(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
-) -> Response {
+) -> HandlerResult {
     let Some(secret) = super::secret(&state) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Ok(StatusCode::NOT_FOUND.into_response());
     };
     let field = |name: &str| query.get(name).cloned().unwrap_or_default();
     let (reference, info, return_url) = (field("ref"), field("info"), field("return"));
     let Ok(amount) = field("amount").parse::<i64>() else {
-        return refused("Số tiền không hợp lệ.");
+        return Ok(refused("Số tiền không hợp lệ."));
     };
     let signed = checkout_data(&reference, amount, &info, &return_url);
     if reference.is_empty() || !verify(secret, signed.as_bytes(), &field("sig")) {
-        return refused("Yêu cầu thanh toán không có chữ ký hợp lệ của đơn vị bán hàng.");
+        return Ok(refused(
+            "Yêu cầu thanh toán không có chữ ký hợp lệ của đơn vị bán hàng.",
+        ));
     }
     let transaction = format!(
         "SBX{:010}",
         rand::thread_rng().gen_range(0..10_000_000_000u64)
     );
-    let stored = sqlx::query!(
+    sqlx::query!(
         "INSERT INTO sandbox_gateway_orders (reference, amount_vnd, order_info, return_url, transaction_number)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING",
         reference,
@@ -42,27 +45,20 @@ pub async fn page(
         transaction
     )
     .execute(&state.pool)
-    .await;
+    .await?;
     let outcome = sqlx::query_scalar!(
         "SELECT outcome FROM sandbox_gateway_orders WHERE reference = $1",
         reference
     )
     .fetch_one(&state.pool)
-    .await;
-    let outcome = match (stored, outcome) {
-        (Ok(_), Ok(outcome)) => outcome,
-        (Err(error), _) | (_, Err(error)) => {
-            tracing::error!(%error, "sandbox bank: order not stored");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
+    .await?;
     if outcome != "pending" {
-        return bank_page(&format!(
+        return Ok(bank_page(&format!(
             r#"<p>Giao dịch này đã được xử lý.</p><p><a href="{}">Quay lại đơn vị bán hàng</a></p>"#,
             escape(&return_url)
-        ));
+        )));
     }
-    bank_page(&format!(
+    Ok(bank_page(&format!(
         r#"<dl>
   <dt>Đơn vị nhận tiền</dt><dd>Cổng dịch vụ công Một Cửa</dd>
   <dt>Nội dung</dt><dd>{info}</dd>
@@ -78,29 +74,25 @@ pub async fn page(
         info = escape(&info),
         reference = escape(&reference),
         amount = Vnd(amount),
-    ))
+    )))
 }
 
 /// `POST …/xac-nhan`: the payer's choice. The bank records it once, queues
 /// its notifications to the merchant and sends the browser back.
-pub async fn decide(State(state): State<AppState>, form: Posted) -> Response {
+pub async fn decide(State(state): State<AppState>, form: Posted) -> HandlerResult {
     let Some(sandbox) = super::settings(&state) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Ok(StatusCode::NOT_FOUND.into_response());
     };
     let reference = form.get("ref");
     let outcome = form.get("outcome");
     if !["success", "failure", "cancel"].contains(&outcome.as_str()) {
-        return refused("Lựa chọn không hợp lệ.");
+        return Ok(refused("Lựa chọn không hợp lệ."));
     }
-    let decided = super::delivery::decide(&state.pool, sandbox, &reference, &outcome).await;
-    match decided {
-        Ok(Some(return_url)) => Redirect::to(&return_url).into_response(),
-        Ok(None) => refused("Không tìm thấy giao dịch, hoặc giao dịch đã được xử lý."),
-        Err(error) => {
-            tracing::error!(%error, "sandbox bank: choice not recorded");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
-    }
+    let decided = super::delivery::decide(&state.pool, sandbox, &reference, &outcome).await?;
+    Ok(match decided {
+        Some(return_url) => Redirect::to(&return_url).into_response(),
+        None => refused("Không tìm thấy giao dịch, hoặc giao dịch đã được xử lý."),
+    })
 }
 
 fn refused(message: &str) -> Response {

@@ -7,6 +7,7 @@
 use super::{sign, Report};
 use crate::config::SandboxConfig;
 use anyhow::Context;
+use secrecy::ExposeSecret;
 use sqlx::PgPool;
 use std::time::Duration;
 
@@ -94,7 +95,7 @@ async fn deliver_due(
         else {
             return Ok(());
         };
-        let signature = sign(sandbox.secret.expose(), due.body.as_bytes());
+        let signature = sign(sandbox.secret.expose_secret(), due.body.as_bytes());
         let sent = client
             .post(format!("{ipn_url}?signature={signature}"))
             .header("content-type", "application/json")

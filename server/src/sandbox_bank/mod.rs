@@ -21,6 +21,7 @@ use crate::state::AppState;
 use axum::routing::{get, post};
 use axum::Router;
 use hmac::{Hmac, Mac};
+use secrecy::ExposeSecret;
 use sha2::Sha256;
 
 /// Where the bank lives.
@@ -41,7 +42,7 @@ fn settings(state: &AppState) -> Option<&SandboxConfig> {
 }
 
 fn secret(state: &AppState) -> Option<&str> {
-    settings(state).map(|sandbox| sandbox.secret.expose())
+    settings(state).map(|sandbox| sandbox.secret.expose_secret())
 }
 
 /// The bank's signature over `data`.

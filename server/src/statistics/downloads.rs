@@ -3,13 +3,12 @@
 //! download links carry its query).
 
 use super::exports::{respond, ExportFormat};
-use crate::access::extractors::{Refusal, SignedIn};
-use crate::forms::{unavailable, Asker};
+use crate::access::extractors::SignedIn;
+use crate::errors::HandlerResult;
+use crate::forms::Asker;
 use crate::state::AppState;
-use app::error::AppError;
 use app::statistics::{report_for, ReportQuery};
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 
 pub async fn csv(
@@ -17,7 +16,7 @@ pub async fn csv(
     asker: Asker,
     user: SignedIn,
     query: Query<HashMap<String, String>>,
-) -> Response {
+) -> HandlerResult {
     download(state, asker, user, query, ExportFormat::Csv).await
 }
 
@@ -26,7 +25,7 @@ pub async fn xlsx(
     asker: Asker,
     user: SignedIn,
     query: Query<HashMap<String, String>>,
-) -> Response {
+) -> HandlerResult {
     download(state, asker, user, query, ExportFormat::Xlsx).await
 }
 
@@ -35,7 +34,7 @@ pub async fn pdf(
     asker: Asker,
     user: SignedIn,
     query: Query<HashMap<String, String>>,
-) -> Response {
+) -> HandlerResult {
     download(state, asker, user, query, ExportFormat::Pdf).await
 }
 
@@ -45,16 +44,13 @@ async fn download(
     SignedIn(user): SignedIn,
     Query(query): Query<HashMap<String, String>>,
     format: ExportFormat,
-) -> Response {
+) -> HandlerResult {
     let query = ReportQuery {
         from: query.get("tu").cloned(),
         to: query.get("den").cloned(),
         agency: query.get("co-quan").cloned(),
         by: query.get("theo").cloned(),
     };
-    match report_for(&state.pool, &user, &query, asker.lang, false).await {
-        Ok(view) => respond(&view, format, asker.lang, &state.config.place),
-        Err(AppError::Unavailable) => unavailable("the report could not be read", asker.lang),
-        Err(error) => Refusal::page(error, asker.lang).into_response(),
-    }
+    let view = report_for(&state.pool, &user, &query, asker.lang, false).await?;
+    Ok(respond(&view, format, asker.lang, &state.config.place)?)
 }

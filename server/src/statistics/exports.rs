@@ -2,7 +2,6 @@
 //! the same period and agency, as JSON, CSV, Excel or PDF.
 
 use super::{csv, json, pdf, xlsx};
-use crate::forms::unavailable;
 use app::i18n::Lang;
 use app::statistics::ReportView;
 use axum::http::header;
@@ -51,20 +50,21 @@ impl ExportFormat {
 
 /// The report as a download named after the agency and the period
 /// (`bieu-06-000.01.40.H34-2026-10-01-2026-12-31.xlsx`); JSON answers as
-/// a plain body.
-pub fn respond(view: &ReportView, format: ExportFormat, lang: Lang, place: &str) -> Response {
-    let bytes: Result<Vec<u8>, String> = match format {
-        ExportFormat::Json => return Json(json::render(view)).into_response(),
-        ExportFormat::Csv => Ok(csv::render(&view.report, lang).into_bytes()),
-        ExportFormat::Xlsx => xlsx::render(&view.report, lang).map_err(|error| error.to_string()),
+/// a plain body. A file that cannot be written is a fault of ours.
+pub fn respond(
+    view: &ReportView,
+    format: ExportFormat,
+    lang: Lang,
+    place: &str,
+) -> anyhow::Result<Response> {
+    let bytes = match format {
+        ExportFormat::Json => return Ok(Json(json::render(view)).into_response()),
+        ExportFormat::Csv => csv::render(&view.report, lang).into_bytes(),
+        ExportFormat::Xlsx => xlsx::render(&view.report, lang)?,
         ExportFormat::Pdf => {
             let issued_on = app::deadlines::parse_day(&view.to_input).unwrap_or_default();
-            pdf::render(&view.report, place, issued_on).map_err(|error| error.to_string())
+            pdf::render(&view.report, place, issued_on)?
         }
-    };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(error) => return unavailable(error, lang),
     };
     let file_name = format!(
         "bieu-06-{}-{}-{}.{}",
@@ -73,7 +73,7 @@ pub fn respond(view: &ReportView, format: ExportFormat, lang: Lang, place: &str)
         view.to_input,
         format.extension()
     );
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, format.content_type().to_string()),
             (
@@ -83,5 +83,5 @@ pub fn respond(view: &ReportView, format: ExportFormat, lang: Lang, place: &str)
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }

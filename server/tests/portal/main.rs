@@ -26,6 +26,7 @@ mod health;
 mod inbox_filters;
 mod mail_delivery;
 mod notice_slips;
+mod operations;
 mod operations_view;
 mod password_reset;
 mod payments;
