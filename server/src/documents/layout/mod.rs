@@ -37,8 +37,8 @@ use printpdf::{
     PolygonRing, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf");
+const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf");
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
