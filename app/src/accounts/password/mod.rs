@@ -36,7 +36,7 @@ pub const MIN_PERSONAL_FRAGMENT_CHARS: usize = 4;
 
 /// Common passwords: one a line, lower-case, NFC, deduplicated, sorted by
 /// byte. Searched in place by [`is_common_password`].
-static COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+static COMMON_PASSWORDS: &str = include_str!("../common_passwords.txt");
 
 /// A password that satisfies the policy, NFC-normalised.
 ///
