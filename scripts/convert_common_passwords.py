@@ -8,8 +8,9 @@ Reads the list of 20,000 common passwords that Django ships with its
 "created by Royce Williams", already unhexed, lower-cased and deduplicated by
 Django) straight out of a downloaded Django wheel from PyPI -- Django itself is
 neither installed nor imported -- and writes
-``app/src/accounts/common_passwords.txt``, which ``app/src/accounts/password.rs``
-embeds with ``include_str!`` and searches by binary search:
+``app/src/accounts/common_passwords.txt``, which
+``app/src/accounts/password/common_passwords.rs`` embeds with ``include_str!``
+and searches by binary search:
 
 * one password per line, UTF-8, LF line ends, trailing newline, no header;
 * every entry Unicode NFC, lower-cased (Python ``str.lower``), with surrounding
