@@ -63,6 +63,7 @@ impl AppState {
             origin: PortalOrigin::from_base_url(&config.public_base_url),
             config: Arc::new(config),
             leptos_options,
+            clock: app::clock::Clock::real(),
         }
     }
 }
@@ -86,6 +87,7 @@ fn page_routes() -> Vec<AxumRouteListing> {
 /// authentication (the visitor of every request), the language cookie.
 pub fn router(state: AppState) -> Router {
     let pool = state.pool.clone();
+    let clock = state.clock.clone();
     let demo = DemoMode(state.config.demo);
     let pages = page_routes();
     let leptos_options = state.leptos_options.clone();
@@ -101,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .into();
     let page_context = move || {
         provide_context(pool.clone());
+        provide_context(clock.clone());
         provide_context(demo);
         set_page_security_policy(&form_targets);
     };
@@ -173,6 +176,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
     sessions::spawn_expired_session_cleanup(pool.clone());
     back_office::digest::spawn(
         pool.clone(),
+        state.clock.clone(),
         config.public_base_url.clone(),
         app::back_office::server_fns::due_soon_days(),
     );
@@ -197,8 +201,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         seed::load_demo_data(&database.pool).await?;
         tracing::info!("demo data loaded");
         if config.demo_history > 0 {
-            let year =
-                chrono::Datelike::year(&app::deadlines::vietnam_local(chrono::Utc::now()).date());
+            let year = chrono::Datelike::year(&app::clock::Clock::real().today_in_vietnam());
             if seed::generated_year::generate(&database.pool, config.demo_history, year).await? {
                 tracing::info!(dossiers = config.demo_history, "demo history generated");
             }

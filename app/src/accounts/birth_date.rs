@@ -12,6 +12,17 @@ pub struct CalendarDate {
     pub day: u32,
 }
 
+impl From<chrono::NaiveDate> for CalendarDate {
+    fn from(date: chrono::NaiveDate) -> CalendarDate {
+        use chrono::Datelike;
+        CalendarDate {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BirthDateError {
     Empty,

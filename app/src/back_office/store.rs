@@ -6,13 +6,13 @@ use super::model::{
     OfficeHistoryEntry, Queue,
 };
 use crate::access::{Role, SignedInUser};
-use crate::deadlines::{self, WorkingCalendar};
+use crate::deadlines::WorkingCalendar;
 use crate::dossiers::{Action, DossierStatus, WorkflowState};
 use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
 use crate::filing::AttachedFile;
 use crate::i18n::Lang;
-use chrono::{NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use sqlx::PgPool;
 
 /// Dossiers per inbox page.
@@ -30,14 +30,6 @@ pub struct DueWindow {
 }
 
 impl DueWindow {
-    pub fn new(calendar: &WorkingCalendar, due_soon_days: u32) -> DueWindow {
-        DueWindow::at(
-            calendar,
-            due_soon_days,
-            deadlines::vietnam_local(Utc::now()),
-        )
-    }
-
     /// The window as of `now` (Vietnam local time).
     pub fn at(calendar: &WorkingCalendar, due_soon_days: u32, now: NaiveDateTime) -> DueWindow {
         let soon = calendar

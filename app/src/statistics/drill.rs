@@ -122,7 +122,7 @@ pub async fn load_drill(
         return Err(AppError::Forbidden);
     }
     let lang = crate::i18n::current_lang();
-    let today = crate::deadlines::vietnam_local(chrono::Utc::now()).date();
+    let today = crate::clock::current()?.today_in_vietnam();
     let (period, _) = super::period::Period::asked(from.as_deref(), to.as_deref(), today, lang);
     let pool = crate::database::pool()?;
     // The agency asked for when in scope, as the report does.

@@ -46,7 +46,7 @@ pub async fn load_operations() -> Result<OperationsView, AppError> {
     }
     let pool = crate::database::pool()?;
     let calendar = crate::deadlines::store::working_calendar(&pool).await?;
-    let now = crate::deadlines::vietnam_local(chrono::Utc::now());
+    let now = crate::clock::current()?.now_in_vietnam();
     let today = now.date();
     let next = calendar.next_working_day_after(today);
     let mut view = store::operations(&pool, &scope, now, next).await?;

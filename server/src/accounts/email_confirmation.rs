@@ -32,8 +32,13 @@ pub async fn confirm(
     };
     let result: anyhow::Result<bool> = async {
         let mut tx = state.pool.begin().await?;
-        let Some(used) =
-            tokens::consume(&mut tx, form.get("token").trim(), Purpose::ConfirmEmail).await?
+        let Some(used) = tokens::consume(
+            &mut tx,
+            state.clock.now(),
+            form.get("token").trim(),
+            Purpose::ConfirmEmail,
+        )
+        .await?
         else {
             return Ok(false);
         };
@@ -81,7 +86,14 @@ pub async fn resend(
     if user.email_confirmed {
         return see_other("/tai-khoan");
     }
-    match tokens::issued_last_hour(&state.pool, user.id, Purpose::ConfirmEmail).await {
+    match tokens::issued_last_hour(
+        &state.pool,
+        state.clock.now(),
+        user.id,
+        Purpose::ConfirmEmail,
+    )
+    .await
+    {
         Ok(count) if count >= MAX_MAILS_PER_HOUR => {
             // Say the same as on success: the earlier mails are on their way.
             feedback::notice(
@@ -99,6 +111,7 @@ pub async fn resend(
         let mut tx = state.pool.begin().await?;
         let token = tokens::issue(
             &mut tx,
+            state.clock.now(),
             user.id,
             Purpose::ConfirmEmail,
             Some(&user.email),

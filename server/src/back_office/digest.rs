@@ -6,6 +6,7 @@
 //! exactly one of them send it.
 
 use app::back_office::store::DueWindow;
+use app::clock::Clock;
 use app::deadlines;
 use chrono::{DateTime, NaiveTime, Utc};
 use sqlx::PgPool;
@@ -19,13 +20,13 @@ const SEND_FROM: NaiveTime = NaiveTime::from_hms_opt(7, 0, 0).unwrap();
 /// At most this many dossiers are named in one mail; the inbox has the rest.
 const LISTED: usize = 30;
 
-pub fn spawn(pool: PgPool, public_base_url: String, due_soon_days: u32) {
+pub fn spawn(pool: PgPool, clock: Clock, public_base_url: String, due_soon_days: u32) {
     tokio::spawn(async move {
         let mut every_ten_minutes = tokio::time::interval(Duration::from_secs(600));
         loop {
             every_ten_minutes.tick().await;
             if let Err(error) =
-                send_if_due(&pool, &public_base_url, due_soon_days, Utc::now()).await
+                send_if_due(&pool, &public_base_url, due_soon_days, clock.now()).await
             {
                 tracing::warn!(%error, "could not send the daily digest");
             }

@@ -48,7 +48,7 @@ pub async fn register(
         Ok(user) => user,
         Err(refusal) => return refusal.into_response(),
     };
-    let today = app::deadlines::vietnam_local(chrono::Utc::now()).date();
+    let today = state.clock.today_in_vietnam();
     let (from, to) = match period(&query, today) {
         Ok(period) => period,
         Err(message) => {

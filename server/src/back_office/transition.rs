@@ -17,7 +17,6 @@ use app::deadlines::WorkingCalendar;
 use app::dossiers::workflow::NotAllowedNow;
 use app::dossiers::{Action, Actor, DossierStatus, WorkflowState};
 use app::i18n::Lang;
-use chrono::Utc;
 use sqlx::PgConnection;
 
 /// What someone asks to do to a dossier.
@@ -182,7 +181,7 @@ pub async fn perform_in(
     // The clock: acceptance sets the appointment from now (after the
     // cut-off, from the next working day); a supplement's pause moves it by
     // the working days it lasted.
-    let now = Utc::now();
+    let now = state.clock.now();
     let mut due_at = dossier.due_at.clone();
     let mut legal_due_at = dossier.legal_due_at.clone();
     let mut counted_from = None;
@@ -270,12 +269,12 @@ pub async fn perform_in(
     let updated = sqlx::query!(
         "UPDATE dossiers SET status = $2, version = version + 1, updated_at = now(),
                 resumes_to = $3, assignee_id = $4,
-                paused_at = CASE WHEN $5 THEN now() ELSE NULL END,
+                paused_at = CASE WHEN $5 THEN $15::timestamptz ELSE NULL END,
                 supplement_requested_by = CASE WHEN $5 THEN $6 ELSE supplement_requested_by END,
-                received_at = CASE WHEN $7 THEN now() ELSE received_at END,
+                received_at = CASE WHEN $7 THEN $15::timestamptz ELSE received_at END,
                 counted_from = COALESCE($8::text::date, counted_from),
                 due_at = $9::text::timestamp,
-                resolved_at = CASE WHEN $10 THEN now() ELSE resolved_at END,
+                resolved_at = CASE WHEN $10 THEN $15::timestamptz ELSE resolved_at END,
                 result_file_id = COALESCE($12, result_file_id),
                 legal_due_at = $13::text::timestamp,
                 result_delivery = COALESCE($14, result_delivery)
@@ -294,6 +293,7 @@ pub async fn perform_in(
         result_file,
         legal_due_at,
         delivery,
+        now as _,
     )
     .execute(&mut *tx)
     .await?;
@@ -301,8 +301,8 @@ pub async fn perform_in(
         return Ok(Outcome::Changed);
     }
     sqlx::query!(
-        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note, due_before, due_after)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text::timestamp, $8::text::timestamp)",
+        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note, due_before, due_after, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text::timestamp, $8::text::timestamp, $9)",
         dossier.id,
         user.id,
         action.as_str(),
@@ -311,6 +311,7 @@ pub async fn perform_in(
         note,
         dossier.due_at,
         due_at,
+        now as _,
     )
     .execute(&mut *tx)
     .await?;

@@ -36,7 +36,7 @@ pub async fn record(
         phone: form.get("phone"),
         email: form.get("email"),
     };
-    let walk_in = match typed.validate(asker.lang, crate::accounts::today_in_vietnam()) {
+    let walk_in = match typed.validate(asker.lang, state.clock.today_in_vietnam().into()) {
         Ok(walk_in) => walk_in,
         Err(refused) => {
             feedback::form(&session, refused).await;

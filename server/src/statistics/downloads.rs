@@ -52,7 +52,16 @@ async fn download(
         agency: query.get("co-quan").cloned(),
         by: query.get("theo").cloned(),
     };
-    match report_for(&state.pool, &user, &query, asker.lang, false).await {
+    match report_for(
+        &state.pool,
+        &user,
+        &query,
+        state.clock.today_in_vietnam(),
+        asker.lang,
+        false,
+    )
+    .await
+    {
         Ok(view) => respond(&view, format, asker.lang, &state.config.place),
         Err(AppError::Unavailable) => unavailable("the report could not be read", asker.lang),
         Err(error) => Refusal::page(error, asker.lang).into_response(),
