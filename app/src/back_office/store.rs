@@ -80,14 +80,14 @@ pub async fn inbox(
 
     let counts = sqlx::query!(
         r#"SELECT status, count(*) AS "count!",
-                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::text::timestamp) AS "overdue!",
-                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::text::timestamp
-                                   AND due_at <= $3::text::timestamp) AS "soon!"
+                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::timestamp) AS "overdue!",
+                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::timestamp
+                                   AND due_at <= $3::timestamp) AS "soon!"
            FROM dossiers WHERE agency_id = ANY($1) AND status NOT IN ('draft', 'returned', 'refused', 'stopped', 'withdrawn')
            GROUP BY status"#,
         &scope,
-        window.now.to_string(),
-        window.soon.to_string(),
+        window.now as _,
+        window.soon as _,
     )
     .fetch_all(pool)
     .await?;
@@ -120,16 +120,16 @@ pub async fn inbox(
                                    AND ($5 = '' OR p.code = $5) AND ($8 = '' OR sec.code = $8)))
                  AND ($9 = '' OR d.channel = $9)
                  AND ($10 = ''
-                      OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::text::timestamp)
+                      OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::timestamp)
                       OR ($10 = 'soon' AND d.status <> 'awaiting_supplement'
-                          AND d.due_at >= $11::text::timestamp AND d.due_at <= $12::text::timestamp))
+                          AND d.due_at >= $11::timestamp AND d.due_at <= $12::timestamp))
            ), page AS (
                SELECT id FROM matching
                ORDER BY CASE WHEN $13 = 'newest' THEN submitted_at END DESC NULLS LAST, due_at NULLS LAST, id
                LIMIT $6 OFFSET $7
            )
            SELECT d.code AS "code!", v.name AS procedure_name, u.full_name AS applicant_name, a.name AS agency_name,
-                  d.status, d.channel, to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  d.status, d.channel, d.due_at AS "due_at: NaiveDateTime",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "submitted_at!",
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on, s.full_name AS "assignee_name?",
                   CASE WHEN d.fee_total > 0 THEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
@@ -152,8 +152,8 @@ pub async fn inbox(
         filters.sector,
         filters.channel,
         filters.due,
-        window.now.to_string(),
-        window.soon.to_string(),
+        window.now as _,
+        window.soon as _,
         filters.sort,
     )
     .fetch_all(pool)
@@ -213,7 +213,7 @@ pub async fn inbox(
             .map(|row| {
                 let status = status(&row.status);
                 InboxRow {
-                    mark: window.mark(status, parse_moment(row.due_at.as_deref())),
+                    mark: window.mark(status, row.due_at),
                     code: row.code,
                     procedure_name: row.procedure_name,
                     applicant_name: row.applicant_name,
@@ -258,7 +258,7 @@ pub async fn dossier(
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
-                  s.full_name AS "assignee_name?", to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  s.full_name AS "assignee_name?", d.due_at AS "due_at: NaiveDateTime",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS received_at,
                   to_char(d.due_at, 'DD/MM/YYYY HH24:MI') AS due_on,
@@ -320,7 +320,7 @@ pub async fn dossier(
         submitted_at: row.submitted_at,
         received_at: row.received_at,
         due_on: row.due_on,
-        mark: window.mark(current, parse_moment(row.due_at.as_deref())),
+        mark: window.mark(current, row.due_at),
         assignee_name: row.assignee_name,
         answers: form
             .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
@@ -344,11 +344,6 @@ pub async fn dossier(
             _ => None,
         },
     }))
-}
-
-/// A local moment as `to_char(.., 'YYYY-MM-DD HH24:MI:SS')` writes it.
-fn parse_moment(text: Option<&str>) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text?, "%Y-%m-%d %H:%M:%S").ok()
 }
 
 async fn documents(

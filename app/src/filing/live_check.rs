@@ -42,7 +42,7 @@ pub fn field_left(
     let context = ValidationContext {
         places: None,
         lang,
-        today: crate::clock::Clock::real().today_in_vietnam().into(),
+        today: crate::clock::Clock::real().today_in_vietnam(),
     };
     let found = validate(form, &answers, context).err().unwrap_or_default();
     shown.0.update(|errors| {

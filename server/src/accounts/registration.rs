@@ -34,7 +34,7 @@ pub async fn register(
         password: posted.get("password"),
         password_confirmation: posted.get("password_confirmation"),
     };
-    let registration = match form.validate(asker.lang, state.clock.today_in_vietnam().into()) {
+    let registration = match form.validate(asker.lang, state.clock.today_in_vietnam()) {
         Ok(registration) => registration,
         Err(refused) => {
             feedback::form(&session, refused).await;
@@ -77,11 +77,11 @@ pub async fn register(
         let mut tx = state.pool.begin().await?;
         let user_id = sqlx::query_scalar!(
             "INSERT INTO users (kind, full_name, email, citizen_id, date_of_birth, phone, password_hash)
-             VALUES ('citizen', $1, $2, $3, $4::text::date, $5, $6) RETURNING id",
+             VALUES ('citizen', $1, $2, $3, $4, $5, $6) RETURNING id",
             registration.full_name.as_str(),
             registration.email.as_str(),
             registration.citizen_id.as_str(),
-            registration.date_of_birth.iso(),
+            registration.date_of_birth as _,
             registration.phone.as_str(),
             hash,
         )

@@ -53,8 +53,8 @@ pub async fn send_if_due(
     let window = DueWindow::at(&calendar, due_soon_days, local);
     let mut tx = pool.begin().await?;
     let claimed = sqlx::query_scalar!(
-        "INSERT INTO digest_runs (day) VALUES ($1::text::date) ON CONFLICT DO NOTHING RETURNING day::text",
-        local.date().to_string(),
+        "INSERT INTO digest_runs (day) VALUES ($1::date) ON CONFLICT DO NOTHING RETURNING day::text",
+        local.date() as _,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -64,18 +64,18 @@ pub async fn send_if_due(
     let rows = sqlx::query!(
         r#"SELECT u.email AS "email!", u.full_name, d.code AS "code!",
                   to_char(d.due_at, 'HH24:MI DD/MM/YYYY') AS "due!",
-                  d.due_at < $1::text::timestamp AS "overdue!"
+                  d.due_at < $1::timestamp AS "overdue!"
            FROM users u
            JOIN dossiers d ON d.agency_id = u.agency_id
            WHERE u.wants_daily_digest AND u.kind = 'official' AND u.disabled_at IS NULL
              AND d.status IN ('submitted', 'received', 'processing', 'awaiting_approval', 'result_ready')
-             AND d.due_at <= $2::text::timestamp
+             AND d.due_at <= $2::timestamp
              AND (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('reception', 'leader'))
                   OR (d.assignee_id = u.id
                       AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'specialist')))
            ORDER BY u.id, d.due_at, d.id"#,
-        window.now.to_string(),
-        window.soon.to_string(),
+        window.now as _,
+        window.soon as _,
     )
     .fetch_all(&mut *tx)
     .await?;

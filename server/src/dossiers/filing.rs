@@ -82,7 +82,7 @@ pub async fn file(
     };
     let context = ValidationContext {
         lang: asker.lang,
-        today: state.clock.today_in_vietnam().into(),
+        today: state.clock.today_in_vietnam(),
         places: Some(&places),
     };
     let mut refused = FormFeedback::new(FORM_NAME);
@@ -296,7 +296,7 @@ async fn submit(
     let pin = new_pin();
     let version = sqlx::query_scalar!(
         "UPDATE dossiers SET code = $2, pin = $3, status = 'submitted', agency_id = $4, form_data = $5,
-                submitted_at = $12, counted_from = $6::text::date, due_at = $7::text::timestamp, updated_at = now(),
+                submitted_at = $12, counted_from = $6::date, due_at = $7::timestamp, updated_at = now(),
                 fee_total = $9, fee_assessment = $10, payment_due = $11
          WHERE id = $1 AND applicant_id = $8 AND status = 'draft'
          RETURNING version",
@@ -305,8 +305,8 @@ async fn submit(
         pin,
         agency_id,
         serde_json::to_value(answers)?,
-        appointment.counted_from.to_string(),
-        appointment.due.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        appointment.counted_from as _,
+        appointment.due as _,
         filing.applicant.id,
         assessment.total.0,
         serde_json::to_value(assessment)?,
