@@ -18,10 +18,6 @@ use sqlx::PgPool;
 /// Dossiers per inbox page.
 pub const PAGE_SIZE: i64 = 20;
 
-fn status(text: &str) -> DossierStatus {
-    DossierStatus::parse(text).unwrap_or(DossierStatus::Draft)
-}
-
 /// The moments that decide the marks: now, and the end of the warning
 /// window (`due_soon_days` working days from today), Vietnam time.
 pub struct DueWindow {
@@ -79,7 +75,7 @@ pub async fn inbox(
         .collect();
 
     let counts = sqlx::query!(
-        r#"SELECT status, count(*) AS "count!",
+        r#"SELECT status AS "status: DossierStatus", count(*) AS "count!",
                   count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::timestamp) AS "overdue!",
                   count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::timestamp
                                    AND due_at <= $3::timestamp) AS "soon!"
@@ -94,7 +90,7 @@ pub async fn inbox(
     let count_of = |queue: Queue| {
         counts
             .iter()
-            .filter(|row| queue.statuses().contains(&status(&row.status)))
+            .filter(|row| queue.statuses().contains(&row.status))
             .map(|row| row.count)
             .sum::<i64>()
     };
@@ -129,7 +125,7 @@ pub async fn inbox(
                LIMIT $6 OFFSET $7
            )
            SELECT d.code AS "code!", v.name AS procedure_name, u.full_name AS applicant_name, a.name AS agency_name,
-                  d.status, d.channel, d.due_at AS "due_at: NaiveDateTime",
+                  d.status AS "status: DossierStatus", d.channel, d.due_at AS "due_at: NaiveDateTime",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "submitted_at!",
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on, s.full_name AS "assignee_name?",
                   CASE WHEN d.fee_total > 0 THEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
@@ -211,7 +207,7 @@ pub async fn inbox(
         rows: rows
             .into_iter()
             .map(|row| {
-                let status = status(&row.status);
+                let status = row.status;
                 InboxRow {
                     mark: window.mark(status, row.due_at),
                     code: row.code,
@@ -254,7 +250,8 @@ pub async fn dossier(
 ) -> AppResult<Option<OfficeDossier>> {
     let scope = user.back_office_agencies();
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.version, d.status, d.resumes_to, d.channel, d.agency_id, d.assignee_id,
+        r#"SELECT d.id, d.code AS "code!", d.version, d.status AS "status: DossierStatus",
+                  d.resumes_to AS "resumes_to: DossierStatus", d.channel, d.agency_id, d.assignee_id,
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
@@ -276,14 +273,14 @@ pub async fn dossier(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let current = status(&row.status);
+    let current = row.status;
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
         .eform
         .and_then(|eform| serde_json::from_value(eform).ok());
     let state = WorkflowState {
         status: current,
-        resumes_to: row.resumes_to.as_deref().and_then(DossierStatus::parse),
+        resumes_to: row.resumes_to,
     };
     let actions = state
         .allowed()
@@ -392,7 +389,8 @@ async fn documents(
 pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHistoryEntry>> {
     let rows = sqlx::query!(
         r#"SELECT h.id, to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
-                  u.full_name AS "actor?", h.action, h.from_status, h.to_status, h.note
+                  u.full_name AS "actor?", h.action,
+                  h.from_status AS "from_status: DossierStatus", h.to_status AS "to_status: DossierStatus", h.note
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier_id
@@ -406,8 +404,8 @@ pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHist
             at: row.at,
             actor: row.actor,
             action: row.action.as_deref().and_then(Action::parse),
-            from: row.from_status.as_deref().and_then(DossierStatus::parse),
-            to: status(&row.to_status),
+            from: row.from_status,
+            to: row.to_status,
             note: row.note,
         })
         .collect())
