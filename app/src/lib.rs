@@ -13,6 +13,7 @@ pub mod administration;
 mod app;
 pub mod back_office;
 pub mod catalogue;
+pub mod clock;
 pub mod counter;
 #[cfg(feature = "ssr")]
 pub mod database;

@@ -47,7 +47,8 @@ async fn main() -> anyhow::Result<()> {
         }],
     };
     let calendar = app::deadlines::store::working_calendar(&pool).await?;
-    let window = DueWindow::new(&calendar, 1);
+    let now = app::clock::Clock::real().now_in_vietnam();
+    let window = DueWindow::at(&calendar, 1, now);
 
     let scenarios: [(&str, InboxFilter); 4] = [
         ("queue counts and first page", InboxFilter::default()),

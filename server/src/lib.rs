@@ -68,6 +68,7 @@ impl AppState {
             origin: PortalOrigin::from_base_url(&config.public_base_url),
             config: Arc::new(config),
             leptos_options,
+            clock: app::clock::Clock::real(),
         }
     }
 }
@@ -97,6 +98,7 @@ pub fn router(state: AppState) -> Router {
 /// request), the language cookie.
 fn portal_routes(state: &AppState) -> Router<AppState> {
     let pool = state.pool.clone();
+    let clock = state.clock.clone();
     let demo = DemoMode(state.config.demo);
     let due_soon = DueSoonDays(state.config.due_soon_days);
     let pages = page_routes();
@@ -112,6 +114,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         .into();
     let page_context = move || {
         provide_context(pool.clone());
+        provide_context(clock.clone());
         provide_context(demo);
         provide_context(due_soon);
         set_page_security_policy(&form_targets);
@@ -202,6 +205,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
     sessions::spawn_expired_session_cleanup(pool.clone());
     back_office::digest::spawn(
         pool.clone(),
+        state.clock.clone(),
         config.public_base_url.clone(),
         config.due_soon_days,
     );
@@ -226,8 +230,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         seed::load_demo_data(&database.pool).await?;
         tracing::info!("demo data loaded");
         if config.demo_history > 0 {
-            let year =
-                chrono::Datelike::year(&app::deadlines::vietnam_local(chrono::Utc::now()).date());
+            let year = chrono::Datelike::year(&app::clock::Clock::real().today_in_vietnam());
             if seed::generated_year::generate(&database.pool, config.demo_history, year).await? {
                 tracing::info!(dossiers = config.demo_history, "demo history generated");
             }

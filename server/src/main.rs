@@ -80,7 +80,7 @@ impl GenerateOptions {
     fn parse(options: &[&str]) -> Option<GenerateOptions> {
         let mut parsed = GenerateOptions {
             dossiers: 1_000_000,
-            year: chrono::Datelike::year(&app::deadlines::vietnam_local(chrono::Utc::now()).date()),
+            year: chrono::Datelike::year(&app::clock::Clock::real().today_in_vietnam()),
         };
         for pair in options.chunks(2) {
             match pair {

@@ -2,6 +2,7 @@
 
 use crate::access::same_origin::PortalOrigin;
 use crate::config::Config;
+use app::clock::Clock;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
@@ -16,6 +17,9 @@ pub struct AppState {
     pub files: crate::files::FileStore,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
+    /// Every "now" and "today" the portal decides with: real time, except
+    /// in tests, which set it.
+    pub clock: Clock,
 }
 
 impl FromRef<AppState> for LeptosOptions {

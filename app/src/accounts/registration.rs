@@ -1,10 +1,11 @@
 //! The registration form's rules, the same in the browser and on the server.
 
-use super::birth_date::{BirthDateError, CalendarDate};
+use super::birth_date::{parse_birth_date, BirthDateError};
 use super::identity::{CitizenId, EmailAddress, PersonName, PhoneNumber};
 use super::password::{Password, PasswordContext};
 use crate::forms::FormFeedback;
 use crate::i18n::Lang;
+use chrono::{Datelike, NaiveDate};
 
 /// The registration form as posted: every field as typed.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -29,7 +30,7 @@ pub struct RegistrationForm {
 pub struct Registration {
     pub full_name: PersonName,
     pub citizen_id: CitizenId,
-    pub date_of_birth: CalendarDate,
+    pub date_of_birth: NaiveDate,
     pub email: EmailAddress,
     pub phone: PhoneNumber,
     pub password: Password,
@@ -53,7 +54,7 @@ impl RegistrationForm {
 
     /// Checks every field and reports every problem at once, in `lang`; the
     /// typed values (not the passwords) travel back with the messages.
-    pub fn validate(&self, lang: Lang, today: CalendarDate) -> Result<Registration, FormFeedback> {
+    pub fn validate(&self, lang: Lang, today: NaiveDate) -> Result<Registration, FormFeedback> {
         let t = &lang.texts().accounts;
         let mut feedback = self.typed_values();
 
@@ -113,9 +114,9 @@ pub fn check_person(
     citizen_id: &str,
     date_of_birth: &str,
     lang: Lang,
-    today: CalendarDate,
+    today: NaiveDate,
     feedback: &mut FormFeedback,
-) -> Option<(PersonName, CitizenId, CalendarDate)> {
+) -> Option<(PersonName, CitizenId, NaiveDate)> {
     let t = &lang.texts().accounts;
     let full_name = PersonName::parse(full_name)
         .map_err(|error| feedback.error("full_name", error.message(lang)))
@@ -123,7 +124,7 @@ pub fn check_person(
     let citizen_id = CitizenId::parse(citizen_id)
         .map_err(|error| feedback.error("citizen_id", error.message(lang)))
         .ok();
-    let date_of_birth = CalendarDate::parse_birth_date(date_of_birth, today)
+    let date_of_birth = parse_birth_date(date_of_birth, today)
         .map_err(|error| {
             let message = match error {
                 BirthDateError::Empty => t.date_of_birth_required,
@@ -134,7 +135,7 @@ pub fn check_person(
         })
         .ok();
     if let (Some(id), Some(date)) = (&citizen_id, date_of_birth) {
-        if let Err(error) = id.check_birth_date(date.year) {
+        if let Err(error) = id.check_birth_date(date.year()) {
             feedback.error("citizen_id", error.message(lang));
             return None;
         }
@@ -146,11 +147,7 @@ pub fn check_person(
 mod tests {
     use super::*;
 
-    const TODAY: CalendarDate = CalendarDate {
-        year: 2026,
-        month: 11,
-        day: 22,
-    };
+    const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 
     fn valid() -> RegistrationForm {
         RegistrationForm {
@@ -168,7 +165,7 @@ mod tests {
     fn a_correct_form_passes() {
         let registration = valid().validate(Lang::Vi, TODAY).ok().unwrap();
         assert_eq!(registration.citizen_id.as_str(), "022190001234");
-        assert_eq!(registration.date_of_birth.iso(), "1990-03-15");
+        assert_eq!(registration.date_of_birth.to_string(), "1990-03-15");
     }
 
     #[test]

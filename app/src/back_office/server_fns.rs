@@ -25,7 +25,8 @@ fn due_soon_days() -> u32 {
 async fn due_window() -> Result<super::store::DueWindow, AppError> {
     let days = due_soon_days();
     let calendar = crate::deadlines::store::working_calendar(&crate::database::pool()?).await?;
-    Ok(super::store::DueWindow::new(&calendar, days))
+    let now = crate::clock::current()?.now_in_vietnam();
+    Ok(super::store::DueWindow::at(&calendar, days, now))
 }
 
 /// The official's work queue. Flat arguments, one per query parameter: a
@@ -67,7 +68,8 @@ pub async fn load_office_dossier(code: String) -> Result<OfficeDossier, AppError
     let pool = crate::database::pool()?;
     // Read once: the due mark and the workflow steps' deadlines both need it.
     let calendar = crate::deadlines::store::working_calendar(&pool).await?;
-    let window = super::store::DueWindow::new(&calendar, due_soon_days());
+    let now = crate::clock::current()?.now_in_vietnam();
+    let window = super::store::DueWindow::at(&calendar, due_soon_days(), now);
     let lang = crate::i18n::current_lang();
     super::store::dossier(&pool, &user, code.trim(), lang, &calendar, &window)
         .await?

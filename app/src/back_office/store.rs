@@ -6,21 +6,17 @@ use super::model::{
     OfficeHistoryEntry, Queue,
 };
 use crate::access::{Role, SignedInUser};
-use crate::deadlines::{self, WorkingCalendar};
+use crate::deadlines::WorkingCalendar;
 use crate::dossiers::{Action, DossierStatus, WorkflowState};
 use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
 use crate::filing::AttachedFile;
 use crate::i18n::Lang;
-use chrono::{NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use sqlx::PgPool;
 
 /// Dossiers per inbox page.
 pub const PAGE_SIZE: i64 = 20;
-
-fn status(text: &str) -> DossierStatus {
-    DossierStatus::parse(text).unwrap_or(DossierStatus::Draft)
-}
 
 /// The moments that decide the marks: now, and the end of the warning
 /// window (`due_soon_days` working days from today), Vietnam time.
@@ -30,14 +26,6 @@ pub struct DueWindow {
 }
 
 impl DueWindow {
-    pub fn new(calendar: &WorkingCalendar, due_soon_days: u32) -> DueWindow {
-        DueWindow::at(
-            calendar,
-            due_soon_days,
-            deadlines::vietnam_local(Utc::now()),
-        )
-    }
-
     /// The window as of `now` (Vietnam local time).
     pub fn at(calendar: &WorkingCalendar, due_soon_days: u32, now: NaiveDateTime) -> DueWindow {
         let soon = calendar
@@ -87,22 +75,22 @@ pub async fn inbox(
         .collect();
 
     let counts = sqlx::query!(
-        r#"SELECT status, count(*) AS "count!",
-                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::text::timestamp) AS "overdue!",
-                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::text::timestamp
-                                   AND due_at <= $3::text::timestamp) AS "soon!"
+        r#"SELECT status AS "status: DossierStatus", count(*) AS "count!",
+                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::timestamp) AS "overdue!",
+                  count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::timestamp
+                                   AND due_at <= $3::timestamp) AS "soon!"
            FROM dossiers WHERE agency_id = ANY($1) AND status NOT IN ('draft', 'returned', 'refused', 'stopped', 'withdrawn')
            GROUP BY status"#,
         &scope,
-        window.now.to_string(),
-        window.soon.to_string(),
+        window.now as _,
+        window.soon as _,
     )
     .fetch_all(pool)
     .await?;
     let count_of = |queue: Queue| {
         counts
             .iter()
-            .filter(|row| queue.statuses().contains(&status(&row.status)))
+            .filter(|row| queue.statuses().contains(&row.status))
             .map(|row| row.count)
             .sum::<i64>()
     };
@@ -128,16 +116,16 @@ pub async fn inbox(
                                    AND ($5 = '' OR p.code = $5) AND ($8 = '' OR sec.code = $8)))
                  AND ($9 = '' OR d.channel = $9)
                  AND ($10 = ''
-                      OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::text::timestamp)
+                      OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::timestamp)
                       OR ($10 = 'soon' AND d.status <> 'awaiting_supplement'
-                          AND d.due_at >= $11::text::timestamp AND d.due_at <= $12::text::timestamp))
+                          AND d.due_at >= $11::timestamp AND d.due_at <= $12::timestamp))
            ), page AS (
                SELECT id FROM matching
                ORDER BY CASE WHEN $13 = 'newest' THEN submitted_at END DESC NULLS LAST, due_at NULLS LAST, id
                LIMIT $6 OFFSET $7
            )
            SELECT d.code AS "code!", v.name AS procedure_name, u.full_name AS applicant_name, a.name AS agency_name,
-                  d.status, d.channel, to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  d.status AS "status: DossierStatus", d.channel, d.due_at AS "due_at: NaiveDateTime",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "submitted_at!",
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on, s.full_name AS "assignee_name?",
                   CASE WHEN d.fee_total > 0 THEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
@@ -160,8 +148,8 @@ pub async fn inbox(
         filters.sector,
         filters.channel,
         filters.due,
-        window.now.to_string(),
-        window.soon.to_string(),
+        window.now as _,
+        window.soon as _,
         filters.sort,
     )
     .fetch_all(pool)
@@ -219,9 +207,9 @@ pub async fn inbox(
         rows: rows
             .into_iter()
             .map(|row| {
-                let status = status(&row.status);
+                let status = row.status;
                 InboxRow {
-                    mark: window.mark(status, parse_moment(row.due_at.as_deref())),
+                    mark: window.mark(status, row.due_at),
                     code: row.code,
                     procedure_name: row.procedure_name,
                     applicant_name: row.applicant_name,
@@ -262,11 +250,12 @@ pub async fn dossier(
 ) -> AppResult<Option<OfficeDossier>> {
     let scope = user.back_office_agencies();
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.version, d.status, d.resumes_to, d.channel, d.agency_id, d.assignee_id,
+        r#"SELECT d.id, d.code AS "code!", d.version, d.status AS "status: DossierStatus",
+                  d.resumes_to AS "resumes_to: DossierStatus", d.channel, d.agency_id, d.assignee_id,
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
-                  s.full_name AS "assignee_name?", to_char(d.due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
+                  s.full_name AS "assignee_name?", d.due_at AS "due_at: NaiveDateTime",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS received_at,
                   to_char(d.due_at, 'DD/MM/YYYY HH24:MI') AS due_on,
@@ -284,14 +273,14 @@ pub async fn dossier(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let current = status(&row.status);
+    let current = row.status;
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
         .eform
         .and_then(|eform| serde_json::from_value(eform).ok());
     let state = WorkflowState {
         status: current,
-        resumes_to: row.resumes_to.as_deref().and_then(DossierStatus::parse),
+        resumes_to: row.resumes_to,
     };
     let actions = state
         .allowed()
@@ -328,7 +317,7 @@ pub async fn dossier(
         submitted_at: row.submitted_at,
         received_at: row.received_at,
         due_on: row.due_on,
-        mark: window.mark(current, parse_moment(row.due_at.as_deref())),
+        mark: window.mark(current, row.due_at),
         assignee_name: row.assignee_name,
         answers: form
             .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
@@ -352,11 +341,6 @@ pub async fn dossier(
             _ => None,
         },
     }))
-}
-
-/// A local moment as `to_char(.., 'YYYY-MM-DD HH24:MI:SS')` writes it.
-fn parse_moment(text: Option<&str>) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text?, "%Y-%m-%d %H:%M:%S").ok()
 }
 
 async fn documents(
@@ -405,7 +389,8 @@ async fn documents(
 pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHistoryEntry>> {
     let rows = sqlx::query!(
         r#"SELECT h.id, to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
-                  u.full_name AS "actor?", h.action, h.from_status, h.to_status, h.note
+                  u.full_name AS "actor?", h.action,
+                  h.from_status AS "from_status: DossierStatus", h.to_status AS "to_status: DossierStatus", h.note
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier_id
@@ -419,8 +404,8 @@ pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHist
             at: row.at,
             actor: row.actor,
             action: row.action.as_deref().and_then(Action::parse),
-            from: row.from_status.as_deref().and_then(DossierStatus::parse),
-            to: status(&row.to_status),
+            from: row.from_status,
+            to: row.to_status,
             note: row.note,
         })
         .collect())

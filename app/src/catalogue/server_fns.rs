@@ -23,5 +23,6 @@ pub async fn load_catalogue_facets() -> Result<CatalogueFacets, AppError> {
 /// One procedure as in force today; `None` when no procedure has this code.
 #[server(endpoint = "catalogue/procedure")]
 pub async fn load_procedure(code: String) -> Result<Option<ProcedureDetail>, AppError> {
-    store::find_by_code(&pool()?, code.trim()).await
+    let now = crate::clock::current()?.now_in_vietnam();
+    store::find_by_code(&pool()?, code.trim(), now).await
 }

@@ -139,8 +139,13 @@ pub async fn facets(pool: &PgPool) -> AppResult<CatalogueFacets> {
     Ok(CatalogueFacets { sectors, agencies })
 }
 
-/// The procedure with this national code, as in force today.
-pub async fn find_by_code(pool: &PgPool, code: &str) -> AppResult<Option<ProcedureDetail>> {
+/// The procedure with this national code, as in force today, with the
+/// appointment a dossier received at `now` (Vietnam time) would get.
+pub async fn find_by_code(
+    pool: &PgPool,
+    code: &str,
+    now: chrono::NaiveDateTime,
+) -> AppResult<Option<ProcedureDetail>> {
     let Some(row) = sqlx::query!(
         r#"
         SELECT p.id AS "procedure_id!", p.code AS "code!", v.id AS "version_id!",
@@ -215,7 +220,7 @@ pub async fn find_by_code(pool: &PgPool, code: &str) -> AppResult<Option<Procedu
     let calendar = crate::deadlines::store::working_calendar(pool).await?;
     let due = crate::deadlines::appointment(
         &calendar,
-        crate::deadlines::vietnam_local(chrono::Utc::now()),
+        now,
         processing_time.into(),
         crate::deadlines::parse_cutoff(row.cutoff.as_deref()),
     );

@@ -3,11 +3,11 @@
 //! as at registration); phone and email are optional, because many who
 //! come to the counter have neither to give.
 
-use crate::accounts::birth_date::CalendarDate;
 use crate::accounts::identity::{CitizenId, EmailAddress, PersonName, PhoneNumber};
 use crate::accounts::registration::check_person;
 use crate::forms::FormFeedback;
 use crate::i18n::Lang;
+use chrono::NaiveDate;
 
 pub const FORM_NAME: &str = "walk_in";
 
@@ -29,7 +29,7 @@ pub struct WalkInForm {
 pub struct WalkIn {
     pub full_name: PersonName,
     pub citizen_id: CitizenId,
-    pub date_of_birth: CalendarDate,
+    pub date_of_birth: NaiveDate,
     pub phone: Option<PhoneNumber>,
     pub email: Option<EmailAddress>,
 }
@@ -50,7 +50,7 @@ impl WalkInForm {
     }
 
     /// Every problem at once, in `lang`, with what was typed kept.
-    pub fn validate(&self, lang: Lang, today: CalendarDate) -> Result<WalkIn, FormFeedback> {
+    pub fn validate(&self, lang: Lang, today: NaiveDate) -> Result<WalkIn, FormFeedback> {
         let mut feedback = self.typed_values();
         let person = check_person(
             &self.full_name,
@@ -96,11 +96,7 @@ fn optional<T, E>(typed: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<O
 mod tests {
     use super::*;
 
-    const TODAY: CalendarDate = CalendarDate {
-        year: 2026,
-        month: 11,
-        day: 22,
-    };
+    const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 
     fn typed() -> WalkInForm {
         WalkInForm {

@@ -24,8 +24,7 @@ pub use calendar::WorkingCalendar;
 /// A day as officials type it (`25/12/2026`, `25-12-2026`) or a date input
 /// sends it (`2026-12-25`); `None` for anything that is not a real day.
 pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
-    let day = crate::accounts::birth_date::CalendarDate::parse(text)?;
-    chrono::NaiveDate::from_ymd_opt(day.year, day.month, day.day)
+    crate::accounts::birth_date::parse_typed_date(text)
 }
 
 #[cfg(test)]

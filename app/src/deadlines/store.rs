@@ -7,18 +7,16 @@ use chrono::NaiveDate;
 use sqlx::PgPool;
 
 pub async fn working_calendar(pool: &PgPool) -> AppResult<WorkingCalendar> {
-    let rows =
-        sqlx::query!(r#"SELECT to_char(day, 'YYYY-MM-DD') AS "day!", kind FROM calendar_days"#)
-            .fetch_all(pool)
-            .await?;
-    let parse = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let rows = sqlx::query!(r#"SELECT day AS "day: NaiveDate", kind FROM calendar_days"#)
+        .fetch_all(pool)
+        .await?;
     let holidays = rows
         .iter()
         .filter(|row| row.kind == "holiday")
-        .filter_map(|row| parse(&row.day));
+        .map(|row| row.day);
     let make_up = rows
         .iter()
         .filter(|row| row.kind == "make_up")
-        .filter_map(|row| parse(&row.day));
+        .map(|row| row.day);
     Ok(WorkingCalendar::new(holidays, make_up))
 }

@@ -3,10 +3,10 @@
 use super::definition::{Field, FieldKind, FormDefinition};
 use super::keys;
 use super::places::{written_address, PlaceBook};
-use crate::accounts::birth_date::CalendarDate;
 use crate::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
 use crate::forms::FieldError;
 use crate::i18n::Lang;
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// Field name → the text typed or the value chosen.
@@ -16,7 +16,7 @@ pub type Answers = BTreeMap<String, String>;
 #[derive(Clone, Copy, Debug)]
 pub struct ValidationContext<'a> {
     pub lang: Lang,
-    pub today: CalendarDate,
+    pub today: NaiveDate,
     /// The server's book of provinces and communes; the browser has none and
     /// checks only that each part of an address was chosen.
     pub places: Option<&'a PlaceBook>,
@@ -379,13 +379,13 @@ fn check(
                     .and_then(|text| parse_date(text.trim()));
                 if let Some(earlier) = earlier.filter(|earlier| date < *earlier) {
                     return Err(if vi {
-                        format!("{label} không được trước ngày {earlier}.")
+                        format!("{label} không được trước ngày {}.", earlier.format(DAY))
                     } else {
-                        format!("{label} cannot be before {earlier}.")
+                        format!("{label} cannot be before {}.", earlier.format(DAY))
                     });
                 }
             }
-            date.to_string()
+            date.format(DAY).to_string()
         }
         FieldKind::Select { options } | FieldKind::Radio { options } => {
             if !options.iter().any(|choice| choice.value == value) {
@@ -428,9 +428,13 @@ fn check_max(label: &str, length: usize, max: Option<usize>, vi: bool) -> Result
     }
 }
 
+/// How answers and messages write a day: `15/03/2024`, as Vietnamese
+/// documents do.
+const DAY: &str = "%d/%m/%Y";
+
 /// A date as typed (`15/03/2024`, `15-3-2024`, `2024-03-15`), any real day.
-fn parse_date(text: &str) -> Option<CalendarDate> {
-    CalendarDate::parse(text)
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    crate::accounts::birth_date::parse_typed_date(text)
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -577,11 +581,7 @@ mod tests {
         ValidationContext {
             places: None,
             lang: Lang::Vi,
-            today: CalendarDate {
-                year: 2026,
-                month: 11,
-                day: 22,
-            },
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         }
     }
 

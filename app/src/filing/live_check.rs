@@ -14,9 +14,7 @@ pub fn field_left(
     shown: ShownErrors,
     lang: Lang,
 ) {
-    use crate::accounts::birth_date::CalendarDate;
     use crate::eforms::{validate, Answers, ValidationContext};
-    use chrono::Datelike;
     use leptos::prelude::*;
     use std::collections::BTreeSet;
     use wasm_bindgen::JsCast;
@@ -39,16 +37,12 @@ pub fn field_left(
     };
     let answers: Answers =
         crate::eforms::keys::posted_answers(form, |key| data.get(key).as_string());
-    // Vietnam's date, as the server decides "before today".
-    let now = chrono::Utc::now() + chrono::Duration::hours(7);
+    // Vietnam's date by the browser's clock, as the server decides "before
+    // today" by its own.
     let context = ValidationContext {
         places: None,
         lang,
-        today: CalendarDate {
-            year: now.year(),
-            month: now.month(),
-            day: now.day(),
-        },
+        today: crate::clock::Clock::real().today_in_vietnam(),
     };
     let found = validate(form, &answers, context).err().unwrap_or_default();
     shown.0.update(|errors| {

@@ -122,7 +122,7 @@ pub async fn load_drill(
         return Err(AppError::Forbidden);
     }
     let lang = crate::i18n::current_lang();
-    let today = crate::deadlines::vietnam_local(chrono::Utc::now()).date();
+    let today = crate::clock::current()?.today_in_vietnam();
     let (period, _) = super::period::Period::asked(from.as_deref(), to.as_deref(), today, lang);
     let pool = crate::database::pool()?;
     // The agency asked for when in scope, as the report does.
@@ -197,7 +197,7 @@ mod store {
                       to_char(d.legal_due_at, 'DD/MM/YYYY') AS legal_due_on,
                       to_char(d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS resolved_on,
                       d.status, count(*) OVER () AS "total!"
-               FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
+               FROM bieu06_dossiers($1, $2::date, $3::date) b
                JOIN dossiers d ON d.id = b.dossier_id
                JOIN procedure_versions v ON v.id = d.procedure_version_id
                JOIN procedures p ON p.id = v.procedure_id
@@ -210,8 +210,8 @@ mod store {
                ORDER BY d.submitted_at, d.id
                LIMIT $7 OFFSET $8"#,
             agencies,
-            period.from.to_string(),
-            period.to.to_string(),
+            period.from as _,
+            period.to as _,
             sector,
             intakes,
             outcomes,

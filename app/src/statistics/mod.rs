@@ -55,6 +55,7 @@ pub async fn report_for(
     pool: &sqlx::PgPool,
     user: &crate::access::SignedInUser,
     query: &ReportQuery,
+    today: chrono::NaiveDate,
     lang: crate::i18n::Lang,
     with_charts: bool,
 ) -> crate::error::AppResult<ReportView> {
@@ -80,7 +81,6 @@ pub async fn report_for(
         .filter(|code| agencies.iter().any(|(known, _)| known == code))
         .or_else(|| agencies.first().map(|(code, _)| code.clone()))
         .ok_or(AppError::Forbidden)?;
-    let today = crate::deadlines::vietnam_local(chrono::Utc::now()).date();
     let (period, period_problem) =
         period::Period::asked(query.from.as_deref(), query.to.as_deref(), today, lang);
     let (agency_name, ids) = store::subtree_in_scope(pool, &scope, &agency_code)

@@ -46,7 +46,7 @@ pub async fn load_operations() -> Result<OperationsView, AppError> {
     }
     let pool = crate::database::pool()?;
     let calendar = crate::deadlines::store::working_calendar(&pool).await?;
-    let now = crate::deadlines::vietnam_local(chrono::Utc::now());
+    let now = crate::clock::current()?.now_in_vietnam();
     let today = now.date();
     let next = calendar.next_working_day_after(today);
     let mut view = store::operations(&pool, &scope, now, next).await?;
@@ -79,31 +79,31 @@ mod store {
             .collect();
         let today = sqlx::query!(
             r#"SELECT
-                 count(*) FILTER (WHERE (submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::text::timestamp::date) AS "received!",
+                 count(*) FILTER (WHERE (submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::timestamp::date) AS "received!",
                  count(*) FILTER (WHERE status = 'returned'
-                                  AND (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::text::timestamp::date) AS "resolved!",
+                                  AND (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $2::timestamp::date) AS "resolved!",
                  count(*) FILTER (WHERE status = ANY($3) AND status <> 'awaiting_supplement'
-                                  AND legal_due_at < $2::text::timestamp) AS "overdue!"
+                                  AND legal_due_at < $2::timestamp) AS "overdue!"
                FROM dossiers
                WHERE agency_id = ANY($1) AND submitted_at IS NOT NULL
-                 AND (status = ANY($3) OR resolved_at >= ($2::text::timestamp::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
+                 AND (status = ANY($3) OR resolved_at >= ($2::timestamp::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
             scope,
-            now.to_string(),
+            now as _,
             &open
         )
         .fetch_one(pool)
         .await?;
         let due = sqlx::query!(
             r#"SELECT a.name,
-                      count(*) FILTER (WHERE d.due_at::date = $2::text::timestamp::date) AS "today!",
-                      count(*) FILTER (WHERE d.due_at::date = $3::text::date) AS "next!"
+                      count(*) FILTER (WHERE d.due_at::date = $2::timestamp::date) AS "today!",
+                      count(*) FILTER (WHERE d.due_at::date = $3::date) AS "next!"
                FROM dossiers d JOIN agencies a ON a.id = d.agency_id
                WHERE d.agency_id = ANY($1) AND d.status = ANY($4) AND d.status <> 'awaiting_supplement'
-                 AND d.due_at::date IN ($2::text::timestamp::date, $3::text::date)
+                 AND d.due_at::date IN ($2::timestamp::date, $3::date)
                GROUP BY a.name ORDER BY count(*) DESC, a.name"#,
             scope,
-            now.to_string(),
-            next.to_string(),
+            now as _,
+            next as _,
             &open
         )
         .fetch_all(pool)
@@ -123,10 +123,10 @@ mod store {
                JOIN procedures p ON p.id = v.procedure_id
                JOIN sectors s ON s.id = p.sector_id
                WHERE d.agency_id = ANY($1) AND d.status = ANY($3) AND d.status <> 'awaiting_supplement'
-                 AND d.legal_due_at < $2::text::timestamp
+                 AND d.legal_due_at < $2::timestamp
                GROUP BY a.name, s.name"#,
             scope,
-            now.to_string(),
+            now as _,
             &open
         )
         .fetch_all(pool)

@@ -31,7 +31,8 @@ pub async fn load_report(
         by,
     };
     let lang = crate::i18n::current_lang();
-    super::report_for(&crate::database::pool()?, &user, &query, lang, true).await
+    let today = crate::clock::current()?.today_in_vietnam();
+    super::report_for(&crate::database::pool()?, &user, &query, today, lang, true).await
 }
 
 /// `/thong-ke?tu=&den=&co-quan=&theo=`: a GET form and the table, so it works

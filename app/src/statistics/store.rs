@@ -45,7 +45,7 @@ pub async fn bieu06_rows(
     let counts = sqlx::query!(
         r#"WITH counted AS (
                SELECT b.agency_id, b.procedure_version_id, b.intake, b.outcome, count(*) AS n
-               FROM bieu06_dossiers($1, $2::text::date, $3::text::date) b
+               FROM bieu06_dossiers($1, $2::date, $3::date) b
                GROUP BY 1, 2, 3, 4
            )
            SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name,
@@ -67,8 +67,8 @@ pub async fn bieu06_rows(
            JOIN agencies a ON a.id = counted.agency_id
            GROUP BY s.code, s.name, a.code, a.name"#,
         agencies,
-        from.to_string(),
-        to.to_string()
+        from as _,
+        to as _
     )
     .fetch_all(pool)
     .await?;
@@ -103,7 +103,7 @@ pub async fn bieu06_rows(
            FROM (SELECT agency_id, procedure_version_id, kind,
                         sum(events) AS events, sum(amount) AS amount, sum(satisfied) AS satisfied
                  FROM statistics_daily_extras
-                 WHERE agency_id = ANY($1) AND day BETWEEN $2::text::date AND $3::text::date
+                 WHERE agency_id = ANY($1) AND day BETWEEN $2::date AND $3::date
                  GROUP BY agency_id, procedure_version_id, kind) e
            JOIN procedure_versions v ON v.id = e.procedure_version_id
            JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id
@@ -111,8 +111,8 @@ pub async fn bieu06_rows(
            GROUP BY s.code, s.name, a.code, a.name, e.kind
            HAVING sum(e.events) > 0"#,
         agencies,
-        from.to_string(),
-        to.to_string()
+        from as _,
+        to as _
     )
     .fetch_all(pool)
     .await?;
@@ -184,21 +184,21 @@ pub async fn report_charts(
                       1 AS received, 0 AS on_time, 0 AS late
                FROM dossiers d
                WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                 AND d.submitted_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.submitted_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                UNION ALL
                SELECT date_trunc('month', d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 0,
                       ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int,
                       ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > d.legal_due_at)::int
                FROM dossiers d
                WHERE d.agency_id = ANY($1) AND d.status = 'returned'
-                 AND d.resolved_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.resolved_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
            ) x
            GROUP BY month ORDER BY month"#,
         agencies,
-        from.to_string(),
-        to.to_string()
+        from as _,
+        to as _
     )
     .fetch_all(pool);
     let agency_rates = sqlx::query!(
@@ -208,15 +208,15 @@ pub async fn report_charts(
                   count(*) AS "resolved!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            WHERE d.agency_id = ANY($1) AND d.status = 'returned'
-             AND d.resolved_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.resolved_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+             AND d.resolved_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
            GROUP BY a.name
            ORDER BY count(*) FILTER (WHERE (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
                                            <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::float8 / count(*), a.name
            LIMIT $4"#,
         agencies,
-        from.to_string(),
-        to.to_string(),
+        from as _,
+        to as _,
         AGENCY_BARS
     )
     .fetch_all(pool);
@@ -226,11 +226,11 @@ pub async fn report_charts(
                   count(*) FILTER (WHERE channel = 'post') AS "post!"
            FROM dossiers d
            WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-             AND d.submitted_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.submitted_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
+             AND d.submitted_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
         agencies,
-        from.to_string(),
-        to.to_string()
+        from as _,
+        to as _
     )
     .fetch_one(pool);
     let (months, agency_rates, channels) = tokio::try_join!(months, agency_rates, channels)?;
@@ -289,20 +289,20 @@ pub async fn index_inputs(
                   AND EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.version_id = h.id)) AS "published!",
                (SELECT count(*) FROM payments p JOIN dossiers d ON d.id = p.dossier_id
                 WHERE d.agency_id = ANY($1) AND p.settled_at IS NOT NULL
-                  AND p.settled_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND p.settled_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "payments!",
+                  AND p.settled_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND p.settled_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "payments!",
                (SELECT count(*) FROM dossiers d
                 WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                  AND d.submitted_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.submitted_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  AND d.submitted_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.submitted_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                   AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id)) AS "with_documents!",
                (SELECT count(*) FROM dossiers d
                 WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'
-                  AND d.resolved_at >= (SELECT $2::text::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.resolved_at < (SELECT ($3::text::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "electronic!""#,
+                  AND d.resolved_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.resolved_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "electronic!""#,
         agencies,
-        from.to_string(),
-        to.to_string()
+        from as _,
+        to as _
     )
     .fetch_one(pool)
     .await?;

@@ -32,8 +32,13 @@ pub async fn confirm(
     };
     let result: anyhow::Result<bool> = async {
         let mut tx = state.pool.begin().await?;
-        let Some(used) =
-            tokens::consume(&mut tx, form.get("token").trim(), Purpose::ConfirmEmail).await?
+        let Some(used) = tokens::consume(
+            &mut tx,
+            state.clock.now(),
+            form.get("token").trim(),
+            Purpose::ConfirmEmail,
+        )
+        .await?
         else {
             return Ok(false);
         };
@@ -81,7 +86,13 @@ pub async fn resend(
     if user.email_confirmed {
         return Ok(see_other("/tai-khoan"));
     }
-    if tokens::issued_last_hour(&state.pool, user.id, Purpose::ConfirmEmail).await?
+    if tokens::issued_last_hour(
+        &state.pool,
+        state.clock.now(),
+        user.id,
+        Purpose::ConfirmEmail,
+    )
+    .await?
         >= MAX_MAILS_PER_HOUR
     {
         // Say the same as on success: the earlier mails are on their way.
@@ -97,6 +108,7 @@ pub async fn resend(
         let mut tx = state.pool.begin().await?;
         let token = tokens::issue(
             &mut tx,
+            state.clock.now(),
             user.id,
             Purpose::ConfirmEmail,
             Some(&user.email),

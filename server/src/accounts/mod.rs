@@ -7,7 +7,6 @@ mod email_confirmation;
 mod password_reset;
 mod profile;
 mod registration;
-pub use registration::today_in_vietnam;
 mod sign_in;
 mod sign_out;
 pub mod tokens;

@@ -48,11 +48,11 @@ pub async fn request_reset(
         // Whether or not the account exists, the answer is the same, so the
         // form cannot be used to find out who has an account.
         let Some(account) = account else { return Ok(()) };
-        if tokens::issued_last_hour(&state.pool, account.id, Purpose::ResetPassword).await? >= MAX_MAILS_PER_HOUR {
+        if tokens::issued_last_hour(&state.pool, state.clock.now(), account.id, Purpose::ResetPassword).await? >= MAX_MAILS_PER_HOUR {
             return Ok(());
         }
         let mut tx = state.pool.begin().await?;
-        let token = tokens::issue(&mut tx, account.id, Purpose::ResetPassword, None, RESET_MINUTES).await?;
+        let token = tokens::issue(&mut tx, state.clock.now(), account.id, Purpose::ResetPassword, None, RESET_MINUTES).await?;
         let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
         outbox::enqueue(&mut tx, &account.email, &templates::reset_password(asker.lang, &account.full_name, &link)).await?;
         audit::record(&mut *tx, Some(account.id), AuditAction::PasswordResetRequested, json!({}), asker.ip).await?;
@@ -79,7 +79,14 @@ pub async fn reset(
     let texts = &asker.lang.texts().accounts;
     let token = form.get("token").trim().to_string();
     let again = tokens::link("", "/dat-lai-mat-khau", &token);
-    let Some(used) = tokens::peek(&state.pool, &token, Purpose::ResetPassword).await? else {
+    let Some(used) = tokens::peek(
+        &state.pool,
+        state.clock.now(),
+        &token,
+        Purpose::ResetPassword,
+    )
+    .await?
+    else {
         feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
         return Ok(see_other("/quen-mat-khau"));
     };
@@ -116,7 +123,7 @@ pub async fn reset(
         let mut tx = state.pool.begin().await?;
         // Consumed only now, in the transaction that uses it: two tabs posting
         // the same link cannot both succeed.
-        if tokens::consume(&mut tx, &token, Purpose::ResetPassword)
+        if tokens::consume(&mut tx, state.clock.now(), &token, Purpose::ResetPassword)
             .await?
             .is_none()
         {

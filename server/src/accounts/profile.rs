@@ -99,6 +99,7 @@ pub async fn change_contact(
         if email_changed {
             let token = tokens::issue(
                 &mut tx,
+                state.clock.now(),
                 user.id,
                 Purpose::ConfirmEmail,
                 Some(email.as_str()),

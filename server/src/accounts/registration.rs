@@ -8,7 +8,6 @@ use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
-use app::accounts::birth_date::CalendarDate;
 use app::accounts::password_hash;
 use app::accounts::registration::RegistrationForm;
 use app::forms::NoticeTone;
@@ -19,16 +18,6 @@ use tower_sessions::Session;
 
 /// A confirmation link works for two days.
 pub const CONFIRMATION_MINUTES: i32 = 48 * 60;
-
-/// Today in Vietnam (UTC+7), which decides whether a birth date is "before today".
-pub fn today_in_vietnam() -> CalendarDate {
-    let now = chrono::Utc::now() + chrono::Duration::hours(7);
-    CalendarDate {
-        year: now.year(),
-        month: now.month(),
-        day: now.day(),
-    }
-}
 
 pub async fn register(
     State(state): State<AppState>,
@@ -46,7 +35,7 @@ pub async fn register(
         password: posted.get("password"),
         password_confirmation: posted.get("password_confirmation"),
     };
-    let registration = match form.validate(asker.lang, today_in_vietnam()) {
+    let registration = match form.validate(asker.lang, state.clock.today_in_vietnam()) {
         Ok(registration) => registration,
         Err(refused) => {
             feedback::form(&session, refused).await;
@@ -82,17 +71,17 @@ pub async fn register(
         let mut tx = state.pool.begin().await?;
         let user_id = sqlx::query_scalar!(
             "INSERT INTO users (kind, full_name, email, citizen_id, date_of_birth, phone, password_hash)
-             VALUES ('citizen', $1, $2, $3, $4::text::date, $5, $6) RETURNING id",
+             VALUES ('citizen', $1, $2, $3, $4, $5, $6) RETURNING id",
             registration.full_name.as_str(),
             registration.email.as_str(),
             registration.citizen_id.as_str(),
-            registration.date_of_birth.iso(),
+            registration.date_of_birth as _,
             registration.phone.as_str(),
             hash,
         )
         .fetch_one(&mut *tx)
         .await?;
-        let token = tokens::issue(&mut tx, user_id, Purpose::ConfirmEmail, Some(registration.email.as_str()), CONFIRMATION_MINUTES).await?;
+        let token = tokens::issue(&mut tx, state.clock.now(), user_id, Purpose::ConfirmEmail, Some(registration.email.as_str()), CONFIRMATION_MINUTES).await?;
         let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
         let message = templates::confirm_email(asker.lang, registration.full_name.as_str(), &link);
         outbox::enqueue(&mut tx, registration.email.as_str(), &message).await?;

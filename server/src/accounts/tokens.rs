@@ -3,6 +3,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::{PgConnection, PgPool};
@@ -35,6 +36,7 @@ fn digest(token: &str) -> Vec<u8> {
 /// time it exists in clear).
 pub async fn issue(
     tx: &mut PgConnection,
+    now: DateTime<Utc>,
     user_id: i64,
     purpose: Purpose,
     email: Option<&str>,
@@ -44,13 +46,14 @@ pub async fn issue(
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
     sqlx::query!(
-        "INSERT INTO account_tokens (user_id, purpose, token_sha256, email, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))",
+        "INSERT INTO account_tokens (user_id, purpose, token_sha256, email, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $6::timestamptz, $6::timestamptz + make_interval(mins => $5))",
         user_id,
         purpose.as_str(),
         digest(&token),
         email,
         minutes,
+        now as _,
     )
     .execute(&mut *tx)
     .await?;
@@ -58,12 +61,18 @@ pub async fn issue(
 }
 
 /// The token's user when it is unused and unexpired, without using it.
-pub async fn peek(pool: &PgPool, token: &str, purpose: Purpose) -> sqlx::Result<Option<TokenUse>> {
+pub async fn peek(
+    pool: &PgPool,
+    now: DateTime<Utc>,
+    token: &str,
+    purpose: Purpose,
+) -> sqlx::Result<Option<TokenUse>> {
     let row = sqlx::query!(
         "SELECT user_id, email FROM account_tokens
-         WHERE token_sha256 = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()",
+         WHERE token_sha256 = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         digest(token),
         purpose.as_str(),
+        now as _,
     )
     .fetch_optional(pool)
     .await?;
@@ -76,15 +85,17 @@ pub async fn peek(pool: &PgPool, token: &str, purpose: Purpose) -> sqlx::Result<
 /// Uses the token: succeeds once, for one request, while it is unexpired.
 pub async fn consume(
     tx: &mut PgConnection,
+    now: DateTime<Utc>,
     token: &str,
     purpose: Purpose,
 ) -> sqlx::Result<Option<TokenUse>> {
     let row = sqlx::query!(
-        "UPDATE account_tokens SET used_at = now()
-         WHERE token_sha256 = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+        "UPDATE account_tokens SET used_at = $3
+         WHERE token_sha256 = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
          RETURNING user_id, email",
         digest(token),
         purpose.as_str(),
+        now as _,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -96,12 +107,18 @@ pub async fn consume(
 
 /// How many tokens of `purpose` the user got in the last hour (to stop a form
 /// being used to flood someone's mailbox).
-pub async fn issued_last_hour(pool: &PgPool, user_id: i64, purpose: Purpose) -> sqlx::Result<i64> {
+pub async fn issued_last_hour(
+    pool: &PgPool,
+    now: DateTime<Utc>,
+    user_id: i64,
+    purpose: Purpose,
+) -> sqlx::Result<i64> {
     let count = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM account_tokens
-           WHERE user_id = $1 AND purpose = $2 AND created_at > now() - interval '1 hour'"#,
+           WHERE user_id = $1 AND purpose = $2 AND created_at > $3::timestamptz - interval '1 hour'"#,
         user_id,
         purpose.as_str(),
+        now as _,
     )
     .fetch_one(pool)
     .await?;

@@ -138,8 +138,15 @@ pub async fn create(
         .fetch_one(&mut *tx)
         .await?;
         replace_roles(&mut tx, id, &input.roles).await?;
-        let token =
-            tokens::issue(&mut tx, id, Purpose::ResetPassword, None, WELCOME_MINUTES).await?;
+        let token = tokens::issue(
+            &mut tx,
+            state.clock.now(),
+            id,
+            Purpose::ResetPassword,
+            None,
+            WELCOME_MINUTES,
+        )
+        .await?;
         let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
         outbox::enqueue(
             &mut tx,

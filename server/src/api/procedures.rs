@@ -40,7 +40,7 @@ pub async fn get_procedure(
     State(state): State<AppState>,
     Path(code): Path<String>,
 ) -> Result<Json<ProcedureDetail>, ApiError> {
-    store::find_by_code(&state.pool, code.trim())
+    store::find_by_code(&state.pool, code.trim(), state.clock.now_in_vietnam())
         .await?
         .map(Json)
         .ok_or(ApiError(AppError::NotFound))
@@ -85,12 +85,12 @@ pub async fn get_appointment(
     Query(params): Query<AppointmentParams>,
 ) -> Result<Json<AppointmentAnswer>, ApiError> {
     let received = match params.received_at.as_deref().map(str::trim) {
-        None | Some("") => chrono::Utc::now(),
+        None | Some("") => state.clock.now(),
         Some(text) => chrono::DateTime::parse_from_rfc3339(text)
             .map_err(|_| ApiError(AppError::BadRequest))?
             .with_timezone(&chrono::Utc),
     };
-    let procedure = store::find_by_code(&state.pool, code.trim())
+    let procedure = store::find_by_code(&state.pool, code.trim(), state.clock.now_in_vietnam())
         .await?
         .ok_or(ApiError(AppError::NotFound))?;
     let calendar = app::deadlines::store::working_calendar(&state.pool).await?;

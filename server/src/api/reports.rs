@@ -62,7 +62,15 @@ pub async fn bieu06(
     // An agency outside the scope is refused here, where the page would
     // quietly show the manager's own: a program should not get other
     // numbers than it asked for.
-    let view = report_for(&state.pool, &user, &query, Lang::Vi, false).await?;
+    let view = report_for(
+        &state.pool,
+        &user,
+        &query,
+        state.clock.today_in_vietnam(),
+        Lang::Vi,
+        false,
+    )
+    .await?;
     if query
         .agency
         .as_deref()

@@ -6,6 +6,7 @@
 //! exactly one of them send it.
 
 use app::back_office::store::DueWindow;
+use app::clock::Clock;
 use app::deadlines;
 use chrono::{DateTime, NaiveTime, Utc};
 use sqlx::PgPool;
@@ -19,13 +20,13 @@ const SEND_FROM: NaiveTime = NaiveTime::from_hms_opt(7, 0, 0).unwrap();
 /// At most this many dossiers are named in one mail; the inbox has the rest.
 const LISTED: usize = 30;
 
-pub fn spawn(pool: PgPool, public_base_url: String, due_soon_days: u32) {
+pub fn spawn(pool: PgPool, clock: Clock, public_base_url: String, due_soon_days: u32) {
     tokio::spawn(async move {
         let mut every_ten_minutes = tokio::time::interval(Duration::from_secs(600));
         loop {
             every_ten_minutes.tick().await;
             if let Err(error) =
-                send_if_due(&pool, &public_base_url, due_soon_days, Utc::now()).await
+                send_if_due(&pool, &public_base_url, due_soon_days, clock.now()).await
             {
                 tracing::warn!(%error, "could not send the daily digest");
             }
@@ -52,8 +53,8 @@ pub async fn send_if_due(
     let window = DueWindow::at(&calendar, due_soon_days, local);
     let mut tx = pool.begin().await?;
     let claimed = sqlx::query_scalar!(
-        "INSERT INTO digest_runs (day) VALUES ($1::text::date) ON CONFLICT DO NOTHING RETURNING day::text",
-        local.date().to_string(),
+        "INSERT INTO digest_runs (day) VALUES ($1::date) ON CONFLICT DO NOTHING RETURNING day::text",
+        local.date() as _,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -63,18 +64,18 @@ pub async fn send_if_due(
     let rows = sqlx::query!(
         r#"SELECT u.email AS "email!", u.full_name, d.code AS "code!",
                   to_char(d.due_at, 'HH24:MI DD/MM/YYYY') AS "due!",
-                  d.due_at < $1::text::timestamp AS "overdue!"
+                  d.due_at < $1::timestamp AS "overdue!"
            FROM users u
            JOIN dossiers d ON d.agency_id = u.agency_id
            WHERE u.wants_daily_digest AND u.kind = 'official' AND u.disabled_at IS NULL
              AND d.status IN ('submitted', 'received', 'processing', 'awaiting_approval', 'result_ready')
-             AND d.due_at <= $2::text::timestamp
+             AND d.due_at <= $2::timestamp
              AND (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('reception', 'leader'))
                   OR (d.assignee_id = u.id
                       AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'specialist')))
            ORDER BY u.id, d.due_at, d.id"#,
-        window.now.to_string(),
-        window.soon.to_string(),
+        window.now as _,
+        window.soon as _,
     )
     .fetch_all(&mut *tx)
     .await?;

@@ -44,7 +44,7 @@ pub async fn register(
         return Err(HandlerError::bad_request());
     };
     let user = signed_in.may(Permission::EnterBackOffice, lang)?;
-    let today = app::deadlines::vietnam_local(chrono::Utc::now()).date();
+    let today = state.clock.today_in_vietnam();
     let (from, to) = match period(&query, today) {
         Ok(period) => period,
         Err(message) => {
@@ -73,11 +73,11 @@ pub async fn register(
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
            WHERE d.agency_id = $1 AND d.submitted_at IS NOT NULL
-             AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::text::date AND $3::text::date
+             AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date
            ORDER BY d.submitted_at, d.id"#,
         agency.id,
-        from.to_string(),
-        to.to_string(),
+        from as _,
+        to as _,
     )
     .fetch_all(&state.pool)
     .await?;

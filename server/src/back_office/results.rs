@@ -19,8 +19,7 @@ pub async fn draft_result(
 ) -> anyhow::Result<i64> {
     let row = sqlx::query!(
         r#"SELECT d.code AS "code!", d.applicant_id, d.form_data, v.eform, v.name AS procedure_name,
-                  a.name AS agency_name, u.full_name AS applicant_name,
-                  to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "today!"
+                  a.name AS agency_name, u.full_name AS applicant_name
            FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN agencies a ON a.id = d.agency_id JOIN users u ON u.id = d.applicant_id
            WHERE d.id = $1"#,
@@ -38,7 +37,7 @@ pub async fn draft_result(
     let pdf = result_document::render(&ResultDocument {
         agency_name: &row.agency_name,
         place: &state.config.place,
-        issued_on: chrono::NaiveDate::parse_from_str(&row.today, "%Y-%m-%d")?,
+        issued_on: state.clock.today_in_vietnam(),
         code: &row.code,
         procedure_name: &row.procedure_name,
         applicant_name: &row.applicant_name,

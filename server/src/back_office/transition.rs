@@ -17,7 +17,6 @@ use app::deadlines::WorkingCalendar;
 use app::dossiers::workflow::NotAllowedNow;
 use app::dossiers::{Action, Actor, DossierStatus, WorkflowState};
 use app::i18n::Lang;
-use chrono::Utc;
 use sqlx::PgConnection;
 
 /// What someone asks to do to a dossier.
@@ -113,9 +112,9 @@ pub async fn perform_in(
     let action = request.action;
     let Some(dossier) = sqlx::query!(
         r#"SELECT id, status, resumes_to, version, agency_id, applicant_id, assignee_id, result_file_id,
-                  to_char(paused_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS paused_on,
-                  to_char(due_at, 'YYYY-MM-DD HH24:MI:SS') AS due_at,
-                  to_char(legal_due_at, 'YYYY-MM-DD HH24:MI:SS') AS legal_due_at
+                  (paused_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "paused_on: chrono::NaiveDate",
+                  due_at AS "due_at: chrono::NaiveDateTime",
+                  legal_due_at AS "legal_due_at: chrono::NaiveDateTime"
            FROM dossiers WHERE code = $1"#,
         request.code
     )
@@ -182,21 +181,21 @@ pub async fn perform_in(
     // The clock: acceptance sets the appointment from now (after the
     // cut-off, from the next working day); a supplement's pause moves it by
     // the working days it lasted.
-    let now = Utc::now();
-    let mut due_at = dossier.due_at.clone();
-    let mut legal_due_at = dossier.legal_due_at.clone();
+    let now = state.clock.now();
+    let mut due_at = dossier.due_at;
+    let mut legal_due_at = dossier.legal_due_at;
     let mut counted_from = None;
     match action {
         Action::Accept => {
             let appointment =
                 crate::dossiers::appointments::appointment_for(tx, calendar, dossier.id, now)
                     .await?;
-            due_at = Some(timestamp_text(appointment.due));
-            legal_due_at = due_at.clone();
-            counted_from = Some(appointment.counted_from.to_string());
+            due_at = Some(appointment.due);
+            legal_due_at = due_at;
+            counted_from = Some(appointment.counted_from);
         }
         Action::Extend => {
-            let current = due_at.as_deref().and_then(parse_timestamp);
+            let current = due_at;
             let new_day = request.new_due.as_deref().and_then(deadlines::parse_day);
             let Some(new_day) = new_day else {
                 return Ok(Outcome::NewDateMissing);
@@ -207,24 +206,19 @@ pub async fn perform_in(
             if !calendar.is_working_day(new_day) {
                 return Ok(Outcome::NewDateNotWorkingDay);
             }
-            due_at = Some(timestamp_text(new_day.and_time(calendar.end_of_day())));
+            due_at = Some(new_day.and_time(calendar.end_of_day()));
         }
         Action::Supplement if current.resumes_to != Some(DossierStatus::Submitted) => {
-            let paused_on = dossier
-                .paused_on
-                .as_deref()
-                .and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
-            if let (Some(paused_on), Some(due)) = (paused_on, due_at.as_deref()) {
+            if let (Some(paused_on), Some(due)) = (dossier.paused_on, due_at) {
                 let resumed_on = deadlines::vietnam_local(now).date();
                 let paused = calendar.working_days_between(paused_on, resumed_on);
                 // The pause moves both the appointment in force and the
                 // legal one.
-                let moved = |due: Option<&str>| {
-                    due.and_then(parse_timestamp)
-                        .map(|due| timestamp_text(calendar.extend_by_pause(due, paused)))
+                let moved = |due: Option<chrono::NaiveDateTime>| {
+                    due.map(|due| calendar.extend_by_pause(due, paused))
                 };
                 due_at = moved(Some(due));
-                legal_due_at = moved(legal_due_at.as_deref());
+                legal_due_at = moved(legal_due_at);
             }
         }
         _ => {}
@@ -270,14 +264,14 @@ pub async fn perform_in(
     let updated = sqlx::query!(
         "UPDATE dossiers SET status = $2, version = version + 1, updated_at = now(),
                 resumes_to = $3, assignee_id = $4,
-                paused_at = CASE WHEN $5 THEN now() ELSE NULL END,
+                paused_at = CASE WHEN $5 THEN $15::timestamptz ELSE NULL END,
                 supplement_requested_by = CASE WHEN $5 THEN $6 ELSE supplement_requested_by END,
-                received_at = CASE WHEN $7 THEN now() ELSE received_at END,
-                counted_from = COALESCE($8::text::date, counted_from),
-                due_at = $9::text::timestamp,
-                resolved_at = CASE WHEN $10 THEN now() ELSE resolved_at END,
+                received_at = CASE WHEN $7 THEN $15::timestamptz ELSE received_at END,
+                counted_from = COALESCE($8, counted_from),
+                due_at = $9,
+                resolved_at = CASE WHEN $10 THEN $15::timestamptz ELSE resolved_at END,
                 result_file_id = COALESCE($12, result_file_id),
-                legal_due_at = $13::text::timestamp,
+                legal_due_at = $13,
                 result_delivery = COALESCE($14, result_delivery)
          WHERE id = $1 AND version = $11",
         dossier.id,
@@ -287,13 +281,14 @@ pub async fn perform_in(
         pausing,
         user.id,
         action == Action::Accept,
-        counted_from,
-        due_at,
+        counted_from as _,
+        due_at as _,
         next.status.is_final(),
         request.seen_version,
         result_file,
-        legal_due_at,
+        legal_due_at as _,
         delivery,
+        now as _,
     )
     .execute(&mut *tx)
     .await?;
@@ -301,16 +296,17 @@ pub async fn perform_in(
         return Ok(Outcome::Changed);
     }
     sqlx::query!(
-        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note, due_before, due_after)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text::timestamp, $8::text::timestamp)",
+        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note, due_before, due_after, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         dossier.id,
         user.id,
         action.as_str(),
         current.status.as_str(),
         next.status.as_str(),
         note,
-        dossier.due_at,
-        due_at,
+        dossier.due_at as _,
+        due_at as _,
+        now as _,
     )
     .execute(&mut *tx)
     .await?;
@@ -330,16 +326,4 @@ pub async fn perform_in(
     }
     notices::tell_applicant(state, tx, dossier.id, action, note.as_deref()).await?;
     Ok(Outcome::Done(next.status))
-}
-
-/// Appointments travel to and from SQL as text (`to_char` out, `::timestamp`
-/// in) in this one format.
-const TIMESTAMP: &str = "%Y-%m-%d %H:%M:%S";
-
-fn parse_timestamp(text: &str) -> Option<chrono::NaiveDateTime> {
-    chrono::NaiveDateTime::parse_from_str(text, TIMESTAMP).ok()
-}
-
-fn timestamp_text(moment: chrono::NaiveDateTime) -> String {
-    moment.format(TIMESTAMP).to_string()
 }

@@ -34,7 +34,7 @@ pub async fn record(
         phone: form.get("phone"),
         email: form.get("email"),
     };
-    let walk_in = match typed.validate(asker.lang, crate::accounts::today_in_vietnam()) {
+    let walk_in = match typed.validate(asker.lang, state.clock.today_in_vietnam()) {
         Ok(walk_in) => walk_in,
         Err(refused) => {
             feedback::form(&session, refused).await;
@@ -44,12 +44,12 @@ pub async fn record(
     let citizen_id = walk_in.citizen_id.as_str();
     let inserted = sqlx::query_scalar!(
         "INSERT INTO users (kind, full_name, email, citizen_id, date_of_birth, phone, recorded_by)
-         VALUES ('citizen', $1, $2, $3, $4::text::date, $5, $6)
+         VALUES ('citizen', $1, $2, $3, $4, $5, $6)
          ON CONFLICT DO NOTHING RETURNING id",
         walk_in.full_name.as_str(),
         walk_in.email.as_ref().map(|email| email.as_str()),
         citizen_id,
-        walk_in.date_of_birth.iso(),
+        walk_in.date_of_birth as _,
         walk_in.phone.as_ref().map(|phone| phone.as_str()),
         officer.id,
     )

@@ -16,7 +16,7 @@ pub async fn appointment_for(
     received: DateTime<Utc>,
 ) -> anyhow::Result<Appointment> {
     let timing = sqlx::query!(
-        r#"SELECT v.processing_time_value, v.processing_time_unit, to_char(v.cutoff_time, 'HH24:MI') AS cutoff
+        r#"SELECT v.processing_time_value, v.processing_time_unit, v.cutoff_time AS "cutoff: chrono::NaiveTime"
            FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE d.id = $1"#,
         dossier_id
     )
@@ -31,6 +31,6 @@ pub async fn appointment_for(
         calendar,
         deadlines::vietnam_local(received),
         span,
-        deadlines::parse_cutoff(timing.cutoff.as_deref()),
+        timing.cutoff,
     ))
 }

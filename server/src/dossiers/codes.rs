@@ -17,13 +17,13 @@ pub async fn next_code(
     let row = sqlx::query!(
         r#"WITH counter AS (
                INSERT INTO dossier_code_counters (agency_id, day, last_number)
-               VALUES ($1, $2::text::date, 1)
+               VALUES ($1, $2::date, 1)
                ON CONFLICT (agency_id, day)
                DO UPDATE SET last_number = dossier_code_counters.last_number + 1
                RETURNING last_number)
            SELECT a.code, counter.last_number FROM agencies a, counter WHERE a.id = $1"#,
         agency_id,
-        day.to_string(),
+        day as _,
     )
     .fetch_one(&mut *tx)
     .await?;

@@ -21,8 +21,8 @@ pub async fn control_slip(
         r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
-                  (SELECT to_char(max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')
-                   FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!"
+                  (SELECT (max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                   FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!: chrono::NaiveDate"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN users u ON u.id = d.applicant_id
            WHERE d.code = $1 AND d.submitted_at IS NOT NULL AND (d.applicant_id = $2 OR d.agency_id = ANY($3))"#,
@@ -83,8 +83,7 @@ pub async fn control_slip(
     let slip = ControlSlip {
         agency_name: &dossier.agency_name,
         place: &state.config.place,
-        issued_on: chrono::NaiveDate::parse_from_str(&dossier.issued_on, "%Y-%m-%d")
-            .unwrap_or_default(),
+        issued_on: dossier.issued_on,
         code: &dossier.code,
         applicant_name: &dossier.full_name,
         procedure_name: &dossier.procedure_name,

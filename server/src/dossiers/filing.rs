@@ -87,7 +87,7 @@ pub async fn file(
     let places = filing_store::place_book(&state.pool, &answers).await?;
     let context = ValidationContext {
         lang: asker.lang,
-        today: crate::accounts::today_in_vietnam(),
+        today: state.clock.today_in_vietnam(),
         places: Some(&places),
     };
     let mut refused = FormFeedback::new(FORM_NAME);
@@ -164,6 +164,7 @@ pub async fn file(
         let submitted = submit(
             &mut tx,
             &calendar,
+            state.clock.now(),
             draft_id,
             &filing,
             &agency.code,
@@ -228,6 +229,7 @@ async fn submit_at_counter(
     let submitted = submit(
         &mut tx,
         &calendar,
+        state.clock.now(),
         draft_id,
         filing,
         agency_code,
@@ -269,16 +271,17 @@ type Fees = (Assessment, PaymentDue);
 /// Turns the draft into a submitted dossier inside `tx`: code, PIN,
 /// appointment, what it owes and the history entry (by the officer at the
 /// counter).
+#[allow(clippy::too_many_arguments)]
 async fn submit(
     tx: &mut PgConnection,
     calendar: &WorkingCalendar,
+    now: chrono::DateTime<chrono::Utc>,
     draft_id: i64,
     filing: &Filing,
     agency_code: &str,
     answers: &Answers,
     (assessment, due): &Fees,
 ) -> anyhow::Result<Submitted> {
-    let now = chrono::Utc::now();
     let local = deadlines::vietnam_local(now);
     let appointment = super::appointments::appointment_for(tx, calendar, draft_id, now).await?;
     let agency_id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency_code)
@@ -288,7 +291,7 @@ async fn submit(
     let pin = new_pin();
     let version = sqlx::query_scalar!(
         "UPDATE dossiers SET code = $2, pin = $3, status = 'submitted', agency_id = $4, form_data = $5,
-                submitted_at = now(), counted_from = $6::text::date, due_at = $7::text::timestamp, updated_at = now(),
+                submitted_at = $12, counted_from = $6::date, due_at = $7::timestamp, updated_at = now(),
                 fee_total = $9, fee_assessment = $10, payment_due = $11
          WHERE id = $1 AND applicant_id = $8 AND status = 'draft'
          RETURNING version",
@@ -297,12 +300,13 @@ async fn submit(
         pin,
         agency_id,
         serde_json::to_value(answers)?,
-        appointment.counted_from.to_string(),
-        appointment.due.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        appointment.counted_from as _,
+        appointment.due as _,
         filing.applicant.id,
         assessment.total.0,
         serde_json::to_value(assessment)?,
         due.as_str(),
+        now as _,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -314,9 +318,11 @@ async fn submit(
         .as_ref()
         .map_or(filing.applicant.id, |officer| officer.id);
     sqlx::query!(
-        "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status) VALUES ($1, $2, 'submit', 'draft', 'submitted')",
+        "INSERT INTO dossier_history (dossier_id, occurred_at, actor_id, action, from_status, to_status)
+         VALUES ($1, $3, $2, 'submit', 'draft', 'submitted')",
         draft_id,
         actor,
+        now as _,
     )
     .execute(&mut *tx)
     .await?;

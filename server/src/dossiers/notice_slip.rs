@@ -20,7 +20,7 @@ pub async fn notice_slip(
         r#"SELECT d.code AS "code!", a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   h.action AS "action!", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
-                  to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "issued_on!",
+                  (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "issued_on!: chrono::NaiveDate",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(h.due_before, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "missed_due!",
                   coalesce(to_char(h.due_after, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "new_due!"
@@ -48,8 +48,7 @@ pub async fn notice_slip(
         kind,
         agency_name: &row.agency_name,
         place: &state.config.place,
-        issued_on: chrono::NaiveDate::parse_from_str(&row.issued_on, "%Y-%m-%d")
-            .unwrap_or_default(),
+        issued_on: row.issued_on,
         code: &row.code,
         applicant_name: &row.full_name,
         procedure_name: &row.procedure_name,

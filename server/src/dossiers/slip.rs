@@ -18,7 +18,7 @@ pub async fn receipt_slip(
                   v.processing_time_value, v.processing_time_unit,
                   u.full_name, u.citizen_id, u.phone, u.email,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') AS "received_at!",
-                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "received_on!",
+                  (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "received_on!: chrono::NaiveDate",
                   to_char(d.due_at, 'HH24:MI "ngày" DD/MM/YYYY') AS "due!"
            FROM dossiers d
            JOIN agencies a ON a.id = d.agency_id
@@ -41,8 +41,7 @@ pub async fn receipt_slip(
         "01".to_string(),
     )];
     let tracking_url = format!("{}/tra-cuu?ma={}", state.config.public_base_url, row.code);
-    let issued_on =
-        chrono::NaiveDate::parse_from_str(&row.received_on, "%Y-%m-%d").unwrap_or_default();
+    let issued_on = row.received_on;
     let slip = ReceiptSlip {
         agency_name: &row.agency_name,
         place: &state.config.place,

@@ -44,13 +44,15 @@ pub async fn record_payment(
         if dossier.fee_total == 0 || !open {
             return Ok(Err(words.nothing_to_collect));
         }
-        let receipt = next_receipt_number(&mut tx, dossier.agency_id).await?;
+        let now = state.clock.now();
+        let year = chrono::Datelike::year(&state.clock.today_in_vietnam());
+        let receipt = next_receipt_number(&mut tx, dossier.agency_id, year).await?;
         // The partial unique index allows one settled payment per dossier:
         // a second officer recording the same fee is refused, not doubled.
         let inserted = sqlx::query!(
             "INSERT INTO payments (reference, dossier_id, gateway, method, amount_vnd, status, expires_at,
                                    settled_at, receipt_number, recorded_by, counter_receipt)
-             SELECT 'QUAY-' || $2::text, $1, 'counter', $3, $4, 'paid', now(), now(), $2, $5, $6
+             SELECT 'QUAY-' || $2::text, $1, 'counter', $3, $4, 'paid', $7, $7, $2, $5, $6
              WHERE NOT EXISTS (SELECT 1 FROM payments WHERE dossier_id = $1
                                AND status IN ('paid', 'refund_due', 'refunded'))",
             dossier.id,
@@ -58,7 +60,8 @@ pub async fn record_payment(
             method,
             dossier.fee_total,
             user.id,
-            paper_receipt
+            paper_receipt,
+            now as _
         )
         .execute(&mut *tx)
         .await?;
@@ -102,11 +105,12 @@ pub async fn record_refund(
             return Ok::<_, anyhow::Error>(Err(words.not_allowed));
         };
         let refunded = sqlx::query!(
-            "UPDATE payments SET status = 'refunded', refunded_at = now(), refunded_by = $2, refund_note = $3
+            "UPDATE payments SET status = 'refunded', refunded_at = $4, refunded_by = $2, refund_note = $3
              WHERE dossier_id = $1 AND status = 'refund_due'",
             dossier.id,
             user.id,
-            note
+            note,
+            state.clock.now() as _
         )
         .execute(&mut *tx)
         .await?;

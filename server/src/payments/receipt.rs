@@ -21,7 +21,7 @@ pub async fn download(
         r#"SELECT p.receipt_number AS "receipt_number!", p.amount_vnd, p.gateway, p.method,
                   p.gateway_transaction, p.counter_receipt,
                   to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "paid_at!",
-                  to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "paid_on!",
+                  (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "paid_on!: chrono::NaiveDate",
                   d.fee_assessment, a.name AS agency_name, v.name AS procedure_name, u.full_name
            FROM payments p JOIN dossiers d ON d.id = p.dossier_id
            JOIN agencies a ON a.id = d.agency_id
@@ -75,7 +75,7 @@ pub async fn download(
     let receipt = FeeReceipt {
         agency_name: &row.agency_name,
         place: &state.config.place,
-        issued_on: chrono::NaiveDate::parse_from_str(&row.paid_on, "%Y-%m-%d").unwrap_or_default(),
+        issued_on: row.paid_on,
         receipt_number: &row.receipt_number,
         payer_name: &row.full_name,
         dossier_code: &code,

@@ -27,10 +27,11 @@ pub async fn reconcile(state: &AppState) -> anyhow::Result<()> {
     let gateway = super::configured_gateway(state);
     let pending = sqlx::query!(
         "SELECT id, reference FROM payments
-         WHERE status = 'pending' AND gateway = $1 AND created_at < now() - make_interval(secs => $2)
+         WHERE status = 'pending' AND gateway = $1 AND created_at < $3::timestamptz - make_interval(secs => $2)
          ORDER BY created_at LIMIT 100",
         gateway.name(),
-        GRACE_SECONDS
+        GRACE_SECONDS,
+        state.clock.now() as _
     )
     .fetch_all(&state.pool)
     .await?;
@@ -54,8 +55,9 @@ pub async fn reconcile(state: &AppState) -> anyhow::Result<()> {
         };
         if verdict == Verdict::StillPending {
             sqlx::query!(
-                "UPDATE payments SET status = 'expired' WHERE id = $1 AND status = 'pending' AND expires_at < now()",
-                payment.id
+                "UPDATE payments SET status = 'expired' WHERE id = $1 AND status = 'pending' AND expires_at < $2",
+                payment.id,
+                state.clock.now() as _
             )
             .execute(&state.pool)
             .await?;

@@ -159,13 +159,16 @@ async fn apply_in(
                 .await?;
                 return Ok(Verdict::AlreadyConfirmed);
             }
-            let receipt = next_receipt_number(tx, payment.agency_id).await?;
+            let now = state.clock.now();
+            let year = chrono::Datelike::year(&state.clock.today_in_vietnam());
+            let receipt = next_receipt_number(tx, payment.agency_id, year).await?;
             sqlx::query!(
-                "UPDATE payments SET status = 'paid', settled_at = now(), receipt_number = $2, gateway_transaction = $3
+                "UPDATE payments SET status = 'paid', settled_at = $4, receipt_number = $2, gateway_transaction = $3
                  WHERE id = $1",
                 payment.id,
                 receipt,
-                report.transaction
+                report.transaction,
+                now as _
             )
             .execute(&mut *tx)
             .await?;

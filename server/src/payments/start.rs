@@ -14,7 +14,7 @@ use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::money::Vnd;
 use axum::extract::{Path, State};
-use chrono::{TimeDelta, Utc};
+use chrono::TimeDelta;
 use rand::distributions::{Alphanumeric, DistString};
 use tower_sessions::Session;
 
@@ -54,7 +54,7 @@ pub async fn start(
     }
 
     let gateway = super::configured_gateway(&state);
-    let now = Utc::now();
+    let now = state.clock.now();
     let expiry = TimeDelta::minutes(state.config.payments.expiry_minutes);
     let reference = format!(
         "MC{}{}",
@@ -74,13 +74,14 @@ pub async fn start(
         .execute(&mut *tx)
         .await?;
         sqlx::query!(
-            "INSERT INTO payments (reference, dossier_id, gateway, method, amount_vnd, status, expires_at)
-             VALUES ($1, $2, $3, 'online', $4, 'pending', now() + make_interval(mins => $5))",
+            "INSERT INTO payments (reference, dossier_id, gateway, method, amount_vnd, status, created_at, expires_at)
+             VALUES ($1, $2, $3, 'online', $4, 'pending', $5, $6)",
             reference,
             dossier.id,
             gateway.name(),
             dossier.fee_total,
-            state.config.payments.expiry_minutes as i32,
+            now as _,
+            (now + expiry) as _,
         )
         .execute(&mut *tx)
         .await?;

@@ -169,11 +169,11 @@ async fn insert_procedure(
             procedure_id, version, effective_from, name, name_en, description, applicants,
             implementing_agency, online_level, processing_time_value, processing_time_unit,
             cutoff_time, result_type, requirements, legal_basis, steps)
-        VALUES ($1, 1, $2::text::date, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::time, $12, $13, $14, $15)
+        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
         RETURNING id
         "#,
         procedure_id,
-        NaiveDate::from_ymd_opt(year, month, day).map(|date| date.to_string()),
+        NaiveDate::from_ymd_opt(year, month, day) as _,
         normalize(&procedure.name),
         procedure.name_en,
         procedure.description.as_deref().map(normalize),
@@ -182,7 +182,7 @@ async fn insert_procedure(
         procedure.online_level,
         procedure.processing_time.value,
         procedure.processing_time.unit,
-        cutoff.map(|time| time.format("%H:%M").to_string()),
+        cutoff as _,
         normalize(&procedure.result_type),
         procedure.requirements.as_deref().map(normalize),
         &procedure

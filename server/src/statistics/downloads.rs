@@ -51,6 +51,14 @@ async fn download(
         agency: query.get("co-quan").cloned(),
         by: query.get("theo").cloned(),
     };
-    let view = report_for(&state.pool, &user, &query, asker.lang, false).await?;
+    let view = report_for(
+        &state.pool,
+        &user,
+        &query,
+        state.clock.today_in_vietnam(),
+        asker.lang,
+        false,
+    )
+    .await?;
     Ok(respond(&view, format, asker.lang, &state.config.place)?)
 }

@@ -34,7 +34,7 @@ async fn put_in_state(app: &TestApp, code: &str, status: &str, assigned: bool) -
     sqlx::query_scalar(
         "UPDATE dossiers SET status = $2, resumes_to = NULL, paused_at = NULL,
                 assignee_id = CASE WHEN $3 THEN (SELECT id FROM users WHERE email = $4) END,
-                due_at = date_trunc('day', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '3 days 17 hours',
+                due_at = $5::date + interval '3 days 17 hours',
                 version = version + 1
          WHERE code = $1 RETURNING version",
     )
@@ -42,6 +42,7 @@ async fn put_in_state(app: &TestApp, code: &str, status: &str, assigned: bool) -
     .bind(status)
     .bind(assigned)
     .bind(SPECIALIST)
+    .bind(app.clock().today_in_vietnam())
     .fetch_one(&app.pool)
     .await
     .unwrap()
@@ -60,11 +61,12 @@ async fn only_the_named_roles_at_the_dossiers_agency_change_it() {
     // A working day well after any appointment the reset sets.
     let new_due: String = sqlx::query_scalar(
         "SELECT to_char(candidate, 'YYYY-MM-DD')
-         FROM generate_series(current_date + 10, current_date + 40, interval '1 day') AS candidate
+         FROM generate_series($1::date + 10, $1::date + 40, interval '1 day') AS candidate
          WHERE extract(isodow FROM candidate) < 6
            AND NOT EXISTS (SELECT 1 FROM calendar_days c WHERE c.day = candidate::date)
          ORDER BY candidate LIMIT 1",
     )
+    .bind(app.clock().today_in_vietnam())
     .fetch_one(&app.pool)
     .await
     .unwrap();

@@ -238,9 +238,10 @@ async fn acceptance_sets_the_appointment_from_acceptance() {
     let mut reception = signed_in(&app, RECEPTION).await;
     act(&app, &mut reception, &code, "accept", &[]).await;
     let (counted_from, due_after_today): (String, bool) = sqlx::query_as(
-        "SELECT counted_from::text, due_at::date >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM dossiers WHERE code = $1",
+        "SELECT counted_from::text, due_at::date >= $2 FROM dossiers WHERE code = $1",
     )
     .bind(&code)
+    .bind(app.clock().today_in_vietnam())
     .fetch_one(&app.pool)
     .await
     .unwrap();
@@ -421,8 +422,9 @@ async fn the_inbox_marks_overdue_and_due_soon_dossiers() {
     let app = spawn_app().await;
     let code = filed(&app).await;
     let mut reception = signed_in(&app, RECEPTION).await;
-    sqlx::query("UPDATE dossiers SET due_at = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '1 minute' WHERE code = $1")
+    sqlx::query("UPDATE dossiers SET due_at = $2 - interval '1 minute' WHERE code = $1")
         .bind(&code)
+        .bind(app.clock().now_in_vietnam())
         .execute(&app.pool)
         .await
         .unwrap();
@@ -434,8 +436,9 @@ async fn the_inbox_marks_overdue_and_due_soon_dossiers() {
         "{}",
         inbox.text()
     );
-    sqlx::query("UPDATE dossiers SET due_at = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '1 minute' WHERE code = $1")
+    sqlx::query("UPDATE dossiers SET due_at = $2 + interval '1 minute' WHERE code = $1")
         .bind(&code)
+        .bind(app.clock().now_in_vietnam())
         .execute(&app.pool)
         .await
         .unwrap();

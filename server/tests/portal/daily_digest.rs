@@ -43,15 +43,16 @@ async fn an_official_who_asks_gets_one_digest_each_working_morning() {
         .contains("Bạn sẽ nhận thư tổng hợp mỗi sáng ngày làm việc."));
     assert!(account.body.contains("checked"), "the box shows the choice");
 
-    let today = app::deadlines::vietnam_local(Utc::now()).date();
+    let today = app.clock().today_in_vietnam();
     sqlx::query("UPDATE dossiers SET due_at = $2::text::timestamp WHERE code = $1")
         .bind(&overdue)
         .bind(format!("{today} 09:00:00"))
         .execute(&app.pool)
         .await
         .unwrap();
-    sqlx::query("UPDATE dossiers SET due_at = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '30 days' WHERE code = $1")
+    sqlx::query("UPDATE dossiers SET due_at = $2 + interval '30 days' WHERE code = $1")
         .bind(&far)
+        .bind(app.clock().now_in_vietnam())
         .execute(&app.pool)
         .await
         .unwrap();

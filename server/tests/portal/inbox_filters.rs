@@ -17,13 +17,12 @@ async fn officials_narrow_the_inbox_by_sector_channel_and_deadline() {
         .execute(&app.pool)
         .await
         .unwrap();
-    sqlx::query(
-        "UPDATE dossiers SET due_at = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '1 hour' WHERE code = $1",
-    )
-    .bind(&online)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    sqlx::query("UPDATE dossiers SET due_at = $2 - interval '1 hour' WHERE code = $1")
+        .bind(&online)
+        .bind(app.clock().now_in_vietnam())
+        .execute(&app.pool)
+        .await
+        .unwrap();
     let sector: String = sqlx::query_scalar(
         "SELECT s.code FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
          JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id WHERE d.code = $1",

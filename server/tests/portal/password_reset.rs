@@ -111,7 +111,8 @@ async fn an_expired_link_is_refused() {
     browser.post("/quen-mat-khau", &[("email", CITIZEN)]).await;
     let (_, mail) = wait_for_mail(&app, CITIZEN, 0).await;
     let token = token_in(&mail, "/dat-lai-mat-khau");
-    sqlx::query("UPDATE account_tokens SET expires_at = now() - interval '1 second'")
+    sqlx::query("UPDATE account_tokens SET expires_at = $1 - interval '1 second'")
+        .bind(app.clock().now())
         .execute(&app.pool)
         .await
         .unwrap();

@@ -232,13 +232,12 @@ async fn a_failed_payment_can_be_retried_and_forgotten_ones_expire_or_are_reconc
     // asks the bank and settles it.
     let (unnotified, bank) = start_payment(&mut citizen, &code).await;
     choose_at_bank(&mut citizen, &bank, &unnotified, "success").await;
-    sqlx::query(
-        "UPDATE payments SET created_at = now() - interval '1 minute' WHERE reference = $1",
-    )
-    .bind(&unnotified)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    sqlx::query("UPDATE payments SET created_at = $2 - interval '1 minute' WHERE reference = $1")
+        .bind(&unnotified)
+        .bind(app.clock().now())
+        .execute(&app.pool)
+        .await
+        .unwrap();
     server::payments::reconcile::reconcile(&app.state)
         .await
         .unwrap();
@@ -254,8 +253,9 @@ async fn a_failed_payment_can_be_retried_and_forgotten_ones_expire_or_are_reconc
     // Another dossier's payment left at the bank's page expires after its time.
     let other = file_business(&mut citizen).await;
     let (abandoned, _) = start_payment(&mut citizen, &other).await;
-    sqlx::query("UPDATE payments SET created_at = now() - interval '20 minutes', expires_at = now() - interval '5 minutes' WHERE reference = $1")
+    sqlx::query("UPDATE payments SET created_at = $2 - interval '20 minutes', expires_at = $2 - interval '5 minutes' WHERE reference = $1")
         .bind(&abandoned)
+        .bind(app.clock().now())
         .execute(&app.pool)
         .await
         .unwrap();

@@ -4,6 +4,11 @@
 //! migrated schema and the demo data. The template is built once per schema
 //! and seed version (its name carries their hash), so reruns start fast.
 //! The server is `DATABASE_URL` when set, else the portal's own local cluster.
+//!
+//! The portal's clock starts at `MOTCUA_TEST_CLOCK` (RFC 3339, e.g.
+//! `2027-02-04T23:30:00+07:00`) when set, else at the real time, and runs on
+//! in real time; tests make their data relative to it (`app.clock()`), so
+//! they pass at any hour (`scripts/test-clock-hours` runs them at several).
 
 pub mod back_office;
 pub mod browser;
@@ -15,6 +20,7 @@ pub mod pdf;
 pub mod s3;
 pub mod uploads;
 
+use app::clock::Clock;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
@@ -131,7 +137,8 @@ pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
         .unwrap();
     server::mail::worker::spawn(pool.clone(), &format!("smtp://{smtp}"), &config.mail_from)
         .unwrap();
-    let state = AppState::new(pool.clone(), config);
+    let mut state = AppState::new(pool.clone(), config);
+    state.clock = test_clock();
     let router = server::router(state.clone());
     TestApp {
         router,
@@ -142,7 +149,34 @@ pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
     }
 }
 
+/// The clock the portal under test reads: see the module's documentation.
+fn test_clock() -> Clock {
+    match std::env::var("MOTCUA_TEST_CLOCK") {
+        Ok(start) if !start.trim().is_empty() => {
+            let start = chrono::DateTime::parse_from_rfc3339(start.trim())
+                .unwrap_or_else(|error| panic!("MOTCUA_TEST_CLOCK {start:?}: {error}"));
+            Clock::starting_at(start.with_timezone(&chrono::Utc))
+        }
+        _ => Clock::real(),
+    }
+}
+
+/// The instant that is `hour:minute` of `day` in Vietnam.
+pub fn vietnam_time(
+    day: chrono::NaiveDate,
+    hour: u32,
+    minute: u32,
+) -> chrono::DateTime<chrono::Utc> {
+    let local = day.and_hms_opt(hour, minute, 0).expect("a time of day");
+    (local - chrono::Duration::hours(7)).and_utc()
+}
+
 impl TestApp {
+    /// The portal's clock: what "now" and "today" are for the app under test.
+    pub fn clock(&self) -> &Clock {
+        &self.state.clock
+    }
+
     /// A second, confirmed citizen (`khac@example.vn`, password `Demo@12345`),
     /// to check that one citizen never reaches another's dossiers or files.
     pub async fn another_citizen(&self) -> &'static str {
