@@ -12,7 +12,6 @@ use app::accounts::password_hash;
 use app::accounts::registration::RegistrationForm;
 use app::forms::NoticeTone;
 use axum::extract::State;
-use chrono::Datelike;
 use serde_json::json;
 use tower_sessions::Session;
 
