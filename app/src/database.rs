@@ -8,6 +8,6 @@ use sqlx::PgPool;
 pub fn pool() -> AppResult<PgPool> {
     use_context::<PgPool>().ok_or_else(|| {
         tracing::error!("no database pool in the request context");
-        AppError::Unavailable
+        AppError::Internal
     })
 }

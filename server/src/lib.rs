@@ -14,12 +14,15 @@ mod counter;
 pub mod database;
 pub mod documents;
 pub mod dossiers;
+mod error_page;
+pub mod errors;
 pub mod files;
 mod forms;
 mod health;
 mod language;
 pub mod mail;
 pub mod payments;
+pub mod request_id;
 pub mod sandbox_bank;
 pub mod seed;
 mod shutdown;
@@ -41,6 +44,7 @@ use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes, ResponseO
 use sqlx::PgPool;
 use state::AppState;
 use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -80,19 +84,24 @@ fn page_routes() -> Vec<AxumRouteListing> {
 }
 
 /// The whole HTTP surface of one instance.
-///
-/// Layers, outermost first: tracing, compression, security headers, the
-/// same-origin check (before anything touches the database), the session,
-/// authentication (the visitor of every request), the language cookie.
 pub fn router(state: AppState) -> Router {
+    let routes = portal_routes(&state);
+    around_requests(routes, state.config.production).with_state(state)
+}
+
+/// Every route of the portal.
+///
+/// Layers, outermost first: the same-origin check (before anything touches
+/// the database), the session, authentication (the visitor of every
+/// request), the language cookie.
+fn portal_routes(state: &AppState) -> Router<AppState> {
     let pool = state.pool.clone();
     let demo = DemoMode(state.config.demo);
     let pages = page_routes();
     let leptos_options = state.leptos_options.clone();
-    let production = state.config.production;
     let session_layer = sessions::layer(
         state.pool.clone(),
-        production,
+        state.config.production,
         state.config.served_over_https(),
     );
     let form_targets: Arc<str> = payments::gateway_origin(&state.config)
@@ -104,7 +113,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(demo);
         set_page_security_policy(&form_targets);
     };
-    let routes = Router::new()
+    Router::new()
         .route("/health", get(health::health))
         .nest("/api/v1", api::router())
         .merge(accounts::router())
@@ -116,7 +125,7 @@ pub fn router(state: AppState) -> Router {
         .merge(payments::router())
         .merge(sandbox_bank::router())
         .merge(statistics::router())
-        .leptos_routes_with_context(&state, pages, page_context.clone(), move || {
+        .leptos_routes_with_context(state, pages, page_context.clone(), move || {
             shell(leptos_options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<
@@ -133,14 +142,31 @@ pub fn router(state: AppState) -> Router {
             state.origin.clone(),
             same_origin::refuse_cross_origin,
         ))
-        .merge(payments::gateway_callbacks());
+        .merge(payments::gateway_callbacks())
+}
+
+/// What wraps every request, outermost first: the request id, tracing (a
+/// span per request carrying that id), compression, security headers, the
+/// error page in the request's language, and the 500 page for a panic.
+/// Public so tests can put a route of their own under the same layers.
+pub fn around_requests(routes: Router<AppState>, production: bool) -> Router<AppState> {
+    let routes = routes
+        .layer(CatchPanicLayer::custom(error_page::after_panic))
+        .layer(middleware::from_fn(error_page::in_request_language));
     security_headers::apply(routes, production)
         .layer(CompressionLayer::new())
         // Spans name the path only: query strings can carry one-time tokens.
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-        }))
-        .with_state(state)
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                tracing::info_span!(
+                    "request",
+                    request_id = %request_id::of(request),
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                )
+            }),
+        )
+        .layer(middleware::from_fn(request_id::assign))
 }
 
 /// Gives the page being rendered a policy that admits its own hydration

@@ -35,7 +35,7 @@ pub async fn hash(password: &Password) -> AppResult<String> {
             .map(|hash| hash.to_string())
             .map_err(|error| {
                 tracing::error!(%error, "password hashing failed");
-                AppError::Unavailable
+                AppError::Internal
             })
     })
     .await
@@ -51,7 +51,7 @@ pub async fn verify(candidate: &str, stored: Option<&str>) -> AppResult<bool> {
         let phc = stored.as_deref().unwrap_or(DUMMY_HASH);
         let parsed = PasswordHash::new(phc).map_err(|error| {
             tracing::error!(%error, "a stored password hash cannot be parsed");
-            AppError::Unavailable
+            AppError::Internal
         })?;
         let matches = argon2id()
             .verify_password(candidate.as_bytes(), &parsed)
@@ -67,10 +67,10 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$
 async fn run_limited<T: Send + 'static>(
     work: impl FnOnce() -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
-    let _permit = HASHING.acquire().await.map_err(|_| AppError::Unavailable)?;
+    let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|_| AppError::Unavailable)?
+        .map_err(|_| AppError::Internal)?
 }
 
 #[cfg(test)]

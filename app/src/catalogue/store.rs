@@ -261,6 +261,6 @@ fn processing_time(value: i32, unit: &str) -> AppResult<ProcessingTime> {
 fn decode<T>(value: Option<T>) -> AppResult<T> {
     value.ok_or_else(|| {
         tracing::error!("unexpected code in the catalogue tables");
-        AppError::Unavailable
+        AppError::Internal
     })
 }

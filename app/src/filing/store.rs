@@ -29,7 +29,7 @@ pub async fn procedure_with_form(
     };
     let form: FormDefinition = serde_json::from_value(eform).map_err(|error| {
         tracing::error!(%error, code, "a stored e-form does not match the definition type");
-        AppError::Unavailable
+        AppError::Internal
     })?;
     let agencies = sqlx::query_as!(
         AgencyRef,

@@ -104,6 +104,7 @@ pub const TEXTS: Texts = Texts {
     procedure_not_found: "No administrative procedure has this code.",
     error_title: "Something went wrong",
     error_unavailable: "The service is temporarily unavailable. Please try again in a few minutes.",
+    error_internal: "The system hit an error handling this request. It has been recorded; please try again later.",
     error_bad_request: "The request is not valid. Please check what you entered.",
     loading: "Loading…",
     error_sign_in_required: "Please sign in to see this page.",

@@ -159,6 +159,8 @@ pub struct Texts {
     pub procedure_not_found: &'static str,
     pub error_title: &'static str,
     pub error_unavailable: &'static str,
+    /// A fault on our side (a bug): logged, never explained to the user.
+    pub error_internal: &'static str,
     pub error_bad_request: &'static str,
     pub loading: &'static str,
     pub error_sign_in_required: &'static str,

@@ -85,6 +85,7 @@ pub const TEXTS: Texts = Texts {
     procedure_not_found: "Không tìm thấy thủ tục hành chính với mã này.",
     error_title: "Đã có lỗi xảy ra",
     error_unavailable: "Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.",
+    error_internal: "Hệ thống gặp lỗi khi xử lý yêu cầu này. Lỗi đã được ghi lại; vui lòng thử lại sau.",
     error_bad_request: "Yêu cầu không hợp lệ. Vui lòng kiểm tra lại thông tin đã nhập.",
     loading: "Đang tải…",
     error_sign_in_required: "Vui lòng đăng nhập để xem trang này.",

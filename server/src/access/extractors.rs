@@ -98,27 +98,7 @@ impl IntoResponse for Refusal {
                     app::access::sign_in_address(self.back_to.as_deref().unwrap_or("/tai-khoan"));
                 Redirect::to(&target).into_response()
             }
-            error => {
-                let texts = self.lang.texts();
-                let status = error.status();
-                let body = format!(
-                    "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-                     <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-                     <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/motcua.css\"></head>\
-                     <body><main class=\"container main\"><h1>{title}</h1><p>{message}</p>\
-                     <p><a href=\"/\">{home}</a></p></main></body></html>",
-                    lang = self.lang.code(),
-                    title = texts.error_title,
-                    message = error.message(texts),
-                    home = texts.nav_home,
-                );
-                (
-                    status,
-                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                    body,
-                )
-                    .into_response()
-            }
+            error => crate::error_page::page(&error, self.lang),
         }
     }
 }

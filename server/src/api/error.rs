@@ -11,7 +11,7 @@ pub struct ApiError(pub AppError);
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiErrorBody {
-    /// Stable code: `not_found`, `bad_request`, `unavailable`, `too_many_attempts`…
+    /// Stable code: `not_found`, `bad_request`, `unavailable`, `internal`, `too_many_attempts`…
     pub error: &'static str,
     pub message: &'static str,
 }
@@ -28,6 +28,7 @@ impl IntoResponse for ApiError {
             AppError::NotFound => "not_found",
             AppError::BadRequest => "bad_request",
             AppError::Unavailable => "unavailable",
+            AppError::Internal => "internal",
             AppError::SignInRequired => "sign_in_required",
             AppError::Forbidden => "forbidden",
         };
