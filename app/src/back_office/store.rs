@@ -5,6 +5,7 @@ use super::model::{
     Comment, DueMark, Inbox, InboxFilter, InboxFilters, InboxRow, OfficeDocument, OfficeDossier,
     OfficeHistoryEntry, Queue,
 };
+use crate::access::policy::{self, DossierOwnership};
 use crate::access::{Role, SignedInUser};
 use crate::deadlines::{self, WorkingCalendar};
 use crate::dossiers::{Action, DossierStatus, WorkflowState};
@@ -262,7 +263,7 @@ pub async fn dossier(
 ) -> AppResult<Option<OfficeDossier>> {
     let scope = user.back_office_agencies();
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.version, d.status, d.resumes_to, d.channel, d.agency_id, d.assignee_id,
+        r#"SELECT d.id, d.code AS "code!", d.version, d.status, d.resumes_to, d.channel, d.agency_id, d.assignee_id, d.applicant_id,
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
@@ -293,10 +294,15 @@ pub async fn dossier(
         status: current,
         resumes_to: row.resumes_to.as_deref().and_then(DossierStatus::parse),
     };
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+    };
     let actions = state
         .allowed()
         .into_iter()
-        .filter(|action| super::may_do(user, *action, row.agency_id, row.assignee_id))
+        .filter(|action| policy::may_act_on_dossier(user, *action, &ownership))
         .collect();
     let specialists = sqlx::query!(
         "SELECT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id

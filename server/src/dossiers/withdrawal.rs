@@ -3,7 +3,7 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::back_office::transition::{self, Outcome, Request};
+use crate::back_office::actions::{self, Outcome, Request};
 use crate::forms::{see_other, unavailable, Asker};
 use crate::state::AppState;
 use app::dossiers::Action;
@@ -45,7 +45,7 @@ pub async fn withdraw(
         by: &user,
         lang: asker.lang,
     };
-    match transition::perform(&state, request).await {
+    match actions::perform(&state, request).await {
         Ok(Outcome::Done(_)) => {
             feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await
         }
