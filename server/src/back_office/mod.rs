@@ -17,5 +17,8 @@ pub fn router() -> Router<AppState> {
         .route("/can-bo/ho-so/{code}/thao-tac", post(actions::act))
         .route("/can-bo/so-theo-doi.pdf", get(register::register))
         .route("/can-bo/ho-so/{code}/y-kien", post(comments::comment))
-        .route("/ho-so/{code}/bo-sung", post(actions::supplement::supplement))
+        .route(
+            "/ho-so/{code}/bo-sung",
+            post(actions::supplement::supplement),
+        )
 }

@@ -1,44 +1,45 @@
 //! `GET /ho-so/{code}/phieu-kiem-soat.pdf`: slip 06, for the applicant and
 //! for officials whose agencies handle the dossier.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::control_slip::{self, ControlSlip, Step};
-use crate::forms::{unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::dossiers::workflow_steps::{self, StepTimeline, WorkflowStep};
 use app::dossiers::{workflow_store, Action, DossierStatus};
 use app::error::AppError;
 use app::i18n::Lang;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 
 pub async fn control_slip(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
-) -> Response {
-    let scope = user.back_office_agencies();
+) -> HandlerResult {
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
+        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
                   (SELECT to_char(max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')
                    FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN users u ON u.id = d.applicant_id
-           WHERE d.code = $1 AND d.submitted_at IS NOT NULL AND (d.applicant_id = $2 OR d.agency_id = ANY($3))"#,
+           WHERE d.code = $1 AND d.submitted_at IS NOT NULL"#,
         code,
-        user.id,
-        &scope
     )
     .fetch_optional(&state.pool)
-    .await;
-    let dossier = match dossier {
-        Ok(Some(dossier)) => dossier,
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: dossier.applicant_id,
+        agency_id: dossier.agency_id,
+        assignee_id: dossier.assignee_id,
     };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!("dossier {code}")));
+    }
     // Each hand-over against the budget of the workflow step it happened
     // in, and the slip dated by its latest step: downloaded again, it reads
     // the same until the dossier moves on.
@@ -50,13 +51,9 @@ pub async fn control_slip(
         dossier.id
     )
     .fetch_all(&state.pool)
-    .await;
-    let timed = timed_hand_overs(&state, dossier.id, dossier.procedure_version_id).await;
-    let (history, (workflow, timeline)) = match (history, timed) {
-        (Ok(history), Ok(timed)) => (history, timed),
-        (Err(error), _) => return unavailable(error, asker.lang),
-        (_, Err(error)) => return unavailable(error, asker.lang),
-    };
+    .await?;
+    let (workflow, timeline) =
+        timed_hand_overs(&state, dossier.id, dossier.procedure_version_id).await?;
     let steps: Vec<Step> = history
         .into_iter()
         .zip(timeline.hand_overs)
@@ -102,14 +99,11 @@ pub async fn control_slip(
         due: &dossier.due,
         steps: &steps,
     };
-    let bytes = match control_slip::render(&slip) {
-        Ok(bytes) => bytes,
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    crate::documents::download::pdf_download(
+    let bytes = control_slip::render(&slip)?;
+    Ok(crate::documents::download::pdf_download(
         &format!("phieu-kiem-soat-{}.pdf", dossier.code),
         bytes,
-    )
+    ))
 }
 
 /// The dossier's workflow and every hand-over timed against it.

@@ -3,27 +3,23 @@
 //! agencies handle the dossier. The entry fixes the date, the reason, the
 //! officer and (slip 04) the dates, so the slip reads the same every time.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::notice_slip::{self, NoticeKind, NoticeSlip};
-use crate::forms::{unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::dossiers::Action;
-use app::error::AppError;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 
 pub async fn notice_slip(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path((code, entry)): Path<(String, String)>,
-) -> Response {
-    let not_found = || Refusal::page(AppError::NotFound, asker.lang).into_response();
-    let Ok(entry) = entry.parse::<i64>() else {
-        return not_found();
-    };
+) -> HandlerResult {
+    let entry: i64 = entry.parse().map_err(|_| HandlerError::not_found())?;
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", a.name AS agency_name, v.name AS procedure_name, u.full_name,
+        r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   h.action AS "action!", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
                   to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "issued_on!",
@@ -36,22 +32,25 @@ pub async fn notice_slip(
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
            LEFT JOIN users o ON o.id = h.actor_id
-           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL
-             AND (d.applicant_id = $3 OR d.agency_id = ANY($4))"#,
+           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL"#,
         entry,
         code,
-        user.id,
-        &user.back_office_agencies(),
     )
     .fetch_optional(&state.pool)
-    .await;
-    let row = match row {
-        Ok(Some(row)) => row,
-        Ok(None) => return not_found(),
-        Err(error) => return unavailable(error, asker.lang),
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
     };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!(
+            "dossier {code}, slip {entry}"
+        )));
+    }
     let Some(kind) = Action::parse(&row.action).and_then(NoticeKind::of) else {
-        return not_found();
+        return Err(HandlerError::not_found());
     };
     let dossier_url = format!("{}/ho-so/{}", state.config.public_base_url, row.code);
     let slip = NoticeSlip {
@@ -70,12 +69,9 @@ pub async fn notice_slip(
         new_due: &row.new_due,
         dossier_url: &dossier_url,
     };
-    let bytes = match notice_slip::render(&slip) {
-        Ok(bytes) => bytes,
-        Err(error) => return unavailable(error, asker.lang),
-    };
-    crate::documents::download::pdf_download(
+    let bytes = notice_slip::render(&slip)?;
+    Ok(crate::documents::download::pdf_download(
         &format!("{}-{}-{entry}.pdf", kind.file_stem(), row.code),
         bytes,
-    )
+    ))
 }

@@ -8,79 +8,82 @@
 //! Chromium's PDF viewer does not run in a sandboxed document, so it gets a
 //! policy that allows the viewer and nothing else.
 
-use crate::access::extractors::{Refusal, SignedIn};
-use crate::forms::{unavailable, Asker};
+use crate::access::extractors::SignedIn;
+use crate::access::refusals;
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
-use app::error::AppError;
+use app::access::policy::{self, FileOwnership, FileUse};
+use app::dossiers::DossierStatus;
 use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use object_store::path::Path as StorePath;
 use object_store::ObjectStore;
 
 pub async fn download(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
-) -> Response {
-    serve(&state, asker, &user, id, "attachment").await
+) -> HandlerResult {
+    serve(&state, &user, id, "attachment").await
 }
 
 /// Opens the file in the browser's own viewer (a new tab from the dossier
 /// page) instead of saving it.
 pub async fn view(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
-) -> Response {
-    serve(&state, asker, &user, id, "inline").await
+) -> HandlerResult {
+    serve(&state, &user, id, "inline").await
 }
 
 async fn serve(
     state: &AppState,
-    asker: Asker,
     user: &app::access::SignedInUser,
     id: i64,
     disposition: &str,
-) -> Response {
-    // Its owner (a result only once it was returned), or an official whose
-    // back-office roles reach the agency of a submitted dossier the file
-    // belongs to (attached, or its result), or the reception officer who
-    // scanned it into a counter draft they are still filling.
-    let scope = user.back_office_agencies();
+) -> HandlerResult {
     let row = sqlx::query!(
-        "SELECT f.storage_key, f.original_name, f.content_type FROM stored_files f
-         WHERE f.id = $1 AND ((f.owner_id = $2 AND (f.kind = 'upload'
-                OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.status = 'returned')))
-            OR EXISTS (SELECT 1 FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id
-                       WHERE a.file_id = f.id AND ((d.status <> 'draft' AND d.agency_id = ANY($3))
-                                                   OR (d.status = 'draft' AND d.filed_by = $2)))
-            OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.agency_id = ANY($3)))",
-        id,
-        user.id,
-        &scope
+        "SELECT storage_key, original_name, content_type, owner_id, kind FROM stored_files WHERE id = $1",
+        id
     )
     .fetch_optional(&state.pool)
-    .await;
-    let row = match row {
-        Ok(Some(row)) => row,
-        // Someone else's file and no file at all look the same.
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
+    // Every dossier the file belongs to: attached to it, or its result.
+    let uses = sqlx::query!(
+        r#"SELECT d.agency_id AS "agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!"
+           FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id WHERE a.file_id = $1
+           UNION ALL
+           SELECT d.agency_id, d.status, d.filed_by, true FROM dossiers d WHERE d.result_file_id = $1"#,
+        id
+    )
+    .fetch_all(&state.pool)
+    .await?;
+    let file = FileOwnership {
+        owner_id: row.owner_id,
+        is_upload: row.kind == "upload",
+        uses: uses
+            .into_iter()
+            .map(|used| FileUse {
+                agency_id: used.agency_id,
+                status: DossierStatus::parse(&used.status).unwrap_or(DossierStatus::Draft),
+                filed_by: used.filed_by,
+                as_result: used.as_result,
+            })
+            .collect(),
     };
-    let bytes = match state
+    if !policy::may_read_file(user, &file) {
+        // Someone else's file and no file at all look the same.
+        return Ok(refusals::as_missing(format!("file {id}")));
+    }
+    let bytes = state
         .files
         .get(&StorePath::from(row.storage_key.as_str()))
-        .await
-    {
-        Ok(result) => match result.bytes().await {
-            Ok(bytes) => bytes,
-            Err(error) => return unavailable(error, asker.lang),
-        },
-        Err(error) => return unavailable(error, asker.lang),
-    };
+        .await?
+        .bytes()
+        .await?;
     let policy = if disposition == "inline" && row.content_type == "application/pdf" {
         "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
     } else {
@@ -100,7 +103,7 @@ async fn serve(
     let encoded = form_urlencoded::byte_serialize(row.original_name.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, row.content_type),
             (
@@ -112,5 +115,5 @@ async fn serve(
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }

@@ -3,47 +3,48 @@
 //! dossier. Built from what was stored when it was settled, so it reads
 //! the same every time.
 
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::fee_receipt::{self, FeeReceipt};
-use crate::forms::{unavailable, Asker};
+use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
-use app::error::AppError;
+use app::access::policy::{self, DossierOwnership};
 use app::fees::Assessment;
 use app::money::Vnd;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
 
 pub async fn download(
     State(state): State<AppState>,
-    asker: Asker,
     SignedIn(user): SignedIn,
     Path((code, reference)): Path<(String, String)>,
-) -> Response {
-    let scope = user.back_office_agencies();
+) -> HandlerResult {
     let row = sqlx::query!(
         r#"SELECT p.receipt_number AS "receipt_number!", p.amount_vnd, p.gateway, p.method,
                   p.gateway_transaction, p.counter_receipt,
                   to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "paid_at!",
                   to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "paid_on!",
-                  d.fee_assessment, a.name AS agency_name, v.name AS procedure_name, u.full_name
+                  d.fee_assessment, d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name
            FROM payments p JOIN dossiers d ON d.id = p.dossier_id
            JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
-           WHERE p.reference = $1 AND d.code = $2 AND p.receipt_number IS NOT NULL
-             AND (d.applicant_id = $3 OR d.agency_id = ANY($4))"#,
+           WHERE p.reference = $1 AND d.code = $2 AND p.receipt_number IS NOT NULL"#,
         reference,
         code,
-        user.id,
-        &scope
     )
     .fetch_optional(&state.pool)
-    .await;
-    let row = match row {
-        Ok(Some(row)) => row,
-        Ok(None) => return Refusal::page(AppError::NotFound, asker.lang).into_response(),
-        Err(error) => return unavailable(error, asker.lang),
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
     };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!(
+            "receipt {reference} of dossier {code}"
+        )));
+    }
     let assessment: Option<Assessment> = row
         .fee_assessment
         .and_then(|value| serde_json::from_value(value).ok());
@@ -93,10 +94,9 @@ pub async fn download(
         method: &method,
         paid_at: &row.paid_at,
     };
-    match fee_receipt::render(&receipt) {
-        Ok(bytes) => {
-            crate::documents::download::pdf_download(&format!("bien-lai-{}.pdf", reference), bytes)
-        }
-        Err(error) => unavailable(error, asker.lang),
-    }
+    let bytes = fee_receipt::render(&receipt)?;
+    Ok(crate::documents::download::pdf_download(
+        &format!("bien-lai-{}.pdf", reference),
+        bytes,
+    ))
 }

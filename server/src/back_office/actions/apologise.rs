@@ -25,9 +25,7 @@ pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
     if !step.calendar.is_working_day(new_day) {
         return Err(Outcome::NewDateNotWorkingDay.into());
     }
-    step.change.due_at = Some(timestamp_text(
-        new_day.and_time(step.calendar.end_of_day()),
-    ));
+    step.change.due_at = Some(timestamp_text(new_day.and_time(step.calendar.end_of_day())));
     Ok(())
 }
 

@@ -6,8 +6,8 @@
 //! the pause moves the appointment in force and the legal one by the
 //! working days it lasted; the officer who asked is told.
 
-use super::core::{parse_timestamp, timestamp_text, Halt, Request, Step};
 use super::answer;
+use super::core::{parse_timestamp, timestamp_text, Halt, Request, Step};
 use crate::access::extractors::SignedIn;
 use crate::errors::HandlerResult;
 use crate::forms::{Asker, Posted};
