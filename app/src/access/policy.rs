@@ -250,4 +250,124 @@ mod tests {
             Permission::ManageOfficialsOf { agency_id: 10 }
         ));
     }
+
+    const AGENCY: i64 = 10;
+
+    fn dossier_of(applicant_id: i64, assignee_id: Option<i64>) -> DossierOwnership {
+        DossierOwnership {
+            applicant_id,
+            agency_id: AGENCY,
+            assignee_id,
+        }
+    }
+
+    #[test]
+    fn a_dossier_is_seen_by_its_applicant_and_the_back_office_of_its_agency_only() {
+        let own = dossier_of(1, None);
+        assert!(may_read_dossier(&citizen(true), &own));
+        assert!(!may_read_dossier(&citizen(true), &dossier_of(99, None)));
+        for role in [
+            Role::Reception,
+            Role::Specialist,
+            Role::Leader,
+            Role::Manager,
+        ] {
+            assert!(may_read_dossier(&official(&[(role, &[AGENCY])]), &own));
+            assert!(!may_read_dossier(&official(&[(role, &[11])]), &own));
+        }
+        // Administrators manage accounts, not dossiers.
+        let admin = official(&[(Role::Administrator, &[AGENCY])]);
+        assert!(!may_read_dossier(&admin, &own));
+    }
+
+    #[test]
+    fn actions_follow_the_role_at_the_agency_and_a_specialist_only_their_own() {
+        let reception = official(&[(Role::Reception, &[AGENCY])]);
+        let specialist = official(&[(Role::Specialist, &[AGENCY])]);
+        let elsewhere = official(&[(Role::Reception, &[11])]);
+        let unassigned = dossier_of(1, None);
+        assert!(may_act_on_dossier(&reception, Action::Accept, &unassigned));
+        assert!(!may_act_on_dossier(&elsewhere, Action::Accept, &unassigned));
+        assert!(!may_act_on_dossier(
+            &specialist,
+            Action::Accept,
+            &unassigned
+        ));
+        // The specialist's id is 2.
+        assert!(may_act_on_dossier(
+            &specialist,
+            Action::Propose,
+            &dossier_of(1, Some(2))
+        ));
+        assert!(!may_act_on_dossier(
+            &specialist,
+            Action::Propose,
+            &dossier_of(1, Some(3))
+        ));
+        // The applicant's own actions are theirs alone.
+        assert!(may_act_on_dossier(
+            &citizen(true),
+            Action::Withdraw,
+            &unassigned
+        ));
+        assert!(!may_act_on_dossier(
+            &citizen(true),
+            Action::Withdraw,
+            &dossier_of(99, None)
+        ));
+        assert!(!may_act_on_dossier(
+            &reception,
+            Action::Withdraw,
+            &unassigned
+        ));
+        assert!(!may_act_on_dossier(
+            &citizen(true),
+            Action::Accept,
+            &unassigned
+        ));
+    }
+
+    fn used(status: DossierStatus, as_result: bool, filed_by: Option<i64>) -> FileUse {
+        FileUse {
+            agency_id: AGENCY,
+            status,
+            filed_by,
+            as_result,
+        }
+    }
+
+    fn file(owner_id: i64, is_upload: bool, uses: Vec<FileUse>) -> FileOwnership {
+        FileOwnership {
+            owner_id,
+            is_upload,
+            uses,
+        }
+    }
+
+    #[test]
+    fn an_upload_is_its_owners_and_a_result_only_once_returned() {
+        let citizen = citizen(true);
+        assert!(may_read_file(&citizen, &file(1, true, vec![])));
+        assert!(!may_read_file(&citizen, &file(99, true, vec![])));
+        let ready = used(DossierStatus::ResultReady, true, None);
+        assert!(!may_read_file(&citizen, &file(1, false, vec![ready])));
+        let returned = used(DossierStatus::Returned, true, None);
+        assert!(may_read_file(&citizen, &file(1, false, vec![returned])));
+    }
+
+    #[test]
+    fn officials_see_files_of_submitted_dossiers_in_scope_and_drafts_they_file() {
+        let reception = official(&[(Role::Reception, &[AGENCY])]);
+        let elsewhere = official(&[(Role::Reception, &[11])]);
+        let attached = file(1, true, vec![used(DossierStatus::Received, false, None)]);
+        assert!(may_read_file(&reception, &attached));
+        assert!(!may_read_file(&elsewhere, &attached));
+        let result = file(1, false, vec![used(DossierStatus::ResultReady, true, None)]);
+        assert!(may_read_file(&reception, &result));
+        // A counter draft: only the officer filling it (id 2), even in scope.
+        let draft = |filed_by| file(1, true, vec![used(DossierStatus::Draft, false, filed_by)]);
+        assert!(may_read_file(&reception, &draft(Some(2))));
+        assert!(!may_read_file(&reception, &draft(Some(3))));
+        assert!(!may_read_file(&reception, &draft(None)));
+    }
 }
