@@ -82,6 +82,18 @@ pub fn may_read_dossier(user: &SignedInUser, dossier: &DossierOwnership) -> bool
     dossier.applicant_id == user.id || works_in_back_office_of(user, dossier.agency_id)
 }
 
+/// Whether `user` may follow the dossier as its applicant (the citizen's
+/// own dossier page).
+pub fn may_follow_as_applicant(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
+    dossier.applicant_id == user.id
+}
+
+/// Whether `user` may open the dossier in the back office: a role other
+/// than administrator at its agency.
+pub fn may_open_in_back_office(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
+    works_in_back_office_of(user, dossier.agency_id)
+}
+
 /// Whether `user` may take `action` on the dossier: the applicant their own
 /// actions; an official a role of the action at the dossier's agency, and a
 /// specialist only on a dossier assigned to them. The back office's pages
@@ -278,6 +290,22 @@ mod tests {
         // Administrators manage accounts, not dossiers.
         let admin = official(&[(Role::Administrator, &[AGENCY])]);
         assert!(!may_read_dossier(&admin, &own));
+    }
+
+    #[test]
+    fn the_citizens_page_is_the_applicants_and_the_back_office_page_the_agencys() {
+        let own = dossier_of(1, None);
+        let reception = official(&[(Role::Reception, &[AGENCY])]);
+        assert!(may_follow_as_applicant(&citizen(true), &own));
+        assert!(!may_follow_as_applicant(
+            &citizen(true),
+            &dossier_of(99, None)
+        ));
+        assert!(!may_follow_as_applicant(&reception, &own));
+        assert!(may_open_in_back_office(&reception, &own));
+        assert!(!may_open_in_back_office(&citizen(true), &own));
+        let elsewhere = official(&[(Role::Leader, &[11])]);
+        assert!(!may_open_in_back_office(&elsewhere, &own));
     }
 
     #[test]

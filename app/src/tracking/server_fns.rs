@@ -20,7 +20,7 @@ pub async fn load_my_dossiers() -> Result<Vec<DossierRow>, AppError> {
 pub async fn load_my_dossier(code: String) -> Result<DossierDetail, AppError> {
     let user = require(Permission::ManageOwnAccount)?;
     let lang = crate::i18n::current_lang();
-    super::store::my_dossier(&pool()?, user.id, code.trim(), lang)
+    super::store::my_dossier(&pool()?, &user, code.trim(), lang)
         .await?
         .ok_or(AppError::NotFound)
 }

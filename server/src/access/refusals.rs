@@ -1,7 +1,8 @@
 //! Every authorisation refusal goes into the audit log (rate-limited, see
-//! [`app::access::refusals`]): a 403 from any route or page, and a 404 that
-//! hides someone else's dossier, file or payment — which a handler marks
-//! with [`as_missing`], since a 404 alone cannot tell it from a missing one.
+//! [`app::access::refusals`]): a 403 from any route or page, and any answer
+//! a handler marks — a 404 that hides someone else's dossier, file or
+//! receipt ([`as_missing`]: a 404 alone cannot tell it from a missing one),
+//! a back-office action refused with a notice ([`mark`]).
 
 use crate::errors::HandlerError;
 use crate::state::AppState;
@@ -19,7 +20,12 @@ struct RefusedObject(String);
 /// The 404 page, exactly as for a missing `object`, marked so the refusal
 /// is audited.
 pub fn as_missing(object: impl Into<String>) -> Response {
-    let mut response = HandlerError::not_found().into_response();
+    mark(HandlerError::not_found().into_response(), object)
+}
+
+/// Marks `response` as refusing `object`, so it is audited: for answers
+/// that are not an error page, such as a form's redirect back with a notice.
+pub fn mark(mut response: Response, object: impl Into<String>) -> Response {
     response
         .extensions_mut()
         .insert(RefusedObject(object.into()));

@@ -132,3 +132,27 @@ async fn a_flood_of_refusals_writes_a_bounded_number_of_entries_and_counts_the_r
         "the last entry written says more were only counted"
     );
 }
+
+#[tokio::test]
+async fn another_agencys_official_opening_or_acting_on_a_dossier_is_audited() {
+    let app = spawn_app().await;
+    let code = filed(&app).await;
+    let elsewhere = official_elsewhere(&app).await;
+    let mut official = signed_in(&app, elsewhere).await;
+    let page = format!("/can-bo/ho-so/{code}");
+    assert_eq!(official.get(&page).await.status, 404);
+    let (_, version) = status_and_version(&app, &code).await;
+    let action = format!("/can-bo/ho-so/{code}/thao-tac");
+    let version = version.to_string();
+    official
+        .post(&action, &[("action", "accept"), ("version", &version)])
+        .await;
+    assert_eq!(status_and_version(&app, &code).await.0, "submitted");
+    assert_eq!(
+        refusals_of(&app, elsewhere).await,
+        vec![
+            (page, format!("dossier {code}"), 404),
+            (action, format!("dossier {code}, action accept"), 303),
+        ]
+    );
+}

@@ -149,7 +149,7 @@ async fn run(
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_read_dossier(user, &ownership) {
-        return Err(Outcome::NotFound.into());
+        return Err(Outcome::NotYours.into());
     }
     if !policy::may_act_on_dossier(user, action, &ownership) {
         return Err(Outcome::Forbidden.into());

@@ -34,6 +34,7 @@ pub use outcome::Outcome;
 use self::core::{Halt, Step};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
@@ -79,6 +80,7 @@ async fn answer(
     back: &str,
 ) -> HandlerResult {
     let action = request.action;
+    let code = request.code.to_string();
     match perform(state, request).await? {
         Outcome::Done(status) => {
             let texts = &asker.lang.texts().back_office;
@@ -92,6 +94,10 @@ async fn answer(
         outcome => {
             let message = outcome.message(action, asker.lang).unwrap_or_default();
             feedback::notice(session, NoticeTone::Error, message).await;
+            if matches!(outcome, Outcome::NotYours | Outcome::Forbidden) {
+                let object = format!("dossier {code}, action {}", action.as_str());
+                return Ok(refusals::mark(see_other(back), object));
+            }
         }
     }
     Ok(see_other(back))

@@ -9,8 +9,11 @@ use app::i18n::Lang;
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Done(DossierStatus),
-    /// No such dossier, or not one this person may see.
+    /// No such dossier.
     NotFound,
+    /// Someone else's dossier: told exactly as [`Outcome::NotFound`], and
+    /// audited.
+    NotYours,
     /// They may see it but not do this.
     Forbidden,
     /// Someone changed it since it was shown.
@@ -34,8 +37,8 @@ impl Outcome {
         let vi = lang == Lang::Vi;
         Some(match self {
             Outcome::Done(_) => return None,
-            Outcome::NotFound | Outcome::Forbidden if vi => "Bạn không có quyền thực hiện thao tác này với hồ sơ.".into(),
-            Outcome::NotFound | Outcome::Forbidden => "You may not do this to the dossier.".into(),
+            Outcome::NotFound | Outcome::NotYours | Outcome::Forbidden if vi => "Bạn không có quyền thực hiện thao tác này với hồ sơ.".into(),
+            Outcome::NotFound | Outcome::NotYours | Outcome::Forbidden => "You may not do this to the dossier.".into(),
             Outcome::Changed if vi => "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang để xem trạng thái mới nhất rồi thao tác lại.".into(),
             Outcome::Changed => "Someone else has just changed the dossier. Reload the page to see its latest state, then try again.".into(),
             Outcome::NotAllowed(refusal) => refusal.message(lang),
