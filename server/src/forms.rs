@@ -80,12 +80,3 @@ impl FromRequestParts<AppState> for Asker {
 pub fn see_other(location: &str) -> Response {
     Redirect::to(location).into_response()
 }
-
-/// The back office's actions still answer failures with this (503 for
-/// everything) until they return [`crate::errors::HandlerResult`] like every
-/// other handler; they are being split into one file per action (issue 14).
-pub fn unavailable(error: impl std::fmt::Display, lang: Lang) -> Response {
-    tracing::error!(%error, "form handling failed");
-    crate::access::extractors::Refusal::page(app::error::AppError::Unavailable, lang)
-        .into_response()
-}

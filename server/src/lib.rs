@@ -141,6 +141,10 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         .layer(middleware::from_fn(language::remember_language))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            access::refusals::audit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             authentication::authenticate,
         ))
         .layer(session_layer)

@@ -10,6 +10,8 @@
 mod account;
 pub mod policy;
 #[cfg(feature = "ssr")]
+pub mod refusals;
+#[cfg(feature = "ssr")]
 mod request;
 #[cfg(feature = "ssr")]
 pub mod throttle;

@@ -5,7 +5,8 @@ use super::model::{
     Comment, DueMark, Inbox, InboxFilter, InboxFilters, InboxRow, OfficeDocument, OfficeDossier,
     OfficeHistoryEntry, Queue,
 };
-use crate::access::{Role, SignedInUser};
+use crate::access::policy::{self, DossierOwnership};
+use crate::access::{refusals, Role, SignedInUser};
 use crate::deadlines::WorkingCalendar;
 use crate::dossiers::{Action, DossierStatus, WorkflowState};
 use crate::eforms::{Answers, FormDefinition};
@@ -248,10 +249,9 @@ pub async fn dossier(
     calendar: &WorkingCalendar,
     window: &DueWindow,
 ) -> AppResult<Option<OfficeDossier>> {
-    let scope = user.back_office_agencies();
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.version, d.status AS "status: DossierStatus",
-                  d.resumes_to AS "resumes_to: DossierStatus", d.channel, d.agency_id, d.assignee_id,
+                  d.resumes_to AS "resumes_to: DossierStatus", d.channel, d.agency_id, d.assignee_id, d.applicant_id,
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
@@ -266,13 +266,22 @@ pub async fn dossier(
            JOIN agencies a ON a.id = d.agency_id
            JOIN users u ON u.id = d.applicant_id
            LEFT JOIN users s ON s.id = d.assignee_id
-           WHERE d.code = $1 AND d.agency_id = ANY($2) AND d.status <> 'draft'"#,
+           WHERE d.code = $1 AND d.status <> 'draft'"#,
         code,
-        &scope
     )
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+    };
+    if !policy::may_open_in_back_office(user, &ownership) {
+        // Another agency's dossier looks like none at all.
+        refusals::record_for_request(pool, &format!("dossier {code}"), 404).await?;
+        return Ok(None);
+    }
     let current = row.status;
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
@@ -285,7 +294,7 @@ pub async fn dossier(
     let actions = state
         .allowed()
         .into_iter()
-        .filter(|action| super::may_do(user, *action, row.agency_id, row.assignee_id))
+        .filter(|action| policy::may_act_on_dossier(user, *action, &ownership))
         .collect();
     let specialists = sqlx::query!(
         "SELECT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id

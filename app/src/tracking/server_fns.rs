@@ -20,7 +20,7 @@ pub async fn load_my_dossiers() -> Result<Vec<DossierRow>, AppError> {
 pub async fn load_my_dossier(code: String) -> Result<DossierDetail, AppError> {
     let user = require(Permission::ManageOwnAccount)?;
     let lang = crate::i18n::current_lang();
-    super::store::my_dossier(&pool()?, user.id, code.trim(), lang)
+    super::store::my_dossier(&pool()?, &user, code.trim(), lang)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -38,7 +38,7 @@ pub enum LookupAnswer {
 /// sign-ins (per dossier code and per address), so PINs cannot be guessed.
 #[server(endpoint = "tracking/lookup")]
 pub async fn lookup_dossier(code: String, pin: String) -> Result<LookupAnswer, AppError> {
-    use crate::access::{throttle, ClientIp};
+    use crate::access::{refusals, throttle, ClientIp};
     let pool = pool()?;
     let code = crate::dossiers::DossierCode::parse(&code);
     let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
@@ -58,6 +58,8 @@ pub async fn lookup_dossier(code: String, pin: String) -> Result<LookupAnswer, A
         Some(dossier) => Ok(LookupAnswer::Found(dossier)),
         None => {
             throttle::record_failure(&pool, &key, ip).await?;
+            let object = format!("dossier {} (wrong PIN)", code.as_str());
+            refusals::record_for_request(&pool, &object, 404).await?;
             Ok(LookupAnswer::NotFound)
         }
     }

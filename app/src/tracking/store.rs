@@ -2,6 +2,8 @@
 //! the applicant's own id, or the code together with its PIN.
 
 use super::model::{DossierDetail, DossierRow, HistoryEntry, PublicDossier};
+use crate::access::policy::{self, DossierOwnership};
+use crate::access::{refusals, SignedInUser};
 use crate::dossiers::DossierStatus;
 use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
@@ -65,13 +67,14 @@ async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>>
 /// The applicant's own dossier; `None` for anyone else's (they learn nothing).
 pub async fn my_dossier(
     pool: &PgPool,
-    applicant_id: i64,
+    user: &SignedInUser,
     code: &str,
     lang: Lang,
 ) -> AppResult<Option<DossierDetail>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name, d.status,
                   d.form_data, v.eform, d.version, d.procedure_version_id,
+                  d.applicant_id, d.agency_id, d.assignee_id,
                   d.result_delivery = 'counter' AS "handed_over_at_counter?",
                   (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = 'request_supplement'
                    ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS supplement_note,
@@ -82,13 +85,21 @@ pub async fn my_dossier(
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN agencies a ON a.id = d.agency_id
            LEFT JOIN stored_files f ON f.id = d.result_file_id AND d.status = 'returned'
-           WHERE d.code = $1 AND d.applicant_id = $2"#,
+           WHERE d.code = $1"#,
         code,
-        applicant_id
     )
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+    };
+    if !policy::may_follow_as_applicant(user, &ownership) {
+        refusals::record_for_request(pool, &format!("dossier {code}"), 404).await?;
+        return Ok(None);
+    }
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
         .eform

@@ -1,5 +1,5 @@
 //! Request safety: sessions, who is signed in, same-origin checks for every
-//! state change, security headers and the audit log. (Throttling rules live in
+//! state change, security headers and the audit log (with every refusal). (Throttling rules live in
 //! `app::access::throttle`, where server functions reach them too.)
 //! Pages and handlers never repeat these; they sit in the router once.
 
@@ -9,6 +9,7 @@ pub mod authentication;
 pub mod client_ip;
 pub mod extractors;
 pub mod feedback;
+pub mod refusals;
 pub mod same_origin;
 pub mod security_headers;
 pub mod sessions;

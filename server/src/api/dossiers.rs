@@ -3,12 +3,12 @@
 use super::error::{ApiError, ApiErrorBody};
 use crate::access::client_ip::client_ip;
 use crate::state::AppState;
-use app::access::throttle;
+use app::access::{refusals, throttle};
 use app::dossiers::DossierCode;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::tracking::PublicDossier;
-use axum::extract::{Path, Query, State};
+use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -61,6 +61,23 @@ pub async fn get_dossier(
         Some(dossier) => Ok(Json(dossier).into_response()),
         None => {
             throttle::record_failure(&state.pool, &key, ip).await?;
+            // Nested under /api/v1: the path as asked is the original one.
+            let route = parts
+                .extensions
+                .get::<OriginalUri>()
+                .map_or(parts.uri.path(), |uri| uri.path());
+            let refused = refusals::Refused {
+                user_id: parts
+                    .extensions
+                    .get::<app::access::Visitor>()
+                    .and_then(|visitor| visitor.user())
+                    .map(|user| user.id),
+                ip,
+                route,
+                object: &format!("dossier {} (wrong PIN)", code.as_str()),
+                status: 404,
+            };
+            refusals::record(&state.pool, &refused).await?;
             Err(not_found)
         }
     }

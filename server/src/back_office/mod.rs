@@ -1,13 +1,12 @@
 //! The back office's form posts. Pages live in `app::back_office`; every
-//! state change goes through [`transition::perform`].
+//! state change is an action in [`actions`], one file each.
 
-mod actions;
+pub mod actions;
 mod comments;
 pub mod digest;
 pub mod notices;
 mod register;
 mod results;
-pub mod transition;
 
 use crate::state::AppState;
 use axum::routing::{get, post};
@@ -18,5 +17,8 @@ pub fn router() -> Router<AppState> {
         .route("/can-bo/ho-so/{code}/thao-tac", post(actions::act))
         .route("/can-bo/so-theo-doi.pdf", get(register::register))
         .route("/can-bo/ho-so/{code}/y-kien", post(comments::comment))
-        .route("/ho-so/{code}/bo-sung", post(actions::supplement))
+        .route(
+            "/ho-so/{code}/bo-sung",
+            post(actions::supplement::supplement),
+        )
 }

@@ -2,9 +2,11 @@
 //! for officials whose agencies handle the dossier.
 
 use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::control_slip::{self, ControlSlip, Step};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::dossiers::workflow_steps::{self, StepTimeline, WorkflowStep};
 use app::dossiers::{workflow_store, Action, DossierStatus};
 use app::error::AppError;
@@ -16,23 +18,28 @@ pub async fn control_slip(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
 ) -> HandlerResult {
-    let scope = user.back_office_agencies();
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
+        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
                   (SELECT (max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                    FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!: chrono::NaiveDate"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN users u ON u.id = d.applicant_id
-           WHERE d.code = $1 AND d.submitted_at IS NOT NULL AND (d.applicant_id = $2 OR d.agency_id = ANY($3))"#,
+           WHERE d.code = $1 AND d.submitted_at IS NOT NULL"#,
         code,
-        user.id,
-        &scope
     )
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: dossier.applicant_id,
+        agency_id: dossier.agency_id,
+        assignee_id: dossier.assignee_id,
+    };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!("dossier {code}")));
+    }
     // Each hand-over against the budget of the workflow step it happened
     // in, and the slip dated by its latest step: downloaded again, it reads
     // the same until the dossier moves on.

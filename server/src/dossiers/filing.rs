@@ -8,7 +8,7 @@
 use super::codes::{new_pin, next_code};
 use super::drafts::Filing;
 use crate::access::feedback;
-use crate::back_office::transition::{self, Outcome};
+use crate::back_office::actions::{self, Outcome};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::mail::outbox;
@@ -237,7 +237,7 @@ async fn submit_at_counter(
         fees,
     )
     .await?;
-    let acceptance = transition::Request {
+    let acceptance = actions::Request {
         code: &submitted.code,
         action: Action::Accept,
         seen_version: submitted.version,
@@ -248,7 +248,7 @@ async fn submit_at_counter(
         by: officer,
         lang,
     };
-    match transition::perform_in(state, &mut tx, &calendar, acceptance).await? {
+    match actions::perform_in(state, &mut tx, &calendar, acceptance).await? {
         Outcome::Done(_) => {}
         refused => {
             let message = refused.message(Action::Accept, lang).unwrap_or_default();

@@ -4,9 +4,11 @@
 //! officer and (slip 04) the dates, so the slip reads the same every time.
 
 use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::notice_slip::{self, NoticeKind, NoticeSlip};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::dossiers::Action;
 use axum::extract::{Path, State};
 
@@ -17,7 +19,7 @@ pub async fn notice_slip(
 ) -> HandlerResult {
     let entry: i64 = entry.parse().map_err(|_| HandlerError::not_found())?;
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", a.name AS agency_name, v.name AS procedure_name, u.full_name,
+        r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
                   h.action AS "action!", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
                   (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "issued_on!: chrono::NaiveDate",
@@ -30,16 +32,23 @@ pub async fn notice_slip(
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
            LEFT JOIN users o ON o.id = h.actor_id
-           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL
-             AND (d.applicant_id = $3 OR d.agency_id = ANY($4))"#,
+           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL"#,
         entry,
         code,
-        user.id,
-        &user.back_office_agencies(),
     )
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+    };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!(
+            "dossier {code}, slip {entry}"
+        )));
+    }
     let Some(kind) = Action::parse(&row.action).and_then(NoticeKind::of) else {
         return Err(HandlerError::not_found());
     };

@@ -2,9 +2,11 @@
 //! applicant and officials whose agencies handle it.
 
 use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::receipt_slip::{self, ReceiptSlip};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use axum::extract::{Path, State};
 
 pub async fn receipt_slip(
@@ -13,7 +15,7 @@ pub async fn receipt_slip(
     Path(code): Path<String>,
 ) -> HandlerResult {
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.pin AS "pin!", d.status, d.channel,
+        r#"SELECT d.code AS "code!", d.pin AS "pin!", d.status, d.channel, d.applicant_id, d.agency_id, d.assignee_id,
                   a.name AS agency_name, v.name AS procedure_name,
                   v.processing_time_value, v.processing_time_unit,
                   u.full_name, u.citizen_id, u.phone, u.email,
@@ -24,14 +26,20 @@ pub async fn receipt_slip(
            JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
-           WHERE d.code = $1 AND (d.applicant_id = $2 OR d.agency_id = ANY($3)) AND d.submitted_at IS NOT NULL"#,
+           WHERE d.code = $1 AND d.submitted_at IS NOT NULL"#,
         code,
-        user.id,
-        &user.back_office_agencies(),
     )
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+    };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!("dossier {code}")));
+    }
     let processing_time = match row.processing_time_unit.as_str() {
         "working_hours" => format!("{:02} giờ làm việc", row.processing_time_value),
         _ => format!("{:02} ngày làm việc", row.processing_time_value),

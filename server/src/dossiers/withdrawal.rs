@@ -3,7 +3,7 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::back_office::transition::{self, Outcome, Request};
+use crate::back_office::actions::{self, Outcome, Request};
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
@@ -43,7 +43,7 @@ pub async fn withdraw(
         by: &user,
         lang: asker.lang,
     };
-    match transition::perform(&state, request).await? {
+    match actions::perform(&state, request).await? {
         Outcome::Done(_) => feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await,
         _ => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
     }

@@ -9,8 +9,11 @@
 //! policy that allows the viewer and nothing else.
 
 use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, FileOwnership, FileUse};
+use app::dossiers::DossierStatus;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -41,27 +44,40 @@ async fn serve(
     id: i64,
     disposition: &str,
 ) -> HandlerResult {
-    // Its owner (a result only once it was returned), or an official whose
-    // back-office roles reach the agency of a submitted dossier the file
-    // belongs to (attached, or its result), or the reception officer who
-    // scanned it into a counter draft they are still filling.
-    let scope = user.back_office_agencies();
     let row = sqlx::query!(
-        "SELECT f.storage_key, f.original_name, f.content_type FROM stored_files f
-         WHERE f.id = $1 AND ((f.owner_id = $2 AND (f.kind = 'upload'
-                OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.status = 'returned')))
-            OR EXISTS (SELECT 1 FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id
-                       WHERE a.file_id = f.id AND ((d.status <> 'draft' AND d.agency_id = ANY($3))
-                                                   OR (d.status = 'draft' AND d.filed_by = $2)))
-            OR EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id AND d.agency_id = ANY($3)))",
-        id,
-        user.id,
-        &scope
+        "SELECT storage_key, original_name, content_type, owner_id, kind FROM stored_files WHERE id = $1",
+        id
     )
     .fetch_optional(&state.pool)
     .await?
-    // Someone else's file and no file at all look the same.
     .ok_or_else(HandlerError::not_found)?;
+    // Every dossier the file belongs to: attached to it, or its result.
+    let uses = sqlx::query!(
+        r#"SELECT d.agency_id AS "agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!"
+           FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id WHERE a.file_id = $1
+           UNION ALL
+           SELECT d.agency_id, d.status, d.filed_by, true FROM dossiers d WHERE d.result_file_id = $1"#,
+        id
+    )
+    .fetch_all(&state.pool)
+    .await?;
+    let file = FileOwnership {
+        owner_id: row.owner_id,
+        is_upload: row.kind == "upload",
+        uses: uses
+            .into_iter()
+            .map(|used| FileUse {
+                agency_id: used.agency_id,
+                status: DossierStatus::parse(&used.status).unwrap_or(DossierStatus::Draft),
+                filed_by: used.filed_by,
+                as_result: used.as_result,
+            })
+            .collect(),
+    };
+    if !policy::may_read_file(user, &file) {
+        // Someone else's file and no file at all look the same.
+        return Ok(refusals::as_missing(format!("file {id}")));
+    }
     let bytes = state
         .files
         .get(&StorePath::from(row.storage_key.as_str()))

@@ -4,9 +4,11 @@
 //! the same every time.
 
 use crate::access::extractors::SignedIn;
+use crate::access::refusals;
 use crate::documents::fee_receipt::{self, FeeReceipt};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::fees::Assessment;
 use app::money::Vnd;
 use axum::extract::{Path, State};
@@ -16,27 +18,33 @@ pub async fn download(
     SignedIn(user): SignedIn,
     Path((code, reference)): Path<(String, String)>,
 ) -> HandlerResult {
-    let scope = user.back_office_agencies();
     let row = sqlx::query!(
         r#"SELECT p.receipt_number AS "receipt_number!", p.amount_vnd, p.gateway, p.method,
                   p.gateway_transaction, p.counter_receipt,
                   to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "paid_at!",
                   (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "paid_on!: chrono::NaiveDate",
-                  d.fee_assessment, a.name AS agency_name, v.name AS procedure_name, u.full_name
+                  d.fee_assessment, d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name
            FROM payments p JOIN dossiers d ON d.id = p.dossier_id
            JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
-           WHERE p.reference = $1 AND d.code = $2 AND p.receipt_number IS NOT NULL
-             AND (d.applicant_id = $3 OR d.agency_id = ANY($4))"#,
+           WHERE p.reference = $1 AND d.code = $2 AND p.receipt_number IS NOT NULL"#,
         reference,
         code,
-        user.id,
-        &scope
     )
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: row.applicant_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+    };
+    if !policy::may_read_dossier(&user, &ownership) {
+        return Ok(refusals::as_missing(format!(
+            "receipt {reference} of dossier {code}"
+        )));
+    }
     let assessment: Option<Assessment> = row
         .fee_assessment
         .and_then(|value| serde_json::from_value(value).ok());

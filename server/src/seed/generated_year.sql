@@ -52,7 +52,7 @@
 -- receipt day, or the next working day after the cut-off or on a day off),
 -- at 17:00; working-hour procedures by working minutes. A supplement's pause
 -- moves due_at and legal_due_at by the working days it lasted, as
--- back_office/transition.rs does.
+-- back_office/actions/supplement.rs does.
 --
 -- PATHS (state machine of app/src/dossiers/workflow.rs, actions named as
 -- there; each history replays to the dossier's status):

@@ -32,6 +32,7 @@ mod password_reset;
 mod payments;
 mod profile;
 mod ratings;
+mod refusal_audit;
 mod registration;
 mod request_safety;
 mod s3_files;

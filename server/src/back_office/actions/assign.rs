@@ -1,0 +1,29 @@
+//! Phân công xử lý: `action=assign&assignee=<user id>` on
+//! `POST /can-bo/ho-so/{code}/thao-tac`.
+//!
+//! Who: a reception officer or a leader of the dossier's agency. When:
+//! received or processing (again, to another specialist) → processing.
+//! Rule: the assignee is an enabled specialist of the dossier's agency.
+//! Nobody outside the back office is told; the inbox shows it.
+
+use super::core::{Halt, Step};
+use super::Outcome;
+
+pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
+    let Some(assignee) = step.request.assignee_id else {
+        return Err(Outcome::NotASpecialistHere.into());
+    };
+    let is_specialist = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id
+           WHERE r.user_id = $1 AND r.role = 'specialist' AND u.agency_id = $2 AND u.disabled_at IS NULL) AS "is!""#,
+        assignee,
+        step.dossier.agency_id
+    )
+    .fetch_one(&mut *step.tx)
+    .await?;
+    if !is_specialist {
+        return Err(Outcome::NotASpecialistHere.into());
+    }
+    step.change.assignee_id = Some(assignee);
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! How an action went, and what the person is told when it did not go
+//! through.
+
+use app::dossiers::workflow::NotAllowedNow;
+use app::dossiers::{Action, DossierStatus};
+use app::i18n::Lang;
+
+/// How it went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done(DossierStatus),
+    /// No such dossier.
+    NotFound,
+    /// Someone else's dossier: told exactly as [`Outcome::NotFound`], and
+    /// audited.
+    NotYours,
+    /// They may see it but not do this.
+    Forbidden,
+    /// Someone changed it since it was shown.
+    Changed,
+    NotAllowed(NotAllowedNow),
+    NoteMissing,
+    NotASpecialistHere,
+    /// `Extend` without a readable date.
+    NewDateMissing,
+    /// `Extend` to a day not after the appointment in force.
+    NewDateNotLater,
+    /// `Extend` to a weekend or holiday.
+    NewDateNotWorkingDay,
+    /// `Return` while the dossier's fee is not paid.
+    FeeUnpaid,
+}
+
+impl Outcome {
+    /// What to tell the person when it did not go through.
+    pub fn message(&self, action: Action, lang: Lang) -> Option<String> {
+        let vi = lang == Lang::Vi;
+        Some(match self {
+            Outcome::Done(_) => return None,
+            Outcome::NotFound | Outcome::NotYours | Outcome::Forbidden if vi => "Bạn không có quyền thực hiện thao tác này với hồ sơ.".into(),
+            Outcome::NotFound | Outcome::NotYours | Outcome::Forbidden => "You may not do this to the dossier.".into(),
+            Outcome::Changed if vi => "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang để xem trạng thái mới nhất rồi thao tác lại.".into(),
+            Outcome::Changed => "Someone else has just changed the dossier. Reload the page to see its latest state, then try again.".into(),
+            Outcome::NotAllowed(refusal) => refusal.message(lang),
+            Outcome::NoteMissing if vi => format!("Nhập lý do để “{}”.", action.label(lang)),
+            Outcome::NoteMissing => format!("Enter the reason to “{}”.", action.label(lang)),
+            Outcome::NotASpecialistHere if vi => "Chọn một chuyên viên của cơ quan xử lý hồ sơ.".into(),
+            Outcome::NotASpecialistHere => "Choose a specialist of the agency processing the dossier.".into(),
+            Outcome::NewDateMissing if vi => "Nhập ngày hẹn trả kết quả mới, ví dụ 25/12/2026.".into(),
+            Outcome::NewDateMissing => "Enter the new appointment date, for example 25/12/2026.".into(),
+            Outcome::NewDateNotLater if vi => "Ngày hẹn mới phải sau ngày hẹn hiện tại.".into(),
+            Outcome::NewDateNotLater => "The new date must be after the current appointment.".into(),
+            Outcome::NewDateNotWorkingDay if vi => "Ngày hẹn mới phải là ngày làm việc (không phải thứ Bảy, Chủ nhật hay ngày lễ).".into(),
+            Outcome::NewDateNotWorkingDay => "The new date must be a working day (not a weekend or a holiday).".into(),
+            Outcome::FeeUnpaid if vi => "Hồ sơ chưa nộp phí, lệ phí: chỉ trả kết quả sau khi người nộp đã thanh toán (trực tuyến, hoặc thu tại quầy ở mục “Phí, lệ phí”).".into(),
+            Outcome::FeeUnpaid => "The dossier's fee is not paid: the result can be returned once it is (online, or collected at the counter under “Fees”).".into(),
+        })
+    }
+}
