@@ -4,7 +4,7 @@ use crate::access::audit::{self, AuditAction};
 use crate::access::{feedback, sessions};
 use crate::forms::{see_other, unavailable, Asker, Posted};
 use crate::state::AppState;
-use app::access::throttle;
+use app::access::throttle::{self, Kind, Subject};
 use app::access::{safe_return_path, sign_in_address, AccountKind};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
@@ -59,28 +59,35 @@ pub async fn sign_in(
         return see_other(&back());
     }
 
-    let key = throttle::account_key(&identifier);
     let pool = &state.pool;
-    match throttle::wait_before_attempt(pool, &key, asker.ip).await {
-        Ok(0) => {}
-        Ok(wait) => {
+    // The account first: its limit is the same whether it is named by email
+    // or by CCCD. An identifier naming no account is limited on its own.
+    let account = match find(pool, &identifier).await {
+        Ok(account) => account,
+        Err(error) => return unavailable(error, asker.lang),
+    };
+    let subject = match &account {
+        Some(account) => Subject::Account(account.id),
+        None => Subject::UnknownIdentifier(&identifier),
+    };
+    let reservation = match throttle::reserve(pool, Kind::Password, subject, asker.ip).await {
+        Ok(Ok(reservation)) => reservation,
+        Ok(Err(limited)) => {
             let _ = audit::record(
                 pool,
-                None,
+                account.map(|account| account.id),
                 AuditAction::SignInThrottled,
-                json!({ "wait_seconds": wait }),
+                json!({ "wait_seconds": limited.wait_secs }),
                 asker.ip,
             )
             .await;
-            refused.error("identifier", (texts.too_many_attempts)(wait as u64));
+            refused.error(
+                "identifier",
+                (texts.too_many_attempts)(limited.wait_secs as u64),
+            );
             feedback::form(&session, refused).await;
             return see_other(&back());
         }
-        Err(error) => return unavailable(error, asker.lang),
-    }
-
-    let account = match find(pool, &identifier).await {
-        Ok(account) => account,
         Err(error) => return unavailable(error, asker.lang),
     };
     let matches = match password_hash::verify(
@@ -95,12 +102,12 @@ pub async fn sign_in(
     let account = match account {
         Some(account) if matches && !account.disabled => account,
         other => {
+            reservation.keep();
             let reason = match &other {
                 None => "unknown_account",
                 Some(account) if account.disabled && matches => "disabled",
                 Some(_) => "wrong_password",
             };
-            let _ = throttle::record_failure(pool, &key, asker.ip).await;
             let _ = audit::record(
                 pool,
                 other.map(|account| account.id),
@@ -115,7 +122,7 @@ pub async fn sign_in(
         }
     };
 
-    let _ = throttle::forget_failures(pool, &key).await;
+    let _ = reservation.succeeded(pool).await;
     let limits = sessions::limits_for(account.kind, remember);
     if let Err(error) = sessions::start(&session, account.id, limits, sessions::now_micros()).await
     {

@@ -6,6 +6,7 @@
 mod support;
 
 mod appointments;
+mod attempt_limits;
 mod authorisation;
 mod authorisation_matrix;
 mod back_office;
@@ -32,6 +33,7 @@ mod payments;
 mod profile;
 mod ratings;
 mod registration;
+mod request_limits;
 mod request_safety;
 mod s3_files;
 mod sign_in;
