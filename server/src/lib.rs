@@ -194,7 +194,7 @@ fn set_page_security_policy(form_targets: &str) {
 /// Starts what runs beside request handling on every instance: mail
 /// delivery, the officials' morning digest, payment reconciliation (and the
 /// sandbox bank's deliveries), and the cleanup of expired sessions and old
-/// sign-in failures.
+/// guessing attempts.
 pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
     let (pool, config) = (&state.pool, &*state.config);
     mail::start(pool, config).await?;
@@ -219,7 +219,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
         loop {
             every_hour.tick().await;
             if let Err(error) = app::access::throttle::prune(&pool).await {
-                tracing::warn!(%error, "could not prune old sign-in failures");
+                tracing::warn!(%error, "could not prune old guessing attempts");
             }
         }
     });

@@ -23,6 +23,8 @@ pub struct AccountTexts {
     pub password_required: &'static str,
     pub wrong_credentials: &'static str,
     pub too_many_attempts: fn(u64) -> String,
+    /// Too many registrations or reset requests from one address.
+    pub too_many_requests: fn(u64) -> String,
     pub signed_in: &'static str,
     pub signed_out: &'static str,
     pub sign_in_to_continue: &'static str,
@@ -49,9 +51,6 @@ pub struct AccountTexts {
     pub date_of_birth_future: &'static str,
     pub passwords_differ: &'static str,
     pub email_taken: &'static str,
-    pub citizen_id_taken: &'static str,
-    /// The number belongs to a walk-in applicant the one-stop shop recorded.
-    pub citizen_id_recorded_at_counter: &'static str,
     pub registered: fn(&str) -> String,
 
     pub confirm_title: &'static str,
@@ -114,6 +113,10 @@ pub const VI: AccountTexts = AccountTexts {
         let minutes = seconds.div_ceil(60);
         format!("Bạn đã nhập sai nhiều lần. Để bảo vệ tài khoản, vui lòng thử lại sau {minutes} phút, hoặc dùng “Quên mật khẩu?”.")
     },
+    too_many_requests: |seconds| {
+        let minutes = seconds.div_ceil(60);
+        format!("Có quá nhiều yêu cầu từ địa chỉ mạng của bạn. Vui lòng thử lại sau {minutes} phút.")
+    },
     signed_in: "Bạn đã đăng nhập.",
     signed_out: "Bạn đã đăng xuất.",
     sign_in_to_continue: "Vui lòng đăng nhập để tiếp tục.",
@@ -140,9 +143,7 @@ pub const VI: AccountTexts = AccountTexts {
     date_of_birth_future: "Ngày sinh phải trước hôm nay.",
     passwords_differ: "Hai mật khẩu không giống nhau. Vui lòng nhập lại.",
     email_taken: "Email này đã được dùng cho một tài khoản khác. Nếu đó là tài khoản của bạn, hãy đăng nhập hoặc dùng “Quên mật khẩu?”.",
-    citizen_id_recorded_at_counter: "Số định danh này đã được bộ phận một cửa ghi nhận khi bạn nộp hồ sơ trực tiếp. Hãy dùng “Quên mật khẩu?” với email bạn khai tại quầy để đặt mật khẩu, hoặc đề nghị bộ phận một cửa bổ sung email của bạn.",
-    citizen_id_taken: "Số định danh này đã có tài khoản. Nếu đó là tài khoản của bạn, hãy đăng nhập hoặc dùng “Quên mật khẩu?”.",
-    registered: |email| format!("Đã tạo tài khoản. Vui lòng mở thư chúng tôi vừa gửi tới {email} và bấm liên kết để xác nhận email."),
+    registered: |email| format!("Vui lòng mở thư chúng tôi vừa gửi tới {email} và làm theo hướng dẫn trong thư để hoàn tất đăng ký."),
 
     confirm_title: "Xác nhận địa chỉ email",
     confirm_lead: "Bấm nút dưới đây để xác nhận địa chỉ email của tài khoản.",
@@ -204,6 +205,10 @@ pub const EN: AccountTexts = AccountTexts {
         let minutes = seconds.div_ceil(60);
         format!("Too many wrong attempts. To protect the account, please try again in {minutes} minutes, or use “Forgotten your password?”.")
     },
+    too_many_requests: |seconds| {
+        let minutes = seconds.div_ceil(60);
+        format!("Too many requests from your network address. Please try again in {minutes} minutes.")
+    },
     signed_in: "You are signed in.",
     signed_out: "You have signed out.",
     sign_in_to_continue: "Please sign in to continue.",
@@ -230,9 +235,7 @@ pub const EN: AccountTexts = AccountTexts {
     date_of_birth_future: "The date of birth must be before today.",
     passwords_differ: "The two passwords are not the same. Please type them again.",
     email_taken: "This email is already used by another account. If it is yours, sign in or use “Forgotten your password?”.",
-    citizen_id_recorded_at_counter: "The one-stop shop recorded this identification number when you filed at the counter. Use “Forgotten your password?” with the email you gave at the counter to set a password, or ask the one-stop shop to add your email.",
-    citizen_id_taken: "This identification number already has an account. If it is yours, sign in or use “Forgotten your password?”.",
-    registered: |email| format!("Your account is created. Please open the message we just sent to {email} and follow the link to confirm your email."),
+    registered: |email| format!("Please open the message we just sent to {email} and follow its instructions to complete your registration."),
 
     confirm_title: "Confirm your email address",
     confirm_lead: "Press the button below to confirm the email address of your account.",

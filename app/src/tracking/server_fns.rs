@@ -38,7 +38,8 @@ pub enum LookupAnswer {
 /// sign-ins (per dossier code and per address), so PINs cannot be guessed.
 #[server(endpoint = "tracking/lookup")]
 pub async fn lookup_dossier(code: String, pin: String) -> Result<LookupAnswer, AppError> {
-    use crate::access::{refusals, throttle, ClientIp};
+    use crate::access::throttle::{self, Kind, Subject};
+    use crate::access::{refusals, ClientIp};
     let pool = pool()?;
     let code = crate::dossiers::DossierCode::parse(&code);
     let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
@@ -49,15 +50,18 @@ pub async fn lookup_dossier(code: String, pin: String) -> Result<LookupAnswer, A
         .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
         .unwrap_or_default()
         .0;
-    let key = throttle::account_key(&format!("lookup:{}", code.as_str()));
-    if throttle::wait_before_attempt(&pool, &key, ip).await? > 0 {
+    let subject = Subject::Dossier(code.as_str());
+    let Ok(reservation) = throttle::reserve(&pool, Kind::TrackingPin, subject, ip).await? else {
         return Ok(LookupAnswer::TooManyAttempts);
-    }
+    };
     let lang = crate::i18n::current_lang();
     match super::store::public_dossier(&pool, code.as_str(), &pin, lang).await? {
-        Some(dossier) => Ok(LookupAnswer::Found(dossier)),
+        Some(dossier) => {
+            reservation.succeeded(&pool).await?;
+            Ok(LookupAnswer::Found(dossier))
+        }
         None => {
-            throttle::record_failure(&pool, &key, ip).await?;
+            reservation.keep();
             let object = format!("dossier {} (wrong PIN)", code.as_str());
             refusals::record_for_request(&pool, &object, 404).await?;
             Ok(LookupAnswer::NotFound)

@@ -8,12 +8,15 @@ use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
+use app::access::throttle::{self, Kind, Subject};
 use app::accounts::identity::{CitizenId, EmailAddress};
 use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
+use app::i18n::Lang;
 use axum::extract::State;
 use serde_json::json;
+use std::net::IpAddr;
 use tower_sessions::Session;
 
 /// A reset link works for 30 minutes.
@@ -38,29 +41,26 @@ pub async fn request_reset(
             return Ok(see_other("/quen-mat-khau"));
         }
     };
-    let result: anyhow::Result<()> = async {
-        let account = sqlx::query!(
-            r#"SELECT id, full_name, email AS "email!" FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL"#,
-            email.as_str()
-        )
-        .fetch_optional(&state.pool)
-        .await?;
-        // Whether or not the account exists, the answer is the same, so the
-        // form cannot be used to find out who has an account.
-        let Some(account) = account else { return Ok(()) };
-        if tokens::issued_last_hour(&state.pool, state.clock.now(), account.id, Purpose::ResetPassword).await? >= MAX_MAILS_PER_HOUR {
-            return Ok(());
+    match throttle::reserve(&state.pool, Kind::ResetRequest, Subject::Anyone, asker.ip).await? {
+        Ok(reservation) => reservation.keep(),
+        Err(limited) => {
+            let mut refused = FormFeedback::new("forgot_password");
+            refused.keep("email", &typed);
+            refused.error("email", (texts.too_many_requests)(limited.wait_secs as u64));
+            feedback::form(&session, refused).await;
+            return Ok(see_other("/quen-mat-khau"));
         }
-        let mut tx = state.pool.begin().await?;
-        let token = tokens::issue(&mut tx, state.clock.now(), account.id, Purpose::ResetPassword, None, RESET_MINUTES).await?;
-        let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
-        outbox::enqueue(&mut tx, &account.email, &templates::reset_password(asker.lang, &account.full_name, &link)).await?;
-        audit::record(&mut *tx, Some(account.id), AuditAction::PasswordResetRequested, json!({}), asker.ip).await?;
-        tx.commit().await?;
-        Ok(())
     }
-    .await;
-    result?;
+    // Whether or not the account exists, the answer is the same and comes as
+    // fast: the lookup and the mail happen after it, so neither the message
+    // nor the time taken tells who has an account.
+    let (state, lang, ip) = (state.clone(), asker.lang, asker.ip);
+    let address = email.as_str().to_string();
+    tokio::spawn(async move {
+        if let Err(error) = mail_reset_link(&state, lang, ip, &address).await {
+            tracing::error!(%error, "could not prepare a password reset mail");
+        }
+    });
     feedback::notice(
         &session,
         NoticeTone::Info,
@@ -68,6 +68,58 @@ pub async fn request_reset(
     )
     .await;
     Ok(see_other("/dang-nhap"))
+}
+
+/// Mails a reset link if `email` names an enabled account (at most
+/// `MAX_MAILS_PER_HOUR` an hour); otherwise nothing.
+async fn mail_reset_link(
+    state: &AppState,
+    lang: Lang,
+    ip: Option<IpAddr>,
+    email: &str,
+) -> anyhow::Result<()> {
+    let account = sqlx::query!(
+        r#"SELECT id, full_name, email AS "email!" FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL"#,
+        email
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    let Some(account) = account else {
+        return Ok(());
+    };
+    let now = state.clock.now();
+    if tokens::issued_last_hour(&state.pool, now, account.id, Purpose::ResetPassword).await?
+        >= MAX_MAILS_PER_HOUR
+    {
+        return Ok(());
+    }
+    let mut tx = state.pool.begin().await?;
+    let token = tokens::issue(
+        &mut tx,
+        now,
+        account.id,
+        Purpose::ResetPassword,
+        None,
+        RESET_MINUTES,
+    )
+    .await?;
+    let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
+    outbox::enqueue(
+        &mut tx,
+        &account.email,
+        &templates::reset_password(lang, &account.full_name, &link),
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(account.id),
+        AuditAction::PasswordResetRequested,
+        json!({}),
+        ip,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn reset(
@@ -139,6 +191,9 @@ pub async fn reset(
         )
         .execute(&mut *tx)
         .await?;
+        // Whoever holds the mailbox is the owner: guesses by others stop
+        // slowing them down.
+        throttle::lift(&mut *tx, Kind::Password, Subject::Account(user_id)).await?;
         audit::record(
             &mut *tx,
             Some(user_id),

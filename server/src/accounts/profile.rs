@@ -11,7 +11,7 @@ use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
-use app::access::throttle;
+use app::access::throttle::{self, Kind, Subject};
 use app::access::{AccountKind, SignedInUser};
 use app::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
 use app::accounts::password::{Password, PasswordContext};
@@ -21,7 +21,8 @@ use axum::extract::State;
 use serde_json::json;
 use tower_sessions::Session;
 
-/// Checks the current password, throttled like sign-in (keyed by account).
+/// Checks the current password, within the account's password limits (the
+/// same as signing in: it is the same secret).
 async fn current_password_ok(
     state: &AppState,
     asker: &Asker,
@@ -29,19 +30,20 @@ async fn current_password_ok(
     typed: &str,
 ) -> anyhow::Result<Result<(), String>> {
     let texts = &asker.lang.texts().accounts;
-    let key = throttle::account_key(&format!("user:{}", user.id));
-    let wait = throttle::wait_before_attempt(&state.pool, &key, asker.ip).await?;
-    if wait > 0 {
-        return Ok(Err((texts.too_many_attempts)(wait as u64)));
-    }
+    let subject = Subject::Account(user.id);
+    let reservation =
+        match throttle::reserve(&state.pool, Kind::Password, subject, asker.ip).await? {
+            Ok(reservation) => reservation,
+            Err(limited) => return Ok(Err((texts.too_many_attempts)(limited.wait_secs as u64))),
+        };
     let stored = sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", user.id)
         .fetch_one(&state.pool)
         .await?;
     if password_hash::verify(typed, stored.as_deref()).await? {
-        throttle::forget_failures(&state.pool, &key).await?;
+        reservation.succeeded(&state.pool).await?;
         Ok(Ok(()))
     } else {
-        throttle::record_failure(&state.pool, &key, asker.ip).await?;
+        reservation.keep();
         Ok(Err(texts.wrong_current_password.to_string()))
     }
 }

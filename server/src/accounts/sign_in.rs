@@ -5,7 +5,7 @@ use crate::access::{feedback, sessions};
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::access::throttle;
+use app::access::throttle::{self, Kind, Subject};
 use app::access::{safe_return_path, sign_in_address, AccountKind};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
@@ -59,26 +59,33 @@ pub async fn sign_in(
         return Ok(see_other(&back()));
     }
 
-    let key = throttle::account_key(&identifier);
     let pool = &state.pool;
-    match throttle::wait_before_attempt(pool, &key, asker.ip).await? {
-        0 => {}
-        wait => {
+    // The account first: its limit is the same whether it is named by email
+    // or by CCCD. An identifier naming no account is limited on its own.
+    let account = find(pool, &identifier).await?;
+    let subject = match &account {
+        Some(account) => Subject::Account(account.id),
+        None => Subject::UnknownIdentifier(&identifier),
+    };
+    let reservation = match throttle::reserve(pool, Kind::Password, subject, asker.ip).await? {
+        Ok(reservation) => reservation,
+        Err(limited) => {
             let _ = audit::record(
                 pool,
-                None,
+                account.map(|account| account.id),
                 AuditAction::SignInThrottled,
-                json!({ "wait_seconds": wait }),
+                json!({ "wait_seconds": limited.wait_secs }),
                 asker.ip,
             )
             .await;
-            refused.error("identifier", (texts.too_many_attempts)(wait as u64));
+            refused.error(
+                "identifier",
+                (texts.too_many_attempts)(limited.wait_secs as u64),
+            );
             feedback::form(&session, refused).await;
             return Ok(see_other(&back()));
         }
-    }
-
-    let account = find(pool, &identifier).await?;
+    };
     let matches = password_hash::verify(
         &password,
         account.as_ref().and_then(|a| a.password_hash.as_deref()),
@@ -87,12 +94,12 @@ pub async fn sign_in(
     let account = match account {
         Some(account) if matches && !account.disabled => account,
         other => {
+            reservation.keep();
             let reason = match &other {
                 None => "unknown_account",
                 Some(account) if account.disabled && matches => "disabled",
                 Some(_) => "wrong_password",
             };
-            let _ = throttle::record_failure(pool, &key, asker.ip).await;
             let _ = audit::record(
                 pool,
                 other.map(|account| account.id),
@@ -107,7 +114,7 @@ pub async fn sign_in(
         }
     };
 
-    let _ = throttle::forget_failures(pool, &key).await;
+    let _ = reservation.succeeded(pool).await;
     let limits = sessions::limits_for(account.kind, remember);
     sessions::start(&session, account.id, limits, sessions::now_micros()).await?;
     let _ = audit::record(

@@ -3,7 +3,8 @@
 use super::error::{ApiError, ApiErrorBody};
 use crate::access::client_ip::client_ip;
 use crate::state::AppState;
-use app::access::{refusals, throttle};
+use app::access::refusals;
+use app::access::throttle::{self, Kind, Subject};
 use app::dossiers::DossierCode;
 use app::error::AppError;
 use app::i18n::Lang;
@@ -42,14 +43,17 @@ pub async fn get_dossier(
     let not_found = ApiError(AppError::NotFound);
     let code = DossierCode::parse(&code).ok_or(not_found.clone())?;
     let ip = client_ip(&parts, state.config.trusted_proxy);
-    let key = throttle::account_key(&format!("lookup:{}", code.as_str()));
-    if throttle::wait_before_attempt(&state.pool, &key, ip).await? > 0 {
-        let body = ApiErrorBody {
-            error: "too_many_attempts",
-            message: Lang::Vi.texts().filing.lookup_too_many,
-        };
-        return Ok((StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response());
-    }
+    let subject = Subject::Dossier(code.as_str());
+    let reservation = match throttle::reserve(&state.pool, Kind::TrackingPin, subject, ip).await? {
+        Ok(reservation) => reservation,
+        Err(_) => {
+            let body = ApiErrorBody {
+                error: "too_many_attempts",
+                message: Lang::Vi.texts().filing.lookup_too_many,
+            };
+            return Ok((StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response());
+        }
+    };
     match app::tracking::store::public_dossier(
         &state.pool,
         code.as_str(),
@@ -58,9 +62,12 @@ pub async fn get_dossier(
     )
     .await?
     {
-        Some(dossier) => Ok(Json(dossier).into_response()),
+        Some(dossier) => {
+            reservation.succeeded(&state.pool).await?;
+            Ok(Json(dossier).into_response())
+        }
         None => {
-            throttle::record_failure(&state.pool, &key, ip).await?;
+            reservation.keep();
             // Nested under /api/v1: the path as asked is the original one.
             let route = parts
                 .extensions

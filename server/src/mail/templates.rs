@@ -46,6 +46,54 @@ pub fn reset_password(lang: Lang, name: &str, link: &str) -> Message {
     }
 }
 
+/// Why a registration found an account already there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlreadyRegistered {
+    Email,
+    CitizenId,
+    /// The CCCD belongs to a walk-in applicant the one-stop shop recorded.
+    RecordedAtCounter,
+}
+
+/// Sent to the address a registration gave, instead of a confirmation link,
+/// when its email or CCCD already has an account: the page said the same as
+/// for a new account, so only the mailbox's holder learns it.
+pub fn already_registered(
+    lang: Lang,
+    name: &str,
+    reason: AlreadyRegistered,
+    forgot_link: &str,
+) -> Message {
+    match lang {
+        Lang::Vi => {
+            let what = match reason {
+                AlreadyRegistered::Email => "Email này đã gắn với một tài khoản trên Cổng dịch vụ công. Nếu đó là tài khoản của bạn, hãy đăng nhập, hoặc đặt lại mật khẩu tại:",
+                AlreadyRegistered::CitizenId => "Số định danh cá nhân bạn khai đã có tài khoản trên Cổng dịch vụ công. Nếu đó là tài khoản của bạn, hãy đăng nhập bằng số định danh, hoặc đặt lại mật khẩu với email của tài khoản đó tại:",
+                AlreadyRegistered::RecordedAtCounter => "Số định danh cá nhân bạn khai đã được bộ phận một cửa ghi nhận khi bạn nộp hồ sơ trực tiếp. Hãy đặt mật khẩu bằng email bạn khai tại quầy (hoặc đề nghị bộ phận một cửa bổ sung email của bạn) tại:",
+            };
+            Message {
+                subject: "Bạn đã có tài khoản".into(),
+                body: format!(
+                    "Kính gửi {name},\n\nChúng tôi nhận được yêu cầu đăng ký tài khoản với địa chỉ email này. Chưa có tài khoản mới nào được tạo.\n\n{what}\n\n{forgot_link}\n\nNếu bạn không đăng ký, hãy bỏ qua thư này.\n\n{SIGNATURE_VI}\n"
+                ),
+            }
+        }
+        Lang::En => {
+            let what = match reason {
+                AlreadyRegistered::Email => "This email address already belongs to an account on the portal. If it is yours, sign in, or reset the password here:",
+                AlreadyRegistered::CitizenId => "The identification number you gave already has an account on the portal. If it is yours, sign in with the number, or reset the password with that account's email here:",
+                AlreadyRegistered::RecordedAtCounter => "The one-stop shop recorded the identification number you gave when you filed at the counter. Set a password with the email you gave at the counter (or ask the one-stop shop to add your email) here:",
+            };
+            Message {
+                subject: "You already have an account".into(),
+                body: format!(
+                    "Dear {name},\n\nWe received a request to register an account with this email address. No new account was created.\n\n{what}\n\n{forgot_link}\n\nIf you did not register, please ignore this message.\n\n{SIGNATURE_EN}\n"
+                ),
+            }
+        }
+    }
+}
+
 pub fn official_welcome(lang: Lang, name: &str, link: &str) -> Message {
     match lang {
         Lang::Vi => Message {
@@ -74,6 +122,7 @@ mod tests {
                 confirm_email(lang, "An", "https://x/1"),
                 reset_password(lang, "An", "https://x/1"),
                 official_welcome(lang, "An", "https://x/1"),
+                already_registered(lang, "An", AlreadyRegistered::Email, "https://x/1"),
             ] {
                 assert!(message.body.contains("https://x/1"));
                 assert!(message.body.contains("An"));

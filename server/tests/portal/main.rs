@@ -6,6 +6,7 @@
 mod support;
 
 mod appointments;
+mod attempt_limits;
 mod authorisation;
 mod authorisation_matrix;
 mod back_office;
@@ -34,6 +35,7 @@ mod profile;
 mod ratings;
 mod refusal_audit;
 mod registration;
+mod request_limits;
 mod request_safety;
 mod s3_files;
 mod sign_in;

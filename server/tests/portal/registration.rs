@@ -153,21 +153,54 @@ async fn messages_follow_the_chosen_language() {
 }
 
 #[tokio::test]
-async fn one_citizen_id_or_email_cannot_register_twice() {
+async fn registering_a_taken_email_or_citizen_id_answers_alike_and_says_so_by_mail() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
+    browser.post("/dang-ky", &registration(&[])).await;
+    let new_account = browser.get("/dang-nhap").await.text();
+
+    // The demo citizen's email, with a new CCCD.
+    let response = browser
+        .post(
+            "/dang-ky",
+            &registration(&[("email", "congdan@motcua.example")]),
+        )
+        .await;
+    assert_eq!(response.location(), "/dang-nhap");
+    let taken_email = browser.get("/dang-nhap").await.text();
+    assert_eq!(
+        new_account.replace(EMAIL, "X"),
+        taken_email.replace("congdan@motcua.example", "X"),
+        "the page does not tell who has an account"
+    );
+    let (_, mail) = wait_for_mail(&app, "congdan@motcua.example", 0).await;
+    assert!(mail.contains("Bạn đã có tài khoản"), "{mail}");
+    assert!(mail.contains("/quen-mat-khau"), "{mail}");
+
+    // The demo citizen's CCCD, with a new email.
     browser
         .post(
             "/dang-ky",
-            &registration(&[
-                ("citizen_id", "022190001234"),
-                ("email", "congdan@motcua.example"),
-            ]),
+            &registration(&[("citizen_id", "022190001234"), ("email", "khac@example.vn")]),
         )
         .await;
-    let text = browser.get("/dang-ky").await.text();
-    assert!(text.contains("Số định danh này đã có tài khoản"), "{text}");
-    assert!(text.contains("Email này đã được dùng"), "{text}");
+    let (_, mail) = wait_for_mail(&app, "khac@example.vn", 0).await;
+    assert!(
+        mail.contains("Số định danh cá nhân bạn khai đã có tài khoản"),
+        "{mail}"
+    );
+    assert!(!mail.contains("/xac-nhan-email"), "no account to confirm");
+
+    let accounts: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM users WHERE lower(email) IN ('congdan@motcua.example', 'khac@example.vn') OR citizen_id IN ('022190001234', '001190012345')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        accounts, 2,
+        "the demo citizen and the first registration, no more"
+    );
 }
 
 #[tokio::test]

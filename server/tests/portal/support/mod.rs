@@ -15,6 +15,7 @@ pub mod browser;
 pub mod clamd;
 pub mod dossiers;
 pub mod mailbox;
+pub mod parallel;
 pub mod payments;
 pub mod pdf;
 pub mod s3;
