@@ -180,7 +180,7 @@ fn sign_in_request() -> Request<Body> {
 async fn a_failing_query_answers_500_and_logs_its_cause_with_the_request_id() {
     let app = spawn_app().await;
     // A fault of ours: the query names a table that is not there.
-    sqlx::query("ALTER TABLE sign_in_failures RENAME TO sign_in_failures_gone")
+    sqlx::query("ALTER TABLE guess_attempts RENAME TO guess_attempts_gone")
         .execute(&app.pool)
         .await
         .unwrap();
@@ -189,12 +189,12 @@ async fn a_failing_query_answers_500_and_logs_its_cause_with_the_request_id() {
     let answer = send(app.router.clone(), sign_in_request()).await;
     assert_eq!(answer.status, 500, "{}", answer.body);
     assert!(answer.body.contains("Hệ thống gặp lỗi"), "{}", answer.body);
-    assert!(!answer.body.contains("sign_in_failures"), "never the cause");
+    assert!(!answer.body.contains("guess_attempts"), "never the cause");
     let logged = logs.text();
     assert!(
         logged.lines().any(|line| line.contains("ERROR")
             && line.contains("db-test-1")
-            && line.contains("sign_in_failures")),
+            && line.contains("guess_attempts")),
         "{logged}"
     );
 }
