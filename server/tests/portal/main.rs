@@ -10,6 +10,8 @@ mod attempt_limits;
 mod authorisation;
 mod authorisation_matrix;
 mod back_office;
+mod back_office_access;
+mod back_office_documents;
 mod catalogue_api;
 mod catalogue_pages;
 mod catalogue_search;

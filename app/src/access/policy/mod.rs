@@ -1,0 +1,161 @@
+//! The rules: may this user do this to this object?
+//!
+//! Every check in the portal is a [`Permission`] passed to [`check`], or, for
+//! one dossier or file, a question asked with its owner and agency
+//! ([`may_read_dossier`], [`may_act_on_dossier`], [`may_read_file`]): the
+//! handler loads those, then asks here. Adding a capability means adding it
+//! here, next to the others, where a reviewer sees the whole policy at once.
+
+use super::{AccountKind, Role, SignedInUser, Visitor};
+use crate::dossiers::{Action, Actor, DossierStatus};
+use crate::error::AppError;
+
+/// Something a request wants to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// See and change one's own account (profile, password).
+    ManageOwnAccount,
+    /// File a dossier as a citizen: needs a confirmed email address, so the
+    /// portal can reach the applicant.
+    FileDossier,
+    /// Open the back office at all.
+    EnterBackOffice,
+    /// File dossiers at the counter for walk-in applicants (reception officers;
+    /// which agencies is the reception role's reach).
+    FileAtCounter,
+    /// List official accounts (of the agencies the administrator reaches).
+    ListOfficials,
+    /// Create, change or disable an official account of this agency.
+    ManageOfficialsOf { agency_id: i64 },
+}
+
+/// Whether a signed-in `user` may do `permission`.
+pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
+    match permission {
+        Permission::ManageOwnAccount => true,
+        Permission::FileDossier => user.kind == AccountKind::Citizen && user.email_confirmed,
+        Permission::EnterBackOffice => {
+            user.is_official()
+                && [
+                    Role::Reception,
+                    Role::Specialist,
+                    Role::Leader,
+                    Role::Manager,
+                ]
+                .into_iter()
+                .any(|role| user.has_role(role))
+        }
+        Permission::FileAtCounter => user.is_official() && user.has_role(Role::Reception),
+        Permission::ListOfficials => user.is_official() && user.has_role(Role::Administrator),
+        Permission::ManageOfficialsOf { agency_id } => {
+            user.is_official() && user.has_role_in(Role::Administrator, agency_id)
+        }
+    }
+}
+
+/// The user, if the visitor is signed in and may do `permission`; otherwise
+/// the error that tells them why not (sign in first, or not allowed).
+pub fn check(visitor: &Visitor, permission: Permission) -> Result<&SignedInUser, AppError> {
+    let user = visitor.user().ok_or(AppError::SignInRequired)?;
+    if permits(user, permission) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Whose a dossier is: what the rules about one dossier look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DossierOwnership {
+    pub applicant_id: i64,
+    /// The agency that handles it.
+    pub agency_id: i64,
+    /// The specialist it is assigned to, if any.
+    pub assignee_id: Option<i64>,
+}
+
+/// Whether `user` may see the dossier, its slips, receipts and payments:
+/// its applicant, or an official whose back-office roles (reception,
+/// specialist, leader, manager) reach its agency. To anyone else it does
+/// not exist.
+pub fn may_read_dossier(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
+    dossier.applicant_id == user.id || works_in_back_office_of(user, dossier.agency_id)
+}
+
+/// Whether `user` may follow the dossier as its applicant (the citizen's
+/// own dossier page).
+pub fn may_follow_as_applicant(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
+    dossier.applicant_id == user.id
+}
+
+/// Whether `user` may open the dossier in the back office: a role other
+/// than administrator at its agency.
+pub fn may_open_in_back_office(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
+    works_in_back_office_of(user, dossier.agency_id)
+}
+
+/// Whether `user` may take `action` on the dossier: the applicant their own
+/// actions; an official a role of the action at the dossier's agency, and a
+/// specialist only on a dossier assigned to them. The back office's pages
+/// offer, and the server allows, exactly this.
+pub fn may_act_on_dossier(user: &SignedInUser, action: Action, dossier: &DossierOwnership) -> bool {
+    match action.actor() {
+        Actor::Applicant => dossier.applicant_id == user.id,
+        Actor::Official(roles) => roles.iter().any(|role| {
+            user.has_role_in(*role, dossier.agency_id)
+                && (*role != Role::Specialist || dossier.assignee_id == Some(user.id))
+        }),
+    }
+}
+
+/// Whose a stored file is, and the dossiers it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOwnership {
+    /// Who uploaded it (the applicant, or the officer who scanned it), or
+    /// for a result, the applicant it is for.
+    pub owner_id: i64,
+    /// An upload, rather than a result drafted or attached by an official.
+    pub is_upload: bool,
+    pub uses: Vec<FileUse>,
+}
+
+/// One dossier a file belongs to: attached to it, or its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileUse {
+    pub agency_id: i64,
+    pub status: DossierStatus,
+    /// The reception officer filing a counter draft.
+    pub filed_by: Option<i64>,
+    pub as_result: bool,
+}
+
+/// Whether `user` may open the file: its owner (a result only once it is
+/// returned); an official whose back-office roles reach the agency of a
+/// submitted dossier it belongs to; the officer still filling the counter
+/// draft it was scanned into.
+pub fn may_read_file(user: &SignedInUser, file: &FileOwnership) -> bool {
+    let owns = file.owner_id == user.id
+        && (file.is_upload
+            || file
+                .uses
+                .iter()
+                .any(|used| used.as_result && used.status == DossierStatus::Returned));
+    owns || file.uses.iter().any(|used| {
+        if !used.as_result && used.status == DossierStatus::Draft {
+            used.filed_by == Some(user.id)
+        } else {
+            works_in_back_office_of(user, used.agency_id)
+        }
+    })
+}
+
+/// A role other than administrator reaches `agency_id`: see
+/// [`SignedInUser::back_office_agencies`].
+fn works_in_back_office_of(user: &SignedInUser, agency_id: i64) -> bool {
+    user.roles
+        .iter()
+        .any(|grant| grant.role != Role::Administrator && grant.agency_ids.contains(&agency_id))
+}
+
+#[cfg(test)]
+mod tests;
