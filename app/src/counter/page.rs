@@ -3,10 +3,8 @@ use super::server_fns::load_counter_desk;
 use super::walk_in::FORM_NAME;
 use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
 use crate::i18n::use_texts;
-use crate::layout::PageError;
-use crate::session_view::session_view;
+use crate::layout::{PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/can-bo/tiep-nhan?cccd=`: find a walk-in applicant by CCCD or record
@@ -20,22 +18,11 @@ pub fn CounterDeskPage() -> impl IntoView {
         load_counter_desk,
     );
     view! {
-        <Title text=format!("{} | {}", t.counter.title, t.site_name)/>
-        <p class="breadcrumb"><a href="/can-bo">{t.back_office.inbox_title}</a></p>
-        <h1>{t.counter.title}</h1>
-        <p class="lead">{t.counter.lead}</p>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let session = session_view().await;
-                match desk.await {
-                    Ok(desk) => {
-                        let record = session.feedback.form_for(FORM_NAME);
-                        view! { <CounterDeskView desk record/> }.into_any()
-                    }
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageTitle title=t.counter.title lead=t.counter.lead breadcrumb=("/can-bo", t.back_office.inbox_title)/>
+        <PageLoader resource=desk render={|desk: CounterDesk, session| {
+            let record = session.feedback.form_for(FORM_NAME);
+            view! { <CounterDeskView desk record/> }
+        }}/>
     }
 }
 

@@ -77,14 +77,7 @@ impl NotAllowedNow {
     pub fn message(self, lang: Lang) -> String {
         let status = self.status.label(lang);
         let action = self.action.label(lang);
-        match lang {
-            Lang::Vi => format!(
-                "Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”. Hãy tải lại trang để xem trạng thái mới nhất."
-            ),
-            Lang::En => format!(
-                "“{action}” is not possible while the dossier is “{status}”. Reload the page to see its latest state."
-            ),
-        }
+        (lang.texts().back_office.not_allowed_now)(action, status)
     }
 }
 

@@ -61,10 +61,7 @@ fn shown(field: &Field, key: &str, answers: &Answers, lang: Lang) -> Option<Stri
         // screen readers say them.
         FieldKind::Checkbox => {
             value?;
-            match lang {
-                Lang::Vi => "Có".to_string(),
-                Lang::En => "Yes".to_string(),
-            }
+            lang.texts().eforms.checked.to_string()
         }
         // The server stores the address written out under the field's key;
         // a draft may hold only the street so far.

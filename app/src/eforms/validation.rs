@@ -5,7 +5,7 @@ use super::keys;
 use super::places::{written_address, PlaceBook};
 use crate::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
 use crate::forms::FieldError;
-use crate::i18n::Lang;
+use crate::i18n::{EformTexts, Lang};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -165,7 +165,7 @@ impl Checked {
         answers: &Answers,
         context: ValidationContext,
     ) {
-        let vi = context.lang == Lang::Vi;
+        let e = &context.lang.texts().eforms;
         let label = lowercase_first(field.label.get(context.lang));
         let part = |name: &str| {
             let raw = answers
@@ -183,21 +183,12 @@ impl Checked {
         let street_key = keys::address_part(key, "street");
         let province_name = match context.places {
             _ if province.is_empty() => {
-                let message = if vi {
-                    format!("Chọn tỉnh/thành phố của {label}.")
-                } else {
-                    format!("Choose the province of {label}.")
-                };
-                return self.refuse(province_key, scope, message);
+                return self.refuse(province_key, scope, (e.choose_province)(&label));
             }
             Some(book) => match book.province(&province) {
                 Some(name) => Some(name.to_string()),
                 None => {
-                    let message = if vi {
-                        "Chọn tỉnh/thành phố trong danh sách.".to_string()
-                    } else {
-                        "Choose a province from the list.".to_string()
-                    };
+                    let message = e.province_not_listed.to_string();
                     return self.refuse(province_key, scope, message);
                 }
             },
@@ -205,45 +196,25 @@ impl Checked {
         };
         let commune_name = match context.places {
             _ if commune.is_empty() => {
-                let message = if vi {
-                    format!("Chọn xã/phường của {label}.")
-                } else {
-                    format!("Choose the commune or ward of {label}.")
-                };
-                self.refuse(commune_key.clone(), scope, message);
+                self.refuse(commune_key.clone(), scope, (e.choose_commune)(&label));
                 None
             }
-            Some(book) => {
-                match book.commune_of(&province, &commune) {
-                    Some(name) => Some(name.to_string()),
-                    None => {
-                        let province_name = province_name.clone().unwrap_or_default();
-                        let message = if vi {
-                            format!("Xã/phường đã chọn không thuộc {province_name}. Chọn lại xã/phường.")
-                        } else {
-                            format!("The commune chosen is not in {province_name}. Choose the commune again.")
-                        };
-                        self.refuse(commune_key.clone(), scope, message);
-                        None
-                    }
+            Some(book) => match book.commune_of(&province, &commune) {
+                Some(name) => Some(name.to_string()),
+                None => {
+                    let province_name = province_name.clone().unwrap_or_default();
+                    let message = (e.commune_not_in_province)(&province_name);
+                    self.refuse(commune_key.clone(), scope, message);
+                    None
                 }
-            }
+            },
             None => None,
         };
         let street_length = street.chars().count();
         if street.is_empty() {
-            let message = if vi {
-                format!("Nhập số nhà, đường hoặc thôn, tổ của {label}.")
-            } else {
-                format!("Enter the house number and street or village of {label}.")
-            };
-            self.refuse(street_key.clone(), scope, message);
+            self.refuse(street_key.clone(), scope, (e.enter_street)(&label));
         } else if street_length > STREET_MAX {
-            let message = if vi {
-                format!("Số nhà, đường không được dài quá {STREET_MAX} ký tự (hiện có {street_length}).")
-            } else {
-                format!("The street part must be at most {STREET_MAX} characters (now {street_length}).")
-            };
+            let message = (e.street_too_long)(STREET_MAX, street_length);
             self.refuse(street_key.clone(), scope, message);
         }
         if let (Some(province_name), Some(commune_name)) = (province_name, commune_name) {
@@ -270,23 +241,15 @@ fn check(
 ) -> Result<Option<String>, String> {
     let lang = context.lang;
     let label = field.label.get(lang);
-    let vi = lang == crate::i18n::Lang::Vi;
+    let e = &lang.texts().eforms;
     if value.is_empty() || (field.kind == FieldKind::Checkbox && value != "on") {
         return if field.required {
-            Err(match (&field.kind, vi) {
-                (FieldKind::Select { .. } | FieldKind::Radio { .. }, true) => {
-                    format!("Chọn {}.", lowercase_first(label))
-                }
-                (FieldKind::Select { .. } | FieldKind::Radio { .. }, false) => {
-                    format!("Choose {}.", lowercase_first(label))
-                }
-                (FieldKind::Checkbox, true) => format!("Cần xác nhận: {}.", lowercase_first(label)),
-                (FieldKind::Checkbox, false) => {
-                    format!("Please confirm: {}.", lowercase_first(label))
-                }
-                (_, true) => format!("Nhập {}.", lowercase_first(label)),
-                (_, false) => format!("Enter {}.", lowercase_first(label)),
-            })
+            let ask = match &field.kind {
+                FieldKind::Select { .. } | FieldKind::Radio { .. } => e.choose,
+                FieldKind::Checkbox => e.confirm,
+                _ => e.enter,
+            };
+            Err(ask(&lowercase_first(label)))
         } else {
             Ok(None)
         };
@@ -299,13 +262,9 @@ fn check(
         } => {
             let length = value.chars().count();
             if let Some(min) = min_length.filter(|min| length < *min) {
-                return Err(if vi {
-                    format!("{label} phải có ít nhất {min} ký tự.")
-                } else {
-                    format!("{label} must have at least {min} characters.")
-                });
+                return Err((e.too_short)(label, min));
             }
-            check_max(label, length, *max_length, vi)?;
+            check_max(label, length, *max_length, e)?;
             if let Some(pattern) = pattern {
                 // A pattern that does not compile is the form's fault, caught
                 // by the seed's tests; the citizen is not blocked by it.
@@ -314,17 +273,13 @@ fn check(
                     .unwrap_or(true);
                 if !matches {
                     let example = pattern.pattern_example.get(lang);
-                    return Err(if vi {
-                        format!("{label} chưa đúng dạng: {example}.")
-                    } else {
-                        format!("{label} is not in the right form: {example}.")
-                    });
+                    return Err((e.wrong_form)(label, example));
                 }
             }
             value.to_string()
         }
         FieldKind::LongText { max_length } => {
-            check_max(label, value.chars().count(), *max_length, vi)?;
+            check_max(label, value.chars().count(), *max_length, e)?;
             value.to_string()
         }
         FieldKind::Number { min, max } | FieldKind::Money { min, max } => {
@@ -332,26 +287,12 @@ fn check(
                 .chars()
                 .filter(|c| !matches!(c, '.' | ',' | ' '))
                 .collect();
-            let number: i64 = digits.parse().map_err(|_| {
-                if vi {
-                    format!("{label} phải là một số, ví dụ 2 hoặc 150000.")
-                } else {
-                    format!("{label} must be a number, for example 2 or 150000.")
-                }
-            })?;
+            let number: i64 = digits.parse().map_err(|_| (e.not_a_number)(label))?;
             if let Some(min) = min.filter(|min| number < *min) {
-                return Err(if vi {
-                    format!("{label} phải từ {min} trở lên.")
-                } else {
-                    format!("{label} must be at least {min}.")
-                });
+                return Err((e.at_least)(label, min));
             }
             if let Some(max) = max.filter(|max| number > *max) {
-                return Err(if vi {
-                    format!("{label} không được lớn hơn {max}.")
-                } else {
-                    format!("{label} must be at most {max}.")
-                });
+                return Err((e.at_most)(label, max));
             }
             number.to_string()
         }
@@ -359,41 +300,23 @@ fn check(
             before_today,
             not_before,
         } => {
-            let date = parse_date(value).ok_or_else(|| {
-                if vi {
-                    format!("{label} không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2024.")
-                } else {
-                    format!("{label} is not a real date. Enter it as day/month/year, for example 15/03/2024.")
-                }
-            })?;
+            let date = parse_date(value).ok_or_else(|| (e.not_a_date)(label))?;
             if *before_today && date >= context.today {
-                return Err(if vi {
-                    format!("{label} phải trước hôm nay.")
-                } else {
-                    format!("{label} must be before today.")
-                });
+                return Err((e.before_today)(label));
             }
             if let Some(other) = not_before {
                 let earlier = answers
                     .get(&scope.key(other))
                     .and_then(|text| parse_date(text.trim()));
                 if let Some(earlier) = earlier.filter(|earlier| date < *earlier) {
-                    return Err(if vi {
-                        format!("{label} không được trước ngày {}.", earlier.format(DAY))
-                    } else {
-                        format!("{label} cannot be before {}.", earlier.format(DAY))
-                    });
+                    return Err((e.not_before)(label, &earlier.format(DAY).to_string()));
                 }
             }
             date.format(DAY).to_string()
         }
         FieldKind::Select { options } | FieldKind::Radio { options } => {
             if !options.iter().any(|choice| choice.value == value) {
-                return Err(if vi {
-                    format!("Chọn {} trong danh sách.", lowercase_first(label))
-                } else {
-                    format!("Choose {} from the list.", lowercase_first(label))
-                });
+                return Err((e.choose_from_list)(&lowercase_first(label)));
             }
             value.to_string()
         }
@@ -416,14 +339,9 @@ fn check(
     Ok(Some(kept))
 }
 
-fn check_max(label: &str, length: usize, max: Option<usize>, vi: bool) -> Result<(), String> {
+fn check_max(label: &str, length: usize, max: Option<usize>, e: &EformTexts) -> Result<(), String> {
     match max.filter(|max| length > *max) {
-        Some(max) if vi => Err(format!(
-            "{label} không được dài quá {max} ký tự (hiện có {length})."
-        )),
-        Some(max) => Err(format!(
-            "{label} must be at most {max} characters (now {length})."
-        )),
+        Some(max) => Err((e.too_long)(label, max, length)),
         None => Ok(()),
     }
 }

@@ -132,18 +132,12 @@ fn condition_hint(form: &FormDefinition, field: &Field, lang: Lang) -> Option<St
         _ => condition.equals.clone(),
     };
     let label = other.label.get(lang);
-    Some(match lang {
-        Lang::Vi => format!("Chỉ điền khi “{label}” là “{answer}”."),
-        Lang::En => format!("Only when “{label}” is “{answer}”."),
-    })
+    Some((lang.texts().eforms.only_when)(label, &answer))
 }
 
 /// A field's label with "(không bắt buộc)" when it may be left empty.
 pub(super) fn label_of(field: &Field, lang: Lang) -> String {
-    let optional = match lang {
-        Lang::Vi => " (không bắt buộc)",
-        Lang::En => " (optional)",
-    };
+    let optional = lang.texts().eforms.optional_suffix;
     format!(
         "{}{}",
         field.label.get(lang),
@@ -210,10 +204,7 @@ fn EformField(
         }
         .into_any(),
         FieldKind::Select { options } => {
-            let choose = match lang {
-                Lang::Vi => "— Chọn —",
-                Lang::En => "— Choose —",
-            };
+            let choose = lang.texts().eforms.choose_placeholder;
             view! {
                 <select class="select" id=id.clone() name=name aria-describedby=described_by aria-invalid=invalid>
                     <option value="">{choose}</option>

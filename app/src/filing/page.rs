@@ -4,10 +4,9 @@ use super::FilingView;
 use crate::error::AppError;
 use crate::forms::{field_id, ErrorSummary, FormFeedback};
 use crate::i18n::use_texts;
-use crate::layout::{NotFound, PageError};
+use crate::layout::{NotFound, PageError, PageTitle};
 use crate::session_view::session_view;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// `/nop-ho-so/{procedure_code}`: the e-form of a procedure, resumed from the
@@ -85,7 +84,6 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     };
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     view! {
-        <Title text=format!("{title} | {}", t.site_name)/>
         {match &filing.counter {
             Some(applicant) => view! {
                 <p class="breadcrumb"><a href=format!("/can-bo/tiep-nhan?cccd={}", applicant.citizen_id)>{t.counter.title}</a></p>
@@ -95,7 +93,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             }.into_any(),
         }}
         <ErrorSummary form=feedback.clone()/>
-        <h1>{title.clone()}</h1>
+        <PageTitle title=title.clone()/>
         {match &filing.counter {
             Some(applicant) => view! {
                 <p class="notice notice--info"><strong>{(t.counter.filing_for)(&applicant.full_name, &applicant.citizen_id)}</strong></p>

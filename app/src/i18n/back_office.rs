@@ -24,6 +24,8 @@ pub struct BackOfficeTexts {
     pub next_page: &'static str,
     pub dossier_title: fn(&str) -> String,
     pub back_to_inbox: &'static str,
+    /// An action the dossier's status no longer allows (action, status).
+    pub not_allowed_now: fn(&str, &str) -> String,
     pub applicant: &'static str,
     pub contact: &'static str,
     pub channel: fn(&str) -> &'static str,
@@ -138,6 +140,9 @@ pub const VI: BackOfficeTexts = BackOfficeTexts {
     next_page: "Trang sau",
     dossier_title: |code| format!("Hồ sơ {code}"),
     back_to_inbox: "Hồ sơ cần xử lý",
+    not_allowed_now: |action, status| {
+        format!("Không thể “{action}” khi hồ sơ đang ở trạng thái “{status}”. Hãy tải lại trang để xem trạng thái mới nhất.")
+    },
     applicant: "Người nộp",
     contact: "Liên hệ",
     channel: |channel| match channel {
@@ -236,6 +241,9 @@ pub const EN: BackOfficeTexts = BackOfficeTexts {
     next_page: "Next page",
     dossier_title: |code| format!("Dossier {code}"),
     back_to_inbox: "Dossiers to work on",
+    not_allowed_now: |action, status| {
+        format!("“{action}” is not possible while the dossier is “{status}”. Reload the page to see its latest state.")
+    },
     applicant: "Applicant",
     contact: "Contact",
     channel: |channel| match channel {

@@ -112,6 +112,7 @@ pub const TEXTS: Texts = Texts {
     accounts: super::accounts::EN,
     forms: super::admin::EN,
     filing: super::filing::EN,
+    eforms: super::eforms::EN,
     back_office: super::back_office::EN,
     counter: super::counter::EN,
     payments: super::payments::EN,

@@ -8,6 +8,7 @@ mod api_tokens;
 mod back_office;
 mod counter;
 mod current;
+mod eforms;
 mod en;
 mod filing;
 mod payments;
@@ -20,6 +21,7 @@ pub use admin::AdminTexts;
 pub use api_tokens::ApiTokenTexts;
 pub use back_office::BackOfficeTexts;
 pub use counter::CounterTexts;
+pub use eforms::EformTexts;
 pub use filing::FilingTexts;
 pub use payments::PaymentTexts;
 pub use ratings::RatingTexts;
@@ -170,6 +172,7 @@ pub struct Texts {
     /// Administration, demo pages and form-wide words.
     pub forms: AdminTexts,
     pub filing: FilingTexts,
+    pub eforms: EformTexts,
     pub back_office: BackOfficeTexts,
     pub counter: CounterTexts,
     pub payments: PaymentTexts,

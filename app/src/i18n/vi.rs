@@ -93,6 +93,7 @@ pub const TEXTS: Texts = Texts {
     accounts: super::accounts::VI,
     forms: super::admin::VI,
     filing: super::filing::VI,
+    eforms: super::eforms::VI,
     back_office: super::back_office::VI,
     counter: super::counter::VI,
     payments: super::payments::VI,

@@ -1,7 +1,7 @@
+use super::PageTitle;
 use crate::http_status::{set_status, StatusCode};
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The page for an address that leads nowhere; answers 404.
 #[component]
@@ -9,8 +9,7 @@ pub fn NotFound() -> impl IntoView {
     set_status(StatusCode::NOT_FOUND);
     let t = use_texts();
     view! {
-        <Title text=format!("{} | {}", t.not_found_title, t.site_name)/>
-        <h1>{t.not_found_title}</h1>
+        <PageTitle title=t.not_found_title/>
         <p>{t.not_found_body}</p>
         <p><a href="/thu-tuc">{t.back_to_catalogue}</a></p>
     }

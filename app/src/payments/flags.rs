@@ -5,9 +5,8 @@
 
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::layout::PageError;
+use crate::layout::{PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,40 +53,34 @@ pub fn PaymentFlagsPage() -> impl IntoView {
     let p = &t.payments;
     let flags = Resource::new(|| (), |_| load_payment_flags());
     view! {
-        <Title text=format!("{} | {}", p.flags_title, t.site_name)/>
-        <p class="breadcrumb"><a href="/can-bo">{t.back_office.back_to_inbox}</a></p>
-        <h1>{p.flags_title}</h1>
-        <p class="lead">{p.flags_lead}</p>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match flags.await {
-                    Ok(flags) if flags.is_empty() => view! { <p>{p.no_flags}</p> }.into_any(),
-                    Ok(flags) => view! {
-                        <ul class="comments">
-                            {flags.into_iter().map(|flag| {
-                                let note_id = format!("flag-{}-note", flag.id);
-                                view! {
-                                    <li>
-                                        <p><strong>{flag.reference.clone()}</strong>" · "<span class="timeline__when">{flag.at.clone()}</span></p>
-                                        {flag.dossier_code.clone().map(|code| view! {
-                                            <p><a href=format!("/can-bo/ho-so/{code}")>{code.clone()}</a></p>
-                                        })}
-                                        <p>{flag.reason.clone()}</p>
-                                        <form method="post" action=format!("/can-bo/doi-soat/{}", flag.id)>
-                                            <div class="form-group">
-                                                <label class="label" for=note_id.clone()>{p.resolution_label}</label>
-                                                <textarea class="textarea" id=note_id name="note" rows="2" maxlength="1000"></textarea>
-                                            </div>
-                                            <button type="submit" class="button button--secondary">{p.resolve}</button>
-                                        </form>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageTitle title=p.flags_title lead=p.flags_lead breadcrumb=("/can-bo", t.back_office.back_to_inbox)/>
+        <PageLoader resource=flags render={move |flags: Vec<PaymentFlag>, _| {
+            if flags.is_empty() {
+                return view! { <p>{p.no_flags}</p> }.into_any();
+            }
+            view! {
+                <ul class="comments">
+                    {flags.into_iter().map(|flag| {
+                        let note_id = format!("flag-{}-note", flag.id);
+                        view! {
+                            <li>
+                                <p><strong>{flag.reference.clone()}</strong>" · "<span class="timeline__when">{flag.at.clone()}</span></p>
+                                {flag.dossier_code.clone().map(|code| view! {
+                                    <p><a href=format!("/can-bo/ho-so/{code}")>{code.clone()}</a></p>
+                                })}
+                                <p>{flag.reason.clone()}</p>
+                                <form method="post" action=format!("/can-bo/doi-soat/{}", flag.id)>
+                                    <div class="form-group">
+                                        <label class="label" for=note_id.clone()>{p.resolution_label}</label>
+                                        <textarea class="textarea" id=note_id name="note" rows="2" maxlength="1000"></textarea>
+                                    </div>
+                                    <button type="submit" class="button button--secondary">{p.resolve}</button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}/>
     }
 }

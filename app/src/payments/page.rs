@@ -1,33 +1,23 @@
 use super::server_fns::load_payment;
 use super::PaymentView;
-use crate::error::AppError;
 use crate::fees::view::PaymentState;
 use crate::forms::SubmitButton;
 use crate::i18n::{use_lang, use_texts};
-use crate::layout::{NotFound, PageError};
+use crate::layout::{PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// `/thanh-toan/{reference}`: where the gateway sends the payer back.
 #[component]
 pub fn PaymentPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let payment = Resource::new(
         move || params.get().get("reference").unwrap_or_default(),
         load_payment,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match payment.await {
-                    Ok(payment) => view! { <PaymentStatus payment/> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=payment not_found=true render={|payment, _| view! { <PaymentStatus payment/> }}/>
     }
 }
 
@@ -46,9 +36,8 @@ fn PaymentStatus(payment: PaymentView) -> impl IntoView {
         _ => ("notice notice--success", p.paid_note),
     };
     view! {
-        <Title text=format!("{title} | {}", t.site_name)/>
         {waiting.then(|| view! { <Meta http_equiv="refresh" content="3"/> })}
-        <h1>{title}</h1>
+        <PageTitle title/>
         <div class=tone role="status">
             <p><strong>{payment.state.label(lang)}</strong></p>
             <p>{note}</p>

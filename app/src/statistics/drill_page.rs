@@ -1,9 +1,8 @@
 use super::drill::{load_drill, DrillView, PAGE_SIZE};
 use crate::catalogue::query::page_count;
 use crate::i18n::use_texts;
-use crate::layout::{PageError, PageLinks};
+use crate::layout::{Column, DataTable, PageLinks, PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/thong-ke/ho-so?tu=&den=&co-quan=&linh-vuc=&don-vi=&cot=&trang=`: the dossiers
@@ -30,15 +29,7 @@ pub fn DrillPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=format!("{} | {}", t.statistics.drill_title, t.site_name)/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <Drill view/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=data title=t.statistics.drill_title render={|view: DrillView, _| view! { <Drill view/> }}/>
     }
 }
 
@@ -55,25 +46,18 @@ fn Drill(view: DrillView) -> impl IntoView {
     let list_link = view.list_link.clone();
     let page_link = move |page: i64| format!("{list_link}&trang={page}");
     view! {
-        <h1>{s.drill_title}</h1>
-        <p class="lead">{(s.drill_lead)(column, &sector, &view.agency_name, &view.from, &view.to, view.total)}</p>
+        <PageTitle
+            title=s.drill_title
+            lead=(s.drill_lead)(column, &sector, &view.agency_name, &view.from, &view.to, view.total)
+        />
         <p><a href=view.report_link.clone()>{s.drill_back}</a></p>
         {if view.rows.is_empty() {
             view! { <p>{s.no_data}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
-                <table class="table table--stack-on-phone">
-                    <thead><tr>
-                        <th scope="col">{s.drill_code}</th>
-                        <th scope="col">{s.drill_procedure}</th>
-                        <th scope="col">{s.agency}</th>
-                        <th scope="col">{s.drill_submitted}</th>
-                        <th scope="col">{s.drill_due}</th>
-                        <th scope="col">{s.drill_resolved}</th>
-                        <th scope="col">{s.drill_status}</th>
-                    </tr></thead>
-                    <tbody>
+                <DataTable label=s.drill_title class="table--stack-on-phone" columns={Column::list([
+                    s.drill_code, s.drill_procedure, s.agency, s.drill_submitted, s.drill_due, s.drill_resolved, s.drill_status,
+                ])}>
                         {view.rows.iter().map(|row| view! {
                             <tr>
                                 <td><a href=format!("/can-bo/ho-so/{}", row.code)>{row.code.clone()}</a></td>
@@ -85,9 +69,7 @@ fn Drill(view: DrillView) -> impl IntoView {
                                 <td data-label=s.drill_status>{row.status.clone()}</td>
                             </tr>
                         }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                </DataTable>
             }.into_any()
         }}
         <PageLinks page=view.page pages href=page_link/>

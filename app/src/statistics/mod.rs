@@ -88,11 +88,7 @@ pub async fn report_for(
         .ok_or(AppError::Forbidden)?;
     let by = bieu06::Breakdown::parse(query.by.as_deref());
     let rows = store::bieu06_rows(pool, &ids, period.from, period.to, by).await?;
-    let total_name = match lang {
-        crate::i18n::Lang::Vi => "Tổng cộng",
-        crate::i18n::Lang::En => "Total",
-    };
-    let total = bieu06::Bieu06Row::total(&rows, total_name);
+    let total = bieu06::Bieu06Row::total(&rows, lang.texts().statistics.total_row);
     let (charts, index) = if with_charts {
         let (inputs, charts) = tokio::try_join!(
             store::index_inputs(pool, &ids, period.from, period.to, &total),

@@ -1,8 +1,7 @@
 use super::operations::{load_operations, OperationsView};
 use crate::i18n::use_texts;
-use crate::layout::PageError;
+use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// How often the view reads the numbers again.
 const REFRESH_SECONDS: u64 = 60;
@@ -26,17 +25,9 @@ pub fn OperationsPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=format!("{} | {}", t.statistics.operations_title, t.site_name)/>
         <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript>
-        <h1>{t.statistics.operations_title}</h1>
-        <Transition fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <Operations view/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <PageTitle title=t.statistics.operations_title/>
+        <PageLoader resource=data transition=true render={|view: OperationsView, _| view! { <Operations view/> }}/>
     }
 }
 
@@ -74,14 +65,11 @@ fn Operations(view: OperationsView) -> impl IntoView {
                 view! { <p>{s.operations_nothing_due}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                    <table class="table">
-                        <thead><tr>
-                            <th scope="col">{s.agency}</th>
-                            <th scope="col" class="numeric">{(s.operations_due_on)(&view.today)}</th>
-                            <th scope="col" class="numeric">{(s.operations_due_on)(&view.next_working_day)}</th>
-                        </tr></thead>
-                        <tbody>
+                    <DataTable label=s.operations_due columns={vec![
+                        s.agency.into(),
+                        Column::numeric((s.operations_due_on)(&view.today)),
+                        Column::numeric((s.operations_due_on)(&view.next_working_day)),
+                    ]}>
                             {view.due.iter().map(|row| view! {
                                 <tr>
                                     <th scope="row">{row.agency_name.clone()}</th>
@@ -89,9 +77,7 @@ fn Operations(view: OperationsView) -> impl IntoView {
                                     <td class="numeric">{row.due_next}</td>
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    </DataTable>
                 }.into_any()
             }}
         </section>
@@ -101,22 +87,18 @@ fn Operations(view: OperationsView) -> impl IntoView {
                 view! { <p>{s.operations_nothing_overdue}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                    <table class="table heat-table">
-                        <thead><tr>
-                            <th scope="col">{s.agency}</th>
-                            {view.sectors.iter().map(|sector| view! { <th scope="col" class="numeric">{sector.clone()}</th> }).collect_view()}
-                        </tr></thead>
-                        <tbody>
+                    <DataTable label=s.operations_heat class="heat-table" columns={
+                        std::iter::once(s.agency.into())
+                            .chain(view.sectors.iter().cloned().map(Column::numeric))
+                            .collect()
+                    }>
                             {view.overdue_by_agency.iter().map(|(agency, counts)| view! {
                                 <tr>
                                     <th scope="row">{agency.clone()}</th>
                                     {counts.iter().map(|count| view! { <td class=format!("numeric {}", heat(*count, max))>{*count}</td> }).collect_view()}
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    </DataTable>
                 }.into_any()
             }}
         </section>

@@ -7,10 +7,9 @@ use super::period::Period;
 use super::ReportView;
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::layout::PageError;
+use crate::layout::{DataTable, PageLoader, PageTitle};
 use crate::money::Vnd;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Biểu 06 for the signed-in manager. Flat arguments: a struct whose
@@ -54,17 +53,8 @@ pub fn StatisticsPage() -> impl IntoView {
         |(from, to, agency, by)| load_report(from, to, agency, by),
     );
     view! {
-        <Title text=format!("{} | {}", t.statistics.title, t.site_name)/>
-        <h1>{t.statistics.title}</h1>
-        <p class="lead">{t.statistics.lead}</p>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match report.await {
-                    Ok(view) => view! { <Report view/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageTitle title=t.statistics.title lead=t.statistics.lead/>
+        <PageLoader resource=report render={|view: ReportView, _| view! { <Report view/> }}/>
     }
 }
 
@@ -96,6 +86,9 @@ fn Report(view: ReportView) -> impl IntoView {
         "/thong-ke/ho-so?tu={}&den={}&co-quan={}",
         view.from_input, view.to_input, view.agency_code
     );
+    let caption = (s.caption)(&report.agency_name, &report.from, &report.to);
+    let totals = view! { <ReportRow row=report.total.clone() total=true drill=drill.clone() by/> }
+        .into_any();
     view! {
         {view.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
         <form method="get" action="/thong-ke" class="filters">
@@ -134,46 +127,43 @@ fn Report(view: ReportView) -> impl IntoView {
             <li><a href=export("csv") rel="external" download="">{s.download_csv}</a></li>
             <li><a href=export("pdf") rel="external" download="">{s.download_pdf}</a></li>
         </ul>
-        <div class="table-scroll">
-            <table class="table report">
-                <caption>{(s.caption)(&report.agency_name, &report.from, &report.to)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" rowspan="2">{row_heading(s, by)}</th>
-                        <th scope="colgroup" colspan="4">{s.received}</th>
-                        <th scope="colgroup" colspan="4">{s.resolved}</th>
-                        <th scope="colgroup" colspan="3">{s.pending}</th>
-                        <th scope="col" rowspan="2">{s.refused}</th>
-                        <th scope="col" rowspan="2">{s.withdrawn}</th>
-                        <th scope="col" rowspan="2">{s.stopped}</th>
-                        <th scope="col" rowspan="2">{s.supplements}</th>
-                        <th scope="col" rowspan="2">{s.paid_online}</th>
-                        <th scope="col" rowspan="2">{s.online_rate}</th>
-                        <th scope="col" rowspan="2">{s.satisfaction}</th>
-                    </tr>
-                    <tr>
-                        <th scope="col">{s.total_column}</th>
-                        <th scope="col">{s.carried_over}</th>
-                        <th scope="col">{s.new_online}</th>
-                        <th scope="col">{s.new_counter}</th>
-                        <th scope="col">{s.total_column}</th>
-                        <th scope="col">{s.early}</th>
-                        <th scope="col">{s.on_time}</th>
-                        <th scope="col">{s.late}</th>
-                        <th scope="col">{s.total_column}</th>
-                        <th scope="col">{s.within}</th>
-                        <th scope="col">{s.overdue}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone() by/> }).collect_view()}
-                    {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
-                </tbody>
-                <tfoot>
-                    <ReportRow row=report.total.clone() total=true drill=drill.clone() by/>
-                </tfoot>
-            </table>
-        </div>
+        <DataTable
+            label=caption.clone()
+            caption
+            class="report"
+            head=view! {
+                <tr>
+                    <th scope="col" rowspan="2">{row_heading(s, by)}</th>
+                    <th scope="colgroup" colspan="4">{s.received}</th>
+                    <th scope="colgroup" colspan="4">{s.resolved}</th>
+                    <th scope="colgroup" colspan="3">{s.pending}</th>
+                    <th scope="col" rowspan="2">{s.refused}</th>
+                    <th scope="col" rowspan="2">{s.withdrawn}</th>
+                    <th scope="col" rowspan="2">{s.stopped}</th>
+                    <th scope="col" rowspan="2">{s.supplements}</th>
+                    <th scope="col" rowspan="2">{s.paid_online}</th>
+                    <th scope="col" rowspan="2">{s.online_rate}</th>
+                    <th scope="col" rowspan="2">{s.satisfaction}</th>
+                </tr>
+                <tr>
+                    <th scope="col">{s.total_column}</th>
+                    <th scope="col">{s.carried_over}</th>
+                    <th scope="col">{s.new_online}</th>
+                    <th scope="col">{s.new_counter}</th>
+                    <th scope="col">{s.total_column}</th>
+                    <th scope="col">{s.early}</th>
+                    <th scope="col">{s.on_time}</th>
+                    <th scope="col">{s.late}</th>
+                    <th scope="col">{s.total_column}</th>
+                    <th scope="col">{s.within}</th>
+                    <th scope="col">{s.overdue}</th>
+                </tr>
+            }.into_any()
+            foot=totals
+        >
+            {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone() by/> }).collect_view()}
+            {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
+        </DataTable>
         <Charts charts=view.charts.clone()/>
         <IndexCards scores=view.index.clone()/>
     }

@@ -53,17 +53,11 @@ impl Period {
             (Some(Some(from)), Some(Some(to))) if from <= to => (Period { from, to }, None),
             (Some(Some(_)), Some(Some(_))) => (
                 Period::month_so_far(today),
-                Some(match lang {
-                    Lang::Vi => "“Từ ngày” phải trước hoặc bằng “Đến ngày”. Đang hiển thị tháng này.".into(),
-                    Lang::En => "“From” must not be after “To”. Showing this month.".into(),
-                }),
+                Some(lang.texts().statistics.period_reversed.to_string()),
             ),
             _ => (
                 Period::month_so_far(today),
-                Some(match lang {
-                    Lang::Vi => "Nhập cả hai ngày, ví dụ 01/10/2026 và 31/12/2026. Đang hiển thị tháng này.".into(),
-                    Lang::En => "Enter both days, for example 01/10/2026 and 31/12/2026. Showing this month.".into(),
-                }),
+                Some(lang.texts().statistics.period_incomplete.to_string()),
             ),
         }
     }

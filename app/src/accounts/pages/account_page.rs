@@ -3,10 +3,8 @@ use crate::accounts::server_fns::load_my_account;
 use crate::accounts::MyAccount;
 use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
 use crate::i18n::{use_lang, use_texts};
-use crate::layout::PageError;
-use crate::session_view::session_view;
+use crate::layout::{PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/tai-khoan`: the signed-in user's details, contact change and password
 /// change. Signed-out visitors are sent to sign in and back.
@@ -15,25 +13,14 @@ pub fn AccountPage() -> impl IntoView {
     let t = use_texts();
     let account = Resource::new(|| (), |_| load_my_account());
     view! {
-        <Title text=format!("{} | {}", t.accounts.account_title, t.site_name)/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let session = session_view().await;
-                match account.await {
-                    Ok(account) => {
-                        view! {
-                            {session.feedback.form.clone().map(|form| view! { <ErrorSummary form/> })}
-                            <AccountView
-                                account
-                                contact=session.feedback.form_for("contact")
-                                password=session.feedback.form_for("password")
-                            />
-                        }.into_any()
-                    }
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=account title=t.accounts.account_title render={|account: MyAccount, session| view! {
+            {session.feedback.form.clone().map(|form| view! { <ErrorSummary form/> })}
+            <AccountView
+                account
+                contact=session.feedback.form_for("contact")
+                password=session.feedback.form_for("password")
+            />
+        }}/>
     }
 }
 
@@ -51,7 +38,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
     let is_official = !account.roles.is_empty() || account.agency_name.is_some();
     let administers = account.roles.contains(&Role::Administrator);
     view! {
-        <h1>{a.account_title}</h1>
+        <PageTitle title=a.account_title/>
         {(!account.email_confirmed).then(|| view! {
             <div class="notice notice--warning" role="status">
                 <p>{a.email_unconfirmed}</p>

@@ -1,8 +1,8 @@
 use super::query_value;
 use crate::forms::{HiddenField, SubmitButton};
 use crate::i18n::use_texts;
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/xac-nhan-email?ma=…`: the link from the confirmation mail. Opening it
 /// changes nothing (mail scanners open links too); the button posts.
@@ -12,10 +12,8 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     let a = &t.accounts;
     let token = query_value("ma");
     view! {
-        <Title text=format!("{} | {}", a.confirm_title, t.site_name)/>
         <div class="narrow">
-            <h1>{a.confirm_title}</h1>
-            <p class="lead">{a.confirm_lead}</p>
+            <PageTitle title=a.confirm_title lead=a.confirm_lead/>
             <form method="post" action="/xac-nhan-email">
                 <HiddenField name="token" value=token/>
                 <SubmitButton label=a.confirm_button/>

@@ -1,8 +1,8 @@
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
+use crate::layout::PageTitle;
 use crate::session_view::session_view;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/quen-mat-khau`: asks for a reset link by mail.
 #[component]
@@ -10,7 +10,6 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let t = use_texts();
     let a = &t.accounts;
     view! {
-        <Title text=format!("{} | {}", a.forgot_title, t.site_name)/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let session = session_view().await;
@@ -18,8 +17,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 view! {
                     <div class="narrow">
                         <ErrorSummary form=form.clone()/>
-                        <h1>{a.forgot_title}</h1>
-                        <p class="lead">{a.forgot_lead}</p>
+                        <PageTitle title=a.forgot_title lead=a.forgot_lead/>
                         <form method="post" action="/quen-mat-khau" novalidate>
                             <TextField name="email" label=a.email_label kind="email"
                                 autocomplete="email" required=true feedback=form.clone()/>

@@ -1,8 +1,8 @@
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
+use crate::layout::PageTitle;
 use crate::session_view::session_view;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/dang-ky`: a citizen creates an account. The same rules check the form
 /// on the server (the authority) as in [`crate::accounts::registration`].
@@ -11,7 +11,6 @@ pub fn RegisterPage() -> impl IntoView {
     let t = use_texts();
     let a = &t.accounts;
     view! {
-        <Title text=format!("{} | {}", a.register_title, t.site_name)/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let session = session_view().await;
@@ -19,8 +18,7 @@ pub fn RegisterPage() -> impl IntoView {
                 view! {
                     <div class="narrow">
                         <ErrorSummary form=form.clone()/>
-                        <h1>{a.register_title}</h1>
-                        <p class="lead">{a.register_lead}</p>
+                        <PageTitle title=a.register_title lead=a.register_lead/>
                         <form method="post" action="/dang-ky" novalidate>
                             <TextField name="full_name" label=a.full_name_label hint=a.full_name_hint
                                 autocomplete="name" required=true feedback=form.clone()/>

@@ -1,9 +1,9 @@
 use super::query_value;
 use crate::forms::{ErrorSummary, HiddenField, SubmitButton, TextField};
 use crate::i18n::use_texts;
+use crate::layout::PageTitle;
 use crate::session_view::session_view;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/dat-lai-mat-khau?ma=…`: the link from the reset mail (also sent to a new
 /// official to set their first password).
@@ -13,7 +13,6 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let a = &t.accounts;
     let token = query_value("ma");
     view! {
-        <Title text=format!("{} | {}", a.reset_title, t.site_name)/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {
                 let token = token.clone();
@@ -26,8 +25,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         view! {
                             <div class="narrow">
                                 <ErrorSummary form=form.clone()/>
-                                <h1>{a.reset_title}</h1>
-                                <p class="lead">{a.reset_lead}</p>
+                                <PageTitle title=a.reset_title lead=a.reset_lead/>
                                 <form method="post" action="/dat-lai-mat-khau" novalidate>
                                     <HiddenField name="token" value=token/>
                                     <TextField name="password" label=a.new_password_label hint=a.password_hint

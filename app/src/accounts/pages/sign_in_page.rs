@@ -1,9 +1,9 @@
 use super::query_value;
 use crate::forms::{CheckboxField, ErrorSummary, HiddenField, SubmitButton, TextField};
 use crate::i18n::use_texts;
+use crate::layout::PageTitle;
 use crate::session_view::session_view;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/dang-nhap`: citizens and officials sign in with email or CCCD.
 #[component]
@@ -12,7 +12,6 @@ pub fn SignInPage() -> impl IntoView {
     let a = &t.accounts;
     let next = query_value("tiep");
     view! {
-        <Title text=format!("{} | {}", a.sign_in_title, t.site_name)/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {
                 let next = next.clone();
@@ -29,8 +28,7 @@ pub fn SignInPage() -> impl IntoView {
                                     <div class="notice notice--info" role="status"><p>{a.sign_in_to_continue}</p></div>
                                 })}
                                 <ErrorSummary form=form.clone()/>
-                                <h1>{a.sign_in_title}</h1>
-                                <p class="lead">{a.sign_in_lead}</p>
+                                <PageTitle title=a.sign_in_title lead=a.sign_in_lead/>
                                 <form method="post" action="/dang-nhap" novalidate>
                                     <HiddenField name="tiep" value=next/>
                                     <TextField name="identifier" label=a.identifier_label hint=a.identifier_hint

@@ -1,10 +1,8 @@
 use crate::administration::api_tokens::{load_api_tokens, ApiTokensView};
 use crate::forms::{ErrorSummary, FormFeedback, TextField};
 use crate::i18n::use_texts;
-use crate::layout::PageError;
-use crate::session_view::session_view;
+use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/quan-tri/ma-api`: administrators issue and revoke the API tokens
 /// other systems use to read the reports as a manager.
@@ -13,22 +11,13 @@ pub fn ApiTokensPage() -> impl IntoView {
     let t = use_texts();
     let data = Resource::new(|| (), |_| load_api_tokens());
     view! {
-        <Title text=format!("{} | {}", t.api_tokens.title, t.site_name)/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let session = session_view().await;
-                match data.await {
-                    Ok(data) => {
-                        let form = session.feedback.form_for("issue_api_token");
-                        view! {
-                            <ErrorSummary form=form.clone()/>
-                            <ApiTokens data form/>
-                        }.into_any()
-                    }
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=data title=t.api_tokens.title render={move |data: ApiTokensView, session| {
+            let form = session.feedback.form_for("issue_api_token");
+            view! {
+                <ErrorSummary form=form.clone()/>
+                <ApiTokens data form/>
+            }
+        }}/>
     }
 }
 
@@ -38,22 +27,14 @@ fn ApiTokens(data: ApiTokensView, form: FormFeedback) -> impl IntoView {
     let owner_error = form.message_for("owner");
     let typed_owner = form.value("owner");
     view! {
-        <h1>{k.title}</h1>
-        <p class="lead">{k.lead}</p>
+        <PageTitle title=k.title lead=k.lead/>
         {if data.tokens.is_empty() {
             view! { <p>{k.none}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
-                <table class="table table--stack-on-phone">
-                    <thead><tr>
-                        <th scope="col">{k.label}</th>
-                        <th scope="col">{k.owner}</th>
-                        <th scope="col">{k.issued}</th>
-                        <th scope="col">{k.last_used}</th>
-                        <th scope="col">{k.state}</th>
-                    </tr></thead>
-                    <tbody>
+                <DataTable label=k.title class="table--stack-on-phone" columns={Column::list([
+                    k.label, k.owner, k.issued, k.last_used, k.state,
+                ])}>
                         {data.tokens.into_iter().map(|token| {
                             let revoke = format!("/quan-tri/ma-api/{}/thu-hoi", token.id);
                             view! {
@@ -79,9 +60,7 @@ fn ApiTokens(data: ApiTokensView, form: FormFeedback) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                </DataTable>
             }.into_any()
         }}
         <section class="section">

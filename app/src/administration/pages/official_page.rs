@@ -1,11 +1,10 @@
 use super::official_form::OfficialForm;
 use crate::administration::server_fns::load_official;
+use crate::administration::OfficialDetail;
 use crate::forms::ErrorSummary;
 use crate::i18n::use_texts;
-use crate::layout::PageError;
-use crate::session_view::session_view;
+use crate::layout::{PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// `/quan-tri/nguoi-dung/{id}`: change an official's name, email, agency and roles.
@@ -24,30 +23,24 @@ pub fn OfficialPage() -> impl IntoView {
         load_official,
     );
     view! {
-        <Title text=format!("{} | {}", t.forms.users_title, t.site_name)/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let session = session_view().await;
-                match official.await {
-                    Ok(official) => {
-                        let form = session.feedback.form_for("edit_official");
-                        let action = format!("/quan-tri/nguoi-dung/{}", official.id);
-                        view! {
-                            <p class="breadcrumb"><a href="/quan-tri/nguoi-dung">{t.forms.back_to_users}</a></p>
-                            <ErrorSummary form=form.clone()/>
-                            <h1>{(t.forms.edit_heading)(&official.full_name)}</h1>
-                            <OfficialForm
-                                action
-                                form
-                                agencies=official.agencies.clone()
-                                current=(official.full_name.clone(), official.email.clone(), official.agency_id, official.roles.clone())
-                                submit=t.forms.save_button
-                            />
-                        }.into_any()
-                    }
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=official title=t.forms.users_title render={move |official: OfficialDetail, session| {
+            let form = session.feedback.form_for("edit_official");
+            let action = format!("/quan-tri/nguoi-dung/{}", official.id);
+            view! {
+                <p class="breadcrumb"><a href="/quan-tri/nguoi-dung">{t.forms.back_to_users}</a></p>
+                <ErrorSummary form=form.clone()/>
+                <PageTitle
+                    title=(t.forms.edit_heading)(&official.full_name)
+                    document_title=format!("{} | {}", t.forms.users_title, t.site_name)
+                />
+                <OfficialForm
+                    action
+                    form
+                    agencies=official.agencies.clone()
+                    current=(official.full_name.clone(), official.email.clone(), official.agency_id, official.roles.clone())
+                    submit=t.forms.save_button
+                />
+            }
+        }}/>
     }
 }

@@ -3,10 +3,8 @@ use crate::administration::server_fns::load_officials;
 use crate::administration::OfficialsView;
 use crate::forms::{ErrorSummary, FormFeedback};
 use crate::i18n::{use_lang, use_texts};
-use crate::layout::PageError;
-use crate::session_view::session_view;
+use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/quan-tri/nguoi-dung`: administrators list, create and disable the
 /// official accounts of the agencies they reach.
@@ -15,22 +13,13 @@ pub fn OfficialsPage() -> impl IntoView {
     let t = use_texts();
     let view_data = Resource::new(|| (), |_| load_officials());
     view! {
-        <Title text=format!("{} | {}", t.forms.users_title, t.site_name)/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let session = session_view().await;
-                match view_data.await {
-                    Ok(data) => {
-                        let form = session.feedback.form_for("create_official");
-                        view! {
-                            <ErrorSummary form=form.clone()/>
-                            <OfficialsView data form/>
-                        }.into_any()
-                    }
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=view_data title=t.forms.users_title render={move |data: OfficialsView, session| {
+            let form = session.feedback.form_for("create_official");
+            view! {
+                <ErrorSummary form=form.clone()/>
+                <OfficialsView data form/>
+            }
+        }}/>
     }
 }
 
@@ -40,23 +29,14 @@ fn OfficialsView(data: OfficialsView, form: FormFeedback) -> impl IntoView {
     let f = &t.forms;
     let lang = use_lang();
     view! {
-        <h1>{f.users_title}</h1>
-        <p class="lead">{f.users_lead}</p>
+        <PageTitle title=f.users_title lead=f.users_lead/>
         {if data.officials.is_empty() {
             view! { <p>{f.no_users}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
-                <table class="table table--stack-on-phone">
-                    <thead><tr>
-                        <th scope="col">{f.column_name}</th>
-                        <th scope="col">{f.column_email}</th>
-                        <th scope="col">{f.column_agency}</th>
-                        <th scope="col">{f.column_roles}</th>
-                        <th scope="col">{f.column_status}</th>
-                        <th scope="col">{f.column_actions}</th>
-                    </tr></thead>
-                    <tbody>
+                <DataTable label=f.users_title class="table--stack-on-phone" columns={Column::list([
+                    f.column_name, f.column_email, f.column_agency, f.column_roles, f.column_status, f.column_actions,
+                ])}>
                         {data.officials.into_iter().map(|official| {
                             let roles = official.roles.iter().map(|role| role.label(lang)).collect::<Vec<_>>().join(", ");
                             let edit = format!("/quan-tri/nguoi-dung/{}", official.id);
@@ -84,9 +64,7 @@ fn OfficialsView(data: OfficialsView, form: FormFeedback) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                </DataTable>
             }.into_any()
         }}
         <section class="section">

@@ -2,11 +2,9 @@ use crate::back_office::model::{DueMark, OfficeDossier};
 use crate::back_office::server_fns::load_office_dossier;
 use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
 use crate::dossiers::Action;
-use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
-use crate::layout::{NotFound, PageError};
+use crate::layout::{PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// `/can-bo/ho-so/{code}`: a dossier as the official works it — answers,
@@ -15,22 +13,13 @@ use leptos_router::hooks::use_params_map;
 /// saw, so a change by someone else in between is caught.
 #[component]
 pub fn OfficeDossierPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let dossier = Resource::new(
         move || params.get().get("code").unwrap_or_default(),
         load_office_dossier,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match dossier.await {
-                    Ok(dossier) => view! { <OfficeDossierView dossier/> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=dossier not_found=true render={|dossier, _| view! { <OfficeDossierView dossier/> }}/>
     }
 }
 
@@ -56,10 +45,7 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
     };
     let comment_action = format!("/can-bo/ho-so/{}/y-kien", dossier.code);
     view! {
-        <Title text=format!("{title} | {}", t.site_name)/>
-        <p class="breadcrumb"><a href="/can-bo">{b.back_to_inbox}</a></p>
-        <h1>{title}</h1>
-        <p class="lead">{dossier.procedure_name.clone()}</p>
+        <PageTitle title breadcrumb=("/can-bo", b.back_to_inbox) lead=dossier.procedure_name.clone()/>
         <dl class="summary-list">
             <div><dt>{b.column_status}</dt><dd><strong>{dossier.status.label(lang)}</strong></dd></div>
             <div><dt>{b.applicant}</dt><dd>{dossier.applicant_name.clone()}</dd></div>

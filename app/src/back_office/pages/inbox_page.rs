@@ -2,9 +2,8 @@ use super::register_form::RegisterForm;
 use crate::back_office::model::{DueMark, Inbox, InboxFilter, InboxFilters, Queue};
 use crate::back_office::server_fns::load_inbox;
 use crate::i18n::{use_lang, use_texts};
-use crate::layout::PageError;
+use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/can-bo`: the official's work queues (`?hang=`), search (`?tim=`) and
@@ -42,17 +41,8 @@ pub fn InboxPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=format!("{} | {}", t.back_office.inbox_title, t.site_name)/>
-        <h1>{t.back_office.inbox_title}</h1>
-        <p class="lead">{t.back_office.inbox_lead}</p>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match inbox.await {
-                    Ok(inbox) => view! { <InboxView inbox/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageTitle title=t.back_office.inbox_title lead=t.back_office.inbox_lead/>
+        <PageLoader resource=inbox render={|inbox: Inbox, _| view! { <InboxView inbox/> }}/>
     }
 }
 
@@ -110,17 +100,9 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             view! { <p>{b.empty_queue}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
-                <table class="table table--stack-on-phone inbox">
-                    <thead><tr>
-                        <th scope="col">{b.column_code}</th>
-                        <th scope="col">{b.column_procedure}</th>
-                        <th scope="col">{b.column_applicant}</th>
-                        <th scope="col">{b.column_status}</th>
-                        <th scope="col">{b.column_submitted}</th>
-                        <th scope="col">{b.column_due}</th>
-                    </tr></thead>
-                    <tbody>
+                <DataTable label=(b.queue)(current) class="table--stack-on-phone inbox" columns={Column::list([
+                    b.column_code, b.column_procedure, b.column_applicant, b.column_status, b.column_submitted, b.column_due,
+                ])}>
                         {inbox.rows.into_iter().map(|row| {
                             let mark_class = match row.mark {
                                 DueMark::Overdue => "tag tag--red",
@@ -149,9 +131,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                </DataTable>
             }.into_any()
         }}
         <nav class="pagination" aria-label=(b.page_of)(inbox.page, inbox.pages, inbox.total)>

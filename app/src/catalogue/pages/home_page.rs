@@ -2,9 +2,9 @@ use crate::catalogue::components::{ProcedureList, SearchForm};
 use crate::catalogue::query::{CatalogueQuery, RawCatalogueParams};
 use crate::catalogue::server_fns::{load_catalogue_facets, search_procedures};
 use crate::i18n::{use_lang, use_texts, Lang};
-use crate::layout::PageError;
+use crate::layout::{PageError, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::components::A;
 
 /// How many popular procedures the home page lists.
@@ -22,11 +22,9 @@ pub fn HomePage() -> impl IntoView {
     let facets = Resource::new(|| (), |_| load_catalogue_facets());
 
     view! {
-        <Title text=t.site_name/>
         <Meta name="description" content=t.home_lead/>
         <section class="hero">
-            <h1>{t.home_title}</h1>
-            <p class="lead">{t.home_lead}</p>
+            <PageTitle title=t.home_title lead=t.home_lead document_title=t.site_name/>
             <SearchForm prominent=true/>
         </section>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>

@@ -1,9 +1,8 @@
 use crate::catalogue::components::ProcedureFacts;
 use crate::catalogue::model::ProcedureDetail;
 use crate::catalogue::server_fns::load_procedure;
-use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts, Lang};
-use crate::layout::{NotFound, PageError};
+use crate::layout::{Column, DataTable, NotFound, PageLoader};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -11,23 +10,16 @@ use leptos_router::hooks::use_params_map;
 /// `/thu-tuc/{code}`: everything a citizen needs to know before filing.
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let procedure = Resource::new(
         move || params.get().get("code").unwrap_or_default(),
         load_procedure,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match procedure.await {
-                    Ok(Some(procedure)) => view! { <ProcedureView procedure/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=procedure not_found=true render={|procedure: Option<ProcedureDetail>, _| match procedure {
+            Some(procedure) => view! { <ProcedureView procedure/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }}/>
     }
 }
 
@@ -111,31 +103,24 @@ fn DocumentsTable(procedure: ProcedureDetail) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t.documents}</h2>
-            <div class="table-scroll">
-                <table class="table table--stack-on-phone">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.document_name}</th>
-                            <th scope="col" class="numeric">{t.originals}</th>
-                            <th scope="col" class="numeric">{t.copies}</th>
-                            <th scope="col">{t.required}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {procedure.documents.into_iter().map(|document| view! {
-                            <tr>
-                                <td>
-                                    {document.name}
-                                    {document.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
-                                </td>
-                                <td class="numeric" data-label=t.originals>{document.originals}</td>
-                                <td class="numeric" data-label=t.copies>{document.copies}</td>
-                                <td data-label=t.required>{if document.mandatory { t.mandatory } else { t.optional }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable label=t.documents class="table--stack-on-phone" columns={vec![
+                t.document_name.into(),
+                Column::numeric(t.originals),
+                Column::numeric(t.copies),
+                t.required.into(),
+            ]}>
+                {procedure.documents.into_iter().map(|document| view! {
+                    <tr>
+                        <td>
+                            {document.name}
+                            {document.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
+                        </td>
+                        <td class="numeric" data-label=t.originals>{document.originals}</td>
+                        <td class="numeric" data-label=t.copies>{document.copies}</td>
+                        <td data-label=t.required>{if document.mandatory { t.mandatory } else { t.optional }}</td>
+                    </tr>
+                }).collect_view()}
+            </DataTable>
         </section>
     }
 }
@@ -150,24 +135,20 @@ fn FeesTable(procedure: ProcedureDetail) -> impl IntoView {
                 view! { <p>{t.no_fees}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                        <table class="table">
-                            <tbody>
-                                {procedure.fees.into_iter().map(|fee| {
-                                    let amount = if fee.amount.0 == 0 { t.fee_free.to_string() } else { fee.amount.to_string() };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">
-                                                {fee.kind.label(t)}": "{fee.description}
-                                                {fee.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
-                                            </th>
-                                            <td class="numeric amount">{amount}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <DataTable label=t.fees>
+                        {procedure.fees.into_iter().map(|fee| {
+                            let amount = if fee.amount.0 == 0 { t.fee_free.to_string() } else { fee.amount.to_string() };
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        {fee.kind.label(t)}": "{fee.description}
+                                        {fee.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
+                                    </th>
+                                    <td class="numeric amount">{amount}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </DataTable>
                 }.into_any()
             }}
             {procedure.fee_schedule.map(|schedule| view! { <FeePolicy schedule/> })}

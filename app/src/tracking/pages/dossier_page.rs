@@ -1,40 +1,28 @@
 use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
-use crate::error::AppError;
 use crate::fees::view::PaymentState;
 use crate::fees::FeeSummary;
 use crate::forms::SubmitButton;
 use crate::i18n::{use_lang, use_texts};
-use crate::layout::{NotFound, PageError};
+use crate::layout::{PageLoader, PageTitle};
 use crate::tracking::server_fns::load_my_dossier;
 use crate::tracking::DossierDetail;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// `/ho-so/{code}`: one of the user's dossiers — status, what happens next,
 /// dates, the PIN, the timeline and the answers given.
 #[component]
 pub fn DossierPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let dossier = Resource::new(
         move || params.get().get("code").unwrap_or_default(),
         load_my_dossier,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let session = crate::session_view::session_view().await;
-                match dossier.await {
-                    Ok(dossier) => {
-                        let feedback = session.feedback.form_for(crate::ratings::rating_form::FORM_NAME);
-                        view! { <DossierView dossier feedback/> }.into_any()
-                    }
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=dossier not_found=true render={|dossier, session| {
+            let feedback = session.feedback.form_for(crate::ratings::rating_form::FORM_NAME);
+            view! { <DossierView dossier feedback/> }
+        }}/>
     }
 }
 
@@ -46,10 +34,7 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
     let title = (f.dossier_title)(&dossier.code);
     let withdraw = format!("/ho-so/{}/rut", dossier.code);
     view! {
-        <Title text=format!("{title} | {}", t.site_name)/>
-        <p class="breadcrumb"><a href="/ho-so">{f.my_dossiers_title}</a></p>
-        <h1>{title}</h1>
-        <p class="lead">{dossier.procedure_name.clone()}</p>
+        <PageTitle title breadcrumb=("/ho-so", f.my_dossiers_title) lead=dossier.procedure_name.clone()/>
         <div class="notice notice--info"><p><strong>{dossier.status.label(lang)}</strong>". "{(f.next_step)(dossier.status)}</p></div>
         <dl class="summary-list">
             <div><dt>{f.status}</dt><dd>{dossier.status.label(lang)}</dd></div>

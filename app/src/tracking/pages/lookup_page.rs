@@ -1,15 +1,14 @@
 use crate::i18n::use_texts;
+use crate::layout::{PageLoader, PageTitle};
 use crate::tracking::server_fns::{lookup_dossier, LookupAnswer};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/tra-cuu?ma=&pin=`: anyone holding slip 01 follows the dossier without
 /// signing in. A GET form: looking up changes nothing but the throttle.
 #[component]
 pub fn LookupPage() -> impl IntoView {
-    let t = use_texts();
-    let f = &t.filing;
+    let f = &use_texts().filing;
     let query = use_query_map();
     let asked = move || {
         let query = query.get();
@@ -27,9 +26,7 @@ pub fn LookupPage() -> impl IntoView {
     });
     let (code, _) = asked();
     view! {
-        <Title text=format!("{} | {}", f.lookup_title, t.site_name)/>
-        <h1>{f.lookup_title}</h1>
-        <p class="lead">{f.lookup_lead}</p>
+        <PageTitle title=f.lookup_title lead=f.lookup_lead/>
         <form method="get" action="/tra-cuu" class="narrow">
             <div class="form-group">
                 <label class="label" for="lookup-code">{f.code_label}</label>
@@ -42,37 +39,34 @@ pub fn LookupPage() -> impl IntoView {
             </div>
             <button type="submit" class="button">{f.lookup_button}</button>
         </form>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match answer.await {
-                    Ok(None) => ().into_any(),
-                    Ok(Some(LookupAnswer::NotFound)) => view! {
-                        <div class="notice notice--error" role="alert"><p>{f.lookup_not_found}</p></div>
-                    }.into_any(),
-                    Ok(Some(LookupAnswer::TooManyAttempts)) => view! {
-                        <div class="notice notice--error" role="alert"><p>{f.lookup_too_many}</p></div>
-                    }.into_any(),
-                    Ok(Some(LookupAnswer::Found(dossier))) => view! {
-                        <section class="section lookup-result" aria-labelledby="lookup-result-title">
-                            <h2 id="lookup-result-title">{(f.dossier_title)(&dossier.code)}</h2>
-                            <dl class="summary-list">
-                                <div><dt>{f.column_procedure}</dt><dd>{dossier.procedure_name.clone()}</dd></div>
-                                <div><dt>{f.agency}</dt><dd>{dossier.agency_name.clone()}</dd></div>
-                                <div><dt>{f.status}</dt><dd>{dossier.status_label.clone()}</dd></div>
-                                <div><dt>{f.submitted_at}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
-                                <div><dt>{f.due_date}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}</dd></div>
-                            </dl>
-                            <h3>{f.history}</h3>
-                            <ol class="timeline">
-                                {dossier.history.iter().map(|(at, label)| view! {
-                                    <li class="timeline__item"><span class="timeline__when">{at.clone()}</span>" — "{label.clone()}</li>
-                                }).collect_view()}
-                            </ol>
-                        </section>
-                    }.into_any(),
-                    Err(error) => view! { <crate::layout::PageError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <PageLoader resource=answer render={move |answer: Option<LookupAnswer>, _| {
+            match answer {
+                None => ().into_any(),
+                Some(LookupAnswer::NotFound) => view! {
+                    <div class="notice notice--error" role="alert"><p>{f.lookup_not_found}</p></div>
+                }.into_any(),
+                Some(LookupAnswer::TooManyAttempts) => view! {
+                    <div class="notice notice--error" role="alert"><p>{f.lookup_too_many}</p></div>
+                }.into_any(),
+                Some(LookupAnswer::Found(dossier)) => view! {
+                    <section class="section lookup-result" aria-labelledby="lookup-result-title">
+                        <h2 id="lookup-result-title">{(f.dossier_title)(&dossier.code)}</h2>
+                        <dl class="summary-list">
+                            <div><dt>{f.column_procedure}</dt><dd>{dossier.procedure_name.clone()}</dd></div>
+                            <div><dt>{f.agency}</dt><dd>{dossier.agency_name.clone()}</dd></div>
+                            <div><dt>{f.status}</dt><dd>{dossier.status_label.clone()}</dd></div>
+                            <div><dt>{f.submitted_at}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
+                            <div><dt>{f.due_date}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}</dd></div>
+                        </dl>
+                        <h3>{f.history}</h3>
+                        <ol class="timeline">
+                            {dossier.history.iter().map(|(at, label)| view! {
+                                <li class="timeline__item"><span class="timeline__when">{at.clone()}</span>" — "{label.clone()}</li>
+                            }).collect_view()}
+                        </ol>
+                    </section>
+                }.into_any(),
+            }
+        }}/>
     }
 }

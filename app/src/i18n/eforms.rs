@@ -1,0 +1,116 @@
+//! Words of the e-forms: the problems the checks find (the same on the
+//! server and in the browser) and the fields' own small words.
+
+pub struct EformTexts {
+    /// Put after the label of a field that may be left empty.
+    pub optional_suffix: &'static str,
+    /// The first, empty option of a select.
+    pub choose_placeholder: &'static str,
+    /// ☑ written out on summaries and slips.
+    pub checked: &'static str,
+    /// A field shown only for one answer of another (label, answer).
+    pub only_when: fn(&str, &str) -> String,
+
+    // A required field left empty; each gets the label lower-cased.
+    pub choose: fn(&str) -> String,
+    pub confirm: fn(&str) -> String,
+    pub enter: fn(&str) -> String,
+
+    pub too_short: fn(&str, usize) -> String,
+    /// (label, most, now).
+    pub too_long: fn(&str, usize, usize) -> String,
+    /// (label, an example of the right form).
+    pub wrong_form: fn(&str, &str) -> String,
+    pub not_a_number: fn(&str) -> String,
+    pub at_least: fn(&str, i64) -> String,
+    pub at_most: fn(&str, i64) -> String,
+    pub not_a_date: fn(&str) -> String,
+    pub before_today: fn(&str) -> String,
+    /// (label, the earliest day allowed).
+    pub not_before: fn(&str, &str) -> String,
+    pub choose_from_list: fn(&str) -> String,
+
+    // An address's parts; each gets the address's label lower-cased.
+    pub choose_province: fn(&str) -> String,
+    pub province_not_listed: &'static str,
+    pub choose_commune: fn(&str) -> String,
+    /// (the province's name).
+    pub commune_not_in_province: fn(&str) -> String,
+    pub enter_street: fn(&str) -> String,
+    /// (most, now).
+    pub street_too_long: fn(usize, usize) -> String,
+}
+
+pub const VI: EformTexts = EformTexts {
+    optional_suffix: " (không bắt buộc)",
+    choose_placeholder: "— Chọn —",
+    checked: "Có",
+    only_when: |label, answer| format!("Chỉ điền khi “{label}” là “{answer}”."),
+
+    choose: |label| format!("Chọn {label}."),
+    confirm: |label| format!("Cần xác nhận: {label}."),
+    enter: |label| format!("Nhập {label}."),
+
+    too_short: |label, min| format!("{label} phải có ít nhất {min} ký tự."),
+    too_long: |label, max, length| {
+        format!("{label} không được dài quá {max} ký tự (hiện có {length}).")
+    },
+    wrong_form: |label, example| format!("{label} chưa đúng dạng: {example}."),
+    not_a_number: |label| format!("{label} phải là một số, ví dụ 2 hoặc 150000."),
+    at_least: |label, min| format!("{label} phải từ {min} trở lên."),
+    at_most: |label, max| format!("{label} không được lớn hơn {max}."),
+    not_a_date: |label| {
+        format!("{label} không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2024.")
+    },
+    before_today: |label| format!("{label} phải trước hôm nay."),
+    not_before: |label, earlier| format!("{label} không được trước ngày {earlier}."),
+    choose_from_list: |label| format!("Chọn {label} trong danh sách."),
+
+    choose_province: |label| format!("Chọn tỉnh/thành phố của {label}."),
+    province_not_listed: "Chọn tỉnh/thành phố trong danh sách.",
+    choose_commune: |label| format!("Chọn xã/phường của {label}."),
+    commune_not_in_province: |province| {
+        format!("Xã/phường đã chọn không thuộc {province}. Chọn lại xã/phường.")
+    },
+    enter_street: |label| format!("Nhập số nhà, đường hoặc thôn, tổ của {label}."),
+    street_too_long: |max, length| {
+        format!("Số nhà, đường không được dài quá {max} ký tự (hiện có {length}).")
+    },
+};
+
+pub const EN: EformTexts = EformTexts {
+    optional_suffix: " (optional)",
+    choose_placeholder: "— Choose —",
+    checked: "Yes",
+    only_when: |label, answer| format!("Only when “{label}” is “{answer}”."),
+
+    choose: |label| format!("Choose {label}."),
+    confirm: |label| format!("Please confirm: {label}."),
+    enter: |label| format!("Enter {label}."),
+
+    too_short: |label, min| format!("{label} must have at least {min} characters."),
+    too_long: |label, max, length| {
+        format!("{label} must be at most {max} characters (now {length}).")
+    },
+    wrong_form: |label, example| format!("{label} is not in the right form: {example}."),
+    not_a_number: |label| format!("{label} must be a number, for example 2 or 150000."),
+    at_least: |label, min| format!("{label} must be at least {min}."),
+    at_most: |label, max| format!("{label} must be at most {max}."),
+    not_a_date: |label| {
+        format!("{label} is not a real date. Enter it as day/month/year, for example 15/03/2024.")
+    },
+    before_today: |label| format!("{label} must be before today."),
+    not_before: |label, earlier| format!("{label} cannot be before {earlier}."),
+    choose_from_list: |label| format!("Choose {label} from the list."),
+
+    choose_province: |label| format!("Choose the province of {label}."),
+    province_not_listed: "Choose a province from the list.",
+    choose_commune: |label| format!("Choose the commune or ward of {label}."),
+    commune_not_in_province: |province| {
+        format!("The commune chosen is not in {province}. Choose the commune again.")
+    },
+    enter_street: |label| format!("Enter the house number and street or village of {label}."),
+    street_too_long: |max, length| {
+        format!("The street part must be at most {max} characters (now {length}).")
+    },
+};
