@@ -30,6 +30,7 @@ pub mod i18n;
 mod layout;
 pub mod money;
 pub mod notifications;
+pub mod paths;
 pub mod payments;
 pub mod ratings;
 pub mod session_view;

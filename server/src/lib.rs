@@ -34,6 +34,7 @@ use access::same_origin::PortalOrigin;
 use access::{authentication, same_origin, security_headers, sessions};
 use app::back_office::server_fns::DueSoonDays;
 use app::demo::server_fns::DemoMode;
+use app::paths;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
@@ -120,7 +121,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         set_page_security_policy(&form_targets);
     };
     Router::new()
-        .route("/health", get(health::health))
+        .route(paths::HEALTH, get(health::health))
         .nest("/api/v1", api::router())
         .merge(accounts::router())
         .merge(administration::router())

@@ -8,6 +8,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::AccountKind;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::State;
 use tower_sessions::Session;
 
@@ -36,5 +37,5 @@ pub async fn set_digest(
         texts.digest_off
     };
     feedback::notice(&session, NoticeTone::Success, notice.to_string()).await;
-    Ok(see_other("/tai-khoan"))
+    Ok(see_other(&paths::account()))
 }

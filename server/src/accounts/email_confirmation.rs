@@ -11,6 +11,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::State;
 use tower_sessions::Session;
 
@@ -84,7 +85,7 @@ pub async fn resend(
 ) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     if user.email_confirmed {
-        return Ok(see_other("/tai-khoan"));
+        return Ok(see_other(&paths::account()));
     }
     if tokens::issued_last_hour(
         &state.pool,
@@ -102,7 +103,7 @@ pub async fn resend(
             (texts.confirmation_resent)(&user.email),
         )
         .await;
-        return Ok(see_other("/tai-khoan"));
+        return Ok(see_other(&paths::account()));
     }
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
@@ -115,7 +116,11 @@ pub async fn resend(
             CONFIRMATION_MINUTES,
         )
         .await?;
-        let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
+        let link = tokens::link(
+            &state.config.public_base_url,
+            &paths::confirm_email(),
+            &token,
+        );
         outbox::enqueue(
             &mut tx,
             &user.email,
@@ -133,5 +138,5 @@ pub async fn resend(
         (texts.confirmation_resent)(&user.email),
     )
     .await;
-    Ok(see_other("/tai-khoan"))
+    Ok(see_other(&paths::account()))
 }

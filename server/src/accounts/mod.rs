@@ -12,25 +12,23 @@ mod sign_out;
 pub mod tokens;
 
 use crate::state::AppState;
+use app::paths;
 use axum::routing::post;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/dang-nhap", post(sign_in::sign_in))
-        .route("/dang-xuat", post(sign_out::sign_out))
-        .route("/dang-ky", post(registration::register))
-        .route("/xac-nhan-email", post(email_confirmation::confirm))
+        .route(paths::SIGN_IN, post(sign_in::sign_in))
+        .route(paths::SIGN_OUT, post(sign_out::sign_out))
+        .route(paths::REGISTER, post(registration::register))
+        .route(paths::CONFIRM_EMAIL, post(email_confirmation::confirm))
+        .route(paths::RESEND_CONFIRMATION, post(email_confirmation::resend))
+        .route(paths::FORGOT_PASSWORD, post(password_reset::request_reset))
+        .route(paths::RESET_PASSWORD, post(password_reset::reset))
+        .route(paths::CHANGE_CONTACT, post(profile::change_contact))
+        .route(paths::CHANGE_PASSWORD, post(profile::change_password))
         .route(
-            "/tai-khoan/gui-lai-xac-nhan",
-            post(email_confirmation::resend),
-        )
-        .route("/quen-mat-khau", post(password_reset::request_reset))
-        .route("/dat-lai-mat-khau", post(password_reset::reset))
-        .route("/tai-khoan/lien-he", post(profile::change_contact))
-        .route("/tai-khoan/mat-khau", post(profile::change_password))
-        .route(
-            "/tai-khoan/thu-tong-hop",
+            paths::DIGEST_PREFERENCE,
             post(digest_preference::set_digest),
         )
 }

@@ -14,6 +14,7 @@ use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::State;
 use serde_json::json;
 use std::net::IpAddr;
@@ -38,7 +39,7 @@ pub async fn request_reset(
             refused.keep("email", &typed);
             refused.error("email", error.message(asker.lang));
             feedback::form(&session, refused).await;
-            return Ok(see_other("/quen-mat-khau"));
+            return Ok(see_other(&paths::forgot_password()));
         }
     };
     match throttle::reserve(&state.pool, Kind::ResetRequest, Subject::Anyone, asker.ip).await? {
@@ -48,7 +49,7 @@ pub async fn request_reset(
             refused.keep("email", &typed);
             refused.error("email", (texts.too_many_requests)(limited.wait_secs as u64));
             feedback::form(&session, refused).await;
-            return Ok(see_other("/quen-mat-khau"));
+            return Ok(see_other(&paths::forgot_password()));
         }
     }
     // Whether or not the account exists, the answer is the same and comes as
@@ -67,7 +68,7 @@ pub async fn request_reset(
         (texts.forgot_sent)(email.as_str()),
     )
     .await;
-    Ok(see_other("/dang-nhap"))
+    Ok(see_other(&paths::sign_in()))
 }
 
 /// Mails a reset link if `email` names an enabled account (at most
@@ -103,7 +104,11 @@ async fn mail_reset_link(
         RESET_MINUTES,
     )
     .await?;
-    let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
+    let link = tokens::link(
+        &state.config.public_base_url,
+        &paths::reset_password(),
+        &token,
+    );
     outbox::enqueue(
         &mut tx,
         &account.email,
@@ -130,7 +135,7 @@ pub async fn reset(
 ) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let token = form.get("token").trim().to_string();
-    let again = tokens::link("", "/dat-lai-mat-khau", &token);
+    let again = tokens::link("", &paths::reset_password(), &token);
     let Some(used) = tokens::peek(
         &state.pool,
         state.clock.now(),
@@ -140,7 +145,7 @@ pub async fn reset(
     .await?
     else {
         feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
-        return Ok(see_other("/quen-mat-khau"));
+        return Ok(see_other(&paths::forgot_password()));
     };
     let user_id = used.user_id;
     let account = sqlx::query!("SELECT email, citizen_id FROM users WHERE id = $1", user_id)
@@ -208,9 +213,9 @@ pub async fn reset(
     .await;
     if !result? {
         feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
-        return Ok(see_other("/quen-mat-khau"));
+        return Ok(see_other(&paths::forgot_password()));
     }
     let _ = sessions::end(&session).await;
     feedback::notice(&session, NoticeTone::Success, texts.password_reset_done).await;
-    Ok(see_other("/dang-nhap"))
+    Ok(see_other(&paths::sign_in()))
 }

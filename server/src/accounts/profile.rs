@@ -17,6 +17,7 @@ use app::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
 use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
 use axum::extract::State;
 use serde_json::json;
 use tower_sessions::Session;
@@ -81,7 +82,7 @@ pub async fn change_contact(
     }
     let (Some(email), Some(phone), false) = (email, phone, refused.has_errors()) else {
         feedback::form(&session, refused).await;
-        return Ok(see_other("/tai-khoan"));
+        return Ok(see_other(&paths::account()));
     };
 
     let email_changed = !email.as_str().eq_ignore_ascii_case(&user.email);
@@ -108,7 +109,11 @@ pub async fn change_contact(
                 CONFIRMATION_MINUTES,
             )
             .await?;
-            let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
+            let link = tokens::link(
+                &state.config.public_base_url,
+                &paths::confirm_email(),
+                &token,
+            );
             outbox::enqueue(
                 &mut tx,
                 email.as_str(),
@@ -144,7 +149,7 @@ pub async fn change_contact(
         }
         Err(error) => return Err(error.into()),
     }
-    Ok(see_other("/tai-khoan"))
+    Ok(see_other(&paths::account()))
 }
 
 pub async fn change_password(
@@ -185,7 +190,7 @@ pub async fn change_password(
     };
     let (Some(password), false) = (password, refused.has_errors()) else {
         feedback::form(&session, refused).await;
-        return Ok(see_other("/tai-khoan"));
+        return Ok(see_other(&paths::account()));
     };
     let hash = password_hash::hash(&password).await?;
     let result: anyhow::Result<i64> = async {
@@ -218,5 +223,5 @@ pub async fn change_password(
     let limits = sessions::limits_for(user.kind, remember);
     sessions::start(&session, user.id, limits, valid_after).await?;
     feedback::notice(&session, NoticeTone::Success, texts.password_changed).await;
-    Ok(see_other("/tai-khoan"))
+    Ok(see_other(&paths::account()))
 }

@@ -16,6 +16,7 @@ use app::accounts::password_hash;
 use app::accounts::registration::{Registration, RegistrationForm};
 use app::forms::NoticeTone;
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::State;
 use serde_json::json;
 use tower_sessions::Session;
@@ -43,7 +44,7 @@ pub async fn register(
         Ok(registration) => registration,
         Err(refused) => {
             feedback::form(&session, refused).await;
-            return Ok(see_other("/dang-ky"));
+            return Ok(see_other(&paths::register()));
         }
     };
 
@@ -53,7 +54,7 @@ pub async fn register(
             let mut refused = form.typed_values();
             refused.error("email", (texts.too_many_requests)(limited.wait_secs as u64));
             feedback::form(&session, refused).await;
-            return Ok(see_other("/dang-ky"));
+            return Ok(see_other(&paths::register()));
         }
     }
     let already = already_registered(&state, &registration).await?;
@@ -76,7 +77,7 @@ pub async fn register(
         (texts.registered)(registration.email.as_str()),
     )
     .await;
-    Ok(see_other("/dang-nhap"))
+    Ok(see_other(&paths::sign_in()))
 }
 
 /// Whether the email or the CCCD of `registration` already has an account.
@@ -146,7 +147,11 @@ async fn create_account(
         CONFIRMATION_MINUTES,
     )
     .await?;
-    let link = tokens::link(&state.config.public_base_url, "/xac-nhan-email", &token);
+    let link = tokens::link(
+        &state.config.public_base_url,
+        &paths::confirm_email(),
+        &token,
+    );
     let message = templates::confirm_email(asker.lang, registration.full_name.as_str(), &link);
     outbox::enqueue(&mut tx, registration.email.as_str(), &message).await?;
     audit::record(

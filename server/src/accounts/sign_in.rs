@@ -9,6 +9,7 @@ use app::access::throttle::{self, Kind, Subject};
 use app::access::{safe_return_path, sign_in_address, AccountKind};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
 use axum::extract::State;
 use serde_json::json;
 use sqlx::PgPool;
@@ -36,7 +37,7 @@ pub async fn sign_in(
     let remember = form.get("remember") == "on";
     let back = || {
         if next.is_empty() {
-            "/dang-nhap".to_string()
+            paths::sign_in()
         } else {
             sign_in_address(&next)
         }
@@ -127,8 +128,8 @@ pub async fn sign_in(
     .await;
     feedback::notice(&session, NoticeTone::Success, texts.signed_in).await;
     let fallback = match account.kind {
-        AccountKind::Citizen => "/tai-khoan",
-        AccountKind::Official => "/tai-khoan",
+        AccountKind::Citizen => paths::ACCOUNT,
+        AccountKind::Official => paths::ACCOUNT,
     };
     Ok(see_other(&safe_return_path(&next, fallback)))
 }

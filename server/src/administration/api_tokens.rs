@@ -12,11 +12,12 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::{Permission, Role};
 use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
 use axum::extract::{Path, State};
 use serde_json::json;
 use tower_sessions::Session;
 
-const PAGE: &str = "/quan-tri/ma-api";
+const PAGE: &str = paths::API_TOKENS;
 
 pub async fn issue(
     State(state): State<AppState>,

@@ -5,15 +5,16 @@ mod api_tokens;
 mod officials;
 
 use crate::state::AppState;
+use app::paths;
 use axum::routing::post;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/quan-tri/nguoi-dung", post(officials::create))
-        .route("/quan-tri/ma-api", post(api_tokens::issue))
-        .route("/quan-tri/ma-api/{id}/thu-hoi", post(api_tokens::revoke))
-        .route("/quan-tri/nguoi-dung/{id}", post(officials::update))
-        .route("/quan-tri/nguoi-dung/{id}/khoa", post(officials::disable))
-        .route("/quan-tri/nguoi-dung/{id}/mo-khoa", post(officials::enable))
+        .route(paths::OFFICIALS, post(officials::create))
+        .route(paths::API_TOKENS, post(api_tokens::issue))
+        .route(paths::REVOKE_API_TOKEN, post(api_tokens::revoke))
+        .route(paths::OFFICIAL, post(officials::update))
+        .route(paths::DISABLE_OFFICIAL, post(officials::disable))
+        .route(paths::ENABLE_OFFICIAL, post(officials::enable))
 }

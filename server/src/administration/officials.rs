@@ -15,6 +15,7 @@ use app::accounts::identity::{EmailAddress, PersonName};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::{Path, State};
 use rand::RngCore;
 use serde_json::json;
@@ -106,7 +107,7 @@ pub async fn create(
         Ok(input) => input,
         Err(refused) => {
             feedback::form(&session, refused).await;
-            return Ok(see_other("/quan-tri/nguoi-dung"));
+            return Ok(see_other(&paths::officials()));
         }
     };
     admin.may(
@@ -147,7 +148,11 @@ pub async fn create(
             WELCOME_MINUTES,
         )
         .await?;
-        let link = tokens::link(&state.config.public_base_url, "/dat-lai-mat-khau", &token);
+        let link = tokens::link(
+            &state.config.public_base_url,
+            &paths::reset_password(),
+            &token,
+        );
         outbox::enqueue(
             &mut tx,
             input.email.as_str(),
@@ -183,7 +188,7 @@ pub async fn create(
         }
         Err(error) => return Err(error.into()),
     }
-    Ok(see_other("/quan-tri/nguoi-dung"))
+    Ok(see_other(&paths::officials()))
 }
 
 /// The target account's name and agency, after checking the administrator
@@ -222,7 +227,7 @@ pub async fn update(
     form: Posted,
 ) -> HandlerResult {
     target_in_reach(&state, &admin, id, asker.lang).await?;
-    let back = format!("/quan-tri/nguoi-dung/{id}");
+    let back = paths::official(&id);
     let input = match read_input(&form, "edit_official", asker.lang) {
         Ok(input) => input,
         Err(refused) => {
@@ -280,7 +285,7 @@ pub async fn update(
                 (texts.forms.user_saved)(input.full_name.as_str()),
             )
             .await;
-            Ok(see_other("/quan-tri/nguoi-dung"))
+            Ok(see_other(&paths::officials()))
         }
         Err(error) if crate::database::is_unique_violation(&error) => {
             let mut refused = typed_values(&form, "edit_official");
@@ -326,7 +331,7 @@ async fn set_disabled(
     let texts = asker.lang.texts();
     if disabled && id == admin.0.id {
         feedback::notice(&session, NoticeTone::Error, texts.forms.cannot_disable_self).await;
-        return Ok(see_other("/quan-tri/nguoi-dung"));
+        return Ok(see_other(&paths::officials()));
     }
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
@@ -351,5 +356,5 @@ async fn set_disabled(
         (texts.forms.user_enabled)(&name)
     };
     feedback::notice(&session, NoticeTone::Success, message).await;
-    Ok(see_other("/quan-tri/nguoi-dung"))
+    Ok(see_other(&paths::officials()))
 }

@@ -7,6 +7,7 @@ use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::{Path, State};
 use tower_sessions::Session;
 
@@ -19,7 +20,7 @@ pub async fn comment(
     Path(code): Path<String>,
     form: Posted,
 ) -> HandlerResult {
-    let back = format!("/can-bo/ho-so/{code}");
+    let back = paths::office_dossier(&code);
     let body = app::text::normalize(form.get("body").trim());
     let vi = asker.lang == app::i18n::Lang::Vi;
     if body.is_empty() || body.chars().count() > 2000 {

@@ -9,16 +9,14 @@ mod register;
 mod results;
 
 use crate::state::AppState;
+use app::paths;
 use axum::routing::{get, post};
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/can-bo/ho-so/{code}/thao-tac", post(actions::act))
-        .route("/can-bo/so-theo-doi.pdf", get(register::register))
-        .route("/can-bo/ho-so/{code}/y-kien", post(comments::comment))
-        .route(
-            "/ho-so/{code}/bo-sung",
-            post(actions::supplement::supplement),
-        )
+        .route(paths::OFFICE_ACTION, post(actions::act))
+        .route(paths::OFFICE_REGISTER_PDF, get(register::register))
+        .route(paths::OFFICE_COMMENT, post(comments::comment))
+        .route(paths::SUPPLEMENT, post(actions::supplement::supplement))
 }

@@ -7,6 +7,7 @@
 use crate::mail::outbox;
 use crate::mail::templates::Message;
 use crate::state::AppState;
+use app::paths;
 use sqlx::PgConnection;
 
 /// Whom a dossier's notices go to, and what they are written about.
@@ -42,7 +43,7 @@ pub async fn deliver(
     title: String,
     body: String,
 ) -> anyhow::Result<()> {
-    let link = format!("/ho-so/{}", dossier.code);
+    let link = paths::dossier(&dossier.code);
     sqlx::query!(
         "INSERT INTO notifications (user_id, dossier_id, title, body, link) VALUES ($1, $2, $3, $4, $5)",
         dossier.applicant_id,

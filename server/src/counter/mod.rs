@@ -8,6 +8,7 @@ mod walk_in;
 use crate::dossiers::filing::file;
 use crate::files::{scripted_upload, upload::upload};
 use crate::state::AppState;
+use app::paths;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
@@ -15,11 +16,11 @@ use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/can-bo/tiep-nhan/cong-dan", post(walk_in::record))
-        .route("/can-bo/tiep-nhan/nop", get(walk_in::start_filing))
-        .route("/can-bo/tiep-nhan/{applicant}/{code}", post(file))
+        .route(paths::COUNTER_WALK_IN, post(walk_in::record))
+        .route(paths::COUNTER_START_FILING, get(walk_in::start_filing))
+        .route(paths::COUNTER_FILE, post(file))
         .route(
-            "/can-bo/tiep-nhan/{applicant}/{code}/giay-to",
+            paths::COUNTER_UPLOAD,
             post(upload)
                 .layer(DefaultBodyLimit::disable())
                 .layer(middleware::from_fn(

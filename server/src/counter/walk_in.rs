@@ -12,6 +12,7 @@ use app::access::Permission;
 use app::counter::walk_in::WalkInForm;
 use app::filing::filing_path;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde_json::json;
@@ -88,7 +89,7 @@ pub async fn record(
 
 /// `/can-bo/tiep-nhan?cccd=…`
 fn desk(citizen_id: &str) -> String {
-    let mut link = String::from("/can-bo/tiep-nhan?cccd=");
+    let mut link = paths::counter() + "?cccd=";
     link.extend(form_urlencoded::byte_serialize(
         citizen_id.trim().as_bytes(),
     ));
@@ -111,6 +112,6 @@ pub async fn start_filing(Query(query): Query<HashMap<String, String>>) -> Respo
             code.extend(form_urlencoded::byte_serialize(procedure.as_bytes()));
             see_other(&filing_path(&code, Some(applicant)))
         }
-        _ => see_other("/can-bo/tiep-nhan"),
+        _ => see_other(&paths::counter()),
     }
 }

@@ -19,6 +19,7 @@ use app::filing::filing_path;
 use app::filing::store::{self as filing_store, Filer};
 use app::filing::ProcedureSummary;
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -60,7 +61,7 @@ impl FromRequestParts<AppState> for Filing {
             None => match open(state, user, asker.lang, code).await {
                 Ok(Some(filing)) => Ok(filing),
                 // No online form for it: back to the catalogue.
-                Ok(None) => Err(see_other("/thu-tuc")),
+                Ok(None) => Err(see_other(&paths::procedures())),
                 Err(error) => Err(error.into_response()),
             },
             Some(applicant) => match applicant.parse() {

@@ -23,6 +23,7 @@ use app::filing::eform_fields::FORM_NAME;
 use app::filing::store as filing_store;
 use app::forms::{field_id, FormFeedback, NoticeTone};
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::State;
 use sqlx::PgConnection;
 use tower_sessions::Session;
@@ -148,7 +149,7 @@ pub async fn file(
                     (words.accepted)(&submitted.code, &submitted.pin, &submitted.due),
                 )
                 .await;
-                Ok(see_other(&format!("/can-bo/ho-so/{}", submitted.code)))
+                Ok(see_other(&paths::office_dossier(&submitted.code)))
             }
             Err(message) => {
                 feedback::notice(&session, NoticeTone::Error, message).await;
@@ -194,7 +195,7 @@ pub async fn file(
         (texts.submitted)(&submitted.code, &submitted.pin, &submitted.due),
     )
     .await;
-    Ok(see_other(&format!("/ho-so/{}", submitted.code)))
+    Ok(see_other(&paths::dossier(&submitted.code)))
 }
 
 /// A dossier just given its code.

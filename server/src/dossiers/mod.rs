@@ -12,24 +12,22 @@ mod slip;
 mod withdrawal;
 
 use crate::state::AppState;
+use app::paths;
 use axum::routing::post;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/nop-ho-so/{code}", post(filing::file))
-        .route("/ho-so/{code}/rut", post(withdrawal::withdraw))
-        .route("/ho-so/{code}/danh-gia", post(rating::rate))
+        .route(paths::FILE_DOSSIER, post(filing::file))
+        .route(paths::WITHDRAW, post(withdrawal::withdraw))
+        .route(paths::RATE, post(rating::rate))
+        .route(paths::DOSSIER_SLIP, axum::routing::get(slip::receipt_slip))
         .route(
-            "/ho-so/{code}/phieu-tiep-nhan.pdf",
-            axum::routing::get(slip::receipt_slip),
-        )
-        .route(
-            "/ho-so/{code}/phieu-kiem-soat.pdf",
+            paths::CONTROL_SLIP,
             axum::routing::get(control_slip::control_slip),
         )
         .route(
-            "/ho-so/{code}/phieu/{entry}",
+            paths::NOTICE_SLIP,
             axum::routing::get(notice_slip::notice_slip),
         )
 }

@@ -8,6 +8,7 @@ use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
 use app::ratings::rating_form::FORM_NAME;
 use app::ratings::{parse_level, QUESTIONS};
 use axum::extract::{Path, State};
@@ -22,7 +23,7 @@ pub async fn rate(
     form: Posted,
 ) -> HandlerResult {
     let words = &asker.lang.texts().ratings;
-    let back = format!("/ho-so/{code}");
+    let back = paths::dossier(&code);
     let dossier = sqlx::query!(
         "SELECT id, status FROM dossiers WHERE code = $1 AND applicant_id = $2",
         code,

@@ -9,6 +9,7 @@ use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::dossiers::Action;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::{Path, State};
 use tower_sessions::Session;
 
@@ -47,5 +48,5 @@ pub async fn withdraw(
         Outcome::Done(_) => feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await,
         _ => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
     }
-    Ok(see_other(&format!("/ho-so/{code}")))
+    Ok(see_other(&paths::dossier(&code)))
 }

@@ -12,6 +12,7 @@ pub mod virus_scan;
 mod wallet;
 
 use crate::state::AppState;
+use app::paths;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
@@ -77,7 +78,7 @@ pub fn router() -> Router<AppState> {
         // Limits are enforced while streaming (per file and per dossier), so
         // the framework's whole-body limit steps aside on this route only.
         .route(
-            "/nop-ho-so/{code}/giay-to",
+            paths::DRAFT_UPLOAD,
             post(upload::upload)
                 .layer(DefaultBodyLimit::disable())
                 .layer(middleware::from_fn(
@@ -85,25 +86,22 @@ pub fn router() -> Router<AppState> {
                 )),
         )
         .route(
-            "/ho-so/{code}/bo-sung/giay-to",
+            paths::SUPPLEMENT_UPLOAD,
             post(upload::upload_supplement)
                 .layer(DefaultBodyLimit::disable())
                 .layer(middleware::from_fn(
                     scripted_upload::answer_scripts_with_location,
                 )),
         )
+        .route(paths::DRAFT_FROM_WALLET, post(wallet::attach_from_wallet))
         .route(
-            "/nop-ho-so/{code}/giay-to/tu-kho",
-            post(wallet::attach_from_wallet),
-        )
-        .route(
-            "/can-bo/ho-so/{code}/ket-qua",
+            paths::OFFICE_RESULT_UPLOAD,
             post(result_upload::upload_result)
                 .layer(DefaultBodyLimit::disable())
                 .layer(middleware::from_fn(
                     scripted_upload::answer_scripts_with_location,
                 )),
         )
-        .route("/tep/{id}", get(download::download))
-        .route("/tep/{id}/xem", get(download::view))
+        .route(paths::FILE_DOWNLOAD, get(download::download))
+        .route(paths::FILE_VIEW, get(download::view))
 }

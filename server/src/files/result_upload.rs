@@ -13,6 +13,7 @@ use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::{Multipart, Path, State};
 use object_store::path::Path as StorePath;
 use object_store::ObjectStore;
@@ -27,7 +28,7 @@ pub async fn upload_result(
     Path(code): Path<String>,
     mut multipart: Multipart,
 ) -> HandlerResult {
-    let back = format!("/can-bo/ho-so/{code}");
+    let back = paths::office_dossier(&code);
     let dossier = sqlx::query!(
         "SELECT id, applicant_id FROM dossiers
          WHERE code = $1 AND status = 'processing' AND assignee_id = $2 AND agency_id = ANY($3)",

@@ -18,6 +18,7 @@ use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
+use app::paths;
 use axum::extract::{Multipart, Path, State};
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, PutPayload};
@@ -109,7 +110,7 @@ pub async fn upload_supplement(
         owner: user.id,
         dossier: dossier.id,
         version: dossier.procedure_version_id,
-        back: format!("/ho-so/{code}"),
+        back: paths::dossier(&code),
     };
     receive_into(&state, &session, asker.lang, target, multipart).await
 }

@@ -15,6 +15,7 @@ use app::access::{Role, SignedInUser};
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::money::Vnd;
+use app::paths;
 use axum::extract::{Path, State};
 use tower_sessions::Session;
 
@@ -27,7 +28,7 @@ pub async fn record_payment(
     Path(code): Path<String>,
     form: Posted,
 ) -> HandlerResult {
-    let back = format!("/can-bo/ho-so/{code}");
+    let back = paths::office_dossier(&code);
     let method = form.get("method");
     let paper_receipt = app::text::normalize(form.get("counter_receipt").trim());
     let words = words(asker.lang);
@@ -92,7 +93,7 @@ pub async fn record_refund(
     Path(code): Path<String>,
     form: Posted,
 ) -> HandlerResult {
-    let back = format!("/can-bo/ho-so/{code}");
+    let back = paths::office_dossier(&code);
     let note = app::text::normalize(form.get("note").trim());
     let words = words(asker.lang);
     if note.is_empty() {

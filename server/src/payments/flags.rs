@@ -8,6 +8,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::Role;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::{Path, State};
 use tower_sessions::Session;
 
@@ -23,7 +24,7 @@ pub async fn resolve(
     let note = app::text::normalize(form.get("note").trim());
     if note.is_empty() {
         feedback::notice(&session, NoticeTone::Error, words.resolution_missing).await;
-        return Ok(see_other("/can-bo/doi-soat"));
+        return Ok(see_other(&paths::reconciliation()));
     }
     let scope = user.agencies_for(Role::Manager).to_vec();
     let resolved = sqlx::query!(
@@ -43,5 +44,5 @@ pub async fn resolve(
         let refusal = asker.lang.texts().error_forbidden;
         feedback::notice(&session, NoticeTone::Error, refusal).await;
     }
-    Ok(see_other("/can-bo/doi-soat"))
+    Ok(see_other(&paths::reconciliation()))
 }

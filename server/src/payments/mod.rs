@@ -19,6 +19,7 @@ pub mod vnpay;
 
 use crate::config::GatewayChoice;
 use crate::state::AppState;
+use app::paths;
 use axum::routing::{get, post};
 use axum::Router;
 use gateway::Gateway;
@@ -52,17 +53,11 @@ pub fn gateway_origin(config: &crate::config::Config) -> Option<String> {
 /// The citizen's and the officers' payment forms and documents.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/ho-so/{code}/thanh-toan", post(start::start))
-        .route("/ho-so/{code}/bien-lai/{reference}", get(receipt::download))
-        .route(
-            "/can-bo/ho-so/{code}/thu-phi",
-            post(counter::record_payment),
-        )
-        .route(
-            "/can-bo/ho-so/{code}/hoan-phi",
-            post(counter::record_refund),
-        )
-        .route("/can-bo/doi-soat/{id}", post(flags::resolve))
+        .route(paths::START_PAYMENT, post(start::start))
+        .route(paths::PAYMENT_RECEIPT, get(receipt::download))
+        .route(paths::OFFICE_RECORD_PAYMENT, post(counter::record_payment))
+        .route(paths::OFFICE_RECORD_REFUND, post(counter::record_refund))
+        .route(paths::RESOLVE_FLAG, post(flags::resolve))
 }
 
 /// Where gateways call in. Outside the session and same-origin layers:
@@ -70,9 +65,6 @@ pub fn router() -> Router<AppState> {
 /// believed only for their signatures.
 pub fn gateway_callbacks() -> Router<AppState> {
     Router::new()
-        .route(
-            "/api/v1/payments/sandbox/ipn",
-            post(notifications::sandbox_ipn),
-        )
-        .route("/api/v1/payments/vnpay/ipn", get(notifications::vnpay_ipn))
+        .route(paths::SANDBOX_IPN, post(notifications::sandbox_ipn))
+        .route(paths::VNPAY_IPN, get(notifications::vnpay_ipn))
 }

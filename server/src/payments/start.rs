@@ -13,6 +13,7 @@ use app::deadlines::vietnam_local;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::money::Vnd;
+use app::paths;
 use axum::extract::{Path, State};
 use chrono::TimeDelta;
 use rand::distributions::{Alphanumeric, DistString};
@@ -26,7 +27,7 @@ pub async fn start(
     SignedIn(user): SignedIn,
     Path(code): Path<String>,
 ) -> HandlerResult {
-    let back = format!("/ho-so/{code}");
+    let back = paths::dossier(&code);
     let dossier = sqlx::query!(
         r#"SELECT d.id, d.status, d.fee_total,
                   EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
@@ -38,7 +39,7 @@ pub async fn start(
     .fetch_optional(&state.pool)
     .await?;
     let Some(dossier) = dossier else {
-        return Ok(see_other("/ho-so"));
+        return Ok(see_other(&paths::dossiers()));
     };
     let open =
         app::dossiers::DossierStatus::parse(&dossier.status).is_some_and(|status| status.is_open());

@@ -9,12 +9,13 @@ mod pdf;
 pub mod xlsx;
 
 use crate::state::AppState;
+use app::paths;
 use axum::routing::get;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/thong-ke/bieu-06.csv", get(downloads::csv))
-        .route("/thong-ke/bieu-06.xlsx", get(downloads::xlsx))
-        .route("/thong-ke/bieu-06.pdf", get(downloads::pdf))
+        .route(paths::REPORT_06_CSV, get(downloads::csv))
+        .route(paths::REPORT_06_XLSX, get(downloads::xlsx))
+        .route(paths::REPORT_06_PDF, get(downloads::pdf))
 }

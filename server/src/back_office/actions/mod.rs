@@ -40,6 +40,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::dossiers::Action;
 use app::forms::NoticeTone;
+use app::paths;
 use axum::extract::{Path, State};
 use tower_sessions::Session;
 
@@ -53,7 +54,7 @@ pub async fn act(
     Path(code): Path<String>,
     form: Posted,
 ) -> HandlerResult {
-    let back = format!("/can-bo/ho-so/{code}");
+    let back = paths::office_dossier(&code);
     let Some(action) = Action::parse(&form.get("action")) else {
         return Ok(see_other(&back));
     };

@@ -14,6 +14,7 @@ use crate::forms::{Asker, Posted};
 use crate::state::AppState;
 use app::deadlines;
 use app::dossiers::{Action, DossierStatus};
+use app::paths;
 use axum::extract::{Path, State};
 use sqlx::PgConnection;
 use tower_sessions::Session;
@@ -26,7 +27,7 @@ pub async fn supplement(
     Path(code): Path<String>,
     form: Posted,
 ) -> HandlerResult {
-    let back = format!("/ho-so/{code}");
+    let back = paths::dossier(&code);
     let request = Request {
         code: &code,
         action: Action::Supplement,
@@ -76,7 +77,7 @@ async fn tell_officer_who_asked(
         dossier_id,
         format!("Hồ sơ {code} đã được bổ sung"),
         "Công dân đã gửi bổ sung theo yêu cầu của bạn; hồ sơ trở lại bước trước khi yêu cầu.",
-        format!("/can-bo/ho-so/{code}"),
+        paths::office_dossier(&code),
     )
     .execute(&mut *tx)
     .await?;

@@ -1,0 +1,186 @@
+//! Every plain (non-Leptos) route, written once.
+//!
+//! Each entry gives the axum pattern (`DOSSIER_SLIP`, for `.route(…)`) and a
+//! builder that fills it (`dossier_slip(code)`, for links, redirects and
+//! mail). Both come from the same string literal: the builder formats that
+//! literal with its parameters as named arguments, so a placeholder without a
+//! parameter (or the reverse) fails to compile. New routes go here.
+//!
+//! Leptos page routes stay in `app.rs` (`path!` needs literals); the pages
+//! that server code links or redirects to are listed here too.
+
+use std::fmt::Display;
+
+/// `route!(CONSTANT, builder(params…) = "pattern")`: one pattern, two uses.
+macro_rules! routes {
+    ($( $(#[$doc:meta])* $constant:ident, $builder:ident($($param:ident),*) = $pattern:literal; )*) => {
+        $(
+            $(#[$doc])*
+            pub const $constant: &str = $pattern;
+
+            $(#[$doc])*
+            pub fn $builder($($param: impl Display),*) -> String {
+                format!($pattern $(, $param = $param)*)
+            }
+        )*
+
+        /// Each builder fed its own placeholder names, next to its pattern.
+        #[cfg(test)]
+        fn filled_with_placeholders() -> Vec<(&'static str, String)> {
+            vec![$(
+                ($constant, $builder($(concat!("{", stringify!($param), "}")),*)),
+            )*]
+        }
+    };
+}
+
+routes! {
+    // Citizen pages that server code links or redirects to.
+    /// The citizen's account page.
+    ACCOUNT, account() = "/tai-khoan";
+    /// The citizen's dossier list.
+    DOSSIERS, dossiers() = "/ho-so";
+    /// One dossier, as its applicant sees it.
+    DOSSIER, dossier(code) = "/ho-so/{code}";
+    /// The procedure catalogue.
+    PROCEDURES, procedures() = "/thu-tuc";
+
+    // Accounts.
+    /// Sign in (page and form).
+    SIGN_IN, sign_in() = "/dang-nhap";
+    /// Sign out.
+    SIGN_OUT, sign_out() = "/dang-xuat";
+    /// Registration (page and form).
+    REGISTER, register() = "/dang-ky";
+    /// Confirming an e-mail address (link target and form).
+    CONFIRM_EMAIL, confirm_email() = "/xac-nhan-email";
+    /// Sending the confirmation mail again.
+    RESEND_CONFIRMATION, resend_confirmation() = "/tai-khoan/gui-lai-xac-nhan";
+    /// Asking for a password reset (page and form).
+    FORGOT_PASSWORD, forgot_password() = "/quen-mat-khau";
+    /// Setting a new password with a reset token (link target and form).
+    RESET_PASSWORD, reset_password() = "/dat-lai-mat-khau";
+    /// Changing contact details.
+    CHANGE_CONTACT, change_contact() = "/tai-khoan/lien-he";
+    /// Changing the password.
+    CHANGE_PASSWORD, change_password() = "/tai-khoan/mat-khau";
+    /// Choosing whether to receive the digest mail.
+    DIGEST_PREFERENCE, digest_preference() = "/tai-khoan/thu-tong-hop";
+
+    // Filing and the citizen's dossier.
+    /// Submitting a draft dossier.
+    FILE_DOSSIER, file_dossier(code) = "/nop-ho-so/{code}";
+    /// Uploading a document to a draft.
+    DRAFT_UPLOAD, draft_upload(code) = "/nop-ho-so/{code}/giay-to";
+    /// Attaching a document from the citizen's wallet to a draft.
+    DRAFT_FROM_WALLET, draft_from_wallet(code) = "/nop-ho-so/{code}/giay-to/tu-kho";
+    /// Withdrawing a dossier.
+    WITHDRAW, withdraw(code) = "/ho-so/{code}/rut";
+    /// Rating a finished dossier.
+    RATE, rate(code) = "/ho-so/{code}/danh-gia";
+    /// Answering a request for supplements.
+    SUPPLEMENT, supplement(code) = "/ho-so/{code}/bo-sung";
+    /// Uploading a supplementary document.
+    SUPPLEMENT_UPLOAD, supplement_upload(code) = "/ho-so/{code}/bo-sung/giay-to";
+    /// The receipt slip (phiếu tiếp nhận).
+    DOSSIER_SLIP, dossier_slip(code) = "/ho-so/{code}/phieu-tiep-nhan.pdf";
+    /// The control slip (phiếu kiểm soát).
+    CONTROL_SLIP, control_slip(code) = "/ho-so/{code}/phieu-kiem-soat.pdf";
+    /// A notice slip for one history entry.
+    NOTICE_SLIP, notice_slip(code, entry) = "/ho-so/{code}/phieu/{entry}";
+    /// Starting an online payment.
+    START_PAYMENT, start_payment(code) = "/ho-so/{code}/thanh-toan";
+    /// A payment receipt.
+    PAYMENT_RECEIPT, payment_receipt(code, reference) = "/ho-so/{code}/bien-lai/{reference}";
+
+    // Stored files.
+    /// Downloading a stored file.
+    FILE_DOWNLOAD, file_download(id) = "/tep/{id}";
+    /// Viewing a stored file inline.
+    FILE_VIEW, file_view(id) = "/tep/{id}/xem";
+
+    // Back office.
+    /// One dossier, as officials see it.
+    OFFICE_DOSSIER, office_dossier(code) = "/can-bo/ho-so/{code}";
+    /// Taking a workflow action on a dossier.
+    OFFICE_ACTION, office_action(code) = "/can-bo/ho-so/{code}/thao-tac";
+    /// Commenting on a dossier.
+    OFFICE_COMMENT, office_comment(code) = "/can-bo/ho-so/{code}/y-kien";
+    /// Uploading the result document.
+    OFFICE_RESULT_UPLOAD, office_result_upload(code) = "/can-bo/ho-so/{code}/ket-qua";
+    /// Recording a fee paid at the counter.
+    OFFICE_RECORD_PAYMENT, office_record_payment(code) = "/can-bo/ho-so/{code}/thu-phi";
+    /// Recording a refund.
+    OFFICE_RECORD_REFUND, office_record_refund(code) = "/can-bo/ho-so/{code}/hoan-phi";
+    /// The tracking register (sổ theo dõi) as PDF.
+    OFFICE_REGISTER_PDF, office_register_pdf() = "/can-bo/so-theo-doi.pdf";
+    /// The reconciliation page.
+    RECONCILIATION, reconciliation() = "/can-bo/doi-soat";
+    /// Resolving one reconciliation flag.
+    RESOLVE_FLAG, resolve_flag(id) = "/can-bo/doi-soat/{id}";
+
+    // Counter (walk-in filing).
+    /// The counter page.
+    COUNTER, counter() = "/can-bo/tiep-nhan";
+    /// Recording a walk-in citizen.
+    COUNTER_WALK_IN, counter_walk_in() = "/can-bo/tiep-nhan/cong-dan";
+    /// Starting a filing for a walk-in citizen.
+    COUNTER_START_FILING, counter_start_filing() = "/can-bo/tiep-nhan/nop";
+    /// Submitting a walk-in's draft.
+    COUNTER_FILE, counter_file(applicant, code) = "/can-bo/tiep-nhan/{applicant}/{code}";
+    /// Uploading a document to a walk-in's draft.
+    COUNTER_UPLOAD, counter_upload(applicant, code) = "/can-bo/tiep-nhan/{applicant}/{code}/giay-to";
+
+    // Administration.
+    /// The officials list; creating an official.
+    OFFICIALS, officials() = "/quan-tri/nguoi-dung";
+    /// One official; updating them.
+    OFFICIAL, official(id) = "/quan-tri/nguoi-dung/{id}";
+    /// Disabling an official.
+    DISABLE_OFFICIAL, disable_official(id) = "/quan-tri/nguoi-dung/{id}/khoa";
+    /// Enabling an official again.
+    ENABLE_OFFICIAL, enable_official(id) = "/quan-tri/nguoi-dung/{id}/mo-khoa";
+    /// API tokens page; issuing one.
+    API_TOKENS, api_tokens() = "/quan-tri/ma-api";
+    /// Revoking an API token.
+    REVOKE_API_TOKEN, revoke_api_token(id) = "/quan-tri/ma-api/{id}/thu-hoi";
+
+    // Statistics downloads.
+    /// Report 06 as CSV.
+    REPORT_06_CSV, report_06_csv() = "/thong-ke/bieu-06.csv";
+    /// Report 06 as XLSX.
+    REPORT_06_XLSX, report_06_xlsx() = "/thong-ke/bieu-06.xlsx";
+    /// Report 06 as PDF.
+    REPORT_06_PDF, report_06_pdf() = "/thong-ke/bieu-06.pdf";
+
+    // Machine endpoints.
+    /// Liveness probe.
+    HEALTH, health() = "/health";
+    /// The sandbox gateway's payment notification.
+    SANDBOX_IPN, sandbox_ipn() = "/api/v1/payments/sandbox/ipn";
+    /// VNPAY's payment notification.
+    VNPAY_IPN, vnpay_ipn() = "/api/v1/payments/vnpay/ipn";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_each_builder_fills_exactly_its_pattern() {
+        for (pattern, filled) in filled_with_placeholders() {
+            assert_eq!(filled, pattern);
+        }
+    }
+
+    #[test]
+    fn paths_builders_substitute_their_arguments() {
+        assert_eq!(dossier_slip("HS-1"), "/ho-so/HS-1/phieu-tiep-nhan.pdf");
+        assert_eq!(payment_receipt("HS-1", 7), "/ho-so/HS-1/bien-lai/7");
+        assert_eq!(
+            counter_upload(42, "HS-2"),
+            "/can-bo/tiep-nhan/42/HS-2/giay-to"
+        );
+        assert_eq!(account(), "/tai-khoan");
+    }
+}
