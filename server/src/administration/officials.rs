@@ -227,7 +227,7 @@ pub async fn update(
     form: Posted,
 ) -> HandlerResult {
     target_in_reach(&state, &admin, id, asker.lang).await?;
-    let back = paths::official(&id);
+    let back = paths::official(id);
     let input = match read_input(&form, "edit_official", asker.lang) {
         Ok(input) => input,
         Err(refused) => {
