@@ -118,6 +118,10 @@ pub async fn perform(state: &AppState, request: Request<'_>) -> anyhow::Result<O
 
 /// The change inside the caller's transaction, which the caller commits
 /// when the outcome is `Done` (counter filing submits and accepts in one).
+#[tracing::instrument(
+    skip_all,
+    fields(dossier = %request.code, user_id = request.by.id, action = request.action.as_str())
+)]
 pub async fn perform_in(
     state: &AppState,
     tx: &mut PgConnection,
