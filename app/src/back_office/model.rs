@@ -79,6 +79,9 @@ pub enum DueMark {
     Overdue,
     /// The clock is stopped (awaiting a supplement) or not started.
     NotRunning,
+    /// The dossier is finished (returned, refused, stopped, withdrawn): no
+    /// clock runs or waits, so the pages show no tag at all.
+    Closed,
 }
 
 /// One line of the inbox.

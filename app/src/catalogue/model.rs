@@ -89,6 +89,8 @@ pub struct ProcessingTime {
 pub enum TimeUnit {
     WorkingDays,
     WorkingHours,
+    /// Done the day it is received (the next working day after the cut-off).
+    SameDay,
 }
 
 impl TimeUnit {
@@ -96,6 +98,7 @@ impl TimeUnit {
         match code {
             "working_days" => Some(TimeUnit::WorkingDays),
             "working_hours" => Some(TimeUnit::WorkingHours),
+            "same_day" => Some(TimeUnit::SameDay),
             _ => None,
         }
     }
@@ -106,6 +109,7 @@ impl ProcessingTime {
         match self.unit {
             TimeUnit::WorkingDays => (texts.working_days)(self.value),
             TimeUnit::WorkingHours => (texts.working_hours)(self.value),
+            TimeUnit::SameDay => texts.same_day.to_string(),
         }
     }
 }

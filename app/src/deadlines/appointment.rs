@@ -7,9 +7,22 @@ use serde::{Deserialize, Serialize};
 /// How long a procedure takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProcessingSpan {
+    /// "Giải quyết ngay trong ngày; trường hợp nhận hồ sơ sau 15 giờ thì trả
+    /// kết quả trong ngày làm việc tiếp theo" (`docs/legal-basis.md`,
+    /// "Same-day procedures"): due at the close of the day of receipt, or of
+    /// the next working day when received after the cut-off, out of hours or
+    /// on a day off.
+    SameDay,
     WorkingDays(u32),
     WorkingHours(u32),
 }
+
+/// The cut-off of a same-day procedure that names none of its own: 15:00,
+/// the hour the rules for same-day procedures write.
+pub const SAME_DAY_CUTOFF: NaiveTime = match NaiveTime::from_hms_opt(15, 0, 0) {
+    Some(time) => time,
+    None => panic!("15:00 is a time of day"),
+};
 
 /// When the result is due for a dossier received at a given moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +42,7 @@ impl From<crate::catalogue::model::ProcessingTime> for ProcessingSpan {
         match time.unit {
             TimeUnit::WorkingDays => ProcessingSpan::WorkingDays(value),
             TimeUnit::WorkingHours => ProcessingSpan::WorkingHours(value),
+            TimeUnit::SameDay => ProcessingSpan::SameDay,
         }
     }
 }
@@ -51,14 +65,16 @@ pub fn appointment(
     cutoff: Option<NaiveTime>,
 ) -> Appointment {
     match span {
+        ProcessingSpan::SameDay => {
+            let counted_from =
+                received_on(calendar, received, Some(cutoff.unwrap_or(SAME_DAY_CUTOFF)));
+            Appointment {
+                counted_from,
+                due: counted_from.and_time(calendar.end_of_day()),
+            }
+        }
         ProcessingSpan::WorkingDays(days) => {
-            let day = received.date();
-            let after_cutoff = cutoff.is_some_and(|cutoff| received.time() > cutoff);
-            let counted_from = if after_cutoff || !calendar.is_working_day(day) {
-                calendar.next_working_day_after(day)
-            } else {
-                day
-            };
+            let counted_from = received_on(calendar, received, cutoff);
             let due_day = calendar.add_working_days(counted_from, days);
             Appointment {
                 counted_from,
@@ -66,188 +82,35 @@ pub fn appointment(
             }
         }
         ProcessingSpan::WorkingHours(hours) => {
+            // Working hours are only spent inside working periods, so a
+            // receipt out of hours already starts at the next one.
             let due = calendar.add_working_minutes(received, i64::from(hours) * 60);
-            let counted_from = calendar.working_day_on_or_after(received.date());
+            let counted_from = received_on(calendar, received, None);
             Appointment { counted_from, due }
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{Datelike, Weekday};
-    use proptest::prelude::*;
-
-    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).unwrap()
-    }
-
-    fn at(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> NaiveDateTime {
-        date(year, month, day).and_hms_opt(hour, minute, 0).unwrap()
-    }
-
-    /// The 2026 defaults the migration ships (see `calendar_days`).
-    fn calendar_2026() -> WorkingCalendar {
-        WorkingCalendar::new(
-            [
-                date(2026, 1, 1),
-                date(2026, 2, 16),
-                date(2026, 2, 17),
-                date(2026, 2, 18),
-                date(2026, 2, 19),
-                date(2026, 2, 20),
-                date(2026, 4, 27),
-                date(2026, 4, 30),
-                date(2026, 5, 1),
-                date(2026, 9, 1),
-                date(2026, 9, 2),
-            ],
-            [],
-        )
-    }
-
-    fn days(n: u32) -> ProcessingSpan {
-        ProcessingSpan::WorkingDays(n)
-    }
-
-    const THREE_PM: Option<NaiveTime> = NaiveTime::from_hms_opt(15, 0, 0);
-
-    #[test]
-    fn the_day_of_receipt_is_not_counted() {
-        // Monday 9 March 2026, 3 working days → Thursday 12 March.
-        let result = appointment(&calendar_2026(), at(2026, 3, 9, 9, 0), days(3), THREE_PM);
-        assert_eq!(result.counted_from, date(2026, 3, 9));
-        assert_eq!(result.due, at(2026, 3, 12, 17, 0));
-    }
-
-    #[test]
-    fn after_the_cut_off_counts_from_the_next_working_day() {
-        let calendar = calendar_2026();
-        let before = appointment(&calendar, at(2026, 3, 13, 15, 0), days(1), THREE_PM);
-        assert_eq!(
-            before.due.date(),
-            date(2026, 3, 16),
-            "Friday 15:00 sharp is still Friday"
-        );
-        let after = appointment(&calendar, at(2026, 3, 13, 15, 1), days(1), THREE_PM);
-        assert_eq!(
-            after.counted_from,
-            date(2026, 3, 16),
-            "Friday 15:01 counts as Monday"
-        );
-        assert_eq!(after.due.date(), date(2026, 3, 17));
-    }
-
-    #[test]
-    fn tet_2026_is_skipped() {
-        // Filed Friday 13 Feb 2026 (before Tết), 5 working days: the week of
-        // 16–20 Feb is off, so 23, 24, 25, 26 Feb and 27 Feb.
-        let result = appointment(&calendar_2026(), at(2026, 2, 13, 10, 0), days(5), THREE_PM);
-        assert_eq!(result.due.date(), date(2026, 2, 27));
-        // Filed during Tết: counts from Monday 23 Feb.
-        let during = appointment(&calendar_2026(), at(2026, 2, 18, 10, 0), days(1), THREE_PM);
-        assert_eq!(during.counted_from, date(2026, 2, 23));
-        assert_eq!(during.due.date(), date(2026, 2, 24));
-    }
-
-    #[test]
-    fn reunification_and_labour_days_are_skipped() {
-        // Wednesday 29 April 2026, 2 working days: 30/4 and 1/5 off, weekend → Tue 5 May.
-        let result = appointment(&calendar_2026(), at(2026, 4, 29, 8, 30), days(2), THREE_PM);
-        assert_eq!(result.due.date(), date(2026, 5, 5));
-    }
-
-    #[test]
-    fn national_day_is_skipped() {
-        // Monday 31 Aug 2026, 1 working day: 1/9 and 2/9 off → Thursday 3 Sept.
-        let result = appointment(&calendar_2026(), at(2026, 8, 31, 14, 0), days(1), THREE_PM);
-        assert_eq!(result.due.date(), date(2026, 9, 3));
-    }
-
-    #[test]
-    fn a_make_up_saturday_is_worked() {
-        let calendar = WorkingCalendar::new([date(2026, 1, 2)], [date(2026, 1, 10)]);
-        // Friday 9 Jan, 1 working day → the make-up Saturday 10 Jan.
-        let result = appointment(&calendar, at(2026, 1, 9, 9, 0), days(1), None);
-        assert_eq!(result.due.date(), date(2026, 1, 10));
-    }
-
-    #[test]
-    fn hours_are_counted_inside_working_periods() {
-        let calendar = calendar_2026();
-        let hours = |n| ProcessingSpan::WorkingHours(n);
-        // Monday 10:00 + 4 h: 10–12 and 13–15.
-        assert_eq!(
-            appointment(&calendar, at(2026, 3, 9, 10, 0), hours(4), None).due,
-            at(2026, 3, 9, 15, 0)
-        );
-        // Friday 16:00 + 2 h: 16–17, then Monday 08–09.
-        assert_eq!(
-            appointment(&calendar, at(2026, 3, 13, 16, 0), hours(2), None).due,
-            at(2026, 3, 16, 9, 0)
-        );
-        // Received at lunch: counting starts at 13:00.
-        assert_eq!(
-            appointment(&calendar, at(2026, 3, 9, 12, 20), hours(1), None).due,
-            at(2026, 3, 9, 14, 0)
-        );
-        // Received on a Sunday evening: Monday 08:00 + 8 h = Monday 17:00.
-        assert_eq!(
-            appointment(&calendar, at(2026, 3, 8, 20, 0), hours(8), None).due,
-            at(2026, 3, 9, 17, 0)
-        );
-    }
-
-    #[test]
-    fn vietnam_is_seven_hours_ahead_of_utc() {
-        let instant = DateTime::parse_from_rfc3339("2026-03-09T08:30:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
-        assert_eq!(vietnam_local(instant), at(2026, 3, 9, 15, 30));
-    }
-
-    fn any_moment() -> impl Strategy<Value = NaiveDateTime> {
-        (0i64..(2 * 366 * 24 * 60))
-            .prop_map(|minutes| at(2026, 1, 1, 0, 0) + TimeDelta::minutes(minutes))
-    }
-
-    proptest! {
-        #[test]
-        fn the_due_day_is_a_working_day_and_never_before_receipt(received in any_moment(), n in 0u32..60) {
-            let calendar = calendar_2026();
-            let result = appointment(&calendar, received, days(n), THREE_PM);
-            prop_assert!(calendar.is_working_day(result.due.date()));
-            prop_assert!(result.due.date() >= received.date());
-            prop_assert!(result.counted_from >= received.date());
-            prop_assert!(!matches!(result.due.date().weekday(), Weekday::Sat | Weekday::Sun));
-        }
-
-        #[test]
-        fn adding_n_then_m_days_is_adding_n_plus_m(start in any_moment(), n in 0u32..40, m in 0u32..40) {
-            let calendar = calendar_2026();
-            let day = calendar.working_day_on_or_after(start.date());
-            prop_assert_eq!(
-                calendar.add_working_days(calendar.add_working_days(day, n), m),
-                calendar.add_working_days(day, n + m)
-            );
-        }
-
-        #[test]
-        fn more_time_never_gives_an_earlier_date(received in any_moment(), n in 0u32..40) {
-            let calendar = calendar_2026();
-            let shorter = appointment(&calendar, received, days(n), THREE_PM);
-            let longer = appointment(&calendar, received, days(n + 1), THREE_PM);
-            prop_assert!(longer.due > shorter.due);
-        }
-
-        #[test]
-        fn hour_based_results_fall_inside_a_working_period(received in any_moment(), hours in 1u32..30) {
-            let calendar = calendar_2026();
-            let due = appointment(&calendar, received, ProcessingSpan::WorkingHours(hours), None).due;
-            prop_assert!(calendar.is_working_day(due.date()));
-            prop_assert!(calendar.periods.iter().any(|(begin, end)| due.time() > *begin && due.time() <= *end));
-            prop_assert!(due > received);
-        }
+/// The working day a dossier counts as received on. A dossier received out
+/// of office hours — after the day's last working period, on a weekend or a
+/// holiday — counts as received at the start of the next working day, with
+/// or without a cut-off; after the procedure's cut-off, likewise. Before
+/// opening time it is that day: nothing of the day has been spent yet.
+/// Sources: `docs/legal-basis.md`, "Receipt out of office hours".
+fn received_on(
+    calendar: &WorkingCalendar,
+    received: NaiveDateTime,
+    cutoff: Option<NaiveTime>,
+) -> NaiveDate {
+    let day = received.date();
+    let after_hours = received.time() > calendar.end_of_day();
+    let after_cutoff = cutoff.is_some_and(|cutoff| received.time() > cutoff);
+    if after_hours || after_cutoff || !calendar.is_working_day(day) {
+        calendar.next_working_day_after(day)
+    } else {
+        day
     }
 }
+
+#[cfg(test)]
+mod tests;

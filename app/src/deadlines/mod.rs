@@ -6,8 +6,9 @@
 //!   announces. Its data is the `calendar_days` table, edited per year.
 //! - [`appointment`] applies a procedure's processing time to a receipt
 //!   moment: in working days, the N-th working day after the day of receipt
-//!   (which is not counted), where a receipt after the cut-off time or on a
-//!   day off counts as received on the next working day; in working hours,
+//!   (which is not counted), where a receipt after the cut-off time, after
+//!   office hours or on a day off counts as received on the next working
+//!   day; same-day procedures by the close of that day; in working hours,
 //!   hours inside the working periods (08:00–12:00, 13:00–17:00).
 //!
 //! All times are Vietnam's local time (UTC+7, no daylight saving):
@@ -18,7 +19,9 @@ mod calendar;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use appointment::{appointment, parse_cutoff, vietnam_local, Appointment, ProcessingSpan};
+pub use appointment::{
+    appointment, parse_cutoff, vietnam_local, Appointment, ProcessingSpan, SAME_DAY_CUTOFF,
+};
 pub use calendar::WorkingCalendar;
 
 /// A day as officials type it (`25/12/2026`, `25-12-2026`) or a date input

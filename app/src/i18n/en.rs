@@ -65,6 +65,7 @@ pub const TEXTS: Texts = Texts {
             format!("{n} working hours")
         }
     },
+    same_day: "Within the working day",
 
     procedure_code: "Procedure code",
     sector: "Sector",

@@ -122,6 +122,8 @@ pub struct Texts {
     pub agency_level_commune: &'static str,
     pub working_days: fn(i32) -> String,
     pub working_hours: fn(i32) -> String,
+    /// A same-day processing time.
+    pub same_day: &'static str,
 
     pub procedure_code: &'static str,
     pub sector: &'static str,

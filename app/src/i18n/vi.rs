@@ -46,6 +46,7 @@ pub const TEXTS: Texts = Texts {
     agency_level_commune: "Cấp xã",
     working_days: |n| format!("{n} ngày làm việc"),
     working_hours: |n| format!("{n} giờ làm việc"),
+    same_day: "Trong ngày làm việc",
 
     procedure_code: "Mã thủ tục",
     sector: "Lĩnh vực",

@@ -25,6 +25,7 @@ pub async fn appointment_for(
     let value = timing.processing_time_value.max(0) as u32;
     let span = match timing.processing_time_unit.as_str() {
         "working_hours" => deadlines::ProcessingSpan::WorkingHours(value),
+        "same_day" => deadlines::ProcessingSpan::SameDay,
         _ => deadlines::ProcessingSpan::WorkingDays(value),
     };
     Ok(deadlines::appointment(

@@ -42,6 +42,7 @@ pub async fn receipt_slip(
     }
     let processing_time = match row.processing_time_unit.as_str() {
         "working_hours" => format!("{:02} giờ làm việc", row.processing_time_value),
+        "same_day" => "Trong ngày làm việc".to_string(),
         _ => format!("{:02} ngày làm việc", row.processing_time_value),
     };
     let documents = vec![(

@@ -202,6 +202,7 @@ async fn insert_procedure(
     if !procedure.workflow.is_empty() {
         let hours = match procedure.processing_time.unit.as_str() {
             "working_days" => procedure.processing_time.value * 8,
+            "same_day" => 8,
             _ => procedure.processing_time.value,
         };
         super::demo_workflows::replace(tx, version_id, &procedure.workflow, hours as u32).await?;

@@ -7,37 +7,66 @@ use support::spawn_app;
 #[tokio::test]
 async fn the_api_counts_working_days_around_tet_with_the_cut_off() {
     let app = spawn_app().await;
-    // Đăng ký khai sinh: 1 working day. Filed Friday 13 Feb 2026 at 16:00,
-    // after the 15:00 cut-off, so it counts from the first working day after
-    // Tết (Monday 23 Feb) and is due on Tuesday 24 Feb.
+    // Đăng ký khai sinh is a same-day procedure ("giải quyết ngay trong
+    // ngày; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo"). Filed
+    // Friday 13 Feb 2026 at 16:00, after the cut-off, with Tết from 16 to 20
+    // Feb: it counts from Monday 23 Feb and is due that same Monday.
     let response = app
         .get("/api/v1/procedures/1.001193/appointment?received_at=2026-02-13T16:00:00%2B07:00")
         .await;
     assert_eq!(response.status, 200, "{}", response.body);
     let answer = response.json();
     assert_eq!(answer["counted_from"], "2026-02-23", "{answer}");
-    assert_eq!(answer["appointment_date"], "2026-02-24");
-    assert_eq!(answer["due_at"], "2026-02-24T17:00:00+07:00");
+    assert_eq!(answer["appointment_date"], "2026-02-23");
+    assert_eq!(answer["due_at"], "2026-02-23T17:00:00+07:00");
 
     // The same moment written in UTC gives the same answer.
     let utc = app
         .get("/api/v1/procedures/1.001193/appointment?received_at=2026-02-13T09:00:00Z")
         .await
         .json();
-    assert_eq!(utc["appointment_date"], "2026-02-24");
+    assert_eq!(utc["appointment_date"], "2026-02-23");
+
+    // Cấp Giấy xác nhận tình trạng hôn nhân takes 3 working days and has no
+    // cut-off: filed Thursday 12 Feb at 09:00, it counts Friday 13, then
+    // skips Tết to Monday 23 and Tuesday 24.
+    let three_days = app
+        .get("/api/v1/procedures/1.004873/appointment?received_at=2026-02-12T09:00:00%2B07:00")
+        .await
+        .json();
+    assert_eq!(three_days["appointment_date"], "2026-02-24", "{three_days}");
+}
+
+#[tokio::test]
+async fn a_same_day_procedure_filed_in_the_morning_is_due_that_evening() {
+    let app = spawn_app().await;
+    // Monday 9 March 2026 at 09:00: due Monday 17:00, not Tuesday.
+    let answer = app
+        .get("/api/v1/procedures/1.001193/appointment?received_at=2026-03-09T09:00:00%2B07:00")
+        .await
+        .json();
+    assert_eq!(answer["appointment_date"], "2026-03-09", "{answer}");
+    assert_eq!(answer["due_at"], "2026-03-09T17:00:00+07:00");
+    // Filed on Saturday evening, out of office hours: due Monday.
+    let weekend = app
+        .get("/api/v1/procedures/1.001193/appointment?received_at=2026-03-14T20:00:00%2B07:00")
+        .await
+        .json();
+    assert_eq!(weekend["appointment_date"], "2026-03-16", "{weekend}");
 }
 
 #[tokio::test]
 async fn holidays_come_from_the_calendar_table() {
     let app = spawn_app().await;
-    let url = "/api/v1/procedures/1.001193/appointment?received_at=2026-03-09T09:00:00%2B07:00";
-    assert_eq!(app.get(url).await.json()["appointment_date"], "2026-03-10");
+    // Three working days from Monday 9 March 2026: Thursday 12 March.
+    let url = "/api/v1/procedures/1.004873/appointment?received_at=2026-03-09T09:00:00%2B07:00";
+    assert_eq!(app.get(url).await.json()["appointment_date"], "2026-03-12");
     // An administrator declares Tuesday 10 March a day off.
     sqlx::query("INSERT INTO calendar_days (day, kind, name) VALUES ('2026-03-10', 'holiday', 'Nghỉ đột xuất')")
         .execute(&app.pool)
         .await
         .unwrap();
-    assert_eq!(app.get(url).await.json()["appointment_date"], "2026-03-11");
+    assert_eq!(app.get(url).await.json()["appointment_date"], "2026-03-13");
 }
 
 #[tokio::test]

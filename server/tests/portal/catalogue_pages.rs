@@ -81,7 +81,7 @@ async fn the_procedure_page_shows_documents_fees_time_and_the_call_to_action() {
         "Phí, lệ phí",
         "Miễn phí",
         "8.000 đ",
-        "1 ngày làm việc",
+        "Trong ngày làm việc",
         "Hồ sơ nhận sau 15:00 được tính từ ngày làm việc tiếp theo.",
         "Toàn trình",
         "Căn cứ pháp lý",

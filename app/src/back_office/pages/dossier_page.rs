@@ -1,4 +1,5 @@
-use crate::back_office::model::{DueMark, OfficeDossier};
+use super::due_tag::DueTag;
+use crate::back_office::model::OfficeDossier;
 use crate::back_office::server_fns::load_office_dossier;
 use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
 use crate::dossiers::Action;
@@ -37,12 +38,6 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let mark_class = match dossier.mark {
-        DueMark::Overdue => "tag tag--red",
-        DueMark::DueSoon => "tag tag--amber",
-        DueMark::OnTrack => "tag tag--green",
-        DueMark::NotRunning => "tag tag--grey",
-    };
     let comment_action = format!("/can-bo/ho-so/{}/y-kien", dossier.code);
     view! {
         <PageTitle title breadcrumb=("/can-bo", b.back_to_inbox) lead=dossier.procedure_name.clone()/>
@@ -53,7 +48,7 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
             <div><dt>{b.channel_label}</dt><dd>{(b.channel)(&dossier.channel)}</dd></div>
             <div><dt>{b.column_submitted}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
             <div><dt>{b.received_at}</dt><dd>{dossier.received_at.clone().unwrap_or_default()}</dd></div>
-            <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<span class=mark_class>{(b.mark)(dossier.mark)}</span></dd></div>
+            <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<DueTag mark=dossier.mark/></dd></div>
             <div><dt>{b.assignee}</dt><dd>{dossier.assignee_name.clone().unwrap_or_else(|| b.not_assigned.to_string())}</dd></div>
         </dl>
 

@@ -1,3 +1,4 @@
+use super::due_tag::DueTag;
 use super::register_form::RegisterForm;
 use crate::back_office::model::{DueMark, Inbox, InboxFilter, InboxFilters, Queue};
 use crate::back_office::server_fns::load_inbox;
@@ -104,12 +105,6 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                     b.column_code, b.column_procedure, b.column_applicant, b.column_status, b.column_submitted, b.column_due,
                 ])}>
                         {inbox.rows.into_iter().map(|row| {
-                            let mark_class = match row.mark {
-                                DueMark::Overdue => "tag tag--red",
-                                DueMark::DueSoon => "tag tag--amber",
-                                DueMark::OnTrack => "tag tag--green",
-                                DueMark::NotRunning => "tag tag--grey",
-                            };
                             view! {
                                 <tr>
                                     <td><a href=format!("/can-bo/ho-so/{}", row.code)>{row.code.clone()}</a></td>
@@ -126,7 +121,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                                     <td data-label=b.column_submitted>{row.submitted_at.clone()}</td>
                                     <td data-label=b.column_due>
                                         {row.due_on.clone().unwrap_or_default()}" "
-                                        <span class=mark_class>{(b.mark)(row.mark)}</span>
+                                        <DueTag mark=row.mark/>
                                     </td>
                                 </tr>
                             }

@@ -1,5 +1,6 @@
 mod dossier_page;
 mod draft_result;
+mod due_tag;
 mod fee_desk;
 mod inbox_page;
 mod register_form;
