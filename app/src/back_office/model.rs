@@ -257,6 +257,9 @@ pub struct OfficeDossier {
     pub submitted_at: Option<String>,
     pub received_at: Option<String>,
     pub due_on: Option<String>,
+    /// The appointment falls in a year whose days off are only proposed:
+    /// it may move when the government announces that year's holidays.
+    pub due_provisional: bool,
     pub mark: DueMark,
     pub assignee_name: Option<String>,
     pub answers: Vec<(String, String)>,

@@ -10,6 +10,9 @@ pub struct WorkingCalendar {
     make_up_days: BTreeSet<NaiveDate>,
     /// The working periods of a day, in order, not overlapping.
     pub periods: Vec<(NaiveTime, NaiveTime)>,
+    /// Years whose days off are only proposed (computed from the Labour
+    /// Code), not yet confirmed by an administrator: dates in them may move.
+    provisional_years: BTreeSet<i32>,
 }
 
 fn hm(hour: u32, minute: u32) -> NaiveTime {
@@ -27,7 +30,20 @@ impl WorkingCalendar {
             holidays: holidays.into_iter().collect(),
             make_up_days: make_up_days.into_iter().collect(),
             periods: vec![(hm(8, 0), hm(12, 0)), (hm(13, 0), hm(17, 0))],
+            provisional_years: BTreeSet::new(),
         }
+    }
+
+    /// The same calendar, with `years` marked as only proposed.
+    pub fn with_provisional_years(mut self, years: impl IntoIterator<Item = i32>) -> Self {
+        self.provisional_years = years.into_iter().collect();
+        self
+    }
+
+    /// Whether `day` lies in a year whose days off are only proposed: an
+    /// appointment on it may move when the government announces the year.
+    pub fn is_provisional(&self, day: NaiveDate) -> bool {
+        self.provisional_years.contains(&day.year())
     }
 
     /// Whether `day` is worked: a make-up day always is; otherwise Monday to

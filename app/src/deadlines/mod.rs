@@ -16,6 +16,8 @@
 
 mod appointment;
 mod calendar;
+mod calendar_proposals;
+pub mod lunar;
 #[cfg(feature = "ssr")]
 pub mod store;
 

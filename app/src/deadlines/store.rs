@@ -1,22 +1,71 @@
 //! Loads the working calendar (server only). The table is small (a few dozen
 //! rows a year), so it is read whole.
+//!
+//! A year an administrator has confirmed (`calendar_years`) is exactly its
+//! rows in `calendar_days`. The ten years after the last confirmed one get
+//! the days off proposed from the Labour Code (`calendar_proposals`) on top
+//! of any rows already entered for them, and are marked provisional.
 
+use super::calendar_proposals::proposed_days_off;
 use super::WorkingCalendar;
 use crate::error::AppResult;
 use chrono::NaiveDate;
 use sqlx::PgPool;
+use std::collections::BTreeSet;
+
+/// How many years past the last confirmed one are proposed.
+const PROPOSED_YEARS: i32 = 10;
 
 pub async fn working_calendar(pool: &PgPool) -> AppResult<WorkingCalendar> {
     let rows = sqlx::query!(r#"SELECT day AS "day: NaiveDate", kind FROM calendar_days"#)
         .fetch_all(pool)
         .await?;
-    let holidays = rows
+    let confirmed: BTreeSet<i32> = sqlx::query_scalar!("SELECT year FROM calendar_years")
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
+    let mut holidays: Vec<NaiveDate> = rows
         .iter()
         .filter(|row| row.kind == "holiday")
-        .map(|row| row.day);
+        .map(|row| row.day)
+        .collect();
     let make_up = rows
         .iter()
         .filter(|row| row.kind == "make_up")
         .map(|row| row.day);
-    Ok(WorkingCalendar::new(holidays, make_up))
+    let provisional = provisional_years(&confirmed);
+    for year in &provisional {
+        holidays.extend(proposed_days_off(*year).into_iter().map(|day| day.day));
+    }
+    Ok(WorkingCalendar::new(holidays, make_up).with_provisional_years(provisional))
+}
+
+/// The years from the first confirmed one (2025, the first of the two-tier
+/// government, when none is) to ten past the last, that are not confirmed.
+fn provisional_years(confirmed: &BTreeSet<i32>) -> BTreeSet<i32> {
+    const FIRST_YEAR: i32 = 2025;
+    let first = confirmed.first().copied().unwrap_or(FIRST_YEAR);
+    let last = confirmed.last().copied().unwrap_or(FIRST_YEAR);
+    (first..=last + PROPOSED_YEARS)
+        .filter(|year| !confirmed.contains(year))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::provisional_years;
+
+    #[test]
+    fn the_years_after_the_confirmed_ones_and_any_gap_are_provisional() {
+        let confirmed = [2026, 2027, 2029].into_iter().collect();
+        let provisional = provisional_years(&confirmed);
+        assert!(provisional.contains(&2028));
+        assert!(provisional.contains(&2030));
+        assert!(provisional.contains(&2039));
+        assert!(!provisional.contains(&2040));
+        assert!(!provisional.contains(&2027));
+        assert!(!provisional.contains(&2025));
+        assert_eq!(provisional_years(&Default::default()).first(), Some(&2025));
+    }
 }

@@ -58,6 +58,9 @@ pub struct AppointmentAnswer {
     pub appointment_date: String,
     /// The moment the result is due, Vietnam time (RFC 3339).
     pub due_at: String,
+    /// The appointment lies in a year whose public holidays are only
+    /// proposed (from the Labour Code), not yet confirmed: it may move.
+    pub provisional: bool,
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -107,5 +110,6 @@ pub async fn get_appointment(
         counted_from: appointment.counted_from.to_string(),
         appointment_date: appointment.due.date().to_string(),
         due_at: format!("{}+07:00", appointment.due.format("%Y-%m-%dT%H:%M:%S")),
+        provisional: calendar.is_provisional(appointment.due.date()),
     }))
 }

@@ -70,6 +70,40 @@ async fn holidays_come_from_the_calendar_table() {
 }
 
 #[tokio::test]
+async fn tet_2028_is_skipped_before_anyone_has_entered_the_2028_calendar() {
+    let app = spawn_app().await;
+    // Monday 24 January 2028, 3 working days. Tết Mậu Thân: the eve on
+    // Tuesday 25, mùng 1–3 Wednesday to Friday, mùng 4 on Saturday 29 with
+    // Monday 31 in lieu. So: 1, 2 and 3 February.
+    let answer = app
+        .get("/api/v1/procedures/1.004873/appointment?received_at=2028-01-24T09:00:00%2B07:00")
+        .await
+        .json();
+    assert_eq!(answer["appointment_date"], "2028-02-03", "{answer}");
+    assert_eq!(answer["provisional"], true, "2028 is not confirmed yet");
+
+    // A confirmed year's appointment is not provisional.
+    let confirmed = app
+        .get("/api/v1/procedures/1.004873/appointment?received_at=2026-03-09T09:00:00%2B07:00")
+        .await
+        .json();
+    assert_eq!(confirmed["provisional"], false, "{confirmed}");
+
+    // Once an administrator confirms 2028 with only New Year's Day off, the
+    // proposal no longer applies.
+    sqlx::query("INSERT INTO calendar_years (year) VALUES (2028)")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let answer = app
+        .get("/api/v1/procedures/1.004873/appointment?received_at=2028-01-24T09:00:00%2B07:00")
+        .await
+        .json();
+    assert_eq!(answer["appointment_date"], "2028-01-27", "{answer}");
+    assert_eq!(answer["provisional"], false);
+}
+
+#[tokio::test]
 async fn bad_requests_are_explained() {
     let app = spawn_app().await;
     let response = app

@@ -48,7 +48,8 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
             <div><dt>{b.channel_label}</dt><dd>{(b.channel)(&dossier.channel)}</dd></div>
             <div><dt>{b.column_submitted}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
             <div><dt>{b.received_at}</dt><dd>{dossier.received_at.clone().unwrap_or_default()}</dd></div>
-            <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<DueTag mark=dossier.mark/></dd></div>
+            <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<DueTag mark=dossier.mark/>
+                {dossier.due_provisional.then(|| view! { <p class="hint">{b.due_provisional}</p> })}</dd></div>
             <div><dt>{b.assignee}</dt><dd>{dossier.assignee_name.clone().unwrap_or_else(|| b.not_assigned.to_string())}</dd></div>
         </dl>
 

@@ -101,6 +101,9 @@ pub async fn dossier(
         submitted_at: row.submitted_at,
         received_at: row.received_at,
         due_on: row.due_on,
+        due_provisional: row
+            .due_at
+            .is_some_and(|due| calendar.is_provisional(due.date())),
         mark: window.mark(current, row.due_at),
         assignee_name: row.assignee_name,
         answers: form
