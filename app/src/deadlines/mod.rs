@@ -16,7 +16,7 @@
 
 mod appointment;
 mod calendar;
-mod calendar_proposals;
+pub mod calendar_proposals;
 pub mod lunar;
 #[cfg(feature = "ssr")]
 pub mod store;
