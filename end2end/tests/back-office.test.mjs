@@ -80,7 +80,9 @@ scenario('A birth registration goes from arrival to a returned result', async (p
 
   await signInAs(portal, 'tiepnhan@motcua.example');
   await actOn(portal, code, 'Tiếp nhận');
-  // The appointment will be missed: an apology and a new date (slip 04).
+  // The appointment will be missed: the agency's leader apologises and
+  // proposes a new date (slip 04).
+  await signInAs(portal, 'lanhdao@motcua.example');
   const newDay = await laterWorkingDay(portal, code);
   await actOn(portal, code, 'Xin lỗi và hẹn lại ngày trả', {
     'Ngày hẹn trả kết quả mới': newDay,
@@ -117,7 +119,7 @@ scenario('A birth registration goes from arrival to a returned result', async (p
     page.getByRole('link', { name: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)' }).click(),
   ]);
   assert.equal((await readFile(await controlSlip.path())).subarray(0, 5).toString(), '%PDF-', 'slip 06 is a PDF');
-  for (const slip of ['Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)', 'Văn bản xin lỗi và hẹn lại ngày trả kết quả (PDF)']) {
+  for (const slip of ['Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)', 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF)']) {
     const [notice] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: slip }).click()]);
     assert.equal((await readFile(await notice.path())).subarray(0, 5).toString(), '%PDF-', `${slip} downloads`);
   }

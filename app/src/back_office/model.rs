@@ -260,6 +260,11 @@ pub struct OfficeDossier {
     /// The appointment falls in a year whose days off are only proposed:
     /// it may move when the government announces that year's holidays.
     pub due_provisional: bool,
+    /// Supplements asked for beyond the first ("hướng dẫn một lần, đầy
+    /// đủ"): each was a leader's decision, and each is flagged.
+    pub repeat_supplement_requests: i32,
+    /// Slips 04 issued: a second one is flagged.
+    pub apologies: i32,
     pub mark: DueMark,
     pub assignee_name: Option<String>,
     pub answers: Vec<(String, String)>,

@@ -12,7 +12,8 @@ pub enum NoticeKind {
     Supplement,
     /// 03: phiếu từ chối tiếp nhận giải quyết hồ sơ.
     Refusal,
-    /// 04: văn bản xin lỗi và hẹn lại ngày trả kết quả.
+    /// 04: văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết
+    /// (Circular 03/2025).
     Apology,
     /// 05: thông báo dừng giải quyết hồ sơ.
     Stop,
@@ -36,7 +37,7 @@ impl NoticeKind {
         match self {
             NoticeKind::Supplement => "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
             NoticeKind::Refusal => "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-            NoticeKind::Apology => "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+            NoticeKind::Apology => "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
             NoticeKind::Stop => "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
         }
     }
@@ -46,11 +47,11 @@ impl NoticeKind {
         match (self, lang) {
             (NoticeKind::Supplement, Lang::Vi) => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)",
             (NoticeKind::Refusal, Lang::Vi) => "Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF)",
-            (NoticeKind::Apology, Lang::Vi) => "Văn bản xin lỗi và hẹn lại ngày trả kết quả (PDF)",
+            (NoticeKind::Apology, Lang::Vi) => "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF)",
             (NoticeKind::Stop, Lang::Vi) => "Thông báo dừng giải quyết hồ sơ (PDF)",
             (NoticeKind::Supplement, Lang::En) => "Request to complete the dossier (PDF)",
             (NoticeKind::Refusal, Lang::En) => "Refusal to accept the dossier (PDF)",
-            (NoticeKind::Apology, Lang::En) => "Apology and new appointment date (PDF)",
+            (NoticeKind::Apology, Lang::En) => "Apology and request for more time (PDF)",
             (NoticeKind::Stop, Lang::En) => "Notice that processing stops (PDF)",
         }
     }

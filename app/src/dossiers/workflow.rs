@@ -122,12 +122,16 @@ impl Action {
 
     pub fn actor(self) -> Actor {
         const RECEPTION: &[Role] = &[Role::Reception];
-        const RECEPTION_OR_SPECIALIST: &[Role] = &[Role::Reception, Role::Specialist];
+        // A leader may ask for a supplement: a second request on a dossier
+        // is the leader's decision alone ("hướng dẫn một lần, đầy đủ").
+        const SUPPLEMENT_ASKERS: &[Role] = &[Role::Reception, Role::Specialist, Role::Leader];
         const RECEPTION_OR_LEADER: &[Role] = &[Role::Reception, Role::Leader];
         match self {
             Action::Accept | Action::Refuse | Action::Return => Actor::Official(RECEPTION),
-            Action::RequestSupplement => Actor::Official(RECEPTION_OR_SPECIALIST),
-            Action::Assign | Action::Stop | Action::Extend => Actor::Official(RECEPTION_OR_LEADER),
+            Action::RequestSupplement => Actor::Official(SUPPLEMENT_ASKERS),
+            Action::Assign | Action::Stop => Actor::Official(RECEPTION_OR_LEADER),
+            // Slip 04 is the processing agency's: its leader signs it.
+            Action::Extend => Actor::Official(&[Role::Leader]),
             Action::Propose => Actor::Official(&[Role::Specialist]),
             Action::Approve | Action::SendBack => Actor::Official(&[Role::Leader]),
             Action::Supplement | Action::Withdraw => Actor::Applicant,
@@ -217,12 +221,25 @@ impl WorkflowState {
             (S::AwaitingApproval, Action::Approve) => to(S::ResultReady),
             (S::AwaitingApproval, Action::SendBack) => to(S::Processing),
             (S::ResultReady, Action::Return) => to(S::Returned),
-            (status, Action::Stop) if status.is_open() => to(S::Stopped),
+            // Slip 05 stops an accepted dossier; before acceptance the
+            // one-stop unit refuses it (slip 03) instead.
+            (_, Action::Stop) if self.is_accepted() => to(S::Stopped),
             (
                 S::Received | S::Processing | S::AwaitingApproval | S::ResultReady,
                 Action::Extend,
             ) => to(self.status),
             _ => refused,
+        }
+    }
+
+    /// Accepted by the one-stop unit and not finished: received and on,
+    /// or waiting for a supplement asked for after acceptance.
+    pub fn is_accepted(self) -> bool {
+        use DossierStatus as S;
+        match self.status {
+            S::Received | S::Processing | S::AwaitingApproval | S::ResultReady => true,
+            S::AwaitingSupplement => self.resumes_to.is_some_and(|status| status != S::Submitted),
+            _ => false,
         }
     }
 
@@ -281,7 +298,7 @@ mod tests {
                 | (S::Processing, S::AwaitingApproval)
                 | (S::AwaitingApproval, S::ResultReady | S::Processing)
                 | (S::ResultReady, S::Returned)
-        ) || (to == S::Stopped && from.is_open())
+        ) || (to == S::Stopped && from.is_open() && from != S::Submitted)
             || (from == to && matches!(from, S::Received | S::AwaitingApproval | S::ResultReady))
     }
 
@@ -308,6 +325,35 @@ mod tests {
                 }
                 prop_assert_eq!(replay(&history), Some(state));
             }
+        }
+    }
+
+    #[test]
+    fn only_an_accepted_dossier_can_be_stopped() {
+        // Slip 05 (dừng giải quyết) is for accepted dossiers; a submission
+        // not yet accepted is refused with slip 03 instead.
+        let submitted = WorkflowState::SUBMITTED;
+        assert!(submitted.apply(Action::Stop).is_err());
+        assert!(submitted.apply(Action::Refuse).is_ok());
+        let supplement_before_acceptance = WorkflowState {
+            status: S::AwaitingSupplement,
+            resumes_to: Some(S::Submitted),
+        };
+        assert!(supplement_before_acceptance.apply(Action::Stop).is_err());
+        let supplement_after_acceptance = WorkflowState {
+            status: S::AwaitingSupplement,
+            resumes_to: Some(S::Processing),
+        };
+        assert_eq!(
+            supplement_after_acceptance.apply(Action::Stop).map(|state| state.status),
+            Ok(S::Stopped)
+        );
+        for accepted in [S::Received, S::Processing, S::AwaitingApproval, S::ResultReady] {
+            let state = WorkflowState {
+                status: accepted,
+                resumes_to: None,
+            };
+            assert_eq!(state.apply(Action::Stop).map(|state| state.status), Ok(S::Stopped));
         }
     }
 

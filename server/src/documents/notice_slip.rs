@@ -29,6 +29,9 @@ pub struct NoticeSlip<'a> {
     /// (`HH:MM ngày dd/mm/yyyy`).
     pub missed_due: &'a str,
     pub new_due: &'a str,
+    /// Slip 04: issued after the missed appointment had passed, which the
+    /// slip then says.
+    pub overdue: bool,
     /// Slip 02: where the applicant sends the supplement.
     pub dossier_url: &'a str,
 }
@@ -86,17 +89,22 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
             doc.text("Xin thông báo để Ông/Bà được biết và thực hiện.", paragraph);
         }
         NoticeKind::Apology => {
-            doc.text(
-                &format!(
-                    "Thời hạn trả kết quả giải quyết hồ sơ đã hẹn là {}. Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn.",
+            let situation = if slip.overdue {
+                format!(
+                    "Thời hạn trả kết quả giải quyết hồ sơ đã hẹn là {}. Đến nay hồ sơ đã quá hạn giải quyết, {agency} chưa trả kết quả cho Ông/Bà đúng hẹn.",
                     slip.missed_due
-                ),
-                paragraph,
-            );
+                )
+            } else {
+                format!(
+                    "Thời hạn trả kết quả giải quyết hồ sơ đã hẹn là {}. {agency} không thể trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn.",
+                    slip.missed_due
+                )
+            };
+            doc.text(&situation, paragraph);
             doc.text(&format!("Lý do: {}", slip.reason), paragraph.bold());
             doc.text(
                 &format!(
-                    "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và hẹn trả kết quả vào {}.",
+                    "Sự chậm trễ này gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và đề nghị gia hạn thời gian giải quyết, hẹn trả kết quả vào {}.",
                     slip.new_due
                 ),
                 paragraph,

@@ -25,7 +25,8 @@ pub async fn notice_slip(
                   (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "issued_on!: chrono::NaiveDate",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') AS "received_at!",
                   coalesce(to_char(h.due_before, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "missed_due!",
-                  coalesce(to_char(h.due_after, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "new_due!"
+                  coalesce(to_char(h.due_after, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "new_due!",
+                  coalesce((h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > h.due_before, false) AS "overdue!"
            FROM dossier_history h
            JOIN dossiers d ON d.id = h.dossier_id
            JOIN agencies a ON a.id = d.agency_id
@@ -66,6 +67,7 @@ pub async fn notice_slip(
         officer: &row.officer,
         missed_due: &row.missed_due,
         new_due: &row.new_due,
+        overdue: row.overdue,
         dossier_url: &dossier_url,
     };
     let bytes = notice_slip::render(&slip)?;

@@ -283,3 +283,48 @@ async fn two_officials_accepting_at_once_make_one_transition() {
     .unwrap();
     assert_eq!(accepted, 1);
 }
+
+#[tokio::test]
+async fn a_second_supplement_request_is_the_leaders_decision_and_is_flagged() {
+    // "Hướng dẫn một lần, đầy đủ": the agency guides the applicant once and
+    // completely. A second request is exceptional: only a leader may make
+    // it, with a reason, and the dossier shows it.
+    let app = spawn_app().await;
+    let code = filed(&app).await;
+    let mut reception = signed_in(&app, RECEPTION).await;
+    act(
+        &app,
+        &mut reception,
+        &code,
+        "request_supplement",
+        &[("note", "Thiếu bản sao giấy đăng ký kết hôn của cha mẹ.")],
+    )
+    .await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let (_, version) = status_and_version(&app, &code).await;
+    citizen
+        .post(
+            &format!("/ho-so/{code}/bo-sung"),
+            &[("version", &version.to_string()), ("note", "Đã bổ sung.")],
+        )
+        .await;
+    act(&app, &mut reception, &code, "accept", &[]).await;
+
+    let again = [("note", "Cần thêm xác nhận cư trú.")];
+    let page = act(&app, &mut reception, &code, "request_supplement", &again).await;
+    assert!(
+        page.contains("Hồ sơ đã được yêu cầu bổ sung một lần"),
+        "reception may not ask twice: {page}"
+    );
+    assert_eq!(status_and_version(&app, &code).await.0, "received");
+
+    let mut leader = signed_in(&app, LEADER).await;
+    let page = act(&app, &mut leader, &code, "request_supplement", &[]).await;
+    assert!(page.contains("Nhập lý do"), "the leader gives a reason: {page}");
+    let page = act(&app, &mut leader, &code, "request_supplement", &again).await;
+    assert!(page.contains("Chờ bổ sung hồ sơ"), "{page}");
+    assert!(
+        page.contains("Yêu cầu bổ sung thêm 1 lần sau lần đầu"),
+        "the dossier is flagged: {page}"
+    );
+}

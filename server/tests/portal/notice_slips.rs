@@ -189,10 +189,22 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
     .await
     .unwrap();
     assert_eq!(due_before, legal_before, "acceptance sets both");
+    // Slip 04 is the processing agency's, signed by its leader: reception
+    // may not issue it.
+    let page = act(
+        &app,
+        &mut reception,
+        &code,
+        "extend",
+        &[("note", "Lý do."), ("new_due", "2099-01-05")],
+    )
+    .await;
+    assert!(page.contains("Bạn không có quyền"), "{page}");
+    let mut leader = signed_in(&app, LEADER).await;
     let reason = [("note", "Cần xác minh thông tin với cơ quan khác.")];
 
     // Each wrong date is explained, and nothing changes.
-    let no_date = act(&app, &mut reception, &code, "extend", &reason).await;
+    let no_date = act(&app, &mut leader, &code, "extend", &reason).await;
     assert!(
         no_date.contains("Nhập ngày hẹn trả kết quả mới"),
         "{no_date}"
@@ -200,7 +212,7 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
     let earlier = due_before[..10].to_string();
     let page = act(
         &app,
-        &mut reception,
+        &mut leader,
         &code,
         "extend",
         &[reason[0], ("new_due", &earlier)],
@@ -213,7 +225,7 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
     let day_off = day_after_due(&app, &code, 1, false).await;
     let page = act(
         &app,
-        &mut reception,
+        &mut leader,
         &code,
         "extend",
         &[reason[0], ("new_due", &day_off)],
@@ -226,7 +238,7 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
     let new_day = day_after_due(&app, &code, 5, true).await;
     let page = act(
         &app,
-        &mut reception,
+        &mut leader,
         &code,
         "extend",
         &[("new_due", &new_day)],
@@ -240,7 +252,7 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
         .unwrap();
     let page = act(
         &app,
-        &mut reception,
+        &mut leader,
         &code,
         "extend",
         &[reason[0], ("new_due", &new_day)],
@@ -273,16 +285,38 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
     let own_page = citizen.get(&format!("/ho-so/{code}")).await;
     assert!(own_page
         .text()
-        .contains("Văn bản xin lỗi và hẹn lại ngày trả kết quả (PDF)"));
+        .contains("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF)"));
     let slip = citizen.get(&format!("/ho-so/{code}/phieu/{entry}")).await;
     let text = text_of(&slip.bytes);
     let day_month_year = |iso: &str| format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4]);
     for expected in [
-        "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
         "Cần xác minh thông tin với cơ quan khác.",
         &day_month_year(&due_before),
         &day_month_year(&new_day),
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
+}
+
+#[tokio::test]
+async fn a_submission_not_yet_accepted_is_refused_not_stopped() {
+    // Slip 05 (dừng giải quyết) is only for an accepted dossier; before
+    // acceptance the one-stop unit refuses it with slip 03.
+    let app = spawn_app().await;
+    let mut reception = signed_in(&app, RECEPTION).await;
+    let code = filed(&app).await;
+    let page = act(
+        &app,
+        &mut reception,
+        &code,
+        "stop",
+        &[("note", "Người nộp đề nghị dừng giải quyết.")],
+    )
+    .await;
+    assert!(
+        page.contains("Không thể “Dừng giải quyết” khi hồ sơ đang ở trạng thái “Chờ tiếp nhận”"),
+        "{page}"
+    );
+    assert_eq!(status_and_version(&app, &code).await.0, "submitted");
 }

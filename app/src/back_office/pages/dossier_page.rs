@@ -50,6 +50,12 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
             <div><dt>{b.received_at}</dt><dd>{dossier.received_at.clone().unwrap_or_default()}</dd></div>
             <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<DueTag mark=dossier.mark/>
                 {dossier.due_provisional.then(|| view! { <p class="hint">{b.due_provisional}</p> })}</dd></div>
+            {(dossier.repeat_supplement_requests > 0 || dossier.apologies > 1).then(|| view! {
+                <div><dt>{b.flags}</dt><dd>
+                    {(dossier.repeat_supplement_requests > 0).then(|| view! { <span class="tag tag--red">{(b.repeat_supplements)(dossier.repeat_supplement_requests)}</span>" " })}
+                    {(dossier.apologies > 1).then(|| view! { <span class="tag tag--red">{(b.repeat_apologies)(dossier.apologies)}</span> })}
+                </dd></div>
+            })}
             <div><dt>{b.assignee}</dt><dd>{dossier.assignee_name.clone().unwrap_or_else(|| b.not_assigned.to_string())}</dd></div>
         </dl>
 

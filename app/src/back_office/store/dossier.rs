@@ -31,6 +31,7 @@ pub async fn dossier(
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
                   s.full_name AS "assignee_name?", d.due_at AS "due_at: NaiveDateTime",
+                  d.repeat_supplement_requests, d.apologies,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS received_at,
                   to_char(d.due_at, 'DD/MM/YYYY HH24:MI') AS due_on,
@@ -101,6 +102,8 @@ pub async fn dossier(
         submitted_at: row.submitted_at,
         received_at: row.received_at,
         due_on: row.due_on,
+        repeat_supplement_requests: row.repeat_supplement_requests,
+        apologies: row.apologies,
         due_provisional: row
             .due_at
             .is_some_and(|due| calendar.is_provisional(due.date())),

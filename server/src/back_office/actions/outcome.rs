@@ -5,6 +5,10 @@ use app::dossiers::workflow::NotAllowedNow;
 use app::dossiers::{Action, DossierStatus};
 use app::i18n::Lang;
 
+/// A dossier is at risk of being late, and slip 04 may be issued, when its
+/// appointment is at most this many working days away (or has passed).
+pub const APOLOGY_WINDOW_DAYS: u32 = 3;
+
 /// How it went.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -29,6 +33,10 @@ pub enum Outcome {
     NewDateNotWorkingDay,
     /// `Return` while the dossier's fee is not paid.
     FeeUnpaid,
+    /// A second supplement request by someone other than a leader.
+    RepeatSupplementNeedsLeader,
+    /// `Extend` on a dossier whose appointment is still far off.
+    ApologyNotYetDue,
 }
 
 impl Outcome {
@@ -54,6 +62,10 @@ impl Outcome {
             Outcome::NewDateNotWorkingDay => "The new date must be a working day (not a weekend or a holiday).".into(),
             Outcome::FeeUnpaid if vi => "Hồ sơ chưa nộp phí, lệ phí: chỉ trả kết quả sau khi người nộp đã thanh toán (trực tuyến, hoặc thu tại quầy ở mục “Phí, lệ phí”).".into(),
             Outcome::FeeUnpaid => "The dossier's fee is not paid: the result can be returned once it is (online, or collected at the counter under “Fees”).".into(),
+            Outcome::RepeatSupplementNeedsLeader if vi => "Hồ sơ đã được yêu cầu bổ sung một lần: cơ quan phải hướng dẫn một lần, đầy đủ. Yêu cầu bổ sung lần nữa do lãnh đạo cơ quan quyết định, kèm lý do.".into(),
+            Outcome::RepeatSupplementNeedsLeader => "A supplement has already been asked for once: the agency must guide the applicant once and completely. Asking again is for a leader of the agency to decide, with a reason.".into(),
+            Outcome::ApologyNotYetDue if vi => format!("Chỉ phát hành văn bản xin lỗi khi hồ sơ có nguy cơ quá hạn: ngày hẹn còn không quá {APOLOGY_WINDOW_DAYS} ngày làm việc, hoặc đã quá hạn."),
+            Outcome::ApologyNotYetDue => format!("An apology is issued only when the dossier is at risk of being late: due within {APOLOGY_WINDOW_DAYS} working days, or overdue."),
         })
     }
 }

@@ -1,8 +1,9 @@
 //! Dừng giải quyết (slip 05): `action=stop` on
 //! `POST /can-bo/ho-so/{code}/thao-tac`.
 //!
-//! Who: a reception officer or a leader of the dossier's agency. When: any
-//! open state → stopped, final. Rule: a written reason. Effect: a fee
+//! Who: a reception officer or a leader of the dossier's agency. When: an
+//! accepted dossier, not yet finished → stopped, final (before acceptance
+//! the unit refuses it with slip 03). Rule: a written reason. Effect: a fee
 //! already paid is owed back, open payment attempts are given up.
 
 use super::core::{Halt, Step};
