@@ -19,6 +19,7 @@ pub mod fee_receipt;
 pub mod form_templates;
 pub mod layout;
 pub mod letterhead;
+pub mod moments;
 pub mod notice_slip;
 pub mod receipt_slip;
 pub mod register;

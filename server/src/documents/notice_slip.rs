@@ -8,7 +8,8 @@
 
 use super::layout::{Band, Cell, Document, DocumentError, Style};
 pub use app::dossiers::notice_slips::NoticeKind;
-use chrono::NaiveDate;
+use super::moments::moment;
+use chrono::{NaiveDate, NaiveDateTime};
 
 pub struct NoticeSlip<'a> {
     pub kind: NoticeKind,
@@ -19,16 +20,18 @@ pub struct NoticeSlip<'a> {
     pub code: &'a str,
     pub applicant_name: &'a str,
     pub procedure_name: &'a str,
-    /// `HH:MM ngày dd/mm/yyyy`.
-    pub received_at: &'a str,
+    /// When the dossier was submitted (Vietnam time).
+    pub received_at: NaiveDateTime,
     /// What is missing, why it is refused, why it is late, why it stops.
     pub reason: &'a str,
     /// The official who took the step.
     pub officer: &'a str,
-    /// Slip 04: the appointment that was missed and the new one
-    /// (`HH:MM ngày dd/mm/yyyy`).
-    pub missed_due: &'a str,
-    pub new_due: &'a str,
+    /// Slip 04: the appointment that was missed and the new one (Vietnam
+    /// time).
+    pub missed_due: Option<NaiveDateTime>,
+    pub new_due: Option<NaiveDateTime>,
+    /// The agency's telephone, for questions.
+    pub agency_phone: Option<&'a str>,
     /// Slip 04: issued after the missed appointment had passed, which the
     /// slip then says.
     pub overdue: bool,
@@ -53,8 +56,10 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
     let agency = slip.agency_name;
     doc.text(
         &format!(
-            "Ngày {}, {agency} tiếp nhận hồ sơ của Ông/Bà {} về việc: {}.",
-            slip.received_at, slip.applicant_name, slip.procedure_name
+            "Vào lúc {}, {agency} tiếp nhận hồ sơ của Ông/Bà {} về việc: {}.",
+            moment(slip.received_at),
+            slip.applicant_name,
+            slip.procedure_name
         ),
         paragraph,
     );
@@ -66,12 +71,12 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
             );
             doc.text(slip.reason, paragraph.bold());
             doc.text(
-                &format!(
-                    "Ông/Bà gửi phần bổ sung trực tuyến tại {} hoặc nộp tại Bộ phận Một cửa. Thời gian chờ bổ sung không tính vào thời hạn giải quyết hồ sơ.",
-                    slip.dossier_url
-                ),
+                "Ông/Bà gửi phần bổ sung trực tuyến tại địa chỉ dưới đây hoặc nộp tại Bộ phận Một cửa. Thời gian chờ bổ sung không tính vào thời hạn giải quyết hồ sơ.",
                 paragraph,
             );
+            // On a line of its own, not justified: a long address would
+            // otherwise stretch the spaces of the whole line.
+            doc.text(slip.dossier_url, Style::BODY.indent(10.0));
             doc.text(
                 &format!(
                     "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ {} để được hướng dẫn.",
@@ -92,20 +97,20 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
             let situation = if slip.overdue {
                 format!(
                     "Thời hạn trả kết quả giải quyết hồ sơ đã hẹn là {}. Đến nay hồ sơ đã quá hạn giải quyết, {agency} chưa trả kết quả cho Ông/Bà đúng hẹn.",
-                    slip.missed_due
+                    due_text(slip.missed_due)
                 )
             } else {
                 format!(
                     "Thời hạn trả kết quả giải quyết hồ sơ đã hẹn là {}. {agency} không thể trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn.",
-                    slip.missed_due
+                    due_text(slip.missed_due)
                 )
             };
             doc.text(&situation, paragraph);
             doc.text(&format!("Lý do: {}", slip.reason), paragraph.bold());
             doc.text(
                 &format!(
-                    "Sự chậm trễ này gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và đề nghị gia hạn thời gian giải quyết, hẹn trả kết quả vào {}.",
-                    slip.new_due
+                    "Sự chậm trễ này gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và đề nghị gia hạn thời gian giải quyết, hẹn trả kết quả vào lúc {}.",
+                    due_text(slip.new_due)
                 ),
                 paragraph,
             );
@@ -119,10 +124,19 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
             doc.text("Xin thông báo để Ông/Bà được biết và thực hiện.", paragraph);
         }
     }
+    if let Some(phone) = slip.agency_phone {
+        doc.text(
+            &format!("Mọi thắc mắc, Ông/Bà liên hệ {agency}, điện thoại {phone}."),
+            paragraph,
+        );
+    }
     doc.gap(6.0);
+    // Reception signs what the one-stop unit decides at the counter; the
+    // agency's leader signs the apology (slip 04), the agency the stop.
     let signer = match slip.kind {
         NoticeKind::Supplement | NoticeKind::Refusal => "NGƯỜI TIẾP NHẬN HỒ SƠ",
-        NoticeKind::Apology | NoticeKind::Stop => "ĐẠI DIỆN CƠ QUAN",
+        NoticeKind::Apology => "LÃNH ĐẠO CƠ QUAN",
+        NoticeKind::Stop => "ĐẠI DIỆN CƠ QUAN",
     };
     let signature = format!("{signer}\n(Ký điện tử)\n\n{}", slip.officer);
     doc.row(&[Cell::new(
@@ -131,4 +145,9 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
         &signature,
     )]);
     doc.finish()
+}
+
+/// An appointment as the slip writes it, or a blank to fill by hand.
+fn due_text(due: Option<NaiveDateTime>) -> String {
+    due.map_or_else(|| "…".to_string(), moment)
 }

@@ -23,9 +23,9 @@ pub async fn notice_slip(
                   h.action AS "action!", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
                   (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "issued_on!: chrono::NaiveDate",
-                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') AS "received_at!",
-                  coalesce(to_char(h.due_before, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "missed_due!",
-                  coalesce(to_char(h.due_after, 'HH24:MI "ngày" DD/MM/YYYY'), '') AS "new_due!",
+                  d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "received_at!: chrono::NaiveDateTime",
+                  h.due_before AS "missed_due: chrono::NaiveDateTime",
+                  h.due_after AS "new_due: chrono::NaiveDateTime", a.phone AS agency_phone,
                   coalesce((h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > h.due_before, false) AS "overdue!"
            FROM dossier_history h
            JOIN dossiers d ON d.id = h.dossier_id
@@ -62,11 +62,12 @@ pub async fn notice_slip(
         code: &row.code,
         applicant_name: &row.full_name,
         procedure_name: &row.procedure_name,
-        received_at: &row.received_at,
+        received_at: row.received_at,
         reason: &row.reason,
         officer: &row.officer,
-        missed_due: &row.missed_due,
-        new_due: &row.new_due,
+        missed_due: row.missed_due,
+        new_due: row.new_due,
+        agency_phone: row.agency_phone.as_deref(),
         overdue: row.overdue,
         dossier_url: &dossier_url,
     };

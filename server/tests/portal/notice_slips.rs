@@ -7,7 +7,7 @@ use crate::support;
 
 use support::back_office::*;
 use support::mailbox::wait_for_mail;
-use support::pdf::text_of;
+use support::pdf::{flowing_text_of, text_of};
 use support::{spawn_app, TestApp};
 
 /// The latest history entry of `action` on the dossier.
@@ -287,13 +287,19 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
         .text()
         .contains("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF)"));
     let slip = citizen.get(&format!("/ho-so/{code}/phieu/{entry}")).await;
-    let text = text_of(&slip.bytes);
-    let day_month_year = |iso: &str| format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4]);
+    let text = flowing_text_of(&slip.bytes);
+    // Days as Vietnamese documents write them: "ngày 05 tháng 01 năm 2027".
+    let day_month_year =
+        |iso: &str| format!("ngày {} tháng {} năm {}", &iso[8..10], &iso[5..7], &iso[..4]);
     for expected in [
         "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
         "Cần xác minh thông tin với cơ quan khác.",
         &day_month_year(&due_before),
         &day_month_year(&new_day),
+        // The time of day is written out, as in an official letter.
+        "Vào lúc ",
+        " giờ ",
+        "LÃNH ĐẠO CƠ QUAN",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
