@@ -47,7 +47,9 @@ impl NoticeKind {
         match (self, lang) {
             (NoticeKind::Supplement, Lang::Vi) => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)",
             (NoticeKind::Refusal, Lang::Vi) => "Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF)",
-            (NoticeKind::Apology, Lang::Vi) => "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF)",
+            (NoticeKind::Apology, Lang::Vi) => {
+                "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF)"
+            }
             (NoticeKind::Stop, Lang::Vi) => "Thông báo dừng giải quyết hồ sơ (PDF)",
             (NoticeKind::Supplement, Lang::En) => "Request to complete the dossier (PDF)",
             (NoticeKind::Refusal, Lang::En) => "Refusal to accept the dossier (PDF)",

@@ -345,15 +345,25 @@ mod tests {
             resumes_to: Some(S::Processing),
         };
         assert_eq!(
-            supplement_after_acceptance.apply(Action::Stop).map(|state| state.status),
+            supplement_after_acceptance
+                .apply(Action::Stop)
+                .map(|state| state.status),
             Ok(S::Stopped)
         );
-        for accepted in [S::Received, S::Processing, S::AwaitingApproval, S::ResultReady] {
+        for accepted in [
+            S::Received,
+            S::Processing,
+            S::AwaitingApproval,
+            S::ResultReady,
+        ] {
             let state = WorkflowState {
                 status: accepted,
                 resumes_to: None,
             };
-            assert_eq!(state.apply(Action::Stop).map(|state| state.status), Ok(S::Stopped));
+            assert_eq!(
+                state.apply(Action::Stop).map(|state| state.status),
+                Ok(S::Stopped)
+            );
         }
     }
 

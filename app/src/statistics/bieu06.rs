@@ -1,24 +1,28 @@
 //! Biểu 06/VPCP/KSTT: dossiers received, resolved and pending in a period,
 //! per sector. What each column counts, for a period from `tu` to `den`
-//! (whole days, Vietnam time) and the agencies chosen:
+//! (whole days, Vietnam time) and the agencies chosen (docs/legal-basis.md,
+//! "Statistics"):
 //!
-//! - **carried over** (kỳ trước chuyển sang): submitted before the period and
-//!   not finished before it began;
-//! - **new online / at the counter or by post**: submitted in the period,
-//!   by channel;
-//! - **resolved** (đã giải quyết): result returned in the period, by the day
-//!   it was returned, against the legal appointment — the one set at
-//!   acceptance and moved only by supplement pauses, never by an apology's
-//!   new date (slip 04), so an apologised dossier still counts late:
-//!   *before the deadline* when returned before the appointment's day, *on
-//!   time* on that day by the appointment's hour, *late* after it;
-//! - **pending** (đang giải quyết) at the end of the period: submitted and
-//!   not finished by then; *overdue* when the legal appointment has passed
-//!   (a dossier waiting for a supplement, or not yet accepted, is within);
-//! - **refused, withdrawn, stopped**: finished that way in the period.
+//! - **received** (tiếp nhận) means accepted by the one-stop unit, not
+//!   submitted: **carried over** (kỳ trước chuyển qua) accepted before the
+//!   period and not finished before it began; **new online / at the counter
+//!   or by post** accepted in the period, by channel;
+//! - **resolved** (đã giải quyết): result issued (ready to return) in the
+//!   period — not when the applicant collects it — judged at that moment
+//!   against the legal appointment, the one set at acceptance and moved only
+//!   by supplement pauses, never by an apology's new date (slip 04), so an
+//!   apologised dossier still counts late: *before the deadline* when issued
+//!   before the appointment's day, *on time* on that day by the
+//!   appointment's hour, *late* after it;
+//! - **pending** (đang giải quyết) at the end of the period: accepted and not
+//!   finished by then; *overdue* when the legal appointment has passed (a
+//!   dossier waiting for a supplement is within);
+//! - **stopped**: accepted, then stopped (slip 05) in the period;
+//! - **refused, withdrawn**: submissions refused or withdrawn *before*
+//!   acceptance in the period, reported apart and never as received.
 //!
-//! So every dossier in play is counted once on each side:
-//! carried over + new = resolved + pending + refused + withdrawn + stopped
+//! So every dossier received is counted once on each side:
+//! carried over + new = resolved + pending + stopped
 //! ([`Bieu06Row::reconciles`]). Beside the table: supplements requested in
 //! the period, online payments settled in it (count and amount), the online
 //! rate of new dossiers, and satisfaction (ratings given in the period).
@@ -88,10 +92,11 @@ impl Bieu06Row {
         ]
     }
 
-    /// Whether every dossier received is accounted for once.
+    /// Whether every dossier received is accounted for once: received =
+    /// resolved + pending + stopped. Refused and withdrawn submissions were
+    /// never received.
     pub fn reconciles(&self) -> bool {
-        self.received()
-            == self.resolved() + self.pending() + self.refused + self.withdrawn + self.stopped
+        self.received() == self.resolved() + self.pending() + self.stopped
     }
 
     /// New dossiers filed online, as a percentage (one decimal).
@@ -202,10 +207,11 @@ mod tests {
             Bieu06Row {
                 carried_over: 2,
                 new_online: 3,
-                new_counter: 1,
+                new_counter: 0,
                 resolved_early: 2,
                 resolved_late: 1,
                 pending_within: 2,
+                // Refused before acceptance: never received.
                 refused: 1,
                 ratings: 3,
                 satisfied: 2,
@@ -218,9 +224,18 @@ mod tests {
             },
         ];
         let total = Bieu06Row::total(&rows, "Tổng cộng");
-        assert_eq!(total.received(), 7);
+        assert_eq!(total.received(), 6);
         assert!(total.reconciles() && rows.iter().all(Bieu06Row::reconciles));
-        assert_eq!(total.online_rate(), Some(80.0));
+        assert!(
+            !Bieu06Row {
+                refused: 1,
+                new_online: 1,
+                ..Bieu06Row::default()
+            }
+            .reconciles(),
+            "a refused submission does not account for a received dossier"
+        );
+        assert_eq!(total.online_rate(), Some(100.0));
         assert_eq!(total.on_time_rate(), Some(66.7));
         assert_eq!(total.satisfaction(), Some(66.7));
         assert_eq!(Bieu06Row::default().online_rate(), None);

@@ -12,11 +12,13 @@ use serde::{Deserialize, Serialize};
 /// Lines per page.
 pub const PAGE_SIZE: i64 = 50;
 
-/// The codes `bieu06_dossiers` classifies with (migration 22).
+/// The codes `bieu06_dossiers` classifies with (migration 28).
 mod class {
     pub const CARRIED_OVER: i16 = 0;
     pub const NEW_ONLINE: i16 = 1;
     pub const NEW_COUNTER: i16 = 2;
+    /// Refused or withdrawn before acceptance: never received.
+    pub const NOT_ACCEPTED: i16 = 3;
     pub const EARLY: i16 = 0;
     pub const ON_TIME: i16 = 1;
     pub const LATE: i16 = 2;
@@ -33,7 +35,7 @@ pub fn column_classes(key: &str) -> Option<(&'static [i16], &'static [i16])> {
     use class::*;
     const ANY: &[i16] = &[];
     Some(match key {
-        "received" => (ANY, ANY),
+        "received" => (&[CARRIED_OVER, NEW_ONLINE, NEW_COUNTER], ANY),
         "carried_over" => (&[CARRIED_OVER], ANY),
         "new_online" => (&[NEW_ONLINE], ANY),
         "new_counter" => (&[NEW_COUNTER], ANY),
@@ -44,8 +46,8 @@ pub fn column_classes(key: &str) -> Option<(&'static [i16], &'static [i16])> {
         "pending" => (ANY, &[WITHIN, OVERDUE]),
         "within" => (ANY, &[WITHIN]),
         "overdue" => (ANY, &[OVERDUE]),
-        "refused" => (ANY, &[REFUSED]),
-        "withdrawn" => (ANY, &[WITHDRAWN]),
+        "refused" => (&[NOT_ACCEPTED], &[REFUSED]),
+        "withdrawn" => (&[NOT_ACCEPTED], &[WITHDRAWN]),
         "stopped" => (ANY, &[STOPPED]),
         _ => return None,
     })

@@ -165,10 +165,10 @@ pub async fn subtree_in_scope(
 }
 
 /// The charts beside Biểu 06, counted by the same rules (a period's local
-/// days as two instants worked out once, as in `bieu06_dossiers`): new dossiers by
-/// the month they were submitted, results by the month they were returned
-/// and judged against the legal appointment; agencies by on-time rate,
-/// lowest first (at most `AGENCY_BARS`); new dossiers by channel.
+/// days as two instants worked out once, as in `bieu06_dossiers`): new
+/// dossiers by the month they were accepted, results by the month they were
+/// issued and judged against the legal appointment; agencies by on-time
+/// rate, lowest first (at most `AGENCY_BARS`); new dossiers by channel.
 pub async fn report_charts(
     pool: &PgPool,
     agencies: &[i64],
@@ -180,20 +180,20 @@ pub async fn report_charts(
         r#"SELECT to_char(month, 'MM/YYYY') AS "month!", sum(received)::bigint AS "received!",
                   sum(on_time)::bigint AS "on_time!", sum(late)::bigint AS "late!"
            FROM (
-               SELECT date_trunc('month', d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
+               SELECT date_trunc('month', d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS month,
                       1 AS received, 0 AS on_time, 0 AS late
                FROM dossiers d
-               WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                 AND d.submitted_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.submitted_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+               WHERE d.agency_id = ANY($1) AND d.received_at IS NOT NULL
+                 AND d.received_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.received_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                UNION ALL
-               SELECT date_trunc('month', d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 0,
-                      ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int,
-                      ((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > d.legal_due_at)::int
+               SELECT date_trunc('month', d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 0,
+                      ((d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh') <= coalesce(d.legal_due_at, d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int,
+                      ((d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > d.legal_due_at)::int
                FROM dossiers d
-               WHERE d.agency_id = ANY($1) AND d.status = 'returned'
-                 AND d.resolved_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.resolved_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+               WHERE d.agency_id = ANY($1) AND d.result_issued_at IS NOT NULL
+                 AND d.result_issued_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.result_issued_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
            ) x
            GROUP BY month ORDER BY month"#,
         agencies,
@@ -203,16 +203,16 @@ pub async fn report_charts(
     .fetch_all(pool);
     let agency_rates = sqlx::query!(
         r#"SELECT a.name,
-                  count(*) FILTER (WHERE (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                                         <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "on_time!",
+                  count(*) FILTER (WHERE (d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                                         <= coalesce(d.legal_due_at, d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "on_time!",
                   count(*) AS "resolved!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
-           WHERE d.agency_id = ANY($1) AND d.status = 'returned'
-             AND d.resolved_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.resolved_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+           WHERE d.agency_id = ANY($1) AND d.result_issued_at IS NOT NULL
+             AND d.result_issued_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.result_issued_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
            GROUP BY a.name
-           ORDER BY count(*) FILTER (WHERE (d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                                           <= coalesce(d.legal_due_at, d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::float8 / count(*), a.name
+           ORDER BY count(*) FILTER (WHERE (d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                                           <= coalesce(d.legal_due_at, d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh'))::float8 / count(*), a.name
            LIMIT $4"#,
         agencies,
         from as _,
@@ -225,9 +225,9 @@ pub async fn report_charts(
                   count(*) FILTER (WHERE channel = 'counter') AS "counter!",
                   count(*) FILTER (WHERE channel = 'post') AS "post!"
            FROM dossiers d
-           WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-             AND d.submitted_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.submitted_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
+           WHERE d.agency_id = ANY($1) AND d.received_at IS NOT NULL
+             AND d.received_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.received_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
         agencies,
         from as _,
         to as _
@@ -292,9 +292,9 @@ pub async fn index_inputs(
                   AND p.settled_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                  AND p.settled_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "payments!",
                (SELECT count(*) FROM dossiers d
-                WHERE d.agency_id = ANY($1) AND d.submitted_at IS NOT NULL
-                  AND d.submitted_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.submitted_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                WHERE d.agency_id = ANY($1) AND d.received_at IS NOT NULL
+                  AND d.received_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                 AND d.received_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                   AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id)) AS "with_documents!",
                (SELECT count(*) FROM dossiers d
                 WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'

@@ -6,7 +6,12 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// "21 giờ 48 phút, ngày 04 tháng 12 năm 2026".
 pub fn moment(at: NaiveDateTime) -> String {
-    format!("{} giờ {:02} phút, {}", at.hour(), at.minute(), day(at.date()))
+    format!(
+        "{} giờ {:02} phút, {}",
+        at.hour(),
+        at.minute(),
+        day(at.date())
+    )
 }
 
 /// "ngày 04 tháng 12 năm 2026".

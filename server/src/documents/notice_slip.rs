@@ -7,8 +7,8 @@
 //! so downloading it again later gives the same document.
 
 use super::layout::{Band, Cell, Document, DocumentError, Style};
-pub use app::dossiers::notice_slips::NoticeKind;
 use super::moments::moment;
+pub use app::dossiers::notice_slips::NoticeKind;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub struct NoticeSlip<'a> {

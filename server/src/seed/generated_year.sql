@@ -646,7 +646,7 @@ DROP TABLE gen_c;
 -- Stage 5: the steps in order, as they would happen; how many had happened
 -- by the snapshot (k); the dossier's columns after them.
 CREATE TEMP TABLE gen_e AS
-SELECT d.*, k.k, (d.evs[k.k]).*, k.received_at, k.assigned, k.requested_by,
+SELECT d.*, k.k, (d.evs[k.k]).*, k.received_at, k.issued_at, k.assigned, k.requested_by,
        (d.evs[greatest(k.k - 1, 1)]).to_status AS before_last
 FROM (
     SELECT d.*, x.delivery, array_remove(ARRAY[
@@ -752,6 +752,7 @@ CROSS JOIN gen_params p
 CROSS JOIN LATERAL (
     SELECT count(*)::int AS k,
            max(e.at) FILTER (WHERE e.action = 'accept') AS received_at,
+           max(e.at) FILTER (WHERE e.action = 'approve') AS issued_at,
            coalesce(bool_or(e.action = 'assign'), false) AS assigned,
            (array_agg(e.actor ORDER BY e.at DESC) FILTER (WHERE e.action = 'request_supplement'))[1] AS requested_by
     FROM unnest(d.evs) e WHERE e.at <= p.as_of) k;
@@ -765,7 +766,7 @@ DROP TABLE gen_d;
 INSERT INTO dossiers (id, code, pin, applicant_id, procedure_version_id, agency_id, status, channel, form_data,
                       submitted_at, counted_from, due_at, created_at, updated_at, version, assignee_id, resumes_to,
                       supplement_requested_by, paused_at, received_at, resolved_at, legal_due_at, filed_by,
-                      fee_total, fee_assessment, payment_due, result_delivery)
+                      fee_total, fee_assessment, payment_due, result_delivery, result_issued_at)
 OVERRIDING SYSTEM VALUE
 SELECT e.id,
        e.agency_code || '-' || to_char(e.t_sub, 'YYMMDD') || '-'
@@ -789,7 +790,8 @@ SELECT e.id,
        e.legal,
        CASE WHEN e.channel <> 'online' THEN e.rec END,
        f.fee_total, f.fee_assessment, e.payment_due,
-       CASE WHEN e.to_status = 'returned' THEN e.delivery END
+       CASE WHEN e.to_status = 'returned' THEN e.delivery END,
+       e.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh'
 FROM gen_e e
 JOIN gen_fees f ON f.version_id = e.version_id AND f.copies = e.copies AND f.exemption = e.exemption;
 

@@ -320,7 +320,10 @@ async fn a_second_supplement_request_is_the_leaders_decision_and_is_flagged() {
 
     let mut leader = signed_in(&app, LEADER).await;
     let page = act(&app, &mut leader, &code, "request_supplement", &[]).await;
-    assert!(page.contains("Nhập lý do"), "the leader gives a reason: {page}");
+    assert!(
+        page.contains("Nhập lý do"),
+        "the leader gives a reason: {page}"
+    );
     let page = act(&app, &mut leader, &code, "request_supplement", &again).await;
     assert!(page.contains("Chờ bổ sung hồ sơ"), "{page}");
     assert!(

@@ -236,14 +236,7 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
         "{page}"
     );
     let new_day = day_after_due(&app, &code, 5, true).await;
-    let page = act(
-        &app,
-        &mut leader,
-        &code,
-        "extend",
-        &[("new_due", &new_day)],
-    )
-    .await;
+    let page = act(&app, &mut leader, &code, "extend", &[("new_due", &new_day)]).await;
     assert!(page.contains("Nhập lý do"), "a reason is required: {page}");
 
     let mails_before: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM caught_mail")
@@ -289,8 +282,14 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
     let slip = citizen.get(&format!("/ho-so/{code}/phieu/{entry}")).await;
     let text = flowing_text_of(&slip.bytes);
     // Days as Vietnamese documents write them: "ngày 05 tháng 01 năm 2027".
-    let day_month_year =
-        |iso: &str| format!("ngày {} tháng {} năm {}", &iso[8..10], &iso[5..7], &iso[..4]);
+    let day_month_year = |iso: &str| {
+        format!(
+            "ngày {} tháng {} năm {}",
+            &iso[8..10],
+            &iso[5..7],
+            &iso[..4]
+        )
+    };
     for expected in [
         "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
         "Cần xác minh thông tin với cơ quan khác.",

@@ -80,6 +80,29 @@ const DOSSIERS: &[Built] = &[
         Some("2026-10-21 08:30"),
         None,
     ),
+    // Result issued on its appointment day, collected a week later: on
+    // time, for the result counts when it is issued, not when collected
+    // (its issue moment is set in `build`).
+    (
+        "000.01.40.H34-261116-9008",
+        "online",
+        "returned",
+        "2026-11-16 09:00",
+        "2026-11-18 17:00",
+        Some("2026-11-25 10:00"),
+        None,
+    ),
+    // Submitted at the counter on 28 December and not yet accepted: not
+    // received, so in no column.
+    (
+        "000.01.40.H34-261228-9009",
+        "counter",
+        "submitted",
+        "2026-12-28 09:00",
+        "2026-12-29 17:00",
+        None,
+        None,
+    ),
     // Finished before the period: not in it.
     (
         "000.01.40.H34-260901-9007",
@@ -95,12 +118,18 @@ const DOSSIERS: &[Built] = &[
 pub(crate) async fn build(app: &support::TestApp) {
     for (code, channel, status, submitted, due, resolved, resumes_to) in DOSSIERS {
         sqlx::query(
+            // Accepted as submitted, unless refused or not yet accepted; a
+            // returned result was issued when returned, unless set below.
             "INSERT INTO dossiers (code, pin, applicant_id, procedure_version_id, agency_id, status, channel,
-                                   submitted_at, legal_due_at, due_at, resolved_at, resumes_to, received_at)
+                                   submitted_at, legal_due_at, due_at, resolved_at, resumes_to, received_at,
+                                   result_issued_at)
              SELECT $1, '123456', (SELECT id FROM users WHERE email = 'congdan@motcua.example'), c.id,
                     (SELECT id FROM agencies WHERE code = '000.01.40.H34'), $2, $3,
                     $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $5::timestamp, $5::timestamp,
-                    $6::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $7, $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                    $6::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $7,
+                    CASE WHEN $2 NOT IN ('refused', 'withdrawn', 'submitted')
+                         THEN $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' END,
+                    CASE WHEN $2 = 'returned' THEN $6::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' END
              FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.001193'",
         )
         .bind(code)
@@ -114,6 +143,12 @@ pub(crate) async fn build(app: &support::TestApp) {
         .await
         .unwrap();
     }
+    sqlx::query(
+        "UPDATE dossiers SET result_issued_at = '2026-11-18 16:00+07' WHERE code = '000.01.40.H34-261116-9008'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
     // One supplement asked in the period, and one rating (satisfied).
     sqlx::query(
         "INSERT INTO dossier_history (dossier_id, action, from_status, to_status, occurred_at)
@@ -155,23 +190,26 @@ async fn each_column_of_bieu_06_counts_what_it_says() {
         .iter()
         .find(|line| line.starts_with("Hộ tịch"))
         .expect("a row for the sector");
-    // received: total, carried over, online, counter; resolved: total, early,
-    // on time, late; pending: total, within, overdue; refused, withdrawn,
-    // stopped; supplements; payments, amount; online rate; satisfied.
+    // received (accepted): total, carried over, online, counter; resolved
+    // (result issued): total, early, on time, late; pending: total, within,
+    // overdue; refused and withdrawn before acceptance, stopped;
+    // supplements; payments, amount; online rate; satisfied. The refused
+    // submission and the one not yet accepted are not received:
+    // 6 = 1 + 4 + 1 = 4 resolved + 2 pending + 0 stopped.
     assert_eq!(
-        *civil_status, "Hộ tịch,6,1,4,1,3,1,1,1,2,1,1,1,0,0,1,0,0,80,100",
+        *civil_status, "Hộ tịch,6,1,4,1,4,1,2,1,2,1,1,1,0,0,1,0,0,80,100",
         "{}",
         csv.body
     );
     let total = lines.last().unwrap();
-    assert!(total.starts_with("Tổng cộng,6,1,4,1,3,"), "{total}");
+    assert!(total.starts_with("Tổng cộng,6,1,4,1,4,"), "{total}");
 
     let page = manager
         .get("/thong-ke?tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34")
         .await
         .text();
     assert!(
-        page.contains("Hộ tịch 6 1 4 1 3 1 1 1 2 1 1 1 0 0 1"),
+        page.contains("Hộ tịch 6 1 4 1 4 1 2 1 2 1 1 1 0 0 1"),
         "{page}"
     );
 
@@ -206,22 +244,29 @@ async fn a_commune_manager_sees_only_their_own_communes_numbers() {
 #[tokio::test]
 async fn every_dossier_is_accounted_for_once_on_generated_data() {
     let app = spawn_app().await;
-    // 600 dossiers from August to December, in every state, finished (or
-    // not) up to sixty days after they came in.
+    // 600 dossiers from August to December, in every state: accepted a few
+    // hours after submission (unless refused, withdrawn or still waiting),
+    // finished (or not) up to sixty days later, the result issued up to two
+    // days before it is returned.
     sqlx::query(
         "INSERT INTO dossiers (code, pin, applicant_id, procedure_version_id, agency_id, status, channel,
-                               submitted_at, legal_due_at, resolved_at, resumes_to)
+                               submitted_at, legal_due_at, resolved_at, resumes_to, received_at, result_issued_at)
          SELECT '000.01.40.H34-260801-' || lpad(n::text, 4, '0'), '123456', u.id, c.id, a.id,
                 g.status, (ARRAY['online', 'counter', 'post'])[1 + n % 3],
                 g.submitted, (g.submitted AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => n % 9),
-                CASE WHEN g.status IN ('returned', 'refused', 'withdrawn', 'stopped')
-                     THEN g.submitted + make_interval(days => (n * 7) % 60) END,
-                CASE WHEN g.status = 'awaiting_supplement' THEN 'processing' END
+                CASE WHEN g.status IN ('returned', 'refused', 'withdrawn', 'stopped') THEN g.finished END,
+                CASE WHEN g.status = 'awaiting_supplement' THEN 'processing' END,
+                CASE WHEN g.status NOT IN ('refused', 'withdrawn', 'submitted') THEN g.accepted END,
+                CASE WHEN g.status = 'returned'
+                         THEN greatest(g.accepted, g.finished - make_interval(days => n % 3))
+                     WHEN g.status = 'result_ready' THEN g.finished END
          FROM generate_series(1, 600) AS n
          CROSS JOIN LATERAL (SELECT
              (ARRAY['returned', 'refused', 'withdrawn', 'stopped', 'processing', 'awaiting_supplement',
                     'received', 'submitted', 'awaiting_approval', 'result_ready'])[1 + n % 10] AS status,
-             timestamptz '2026-08-01 08:00+07' + make_interval(hours => (n * 37) % 3600) AS submitted) g
+             timestamptz '2026-08-01 08:00+07' + make_interval(hours => (n * 37) % 3600) AS submitted) g0
+         CROSS JOIN LATERAL (SELECT g0.*, g0.submitted + make_interval(hours => n % 30) AS accepted,
+             g0.submitted + make_interval(hours => n % 30) + make_interval(days => (n * 7) % 60) AS finished) g
          JOIN users u ON u.email = 'congdan@motcua.example'
          JOIN agencies a ON a.code = '000.01.40.H34'
          JOIN procedures p ON p.code IN ('1.001193', '1.001612') AND p.code = CASE WHEN n % 2 = 0 THEN '1.001193' ELSE '1.001612' END
@@ -231,11 +276,21 @@ async fn every_dossier_is_accounted_for_once_on_generated_data() {
     .await
     .unwrap();
     let mut manager = signed_in(&app, MANAGER).await;
-    for (from, to) in [
+    // Every month and quarter the data touches, and a period across them.
+    let periods = [
+        ("2026-08-01", "2026-08-31"),
         ("2026-09-01", "2026-09-30"),
+        ("2026-10-01", "2026-10-31"),
+        ("2026-11-01", "2026-11-30"),
+        ("2026-12-01", "2026-12-31"),
+        ("2027-01-01", "2027-01-31"),
+        ("2026-07-01", "2026-09-30"),
         ("2026-10-01", "2026-12-31"),
+        ("2027-01-01", "2027-03-31"),
         ("2026-08-15", "2026-11-15"),
-    ] {
+    ];
+    let (mut received_seen, mut refused_seen) = (0, 0);
+    for (from, to) in periods {
         let csv = manager
             .get(&format!(
                 "/thong-ke/bieu-06.csv?tu={from}&den={to}&co-quan=000.01.40.H34"
@@ -244,19 +299,48 @@ async fn every_dossier_is_accounted_for_once_on_generated_data() {
         let lines: Vec<&str> = csv.body.lines().skip(2).collect();
         assert!(lines.len() >= 2, "{}", csv.body);
         for line in lines {
-            let numbers: Vec<i64> = line
+            // received, carried over, online, counter; resolved, early, on
+            // time, late; pending, within, overdue; refused, withdrawn,
+            // stopped.
+            let n: Vec<i64> = line
                 .split(',')
                 .skip(1)
-                .take(15)
+                .take(14)
                 .map(|cell| cell.parse().unwrap())
                 .collect();
-            let received = numbers[0];
-            let accounted = numbers[4] + numbers[8] + numbers[11] + numbers[12] + numbers[13];
-            assert_eq!(received, accounted, "{from}–{to}: {line}");
-            assert_eq!(received, numbers[1] + numbers[2] + numbers[3], "{line}");
-            assert_eq!(numbers[4], numbers[5] + numbers[6] + numbers[7], "{line}");
+            assert_eq!(
+                n[0],
+                n[4] + n[8] + n[13],
+                "received = resolved + pending + stopped, {from}–{to}: {line}"
+            );
+            assert_eq!(n[0], n[1] + n[2] + n[3], "{line}");
+            assert_eq!(n[4], n[5] + n[6] + n[7], "{line}");
+            assert_eq!(n[8], n[9] + n[10], "{line}");
+            received_seen += n[0];
+            refused_seen += n[11] + n[12];
         }
     }
+    assert!(
+        received_seen > 0 && refused_seen > 0,
+        "the data is not empty"
+    );
+
+    // A refused or withdrawn submission is never received: in October,
+    // the refused ones are exactly those refused in October, whatever
+    // the received column says.
+    let refused_in_october: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM dossiers WHERE status = 'refused'
+           AND resolved_at >= '2026-10-01 00:00+07' AND resolved_at < '2026-11-01 00:00+07'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let csv = manager
+        .get("/thong-ke/bieu-06.csv?tu=2026-10-01&den=2026-10-31&co-quan=000.01.40.H34")
+        .await;
+    let total = csv.body.lines().last().unwrap();
+    let refused: i64 = total.split(',').nth(12).unwrap().parse().unwrap();
+    assert_eq!(refused, refused_in_october, "{total}");
 }
 
 #[tokio::test]
@@ -270,18 +354,22 @@ async fn the_charts_and_the_service_index_show_the_reports_numbers() {
     assert!(page.body.contains("<svg"), "charts drawn on the server");
     let text = page.text();
     for expected in [
-        // Trend: new by the month submitted, results by the month returned.
-        "Tháng 10/2026: tiếp nhận 2, đúng hạn 2, quá hạn 0",
-        "Tháng 11/2026: tiếp nhận 1, đúng hạn 0, quá hạn 1",
+        // Trend: new by the month accepted, results by the month issued.
+        // October: 9002 accepted (9006 was refused, never accepted); 9001
+        // and 9002 issued in time. November: 9003 and 9008 accepted; 9003
+        // issued late, 9008 in time. December: 9004 and 9005 (9009 is not
+        // accepted yet).
+        "Tháng 10/2026: tiếp nhận 1, đúng hạn 2, quá hạn 0",
+        "Tháng 11/2026: tiếp nhận 2, đúng hạn 1, quá hạn 1",
         "Tháng 12/2026: tiếp nhận 2, đúng hạn 0, quá hạn 0",
-        // On time per agency: two of the three results.
-        "Ủy ban nhân dân phường Hồng Gai: 66,7% (2/3)",
+        // On time per agency: three of the four results.
+        "Ủy ban nhân dân phường Hồng Gai: 75,0% (3/4)",
         // Channels of the five new dossiers.
         "Trực tuyến: 4 (80,0%)",
         "Trực tiếp: 1 (20,0%)",
-        // Index: progress 2/3 of 20 points, online 4/5 of 12, satisfaction
+        // Index: progress 3/4 of 20 points, online 4/5 of 12, satisfaction
         // 1/1 of 18; no payment was made, so that group is not scored.
-        "Tiến độ giải quyết 13,3 / 20,0 điểm 66,7% (2/3)",
+        "Tiến độ giải quyết 15,0 / 20,0 điểm 75,0% (3/4)",
         "Dịch vụ công trực tuyến 9,6 / 12,0 điểm 80,0% (4/5)",
         "Mức độ hài lòng 18,0 / 18,0 điểm 100,0% (1/1)",
         "Thanh toán trực tuyến Chưa có dữ liệu để tính trong kỳ",
@@ -324,6 +412,22 @@ async fn each_number_opens_the_list_of_exactly_the_dossiers_it_counts() {
                 "000.01.40.H34-260920-9001",
                 "000.01.40.H34-261010-9002",
                 "000.01.40.H34-261102-9003",
+                "000.01.40.H34-261116-9008",
+            ],
+        ),
+        (
+            "on_time",
+            vec!["000.01.40.H34-261010-9002", "000.01.40.H34-261116-9008"],
+        ),
+        (
+            "received",
+            vec![
+                "000.01.40.H34-260920-9001",
+                "000.01.40.H34-261010-9002",
+                "000.01.40.H34-261102-9003",
+                "000.01.40.H34-261116-9008",
+                "000.01.40.H34-261201-9004",
+                "000.01.40.H34-261210-9005",
             ],
         ),
     ] {

@@ -241,6 +241,7 @@ async fn write(step: &mut Step<'_>, next: WorkflowState) -> Result<(), Halt> {
                 counted_from = COALESCE($8, counted_from),
                 due_at = $9,
                 resolved_at = CASE WHEN $10 THEN $15::timestamptz ELSE resolved_at END,
+                result_issued_at = CASE WHEN $16 THEN $15::timestamptz ELSE result_issued_at END,
                 result_file_id = COALESCE($12, result_file_id),
                 legal_due_at = $13,
                 result_delivery = COALESCE($14, result_delivery)
@@ -260,6 +261,8 @@ async fn write(step: &mut Step<'_>, next: WorkflowState) -> Result<(), Halt> {
         change.legal_due_at as _,
         change.delivery,
         step.now as _,
+        // Biểu 06 counts a dossier resolved when its result is issued.
+        next.status == DossierStatus::ResultReady,
     )
     .execute(&mut *step.tx)
     .await?;
