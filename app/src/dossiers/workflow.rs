@@ -205,6 +205,12 @@ impl WorkflowState {
         match (self.status, action) {
             (S::Submitted, Action::Accept) => to(S::Received),
             (S::Submitted, Action::Refuse) => to(S::Refused),
+            // A supplement asked for before acceptance and never given:
+            // the unit refuses the submission (slip 03); it cannot stop a
+            // dossier it never accepted.
+            (S::AwaitingSupplement, Action::Refuse) if self.resumes_to == Some(S::Submitted) => {
+                to(S::Refused)
+            }
             (S::Submitted, Action::Withdraw) => to(S::Withdrawn),
             (S::Submitted | S::Received | S::Processing, Action::RequestSupplement) => {
                 Ok(WorkflowState {
@@ -286,6 +292,7 @@ mod tests {
         matches!(
             (from, to),
             (S::Submitted, S::Received | S::Refused | S::Withdrawn)
+                | (S::AwaitingSupplement, S::Refused)
                 | (
                     S::Submitted | S::Received | S::Processing,
                     S::AwaitingSupplement
@@ -340,6 +347,13 @@ mod tests {
             resumes_to: Some(S::Submitted),
         };
         assert!(supplement_before_acceptance.apply(Action::Stop).is_err());
+        assert_eq!(
+            supplement_before_acceptance
+                .apply(Action::Refuse)
+                .map(|state| state.status),
+            Ok(S::Refused),
+            "a supplement never given before acceptance ends in a refusal"
+        );
         let supplement_after_acceptance = WorkflowState {
             status: S::AwaitingSupplement,
             resumes_to: Some(S::Processing),

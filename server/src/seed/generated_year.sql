@@ -659,8 +659,10 @@ FROM (
             d.due_sub, d.due_sub, NULL)::pg_temp.gen_ev END,
         CASE WHEN d.pre IN ('supp', 'supp_stop') THEN ROW(d.t_chk, 'request_supplement', 'submitted',
             'awaiting_supplement', d.rec, n.request, d.due_sub, d.due_sub, NULL)::pg_temp.gen_ev END,
-        CASE WHEN d.pre = 'supp_stop' THEN ROW(d.t_stop1, 'stop', 'awaiting_supplement', 'stopped',
-            x.rec_or_lead, n.unanswered, d.due_sub, d.due_sub, NULL)::pg_temp.gen_ev END,
+        -- never supplemented before acceptance: refused (slip 03), not
+        -- stopped — slip 05 is only for accepted dossiers
+        CASE WHEN d.pre = 'supp_stop' THEN ROW(d.t_stop1, 'refuse', 'awaiting_supplement', 'refused',
+            d.rec, n.unanswered, d.due_sub, d.due_sub, NULL)::pg_temp.gen_ev END,
         CASE WHEN d.pre = 'supp' THEN ROW(d.t_supp1, 'supplement', 'awaiting_supplement', 'submitted',
             d.applicant_id, n.supplement, d.due_sub, d.due_sub, NULL)::pg_temp.gen_ev END,
         -- accepted: the clock starts

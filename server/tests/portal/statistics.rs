@@ -473,7 +473,7 @@ async fn a_provincial_manager_breaks_the_report_down_by_agency() {
         .await;
     assert!(
         page.text()
-            .contains("Ủy ban nhân dân phường Hồng Gai 6 1 4 1 3 1 1 1 2 1 1 1 0 0 1"),
+            .contains("Ủy ban nhân dân phường Hồng Gai 6 1 4 1 4 1 2 1 2 1 1 1 0 0 1"),
         "{}",
         page.text()
     );

@@ -1,7 +1,8 @@
 //! Từ chối tiếp nhận (slip 03): `action=refuse` on
 //! `POST /can-bo/ho-so/{code}/thao-tac`.
 //!
-//! Who: a reception officer of the dossier's agency. When: submitted →
+//! Who: a reception officer of the dossier's agency. When: submitted, or
+//! waiting for a supplement asked for before acceptance that never came →
 //! refused, final. Rule: a written reason. Effect: a fee already paid is
 //! owed back, open payment attempts are given up.
 
