@@ -13,6 +13,8 @@ pub struct StatisticsTexts {
     pub last_quarter: &'static str,
     pub this_year: &'static str,
     pub caption: fn(&str, &str, &str) -> String,
+    /// received, resolved, pending, stopped, whether they add up.
+    pub identity: fn(i64, i64, i64, i64, bool) -> String,
     pub sector: &'static str,
     pub received: &'static str,
     pub carried_over: &'static str,
@@ -115,6 +117,10 @@ pub const VI: StatisticsTexts = StatisticsTexts {
     last_quarter: "Quý trước",
     this_year: "Năm nay",
     caption: |agency, from, to| format!("{agency}, từ ngày {from} đến ngày {to}"),
+    identity: |received, resolved, pending, stopped, holds| {
+        let verdict = if holds { "khớp" } else { "KHÔNG khớp — báo cho quản trị" };
+        format!("Đối chiếu: tiếp nhận {received} = đã giải quyết {resolved} + đang giải quyết {pending} + dừng giải quyết {stopped} ({verdict}). Hồ sơ bị từ chối hoặc rút trước khi tiếp nhận không tính là tiếp nhận.")
+    },
     sector: "Lĩnh vực",
     received: "Số hồ sơ nhận giải quyết",
     carried_over: "Kỳ trước chuyển qua",
@@ -259,6 +265,10 @@ pub const EN: StatisticsTexts = StatisticsTexts {
     last_quarter: "Last quarter",
     this_year: "This year",
     caption: |agency, from, to| format!("{agency}, from {from} to {to}"),
+    identity: |received, resolved, pending, stopped, holds| {
+        let verdict = if holds { "it adds up" } else { "it does NOT add up — tell the administrator" };
+        format!("Check: received {received} = resolved {resolved} + in progress {pending} + stopped {stopped} ({verdict}). Submissions refused or withdrawn before acceptance are not counted as received.")
+    },
     sector: "Sector",
     received: "Dossiers to resolve",
     carried_over: "Carried over",

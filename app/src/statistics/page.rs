@@ -164,6 +164,16 @@ fn Report(view: ReportView) -> impl IntoView {
             {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone() by/> }).collect_view()}
             {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
         </DataTable>
+        // The form's identity, spelled out so a reader can check it.
+        <p class=if report.total.reconciles() { "hint" } else { "notice notice--warning" }>
+            {(s.identity)(
+                report.total.received(),
+                report.total.resolved(),
+                report.total.pending(),
+                report.total.stopped,
+                report.total.reconciles(),
+            )}
+        </p>
         <Charts charts=view.charts.clone()/>
         <IndexCards scores=view.index.clone()/>
     }

@@ -212,6 +212,10 @@ async fn each_column_of_bieu_06_counts_what_it_says() {
         page.contains("Hộ tịch 6 1 4 1 4 1 2 1 2 1 1 1 0 0 1"),
         "{page}"
     );
+    assert!(
+        page.contains("Đối chiếu: tiếp nhận 6 = đã giải quyết 4 + đang giải quyết 2 + dừng giải quyết 0 (khớp)"),
+        "the identity is on the report: {page}"
+    );
 
     // Officials who do not manage get no report.
     let mut reception = signed_in(&app, RECEPTION).await;
