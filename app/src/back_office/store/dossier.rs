@@ -58,6 +58,11 @@ pub async fn dossier(
         return Ok(None);
     }
     let current = row.status;
+    // A specialist opening a colleague's dossier is told whose it is.
+    let assigned_to_colleague = row
+        .assignee_id
+        .filter(|id| *id != user.id && user.has_role_in(Role::Specialist, row.agency_id))
+        .and(row.assignee_name.clone());
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
         .eform
@@ -103,6 +108,7 @@ pub async fn dossier(
         due_on: row.due_on,
         mark: window.mark(current, row.due_at),
         assignee_name: row.assignee_name,
+        assigned_to_colleague,
         answers: form
             .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
             .unwrap_or_default(),
