@@ -65,7 +65,7 @@ export async function newSpecialistAtTheWard(portal) {
   const password = 'sóng vỗ bờ Hạ Long';
   await signInAs(portal, 'quantri@motcua.example');
   await portal.open('/quan-tri/nguoi-dung');
-  const ward = page.getByLabel('Cơ quan', { exact: true }).first().locator('option', { hasText: 'UBND phường Hồng Gai' }).first();
+  const ward = page.getByLabel('Cơ quan', { exact: true }).first().locator('option', { hasText: 'phường Hồng Gai' }).first();
   const created = await page.request.post('/quan-tri/nguoi-dung', {
     headers: { Origin: BASE_URL },
     form: { full_name: name, email, agency_id: await ward.getAttribute('value'), role: 'specialist' },
