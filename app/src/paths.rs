@@ -100,6 +100,8 @@ routes! {
     FILE_VIEW, file_view(id) = "/tep/{id}/xem";
 
     // Back office.
+    /// The officials' inbox (their work queues).
+    INBOX, inbox() = "/can-bo";
     /// One dossier, as officials see it.
     OFFICE_DOSSIER, office_dossier(code) = "/can-bo/ho-so/{code}";
     /// Taking a workflow action on a dossier.
@@ -145,7 +147,9 @@ routes! {
     /// Revoking an API token.
     REVOKE_API_TOKEN, revoke_api_token(id) = "/quan-tri/ma-api/{id}/thu-hoi";
 
-    // Statistics downloads.
+    // Statistics.
+    /// The statistics page (Biểu 06).
+    STATISTICS, statistics() = "/thong-ke";
     /// Report 06 as CSV.
     REPORT_06_CSV, report_06_csv() = "/thong-ke/bieu-06.csv";
     /// Report 06 as XLSX.

@@ -34,14 +34,15 @@ export async function fillIn(page, label, value) {
 
 /**
  * Signs out whoever is signed in (the same form post as the header's button),
- * then signs in on the sign-in page as `identifier` (email or CCCD).
+ * then signs in on the sign-in page as `identifier` (email or CCCD). Returns
+ * where they landed: their dossiers, the inbox, the statistics…
  */
 export async function signInAs(portal, identifier, password = 'Demo@12345') {
   await portal.page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
   await portal.open('/dang-nhap');
   await fillIn(portal.page, LABELS.identifier, identifier);
   await fillIn(portal.page, LABELS.password, password);
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+  return press(portal, 'Đăng nhập', (url) => url.pathname !== '/dang-nhap');
 }
 
 /** Presses a button and waits until the address satisfies `isExpected`. */

@@ -37,7 +37,8 @@ scenario('A citizen registers, confirms the email from the mail, signs in, sees 
 
   await fillIn(page, LABELS.identifier, citizen.citizenId);
   await fillIn(page, LABELS.password, citizen.password);
-  await press(portal, 'Đăng nhập', (url) => url.pathname === '/tai-khoan');
+  await press(portal, 'Đăng nhập', (url) => url.pathname === '/ho-so');
+  await portal.open('/tai-khoan');
   const account = squash(await page.locator('main').innerText());
   assert.match(account, /Tài khoản của tôi/);
   assert.ok(account.includes(citizen.citizenId), 'the account shows the CCCD');

@@ -19,10 +19,13 @@ pub enum Queue {
     AwaitingSupplement,
     /// Everything open.
     AllOpen,
+    /// Open dossiers assigned to the signed-in specialist.
+    AssignedToMe,
 }
 
 impl Queue {
-    pub const ALL: [Queue; 7] = [
+    pub const ALL: [Queue; 8] = [
+        Queue::AssignedToMe,
         Queue::ToReceive,
         Queue::ToAssign,
         Queue::Processing,
@@ -41,6 +44,7 @@ impl Queue {
             Queue::ToReturn => "tra-ket-qua",
             Queue::AwaitingSupplement => "cho-bo-sung",
             Queue::AllOpen => "tat-ca",
+            Queue::AssignedToMe => "duoc-giao-cho-toi",
         }
     }
 
@@ -58,7 +62,7 @@ impl Queue {
             Queue::ToApprove => &[S::AwaitingApproval],
             Queue::ToReturn => &[S::ResultReady],
             Queue::AwaitingSupplement => &[S::AwaitingSupplement],
-            Queue::AllOpen => &[
+            Queue::AllOpen | Queue::AssignedToMe => &[
                 S::Submitted,
                 S::Received,
                 S::Processing,
@@ -67,6 +71,17 @@ impl Queue {
                 S::ResultReady,
             ],
         }
+    }
+}
+
+impl Queue {
+    /// The step queue a dossier in `status` waits in; `None` once it is
+    /// finished (or still a draft).
+    pub fn of(status: DossierStatus) -> Option<Queue> {
+        Queue::ALL
+            .into_iter()
+            .filter(|queue| !matches!(queue, Queue::AllOpen | Queue::AssignedToMe))
+            .find(|queue| queue.statuses().contains(&status))
     }
 }
 
@@ -99,6 +114,8 @@ pub struct InboxRow {
     pub due_on: Option<String>,
     pub mark: DueMark,
     pub assignee_name: Option<String>,
+    /// The step queue it waits in.
+    pub queue: Option<Queue>,
     /// Whether its fee is paid; `None` when it owes none.
     pub fee_paid: Option<bool>,
 }
@@ -196,6 +213,7 @@ pub struct Inbox {
     pub page: u32,
     pub pages: u32,
     pub total: i64,
+    /// The search in force: it looks in every queue the official sees.
     pub search: String,
     pub overdue: i64,
     pub due_soon: i64,
@@ -267,6 +285,9 @@ pub struct OfficeDossier {
     pub apologies: i32,
     pub mark: DueMark,
     pub assignee_name: Option<String>,
+    /// For a specialist of the dossier's agency who is not its assignee:
+    /// the colleague it is assigned to.
+    pub assigned_to_colleague: Option<String>,
     pub answers: Vec<(String, String)>,
     pub documents: Vec<OfficeDocument>,
     pub history: Vec<OfficeHistoryEntry>,
@@ -312,5 +333,19 @@ mod tests {
             "&linh-vuc=h%E1%BB%99+t%E1%BB%8Bch&kenh=counter&sap-xep=newest"
         );
         assert_eq!(InboxFilters::default().query(), "");
+    }
+
+    #[test]
+    fn every_open_status_waits_in_one_step_queue() {
+        assert_eq!(Queue::of(DossierStatus::Received), Some(Queue::ToAssign));
+        assert_eq!(
+            Queue::of(DossierStatus::AwaitingApproval),
+            Some(Queue::ToApprove)
+        );
+        assert_eq!(Queue::of(DossierStatus::Returned), None);
+        for status in Queue::AllOpen.statuses() {
+            assert!(Queue::of(*status).is_some(), "{status:?}");
+        }
+        assert_eq!(Queue::parse("duoc-giao-cho-toi"), Some(Queue::AssignedToMe));
     }
 }

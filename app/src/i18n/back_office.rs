@@ -102,6 +102,7 @@ fn queue_vi(queue: Queue) -> &'static str {
         Queue::ToReturn => "Chờ trả kết quả",
         Queue::AwaitingSupplement => "Chờ công dân bổ sung",
         Queue::AllOpen => "Tất cả hồ sơ đang giải quyết",
+        Queue::AssignedToMe => "Được giao cho tôi",
     }
 }
 
@@ -114,6 +115,7 @@ fn queue_en(queue: Queue) -> &'static str {
         Queue::ToReturn => "Results to return",
         Queue::AwaitingSupplement => "Awaiting the applicant's supplement",
         Queue::AllOpen => "All open dossiers",
+        Queue::AssignedToMe => "Assigned to me",
     }
 }
 

@@ -115,6 +115,7 @@ pub const TEXTS: Texts = Texts {
     filing: super::filing::EN,
     eforms: super::eforms::EN,
     back_office: super::back_office::EN,
+    office_work: super::office_work::EN,
     counter: super::counter::EN,
     payments: super::payments::EN,
     ratings: super::ratings::EN,

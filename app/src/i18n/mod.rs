@@ -11,6 +11,7 @@ mod current;
 mod eforms;
 mod en;
 mod filing;
+mod office_work;
 mod payments;
 mod ratings;
 mod statistics;
@@ -23,6 +24,7 @@ pub use back_office::BackOfficeTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use filing::FilingTexts;
+pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use ratings::RatingTexts;
 pub use statistics::StatisticsTexts;
@@ -176,6 +178,7 @@ pub struct Texts {
     pub filing: FilingTexts,
     pub eforms: EformTexts,
     pub back_office: BackOfficeTexts,
+    pub office_work: OfficeWorkTexts,
     pub counter: CounterTexts,
     pub payments: PaymentTexts,
     pub ratings: RatingTexts,

@@ -96,6 +96,7 @@ pub const TEXTS: Texts = Texts {
     filing: super::filing::VI,
     eforms: super::eforms::VI,
     back_office: super::back_office::VI,
+    office_work: super::office_work::VI,
     counter: super::counter::VI,
     payments: super::payments::VI,
     ratings: super::ratings::VI,

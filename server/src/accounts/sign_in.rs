@@ -1,12 +1,12 @@
 //! `POST /dang-nhap`: email or CCCD plus password.
 
 use crate::access::audit::{self, AuditAction};
-use crate::access::{feedback, sessions};
+use crate::access::{authentication, feedback, sessions};
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::throttle::{self, Kind, Subject};
-use app::access::{safe_return_path, sign_in_address, AccountKind};
+use app::access::{policy, safe_return_path, sign_in_address, AccountKind};
 use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -127,9 +127,11 @@ pub async fn sign_in(
     )
     .await;
     feedback::notice(&session, NoticeTone::Success, texts.signed_in).await;
-    let fallback = match account.kind {
-        AccountKind::Citizen => paths::ACCOUNT,
-        AccountKind::Official => paths::ACCOUNT,
+    // Where they were going; otherwise where their work is (inbox,
+    // statistics, their dossiers).
+    let fallback = match authentication::load_user(pool, account.id, None).await? {
+        Some(user) => policy::landing_page(&user),
+        None => paths::ACCOUNT,
     };
     Ok(see_other(&safe_return_path(&next, fallback)))
 }

@@ -47,7 +47,7 @@ async fn signs_in(browser: &mut Browser<'_>, identifier: &str, password: &str) -
             &[("identifier", identifier), ("password", password)],
         )
         .await;
-    response.location() == "/tai-khoan"
+    response.location() == "/ho-so"
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -12,6 +12,7 @@ mod authorisation_matrix;
 mod back_office;
 mod back_office_access;
 mod back_office_documents;
+mod back_office_journey;
 mod catalogue_api;
 mod catalogue_pages;
 mod catalogue_search;

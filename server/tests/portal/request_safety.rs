@@ -35,7 +35,7 @@ async fn state_changes_from_another_origin_are_refused() {
     let response = browser
         .post_from("/dang-nhap", &fields, Some("http://127.0.0.1:3000"), None)
         .await;
-    assert_eq!(response.location(), "/tai-khoan");
+    assert_eq!(response.location(), "/ho-so");
 }
 
 #[tokio::test]

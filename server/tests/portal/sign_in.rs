@@ -153,7 +153,49 @@ async fn sign_in_never_redirects_to_another_site() {
             ],
         )
         .await;
-    assert_eq!(response.location(), "/tai-khoan");
+    assert_eq!(
+        response.location(),
+        "/ho-so",
+        "the citizen's own dossiers instead"
+    );
+}
+
+#[tokio::test]
+async fn each_person_lands_where_their_work_is_unless_they_were_going_somewhere() {
+    let app = spawn_app().await;
+    for (email, landing) in [
+        (CITIZEN, "/ho-so"),
+        ("tiepnhan@motcua.example", "/can-bo"),
+        ("chuyenvien@motcua.example", "/can-bo"),
+        ("lanhdao@motcua.example", "/can-bo"),
+        ("quanly@motcua.example", "/thong-ke"),
+        ("quantri@motcua.example", "/quan-tri/nguoi-dung"),
+    ] {
+        let mut browser = Browser::new(&app);
+        let response = browser
+            .post(
+                "/dang-nhap",
+                &[("identifier", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(response.location(), landing, "{email}");
+        let page = browser.get(landing).await;
+        assert_eq!(page.status, 200, "{email} may open {landing}");
+        assert!(page.text().contains("Bạn đã đăng nhập."), "{email}");
+    }
+    // Where they were going wins, for officials too (a link in a mail).
+    let mut browser = Browser::new(&app);
+    let response = browser
+        .post(
+            "/dang-nhap",
+            &[
+                ("identifier", "tiepnhan@motcua.example"),
+                ("password", PASSWORD),
+                ("tiep", "/can-bo?hang=phan-cong"),
+            ],
+        )
+        .await;
+    assert_eq!(response.location(), "/can-bo?hang=phan-cong");
 }
 
 #[tokio::test]

@@ -64,6 +64,30 @@ pub fn check(visitor: &Visitor, permission: Permission) -> Result<&SignedInUser,
     }
 }
 
+/// Where `user` lands after signing in when they were going nowhere in
+/// particular: an official who works dossiers (reception, specialist,
+/// leader) on their inbox; a manager without such a role on the
+/// statistics; an administrator on the officials list; a citizen on their
+/// dossiers ("Hồ sơ của tôi").
+pub fn landing_page(user: &SignedInUser) -> &'static str {
+    use crate::paths;
+    if !user.is_official() {
+        return paths::DOSSIERS;
+    }
+    let works_dossiers = [Role::Reception, Role::Specialist, Role::Leader]
+        .into_iter()
+        .any(|role| user.has_role(role));
+    if works_dossiers {
+        paths::INBOX
+    } else if user.has_role(Role::Manager) {
+        paths::STATISTICS
+    } else if user.has_role(Role::Administrator) {
+        paths::OFFICIALS
+    } else {
+        paths::ACCOUNT
+    }
+}
+
 /// Whose a dossier is: what the rules about one dossier look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DossierOwnership {

@@ -237,3 +237,25 @@ fn officials_see_files_of_submitted_dossiers_in_scope_and_drafts_they_file() {
     assert!(!may_read_file(&reception, &draft(Some(3))));
     assert!(!may_read_file(&reception, &draft(None)));
 }
+
+#[test]
+fn each_person_lands_where_their_work_is() {
+    assert_eq!(landing_page(&citizen(true)), "/ho-so");
+    for role in [Role::Reception, Role::Specialist, Role::Leader] {
+        assert_eq!(landing_page(&official(&[(role, &[10])])), "/can-bo");
+        assert_eq!(
+            landing_page(&official(&[(Role::Manager, &[10]), (role, &[10])])),
+            "/can-bo",
+            "a manager who also works dossiers starts from the inbox"
+        );
+    }
+    assert_eq!(
+        landing_page(&official(&[(Role::Manager, &[10])])),
+        "/thong-ke"
+    );
+    assert_eq!(
+        landing_page(&official(&[(Role::Administrator, &[10])])),
+        "/quan-tri/nguoi-dung"
+    );
+    assert_eq!(landing_page(&official(&[])), "/tai-khoan");
+}

@@ -67,16 +67,17 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
         </ul>
         <section class="section" aria-labelledby="actions-heading">
             <h2 id="actions-heading">{b.actions_heading}</h2>
+            {dossier.assigned_to_colleague.clone().map(|name| view! {
+                <p class="held-by">{(t.office_work.assigned_to_colleague)(&name)}</p>
+            })}
+            {(dossier.actions.is_empty() && dossier.assigned_to_colleague.is_none()).then(|| view! { <p>{b.no_actions}</p> })}
+            {(!dossier.actions.is_empty()).then(|| view! { <p class="hint">{t.office_work.actions_hint}</p> })}
             {dossier.actions.contains(&Action::Propose).then(|| view! {
                 <super::draft_result::DraftResult code=dossier.code.clone() result=dossier.result.clone()/>
             })}
-            {if dossier.actions.is_empty() {
-                view! { <p>{b.no_actions}</p> }.into_any()
-            } else {
-                dossier.actions.iter().map(|action| view! {
-                    <ActionForm code=dossier.code.clone() version=dossier.version action=*action specialists=dossier.specialists.clone() fully_online=dossier.fully_online/>
-                }).collect_view().into_any()
-            }}
+            {dossier.actions.iter().map(|action| view! {
+                <super::action_form::ActionForm code=dossier.code.clone() version=dossier.version action=*action specialists=dossier.specialists.clone() fully_online=dossier.fully_online/>
+            }).collect_view()}
         </section>
 
         {dossier.fees.clone().map(|fees| view! {
@@ -177,70 +178,5 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{b.comment_button}</button>
             </form>
         </section>
-    }
-}
-
-/// One action's form: its button, a reason when the action needs one, the
-/// specialist for an assignment.
-#[component]
-fn ActionForm(
-    code: String,
-    version: i32,
-    action: Action,
-    specialists: Vec<(i64, String)>,
-    fully_online: bool,
-) -> impl IntoView {
-    let t = use_texts();
-    let b = &t.back_office;
-    let lang = use_lang();
-    let id = format!("action-{}", action.as_str().replace('_', "-"));
-    let note_id = format!("{id}-note");
-    let assignee_id = format!("{id}-assignee");
-    let new_due_id = format!("{id}-new-due");
-    let secondary = matches!(
-        action,
-        Action::Refuse
-            | Action::Stop
-            | Action::SendBack
-            | Action::RequestSupplement
-            | Action::Extend
-    );
-    view! {
-        <form method="post" action=format!("/can-bo/ho-so/{code}/thao-tac") class="action-form" id=id>
-            <input type="hidden" name="action" value=action.as_str()/>
-            <input type="hidden" name="version" value=version.to_string()/>
-            {(action == Action::Assign).then(|| view! {
-                <div class="form-group">
-                    <label class="label" for=assignee_id.clone()>{b.choose_specialist}</label>
-                    <select class="select" id=assignee_id.clone() name="assignee">
-                        {specialists.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-            })}
-            {(action == Action::Extend).then(|| view! {
-                <div class="form-group">
-                    <label class="label" for=new_due_id.clone()>{b.new_due_label}</label>
-                    <p class="hint" id=format!("{new_due_id}-hint")>{b.new_due_hint}</p>
-                    <input class="input input--medium" type="date" id=new_due_id.clone() name="new_due" aria-describedby=format!("{new_due_id}-hint")/>
-                </div>
-            })}
-            {(action == Action::Return).then(|| view! {
-                <fieldset class="fieldset">
-                    <legend class="label">{b.delivery_legend}</legend>
-                    <div class="radios">
-                        <label class="radio"><input type="radio" name="delivery" value="online" checked=fully_online/>" "{b.delivery_online}</label>
-                        <label class="radio"><input type="radio" name="delivery" value="counter" checked=!fully_online/>" "{b.delivery_counter}</label>
-                    </div>
-                </fieldset>
-            })}
-            {action.needs_note().then(|| view! {
-                <div class="form-group">
-                    <label class="label" for=note_id.clone()>{format!("{} — {}", b.note_label, action.label(lang))}</label>
-                    <p class="hint">{b.note_hint}</p>
-                    <textarea class="textarea" id=note_id.clone() name="note" rows="3" maxlength="2000"></textarea>
-                </div>
-            })}
-            <button type="submit" class=if secondary { "button button--secondary" } else { "button" }>{action.label(lang)}</button>
-        </form>
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 pub fn DraftResult(code: String, result: Option<AttachedFile>) -> impl IntoView {
     let b = &use_texts().back_office;
     view! {
-        <div class="action-form">
-            <h3>{b.draft_result_heading}</h3>
+        <div class="action-group">
+            <h3 class="action-group__title">{b.draft_result_heading}</h3>
             {match result {
                 Some(file) => view! {
                     <p><a href=format!("/tep/{}/xem", file.id) rel="external noopener" target="_blank">{format!("{} ({})", file.name, file.size)}</a></p>

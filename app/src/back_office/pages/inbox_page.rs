@@ -66,9 +66,32 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
     let t = use_texts();
     let b = &t.back_office;
     let lang = use_lang();
+    let w = &t.office_work;
     let current = inbox.queue;
     let search = inbox.search.clone();
     let filters = inbox.filters.clone();
+    let searching = !search.is_empty();
+    // Rows from several step queues say which one each waits in.
+    let shows_queue = matches!(current, Queue::AllOpen | Queue::AssignedToMe);
+    let mut columns = Column::list([
+        b.column_code,
+        b.column_procedure,
+        b.column_applicant,
+        b.column_status,
+    ]);
+    if shows_queue {
+        columns.push(w.column_queue.into());
+    }
+    columns.extend(Column::list([
+        w.column_assignee,
+        b.column_submitted,
+        b.column_due,
+    ]));
+    let heading = if searching {
+        (w.search_results)(&search)
+    } else {
+        (b.queue)(current).to_string()
+    };
     view! {
         <p class="inbox-marks" role="status">{(b.summary_marks)(inbox.overdue, inbox.due_soon)}</p>
         {inbox.files_at_counter.then(|| view! {
@@ -81,8 +104,9 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             <ul class="queues__list">
                 {inbox.counts.iter().map(|(queue, count)| {
                     let label = format!("{} ({count})", (b.queue)(*queue));
-                    let here = (*queue == current).then_some("page");
-                    view! { <li><a class="queues__link" href=link(*queue, "", &InboxFilters::default(), 1) aria-current=here>{label}</a></li> }
+                    let is_current = *queue == current;
+                    let class = if is_current { "queues__link queues__link--current" } else { "queues__link" };
+                    view! { <li><a class=class href=link(*queue, "", &InboxFilters::default(), 1) aria-current=is_current.then_some("page")>{label}</a></li> }
                 }).collect_view()}
             </ul>
         </nav>
@@ -96,14 +120,14 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             </div>
             <InboxFilterFields filters=filters.clone() sectors=inbox.sectors.clone() procedures=inbox.procedures.clone()/>
         </form>
-        <h2>{(b.queue)(current)}</h2>
+        <h2>{heading.clone()}</h2>
+        {searching.then(|| view! { <p><a href="/can-bo">{w.clear_search}</a></p> })}
         {if inbox.rows.is_empty() {
-            view! { <p>{b.empty_queue}</p> }.into_any()
+            let empty = if searching { (w.search_none)(&search) } else { b.empty_queue.to_string() };
+            view! { <p>{empty}</p> }.into_any()
         } else {
             view! {
-                <DataTable label=(b.queue)(current) class="table--stack-on-phone inbox" columns={Column::list([
-                    b.column_code, b.column_procedure, b.column_applicant, b.column_status, b.column_submitted, b.column_due,
-                ])}>
+                <DataTable label=heading class="table--stack-on-phone inbox" columns>
                         {inbox.rows.into_iter().map(|row| {
                             view! {
                                 <tr>
@@ -118,6 +142,10 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                                             </span>
                                         })}
                                     </td>
+                                    {shows_queue.then(|| view! {
+                                        <td data-label=w.column_queue>{row.queue.map(|queue| (b.queue)(queue)).unwrap_or_default()}</td>
+                                    })}
+                                    <td data-label=w.column_assignee>{row.assignee_name.clone().unwrap_or_else(|| b.not_assigned.to_string())}</td>
                                     <td data-label=b.column_submitted>{row.submitted_at.clone()}</td>
                                     <td data-label=b.column_due>
                                         {row.due_on.clone().unwrap_or_default()}" "

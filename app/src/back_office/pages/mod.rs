@@ -1,3 +1,4 @@
+mod action_form;
 mod dossier_page;
 mod draft_result;
 mod due_tag;

@@ -59,6 +59,11 @@ pub async fn dossier(
         return Ok(None);
     }
     let current = row.status;
+    // A specialist opening a colleague's dossier is told whose it is.
+    let assigned_to_colleague = row
+        .assignee_id
+        .filter(|id| *id != user.id && user.has_role_in(Role::Specialist, row.agency_id))
+        .and(row.assignee_name.clone());
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
         .eform
@@ -109,6 +114,7 @@ pub async fn dossier(
             .is_some_and(|due| calendar.is_provisional(due.date())),
         mark: window.mark(current, row.due_at),
         assignee_name: row.assignee_name,
+        assigned_to_colleague,
         answers: form
             .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
             .unwrap_or_default(),

@@ -18,16 +18,25 @@ pub async fn inbox(
     lang: Lang,
 ) -> AppResult<Inbox> {
     let scope = user.back_office_agencies();
-    let queue = filter
-        .queue
-        .as_deref()
-        .and_then(Queue::parse)
-        .unwrap_or_else(|| default_queue(user));
     let search = filter
         .search
         .as_deref()
         .map(|text| crate::text::normalize(text.trim()))
         .unwrap_or_default();
+    let specialist = user.has_role(Role::Specialist);
+    // A search looks in every queue the official sees: a code typed in
+    // the wrong queue is still found, its row saying where it waits.
+    let queue = if search.is_empty() {
+        filter
+            .queue
+            .as_deref()
+            .and_then(Queue::parse)
+            .filter(|queue| specialist || *queue != Queue::AssignedToMe)
+            .unwrap_or_else(|| default_queue(user))
+    } else {
+        Queue::AllOpen
+    };
+    let assignee = (queue == Queue::AssignedToMe).then_some(user.id);
     let filters = InboxFilters::from(&filter);
     let procedure = filters.procedure.clone();
     let page = filter.page.unwrap_or(1).max(1);
@@ -41,12 +50,14 @@ pub async fn inbox(
         r#"SELECT status AS "status: DossierStatus", count(*) AS "count!",
                   count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at < $2::timestamp) AS "overdue!",
                   count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::timestamp
-                                   AND due_at <= $3::timestamp) AS "soon!"
+                                   AND due_at <= $3::timestamp) AS "soon!",
+                  count(*) FILTER (WHERE assignee_id = $4) AS "mine!"
            FROM dossiers WHERE agency_id = ANY($1) AND status NOT IN ('draft', 'returned', 'refused', 'stopped', 'withdrawn')
            GROUP BY status"#,
         &scope,
         window.now as _,
         window.soon as _,
+        user.id,
     )
     .fetch_all(pool)
     .await?;
@@ -54,7 +65,13 @@ pub async fn inbox(
         counts
             .iter()
             .filter(|row| queue.statuses().contains(&row.status))
-            .map(|row| row.count)
+            .map(|row| {
+                if queue == Queue::AssignedToMe {
+                    row.mine
+                } else {
+                    row.count
+                }
+            })
             .sum::<i64>()
     };
     let overdue = counts.iter().map(|row| row.overdue).sum();
@@ -82,6 +99,7 @@ pub async fn inbox(
                       OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::timestamp)
                       OR ($10 = 'soon' AND d.status <> 'awaiting_supplement'
                           AND d.due_at >= $11::timestamp AND d.due_at <= $12::timestamp))
+                 AND ($14::bigint IS NULL OR d.assignee_id = $14)
            ), page AS (
                SELECT id FROM matching
                ORDER BY CASE WHEN $13 = 'newest' THEN submitted_at END DESC NULLS LAST, due_at NULLS LAST, id
@@ -114,6 +132,7 @@ pub async fn inbox(
         window.now as _,
         window.soon as _,
         filters.sort,
+        assignee,
     )
     .fetch_all(pool)
     .await?;
@@ -159,6 +178,7 @@ pub async fn inbox(
         queue,
         counts: Queue::ALL
             .into_iter()
+            .filter(|queue| specialist || *queue != Queue::AssignedToMe)
             .map(|queue| (queue, count_of(queue)))
             .collect(),
         total,
@@ -173,6 +193,7 @@ pub async fn inbox(
                 let status = row.status;
                 InboxRow {
                     mark: window.mark(status, row.due_at),
+                    queue: Queue::of(status),
                     code: row.code,
                     procedure_name: row.procedure_name,
                     applicant_name: row.applicant_name,
@@ -189,12 +210,13 @@ pub async fn inbox(
     })
 }
 
-/// The queue an official starts from: the first step of their role.
+/// The queue an official starts from: the first step of their role (a
+/// specialist's: the dossiers assigned to them).
 fn default_queue(user: &SignedInUser) -> Queue {
     if user.has_role(Role::Reception) {
         Queue::ToReceive
     } else if user.has_role(Role::Specialist) {
-        Queue::Processing
+        Queue::AssignedToMe
     } else if user.has_role(Role::Leader) {
         Queue::ToApprove
     } else {

@@ -3,7 +3,8 @@
 //!
 //! Who: a reception officer or a leader of the dossier's agency. When:
 //! received or processing (again, to another specialist) → processing.
-//! Rule: the assignee is an enabled specialist of the dossier's agency.
+//! Rule: a specialist is chosen (nobody is by default), and is an enabled
+//! specialist of the dossier's agency.
 //! Nobody outside the back office is told; the inbox shows it.
 
 use super::core::{Halt, Step};
@@ -11,7 +12,7 @@ use super::Outcome;
 
 pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
     let Some(assignee) = step.request.assignee_id else {
-        return Err(Outcome::NotASpecialistHere.into());
+        return Err(Outcome::NoAssigneeChosen.into());
     };
     let is_specialist = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id

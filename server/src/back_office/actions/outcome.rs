@@ -24,6 +24,8 @@ pub enum Outcome {
     Changed,
     NotAllowed(NotAllowedNow),
     NoteMissing,
+    /// `Assign` with no specialist chosen.
+    NoAssigneeChosen,
     NotASpecialistHere,
     /// `Extend` without a readable date.
     NewDateMissing,
@@ -52,6 +54,8 @@ impl Outcome {
             Outcome::NotAllowed(refusal) => refusal.message(lang),
             Outcome::NoteMissing if vi => format!("Nhập lý do để “{}”.", action.label(lang)),
             Outcome::NoteMissing => format!("Enter the reason to “{}”.", action.label(lang)),
+            Outcome::NoAssigneeChosen if vi => "Chưa chọn chuyên viên: hãy chọn người xử lý hồ sơ trong danh sách “Chuyên viên” rồi bấm “Phân công xử lý”.".into(),
+            Outcome::NoAssigneeChosen => "No specialist chosen: choose who will process the dossier in the “Specialist” list, then press “Assign”.".into(),
             Outcome::NotASpecialistHere if vi => "Chọn một chuyên viên của cơ quan xử lý hồ sơ.".into(),
             Outcome::NotASpecialistHere => "Choose a specialist of the agency processing the dossier.".into(),
             Outcome::NewDateMissing if vi => "Nhập ngày hẹn trả kết quả mới, ví dụ 25/12/2026.".into(),
