@@ -35,6 +35,26 @@ macro_rules! routes {
 }
 
 routes! {
+    // Pages.
+    /// The home page.
+    HOME, home() = "/";
+    /// Looking a dossier up by code and PIN.
+    LOOKUP, lookup() = "/tra-cuu";
+    /// The signed-in user's notifications.
+    NOTIFICATIONS, notifications() = "/thong-bao";
+    /// The citizen's document wallet.
+    WALLET, wallet() = "/tai-khoan/giay-to";
+    /// One procedure of the catalogue.
+    PROCEDURE, procedure(code) = "/thu-tuc/{code}";
+    /// Coming back from the payment gateway: one payment's state.
+    PAYMENT_RETURN, payment_return(reference) = "/thanh-toan/{reference}";
+    /// Statistics: report 06.
+    STATISTICS, statistics() = "/thong-ke";
+    /// Statistics: the dossiers behind one cell of the report.
+    STATISTICS_DOSSIERS, statistics_dossiers() = "/thong-ke/ho-so";
+    /// Statistics: today's work for leaders.
+    OPERATIONS, operations() = "/thong-ke/dieu-hanh";
+
     // Citizen pages that server code links or redirects to.
     /// The citizen's account page.
     ACCOUNT, account() = "/tai-khoan";
@@ -156,6 +176,8 @@ routes! {
     REPORT_06_XLSX, report_06_xlsx() = "/thong-ke/bieu-06.xlsx";
     /// Report 06 as PDF.
     REPORT_06_PDF, report_06_pdf() = "/thong-ke/bieu-06.pdf";
+    /// Report 06 in any of the formats above (`csv`, `xlsx`, `pdf`).
+    REPORT_06, report_06(extension) = "/thong-ke/bieu-06.{extension}";
 
     // Machine endpoints.
     /// Liveness probe.

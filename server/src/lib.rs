@@ -222,6 +222,9 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
             if let Err(error) = app::access::throttle::prune(&pool).await {
                 tracing::warn!(%error, "could not prune old guessing attempts");
             }
+            if let Err(error) = app::access::refusals::prune(&pool).await {
+                tracing::warn!(%error, "could not prune old refusal counts");
+            }
         }
     });
     Ok(())

@@ -7,6 +7,7 @@
 //! extractor built on the same type. Decisions are made by [`policy`], which
 //! is pure: the same rules, tested once, wherever they are asked.
 
+use crate::paths;
 mod account;
 pub mod policy;
 #[cfg(feature = "ssr")]
@@ -31,7 +32,7 @@ pub fn sign_in_address(here: &str) -> String {
     let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("tiep", here)
         .finish();
-    format!("/dang-nhap?{query}")
+    format!("{}?{query}", paths::SIGN_IN)
 }
 
 /// Where to go after signing in: `next` when it is a path on this site, else

@@ -63,6 +63,15 @@ pub async fn record(pool: &PgPool, refused: &Refused<'_>) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// Drops the counts of minutes older than a day: only the current minute's
+/// decides anything (run now and then by any instance).
+pub async fn prune(pool: &PgPool) -> sqlx::Result<()> {
+    sqlx::query!("DELETE FROM audit_refusal_counts WHERE minute < now() - interval '1 day'")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// [`record`] for the page or server function being served: who, from
 /// where and the route are the request's.
 pub async fn record_for_request(pool: &PgPool, object: &str, status: u16) -> sqlx::Result<()> {

@@ -1,6 +1,7 @@
 //! What a catalogue search asks for, parsed once at the edge.
 
 use super::model::OnlineLevel;
+use crate::paths;
 use crate::text;
 use serde::{Deserialize, Serialize};
 
@@ -85,9 +86,9 @@ impl RawCatalogueParams {
         }
         let query = query.finish();
         if query.is_empty() {
-            "/thu-tuc".to_string()
+            paths::procedures()
         } else {
-            format!("/thu-tuc?{query}")
+            format!("{}?{query}", paths::PROCEDURES)
         }
     }
 }

@@ -4,6 +4,7 @@ use super::walk_in::FORM_NAME;
 use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -18,7 +19,7 @@ pub fn CounterDeskPage() -> impl IntoView {
         load_counter_desk,
     );
     view! {
-        <PageTitle title=t.counter.title lead=t.counter.lead breadcrumb=("/can-bo", t.back_office.inbox_title)/>
+        <PageTitle title=t.counter.title lead=t.counter.lead breadcrumb=(paths::INBOX, t.back_office.inbox_title)/>
         <PageLoader resource=desk render={|desk: CounterDesk, session| {
             let record = session.feedback.form_for(FORM_NAME);
             view! { <CounterDeskView desk record/> }
@@ -41,7 +42,7 @@ fn CounterDeskView(desk: CounterDesk, record: FormFeedback) -> impl IntoView {
         (!desk.searched.is_empty() && desk.search_error.is_none() && desk.applicant.is_none())
             || !record.values.is_empty();
     view! {
-        <form method="get" action="/can-bo/tiep-nhan" class="search-form" role="search">
+        <form method="get" action=paths::COUNTER class="search-form" role="search">
             <div class=group_class>
                 <label class="label" for="counter-cccd">{c.search_label}</label>
                 <p class="hint" id="counter-cccd-hint">{c.search_hint}</p>
@@ -78,7 +79,7 @@ fn Applicant(applicant: WalkInApplicant, procedures: Vec<(String, String)>) -> i
                 view! { <p>{c.no_procedures}</p> }.into_any()
             } else {
                 view! {
-                    <form method="get" action="/can-bo/tiep-nhan/nop" class="search-form">
+                    <form method="get" action=paths::COUNTER_START_FILING class="search-form">
                         <input type="hidden" name="nguoi-nop" value=applicant.id.to_string()/>
                         <div class="form-group">
                             <label class="label" for="counter-procedure">{c.procedure_label}</label>
@@ -108,7 +109,7 @@ fn RecordForm(searched: String, feedback: FormFeedback) -> impl IntoView {
             <h2 id="record-heading">{c.record_heading}</h2>
             <p class="hint">{c.record_hint}</p>
             <ErrorSummary form=feedback.clone()/>
-            <form method="post" action="/can-bo/tiep-nhan/cong-dan" novalidate>
+            <form method="post" action=paths::COUNTER_WALK_IN novalidate>
                 <TextField name="full_name" label=c.full_name feedback=feedback.clone() autocomplete="off" required=true/>
                 <TextField name="citizen_id" label=c.citizen_id feedback=feedback.clone() inputmode="numeric"
                     required=true initial=searched.clone()/>

@@ -4,6 +4,7 @@
 
 use super::Action;
 use crate::i18n::Lang;
+use crate::paths;
 
 /// Which notice a step issues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +72,7 @@ impl NoticeKind {
 
 /// Where the slip of history entry `entry` is downloaded.
 pub fn notice_slip_url(code: &str, entry: i64) -> String {
-    format!("/ho-so/{code}/phieu/{entry}")
+    paths::notice_slip(code, entry)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use super::{Assessment, Exemption, FeeRule, FeeSchedule, PaymentDue, Quantity};
 use crate::catalogue::model::FeeKind;
 use crate::error::AppResult;
 use crate::money::Vnd;
+use crate::paths;
 use sqlx::PgPool;
 
 /// What a procedure version charges.
@@ -89,7 +90,7 @@ pub async fn fee_view(pool: &PgPool, dossier_id: i64) -> AppResult<Option<FeeVie
         let (reference, number) = text.split_once(' ')?;
         Some(ReceiptLink {
             number: number.to_string(),
-            href: format!("/ho-so/{}/bien-lai/{reference}", dossier.code),
+            href: paths::payment_receipt(&dossier.code, reference),
         })
     });
     Ok(Some(FeeView {

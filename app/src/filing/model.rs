@@ -1,6 +1,7 @@
 use crate::catalogue::model::AgencyRef;
 use crate::counter::WalkInApplicant;
 use crate::eforms::{Answers, FormDefinition, Place};
+use crate::paths;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -54,8 +55,8 @@ impl FilingView {
 /// counter for `applicant`.
 pub fn filing_path(procedure: &str, applicant: Option<i64>) -> String {
     match applicant {
-        Some(applicant) => format!("/can-bo/tiep-nhan/{applicant}/{procedure}"),
-        None => format!("/nop-ho-so/{procedure}"),
+        Some(applicant) => paths::counter_file(applicant, procedure),
+        None => paths::file_dossier(procedure),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::error::AppError;
 use crate::forms::{field_id, ErrorSummary, FormFeedback};
 use crate::i18n::use_texts;
 use crate::layout::{NotFound, PageError, PageTitle};
+use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -40,7 +41,7 @@ pub fn FilingPage() -> impl IntoView {
                     Err(AppError::Forbidden) if session.visitor.user().is_some_and(|user| !user.email_confirmed) => view! {
                         <div class="notice notice--warning" role="status">
                             <p>{t.filing.confirm_email_first}</p>
-                            <p><a href="/tai-khoan">{t.accounts.nav_account}</a></p>
+                            <p><a href=paths::ACCOUNT>{t.accounts.nav_account}</a></p>
                         </div>
                     }.into_any(),
                     Err(error) => view! { <PageError error/> }.into_any(),
@@ -86,10 +87,10 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     view! {
         {match &filing.counter {
             Some(applicant) => view! {
-                <p class="breadcrumb"><a href=format!("/can-bo/tiep-nhan?cccd={}", applicant.citizen_id)>{t.counter.title}</a></p>
+                <p class="breadcrumb"><a href=format!("{}?cccd={}", paths::COUNTER, applicant.citizen_id)>{t.counter.title}</a></p>
             }.into_any(),
             None => view! {
-                <p class="breadcrumb"><a href=format!("/thu-tuc/{}", filing.procedure.code)>{filing.procedure.name.clone()}</a></p>
+                <p class="breadcrumb"><a href=paths::procedure(&filing.procedure.code)>{filing.procedure.name.clone()}</a></p>
             }.into_any(),
         }}
         <ErrorSummary form=feedback.clone()/>
@@ -174,7 +175,7 @@ pub fn DocumentSlots(
                             {(!slot.files.is_empty()).then(|| view! {
                                 <ul class="document-slot__files">
                                     {slot.files.iter().map(|file| view! {
-                                        <li><a href=format!("/tep/{}", file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}")"</li>
+                                        <li><a href=paths::file_download(file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}")"</li>
                                     }).collect_view()}
                                 </ul>
                             })}

@@ -1,6 +1,7 @@
 use super::server_fns::load_wallet;
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 
 /// `/tai-khoan/giay-to`: every document the citizen has uploaded, ready to
@@ -18,7 +19,7 @@ pub fn WalletPage() -> impl IntoView {
             view! {
                 <ul class="wallet">
                     {files.into_iter().map(|file| view! {
-                        <li><a href=format!("/tep/{}", file.id) rel="external">{file.name}</a>" ("{file.size}")"</li>
+                        <li><a href=paths::file_download(file.id) rel="external">{file.name}</a>" ("{file.size}")"</li>
                     }).collect_view()}
                 </ul>
             }.into_any()

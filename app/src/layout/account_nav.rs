@@ -1,6 +1,7 @@
 use crate::access::{Role, Visitor};
 use crate::forms::NoticeBanner;
 use crate::i18n::use_texts;
+use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
 
@@ -20,8 +21,8 @@ pub fn AccountNav() -> impl IntoView {
                 match user {
                     None => view! {
                         <ul class="account-nav" aria-label=a.account_menu>
-                            <li><a href="/dang-nhap">{a.nav_sign_in}</a></li>
-                            <li><a href="/dang-ky">{a.nav_register}</a></li>
+                            <li><a href=paths::SIGN_IN>{a.nav_sign_in}</a></li>
+                            <li><a href=paths::REGISTER>{a.nav_register}</a></li>
                         </ul>
                     }.into_any(),
                     Some(user) => {
@@ -32,16 +33,16 @@ pub fn AccountNav() -> impl IntoView {
                         let back_office = crate::access::permits(&user, crate::access::Permission::EnterBackOffice);
                         view! {
                             <ul class="account-nav" aria-label=a.account_menu>
-                                <li><a href="/tai-khoan" class="account-nav__name">{user.full_name.clone()}</a></li>
-                                {citizen.then(|| view! { <li><a href="/ho-so">{t.filing.nav_my_dossiers}</a></li> })}
-                                <li><a href="/thong-bao">{(t.filing.nav_notifications)(unread)}</a></li>
-                                {back_office.then(|| view! { <li><a href="/can-bo">{t.back_office.inbox_title}</a></li> })}
-                                {manages.then(|| view! { <li><a href="/thong-ke">{t.statistics.title}</a></li> })}
-                                {oversees.then(|| view! { <li><a href="/thong-ke/dieu-hanh">{t.statistics.operations_nav}</a></li> })}
-                                {administers.then(|| view! { <li><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></li> })}
-                                {administers.then(|| view! { <li><a href="/quan-tri/ma-api">{t.api_tokens.nav}</a></li> })}
+                                <li><a href=paths::ACCOUNT class="account-nav__name">{user.full_name.clone()}</a></li>
+                                {citizen.then(|| view! { <li><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a></li> })}
+                                <li><a href=paths::NOTIFICATIONS>{(t.filing.nav_notifications)(unread)}</a></li>
+                                {back_office.then(|| view! { <li><a href=paths::INBOX>{t.back_office.inbox_title}</a></li> })}
+                                {manages.then(|| view! { <li><a href=paths::STATISTICS>{t.statistics.title}</a></li> })}
+                                {oversees.then(|| view! { <li><a href=paths::OPERATIONS>{t.statistics.operations_nav}</a></li> })}
+                                {administers.then(|| view! { <li><a href=paths::OFFICIALS>{a.nav_admin_users}</a></li> })}
+                                {administers.then(|| view! { <li><a href=paths::API_TOKENS>{t.api_tokens.nav}</a></li> })}
                                 <li>
-                                    <form method="post" action="/dang-xuat" class="inline-form">
+                                    <form method="post" action=paths::SIGN_OUT class="inline-form">
                                         <button type="submit" class="link-button">{a.nav_sign_out}</button>
                                     </form>
                                 </li>

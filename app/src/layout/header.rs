@@ -1,5 +1,6 @@
 use super::{AccountNav, LanguageSwitch};
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,7 +11,7 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main" target="_self">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="container site-header__inner">
-                <a href="/" class="site-header__brand">
+                <a href=paths::HOME class="site-header__brand">
                     <span class="site-header__emblem" aria-hidden="true">"★"</span>
                     <span>
                         <span class="site-header__name">{t.site_name}</span>
@@ -24,9 +25,9 @@ pub fn SiteHeader() -> impl IntoView {
             </div>
             <nav class="site-nav" aria-label=t.main_navigation>
                 <ul class="container site-nav__list">
-                    <li><A href="/" exact=true>{t.nav_home}</A></li>
-                    <li><A href="/thu-tuc">{t.nav_catalogue}</A></li>
-                    <li><A href="/tra-cuu">{t.filing.lookup_title}</A></li>
+                    <li><A href=paths::HOME exact=true>{t.nav_home}</A></li>
+                    <li><A href=paths::PROCEDURES>{t.nav_catalogue}</A></li>
+                    <li><A href=paths::LOOKUP>{t.filing.lookup_title}</A></li>
                 </ul>
             </nav>
         </header>

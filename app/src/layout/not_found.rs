@@ -1,6 +1,7 @@
 use super::PageTitle;
 use crate::http_status::{set_status, StatusCode};
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 
 /// The page for an address that leads nowhere; answers 404.
@@ -11,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageTitle title=t.not_found_title/>
         <p>{t.not_found_body}</p>
-        <p><a href="/thu-tuc">{t.back_to_catalogue}</a></p>
+        <p><a href=paths::PROCEDURES>{t.back_to_catalogue}</a></p>
     }
 }

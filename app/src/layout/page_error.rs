@@ -2,6 +2,7 @@ use crate::access::sign_in_address;
 use crate::error::AppError;
 use crate::http_status::set_status;
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -27,7 +28,7 @@ pub fn PageError(error: AppError) -> impl IntoView {
             <h2 class="notice__title">{t.error_title}</h2>
             <p>{error.message(t)}</p>
             {(error == AppError::SignInRequired).then(|| view! {
-                <p><a href="/dang-nhap">{t.accounts.nav_sign_in}</a></p>
+                <p><a href=paths::SIGN_IN>{t.accounts.nav_sign_in}</a></p>
             })}
         </div>
     }

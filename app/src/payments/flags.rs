@@ -6,6 +6,7 @@
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -53,7 +54,7 @@ pub fn PaymentFlagsPage() -> impl IntoView {
     let p = &t.payments;
     let flags = Resource::new(|| (), |_| load_payment_flags());
     view! {
-        <PageTitle title=p.flags_title lead=p.flags_lead breadcrumb=("/can-bo", t.back_office.back_to_inbox)/>
+        <PageTitle title=p.flags_title lead=p.flags_lead breadcrumb=(paths::INBOX, t.back_office.back_to_inbox)/>
         <PageLoader resource=flags render={move |flags: Vec<PaymentFlag>, _| {
             if flags.is_empty() {
                 return view! { <p>{p.no_flags}</p> }.into_any();
@@ -66,10 +67,10 @@ pub fn PaymentFlagsPage() -> impl IntoView {
                             <li>
                                 <p><strong>{flag.reference.clone()}</strong>" · "<span class="timeline__when">{flag.at.clone()}</span></p>
                                 {flag.dossier_code.clone().map(|code| view! {
-                                    <p><a href=format!("/can-bo/ho-so/{code}")>{code.clone()}</a></p>
+                                    <p><a href=paths::office_dossier(&code)>{code.clone()}</a></p>
                                 })}
                                 <p>{flag.reason.clone()}</p>
-                                <form method="post" action=format!("/can-bo/doi-soat/{}", flag.id)>
+                                <form method="post" action=paths::resolve_flag(flag.id)>
                                     <div class="form-group">
                                         <label class="label" for=note_id.clone()>{p.resolution_label}</label>
                                         <textarea class="textarea" id=note_id name="note" rows="2" maxlength="1000"></textarea>

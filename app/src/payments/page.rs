@@ -4,6 +4,7 @@ use crate::fees::view::PaymentState;
 use crate::forms::SubmitButton;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -27,7 +28,7 @@ fn PaymentStatus(payment: PaymentView) -> impl IntoView {
     let p = &t.payments;
     let lang = use_lang();
     let title = (p.page_title)(&payment.dossier_code);
-    let dossier_href = format!("/ho-so/{}", payment.dossier_code);
+    let dossier_href = paths::dossier(&payment.dossier_code);
     let waiting = payment.state == PaymentState::Pending;
     let (tone, note) = match (payment.state, payment.failed) {
         (PaymentState::Pending, _) => ("notice notice--info", p.waiting_hint),
@@ -49,9 +50,9 @@ fn PaymentStatus(payment: PaymentView) -> impl IntoView {
         {payment.receipt.clone().map(|receipt| view! {
             <p><a href=receipt.href download="" rel="external">{(p.receipt)(&receipt.number)}</a></p>
         })}
-        {waiting.then(|| view! { <p><a href=format!("/thanh-toan/{}", payment.reference)>{p.refresh}</a></p> })}
+        {waiting.then(|| view! { <p><a href=paths::payment_return(&payment.reference)>{p.refresh}</a></p> })}
         {(payment.failed && payment.can_retry).then(|| view! {
-            <form method="post" action=format!("/ho-so/{}/thanh-toan", payment.dossier_code)>
+            <form method="post" action=paths::start_payment(&payment.dossier_code)>
                 <SubmitButton label=p.retry/>
             </form>
         })}

@@ -6,6 +6,7 @@ use crate::access::{refusals, SignedInUser};
 use crate::error::AppResult;
 use crate::fees::view::{PaymentState, ReceiptLink};
 use crate::money::Vnd;
+use crate::paths;
 use sqlx::PgPool;
 
 pub async fn payment(
@@ -45,7 +46,7 @@ pub async fn payment(
             amount: Vnd(row.amount_vnd).to_string(),
             receipt: row.receipt_number.map(|number| ReceiptLink {
                 number,
-                href: format!("/ho-so/{}/bien-lai/{}", row.code, row.reference),
+                href: paths::payment_receipt(&row.code, &row.reference),
             }),
             reference: row.reference,
             dossier_code: row.code,

@@ -1,6 +1,7 @@
 use super::{level_label, Question, Rating, QUESTIONS};
 use crate::forms::{ErrorSummary, FormFeedback};
 use crate::i18n::{use_lang, use_texts};
+use crate::paths;
 use leptos::prelude::*;
 
 /// The form's name in session feedback.
@@ -33,7 +34,7 @@ pub fn RatingSection(
                 None => view! {
                     <ErrorSummary form=feedback.clone()/>
                     <p class="hint">{r.hint}</p>
-                    <form method="post" action=format!("/ho-so/{code}/danh-gia") novalidate>
+                    <form method="post" action=paths::rate(&code) novalidate>
                         {QUESTIONS.into_iter().map(|question| {
                             let field = question.field();
                             let chosen = feedback.value(field);

@@ -164,9 +164,10 @@ pub async fn load_drill(
         rows,
         total,
         page,
-        report_link: format!("/thong-ke?{query}"),
+        report_link: format!("{}?{query}", crate::paths::STATISTICS),
         list_link: format!(
-            "/thong-ke/ho-so?{query}&linh-vuc={}&don-vi={}&cot={column}",
+            "{}?{query}&linh-vuc={}&don-vi={}&cot={column}",
+            crate::paths::STATISTICS_DOSSIERS,
             sector.unwrap_or_default(),
             unit.unwrap_or_default()
         ),

@@ -2,6 +2,7 @@ use super::drill::{load_drill, DrillView, PAGE_SIZE};
 use crate::catalogue::query::page_count;
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLinks, PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -60,7 +61,7 @@ fn Drill(view: DrillView) -> impl IntoView {
                 ])}>
                         {view.rows.iter().map(|row| view! {
                             <tr>
-                                <td><a href=format!("/can-bo/ho-so/{}", row.code)>{row.code.clone()}</a></td>
+                                <td><a href=paths::office_dossier(&row.code)>{row.code.clone()}</a></td>
                                 <td data-label=s.drill_procedure>{row.procedure.clone()}</td>
                                 <td data-label=s.agency>{row.agency.clone()}</td>
                                 <td data-label=s.drill_submitted>{row.submitted_on.clone()}</td>

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::layout::{DataTable, PageLoader, PageTitle};
 use crate::money::Vnd;
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -65,7 +66,8 @@ fn Report(view: ReportView) -> impl IntoView {
     let by = view.report.by;
     let quick = |period: Period| {
         format!(
-            "/thong-ke?tu={}&den={}&co-quan={}&theo={}",
+            "{}?tu={}&den={}&co-quan={}&theo={}",
+            paths::STATISTICS,
             period.from,
             period.to,
             view.agency_code,
@@ -74,7 +76,8 @@ fn Report(view: ReportView) -> impl IntoView {
     };
     let export = |extension: &str| {
         format!(
-            "/thong-ke/bieu-06.{extension}?tu={}&den={}&co-quan={}&theo={}",
+            "{}?tu={}&den={}&co-quan={}&theo={}",
+            paths::report_06(extension),
             view.from_input,
             view.to_input,
             view.agency_code,
@@ -83,15 +86,18 @@ fn Report(view: ReportView) -> impl IntoView {
     };
     let report = view.report.clone();
     let drill = format!(
-        "/thong-ke/ho-so?tu={}&den={}&co-quan={}",
-        view.from_input, view.to_input, view.agency_code
+        "{}?tu={}&den={}&co-quan={}",
+        paths::STATISTICS_DOSSIERS,
+        view.from_input,
+        view.to_input,
+        view.agency_code
     );
     let caption = (s.caption)(&report.agency_name, &report.from, &report.to);
     let totals = view! { <ReportRow row=report.total.clone() total=true drill=drill.clone() by/> }
         .into_any();
     view! {
         {view.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
-        <form method="get" action="/thong-ke" class="filters">
+        <form method="get" action=paths::STATISTICS class="filters">
             <div class="form-group">
                 <label class="label" for="report-agency">{s.agency}</label>
                 <select class="select" id="report-agency" name="co-quan">

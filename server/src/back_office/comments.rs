@@ -3,9 +3,11 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::forms::NoticeTone;
 use app::paths;
 use axum::extract::{Path, State};
@@ -32,31 +34,50 @@ pub async fn comment(
         feedback::notice(&session, NoticeTone::Error, message).await;
         return Ok(see_other(&back));
     }
-    let scope = user.back_office_agencies();
-    let inserted = sqlx::query!(
-        "INSERT INTO dossier_comments (dossier_id, author_id, body)
-         SELECT id, $3, $4 FROM dossiers WHERE code = $1 AND agency_id = ANY($2)",
+    let dossier = sqlx::query!(
+        "SELECT id, applicant_id, agency_id, assignee_id FROM dossiers WHERE code = $1",
         code,
-        &scope,
-        user.id,
-        body,
     )
-    .execute(&state.pool)
+    .fetch_optional(&state.pool)
     .await?;
-    if inserted.rows_affected() == 1 {
-        let message = if vi {
-            "Đã gửi ý kiến."
-        } else {
-            "Comment sent."
+    let dossier_exists = dossier.is_some();
+    let allowed = dossier.filter(|dossier| {
+        let ownership = DossierOwnership {
+            applicant_id: dossier.applicant_id,
+            agency_id: dossier.agency_id,
+            assignee_id: dossier.assignee_id,
         };
-        feedback::notice(&session, NoticeTone::Success, message).await;
-    } else {
+        policy::may_open_in_back_office(&user, &ownership)
+    });
+    let Some(dossier) = allowed else {
         let message = if vi {
             "Bạn không có quyền với hồ sơ này."
         } else {
             "You may not comment on this dossier."
         };
         feedback::notice(&session, NoticeTone::Error, message).await;
-    }
+        // A dossier outside the official's agencies answers like a missing
+        // one; only the former is audited.
+        let refused = see_other(&back);
+        return Ok(if dossier_exists {
+            refusals::mark(refused, format!("dossier {code}"))
+        } else {
+            refused
+        });
+    };
+    sqlx::query!(
+        "INSERT INTO dossier_comments (dossier_id, author_id, body) VALUES ($1, $2, $3)",
+        dossier.id,
+        user.id,
+        body,
+    )
+    .execute(&state.pool)
+    .await?;
+    let message = if vi {
+        "Đã gửi ý kiến."
+    } else {
+        "Comment sent."
+    };
+    feedback::notice(&session, NoticeTone::Success, message).await;
     Ok(see_other(&back))
 }

@@ -4,9 +4,11 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use app::ratings::rating_form::FORM_NAME;
@@ -25,13 +27,20 @@ pub async fn rate(
     let words = &asker.lang.texts().ratings;
     let back = paths::dossier(&code);
     let dossier = sqlx::query!(
-        "SELECT id, status FROM dossiers WHERE code = $1 AND applicant_id = $2",
+        "SELECT id, status, applicant_id, agency_id, assignee_id FROM dossiers WHERE code = $1",
         code,
-        user.id
     )
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: dossier.applicant_id,
+        agency_id: dossier.agency_id,
+        assignee_id: dossier.assignee_id,
+    };
+    if !policy::may_follow_as_applicant(&user, &ownership) {
+        return Ok(refusals::as_missing(format!("dossier {code}")));
+    }
     if dossier.status != "returned" {
         feedback::notice(&session, NoticeTone::Error, words.not_yet).await;
         return Ok(see_other(&back));

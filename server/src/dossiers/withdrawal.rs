@@ -3,6 +3,7 @@
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::back_office::actions::{self, Outcome, Request};
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker};
@@ -24,15 +25,11 @@ pub async fn withdraw(
     let texts = &asker.lang.texts().filing;
     // Through the one transition service: the same state machine and the
     // same version check as the back office, so a race with acceptance
-    // cannot both win.
-    let version = sqlx::query_scalar!(
-        "SELECT version FROM dossiers WHERE code = $1 AND applicant_id = $2",
-        code,
-        user.id
-    )
-    .fetch_optional(&state.pool)
-    .await?
-    .unwrap_or(-1);
+    // cannot both win; the policy there decides whose dossier it is.
+    let version = sqlx::query_scalar!("SELECT version FROM dossiers WHERE code = $1", code)
+        .fetch_optional(&state.pool)
+        .await?
+        .unwrap_or(-1);
     let request = Request {
         code: &code,
         action: Action::Withdraw,
@@ -44,9 +41,19 @@ pub async fn withdraw(
         by: &user,
         lang: asker.lang,
     };
+    let back = see_other(&paths::dossier(&code));
     match actions::perform(&state, request).await? {
         Outcome::Done(_) => feedback::notice(&session, NoticeTone::Success, texts.withdrawn).await,
-        _ => feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await,
+        outcome => {
+            feedback::notice(&session, NoticeTone::Error, texts.cannot_withdraw).await;
+            // Someone else's dossier answers like a missing one, audited.
+            if matches!(outcome, Outcome::NotYours | Outcome::Forbidden) {
+                return Ok(refusals::mark(
+                    back,
+                    format!("dossier {code}, action withdraw"),
+                ));
+            }
+        }
     }
-    Ok(see_other(&paths::dossier(&code)))
+    Ok(back)
 }

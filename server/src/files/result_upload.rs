@@ -8,9 +8,11 @@ use super::kinds::FileKind;
 use super::upload::{receive, Refused};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::paths;
@@ -30,16 +32,22 @@ pub async fn upload_result(
 ) -> HandlerResult {
     let back = paths::office_dossier(&code);
     let dossier = sqlx::query!(
-        "SELECT id, applicant_id FROM dossiers
-         WHERE code = $1 AND status = 'processing' AND assignee_id = $2 AND agency_id = ANY($3)",
+        "SELECT id, applicant_id, agency_id, assignee_id FROM dossiers
+         WHERE code = $1 AND status = 'processing'",
         code,
-        user.id,
-        &user.back_office_agencies()
     )
     .fetch_optional(&state.pool)
     .await?
-    // Not assigned to this specialist, or not being processed.
+    // Missing, or not being processed.
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: dossier.applicant_id,
+        agency_id: dossier.agency_id,
+        assignee_id: dossier.assignee_id,
+    };
+    if !policy::may_draft_result(&user, &ownership) {
+        return Ok(refusals::as_missing(format!("dossier {code}")));
+    }
     let stored = loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("file") => {

@@ -12,10 +12,12 @@ use super::kinds;
 use super::virus_scan;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::dossiers::drafts::Filing;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::paths;
@@ -97,15 +99,22 @@ pub async fn upload_supplement(
     multipart: Multipart,
 ) -> HandlerResult {
     let dossier = sqlx::query!(
-        "SELECT id, procedure_version_id FROM dossiers
-         WHERE code = $1 AND applicant_id = $2 AND status = 'awaiting_supplement'",
+        "SELECT id, procedure_version_id, applicant_id, agency_id, assignee_id FROM dossiers
+         WHERE code = $1 AND status = 'awaiting_supplement'",
         code,
-        user.id
     )
     .fetch_optional(&state.pool)
     .await?
-    // Someone else's dossier, or one not waiting for a supplement.
+    // Missing, or not waiting for a supplement.
     .ok_or_else(HandlerError::not_found)?;
+    let ownership = DossierOwnership {
+        applicant_id: dossier.applicant_id,
+        agency_id: dossier.agency_id,
+        assignee_id: dossier.assignee_id,
+    };
+    if !policy::may_follow_as_applicant(&user, &ownership) {
+        return Ok(refusals::as_missing(format!("dossier {code}")));
+    }
     let target = Target {
         owner: user.id,
         dossier: dossier.id,

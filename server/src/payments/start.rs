@@ -6,9 +6,11 @@
 use super::gateway::Checkout;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::access::refusals;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
+use app::access::policy::{self, DossierOwnership};
 use app::deadlines::vietnam_local;
 use app::forms::NoticeTone;
 use app::i18n::Lang;
@@ -29,18 +31,27 @@ pub async fn start(
 ) -> HandlerResult {
     let back = paths::dossier(&code);
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.status, d.fee_total,
+        r#"SELECT d.id, d.status, d.fee_total, d.applicant_id, d.agency_id, d.assignee_id,
                   EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
                           AND p.status IN ('paid', 'refund_due', 'refunded')) AS "paid!"
-           FROM dossiers d WHERE d.code = $1 AND d.applicant_id = $2"#,
+           FROM dossiers d WHERE d.code = $1"#,
         code,
-        user.id
     )
     .fetch_optional(&state.pool)
     .await?;
     let Some(dossier) = dossier else {
         return Ok(see_other(&paths::dossiers()));
     };
+    let ownership = DossierOwnership {
+        applicant_id: dossier.applicant_id,
+        agency_id: dossier.agency_id,
+        assignee_id: dossier.assignee_id,
+    };
+    if !policy::may_follow_as_applicant(&user, &ownership) {
+        // Exactly what a missing dossier answers, audited.
+        let object = format!("dossier {code}");
+        return Ok(refusals::mark(see_other(&paths::dossiers()), object));
+    }
     let open =
         app::dossiers::DossierStatus::parse(&dossier.status).is_some_and(|status| status.is_open());
     let refusal = match (dossier.paid, dossier.fee_total > 0, open) {

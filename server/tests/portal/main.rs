@@ -37,6 +37,7 @@ mod payments;
 mod profile;
 mod ratings;
 mod refusal_audit;
+mod refused_writes;
 mod registration;
 mod request_limits;
 mod request_safety;

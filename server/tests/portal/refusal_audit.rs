@@ -156,3 +156,25 @@ async fn another_agencys_official_opening_or_acting_on_a_dossier_is_audited() {
         ]
     );
 }
+
+#[tokio::test]
+async fn refusal_counts_older_than_a_day_are_pruned_and_the_current_ones_kept() {
+    let app = spawn_app().await;
+    sqlx::query(
+        "INSERT INTO audit_refusal_counts (actor, minute, refused) VALUES
+           ('user:1', date_trunc('minute', now()) - interval '2 days', 50),
+           ('user:1', date_trunc('minute', now()) - interval '25 hours', 3),
+           ('user:1', date_trunc('minute', now()), 4),
+           ('ip:192.0.2.1', date_trunc('minute', now()) - interval '1 hour', 7)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app::access::refusals::prune(&app.pool).await.unwrap();
+    let kept: Vec<i32> =
+        sqlx::query_scalar("SELECT refused FROM audit_refusal_counts ORDER BY refused")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(kept, vec![4, 7], "the day's counts stay, older ones go");
+}

@@ -132,6 +132,19 @@ pub fn may_act_on_dossier(user: &SignedInUser, action: Action, dossier: &Dossier
     }
 }
 
+/// Whether `user` may attach the draft result of the dossier: the
+/// specialist it is assigned to, while a back-office role of theirs still
+/// reaches its agency.
+pub fn may_draft_result(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
+    dossier.assignee_id == Some(user.id) && works_in_back_office_of(user, dossier.agency_id)
+}
+
+/// Whether `user` may settle a flagged payment of a dossier of `agency_id`:
+/// a manager of that agency.
+pub fn may_settle_payment_flag(user: &SignedInUser, agency_id: i64) -> bool {
+    user.is_official() && user.has_role_in(Role::Manager, agency_id)
+}
+
 /// Whose a stored file is, and the dossiers it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileOwnership {

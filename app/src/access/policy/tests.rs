@@ -259,3 +259,41 @@ fn each_person_lands_where_their_work_is() {
     );
     assert_eq!(landing_page(&official(&[])), "/tai-khoan");
 }
+
+#[test]
+fn only_the_assigned_specialist_of_the_agency_drafts_the_result() {
+    let specialist = official(&[(Role::Specialist, &[AGENCY])]);
+    assert!(may_draft_result(&specialist, &dossier_of(1, Some(2))));
+    assert!(!may_draft_result(&specialist, &dossier_of(1, Some(3))));
+    assert!(!may_draft_result(&specialist, &dossier_of(1, None)));
+    // Assigned once, but no longer working at the dossier's agency.
+    let moved = official(&[(Role::Specialist, &[11])]);
+    assert!(!may_draft_result(&moved, &dossier_of(1, Some(2))));
+    let mut applicant = citizen(true);
+    applicant.id = 2;
+    assert!(!may_draft_result(&applicant, &dossier_of(2, Some(2))));
+}
+
+#[test]
+fn flagged_payments_are_settled_by_a_manager_of_the_dossiers_agency() {
+    assert!(may_settle_payment_flag(
+        &official(&[(Role::Manager, &[AGENCY])]),
+        AGENCY
+    ));
+    assert!(!may_settle_payment_flag(
+        &official(&[(Role::Manager, &[11])]),
+        AGENCY
+    ));
+    for role in [
+        Role::Reception,
+        Role::Specialist,
+        Role::Leader,
+        Role::Administrator,
+    ] {
+        assert!(!may_settle_payment_flag(
+            &official(&[(role, &[AGENCY])]),
+            AGENCY
+        ));
+    }
+    assert!(!may_settle_payment_flag(&citizen(true), AGENCY));
+}

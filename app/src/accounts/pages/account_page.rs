@@ -4,6 +4,7 @@ use crate::accounts::MyAccount;
 use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 
 /// `/tai-khoan`: the signed-in user's details, contact change and password
@@ -42,7 +43,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
         {(!account.email_confirmed).then(|| view! {
             <div class="notice notice--warning" role="status">
                 <p>{a.email_unconfirmed}</p>
-                <form method="post" action="/tai-khoan/gui-lai-xac-nhan">
+                <form method="post" action=paths::RESEND_CONFIRMATION>
                     <SubmitButton label=a.resend_confirmation secondary=true/>
                 </form>
             </div>
@@ -58,15 +59,15 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
                 {account.agency_name.clone().map(|agency| view! { <div><dt>{a.agency_label}</dt><dd>{agency}</dd></div> })}
                 {is_official.then(|| view! { <div><dt>{a.roles_label}</dt><dd>{roles.clone()}</dd></div> })}
             </dl>
-            {administers.then(|| view! { <p><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></p> })}
+            {administers.then(|| view! { <p><a href=paths::OFFICIALS>{a.nav_admin_users}</a></p> })}
             {(!is_official).then(|| view! {
-                <p><a href="/ho-so">{t.filing.nav_my_dossiers}</a>" · "<a href="/tai-khoan/giay-to">{t.filing.wallet_title}</a></p>
+                <p><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a>" · "<a href=paths::WALLET>{t.filing.wallet_title}</a></p>
             })}
         </section>
         {is_official.then(|| view! { <DigestPreference wanted=account.wants_daily_digest/> })}
         <section class="section" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{a.contact_heading}</h2>
-            <form method="post" action="/tai-khoan/lien-he" novalidate>
+            <form method="post" action=paths::CHANGE_CONTACT novalidate>
                 <TextField name="email" label=a.email_label kind="email" autocomplete="email"
                     required=true feedback=contact.clone() initial=account.email.clone()/>
                 <TextField name="phone" label=a.phone_label kind="tel" autocomplete="tel"
@@ -78,7 +79,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
         </section>
         <section class="section" aria-labelledby="password-heading">
             <h2 id="password-heading">{a.password_heading}</h2>
-            <form method="post" action="/tai-khoan/mat-khau" novalidate>
+            <form method="post" action=paths::CHANGE_PASSWORD novalidate>
                 <TextField name="current_password" label=a.current_password_label kind="password"
                     autocomplete="current-password" required=true feedback=password.clone()/>
                 <TextField name="password" label=a.new_password_label hint=a.password_hint kind="password"
@@ -100,7 +101,7 @@ fn DigestPreference(wanted: bool) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="digest-heading">
             <h2 id="digest-heading">{b.digest_heading}</h2>
-            <form method="post" action="/tai-khoan/thu-tong-hop">
+            <form method="post" action=paths::DIGEST_PREFERENCE>
                 <div class="checkbox">
                     <input class="checkbox__input" type="checkbox" id="digest" name="digest" value="on" checked=wanted aria-describedby="digest-hint"/>
                     <label class="checkbox__label" for="digest">{b.digest_label}</label>

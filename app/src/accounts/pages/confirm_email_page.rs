@@ -2,6 +2,7 @@ use super::query_value;
 use crate::forms::{HiddenField, SubmitButton};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
+use crate::paths;
 use leptos::prelude::*;
 
 /// `/xac-nhan-email?ma=…`: the link from the confirmation mail. Opening it
@@ -14,7 +15,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     view! {
         <div class="narrow">
             <PageTitle title=a.confirm_title lead=a.confirm_lead/>
-            <form method="post" action="/xac-nhan-email">
+            <form method="post" action=paths::CONFIRM_EMAIL>
                 <HiddenField name="token" value=token/>
                 <SubmitButton label=a.confirm_button/>
             </form>

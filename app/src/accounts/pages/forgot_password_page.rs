@@ -1,6 +1,7 @@
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
+use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
 
@@ -18,7 +19,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     <div class="narrow">
                         <ErrorSummary form=form.clone()/>
                         <PageTitle title=a.forgot_title lead=a.forgot_lead/>
-                        <form method="post" action="/quen-mat-khau" novalidate>
+                        <form method="post" action=paths::FORGOT_PASSWORD novalidate>
                             <TextField name="email" label=a.email_label kind="email"
                                 autocomplete="email" required=true feedback=form.clone()/>
                             <SubmitButton label=a.forgot_button/>

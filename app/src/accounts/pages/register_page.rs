@@ -1,6 +1,7 @@
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
+use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn RegisterPage() -> impl IntoView {
                     <div class="narrow">
                         <ErrorSummary form=form.clone()/>
                         <PageTitle title=a.register_title lead=a.register_lead/>
-                        <form method="post" action="/dang-ky" novalidate>
+                        <form method="post" action=paths::REGISTER novalidate>
                             <TextField name="full_name" label=a.full_name_label hint=a.full_name_hint
                                 autocomplete="name" required=true feedback=form.clone()/>
                             <TextField name="citizen_id" label=a.citizen_id_label hint=a.citizen_id_hint
@@ -36,7 +37,7 @@ pub fn RegisterPage() -> impl IntoView {
                                 autocomplete="new-password" required=true feedback=form.clone()/>
                             <SubmitButton label=a.register_button/>
                         </form>
-                        <p>{a.have_account}" "<a href="/dang-nhap">{a.nav_sign_in}</a></p>
+                        <p>{a.have_account}" "<a href=paths::SIGN_IN>{a.nav_sign_in}</a></p>
                     </div>
                 }
             })}

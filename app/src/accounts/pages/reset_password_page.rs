@@ -2,6 +2,7 @@ use super::query_value;
 use crate::forms::{ErrorSummary, HiddenField, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
+use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             <div class="narrow">
                                 <ErrorSummary form=form.clone()/>
                                 <PageTitle title=a.reset_title lead=a.reset_lead/>
-                                <form method="post" action="/dat-lai-mat-khau" novalidate>
+                                <form method="post" action=paths::RESET_PASSWORD novalidate>
                                     <HiddenField name="token" value=token/>
                                     <TextField name="password" label=a.new_password_label hint=a.password_hint
                                         kind="password" autocomplete="new-password" required=true feedback=form.clone()/>

@@ -2,6 +2,7 @@ use super::query_value;
 use crate::forms::{CheckboxField, ErrorSummary, HiddenField, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
+use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn SignInPage() -> impl IntoView {
                                 })}
                                 <ErrorSummary form=form.clone()/>
                                 <PageTitle title=a.sign_in_title lead=a.sign_in_lead/>
-                                <form method="post" action="/dang-nhap" novalidate>
+                                <form method="post" action=paths::SIGN_IN novalidate>
                                     <HiddenField name="tiep" value=next/>
                                     <TextField name="identifier" label=a.identifier_label hint=a.identifier_hint
                                         autocomplete="username" required=true feedback=form.clone()/>
@@ -39,8 +40,8 @@ pub fn SignInPage() -> impl IntoView {
                                         checked=form.value("remember") == "on"/>
                                     <SubmitButton label=a.sign_in_button/>
                                 </form>
-                                <p><a href="/quen-mat-khau">{a.forgot_password_link}</a></p>
-                                <p>{a.no_account}" "<a href="/dang-ky">{a.register_link}</a></p>
+                                <p><a href=paths::FORGOT_PASSWORD>{a.forgot_password_link}</a></p>
+                                <p>{a.no_account}" "<a href=paths::REGISTER>{a.register_link}</a></p>
                             </div>
                         }
                     })

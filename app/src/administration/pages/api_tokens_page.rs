@@ -2,6 +2,7 @@ use crate::administration::api_tokens::{load_api_tokens, ApiTokensView};
 use crate::forms::{ErrorSummary, FormFeedback, TextField};
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 
 /// `/quan-tri/ma-api`: administrators issue and revoke the API tokens
@@ -36,7 +37,7 @@ fn ApiTokens(data: ApiTokensView, form: FormFeedback) -> impl IntoView {
                     k.label, k.owner, k.issued, k.last_used, k.state,
                 ])}>
                         {data.tokens.into_iter().map(|token| {
-                            let revoke = format!("/quan-tri/ma-api/{}/thu-hoi", token.id);
+                            let revoke = paths::revoke_api_token(token.id);
                             view! {
                                 <tr>
                                     <td>{token.label.clone()}</td>
@@ -66,7 +67,7 @@ fn ApiTokens(data: ApiTokensView, form: FormFeedback) -> impl IntoView {
         <section class="section">
             <h2>{k.issue_heading}</h2>
             <p>{k.issue_hint}</p>
-            <form method="post" action="/quan-tri/ma-api" novalidate="">
+            <form method="post" action=paths::API_TOKENS novalidate="">
                 <div class=if owner_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                     <label class="label" for="issue-api-token-owner">{k.owner}</label>
                     {owner_error.clone().map(|message| view! { <p class="error-message" id="issue-api-token-owner-error">{message}</p> })}

@@ -4,6 +4,7 @@ use crate::administration::OfficialDetail;
 use crate::forms::ErrorSummary;
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -25,9 +26,9 @@ pub fn OfficialPage() -> impl IntoView {
     view! {
         <PageLoader resource=official title=t.forms.users_title render={move |official: OfficialDetail, session| {
             let form = session.feedback.form_for("edit_official");
-            let action = format!("/quan-tri/nguoi-dung/{}", official.id);
+            let action = paths::official(official.id);
             view! {
-                <p class="breadcrumb"><a href="/quan-tri/nguoi-dung">{t.forms.back_to_users}</a></p>
+                <p class="breadcrumb"><a href=paths::OFFICIALS>{t.forms.back_to_users}</a></p>
                 <ErrorSummary form=form.clone()/>
                 <PageTitle
                     title=(t.forms.edit_heading)(&official.full_name)

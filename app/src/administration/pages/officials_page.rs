@@ -4,6 +4,7 @@ use crate::administration::OfficialsView;
 use crate::forms::{ErrorSummary, FormFeedback};
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 
 /// `/quan-tri/nguoi-dung`: administrators list, create and disable the
@@ -39,12 +40,12 @@ fn OfficialsView(data: OfficialsView, form: FormFeedback) -> impl IntoView {
                 ])}>
                         {data.officials.into_iter().map(|official| {
                             let roles = official.roles.iter().map(|role| role.label(lang)).collect::<Vec<_>>().join(", ");
-                            let edit = format!("/quan-tri/nguoi-dung/{}", official.id);
-                            let toggle = format!(
-                                "/quan-tri/nguoi-dung/{}/{}",
-                                official.id,
-                                if official.disabled { "mo-khoa" } else { "khoa" }
-                            );
+                            let edit = paths::official(official.id);
+                            let toggle = if official.disabled {
+                                paths::enable_official(official.id)
+                            } else {
+                                paths::disable_official(official.id)
+                            };
                             view! {
                                 <tr>
                                     <td>{official.full_name.clone()}</td>
@@ -69,7 +70,7 @@ fn OfficialsView(data: OfficialsView, form: FormFeedback) -> impl IntoView {
         }}
         <section class="section">
             <h2>{f.create_heading}</h2>
-            <OfficialForm action="/quan-tri/nguoi-dung".to_string() form agencies=data.agencies submit=f.create_button/>
+            <OfficialForm action=paths::officials() form agencies=data.agencies submit=f.create_button/>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 use crate::dossiers::Action;
 use crate::i18n::{use_lang, use_texts};
+use crate::paths;
 use leptos::prelude::*;
 
 /// One action on the officials' dossier page, as its own group: a heading
@@ -34,7 +35,7 @@ pub fn ActionForm(
     view! {
         <section class="action-group" aria-labelledby=heading_id.clone()>
             <h3 class="action-group__title" id=heading_id.clone()>{action.label(lang)}</h3>
-            <form method="post" action=format!("/can-bo/ho-so/{code}/thao-tac") class="action-form" id=id novalidate>
+            <form method="post" action=paths::office_action(&code) class="action-form" id=id novalidate>
                 <input type="hidden" name="action" value=action.as_str()/>
                 <input type="hidden" name="version" value=version.to_string()/>
                 {(action == Action::Assign).then(|| view! {

@@ -5,6 +5,7 @@ use crate::dossiers::notice_slips::{notice_slip_url, NoticeKind};
 use crate::dossiers::Action;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -38,9 +39,9 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let comment_action = format!("/can-bo/ho-so/{}/y-kien", dossier.code);
+    let comment_action = paths::office_comment(&dossier.code);
     view! {
-        <PageTitle title breadcrumb=("/can-bo", b.back_to_inbox) lead=dossier.procedure_name.clone()/>
+        <PageTitle title breadcrumb=(paths::INBOX, b.back_to_inbox) lead=dossier.procedure_name.clone()/>
         <dl class="summary-list">
             <div><dt>{b.column_status}</dt><dd><strong>{dossier.status.label(lang)}</strong></dd></div>
             <div><dt>{b.applicant}</dt><dd>{dossier.applicant_name.clone()}</dd></div>
@@ -62,8 +63,8 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
         <super::workflow_steps::WorkflowSteps steps=dossier.steps.clone()/>
 
         <ul class="slip-links">
-            <li><a href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", dossier.code) download="" rel="external">{b.slip_01}</a></li>
-            <li><a href=format!("/ho-so/{}/phieu-kiem-soat.pdf", dossier.code) download="" rel="external">{b.slip_06}</a></li>
+            <li><a href=paths::dossier_slip(&dossier.code) download="" rel="external">{b.slip_01}</a></li>
+            <li><a href=paths::control_slip(&dossier.code) download="" rel="external">{b.slip_06}</a></li>
         </ul>
         <section class="section" aria-labelledby="actions-heading">
             <h2 id="actions-heading">{b.actions_heading}</h2>
@@ -118,8 +119,8 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                                 <ul class="document-slot__files">
                                     {document.files.iter().map(|file| view! {
                                         <li>
-                                            <a href=format!("/tep/{}", file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}") · "
-                                            <a href=format!("/tep/{}/xem", file.id) rel="external noopener" target="_blank">
+                                            <a href=paths::file_download(file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}") · "
+                                            <a href=paths::file_view(file.id) rel="external noopener" target="_blank">
                                                 {b.view_file}<span class="visually-hidden">" "{file.name.clone()}" "{b.opens_in_new_tab}</span>
                                             </a>
                                         </li>

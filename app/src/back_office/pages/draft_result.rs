@@ -1,5 +1,6 @@
 use crate::filing::AttachedFile;
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 
 /// For the assigned specialist: the draft result attached so far, and a
@@ -12,11 +13,11 @@ pub fn DraftResult(code: String, result: Option<AttachedFile>) -> impl IntoView 
             <h3 class="action-group__title">{b.draft_result_heading}</h3>
             {match result {
                 Some(file) => view! {
-                    <p><a href=format!("/tep/{}/xem", file.id) rel="external noopener" target="_blank">{format!("{} ({})", file.name, file.size)}</a></p>
+                    <p><a href=paths::file_view(file.id) rel="external noopener" target="_blank">{format!("{} ({})", file.name, file.size)}</a></p>
                 }.into_any(),
                 None => view! { <p class="hint">{b.draft_result_generated}</p> }.into_any(),
             }}
-            <form method="post" action=format!("/can-bo/ho-so/{code}/ket-qua") enctype="multipart/form-data">
+            <form method="post" action=paths::office_result_upload(&code) enctype="multipart/form-data">
                 <div class="form-group">
                     <label class="label" for="draft-result-file">{b.draft_result_label}</label>
                     <input class="file-input" type="file" id="draft-result-file" name="file" accept="application/pdf,.pdf"/>

@@ -1,6 +1,7 @@
 use crate::fees::view::{FeeView, PaymentState};
 use crate::fees::FeeSummary;
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 
 /// The dossier's fees for officials, with the counter's forms for a
@@ -13,7 +14,7 @@ pub fn FeeDesk(code: String, fees: FeeView, collects: bool, open: bool) -> impl 
     view! {
         <FeeSummary fees>
             {collect.then(|| view! {
-                <form method="post" action=format!("/can-bo/ho-so/{code}/thu-phi") class="action-form">
+                <form method="post" action=paths::office_record_payment(&code) class="action-form">
                     <h3>{p.counter_heading}</h3>
                     <fieldset class="fieldset">
                         <legend class="label">{p.method_label}</legend>
@@ -31,7 +32,7 @@ pub fn FeeDesk(code: String, fees: FeeView, collects: bool, open: bool) -> impl 
                 </form>
             })}
             {refund.then(|| view! {
-                <form method="post" action=format!("/can-bo/ho-so/{code}/hoan-phi") class="action-form">
+                <form method="post" action=paths::office_record_refund(&code) class="action-form">
                     <h3>{p.refund_heading}</h3>
                     <div class="form-group">
                         <label class="label" for="refund-note">{p.refund_note_label}</label>

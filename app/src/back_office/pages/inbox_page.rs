@@ -4,6 +4,7 @@ use crate::back_office::model::{DueMark, Inbox, InboxFilter, InboxFilters, Queue
 use crate::back_office::server_fns::load_inbox;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -49,7 +50,7 @@ pub fn InboxPage() -> impl IntoView {
 
 /// A page of a queue, keeping the search and the filters in force.
 fn link(queue: Queue, search: &str, filters: &InboxFilters, page: u32) -> String {
-    let mut link = format!("/can-bo?hang={}", queue.as_str());
+    let mut link = format!("{}?hang={}", paths::INBOX, queue.as_str());
     if !search.is_empty() {
         link.push_str("&tim=");
         link.extend(form_urlencoded::byte_serialize(search.as_bytes()));
@@ -95,10 +96,10 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
     view! {
         <p class="inbox-marks" role="status">{(b.summary_marks)(inbox.overdue, inbox.due_soon)}</p>
         {inbox.files_at_counter.then(|| view! {
-            <p><a class="button button--secondary" href="/can-bo/tiep-nhan">{t.counter.open_link}</a></p>
+            <p><a class="button button--secondary" href=paths::COUNTER>{t.counter.open_link}</a></p>
         })}
         {inbox.reconciles_payments.then(|| view! {
-            <p><a href="/can-bo/doi-soat">{t.payments.flags_title}</a></p>
+            <p><a href=paths::RECONCILIATION>{t.payments.flags_title}</a></p>
         })}
         <nav aria-label=b.queues_label class="queues">
             <ul class="queues__list">
@@ -110,7 +111,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
-        <form method="get" action="/can-bo" class="inbox-search" role="search">
+        <form method="get" action=paths::INBOX class="inbox-search" role="search">
             <input type="hidden" name="hang" value=current.as_str()/>
             <label class="label" for="inbox-search">{b.search_label}</label>
             <p class="hint" id="inbox-search-hint">{b.search_hint}</p>
@@ -121,7 +122,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
             <InboxFilterFields filters=filters.clone() sectors=inbox.sectors.clone() procedures=inbox.procedures.clone()/>
         </form>
         <h2>{heading.clone()}</h2>
-        {searching.then(|| view! { <p><a href="/can-bo">{w.clear_search}</a></p> })}
+        {searching.then(|| view! { <p><a href=paths::INBOX>{w.clear_search}</a></p> })}
         {if inbox.rows.is_empty() {
             let empty = if searching { (w.search_none)(&search) } else { b.empty_queue.to_string() };
             view! { <p>{empty}</p> }.into_any()
@@ -131,7 +132,7 @@ fn InboxView(inbox: Inbox) -> impl IntoView {
                         {inbox.rows.into_iter().map(|row| {
                             view! {
                                 <tr>
-                                    <td><a href=format!("/can-bo/ho-so/{}", row.code)>{row.code.clone()}</a></td>
+                                    <td><a href=paths::office_dossier(&row.code)>{row.code.clone()}</a></td>
                                     <td data-label=b.column_procedure>{row.procedure_name.clone()}</td>
                                     <td data-label=b.column_applicant>{row.applicant_name.clone()}</td>
                                     <td data-label=b.column_status>

@@ -1,4 +1,5 @@
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -17,7 +18,7 @@ pub fn RegisterForm(agencies: Vec<(String, String)>) -> impl IntoView {
         <section class="section" aria-labelledby="register-heading">
             <h2 id="register-heading">{b.register_heading}</h2>
             <p class="hint" id="register-hint">{b.register_hint}</p>
-            <form method="get" action="/can-bo/so-theo-doi.pdf" class="register-form" aria-describedby="register-hint">
+            <form method="get" action=paths::OFFICE_REGISTER_PDF class="register-form" aria-describedby="register-hint">
                 {if several {
                     view! {
                         <div class="form-group">

@@ -1,6 +1,7 @@
 use crate::catalogue::model::{CatalogueFacets, OnlineLevel};
 use crate::catalogue::query::RawCatalogueParams;
 use crate::i18n::{use_lang, use_texts, Lang};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
@@ -44,7 +45,7 @@ pub fn CatalogueFilters(facets: CatalogueFacets, params: RawCatalogueParams) -> 
         .collect_view();
 
     view! {
-        <Form method="GET" action="/thu-tuc">
+        <Form method="GET" action=paths::PROCEDURES>
             <fieldset class="filters">
                 <legend class="filters__legend">{t.filter_heading}</legend>
                 <input type="hidden" name="q" value=params.q.clone().unwrap_or_default()/>

@@ -1,6 +1,7 @@
 use super::LevelBadge;
 use crate::catalogue::model::ProcedureSummary;
 use crate::i18n::{use_lang, use_texts, Lang};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -18,7 +19,7 @@ pub fn ProcedureList(items: Vec<ProcedureSummary>) -> impl IntoView {
                     view! {
                         <li class="procedure-card">
                             <h3 class="procedure-card__title">
-                                <A href=format!("/thu-tuc/{}", procedure.code)>{procedure.name}</A>
+                                <A href=paths::procedure(&procedure.code)>{procedure.name}</A>
                             </h3>
                             {english.map(|name| view! { <p class="procedure-card__subtitle" lang="en">{name}</p> })}
                             <p class="procedure-card__meta">

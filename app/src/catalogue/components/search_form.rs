@@ -1,4 +1,5 @@
 use crate::i18n::use_texts;
+use crate::paths;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
@@ -15,7 +16,7 @@ pub fn SearchForm(
 ) -> impl IntoView {
     let t = use_texts();
     view! {
-        <Form method="GET" action="/thu-tuc">
+        <Form method="GET" action=paths::PROCEDURES>
             <div class="search-form" class:search-form--prominent=prominent role="search">
                 <label class="search-form__label" for="catalogue-search">{t.search_label}</label>
                 <div class="search-form__row">

@@ -3,6 +3,7 @@ use crate::catalogue::query::{CatalogueQuery, RawCatalogueParams};
 use crate::catalogue::server_fns::{load_catalogue_facets, search_procedures};
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::layout::{PageError, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::components::A;
@@ -34,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
                         <section class="section" aria-labelledby="popular-heading">
                             <h2 id="popular-heading">{t.popular_procedures}</h2>
                             <ProcedureList items=page.items/>
-                            <p><A href="/thu-tuc">{t.browse_all}</A></p>
+                            <p><A href=paths::PROCEDURES>{t.browse_all}</A></p>
                         </section>
                     }.into_any(),
                     Err(error) => view! { <PageError error/> }.into_any(),

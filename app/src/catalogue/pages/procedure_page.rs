@@ -3,6 +3,7 @@ use crate::catalogue::model::ProcedureDetail;
 use crate::catalogue::server_fns::load_procedure;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::layout::{Column, DataTable, NotFound, PageLoader};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -30,12 +31,12 @@ fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
     let english_name = procedure.name_en.clone().filter(|_| lang == Lang::En);
     let description = procedure.description.clone().unwrap_or_default();
     let version_note = (t.version_effective)(procedure.version, &procedure.effective_from);
-    let file_href = format!("/nop-ho-so/{}", procedure.code);
+    let file_href = paths::file_dossier(&procedure.code);
 
     view! {
         <Title text=format!("{} ({}) | {}", procedure.name, procedure.code, t.site_name)/>
         <Meta name="description" content=description.clone()/>
-        <p class="breadcrumb"><a href="/thu-tuc">{t.back_to_catalogue}</a></p>
+        <p class="breadcrumb"><a href=paths::PROCEDURES>{t.back_to_catalogue}</a></p>
         <article class="procedure">
             <h1>{procedure.name.clone()}</h1>
             {english_name.map(|name| view! { <p class="lead" lang="en">{name}</p> })}

@@ -4,6 +4,7 @@ use crate::fees::FeeSummary;
 use crate::forms::SubmitButton;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use crate::tracking::server_fns::load_my_dossier;
 use crate::tracking::DossierDetail;
 use leptos::prelude::*;
@@ -32,9 +33,9 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
     let f = &t.filing;
     let lang = use_lang();
     let title = (f.dossier_title)(&dossier.code);
-    let withdraw = format!("/ho-so/{}/rut", dossier.code);
+    let withdraw = paths::withdraw(&dossier.code);
     view! {
-        <PageTitle title breadcrumb=("/ho-so", f.my_dossiers_title) lead=dossier.procedure_name.clone()/>
+        <PageTitle title breadcrumb=(paths::DOSSIERS, f.my_dossiers_title) lead=dossier.procedure_name.clone()/>
         <div class="notice notice--info"><p><strong>{dossier.status.label(lang)}</strong>". "{(f.next_step)(dossier.status)}</p></div>
         <dl class="summary-list">
             <div><dt>{f.status}</dt><dd>{dossier.status.label(lang)}</dd></div>
@@ -43,8 +44,8 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
             <div><dt>{f.due_date}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}</dd></div>
             <div><dt>{f.pin}</dt><dd><span class="pin">{dossier.pin.clone()}</span><p class="hint">{f.pin_hint}</p></dd></div>
         </dl>
-        <p><a href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", dossier.code) download="" rel="external">{f.download_slip}</a></p>
-        <p><a href=format!("/ho-so/{}/phieu-kiem-soat.pdf", dossier.code) download="" rel="external">{t.back_office.slip_06}</a></p>
+        <p><a href=paths::dossier_slip(&dossier.code) download="" rel="external">{f.download_slip}</a></p>
+        <p><a href=paths::control_slip(&dossier.code) download="" rel="external">{t.back_office.slip_06}</a></p>
         {dossier.status.can_be_withdrawn().then(|| view! {
             <form method="post" action=withdraw.clone()>
                 <p class="hint">{f.withdraw_hint}</p>
@@ -56,11 +57,11 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
                 <h2 id="supplement-heading">{f.supplement_heading}</h2>
                 <p class="supplement-request">{request}</p>
                 <crate::filing::page::DocumentSlots
-                    upload_action=format!("/ho-so/{}/bo-sung/giay-to", dossier.code)
+                    upload_action=paths::supplement_upload(&dossier.code)
                     wallet_action=None
                     slots=dossier.documents.clone()
                     wallet=Vec::new()/>
-                <form method="post" action=format!("/ho-so/{}/bo-sung", dossier.code)>
+                <form method="post" action=paths::supplement(&dossier.code)>
                     <input type="hidden" name="version" value=dossier.version.to_string()/>
                     <div class="form-group">
                         <label class="label" for="supplement-note">{f.supplement_note_label}</label>
@@ -73,7 +74,7 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
         })}
         {dossier.fees.clone().map(|fees| {
             let payable = fees.state == PaymentState::Unpaid && dossier.status.is_open();
-            let pay_action = format!("/ho-so/{}/thanh-toan", dossier.code);
+            let pay_action = paths::start_payment(&dossier.code);
             let p = &t.payments;
             view! {
                 <FeeSummary fees>
@@ -90,7 +91,7 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
             <section class="section" aria-labelledby="result-heading">
                 <h2 id="result-heading">{f.result_heading}</h2>
                 {dossier.handed_over_at_counter.then(|| view! { <p>{f.result_handed_over}</p> })}
-                <p><a href=format!("/tep/{}", file.id) rel="external">{format!("{} ({})", file.name, file.size)}</a></p>
+                <p><a href=paths::file_download(file.id) rel="external">{format!("{} ({})", file.name, file.size)}</a></p>
             </section>
         })}
         {(dossier.status == crate::dossiers::DossierStatus::Returned).then(|| view! {

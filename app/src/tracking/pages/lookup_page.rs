@@ -1,5 +1,6 @@
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
+use crate::paths;
 use crate::tracking::server_fns::{lookup_dossier, LookupAnswer};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -27,7 +28,7 @@ pub fn LookupPage() -> impl IntoView {
     let (code, _) = asked();
     view! {
         <PageTitle title=f.lookup_title lead=f.lookup_lead/>
-        <form method="get" action="/tra-cuu" class="narrow">
+        <form method="get" action=paths::LOOKUP class="narrow">
             <div class="form-group">
                 <label class="label" for="lookup-code">{f.code_label}</label>
                 <p class="hint" id="lookup-code-hint">{f.code_hint}</p>

@@ -1,6 +1,7 @@
 use crate::dossiers::DossierStatus;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
+use crate::paths;
 use crate::tracking::server_fns::load_my_dossiers;
 use leptos::prelude::*;
 
@@ -30,9 +31,9 @@ pub fn MyDossiersPage() -> impl IntoView {
                 >
                     {rows.into_iter().map(|row| {
                         let link = match &row.code {
-                            Some(code) => view! { <a href=format!("/ho-so/{code}")>{code.clone()}</a> }.into_any(),
+                            Some(code) => view! { <a href=paths::dossier(code)>{code.clone()}</a> }.into_any(),
                             None => view! {
-                                <a href=format!("/nop-ho-so/{}", row.procedure_code)>{f.resume_draft}</a>
+                                <a href=paths::file_dossier(&row.procedure_code)>{f.resume_draft}</a>
                                 " "{f.draft_code}
                             }.into_any(),
                         };
