@@ -48,8 +48,6 @@ routes! {
     PROCEDURE, procedure(code) = "/thu-tuc/{code}";
     /// Coming back from the payment gateway: one payment's state.
     PAYMENT_RETURN, payment_return(reference) = "/thanh-toan/{reference}";
-    /// Statistics: report 06.
-    STATISTICS, statistics() = "/thong-ke";
     /// Statistics: the dossiers behind one cell of the report.
     STATISTICS_DOSSIERS, statistics_dossiers() = "/thong-ke/ho-so";
     /// Statistics: today's work for leaders.
