@@ -55,7 +55,7 @@ scenario('A draft created by an upload leaves "Nơi nộp hồ sơ" unchosen, an
   assert.ok(field.includes('Chọn nơi nộp hồ sơ'), field);
 });
 
-scenario('Adding and removing a group item keeps the answers typed elsewhere', async (portal) => {
+scenario('"Lưu nháp" keeps the answers typed', async (portal) => {
   const { page } = portal;
   await signInAs(portal, 'congdan@motcua.example');
   await portal.open(BIRTH);
