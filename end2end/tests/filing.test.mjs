@@ -44,7 +44,7 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   await fillIn(page, 'Ngày, tháng, năm sinh của mẹ', '20/05/1992');
   await fillIn(page, 'Số định danh cá nhân của mẹ', '022192004567');
   await page.getByLabel('Không (chưa xác định cha)').check();
-  // Saved before uploading: an upload is its own form.
+  // Saving the draft still works; an upload would keep the answers too.
   await press(portal, 'Lưu nháp', (url) => url.pathname === '/nop-ho-so/1.001193');
   await uploadInto(portal, 'Giấy chứng sinh', 'giay-chung-sinh.pdf', 'application/pdf', PDF);
   await uploadInto(portal, 'Văn bản ủy quyền', 'giay-uy-quyen.png', 'image/png', PNG);

@@ -37,6 +37,11 @@ impl<S: Send + Sync> FromRequest<S> for Posted {
 }
 
 impl Posted {
+    /// Fields read some other way (the text parts of a multipart post).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        Posted(pairs)
+    }
+
     /// The first value of `name`, or "" when the field was not sent.
     pub fn get(&self, name: &str) -> String {
         self.0

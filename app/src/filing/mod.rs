@@ -3,6 +3,7 @@
 //! which saves the draft or submits the dossier.
 
 mod address_field;
+mod document_slots;
 pub mod eform_fields;
 mod group_field;
 mod live_check;
@@ -15,5 +16,6 @@ pub mod upload_progress;
 pub mod wallet_page;
 
 pub use model::{
-    filing_path, AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary,
+    document_anchor, filing_path, AddressChoices, AttachedFile, DocumentSlot, FilingView,
+    ProcedureSummary,
 };

@@ -60,6 +60,12 @@ pub fn filing_path(procedure: &str, applicant: Option<i64>) -> String {
     }
 }
 
+/// The id of a required document's slot on the filing page, which uploads
+/// come back to: `tai-lieu-<slot>`.
+pub fn document_anchor(slot: i64) -> String {
+    format!("tai-lieu-{slot}")
+}
+
 /// The provinces, and the communes of each province already chosen in the
 /// answers (the browser fetches others as the citizen changes province).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -107,6 +107,8 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             // Enter in a text box presses the form's first submit button: make
             // that "save the draft", not an address or group button further on.
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">{f.save_draft}</button>
+            // Tells the upload and wallet handlers the answers came along.
+            <input type="hidden" name="filing_form" value="1"/>
             <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for=agency_id.clone()>{f.agency_label}</label>
                 <p class="hint">{f.agency_hint}</p>
@@ -119,6 +121,12 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 </select>
             </div>
             <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone() places=filing.places.clone()/>
+            <DocumentSlots
+                upload_action=format!("{}/giay-to", filing.base_path())
+                wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
+                slots=filing.documents.clone()
+                wallet=filing.wallet.clone()
+                in_form=true/>
             {filing.fee_estimate.clone().map(|(assessment, due)| view! {
                 <p class="notice notice--info">
                     {(t.payments.fee_estimate)(&assessment.total.to_string(), due.label(lang))}
@@ -131,90 +139,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
             </div>
         </form>
-        <DocumentSlots
-            upload_action=format!("{}/giay-to", filing.base_path())
-            wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
-            slots=filing.documents.clone()
-            wallet=filing.wallet.clone()/>
     }
 }
 
-/// The required documents, each with its own upload form (a plain multipart
-/// post: works without JavaScript). Uploading saves nothing of the e-form:
-/// save the draft first when both are in progress. Also used on a dossier
-/// awaiting a supplement, to add what the one-stop shop asked for.
-#[component]
-pub fn DocumentSlots(
-    upload_action: String,
-    /// Where "use from the wallet" posts; `None` hides it.
-    wallet_action: Option<String>,
-    slots: Vec<super::DocumentSlot>,
-    wallet: Vec<super::AttachedFile>,
-) -> impl IntoView {
-    let t = use_texts();
-    let f = &t.filing;
-    let action = upload_action;
-    let wallet = if wallet_action.is_some() {
-        wallet
-    } else {
-        Vec::new()
-    };
-    let wallet_action = wallet_action.unwrap_or_default();
-    view! {
-        <section class="section" aria-labelledby="documents-heading">
-            <h2 id="documents-heading">{f.documents_heading}</h2>
-            <p class="hint">{f.documents_hint}</p>
-            <ol class="document-slots">
-                {slots.into_iter().map(|slot| {
-                    let input_id = field_id(super::eform_fields::FORM_NAME, &format!("document_{}", slot.id));
-                    let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory);
-                    view! {
-                        <li class="document-slot">
-                            <h3 class="document-slot__name">{slot.name.clone()}</h3>
-                            <p class="hint">{need}</p>
-                            {(!slot.files.is_empty()).then(|| view! {
-                                <ul class="document-slot__files">
-                                    {slot.files.iter().map(|file| view! {
-                                        <li><a href=paths::file_download(file.id) rel="external">{file.name.clone()}</a>" ("{file.size.clone()}")"</li>
-                                    }).collect_view()}
-                                </ul>
-                            })}
-                            {match slot.provision.as_str() {
-                                "eform" => view! { <p class="document-slot__provision">{f.provided_by_eform}</p> }.into_any(),
-                                "present" => view! { <p class="document-slot__provision">{f.presented_in_person}</p> }.into_any(),
-                                _ => {
-                                    let progress = RwSignal::new(None::<u32>);
-                                    view! {
-                                    <form method="post" action=action.clone() enctype="multipart/form-data" class="upload-form"
-                                        on:submit=move |event| super::upload_progress::send_with_progress(event, progress)>
-                                        <input type="hidden" name="document" value=slot.id.to_string()/>
-                                        <label class="label" for=input_id.clone()>{f.choose_file}</label>
-                                        <input class="file-input" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
-                                        <button type="submit" class="button button--secondary">{f.upload}</button>
-                                        <super::upload_progress::UploadProgress progress/>
-                                    </form>
-                                    {(!wallet.is_empty()).then(|| {
-                                        let select_id = format!("wallet-{}", slot.id);
-                                        view! {
-                                            <form method="post" action=wallet_action.clone() class="upload-form">
-                                                <input type="hidden" name="document" value=slot.id.to_string()/>
-                                                <label class="label" for=select_id.clone()>{f.choose_from_wallet}</label>
-                                                <select class="select input--medium" id=select_id name="file">
-                                                    {wallet.iter().map(|file| view! {
-                                                        <option value=file.id.to_string()>{format!("{} ({})", file.name, file.size)}</option>
-                                                    }).collect_view()}
-                                                </select>
-                                                <button type="submit" class="button button--secondary">{f.use_from_wallet}</button>
-                                            </form>
-                                        }
-                                    })}
-                                }.into_any()
-                                }
-                            }}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </section>
-    }
-}
+pub use super::document_slots::DocumentSlots;

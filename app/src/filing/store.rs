@@ -84,15 +84,16 @@ impl Filer {
 
 /// The open draft of this procedure version that `filer` works on: the
 /// citizen's own online draft, or the officer's counter draft for the
-/// applicant (each sees only theirs). Id, answers, agency code, saved at.
+/// applicant (each sees only theirs). Id, answers, agency code (`None`
+/// until the citizen chose one), saved at.
 pub async fn draft(
     pool: &PgPool,
     applicant_id: i64,
     officer_id: Option<i64>,
     version_id: i64,
-) -> AppResult<Option<(i64, Answers, String, String)>> {
+) -> AppResult<Option<(i64, Answers, Option<String>, String)>> {
     let row = sqlx::query!(
-        r#"SELECT d.id, d.form_data, a.code AS agency_code,
+        r#"SELECT d.id, d.form_data, a.code AS agency_code, d.agency_chosen,
                   to_char(d.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "saved_at!"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            WHERE d.applicant_id = $1 AND d.procedure_version_id = $2 AND d.status = 'draft'
@@ -106,7 +107,8 @@ pub async fn draft(
     .await?;
     Ok(row.map(|row| {
         let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
-        (row.id, answers, row.agency_code, row.saved_at)
+        let agency = row.agency_chosen.then_some(row.agency_code);
+        (row.id, answers, agency, row.saved_at)
     }))
 }
 
@@ -243,7 +245,7 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
     };
     let view = match draft(pool, user_id, officer_id, procedure.version_id).await? {
         Some((draft_id, answers, agency_code, saved_at)) => FilingView {
-            agency_code: Some(agency_code),
+            agency_code,
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
             wallet,

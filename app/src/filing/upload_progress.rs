@@ -16,29 +16,69 @@ pub const NEXT_LOCATION_HEADER: &str = "x-motcua-location";
 
 #[cfg(feature = "hydrate")]
 pub fn send_with_progress(event: leptos::ev::SubmitEvent, progress: RwSignal<Option<u32>>) {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-
     let Some(form) = event
         .current_target()
         .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
     else {
         return;
     };
-    let (Ok(data), Ok(request)) = (
-        web_sys::FormData::new_with_form(&form),
-        web_sys::XmlHttpRequest::new(),
-    ) else {
+    let action = form.action();
+    if send(&form, &action, None, progress) {
+        event.prevent_default();
+    }
+}
+
+/// An upload button inside a larger form (`formaction`): sends the whole
+/// form with the button's name and value, to the button's address.
+#[cfg(feature = "hydrate")]
+pub fn send_from_button(event: leptos::ev::MouseEvent, progress: RwSignal<Option<u32>>) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlButtonElement>().ok())
+    else {
         return;
     };
-    if request.open("POST", &form.action()).is_err()
+    let Some(form) = button.form() else {
+        return;
+    };
+    let pressed = (button.name(), button.value());
+    if send(&form, &button.form_action(), Some(pressed), progress) {
+        event.prevent_default();
+    }
+}
+
+/// Sends `form` to `action` by XMLHttpRequest, showing progress; `false`
+/// when it could not start (the browser then posts the form as it is).
+#[cfg(feature = "hydrate")]
+fn send(
+    form: &web_sys::HtmlFormElement,
+    action: &str,
+    pressed: Option<(String, String)>,
+    progress: RwSignal<Option<u32>>,
+) -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let (Ok(data), Ok(request)) = (
+        web_sys::FormData::new_with_form(form),
+        web_sys::XmlHttpRequest::new(),
+    ) else {
+        return false;
+    };
+    if let Some((name, value)) = &pressed {
+        if data.append_with_str(name, value).is_err() {
+            return false;
+        }
+    }
+    if request.open("POST", action).is_err()
         || request
             .set_request_header(SCRIPTED_UPLOAD_HEADER, "progress")
             .is_err()
     {
-        return;
+        return false;
     }
-    event.prevent_default();
     progress.set(Some(0));
 
     if let Ok(upload) = request.upload() {
@@ -63,9 +103,7 @@ pub fn send_with_progress(event: leptos::ev::SubmitEvent, progress: RwSignal<Opt
             .ok()
             .flatten();
         match (next, web_sys::window()) {
-            (Some(next), Some(window)) => {
-                let _ = window.location().assign(&next);
-            }
+            (Some(next), Some(window)) => go_to(&window.location(), &next),
             // Not our answer (the connection dropped, a refusal page): post
             // the form the plain way so the citizen sees what the server says.
             _ => {
@@ -79,12 +117,36 @@ pub fn send_with_progress(event: leptos::ev::SubmitEvent, progress: RwSignal<Opt
 
     if request.send_with_opt_form_data(Some(&data)).is_err() {
         progress.set(None);
-        let _ = form.submit();
+        return false;
+    }
+    true
+}
+
+/// Loads `next`; when it is this page with another anchor, reloads it
+/// (changing only the anchor would not show the file just attached).
+#[cfg(feature = "hydrate")]
+fn go_to(location: &web_sys::Location, next: &str) {
+    let here = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    match next.split_once('#') {
+        Some((page, anchor)) if page == here => {
+            let _ = location.set_hash(anchor);
+            let _ = location.reload();
+        }
+        _ => {
+            let _ = location.assign(next);
+        }
     }
 }
 
 #[cfg(not(feature = "hydrate"))]
 pub fn send_with_progress(_event: leptos::ev::SubmitEvent, _progress: RwSignal<Option<u32>>) {}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn send_from_button(_event: leptos::ev::MouseEvent, _progress: RwSignal<Option<u32>>) {}
 
 /// "Đang tải lên… 42%" with a progress bar, while an upload is under way.
 #[component]

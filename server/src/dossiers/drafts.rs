@@ -153,21 +153,21 @@ impl Filing {
             .find(|agency| agency.code == code)
     }
 
-    /// Where a draft sits: the chosen agency, or until one is chosen, the first.
-    pub fn draft_agency(&self, chosen: &str) -> Option<&AgencyRef> {
-        self.chosen_agency(chosen)
-            .or(self.procedure.agencies.first())
-    }
-
-    /// The citizen's open draft, created at the procedure's first agency if
-    /// there is none yet.
-    pub async fn draft(&self, pool: &PgPool) -> anyhow::Result<i64> {
-        let agency = self.draft_agency("").ok_or_else(|| {
+    /// Where a new draft sits until the citizen chooses: the first agency
+    /// (`agency_chosen` stays false, so the page still asks).
+    fn placeholder_agency(&self) -> anyhow::Result<&AgencyRef> {
+        self.procedure.agencies.first().ok_or_else(|| {
             anyhow::anyhow!(
                 "procedure {} has no implementing agency",
                 self.procedure.code
             )
-        })?;
+        })
+    }
+
+    /// The citizen's open draft, created (with no agency chosen) if there
+    /// is none yet.
+    pub async fn draft(&self, pool: &PgPool) -> anyhow::Result<i64> {
+        let agency = self.placeholder_agency()?;
         Ok(ensure(
             pool,
             self.applicant.id,
@@ -178,28 +178,23 @@ impl Filing {
         .await?)
     }
 
-    /// Keeps what was typed in the draft, at `agency_code`.
+    /// Keeps what was typed in the draft, and the agency when one is
+    /// chosen (`None` leaves it unchosen: never chosen for the citizen).
     pub async fn save(
         &self,
         pool: &PgPool,
-        agency_code: &str,
+        chosen: Option<&AgencyRef>,
         answers: &Answers,
-    ) -> sqlx::Result<i64> {
-        let id = ensure(
-            pool,
-            self.applicant.id,
-            self.officer_id(),
-            self.procedure.version_id,
-            agency_code,
-        )
-        .await?;
+    ) -> anyhow::Result<i64> {
+        let id = self.draft(pool).await?;
         sqlx::query!(
-            "UPDATE dossiers SET form_data = $2, agency_id = (SELECT id FROM agencies WHERE code = $3),
-                    updated_at = now()
+            "UPDATE dossiers SET form_data = $2,
+                    agency_id = coalesce((SELECT id FROM agencies WHERE code = $3), agency_id),
+                    agency_chosen = $3::text IS NOT NULL, updated_at = now()
              WHERE id = $1",
             id,
             serde_json::to_value(answers).unwrap_or_default(),
-            agency_code,
+            chosen.map(|agency| agency.code.as_str()),
         )
         .execute(pool)
         .await?;
@@ -209,7 +204,7 @@ impl Filing {
 
 /// The id of the applicant's open draft of the version — online their own,
 /// at the counter the officer's for them — created at `agency_code` when
-/// there is none.
+/// there is none (the agency not yet chosen).
 async fn ensure(
     pool: &PgPool,
     applicant: i64,
@@ -231,8 +226,8 @@ async fn ensure(
         return Ok(id);
     }
     sqlx::query_scalar!(
-        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, status, channel, filed_by)
-         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), 'draft',
+        "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, agency_chosen, status, channel, filed_by)
+         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), false, 'draft',
                  CASE WHEN $4::bigint IS NULL THEN 'online' ELSE 'counter' END, $4)
          RETURNING id",
         applicant,

@@ -9,7 +9,7 @@ use super::codes::{new_pin, next_code};
 use super::drafts::Filing;
 use crate::access::feedback;
 use crate::back_office::actions::{self, Outcome};
-use crate::errors::{HandlerError, HandlerResult};
+use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::mail::outbox;
 use crate::mail::templates::Message;
@@ -61,12 +61,7 @@ pub async fn file(
     });
     let agency_code = form.get("agency");
     let chosen = filing.chosen_agency(&agency_code);
-    let draft_agency = filing.draft_agency(&agency_code).ok_or_else(|| {
-        HandlerError::internal(anyhow::anyhow!("the procedure has no implementing agency"))
-    })?;
-    let draft_id = filing
-        .save(&state.pool, &draft_agency.code, &answers)
-        .await?;
+    let draft_id = filing.save(&state.pool, chosen, &answers).await?;
 
     if action != "submit" {
         feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
@@ -197,6 +192,25 @@ pub async fn file(
     .await;
     Ok(see_other(&paths::dossier(&submitted.code)))
 }
+
+/// Saves the answers and the agency posted with another of the filing
+/// page's buttons (an upload, "use from the wallet"): nothing typed is lost.
+/// `None` when the post did not come from the filing form.
+pub(crate) async fn save_posted(
+    state: &AppState,
+    filing: &Filing,
+    form: &Posted,
+) -> anyhow::Result<Option<i64>> {
+    if form.get(FORM_MARKER).is_empty() {
+        return Ok(None);
+    }
+    let answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
+    let chosen = filing.chosen_agency(&form.get("agency"));
+    Ok(Some(filing.save(&state.pool, chosen, &answers).await?))
+}
+
+/// The hidden field the filing form always posts.
+pub(crate) const FORM_MARKER: &str = "filing_form";
 
 /// A dossier just given its code.
 struct Submitted {

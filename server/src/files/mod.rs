@@ -4,6 +4,7 @@
 //! keys; the database keeps the owner, name, type, size and SHA-256.
 
 mod download;
+mod draft_upload;
 pub mod kinds;
 mod result_upload;
 pub(crate) mod scripted_upload;

@@ -13,7 +13,6 @@ use super::virus_scan;
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::access::refusals;
-use crate::dossiers::drafts::Filing;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
@@ -59,33 +58,7 @@ impl Refused {
     }
 }
 
-/// Attaches a scan to one required document of the draft: the citizen's
-/// own, or at the counter the officer's for the applicant (the file is the
-/// applicant's, and shows in their wallet if they have an account).
-#[tracing::instrument(
-    skip_all,
-    fields(
-        procedure = %filing.procedure.code,
-        user_id = filing.officer.as_ref().map_or(filing.applicant.id, |officer| officer.id),
-        action = "upload",
-    )
-)]
-pub async fn upload(
-    State(state): State<AppState>,
-    session: Session,
-    asker: Asker,
-    filing: Filing,
-    multipart: Multipart,
-) -> HandlerResult {
-    let draft = filing.draft(&state.pool).await?;
-    let target = Target {
-        owner: filing.applicant.id,
-        dossier: draft,
-        version: filing.procedure.version_id,
-        back: filing.base_path(),
-    };
-    receive_into(&state, &session, asker.lang, target, multipart).await
-}
+pub use super::draft_upload::upload;
 
 /// `POST /ho-so/{code}/bo-sung/giay-to`: the applicant adds a document to a
 /// dossier the one-stop shop asked them to complete.
@@ -234,18 +207,15 @@ pub(super) async fn receive(
     name: String,
     declared: Option<String>,
 ) -> Result<Stored, Refused> {
-    let max_file = state.config.max_file_bytes;
-    let max_dossier = state.config.max_dossier_bytes;
-    let already: i64 = sqlx::query_scalar!(
-        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM dossier_attachments a
-           JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1"#,
-        draft
-    )
-    .fetch_one(&state.pool)
-    .await
-    .unwrap_or(0);
-    let room = max_dossier.saturating_sub(already.max(0) as u64);
+    let content = read_part(&mut field, state.config.max_file_bytes).await?;
+    store(state, draft, content, name, declared).await
+}
 
+/// The content of a file part, refused as soon as it passes `max_file`.
+pub(super) async fn read_part(
+    field: &mut axum::extract::multipart::Field<'_>,
+    max_file: u64,
+) -> Result<(Vec<u8>, Sha256), Refused> {
     let mut content = Vec::new();
     let mut hasher = Sha256::new();
     loop {
@@ -257,11 +227,33 @@ pub(super) async fn receive(
         if (content.len() + chunk.len()) as u64 > max_file {
             return Err(Refused::TooLarge { max: max_file });
         }
-        if (content.len() + chunk.len()) as u64 > room {
-            return Err(Refused::DossierFull { max: max_dossier });
-        }
         hasher.update(&chunk);
         content.extend_from_slice(&chunk);
+    }
+    Ok((content, hasher))
+}
+
+/// Checks a file read in full (room left in the dossier, type, viruses)
+/// and puts it in the store.
+pub(super) async fn store(
+    state: &AppState,
+    draft: i64,
+    (content, hasher): (Vec<u8>, Sha256),
+    name: String,
+    declared: Option<String>,
+) -> Result<Stored, Refused> {
+    let max_dossier = state.config.max_dossier_bytes;
+    let already: i64 = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM dossier_attachments a
+           JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1"#,
+        draft
+    )
+    .fetch_one(&state.pool)
+    .await
+    .unwrap_or(0);
+    let room = max_dossier.saturating_sub(already.max(0) as u64);
+    if content.len() as u64 > room {
+        return Err(Refused::DossierFull { max: max_dossier });
     }
     if content.is_empty() {
         return Err(Refused::NoFile);
@@ -306,7 +298,7 @@ pub(super) async fn receive(
 
 /// Records the file and links it to the document of the draft; `false` when
 /// the document does not belong to the procedure version.
-async fn attach(
+pub(super) async fn attach(
     state: &AppState,
     owner: i64,
     draft: i64,

@@ -1,12 +1,16 @@
 //! `POST /nop-ho-so/{code}/giay-to/tu-kho` (`document`, `file`): attaches a
 //! file the citizen already holds in their document wallet instead of
-//! uploading it again (Decree 45/2020: do not ask twice).
+//! uploading it again (Decree 45/2020: do not ask twice). On the filing page
+//! the button is inside the filing form (`formaction`), so the answers typed
+//! so far are saved first and the citizen comes back to the document.
 
 use crate::access::feedback;
 use crate::dossiers::drafts::Filing;
+use crate::dossiers::filing::save_posted;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::filing::document_anchor;
 use app::forms::NoticeTone;
 use axum::extract::State;
 use tower_sessions::Session;
@@ -18,12 +22,25 @@ pub async fn attach_from_wallet(
     filing: Filing,
     form: Posted,
 ) -> HandlerResult {
-    let back = filing.base_path();
-    let draft = filing.draft(&state.pool).await?;
-    let (Ok(document), Ok(file)) = (
-        form.get("document").parse::<i64>(),
-        form.get("file").parse::<i64>(),
-    ) else {
+    let draft = match save_posted(&state, &filing, &form).await? {
+        Some(draft) => draft,
+        None => filing.draft(&state.pool).await?,
+    };
+    let document = form.get("document").parse::<i64>();
+    let back = match &document {
+        Ok(slot) => format!("{}#{}", filing.base_path(), document_anchor(*slot)),
+        Err(_) => filing.base_path(),
+    };
+    let chosen = match &document {
+        Ok(slot) => form.get(&format!("wallet_{slot}")),
+        Err(_) => String::new(),
+    };
+    let chosen = if chosen.is_empty() {
+        form.get("file")
+    } else {
+        chosen
+    };
+    let (Ok(document), Ok(file)) = (document, chosen.parse::<i64>()) else {
         return Ok(see_other(&back));
     };
     // Only the citizen's own file, only for a document of this procedure.

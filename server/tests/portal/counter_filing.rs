@@ -116,7 +116,10 @@ async fn reception_files_and_accepts_for_a_walk_in_applicant_who_later_finds_it_
         PDF,
     )
     .await;
-    assert_eq!(uploaded.location(), filing);
+    assert_eq!(
+        uploaded.location(),
+        format!("{filing}#tai-lieu-{certificate}")
+    );
     let scan: i64 = sqlx::query_scalar(
         "SELECT f.id FROM stored_files f WHERE f.owner_id = $1 AND f.original_name = 'giay-chung-sinh.pdf'",
     )

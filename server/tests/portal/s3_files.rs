@@ -32,7 +32,10 @@ async fn an_upload_lands_in_the_bucket_and_downloads_unchanged() {
         PDF,
     )
     .await;
-    assert_eq!(response.location(), "/nop-ho-so/1.001193");
+    assert_eq!(
+        response.location(),
+        format!("/nop-ho-so/1.001193#tai-lieu-{document}")
+    );
 
     let (id, key): (i64, String) = sqlx::query_as("SELECT id, storage_key FROM stored_files")
         .fetch_one(&app.pool)

@@ -31,7 +31,10 @@ async fn a_pdf_is_stored_with_its_digest_and_shown_in_its_slot() {
         PDF,
     )
     .await;
-    assert_eq!(response.location(), "/nop-ho-so/1.001193");
+    assert_eq!(
+        response.location(),
+        format!("/nop-ho-so/1.001193#tai-lieu-{document}")
+    );
     let page = notice_after(&mut browser).await;
     assert!(page.contains("Đã tải lên “giấy chứng sinh.pdf”"), "{page}");
 
@@ -172,7 +175,10 @@ async fn a_document_in_the_wallet_is_attached_again_without_uploading() {
             &[("document", &document_text), ("file", &file_text)],
         )
         .await;
-    assert_eq!(response.location(), "/nop-ho-so/1.001193");
+    assert_eq!(
+        response.location(),
+        format!("/nop-ho-so/1.001193#tai-lieu-{document}")
+    );
     let page = browser.get("/nop-ho-so/1.001193").await.text();
     assert!(
         page.contains("Đã dùng giấy tờ từ kho giấy tờ của bạn"),
@@ -227,7 +233,64 @@ async fn a_scripted_upload_is_told_where_to_go_and_the_notice_waits_there() {
     .await;
     // Not a redirect: XMLHttpRequest would follow it and spend the notice.
     assert_eq!(response.status, 200);
-    assert_eq!(response.header("x-motcua-location"), "/nop-ho-so/1.001193");
+    assert_eq!(
+        response.header("x-motcua-location"),
+        format!("/nop-ho-so/1.001193#tai-lieu-{document}")
+    );
     let page = notice_after(&mut browser).await;
     assert!(page.contains("Đã tải lên “giay-chung-sinh.pdf”"), "{page}");
+}
+
+/// The filing page's "Tải lên" posts the whole filing form: what was typed
+/// is saved in the draft before the file is attached, the office stays
+/// unchosen when none was chosen, and the page comes back to the document.
+#[tokio::test]
+async fn an_upload_from_the_filing_form_keeps_the_answers_and_chooses_no_office() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+    let boundary = "----motcua-filing-form";
+    let text = |name: &str, value: &str| {
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        )
+    };
+    let mut body = Vec::new();
+    body.extend_from_slice(text("filing_form", "1").as_bytes());
+    body.extend_from_slice(text("agency", "").as_bytes());
+    body.extend_from_slice(text("child_birth_place", "Bệnh viện Bãi Cháy").as_bytes());
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file_{document}\"; filename=\"chung-sinh.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes());
+    body.extend_from_slice(PDF);
+    body.extend_from_slice(b"\r\n");
+    // The button pressed comes after its file input, as browsers send it.
+    body.extend_from_slice(text("document", &document.to_string()).as_bytes());
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let request = Request::post("/nop-ho-so/1.001193/giay-to")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ORIGIN, support::browser::PORTAL)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, browser.session_cookie().unwrap())
+        .body(Body::from(body))
+        .unwrap();
+    let response = app.request(request).await;
+    assert_eq!(
+        response.location(),
+        format!("/nop-ho-so/1.001193#tai-lieu-{document}")
+    );
+    let page = browser.get("/nop-ho-so/1.001193").await.text();
+    assert!(page.contains("Đã tải lên “chung-sinh.pdf”"), "{page}");
+    let (place, chosen): (Option<String>, bool) = sqlx::query_as(
+        "SELECT form_data->>'child_birth_place', agency_chosen FROM dossiers WHERE status = 'draft'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(place.as_deref(), Some("Bệnh viện Bãi Cháy"));
+    assert!(!chosen, "the office is left for the citizen to choose");
 }

@@ -29,7 +29,10 @@ async fn upload_as_citizen(app: &TestApp, name: &str, content: &[u8]) -> String 
     browser.sign_in(CITIZEN, "Demo@12345").await;
     let document = birth_document(app, "Giấy chứng sinh").await;
     let response = upload(app, &browser, document, name, "application/pdf", content).await;
-    assert_eq!(response.location(), "/nop-ho-so/1.001193");
+    assert_eq!(
+        response.location(),
+        format!("/nop-ho-so/1.001193#tai-lieu-{document}")
+    );
     browser.get("/nop-ho-so/1.001193").await.text()
 }
 

@@ -47,7 +47,10 @@ pub async fn submit_birth(app: &TestApp, browser: &mut Browser<'_>) -> String {
         PDF,
     )
     .await;
-    assert_eq!(uploaded.location(), BIRTH);
+    assert_eq!(
+        uploaded.location(),
+        format!("{BIRTH}#tai-lieu-{certificate}")
+    );
     let mut fields = birth_answers();
     fields.push(("action", "submit"));
     let response = browser.post(BIRTH, &fields).await;
