@@ -118,6 +118,7 @@ pub const TEXTS: Texts = Texts {
     counter: super::counter::EN,
     payments: super::payments::EN,
     ratings: super::ratings::EN,
+    citizen: super::citizen::EN,
     statistics: super::statistics::EN,
     api_tokens: super::api_tokens::EN,
 };

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod api_tokens;
 mod back_office;
+mod citizen;
 mod counter;
 mod current;
 mod eforms;
@@ -20,6 +21,7 @@ pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use api_tokens::ApiTokenTexts;
 pub use back_office::BackOfficeTexts;
+pub use citizen::CitizenTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use filing::FilingTexts;
@@ -181,4 +183,6 @@ pub struct Texts {
     pub ratings: RatingTexts,
     pub statistics: StatisticsTexts,
     pub api_tokens: ApiTokenTexts,
+    /// The citizen's own pages beyond filing.
+    pub citizen: CitizenTexts,
 }

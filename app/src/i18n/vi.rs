@@ -99,6 +99,7 @@ pub const TEXTS: Texts = Texts {
     counter: super::counter::VI,
     payments: super::payments::VI,
     ratings: super::ratings::VI,
+    citizen: super::citizen::VI,
     statistics: super::statistics::VI,
     api_tokens: super::api_tokens::VI,
 };

@@ -15,6 +15,7 @@ mod back_office_documents;
 mod catalogue_api;
 mod catalogue_pages;
 mod catalogue_search;
+mod citizen_dossier;
 mod concurrent_routers;
 mod counter_filing;
 mod daily_digest;

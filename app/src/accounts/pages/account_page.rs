@@ -60,7 +60,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
             </dl>
             {administers.then(|| view! { <p><a href="/quan-tri/nguoi-dung">{a.nav_admin_users}</a></p> })}
             {(!is_official).then(|| view! {
-                <p><a href="/ho-so">{t.filing.nav_my_dossiers}</a>" · "<a href="/tai-khoan/giay-to">{t.filing.wallet_title}</a></p>
+                <p><a href="/ho-so">{t.filing.nav_my_dossiers}</a>" · "<a href="/tai-khoan/giay-to">{t.filing.wallet_title}</a>" · "<a href="/tai-khoan/thanh-toan">{t.citizen.payments_title}</a></p>
             })}
         </section>
         {is_official.then(|| view! { <DigestPreference wanted=account.wants_daily_digest/> })}
