@@ -69,6 +69,15 @@ impl Lang {
             .and_then(|(_, value)| Lang::parse(&value))
     }
 
+    /// A name the data gives in Vietnamese and maybe in English: the
+    /// English one on English pages when there is one.
+    pub fn name(self, vietnamese: String, english: Option<String>) -> String {
+        match (self, english) {
+            (Lang::En, Some(english)) if !english.trim().is_empty() => english,
+            _ => vietnamese,
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Vi => &vi::TEXTS,
