@@ -11,7 +11,7 @@ use crate::demo::DemoMailboxPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
-use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
+use crate::layout::{AccessibilityPage, HelpPage, NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
 use crate::payments::page::PaymentPage;
@@ -83,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code/rut") view=WithdrawPage ssr=SsrMode::Async/>
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/huong-dan") view=HelpPage/>
+                    <Route path=path!("/kha-nang-tiep-can") view=AccessibilityPage/>
                     <Route path=path!("/thanh-toan/:reference") view=PaymentPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/giay-to") view=WalletPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/thanh-toan") view=MyPaymentsPage ssr=SsrMode::Async/>

@@ -119,6 +119,7 @@ pub const TEXTS: Texts = Texts {
     payments: super::payments::EN,
     ratings: super::ratings::EN,
     citizen: super::citizen::EN,
+    about: super::about::EN,
     statistics: super::statistics::EN,
     api_tokens: super::api_tokens::EN,
 };

@@ -2,6 +2,7 @@
 //! second. Each language is one `Texts` value, so a missing translation is a
 //! compile error rather than a blank on screen.
 
+mod about;
 mod accounts;
 mod admin;
 mod api_tokens;
@@ -17,6 +18,7 @@ mod ratings;
 mod statistics;
 mod vi;
 
+pub use about::AboutTexts;
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use api_tokens::ApiTokenTexts;
@@ -194,4 +196,6 @@ pub struct Texts {
     pub api_tokens: ApiTokenTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,
+    /// The footer, help and the accessibility statement.
+    pub about: AboutTexts,
 }

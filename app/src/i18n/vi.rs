@@ -100,6 +100,7 @@ pub const TEXTS: Texts = Texts {
     payments: super::payments::VI,
     ratings: super::ratings::VI,
     citizen: super::citizen::VI,
+    about: super::about::VI,
     statistics: super::statistics::VI,
     api_tokens: super::api_tokens::VI,
 };

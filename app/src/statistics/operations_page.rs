@@ -87,7 +87,7 @@ fn Operations(view: OperationsView) -> impl IntoView {
                 view! { <p>{s.operations_nothing_overdue}</p> }.into_any()
             } else {
                 view! {
-                    <DataTable label=s.operations_heat class="heat-table" columns={
+                    <DataTable label=s.operations_heat class="heat-table table--frozen-first" columns={
                         std::iter::once(s.agency.into())
                             .chain(view.sectors.iter().cloned().map(Column::numeric))
                             .collect()

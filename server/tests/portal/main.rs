@@ -16,6 +16,7 @@ mod catalogue_api;
 mod catalogue_pages;
 mod catalogue_search;
 mod citizen_dossier;
+mod citizen_lists;
 mod concurrent_routers;
 mod counter_filing;
 mod daily_digest;
