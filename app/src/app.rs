@@ -19,7 +19,9 @@ use crate::session_view::provide_session_view;
 use crate::statistics::drill_page::DrillPage;
 use crate::statistics::operations_page::OperationsPage;
 use crate::statistics::page::StatisticsPage;
-use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage, MyPaymentsPage, WithdrawPage};
+use crate::tracking::pages::{
+    DossierPage, LookupPage, MyDossiersPage, MyPaymentsPage, WithdrawPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};

@@ -131,11 +131,9 @@ mod tests {
 
     #[test]
     fn case_does_not_change_the_order_of_different_words() {
-        assert_eq!(sorted(&["bưu chính", "An ninh", "Xây dựng", "đường bộ"]), [
-            "An ninh",
-            "bưu chính",
-            "đường bộ",
-            "Xây dựng"
-        ]);
+        assert_eq!(
+            sorted(&["bưu chính", "An ninh", "Xây dựng", "đường bộ"]),
+            ["An ninh", "bưu chính", "đường bộ", "Xây dựng"]
+        );
     }
 }

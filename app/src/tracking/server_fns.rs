@@ -16,7 +16,9 @@ pub async fn load_my_dossiers(
     page: Option<i64>,
 ) -> Result<MyDossiers, AppError> {
     let user = require(Permission::ManageOwnAccount)?;
-    let status = status.as_deref().and_then(crate::dossiers::DossierStatus::parse);
+    let status = status
+        .as_deref()
+        .and_then(crate::dossiers::DossierStatus::parse);
     super::store::my_dossiers(&pool()?, user.id, status, page.unwrap_or(1)).await
 }
 

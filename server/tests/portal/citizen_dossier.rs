@@ -62,9 +62,7 @@ async fn withdrawing_asks_first_and_only_the_post_withdraws() {
     // The dossier page links to the question; it no longer withdraws at once.
     let page = browser.get(&format!("/ho-so/{code}")).await;
     assert!(page.body.contains(&format!("href=\"/ho-so/{code}/rut\"")));
-    assert!(!page
-        .body
-        .contains(&format!("action=\"/ho-so/{code}/rut\"")));
+    assert!(!page.body.contains(&format!("action=\"/ho-so/{code}/rut\"")));
 
     let question = browser.get(&format!("/ho-so/{code}/rut")).await;
     assert_eq!(question.status, 200);
@@ -75,7 +73,11 @@ async fn withdrawing_asks_first_and_only_the_post_withdraws() {
         .body
         .contains(&format!("action=\"/ho-so/{code}/rut\"")));
     assert!(text.contains("Không rút, quay lại hồ sơ"));
-    assert_eq!(status_of(&app, &code).await, "submitted", "asking changes nothing");
+    assert_eq!(
+        status_of(&app, &code).await,
+        "submitted",
+        "asking changes nothing"
+    );
 
     let done = browser.post(&format!("/ho-so/{code}/rut"), &[]).await;
     assert_eq!(done.location(), format!("/ho-so/{code}"));

@@ -6,7 +6,9 @@ use crate::support;
 
 use support::browser::Browser;
 use support::dossiers::submit_birth;
-use support::payments::{choose_at_bank, file_business, notify, queued_notification, sandbox_signature, start_payment};
+use support::payments::{
+    choose_at_bank, file_business, notify, queued_notification, sandbox_signature, start_payment,
+};
 use support::{spawn_app, TestApp};
 
 const CITIZEN: &str = "congdan@motcua.example";
@@ -21,7 +23,10 @@ async fn signed_in<'a>(app: &'a TestApp) -> Browser<'a> {
 fn in_order(text: &str, names: &[&str]) {
     let positions: Vec<usize> = names
         .iter()
-        .map(|name| text.find(name).unwrap_or_else(|| panic!("{name:?} not in {text}")))
+        .map(|name| {
+            text.find(name)
+                .unwrap_or_else(|| panic!("{name:?} not in {text}"))
+        })
         .collect();
     assert!(
         positions.windows(2).all(|pair| pair[0] < pair[1]),
@@ -51,15 +56,25 @@ async fn my_dossiers_filter_by_state_and_come_twenty_to_a_page() {
 
     let all = browser.get("/ho-so").await;
     assert!(all.text().contains("21 hồ sơ"));
-    assert!(all.text().contains("Trang 1 / 2") || all.text().contains("Trang 1/2"), "{}", all.text());
-    assert!(all.body.contains("href=\"/ho-so?trang=2\""), "a link to page 2");
+    assert!(
+        all.text().contains("Trang 1 / 2") || all.text().contains("Trang 1/2"),
+        "{}",
+        all.text()
+    );
+    assert!(
+        all.body.contains("href=\"/ho-so?trang=2\""),
+        "a link to page 2"
+    );
     // Newest first: the last filed on page 1, the first (withdrawn later, so
     // changed later) too; the first submitted one goes to page 2.
     let second = browser.get("/ho-so?trang=2").await.text();
     assert!(second.contains(&codes[0]), "{second}");
     assert!(!all.text().contains(&codes[0]));
     // A dossier code is a link that never breaks mid-token.
-    assert!(all.body.contains(&format!("class=\"dossier-code\" href=\"/ho-so/{}\"", codes[19])));
+    assert!(all.body.contains(&format!(
+        "class=\"dossier-code\" href=\"/ho-so/{}\"",
+        codes[19]
+    )));
 }
 
 #[tokio::test]
@@ -89,7 +104,10 @@ async fn the_wallet_says_what_each_file_is_and_payments_list_their_receipts() {
     let payments = browser.get("/tai-khoan/thanh-toan").await;
     let text = payments.text();
     assert!(text.contains(&code), "{text}");
-    assert!(text.contains("100.000 đ") && text.contains("Đã thanh toán"), "{text}");
+    assert!(
+        text.contains("100.000 đ") && text.contains("Đã thanh toán"),
+        "{text}"
+    );
     assert!(text.contains("Biên lai số"), "{text}");
     assert!(payments
         .body
@@ -98,7 +116,11 @@ async fn the_wallet_says_what_each_file_is_and_payments_list_their_receipts() {
     app.another_citizen().await;
     let mut other = Browser::new(&app);
     other.sign_in("khac@example.vn", "Demo@12345").await;
-    assert!(!other.get("/tai-khoan/thanh-toan").await.text().contains(&code));
+    assert!(!other
+        .get("/tai-khoan/thanh-toan")
+        .await
+        .text()
+        .contains(&code));
 }
 
 #[tokio::test]
@@ -123,7 +145,14 @@ async fn home_page_sectors_follow_the_vietnamese_alphabet() {
     let english = app.get_with_cookie("/", "lang=en").await.text();
     in_order(
         &english,
-        &["Certification", "Civil status", "Construction", "Culture", "Land", "Residence registration"],
+        &[
+            "Certification",
+            "Civil status",
+            "Construction",
+            "Culture",
+            "Land",
+            "Residence registration",
+        ],
     );
 }
 
@@ -131,9 +160,16 @@ async fn home_page_sectors_follow_the_vietnamese_alphabet() {
 async fn english_pages_lead_with_the_english_names_of_procedures_and_sectors() {
     let app = spawn_app().await;
     let page = app.get_with_cookie("/thu-tuc/1.001193", "lang=en").await;
-    assert!(page.body.contains("<h1>Birth registration</h1>"), "{}", page.text());
+    assert!(
+        page.body.contains("<h1>Birth registration</h1>"),
+        "{}",
+        page.text()
+    );
     assert!(page.body.contains("lang=\"vi\">Đăng ký khai sinh<"));
-    assert!(page.text().contains("Civil status"), "the sector in English");
+    assert!(
+        page.text().contains("Civil status"),
+        "the sector in English"
+    );
 
     let results = app.get_with_cookie("/thu-tuc?q=khai+sinh", "lang=en").await;
     assert!(results.text().contains("Birth registration"));
