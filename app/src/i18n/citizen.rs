@@ -41,6 +41,11 @@ pub struct CitizenTexts {
     pub payment_failed: &'static str,
     pub method: fn(&str) -> &'static str,
     pub receipt_link: fn(&str) -> String,
+
+    /// The operations screen's reload without JavaScript, only on request.
+    pub auto_refresh_start: &'static str,
+    pub auto_refresh_on: &'static str,
+    pub auto_refresh_stop: &'static str,
 }
 
 pub const VI: CitizenTexts = CitizenTexts {
@@ -87,6 +92,10 @@ pub const VI: CitizenTexts = CitizenTexts {
         _ => "Trực tuyến",
     },
     receipt_link: |number| format!("Biên lai số {number}"),
+
+    auto_refresh_start: "Tự tải lại trang mỗi phút (cho màn hình theo dõi, khi trình duyệt không chạy JavaScript)",
+    auto_refresh_on: "Trang tự tải lại mỗi phút.",
+    auto_refresh_stop: "Dừng tự tải lại",
 };
 
 pub const EN: CitizenTexts = CitizenTexts {
@@ -136,4 +145,8 @@ pub const EN: CitizenTexts = CitizenTexts {
         _ => "Online",
     },
     receipt_link: |number| format!("Receipt no. {number}"),
+
+    auto_refresh_start: "Reload the page every minute (for a wall screen, when the browser runs no JavaScript)",
+    auto_refresh_on: "The page reloads every minute.",
+    auto_refresh_stop: "Stop reloading",
 };

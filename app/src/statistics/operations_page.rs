@@ -7,9 +7,10 @@ use leptos::prelude::*;
 const REFRESH_SECONDS: u64 = 60;
 
 /// `/thong-ke/dieu-hanh`: the operations-centre screen. With JavaScript it
-/// reads the numbers again every minute in place; without, the page
-/// reloads itself (a refresh in `<noscript>`), so a wall screen stays
-/// current either way.
+/// reads the numbers again every minute in place. Without, a page that
+/// reloads itself is a time limit nobody chose (WCAG 2.2.1), so it reloads
+/// only when asked to: `?tu-lam-moi=1`, the link a wall screen is opened
+/// with (a refresh in `<noscript>`); the link back turns it off.
 #[component]
 pub fn OperationsPage() -> impl IntoView {
     let t = use_texts();
@@ -24,9 +25,19 @@ pub fn OperationsPage() -> impl IntoView {
             on_cleanup(move || timer.clear());
         }
     });
+    let auto_refresh = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("tu-lam-moi")
+        .is_some_and(|value| value == "1");
+    let c = &t.citizen;
     view! {
-        <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript>
+        {auto_refresh.then(|| view! { <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript> })}
         <PageTitle title=t.statistics.operations_title/>
+        <p class="hint">{if auto_refresh {
+            view! { {c.auto_refresh_on}" "<a href="/thong-ke/dieu-hanh">{c.auto_refresh_stop}</a> }.into_any()
+        } else {
+            view! { <a href="/thong-ke/dieu-hanh?tu-lam-moi=1">{c.auto_refresh_start}</a> }.into_any()
+        }}</p>
         <PageLoader resource=data transition=true render={|view: OperationsView, _| view! { <Operations view/> }}/>
     }
 }
