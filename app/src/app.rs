@@ -11,7 +11,7 @@ use crate::demo::DemoMailboxPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
-use crate::layout::{NotFound, SessionNotice, SiteFooter, SiteHeader};
+use crate::layout::{AccessibilityPage, HelpPage, NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
 use crate::payments::page::PaymentPage;
@@ -19,7 +19,9 @@ use crate::session_view::provide_session_view;
 use crate::statistics::drill_page::DrillPage;
 use crate::statistics::operations_page::OperationsPage;
 use crate::statistics::page::StatisticsPage;
-use crate::tracking::pages::{DossierPage, LookupPage, MyDossiersPage};
+use crate::tracking::pages::{
+    DossierPage, LookupPage, MyDossiersPage, MyPaymentsPage, WithdrawPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
@@ -81,9 +83,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nop-ho-so/:code") view=FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so") view=MyDossiersPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ho-so/:code/rut") view=WithdrawPage ssr=SsrMode::Async/>
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/huong-dan") view=HelpPage/>
+                    <Route path=path!("/kha-nang-tiep-can") view=AccessibilityPage/>
                     <Route path=path!("/thanh-toan/:reference") view=PaymentPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/giay-to") view=WalletPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan/thanh-toan") view=MyPaymentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/thong-bao") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/tiep-nhan") view=CounterDeskPage ssr=SsrMode::Async/>

@@ -14,6 +14,7 @@ mod app;
 pub mod back_office;
 pub mod catalogue;
 pub mod clock;
+pub mod collation;
 pub mod counter;
 #[cfg(feature = "ssr")]
 pub mod database;

@@ -44,6 +44,12 @@ routes! {
     NOTIFICATIONS, notifications() = "/thong-bao";
     /// The citizen's document wallet.
     WALLET, wallet() = "/tai-khoan/giay-to";
+    /// The citizen's payments and receipts, across dossiers.
+    MY_PAYMENTS, my_payments() = "/tai-khoan/thanh-toan";
+    /// Help for citizens.
+    HELP, help() = "/huong-dan";
+    /// The accessibility statement.
+    ACCESSIBILITY, accessibility() = "/kha-nang-tiep-can";
     /// One procedure of the catalogue.
     PROCEDURE, procedure(code) = "/thu-tuc/{code}";
     /// Coming back from the payment gateway: one payment's state.

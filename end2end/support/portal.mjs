@@ -14,6 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checkAccessibility } from './axe.mjs';
 import { baseUrlFromEnvironment } from './base-url.mjs';
 
 /** Where the portal under test runs, e.g. http://127.0.0.1:3000 */
@@ -94,6 +95,12 @@ export function scenario(title, story, options = {}) {
       try {
         await story(portal, t);
         assert.deepEqual(portal.pageErrors, [], 'the page raised no uncaught JavaScript errors');
+        await portal.checkAccessibility();
+        assert.deepEqual(
+          portal.accessibilityViolations,
+          [],
+          'axe (WCAG 2.1 A and AA) finds no serious or critical violation on the pages visited',
+        );
       } catch (error) {
         await portal.recordFailure(t, error);
         throw error;
@@ -118,6 +125,8 @@ export class Portal {
     this.failedRequests = [];
     /** Uncaught errors in the pages' JavaScript during this test. */
     this.pageErrors = [];
+    /** Serious and critical axe findings on the pages visited, one line each. */
+    this.accessibilityViolations = [];
     page.on('response', (response) => {
       if (response.status() >= 400) this.failedRequests.push(`${response.status()} ${response.url()}`);
     });
@@ -148,6 +157,7 @@ export class Portal {
     const response = await this.page.goto(pathAndQuery, { waitUntil: 'load' });
     assert.ok(response, `no HTTP response for ${pathAndQuery}`);
     await this.waitUntilInteractive();
+    await this.checkAccessibility();
     return response;
   }
 
@@ -202,7 +212,17 @@ export class Portal {
     } else {
       await this.page.waitForLoadState('load');
     }
+    await this.checkAccessibility();
     return new URL(this.page.url());
+  }
+
+  /**
+   * Runs axe on the page shown now (once per address and mode in a test
+   * file) and keeps its serious and critical findings for the end of the
+   * story, so a finding fails the test without cutting the story short.
+   */
+  async checkAccessibility() {
+    this.accessibilityViolations.push(...(await checkAccessibility(this.page, this.mode)));
   }
 
   /** The current address as a URL. */

@@ -143,6 +143,8 @@ pub struct ProcedureSummary {
     pub name_en: Option<String>,
     pub sector_code: String,
     pub sector_name: String,
+    /// The sector's English name, when the data has one.
+    pub sector_name_en: Option<String>,
     pub agency_level: AgencyLevel,
     pub online_level: OnlineLevel,
     pub processing_time: ProcessingTime,
@@ -228,6 +230,8 @@ pub struct ProcedureDetail {
     pub applicants: Option<String>,
     pub sector_code: String,
     pub sector_name: String,
+    /// The sector's English name, when the data has one.
+    pub sector_name_en: Option<String>,
     pub agency_level: AgencyLevel,
     pub implementing_agency: String,
     pub online_level: OnlineLevel,

@@ -24,7 +24,7 @@ pub async fn search(pool: &PgPool, query: &CatalogueQuery) -> AppResult<Procedur
                v.name AS "name!",
                v.name_en,
                s.code AS "sector_code!",
-               s.name AS "sector_name!",
+               s.name AS "sector_name!", s.name_en AS sector_name_en,
                p.agency_level AS "agency_level!",
                v.online_level AS "online_level!",
                v.processing_time_value AS "processing_time_value!",
@@ -79,6 +79,7 @@ pub async fn search(pool: &PgPool, query: &CatalogueQuery) -> AppResult<Procedur
                 name_en: row.name_en,
                 sector_code: row.sector_code,
                 sector_name: row.sector_name,
+                sector_name_en: row.sector_name_en,
                 agency_level: decode(AgencyLevel::parse(&row.agency_level))?,
                 online_level: decode(OnlineLevel::parse(&row.online_level))?,
                 processing_time: processing_time(
@@ -117,7 +118,10 @@ pub async fn facets(pool: &PgPool) -> AppResult<CatalogueFacets> {
         name_en: row.name_en,
         procedure_count: row.procedure_count,
     })
-    .collect();
+    .collect::<Vec<_>>();
+    // Vietnamese alphabetical order, not the database's byte order.
+    let mut sectors = sectors;
+    crate::collation::sort_vietnamese(&mut sectors, |sector| &sector.name);
 
     let agencies = sqlx::query!(
         r#"
@@ -151,7 +155,7 @@ pub async fn find_by_code(
         SELECT p.id AS "procedure_id!", p.code AS "code!", v.id AS "version_id!",
                v.version AS "version!", to_char(v.effective_from, 'YYYY-MM-DD') AS "effective_from!",
                v.name AS "name!", v.name_en, v.description, v.applicants,
-               s.code AS "sector_code!", s.name AS "sector_name!",
+               s.code AS "sector_code!", s.name AS "sector_name!", s.name_en AS sector_name_en,
                p.agency_level AS "agency_level!", v.implementing_agency AS "implementing_agency!",
                v.online_level AS "online_level!",
                v.processing_time_value AS "processing_time_value!",
@@ -235,6 +239,7 @@ pub async fn find_by_code(
         applicants: row.applicants,
         sector_code: row.sector_code,
         sector_name: row.sector_name,
+        sector_name_en: row.sector_name_en,
         agency_level: decode(AgencyLevel::parse(&row.agency_level))?,
         implementing_agency: row.implementing_agency,
         online_level: decode(OnlineLevel::parse(&row.online_level))?,

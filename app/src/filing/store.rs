@@ -282,8 +282,14 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
 }
 
 /// `1,2 MB`: sizes as Vietnamese readers write decimals.
+/// A file's size as people read it: `820 KB` under a megabyte (at least
+/// `1 KB`), `1,2 MB` from there, with the Vietnamese decimal comma.
 pub fn megabytes(bytes: i64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0).replace('.', ",")
+    if bytes < 1_048_576 {
+        format!("{} KB", ((bytes.max(0) + 1023) / 1024).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0).replace('.', ",")
+    }
 }
 
 /// The 34 provinces, by name.

@@ -119,6 +119,8 @@ pub const TEXTS: Texts = Texts {
     counter: super::counter::EN,
     payments: super::payments::EN,
     ratings: super::ratings::EN,
+    citizen: super::citizen::EN,
+    about: super::about::EN,
     statistics: super::statistics::EN,
     api_tokens: super::api_tokens::EN,
 };

@@ -2,10 +2,12 @@
 //! second. Each language is one `Texts` value, so a missing translation is a
 //! compile error rather than a blank on screen.
 
+mod about;
 mod accounts;
 mod admin;
 mod api_tokens;
 mod back_office;
+mod citizen;
 mod counter;
 mod current;
 mod eforms;
@@ -17,10 +19,12 @@ mod ratings;
 mod statistics;
 mod vi;
 
+pub use about::AboutTexts;
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use api_tokens::ApiTokenTexts;
 pub use back_office::BackOfficeTexts;
+pub use citizen::CitizenTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use filing::FilingTexts;
@@ -67,6 +71,15 @@ impl Lang {
         form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
             .find(|(key, _)| key == "lang")
             .and_then(|(_, value)| Lang::parse(&value))
+    }
+
+    /// A name the data gives in Vietnamese and maybe in English: the
+    /// English one on English pages when there is one.
+    pub fn name(self, vietnamese: String, english: Option<String>) -> String {
+        match (self, english) {
+            (Lang::En, Some(english)) if !english.trim().is_empty() => english,
+            _ => vietnamese,
+        }
     }
 
     pub fn texts(self) -> &'static Texts {
@@ -184,4 +197,8 @@ pub struct Texts {
     pub ratings: RatingTexts,
     pub statistics: StatisticsTexts,
     pub api_tokens: ApiTokenTexts,
+    /// The citizen's own pages beyond filing.
+    pub citizen: CitizenTexts,
+    /// The footer, help and the accessibility statement.
+    pub about: AboutTexts,
 }

@@ -100,6 +100,8 @@ pub const TEXTS: Texts = Texts {
     counter: super::counter::VI,
     payments: super::payments::VI,
     ratings: super::ratings::VI,
+    citizen: super::citizen::VI,
+    about: super::about::VI,
     statistics: super::statistics::VI,
     api_tokens: super::api_tokens::VI,
 };

@@ -14,7 +14,7 @@ mod page_title;
 
 pub use account_nav::{AccountNav, SessionNotice};
 pub use data_table::{Column, DataTable};
-pub use footer::SiteFooter;
+pub use footer::{AccessibilityPage, HelpPage, SiteFooter};
 pub use header::SiteHeader;
 pub use language_switch::LanguageSwitch;
 pub use not_found::NotFound;

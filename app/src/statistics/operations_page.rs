@@ -1,15 +1,17 @@
 use super::operations::{load_operations, OperationsView};
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
+use crate::paths;
 use leptos::prelude::*;
 
 /// How often the view reads the numbers again.
 const REFRESH_SECONDS: u64 = 60;
 
 /// `/thong-ke/dieu-hanh`: the operations-centre screen. With JavaScript it
-/// reads the numbers again every minute in place; without, the page
-/// reloads itself (a refresh in `<noscript>`), so a wall screen stays
-/// current either way.
+/// reads the numbers again every minute in place. Without, a page that
+/// reloads itself is a time limit nobody chose (WCAG 2.2.1), so it reloads
+/// only when asked to: `?tu-lam-moi=1`, the link a wall screen is opened
+/// with (a refresh in `<noscript>`); the link back turns it off.
 #[component]
 pub fn OperationsPage() -> impl IntoView {
     let t = use_texts();
@@ -24,9 +26,19 @@ pub fn OperationsPage() -> impl IntoView {
             on_cleanup(move || timer.clear());
         }
     });
+    let auto_refresh = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("tu-lam-moi")
+        .is_some_and(|value| value == "1");
+    let c = &t.citizen;
     view! {
-        <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript>
+        {auto_refresh.then(|| view! { <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript> })}
         <PageTitle title=t.statistics.operations_title/>
+        <p class="hint">{if auto_refresh {
+            view! { {c.auto_refresh_on}" "<a href=paths::OPERATIONS>{c.auto_refresh_stop}</a> }.into_any()
+        } else {
+            view! { <a href=format!("{}?tu-lam-moi=1", paths::OPERATIONS)>{c.auto_refresh_start}</a> }.into_any()
+        }}</p>
         <PageLoader resource=data transition=true render={|view: OperationsView, _| view! { <Operations view/> }}/>
     }
 }
@@ -87,7 +99,7 @@ fn Operations(view: OperationsView) -> impl IntoView {
                 view! { <p>{s.operations_nothing_overdue}</p> }.into_any()
             } else {
                 view! {
-                    <DataTable label=s.operations_heat class="heat-table" columns={
+                    <DataTable label=s.operations_heat class="heat-table table--frozen-first" columns={
                         std::iter::once(s.agency.into())
                             .chain(view.sectors.iter().cloned().map(Column::numeric))
                             .collect()

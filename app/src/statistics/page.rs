@@ -136,7 +136,7 @@ fn Report(view: ReportView) -> impl IntoView {
         <DataTable
             label=caption.clone()
             caption
-            class="report"
+            class="report table--frozen-first"
             head=view! {
                 <tr>
                     <th scope="col" rowspan="2">{row_heading(s, by)}</th>

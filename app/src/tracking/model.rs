@@ -13,6 +13,21 @@ pub struct DossierRow {
     pub due_on: Option<String>,
 }
 
+/// One page of `/ho-so`, filtered by state or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyDossiers {
+    pub rows: Vec<DossierRow>,
+    /// How many dossiers match the filter, on every page.
+    pub total: i64,
+    /// The page shown, from 1.
+    pub page: i64,
+    /// The state filtered on, if any.
+    pub status: Option<DossierStatus>,
+}
+
+/// Dossiers per page of `/ho-so`.
+pub const MY_DOSSIERS_PAGE_SIZE: i64 = 20;
+
 /// One state change, as the timeline shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
@@ -45,7 +60,8 @@ pub struct DossierDetail {
     pub supplement_request: Option<String>,
     /// Once returned: the result document.
     pub result: Option<crate::filing::AttachedFile>,
-    /// While awaiting a supplement: the documents, to add what is missing.
+    /// The documents and their files: listed on the page, and while awaiting
+    /// a supplement, offered to add what is missing.
     pub documents: Vec<crate::filing::DocumentSlot>,
     /// What it owes and where the payment stands; `None` when it owes nothing.
     pub fees: Option<crate::fees::view::FeeView>,

@@ -1,4 +1,4 @@
-use super::model::{DossierDetail, DossierRow, PublicDossier};
+use super::model::{DossierDetail, MyDossiers, PublicDossier};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -8,11 +8,18 @@ use crate::{
     database::pool,
 };
 
-/// The signed-in user's dossiers, newest first.
+/// One page of the signed-in user's dossiers, newest first; only those in
+/// `status` (its stored name) when given. An unknown state shows them all.
 #[server(endpoint = "tracking/mine")]
-pub async fn load_my_dossiers() -> Result<Vec<DossierRow>, AppError> {
+pub async fn load_my_dossiers(
+    status: Option<String>,
+    page: Option<i64>,
+) -> Result<MyDossiers, AppError> {
     let user = require(Permission::ManageOwnAccount)?;
-    super::store::my_dossiers(&pool()?, user.id).await
+    let status = status
+        .as_deref()
+        .and_then(crate::dossiers::DossierStatus::parse);
+    super::store::my_dossiers(&pool()?, user.id, status, page.unwrap_or(1)).await
 }
 
 /// One of the signed-in user's dossiers; anyone else's is "not found".

@@ -1,7 +1,9 @@
 //! Tracking reads (server only). Every query is bounded by who may see it:
 //! the applicant's own id, or the code together with its PIN.
 
-use super::model::{DossierDetail, DossierRow, HistoryEntry, PublicDossier};
+use super::model::{
+    DossierDetail, DossierRow, HistoryEntry, MyDossiers, PublicDossier, MY_DOSSIERS_PAGE_SIZE,
+};
 use crate::access::policy::{self, DossierOwnership};
 use crate::access::{refusals, SignedInUser};
 use crate::dossiers::DossierStatus;
@@ -14,7 +16,24 @@ fn status(text: &str) -> DossierStatus {
     DossierStatus::parse(text).unwrap_or(DossierStatus::Draft)
 }
 
-pub async fn my_dossiers(pool: &PgPool, applicant_id: i64) -> AppResult<Vec<DossierRow>> {
+/// One page of the applicant's dossiers and drafts, the most recently
+/// changed first, only those in `status` when given.
+pub async fn my_dossiers(
+    pool: &PgPool,
+    applicant_id: i64,
+    status: Option<DossierStatus>,
+    page: i64,
+) -> AppResult<MyDossiers> {
+    let status_text = status.map(|status| status.as_str());
+    let page = page.max(1);
+    let total = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM dossiers
+           WHERE applicant_id = $1 AND ($2::text IS NULL OR status = $2)"#,
+        applicant_id,
+        status_text,
+    )
+    .fetch_one(pool)
+    .await?;
     let rows = sqlx::query!(
         r#"SELECT d.code, p.code AS procedure_code, v.name AS procedure_name, d.status,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS submitted_on,
@@ -22,23 +41,32 @@ pub async fn my_dossiers(pool: &PgPool, applicant_id: i64) -> AppResult<Vec<Doss
            FROM dossiers d
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN procedures p ON p.id = v.procedure_id
-           WHERE d.applicant_id = $1
-           ORDER BY d.updated_at DESC LIMIT 200"#,
-        applicant_id
+           WHERE d.applicant_id = $1 AND ($2::text IS NULL OR d.status = $2)
+           ORDER BY d.updated_at DESC, d.id DESC
+           LIMIT $3 OFFSET $4"#,
+        applicant_id,
+        status_text,
+        MY_DOSSIERS_PAGE_SIZE,
+        (page - 1) * MY_DOSSIERS_PAGE_SIZE,
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| DossierRow {
-            code: row.code,
-            procedure_code: row.procedure_code,
-            procedure_name: row.procedure_name,
-            status: status(&row.status),
-            submitted_on: row.submitted_on,
-            due_on: row.due_on,
-        })
-        .collect())
+    Ok(MyDossiers {
+        rows: rows
+            .into_iter()
+            .map(|row| DossierRow {
+                code: row.code,
+                procedure_code: row.procedure_code,
+                procedure_name: row.procedure_name,
+                status: self::status(&row.status),
+                submitted_on: row.submitted_on,
+                due_on: row.due_on,
+            })
+            .collect(),
+        total,
+        page,
+        status,
+    })
 }
 
 async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>> {
@@ -118,12 +146,12 @@ pub async fn my_dossier(
         answers: labelled,
         history: history(pool, row.id).await?,
         version: row.version,
-        documents: if status(&row.status) == DossierStatus::AwaitingSupplement {
-            crate::filing::store::document_slots(pool, row.procedure_version_id, Some(row.id))
-                .await?
-        } else {
-            Vec::new()
-        },
+        documents: crate::filing::store::document_slots(
+            pool,
+            row.procedure_version_id,
+            Some(row.id),
+        )
+        .await?,
         supplement_request: (status(&row.status) == DossierStatus::AwaitingSupplement)
             .then_some(row.supplement_note)
             .flatten(),

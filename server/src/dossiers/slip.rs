@@ -45,10 +45,11 @@ pub async fn receipt_slip(
         "same_day" => "Trong ngày làm việc".to_string(),
         _ => format!("{:02} ngày làm việc", row.processing_time_value),
     };
-    let documents = vec![(
+    let mut documents = vec![(
         format!("Tờ khai điện tử: {}", row.procedure_name),
         "01".to_string(),
     )];
+    documents.extend(attached_documents(&state.pool, &row.code).await?);
     let tracking_url = format!("{}/tra-cuu?ma={}", state.config.public_base_url, row.code);
     let issued_on = row.received_on;
     let slip = ReceiptSlip {
@@ -80,4 +81,47 @@ pub async fn receipt_slip(
         &format!("phieu-tiep-nhan-{}.pdf", row.code),
         bytes,
     ))
+}
+
+/// The documents the applicant attached, one row per document: its name,
+/// then each file with its size; the count is the number of files.
+async fn attached_documents(
+    pool: &sqlx::PgPool,
+    code: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let files = sqlx::query!(
+        r#"SELECT pd.id AS document_id, pd.name AS document_name, f.original_name, f.size_bytes
+           FROM dossier_attachments a
+           JOIN dossiers d ON d.id = a.dossier_id
+           JOIN procedure_documents pd ON pd.id = a.document_id
+           JOIN stored_files f ON f.id = a.file_id
+           WHERE d.code = $1
+           ORDER BY pd.position, a.attached_at, f.id"#,
+        code
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut rows: Vec<(i64, String, Vec<String>)> = Vec::new();
+    for file in files {
+        let described = format!(
+            "{} ({})",
+            file.original_name,
+            app::filing::store::megabytes(file.size_bytes)
+        );
+        match rows.last_mut() {
+            Some((id, _, described_files)) if *id == file.document_id => {
+                described_files.push(described)
+            }
+            _ => rows.push((file.document_id, file.document_name, vec![described])),
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(_, name, files)| {
+            (
+                format!("{name} — tệp: {}", files.join("; ")),
+                format!("{:02}", files.len()),
+            )
+        })
+        .collect())
 }

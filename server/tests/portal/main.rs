@@ -16,6 +16,8 @@ mod back_office_journey;
 mod catalogue_api;
 mod catalogue_pages;
 mod catalogue_search;
+mod citizen_dossier;
+mod citizen_lists;
 mod concurrent_routers;
 mod counter_filing;
 mod daily_digest;

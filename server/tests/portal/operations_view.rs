@@ -93,9 +93,15 @@ async fn a_leader_sees_todays_work_what_falls_due_and_where_the_overdue_are() {
     let mut leader = signed_in(&app, LEADER).await;
     let page = leader.get("/thong-ke/dieu-hanh").await;
     assert_eq!(page.status, StatusCode::OK);
+    // It reloads itself without JavaScript only when asked (WCAG 2.2.1).
+    assert!(!page.body.contains("http-equiv=\"refresh\""));
+    assert!(page
+        .body
+        .contains("href=\"/thong-ke/dieu-hanh?tu-lam-moi=1\""));
+    let wall = leader.get("/thong-ke/dieu-hanh?tu-lam-moi=1").await;
     assert!(
-        page.body.contains("http-equiv=\"refresh\""),
-        "reloads itself without JavaScript"
+        wall.body.contains("http-equiv=\"refresh\""),
+        "reloads itself without JavaScript when asked"
     );
     let text = page.text();
     for expected in [

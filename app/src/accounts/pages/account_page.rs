@@ -61,7 +61,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
             </dl>
             {administers.then(|| view! { <p><a href=paths::OFFICIALS>{a.nav_admin_users}</a></p> })}
             {(!is_official).then(|| view! {
-                <p><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a>" · "<a href=paths::WALLET>{t.filing.wallet_title}</a></p>
+                <p><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a>" · "<a href=paths::WALLET>{t.filing.wallet_title}</a>" · "<a href=paths::MY_PAYMENTS>{t.citizen.payments_title}</a></p>
             })}
         </section>
         {is_official.then(|| view! { <DigestPreference wanted=account.wants_daily_digest/> })}

@@ -1,6 +1,6 @@
 use super::LevelBadge;
 use crate::catalogue::model::ProcedureDetail;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
 
 /// The key facts of a procedure as a description list: code, sector, agency,
@@ -8,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ProcedureFacts(procedure: ProcedureDetail) -> impl IntoView {
     let t = use_texts();
+    let sector = use_lang().name(procedure.sector_name, procedure.sector_name_en);
     view! {
         <dl class="facts">
             <div class="facts__row">
@@ -16,7 +17,7 @@ pub fn ProcedureFacts(procedure: ProcedureDetail) -> impl IntoView {
             </div>
             <div class="facts__row">
                 <dt>{t.sector}</dt>
-                <dd>{procedure.sector_name}</dd>
+                <dd>{sector}</dd>
             </div>
             <div class="facts__row">
                 <dt>{t.implementing_agency}</dt>

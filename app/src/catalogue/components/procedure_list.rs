@@ -15,16 +15,22 @@ pub fn ProcedureList(items: Vec<ProcedureSummary>) -> impl IntoView {
             {items
                 .into_iter()
                 .map(|procedure| {
-                    let english = procedure.name_en.filter(|_| lang == Lang::En);
+                    // English pages lead with the English name; the official
+                    // Vietnamese one follows, marked as Vietnamese.
+                    let (title, official) = match procedure.name_en.filter(|name| lang == Lang::En && !name.trim().is_empty()) {
+                        Some(english) => (english, Some(procedure.name)),
+                        None => (procedure.name, None),
+                    };
+                    let sector = lang.name(procedure.sector_name, procedure.sector_name_en);
                     view! {
                         <li class="procedure-card">
                             <h3 class="procedure-card__title">
-                                <A href=paths::procedure(&procedure.code)>{procedure.name}</A>
+                                <A href=paths::procedure(&procedure.code)>{title}</A>
                             </h3>
-                            {english.map(|name| view! { <p class="procedure-card__subtitle" lang="en">{name}</p> })}
+                            {official.map(|name| view! { <p class="procedure-card__subtitle" lang="vi">{name}</p> })}
                             <p class="procedure-card__meta">
                                 <span>{t.procedure_code}": "<span class="code">{procedure.code}</span></span>
-                                <span>{procedure.sector_name}</span>
+                                <span>{sector}</span>
                                 <span>{procedure.agency_level.label(t)}</span>
                                 <span>{procedure.processing_time.label(t)}</span>
                                 <LevelBadge level=procedure.online_level/>

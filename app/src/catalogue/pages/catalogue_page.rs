@@ -24,12 +24,29 @@ pub fn CataloguePage() -> impl IntoView {
         <Meta name="description" content=t.catalogue_description/>
         <h1>{t.catalogue_title}</h1>
         <SearchForm value=params.get_untracked().q.unwrap_or_default()/>
+        // On a phone: the count, then the filters folded away, then the
+        // results, so the first result is near the top. From 48rem the
+        // filters stand open beside the results.
         <div class="catalogue">
+            <div class="catalogue__count">
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        results.await.ok().filter(|page| !page.items.is_empty()).map(|page| view! {
+                            <p class="results-count" role="status">{(t.results_count)(page.total)}</p>
+                        })
+                    })}
+                </Suspense>
+            </div>
             <aside class="catalogue__filters">
                 <Suspense>
                     {move || Suspend::new(async move {
+                        let current = params.get();
+                        let filtered = current.sector.is_some() || current.agency.is_some() || current.level.is_some();
                         facets.await.ok().map(|facets| view! {
-                            <CatalogueFilters facets params=params.get()/>
+                            <details class="filters-disclosure" open=filtered>
+                                <summary class="filters-disclosure__summary">{t.filter_heading}</summary>
+                                <CatalogueFilters facets params=current/>
+                            </details>
                         })
                     })}
                 </Suspense>
@@ -54,7 +71,6 @@ pub fn CataloguePage() -> impl IntoView {
                                 </div>
                             }.into_any(),
                             Ok(page) => view! {
-                                <p class="results-count" role="status">{(t.results_count)(page.total)}</p>
                                 <ProcedureList items=page.items/>
                                 <Pagination
                                     params=current

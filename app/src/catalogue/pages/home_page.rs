@@ -1,7 +1,7 @@
 use crate::catalogue::components::{ProcedureList, SearchForm};
 use crate::catalogue::query::{CatalogueQuery, RawCatalogueParams};
 use crate::catalogue::server_fns::{load_catalogue_facets, search_procedures};
-use crate::i18n::{use_lang, use_texts, Lang};
+use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageError, PageTitle};
 use crate::paths;
 use leptos::prelude::*;
@@ -46,19 +46,22 @@ pub fn HomePage() -> impl IntoView {
                     <section class="section" aria-labelledby="sectors-heading">
                         <h2 id="sectors-heading">{t.by_sector}</h2>
                         <ul class="sector-grid">
-                            {facets.sectors.into_iter().map(|sector| {
+                            {{
+                                // In the page's language, in Vietnamese alphabetical order.
+                                let mut sectors: Vec<_> = facets.sectors.into_iter().map(|sector| {
+                                    (lang.name(sector.name, sector.name_en), sector.code, sector.procedure_count)
+                                }).collect();
+                                crate::collation::sort_vietnamese(&mut sectors, |(name, _, _)| name);
+                                sectors
+                            }.into_iter().map(|(name, code, procedure_count)| {
                                 let href = RawCatalogueParams {
-                                    sector: Some(sector.code.clone()),
+                                    sector: Some(code),
                                     ..Default::default()
                                 }.catalogue_href(1);
-                                let name = match (sector.name_en, lang) {
-                                    (Some(english), Lang::En) => english,
-                                    _ => sector.name,
-                                };
                                 view! {
                                     <li>
                                         <A href=href>{name}</A>
-                                        <span class="count">{sector.procedure_count}</span>
+                                        <span class="count">{procedure_count}</span>
                                     </li>
                                 }
                             }).collect_view()}

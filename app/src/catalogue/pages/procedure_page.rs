@@ -28,18 +28,27 @@ pub fn ProcedurePage() -> impl IntoView {
 fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let english_name = procedure.name_en.clone().filter(|_| lang == Lang::En);
+    // English pages lead with the English name; the official Vietnamese
+    // one follows, marked as Vietnamese.
+    let english_name = procedure
+        .name_en
+        .clone()
+        .filter(|name| lang == Lang::En && !name.trim().is_empty());
+    let (heading, official_name) = match english_name {
+        Some(english) => (english, Some(procedure.name.clone())),
+        None => (procedure.name.clone(), None),
+    };
     let description = procedure.description.clone().unwrap_or_default();
     let version_note = (t.version_effective)(procedure.version, &procedure.effective_from);
     let file_href = paths::file_dossier(&procedure.code);
 
     view! {
-        <Title text=format!("{} ({}) | {}", procedure.name, procedure.code, t.site_name)/>
+        <Title text=format!("{} ({}) | {}", heading, procedure.code, t.site_name)/>
         <Meta name="description" content=description.clone()/>
         <p class="breadcrumb"><a href=paths::PROCEDURES>{t.back_to_catalogue}</a></p>
         <article class="procedure">
-            <h1>{procedure.name.clone()}</h1>
-            {english_name.map(|name| view! { <p class="lead" lang="en">{name}</p> })}
+            <h1>{heading.clone()}</h1>
+            {official_name.map(|name| view! { <p class="lead" lang="vi">{name}</p> })}
             {(!description.is_empty()).then(|| view! { <p class="lead">{description}</p> })}
             <div class="call-to-action">
                 <a class="button button--start" href=file_href rel="external">{t.file_online}</a>

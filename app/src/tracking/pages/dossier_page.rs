@@ -47,10 +47,8 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
         <p><a href=paths::dossier_slip(&dossier.code) download="" rel="external">{f.download_slip}</a></p>
         <p><a href=paths::control_slip(&dossier.code) download="" rel="external">{t.back_office.slip_06}</a></p>
         {dossier.status.can_be_withdrawn().then(|| view! {
-            <form method="post" action=withdraw.clone()>
-                <p class="hint">{f.withdraw_hint}</p>
-                <SubmitButton label=f.withdraw secondary=true/>
-            </form>
+            <p class="hint">{f.withdraw_hint}</p>
+            <p><a class="button button--secondary" href=withdraw.clone()>{f.withdraw}</a></p>
         })}
         {dossier.supplement_request.clone().map(|request| view! {
             <section class="section notice notice--warning" aria-labelledby="supplement-heading">
@@ -112,6 +110,9 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
                 }).collect_view()}
             </ol>
         </section>
+        {(dossier.status != crate::dossiers::DossierStatus::AwaitingSupplement).then(|| view! {
+            <SubmittedDocuments slots=dossier.documents.clone()/>
+        })}
         <section class="section">
             <h2>{f.answers}</h2>
             <dl class="summary-list">
@@ -119,6 +120,43 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
                     <div><dt>{label.clone()}</dt><dd>{answer.clone()}</dd></div>
                 }).collect_view()}
             </dl>
+        </section>
+    }
+}
+
+/// The documents the dossier was filed with: slot, file (a link) and size.
+#[component]
+fn SubmittedDocuments(slots: Vec<crate::filing::DocumentSlot>) -> impl IntoView {
+    let c = &use_texts().citizen;
+    let rows: Vec<_> = slots
+        .into_iter()
+        .flat_map(|slot| {
+            let name = slot.name;
+            slot.files.into_iter().map(move |file| (name.clone(), file))
+        })
+        .collect();
+    view! {
+        <section class="section" aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{c.documents_heading}</h2>
+            {if rows.is_empty() {
+                view! { <p>{c.documents_empty}</p> }.into_any()
+            } else {
+                view! {
+                    <crate::layout::DataTable
+                        label=c.documents_heading
+                        class="table--stack-on-phone submitted-documents"
+                        columns={crate::layout::Column::list([c.column_slot, c.column_file, c.column_size])}
+                    >
+                        {rows.into_iter().map(|(slot, file)| view! {
+                            <tr>
+                                <td>{slot}</td>
+                                <td data-label=c.column_file><a href=crate::paths::file_download(file.id) rel="external">{file.name}</a></td>
+                                <td data-label=c.column_size>{file.size}</td>
+                            </tr>
+                        }).collect_view()}
+                    </crate::layout::DataTable>
+                }.into_any()
+            }}
         </section>
     }
 }
