@@ -41,11 +41,12 @@ export async function fileBirthRegistration(portal, fileName = 'giay-chung-sinh.
   const { page } = portal;
   await portal.open(BIRTH);
   const slot = page.locator('li.document-slot', { has: page.locator('.document-slot__name', { hasText: 'Giấy chứng sinh' }) }).first();
-  const document = await slot.locator('input[name=document]').first().getAttribute('value');
+  // The slot's "Tải lên" button names the slot; its file field is file_<slot>.
+  const document = await slot.locator('button[name=document]').first().getAttribute('value');
   const headers = { Origin: BASE_URL };
   const uploaded = await page.request.post(`${BIRTH}/giay-to`, {
     headers,
-    multipart: { document, file: { name: fileName, mimeType: 'application/pdf', buffer } },
+    multipart: { document, [`file_${document}`]: { name: fileName, mimeType: 'application/pdf', buffer } },
     maxRedirects: 0,
   });
   assert.equal(uploaded.status(), 303, `the upload is accepted: ${await uploaded.text()}`);
