@@ -1,8 +1,8 @@
 //! The payment page (`/thanh-toan/{reference}`), where the gateway sends the
 //! payer back. It shows only what the portal already knows from the
 //! gateway's signed word — the browser's return proves nothing — and,
-//! while that word has not come, reloads itself (a meta refresh: no
-//! JavaScript needed).
+//! while that word has not come, offers a reload link (no timed refresh:
+//! WCAG 2.2.1; the outcome also shows on the dossier page).
 
 pub mod flags;
 pub mod page;

@@ -6,7 +6,6 @@ use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// `/thanh-toan/{reference}`: where the gateway sends the payer back.
@@ -37,7 +36,6 @@ fn PaymentStatus(payment: PaymentView) -> impl IntoView {
         _ => ("notice notice--success", p.paid_note),
     };
     view! {
-        {waiting.then(|| view! { <Meta http_equiv="refresh" content="3"/> })}
         <PageTitle title/>
         <div class=tone role="status">
             <p><strong>{payment.state.label(lang)}</strong></p>
@@ -50,7 +48,9 @@ fn PaymentStatus(payment: PaymentView) -> impl IntoView {
         {payment.receipt.clone().map(|receipt| view! {
             <p><a href=receipt.href download="" rel="external">{(p.receipt)(&receipt.number)}</a></p>
         })}
-        {waiting.then(|| view! { <p><a href=paths::payment_return(&payment.reference)>{p.refresh}</a></p> })}
+        // No timed reload (WCAG 2.2.1, axe's meta-refresh): the person
+        // reloads when they choose, with or without JavaScript.
+        {waiting.then(|| view! { <p><a class="button button--secondary" href=paths::payment_return(&payment.reference)>{p.refresh}</a></p> })}
         {(payment.failed && payment.can_retry).then(|| view! {
             <form method="post" action=paths::start_payment(&payment.dossier_code)>
                 <SubmitButton label=p.retry/>

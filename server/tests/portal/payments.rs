@@ -37,9 +37,17 @@ async fn a_fee_paid_online_is_settled_once_by_the_banks_signed_notification() {
         "{}",
         waiting.text()
     );
+    // No timed refresh (WCAG 2.2.1): the person reloads when they choose.
     assert!(
-        waiting.body.contains(r#"http-equiv="refresh""#),
-        "reloads itself without JavaScript"
+        !waiting.body.contains(r#"http-equiv="refresh""#),
+        "no timed reload"
+    );
+    assert!(
+        waiting
+            .body
+            .contains(&format!(r#"href="/thanh-toan/{reference}">Tải lại</a>"#)),
+        "a reload link: {}",
+        waiting.body
     );
     assert_eq!(payment_status(&app, &reference).await, "pending");
 
