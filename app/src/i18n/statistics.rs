@@ -13,7 +13,6 @@ pub struct StatisticsTexts {
     pub last_quarter: &'static str,
     pub this_year: &'static str,
     pub caption: fn(&str, &str, &str) -> String,
-    /// received, resolved, pending, stopped, whether they add up.
     pub identity: fn(i64, i64, i64, i64, bool) -> String,
     pub sector: &'static str,
     pub received: &'static str,
