@@ -5,36 +5,9 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE_URL, eventually, scenario, squash } from '../support/portal.mjs';
+import { eventually, scenario, squash } from '../support/portal.mjs';
 import { fillIn, noticeText, press, signInAs } from '../support/accounts.mjs';
-import { uploadFile } from '../support/eform.mjs';
-
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
-
-/** The demo citizen files a birth registration; returns its code. */
-async function fileBirthRegistration(portal) {
-  const { page } = portal;
-  await signInAs(portal, 'congdan@motcua.example');
-  await portal.open('/nop-ho-so/1.001193');
-  const slot = page.locator('li.document-slot', { has: page.locator('.document-slot__name', { hasText: 'Giấy chứng sinh' }) }).first();
-  await uploadFile(portal, slot, { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
-  // The form itself is covered by filing.test.mjs: post the answers as the page would.
-  const response = await page.request.post('/nop-ho-so/1.001193', {
-    headers: { Origin: BASE_URL },
-    form: {
-      agency: '000.01.40.H34', applicant_name: 'Vũ Thị Công Dân', applicant_citizen_id: '022190001234',
-      applicant_birth_date: '12/05/1990', applicant_phone: '0912345678',
-      'applicant_address.province': '22', 'applicant_address.commune': '06685', 'applicant_address.street': 'Số 5, phố Lê Thánh Tông',
-      relationship: 'mother', child_name: 'Nguyễn Minh Khang', child_birth_date: '01/11/2026', child_sex: 'male',
-      child_ethnicity: 'kinh', child_nationality: 'Việt Nam', child_birth_place: 'Bệnh viện Bãi Cháy',
-      mother_name: 'Vũ Thị Công Dân', mother_birth_date: '12/05/1990', mother_citizen_id: '022190001234',
-      has_father: 'no', oath: 'on', action: 'submit',
-    },
-  });
-  const path = new URL(response.url()).pathname;
-  assert.match(path, /^\/ho-so\/000\.01\.40\.H34-\d{6}-\d{4}$/, `submitted (${response.status()} at ${path})`);
-  return decodeURIComponent(path.replace('/ho-so/', ''));
-}
+import { actOn, fileBirthRegistration } from '../support/back-office.mjs';
 
 /**
  * A working day a week or more after the appointment shown on the dossier's
@@ -48,19 +21,6 @@ async function laterWorkingDay(portal, code) {
   const clear = (d) => d.getUTCDay() === 2 && d.getUTCMonth() > 1 && !/^(04-(29|30)|05-0[1-3]|08-31|09-0[1-3])$/.test(d.toISOString().slice(5, 10));
   while (!clear(date)) date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
-}
-
-/** Opens the dossier in the back office and presses an action's button, after filling `fields`. */
-async function actOn(portal, code, action, fields = {}) {
-  const { page } = portal;
-  await portal.open(`/can-bo/ho-so/${code}`);
-  for (const [label, value] of Object.entries(fields)) {
-    const field = page.getByLabel(label, { exact: true });
-    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await press(portal, action, (url) => url.pathname === `/can-bo/ho-so/${code}`);
-  assert.match(await noticeText(page), /Đã cập nhật/, `${action} went through`);
 }
 
 scenario('A birth registration goes from arrival to a returned result', async (portal) => {

@@ -11,7 +11,8 @@ use super::WorkingCalendar;
 use crate::error::AppResult;
 use chrono::NaiveDate;
 use sqlx::PgPool;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many years past the last confirmed one are proposed.
 const PROPOSED_YEARS: i32 = 10;
@@ -36,9 +37,29 @@ pub async fn working_calendar(pool: &PgPool) -> AppResult<WorkingCalendar> {
         .map(|row| row.day);
     let provisional = provisional_years(&confirmed);
     for year in &provisional {
-        holidays.extend(proposed_days_off(*year).into_iter().map(|day| day.day));
+        holidays.extend(proposed_days(*year).iter().copied());
     }
     Ok(WorkingCalendar::new(holidays, make_up).with_provisional_years(provisional))
+}
+
+/// The proposed days off of `year`, worked out once per process: they are a
+/// pure function of the year (the lunar calendar and the Labour Code), and
+/// this runs on every page that shows an appointment.
+fn proposed_days(year: i32) -> Arc<[NaiveDate]> {
+    static PROPOSED: OnceLock<Mutex<HashMap<i32, Arc<[NaiveDate]>>>> = OnceLock::new();
+    let mut cache = PROPOSED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    cache
+        .entry(year)
+        .or_insert_with(|| {
+            proposed_days_off(year)
+                .into_iter()
+                .map(|day| day.day)
+                .collect()
+        })
+        .clone()
 }
 
 /// The years from the first confirmed one (2025, the first of the two-tier

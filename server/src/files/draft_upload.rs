@@ -7,7 +7,7 @@
 //! pressed: a file picked elsewhere would otherwise be lost on the way back.
 //! A plain `document` + `file` post (the older separate form) still works.
 
-use super::upload::{attach, read_part, store, Refused};
+use super::upload::{attach, read_part, store, uploaded_message, Refused};
 use crate::access::feedback;
 use crate::dossiers::drafts::Filing;
 use crate::dossiers::filing::save_posted;
@@ -16,10 +16,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::filing::document_anchor;
 use app::forms::NoticeTone;
-use app::i18n::Lang;
 use axum::extract::{Multipart, State};
-use object_store::path::Path as StorePath;
-use object_store::ObjectStore;
 use sha2::Sha256;
 use tower_sessions::Session;
 
@@ -126,15 +123,12 @@ pub async fn upload(
         };
         let owner = filing.applicant.id;
         let version = filing.procedure.version_id;
-        if attach(&state, owner, draft, version, slot, &stored).await? {
-            messages.push(uploaded(asker.lang, &stored.name));
-        } else {
-            let _ = state
-                .files
-                .delete(&StorePath::from(stored.key.as_str()))
-                .await;
-            failed = true;
-            messages.push(Refused::UnknownDocument.message(asker.lang));
+        match attach(&state, owner, draft, version, slot, &stored).await? {
+            Ok(()) => messages.push(uploaded_message(asker.lang, &stored.name)),
+            Err(refused) => {
+                failed = true;
+                messages.push(refused.message(asker.lang));
+            }
         }
     }
     let tone = if failed {
@@ -144,11 +138,4 @@ pub async fn upload(
     };
     feedback::notice(&session, tone, messages.join(" ")).await;
     Ok(see_other(&back))
-}
-
-fn uploaded(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Vi => format!("Đã tải lên “{name}”."),
-        Lang::En => format!("“{name}” is uploaded."),
-    }
 }

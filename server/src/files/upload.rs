@@ -161,7 +161,7 @@ async fn receive_into(
         .await;
         return Ok(see_other(&back));
     };
-    let attached = attach(
+    let kept = attach(
         state,
         target.owner,
         target.dossier,
@@ -170,23 +170,14 @@ async fn receive_into(
         &stored,
     )
     .await?;
-    if attached {
-        let text = match lang {
-            Lang::Vi => format!("Đã tải lên “{}”.", stored.name),
-            Lang::En => format!("“{}” is uploaded.", stored.name),
-        };
-        feedback::notice(session, NoticeTone::Success, text).await;
-    } else {
-        let _ = state
-            .files
-            .delete(&StorePath::from(stored.key.as_str()))
-            .await;
-        feedback::notice(
-            session,
-            NoticeTone::Error,
-            Refused::UnknownDocument.message(lang),
-        )
-        .await;
+    match kept {
+        Ok(()) => {
+            let text = uploaded_message(lang, &stored.name);
+            feedback::notice(session, NoticeTone::Success, text).await;
+        }
+        Err(refused) => {
+            feedback::notice(session, NoticeTone::Error, refused.message(lang)).await;
+        }
     }
     Ok(see_other(&back))
 }
@@ -296,8 +287,12 @@ pub(super) async fn store(
     })
 }
 
-/// Records the file and links it to the document of the draft; `false` when
-/// the document does not belong to the procedure version.
+/// Records the file and links it to the document of the draft, or takes it
+/// back out of the store and says why not: the document is not one of the
+/// procedure version's, or the dossier has no room left. The room is
+/// checked again here with the dossier's row locked, so parallel uploads
+/// cannot together pass `MOTCUA_MAX_DOSSIER_MB` (`store` checks it early
+/// only to spare scanning and storing what cannot fit).
 pub(super) async fn attach(
     state: &AppState,
     owner: i64,
@@ -305,7 +300,25 @@ pub(super) async fn attach(
     version: i64,
     document: i64,
     stored: &Stored,
-) -> sqlx::Result<bool> {
+) -> sqlx::Result<Result<(), Refused>> {
+    let kept = record(state, owner, draft, version, document, stored).await?;
+    if kept.is_err() {
+        let _ = state
+            .files
+            .delete(&StorePath::from(stored.key.as_str()))
+            .await;
+    }
+    Ok(kept)
+}
+
+async fn record(
+    state: &AppState,
+    owner: i64,
+    draft: i64,
+    version: i64,
+    document: i64,
+    stored: &Stored,
+) -> sqlx::Result<Result<(), Refused>> {
     let mut tx = state.pool.begin().await?;
     let belongs = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM procedure_documents WHERE id = $1 AND version_id = $2) AS "belongs!""#,
@@ -315,7 +328,21 @@ pub(super) async fn attach(
     .fetch_one(&mut *tx)
     .await?;
     if !belongs {
-        return Ok(false);
+        return Ok(Err(Refused::UnknownDocument));
+    }
+    sqlx::query!("SELECT id FROM dossiers WHERE id = $1 FOR UPDATE", draft)
+        .fetch_one(&mut *tx)
+        .await?;
+    let already: i64 = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM dossier_attachments a
+           JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1"#,
+        draft
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let max = state.config.max_dossier_bytes;
+    if already.max(0) as u64 + stored.size > max {
+        return Ok(Err(Refused::DossierFull { max }));
     }
     let file_id = sqlx::query_scalar!(
         "INSERT INTO stored_files (owner_id, storage_key, original_name, content_type, size_bytes, sha256)
@@ -338,5 +365,13 @@ pub(super) async fn attach(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Ok(()))
+}
+
+/// The notice after a file is kept.
+pub(super) fn uploaded_message(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã tải lên “{name}”."),
+        Lang::En => format!("“{name}” is uploaded."),
+    }
 }

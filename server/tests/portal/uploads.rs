@@ -5,7 +5,7 @@ use crate::support;
 
 use support::browser::Browser;
 use support::uploads::{birth_document, upload, upload_scripted, PDF};
-use support::{spawn_app, TestApp};
+use support::{spawn_app, spawn_app_with, TestApp};
 
 const CITIZEN: &str = "congdan@motcua.example";
 async fn document_id(app: &TestApp) -> i64 {
@@ -121,6 +121,50 @@ async fn an_oversized_file_is_refused_while_streaming() {
         .await
         .unwrap();
     assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn parallel_uploads_never_pass_the_dossiers_total() {
+    // 1 MB per file, 2 MB per dossier: six 900 KB files sent at once.
+    let app = spawn_app_with(&[
+        ("MOTCUA_MAX_FILE_MB", "1".to_string()),
+        ("MOTCUA_MAX_DOSSIER_MB", "2".to_string()),
+    ])
+    .await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in(CITIZEN, "Demo@12345").await;
+    let document = document_id(&app).await;
+    // The draft exists before the rush (a small file).
+    upload(&app, &browser, document, "nho.pdf", "application/pdf", PDF).await;
+    let mut big = PDF.to_vec();
+    big.resize(900 * 1024, b' ');
+    let send = |name: &'static str| upload(&app, &browser, document, name, "application/pdf", &big);
+    tokio::join!(
+        send("1.pdf"),
+        send("2.pdf"),
+        send("3.pdf"),
+        send("4.pdf"),
+        send("5.pdf"),
+        send("6.pdf")
+    );
+    let (kept, total): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE f.size_bytes > 1000), coalesce(sum(f.size_bytes), 0)::bigint
+         FROM dossier_attachments a JOIN stored_files f ON f.id = a.file_id",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        kept, 2,
+        "two 900 KB files fit beside the small one, a third does not"
+    );
+    assert!(total <= 2 * 1024 * 1024, "{total} bytes");
+    // What was refused left nothing behind in the store's index either.
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM stored_files")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 3);
 }
 
 #[tokio::test]

@@ -12,9 +12,12 @@
 //! Every apology is counted on the dossier: a second one is flagged.
 
 use super::core::{Halt, Step};
-use super::outcome::APOLOGY_WINDOW_DAYS;
 use super::Outcome;
 use app::deadlines;
+
+/// A dossier is at risk of being late, and slip 04 may be issued, when its
+/// appointment is at most this many working days away (or has passed).
+pub(super) const APOLOGY_WINDOW_DAYS: u32 = 3;
 
 pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
     let current = step.change.due_at;

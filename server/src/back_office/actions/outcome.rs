@@ -1,13 +1,10 @@
 //! How an action went, and what the person is told when it did not go
 //! through.
 
+use super::apologise::APOLOGY_WINDOW_DAYS;
 use app::dossiers::workflow::NotAllowedNow;
 use app::dossiers::{Action, DossierStatus};
 use app::i18n::Lang;
-
-/// A dossier is at risk of being late, and slip 04 may be issued, when its
-/// appointment is at most this many working days away (or has passed).
-pub const APOLOGY_WINDOW_DAYS: u32 = 3;
 
 /// How it went.
 #[derive(Debug, PartialEq, Eq)]
