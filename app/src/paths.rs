@@ -170,6 +170,14 @@ routes! {
     API_TOKENS, api_tokens() = "/quan-tri/ma-api";
     /// Revoking an API token.
     REVOKE_API_TOKEN, revoke_api_token(id) = "/quan-tri/ma-api/{id}/thu-hoi";
+    /// The working calendar page (`?nam=` for a year); adding a day.
+    CALENDAR, calendar() = "/quan-tri/lich-lam-viec";
+    /// One year of the working calendar.
+    CALENDAR_YEAR, calendar_year(year) = "/quan-tri/lich-lam-viec?nam={year}";
+    /// Taking a day (`yyyy-mm-dd`) out of the working calendar.
+    REMOVE_CALENDAR_DAY, remove_calendar_day(day) = "/quan-tri/lich-lam-viec/ngay/{day}/xoa";
+    /// Confirming a year's calendar against the government's announcement.
+    CONFIRM_CALENDAR_YEAR, confirm_calendar_year(year) = "/quan-tri/lich-lam-viec/nam/{year}/xac-nhan";
 
     // Statistics.
     /// The statistics page (Biểu 06).

@@ -1,6 +1,8 @@
-//! Administration: official accounts, their agency and roles.
+//! Administration: official accounts, their agency and roles; API tokens;
+//! the working calendar.
 
 pub mod api_tokens;
+pub mod calendar;
 mod model;
 pub mod pages;
 pub mod server_fns;

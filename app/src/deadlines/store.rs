@@ -64,7 +64,7 @@ fn proposed_days(year: i32) -> Arc<[NaiveDate]> {
 
 /// The years from the first confirmed one (2025, the first of the two-tier
 /// government, when none is) to ten past the last, that are not confirmed.
-fn provisional_years(confirmed: &BTreeSet<i32>) -> BTreeSet<i32> {
+pub fn provisional_years(confirmed: &BTreeSet<i32>) -> BTreeSet<i32> {
     const FIRST_YEAR: i32 = 2025;
     let first = confirmed.first().copied().unwrap_or(FIRST_YEAR);
     let last = confirmed.last().copied().unwrap_or(FIRST_YEAR);

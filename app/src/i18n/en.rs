@@ -123,4 +123,5 @@ pub const TEXTS: Texts = Texts {
     about: super::about::EN,
     statistics: super::statistics::EN,
     api_tokens: super::api_tokens::EN,
+    calendar: super::calendar_admin::EN,
 };

@@ -7,6 +7,7 @@ mod accounts;
 mod admin;
 mod api_tokens;
 mod back_office;
+mod calendar_admin;
 mod citizen;
 mod counter;
 mod current;
@@ -24,6 +25,7 @@ pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use api_tokens::ApiTokenTexts;
 pub use back_office::BackOfficeTexts;
+pub use calendar_admin::CalendarTexts;
 pub use citizen::CitizenTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
@@ -197,6 +199,8 @@ pub struct Texts {
     pub ratings: RatingTexts,
     pub statistics: StatisticsTexts,
     pub api_tokens: ApiTokenTexts,
+    /// The working calendar's administration page.
+    pub calendar: CalendarTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,
     /// The footer, help and the accessibility statement.

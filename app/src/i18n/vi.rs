@@ -104,4 +104,5 @@ pub const TEXTS: Texts = Texts {
     about: super::about::VI,
     statistics: super::statistics::VI,
     api_tokens: super::api_tokens::VI,
+    calendar: super::calendar_admin::VI,
 };

@@ -25,6 +25,11 @@ pub enum AuditAction {
     ApplicantRecorded,
     ApiTokenIssued,
     ApiTokenRevoked,
+    /// The working calendar: a day added or removed, a year confirmed
+    /// (detail: the day or year, before and after).
+    CalendarDayAdded,
+    CalendarDayRemoved,
+    CalendarYearConfirmed,
 }
 
 impl AuditAction {
@@ -47,6 +52,9 @@ impl AuditAction {
             AuditAction::AccountDisabled => "account_disabled",
             AuditAction::AccountEnabled => "account_enabled",
             AuditAction::ApplicantRecorded => "applicant_recorded",
+            AuditAction::CalendarDayAdded => "calendar_day_added",
+            AuditAction::CalendarDayRemoved => "calendar_day_removed",
+            AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Administrators manage official accounts (`/quan-tri/nguoi-dung`) and
-//! the API tokens of managers (`/quan-tri/ma-api`).
+//! the API tokens of managers (`/quan-tri/ma-api`) and the working
+//! calendar (`/quan-tri/lich-lam-viec`).
 
 mod api_tokens;
+mod calendar;
 mod officials;
 
 use crate::state::AppState;
@@ -17,4 +19,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::OFFICIAL, post(officials::update))
         .route(paths::DISABLE_OFFICIAL, post(officials::disable))
         .route(paths::ENABLE_OFFICIAL, post(officials::enable))
+        .route(paths::CALENDAR, post(calendar::add_day))
+        .route(paths::REMOVE_CALENDAR_DAY, post(calendar::remove_day))
+        .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
 }

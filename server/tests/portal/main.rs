@@ -50,3 +50,4 @@ mod statistics_exports;
 mod uploads;
 mod virus_scan;
 mod vnpay;
+mod working_calendar;

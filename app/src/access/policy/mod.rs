@@ -27,6 +27,10 @@ pub enum Permission {
     ListOfficials,
     /// Create, change or disable an official account of this agency.
     ManageOfficialsOf { agency_id: i64 },
+    /// Change the working calendar (days off, make-up days, confirming a
+    /// year): it is the province's, so an administrator whose reach takes in
+    /// the province (the root agency) only.
+    ManageWorkingCalendar { province_id: i64 },
 }
 
 /// Whether a signed-in `user` may do `permission`.
@@ -49,6 +53,9 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
         Permission::ListOfficials => user.is_official() && user.has_role(Role::Administrator),
         Permission::ManageOfficialsOf { agency_id } => {
             user.is_official() && user.has_role_in(Role::Administrator, agency_id)
+        }
+        Permission::ManageWorkingCalendar { province_id } => {
+            user.is_official() && user.has_role_in(Role::Administrator, province_id)
         }
     }
 }
