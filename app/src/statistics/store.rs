@@ -6,6 +6,7 @@
 use super::bieu06::{Bieu06Row, Breakdown};
 use super::charts::{AgencyRate, ChannelSplit, MonthPoint, ReportCharts};
 use super::service_index::IndexInputs;
+use crate::dossiers::Channel;
 use crate::error::AppResult;
 use chrono::NaiveDate;
 use sqlx::PgPool;
@@ -221,16 +222,19 @@ pub async fn report_charts(
     )
     .fetch_all(pool);
     let channels = sqlx::query!(
-        r#"SELECT count(*) FILTER (WHERE channel = 'online') AS "online!",
-                  count(*) FILTER (WHERE channel = 'counter') AS "counter!",
-                  count(*) FILTER (WHERE channel = 'post') AS "post!"
+        r#"SELECT count(*) FILTER (WHERE channel = $4) AS "online!",
+                  count(*) FILTER (WHERE channel = $5) AS "counter!",
+                  count(*) FILTER (WHERE channel = $6) AS "post!"
            FROM dossiers d
            WHERE d.agency_id = ANY($1) AND d.received_at IS NOT NULL
              AND d.received_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                  AND d.received_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
         agencies,
         from as _,
-        to as _
+        to as _,
+        Channel::Online as Channel,
+        Channel::Counter as Channel,
+        Channel::Post as Channel,
     )
     .fetch_one(pool);
     let (months, agency_rates, channels) = tokio::try_join!(months, agency_rates, channels)?;
