@@ -76,14 +76,13 @@ fn CriterionLine(criterion: CriterionScore) -> impl IntoView {
     };
     let rule = criterion
         .counts
-        .is_some()
-        .then(|| threshold_text(t, criterion.criterion.threshold()));
+        .map(|_| format!(" ({})", threshold_text(t, criterion.criterion.threshold())))
+        .unwrap_or_default();
+    let line = format!("{} {name}: {outcome}{rule}", criterion.criterion.number());
     view! {
         <li class:score-card__outside=criterion.score.is_none()>
-            <strong>{format!("{} {name}", criterion.criterion.number())}</strong>
-            ": "{outcome}
-            {rule.map(|rule| view! { <span class="hint">" ("{rule}")"</span> })}
-            <span class="hint score-card__how">{counts_what}</span>
+            <p class="score-card__line">{line}</p>
+            <p class="hint">{counts_what}</p>
         </li>
     }
 }
