@@ -40,7 +40,7 @@ pub struct StatisticsTexts {
     /// The reporting unit (đơn vị báo cáo).
     pub reporting_unit: fn(&str) -> String,
     /// Place and date above the head's signature; blanks when not given.
-    pub signed_on: fn(&str, Option<(u32, u32, i32)>) -> String,
+    pub signed_on: fn(&str, Option<chrono::NaiveDate>) -> String,
     pub preparer: &'static str,
     pub preparer_hint: &'static str,
     pub head_of_unit: &'static str,
@@ -151,7 +151,7 @@ pub const VI: StatisticsTexts = StatisticsTexts {
     unit: "Đơn vị tính: hồ sơ",
     reporting_unit: |unit| format!("Đơn vị báo cáo: {unit}"),
     signed_on: |place, date| match date {
-        Some((day, month, year)) => format!("{place}, ngày {day:02} tháng {month:02} năm {year}"),
+        Some(date) => format!("{place}, ngày {} tháng {} năm {}", date.format("%d"), date.format("%m"), date.format("%Y")),
         None => format!("{place}, ngày … tháng … năm …"),
     },
     preparer: "NGƯỜI LẬP BIỂU",
@@ -277,7 +277,7 @@ pub const EN: StatisticsTexts = StatisticsTexts {
     unit: "Unit: dossiers",
     reporting_unit: |unit| format!("Reporting unit: {unit}"),
     signed_on: |place, date| match date {
-        Some((day, month, year)) => format!("{place}, {day:02}/{month:02}/{year}"),
+        Some(date) => format!("{place}, {}", date.format("%d/%m/%Y")),
         None => format!("{place}, date …"),
     },
     preparer: "PREPARED BY",

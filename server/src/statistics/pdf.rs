@@ -14,7 +14,7 @@ use app::i18n::{Lang, StatisticsTexts};
 use app::money::grouped;
 use app::statistics::bieu06::{Bieu06, Bieu06Row};
 use app::statistics::columns::{self, percent_text, Cell, Column as ColumnHeading, Heading};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// Twenty columns of numbers fit a landscape page at this size.
 const TABLE_SIZE: f32 = 7.5;
@@ -166,10 +166,7 @@ fn table(
 
 /// Who drew the form up, and the head of the unit under the place and date.
 fn signatures(doc: &mut Document, s: &StatisticsTexts, place: &str, issued_on: NaiveDate) {
-    let date = (s.signed_on)(
-        place,
-        Some((issued_on.day(), issued_on.month(), issued_on.year())),
-    );
+    let date = (s.signed_on)(place, Some(issued_on));
     doc.gap(4.0);
     doc.row(&[LayoutCell::new(
         Band::RIGHT_HALF,

@@ -13,7 +13,7 @@
 use app::i18n::{Lang, StatisticsTexts};
 use app::statistics::bieu06::{Bieu06, Bieu06Row};
 use app::statistics::columns::{self, Cell, Heading};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// The form sheet's lines: unit and form number, title, caption, "Đơn vị
@@ -270,7 +270,7 @@ fn form_sheet(
     // The signature block: who drew the form up, and the head of the unit
     // under the place and date.
     let signed = after + 1;
-    let date = Some((issued_on.day(), issued_on.month(), issued_on.year()));
+    let date = Some(issued_on);
     let right = (left_half + 2, last);
     put(
         sheet,

@@ -7,7 +7,6 @@ use crate::support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use serde_json::Value;
 use support::back_office::{manager_elsewhere, signed_in, MANAGER};
 use support::pdf::flowing_text_of;
 use support::xlsx::{lines_of, read_xlsx, same_numbers, EXTRA_KEYS, FORM_KEYS};
