@@ -66,7 +66,7 @@ async fn main() -> anyhow::Result<()> {
         let started = Instant::now();
         let view = report_for(&pool, &manager, &query, today, Lang::Vi, false).await?;
         report_runs.push(started.elapsed());
-        let file = server::statistics::xlsx::render(&view.report, Lang::Vi)?;
+        let file = server::statistics::xlsx::render(&view.report, Lang::Vi, "Quảng Ninh", today)?;
         xlsx_runs.push(started.elapsed());
         bytes = file.len();
         received = view.report.total.received();

@@ -27,8 +27,15 @@ impl AccountKind {
     }
 }
 
-/// What an official may do. One official can hold several roles.
+/// What an official may do. One official can hold several roles. Stored
+/// in `user_roles.role` and `workflow_steps.role` as its [`Role::as_str`]
+/// name, and read and bound as a `Role` in every query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum Role {
     /// Bộ phận một cửa: receives, checks and returns dossiers.
     Reception,
@@ -51,7 +58,8 @@ impl Role {
         Role::Administrator,
     ];
 
-    /// The value stored in `user_roles.role` and sent by forms.
+    /// The value stored in `user_roles.role` and sent by forms: the name
+    /// sqlx writes and reads (integration test `typed_values`).
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Reception => "reception",

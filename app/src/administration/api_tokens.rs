@@ -58,10 +58,11 @@ pub async fn load_api_tokens() -> Result<ApiTokensView, AppError> {
     .collect();
     let managers = sqlx::query!(
         r#"SELECT u.id, u.full_name || ' (' || coalesce(u.email, '') || ')' AS "label!"
-           FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
+           FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = $2
            WHERE u.agency_id = ANY($1) AND u.disabled_at IS NULL
            ORDER BY u.full_name"#,
-        &agencies
+        &agencies,
+        Role::Manager as Role,
     )
     .fetch_all(&pool)
     .await?

@@ -5,15 +5,11 @@ use crate::access::Role;
 use crate::error::AppResult;
 use sqlx::PgPool;
 
-fn roles(names: &[String]) -> Vec<Role> {
-    names.iter().filter_map(|name| Role::parse(name)).collect()
-}
-
 pub async fn officials_in(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<OfficialRow>> {
     let rows = sqlx::query!(
         r#"SELECT u.id, u.full_name, u.email AS "email!", a.name AS agency_name,
                   u.disabled_at IS NOT NULL AS "disabled!",
-                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!"
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>"
            FROM users u JOIN agencies a ON a.id = u.agency_id
            WHERE u.kind = 'official' AND u.agency_id = ANY($1)
            ORDER BY a.name, u.full_name"#,
@@ -28,7 +24,7 @@ pub async fn officials_in(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<Offi
             full_name: row.full_name,
             email: row.email,
             agency_name: row.agency_name,
-            roles: roles(&row.roles),
+            roles: row.roles,
             disabled: row.disabled,
         })
         .collect())
@@ -64,7 +60,7 @@ pub async fn official(pool: &PgPool, id: i64) -> AppResult<Option<OfficialDetail
     let row = sqlx::query!(
         r#"SELECT u.id, u.full_name, u.email AS "email!", u.agency_id AS "agency_id!",
                   u.disabled_at IS NOT NULL AS "disabled!",
-                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!"
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>"
            FROM users u WHERE u.id = $1 AND u.kind = 'official'"#,
         id
     )
@@ -75,7 +71,7 @@ pub async fn official(pool: &PgPool, id: i64) -> AppResult<Option<OfficialDetail
         full_name: row.full_name,
         email: row.email,
         agency_id: row.agency_id,
-        roles: roles(&row.roles),
+        roles: row.roles,
         disabled: row.disabled,
         agencies: Vec::new(),
     }))

@@ -1,4 +1,4 @@
-use crate::dossiers::{Action, DossierStatus};
+use crate::dossiers::{Action, Channel, DossierStatus};
 use crate::filing::AttachedFile;
 use serde::{Deserialize, Serialize};
 
@@ -107,7 +107,7 @@ pub struct InboxRow {
     pub applicant_name: String,
     pub agency_name: String,
     pub status: DossierStatus,
-    pub channel: String,
+    pub channel: Channel,
     /// `dd/mm/yyyy HH:MM`.
     pub submitted_at: String,
     /// `dd/mm/yyyy`.
@@ -146,7 +146,7 @@ pub struct InboxFilters {
     /// A procedure's national code (`?thu-tuc=`).
     pub procedure: String,
     pub sector: String,
-    pub channel: String,
+    pub channel: Option<Channel>,
     pub due: String,
     pub sort: String,
 }
@@ -177,7 +177,10 @@ impl InboxFilters {
                 .map(str::trim)
                 .unwrap_or_default()
                 .to_string(),
-            channel: known(&filter.channel, &["online", "counter", "post"]),
+            channel: filter
+                .channel
+                .as_deref()
+                .and_then(|channel| Channel::parse(channel.trim())),
             due: known(&filter.due, &["overdue", "soon"]),
             sort: known(&filter.sort, &["newest"]),
         }
@@ -187,11 +190,11 @@ impl InboxFilters {
     pub fn query(&self) -> String {
         let mut query = String::new();
         for (name, value) in [
-            ("thu-tuc", &self.procedure),
-            ("linh-vuc", &self.sector),
-            ("kenh", &self.channel),
-            ("han", &self.due),
-            ("sap-xep", &self.sort),
+            ("thu-tuc", self.procedure.as_str()),
+            ("linh-vuc", self.sector.as_str()),
+            ("kenh", self.channel.map_or("", Channel::as_str)),
+            ("han", self.due.as_str()),
+            ("sap-xep", self.sort.as_str()),
         ] {
             if !value.is_empty() {
                 query.push('&');
@@ -271,7 +274,7 @@ pub struct OfficeDossier {
     pub applicant_email: Option<String>,
     pub applicant_phone: Option<String>,
     pub status: DossierStatus,
-    pub channel: String,
+    pub channel: Channel,
     pub submitted_at: Option<String>,
     pub received_at: Option<String>,
     pub due_on: Option<String>,

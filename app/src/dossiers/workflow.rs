@@ -17,9 +17,16 @@ use crate::access::Role;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
-/// Something someone does to a dossier.
+/// Something someone does to a dossier. Stored in `dossier_history.action`
+/// as its [`Action::as_str`] name, and read and bound as an `Action` in
+/// every query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum Action {
     /// Reception: the dossier is complete; the clock starts (slip 01).
     Accept,

@@ -11,8 +11,8 @@ use sqlx::PgPool;
 /// The steps of a procedure version, in order.
 pub async fn workflow(pool: &PgPool, version_id: i64) -> AppResult<Vec<WorkflowStep>> {
     let rows = sqlx::query!(
-        "SELECT stage, role, name, name_en, budget_hours FROM workflow_steps
-         WHERE version_id = $1 ORDER BY position",
+        r#"SELECT stage AS "stage: Stage", role AS "role: Role", name, name_en, budget_hours
+           FROM workflow_steps WHERE version_id = $1 ORDER BY position"#,
         version_id
     )
     .fetch_all(pool)
@@ -21,8 +21,8 @@ pub async fn workflow(pool: &PgPool, version_id: i64) -> AppResult<Vec<WorkflowS
         .into_iter()
         .filter_map(|row| {
             Some(WorkflowStep {
-                stage: Stage::parse(&row.stage)?,
-                role: Role::parse(&row.role)?,
+                stage: row.stage,
+                role: row.role,
                 name: row.name,
                 name_en: row.name_en,
                 budget_hours: u32::try_from(row.budget_hours).ok()?,
@@ -31,11 +31,15 @@ pub async fn workflow(pool: &PgPool, version_id: i64) -> AppResult<Vec<WorkflowS
         .collect())
 }
 
-/// A dossier's history, oldest first, in Vietnam local time.
+/// A dossier's history, oldest first, in Vietnam local time. The
+/// submission is recorded as `submit`, which is no action of the state
+/// machine (it starts at submitted): it reads as no action, like the
+/// entries written before actions were recorded.
 pub async fn hand_overs(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HandOver>> {
     let rows = sqlx::query!(
         r#"SELECT (occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "at!: NaiveDateTime",
-                  action, from_status, to_status
+                  NULLIF(action, 'submit') AS "action: Action",
+                  from_status AS "from_status: DossierStatus", to_status AS "to_status: DossierStatus"
            FROM dossier_history WHERE dossier_id = $1 ORDER BY occurred_at, id"#,
         dossier_id
     )
@@ -44,9 +48,9 @@ pub async fn hand_overs(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HandOve
     Ok(rows
         .into_iter()
         .map(|row| HandOver {
-            action: row.action.as_deref().and_then(Action::parse),
-            from: row.from_status.as_deref().and_then(DossierStatus::parse),
-            to: DossierStatus::parse(&row.to_status).unwrap_or(DossierStatus::Draft),
+            action: row.action,
+            from: row.from_status,
+            to: row.to_status,
             at: row.at,
         })
         .collect())

@@ -1,6 +1,7 @@
 //! Words of the back office (`/can-bo`).
 
 use crate::back_office::model::{DueMark, Queue};
+use crate::dossiers::Channel;
 
 pub struct BackOfficeTexts {
     pub inbox_title: &'static str,
@@ -28,7 +29,7 @@ pub struct BackOfficeTexts {
     pub not_allowed_now: fn(&str, &str) -> String,
     pub applicant: &'static str,
     pub contact: &'static str,
-    pub channel: fn(&str) -> &'static str,
+    pub channel: fn(Channel) -> &'static str,
     pub channel_label: &'static str,
     pub received_at: &'static str,
     pub assignee: &'static str,
@@ -153,9 +154,9 @@ pub const VI: BackOfficeTexts = BackOfficeTexts {
     applicant: "Người nộp",
     contact: "Liên hệ",
     channel: |channel| match channel {
-        "counter" => "Trực tiếp tại bộ phận một cửa",
-        "post" => "Qua bưu chính",
-        _ => "Trực tuyến",
+        Channel::Online => "Trực tuyến",
+        Channel::Counter => "Trực tiếp tại bộ phận một cửa",
+        Channel::Post => "Qua bưu chính",
     },
     channel_label: "Hình thức nộp",
     received_at: "Ngày tiếp nhận",
@@ -259,9 +260,9 @@ pub const EN: BackOfficeTexts = BackOfficeTexts {
     applicant: "Applicant",
     contact: "Contact",
     channel: |channel| match channel {
-        "counter" => "At the one-stop counter",
-        "post" => "By post",
-        _ => "Online",
+        Channel::Online => "Online",
+        Channel::Counter => "At the one-stop counter",
+        Channel::Post => "By post",
     },
     channel_label: "Filed",
     received_at: "Received",

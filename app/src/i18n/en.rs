@@ -122,6 +122,7 @@ pub const TEXTS: Texts = Texts {
     citizen: super::citizen::EN,
     about: super::about::EN,
     statistics: super::statistics::EN,
+    service_index: super::service_index::EN,
     api_tokens: super::api_tokens::EN,
     calendar: super::calendar_admin::EN,
 };

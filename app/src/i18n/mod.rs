@@ -17,6 +17,7 @@ mod filing;
 mod office_work;
 mod payments;
 mod ratings;
+mod service_index;
 mod statistics;
 mod vi;
 
@@ -33,6 +34,7 @@ pub use filing::FilingTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use ratings::RatingTexts;
+pub use service_index::ServiceIndexTexts;
 pub use statistics::StatisticsTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
@@ -198,6 +200,7 @@ pub struct Texts {
     pub payments: PaymentTexts,
     pub ratings: RatingTexts,
     pub statistics: StatisticsTexts,
+    pub service_index: ServiceIndexTexts,
     pub api_tokens: ApiTokenTexts,
     /// The working calendar's administration page.
     pub calendar: CalendarTexts,

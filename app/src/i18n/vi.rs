@@ -103,6 +103,7 @@ pub const TEXTS: Texts = Texts {
     citizen: super::citizen::VI,
     about: super::about::VI,
     statistics: super::statistics::VI,
+    service_index: super::service_index::VI,
     api_tokens: super::api_tokens::VI,
     calendar: super::calendar_admin::VI,
 };

@@ -1,43 +1,57 @@
-//! The service index (Decision 766) as score cards: each group's score out
-//! of its points, the share and counts behind it, how it is measured here,
-//! and what the decision also counts that this portal cannot see.
+//! The service index (Decision 766) as score cards, one per group: the
+//! points earned of the points measurable in the period ("x of y points
+//! measurable"), and each criterion with its rate, counts, threshold and
+//! points, or why it is not scored. No total: it would read as the
+//! official index out of 100.
 
 use super::columns::percent_text;
-use super::service_index::{total, IndexGroup, IndexScore};
-use crate::i18n::use_texts;
+use super::service_index::{CriterionScore, GroupScore, Threshold};
+use crate::i18n::{use_texts, ServiceIndexTexts};
 use leptos::prelude::*;
 
+fn number(value: f64) -> String {
+    format!("{value:.1}").replace('.', ",")
+}
+
+fn whole_percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
+}
+
+/// "tối đa từ 95%", or for what counts against the agency "tối đa khi
+/// không quá 0%, 0 điểm từ 5%".
+fn threshold_text(t: &ServiceIndexTexts, threshold: Threshold) -> String {
+    match threshold {
+        Threshold::AtLeast(full_at) => (t.full_from)(&whole_percent(full_at)),
+        Threshold::AtMost { full_at, zero_at } => {
+            (t.full_under)(&whole_percent(full_at), &whole_percent(zero_at))
+        }
+    }
+}
+
 #[component]
-pub fn IndexCards(scores: Vec<IndexScore>) -> impl IntoView {
-    let s = &use_texts().statistics;
-    let (sum, out_of) = total(&scores);
-    let number = |value: f64| format!("{value:.1}").replace('.', ",");
+pub fn IndexCards(scores: Vec<GroupScore>) -> impl IntoView {
+    let t = &use_texts().service_index;
     view! {
         <section class="section" aria-labelledby="index-heading">
-            <h2 id="index-heading">{s.index_heading}</h2>
-            <p>{s.index_lead}</p>
-            <p class="index-total">{(s.index_total)(&number(sum), &number(out_of))}</p>
+            <h2 id="index-heading">{t.heading}</h2>
+            <p>{t.lead}</p>
             <ul class="score-cards">
                 {scores.into_iter().map(|card| {
-                    let (name, formula, outside) = (s.index_group)(card.group);
-                    let counts = card.counts.iter()
-                        .map(|(part, whole)| format!("{part}/{whole}"))
-                        .collect::<Vec<_>>()
-                        .join(" · ");
+                    let measured = card.measurable > 0.0;
                     view! {
-                        <li class="score-card" class:score-card--unmeasured=card.score.is_none()>
-                            <h3 class="score-card__name">{name}</h3>
+                        <li class="score-card" class:score-card--unmeasured=!measured>
+                            <h3 class="score-card__name">{(t.group)(card.group)}</h3>
                             <p class="score-card__score">
-                                {match card.score {
-                                    Some(score) => (s.index_score)(&number(score), &number(card.points)),
-                                    None => s.index_unmeasured.to_string(),
+                                {if measured {
+                                    (t.earned)(&number(card.score), &number(card.measurable))
+                                } else {
+                                    t.nothing_measurable.to_string()
                                 }}
                             </p>
-                            {card.share.map(|share| view! {
-                                <p>{format!("{} ({counts})", percent_text(Some(share)))}</p>
-                            })}
-                            <p class="hint">{formula}</p>
-                            <p class="hint">{s.index_outside}": "{outside}</p>
+                            <p>{(t.measurable)(&number(card.measurable), &number(card.points))}</p>
+                            <ul class="score-card__criteria">
+                                {card.criteria.into_iter().map(|criterion| view! { <CriterionLine criterion/> }).collect_view()}
+                            </ul>
                         </li>
                     }
                 }).collect_view()}
@@ -46,5 +60,29 @@ pub fn IndexCards(scores: Vec<IndexScore>) -> impl IntoView {
     }
 }
 
-/// The group names, formulas and outside data, for the texts.
-pub type GroupTexts = fn(IndexGroup) -> (&'static str, &'static str, &'static str);
+#[component]
+fn CriterionLine(criterion: CriterionScore) -> impl IntoView {
+    let t = &use_texts().service_index;
+    let (name, counts_what) = (t.criterion)(criterion.criterion);
+    let points = number(criterion.points);
+    let outcome = match (criterion.counts, criterion.score) {
+        (None, _) => format!("{}: {}", (t.criterion_points)(&points), t.outside),
+        (Some(_), None) => format!("{}: {}", (t.criterion_points)(&points), t.nothing_to_count),
+        (Some((part, whole)), Some(score)) => format!(
+            "{} ({part}/{whole}) — {}",
+            percent_text(criterion.rate),
+            (t.criterion_score)(&number(score), &points),
+        ),
+    };
+    let rule = criterion
+        .counts
+        .map(|_| format!(" ({})", threshold_text(t, criterion.criterion.threshold())))
+        .unwrap_or_default();
+    let line = format!("{} {name}: {outcome}{rule}", criterion.criterion.number());
+    view! {
+        <li class:score-card__outside=criterion.score.is_none()>
+            <p class="score-card__line">{line}</p>
+            <p class="hint">{counts_what}</p>
+        </li>
+    }
+}

@@ -12,6 +12,7 @@ pub mod operations;
 pub mod operations_page;
 pub mod page;
 pub mod period;
+pub mod report_tables;
 pub mod service_index;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -25,7 +26,7 @@ pub struct ReportView {
     pub report: Bieu06,
     pub charts: charts::ReportCharts,
     /// The service index's cards (empty in exports).
-    pub index: Vec<service_index::IndexScore>,
+    pub index: Vec<service_index::GroupScore>,
     /// The agencies the manager may report on (code, name).
     pub agencies: Vec<(String, String)>,
     pub agency_code: String,

@@ -1,14 +1,12 @@
-use super::bieu06::{Bieu06Row, Breakdown};
+use super::bieu06::Breakdown;
 use super::charts::Charts;
-use super::columns::{percent_text, row_heading};
-use super::drill::COUNT_KEYS;
 use super::index_cards::IndexCards;
 use super::period::Period;
+use super::report_tables::{ExtrasTable, FormTable};
 use super::ReportView;
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::layout::{DataTable, PageLoader, PageTitle};
-use crate::money::Vnd;
+use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -92,9 +90,6 @@ fn Report(view: ReportView) -> impl IntoView {
         view.to_input,
         view.agency_code
     );
-    let caption = (s.caption)(&report.agency_name, &report.from, &report.to);
-    let totals = view! { <ReportRow row=report.total.clone() total=true drill=drill.clone() by/> }
-        .into_any();
     view! {
         {view.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
         <form method="get" action=paths::STATISTICS class="filters">
@@ -133,43 +128,7 @@ fn Report(view: ReportView) -> impl IntoView {
             <li><a href=export("csv") rel="external" download="">{s.download_csv}</a></li>
             <li><a href=export("pdf") rel="external" download="">{s.download_pdf}</a></li>
         </ul>
-        <DataTable
-            label=caption.clone()
-            caption
-            class="report table--frozen-first"
-            head=view! {
-                <tr>
-                    <th scope="col" rowspan="2">{row_heading(s, by)}</th>
-                    <th scope="colgroup" colspan="4">{s.received}</th>
-                    <th scope="colgroup" colspan="4">{s.resolved}</th>
-                    <th scope="colgroup" colspan="3">{s.pending}</th>
-                    <th scope="col" rowspan="2">{s.refused}</th>
-                    <th scope="col" rowspan="2">{s.withdrawn}</th>
-                    <th scope="col" rowspan="2">{s.stopped}</th>
-                    <th scope="col" rowspan="2">{s.supplements}</th>
-                    <th scope="col" rowspan="2">{s.paid_online}</th>
-                    <th scope="col" rowspan="2">{s.online_rate}</th>
-                    <th scope="col" rowspan="2">{s.satisfaction}</th>
-                </tr>
-                <tr>
-                    <th scope="col">{s.total_column}</th>
-                    <th scope="col">{s.carried_over}</th>
-                    <th scope="col">{s.new_online}</th>
-                    <th scope="col">{s.new_counter}</th>
-                    <th scope="col">{s.total_column}</th>
-                    <th scope="col">{s.early}</th>
-                    <th scope="col">{s.on_time}</th>
-                    <th scope="col">{s.late}</th>
-                    <th scope="col">{s.total_column}</th>
-                    <th scope="col">{s.within}</th>
-                    <th scope="col">{s.overdue}</th>
-                </tr>
-            }.into_any()
-            foot=totals
-        >
-            {report.rows.iter().map(|row| view! { <ReportRow row=row.clone() total=false drill=drill.clone() by/> }).collect_view()}
-            {report.rows.is_empty().then(|| view! { <tr><td colspan="20">{s.no_data}</td></tr> })}
-        </DataTable>
+        <FormTable report=report.clone() drill=drill.clone()/>
         // The form's identity, spelled out so a reader can check it.
         <p class=if report.total.reconciles() { "hint" } else { "notice notice--warning" }>
             {(s.identity)(
@@ -180,42 +139,8 @@ fn Report(view: ReportView) -> impl IntoView {
                 report.total.reconciles(),
             )}
         </p>
+        <ExtrasTable report=report.clone() drill=drill.clone()/>
         <Charts charts=view.charts.clone()/>
         <IndexCards scores=view.index.clone()/>
-    }
-}
-
-/// A sector's or an agency's line (or the totals): every count of dossiers
-/// links to the list of them (`drill` is the list's address for the
-/// report's period and agency).
-#[component]
-fn ReportRow(row: Bieu06Row, total: bool, drill: String, by: Breakdown) -> impl IntoView {
-    let narrow = match by {
-        Breakdown::Sector => "linh-vuc",
-        Breakdown::Agency => "don-vi",
-    };
-    let s = &use_texts().statistics;
-    let cells = row
-        .counts()
-        .into_iter()
-        .zip(COUNT_KEYS)
-        .map(|(number, key)| match key.filter(|_| number > 0) {
-            Some(key) => {
-                let href = format!("{drill}&{narrow}={}&cot={key}", row.code);
-                let label = (s.drill_link)(number, (s.column_label)(key));
-                view! { <td class="numeric"><a href=href aria-label=label>{number}</a></td> }
-                    .into_any()
-            }
-            None => view! { <td class="numeric">{number}</td> }.into_any(),
-        })
-        .collect_view();
-    view! {
-        <tr class=total.then_some("report__total")>
-            <th scope="row">{row.name.clone()}</th>
-            {cells}
-            <td class="numeric">{format!("{} · {}", row.paid_online, Vnd(row.paid_online_amount))}</td>
-            <td class="numeric">{percent_text(row.online_rate())}</td>
-            <td class="numeric">{percent_text(row.satisfaction())}</td>
-        </tr>
     }
 }

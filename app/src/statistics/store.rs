@@ -6,6 +6,7 @@
 use super::bieu06::{Bieu06Row, Breakdown};
 use super::charts::{AgencyRate, ChannelSplit, MonthPoint, ReportCharts};
 use super::service_index::IndexInputs;
+use crate::dossiers::Channel;
 use crate::error::AppResult;
 use chrono::NaiveDate;
 use sqlx::PgPool;
@@ -221,16 +222,19 @@ pub async fn report_charts(
     )
     .fetch_all(pool);
     let channels = sqlx::query!(
-        r#"SELECT count(*) FILTER (WHERE channel = 'online') AS "online!",
-                  count(*) FILTER (WHERE channel = 'counter') AS "counter!",
-                  count(*) FILTER (WHERE channel = 'post') AS "post!"
+        r#"SELECT count(*) FILTER (WHERE channel = $4) AS "online!",
+                  count(*) FILTER (WHERE channel = $5) AS "counter!",
+                  count(*) FILTER (WHERE channel = $6) AS "post!"
            FROM dossiers d
            WHERE d.agency_id = ANY($1) AND d.received_at IS NOT NULL
              AND d.received_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                  AND d.received_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')"#,
         agencies,
         from as _,
-        to as _
+        to as _,
+        Channel::Online as Channel,
+        Channel::Counter as Channel,
+        Channel::Post as Channel,
     )
     .fetch_one(pool);
     let (months, agency_rates, channels) = tokio::try_join!(months, agency_rates, channels)?;
@@ -266,9 +270,11 @@ pub async fn report_charts(
 const AGENCY_BARS: i64 = 15;
 
 /// What the service index needs beyond Biểu 06's totals (`total`): the
-/// procedures the agencies handle and how many are fully published, the
-/// payments settled in the period, the new dossiers with a digitised
-/// document and the results issued electronically.
+/// procedures the agencies handle (fully published, offered fully online),
+/// the payments settled in the period, and per dossier in play
+/// (`bieu06_dossiers`): late ones apologised for, repeat supplement
+/// requests, new ones with a digitised document or reusing one, results
+/// issued electronically.
 pub async fn index_inputs(
     pool: &PgPool,
     agencies: &[i64],
@@ -278,24 +284,39 @@ pub async fn index_inputs(
 ) -> AppResult<IndexInputs> {
     let row = sqlx::query!(
         r#"WITH handled AS (
-               SELECT DISTINCT c.id, c.result_type, c.legal_basis
+               SELECT DISTINCT c.id, c.result_type, c.legal_basis, c.online_level
                FROM procedure_agencies pa JOIN current_procedure_versions c ON c.procedure_id = pa.procedure_id
                WHERE pa.agency_id = ANY($1)
+           ), in_play AS (
+               SELECT b.intake, b.outcome, d.id, d.apologies, d.repeat_supplement_requests
+               FROM bieu06_dossiers($1, $2::date, $3::date) b JOIN dossiers d ON d.id = b.dossier_id
+               WHERE b.intake <> 3
            )
            SELECT
                (SELECT count(*) FROM handled) AS "procedures!",
                (SELECT count(*) FROM handled h
                 WHERE cardinality(h.legal_basis) > 0 AND h.result_type <> ''
                   AND EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.version_id = h.id)) AS "published!",
+               (SELECT count(*) FROM handled h WHERE h.online_level = 'full') AS "fully_online!",
                (SELECT count(*) FROM payments p JOIN dossiers d ON d.id = p.dossier_id
                 WHERE d.agency_id = ANY($1) AND p.settled_at IS NOT NULL
                   AND p.settled_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
                  AND p.settled_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "payments!",
-               (SELECT count(*) FROM dossiers d
-                WHERE d.agency_id = ANY($1) AND d.received_at IS NOT NULL
-                  AND d.received_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND d.received_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                  AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id)) AS "with_documents!",
+               (SELECT count(*) FROM in_play WHERE outcome IN (2, 4)) AS "late!",
+               (SELECT count(*) FROM in_play WHERE outcome IN (2, 4) AND apologies > 0) AS "late_apologised!",
+               (SELECT count(*) FROM in_play WHERE repeat_supplement_requests > 0) AS "repeat_supplements!",
+               (SELECT count(*) FROM in_play p WHERE p.intake IN (1, 2)
+                  AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = p.id)) AS "with_documents!",
+               -- A document already digitised: a file attached to an earlier
+               -- dossier, or an earlier dossier's result (the wallet).
+               (SELECT count(*) FROM in_play p WHERE p.intake IN (1, 2)
+                  AND EXISTS (SELECT 1 FROM dossier_attachments a
+                              WHERE a.dossier_id = p.id
+                                AND (EXISTS (SELECT 1 FROM dossier_attachments e
+                                             WHERE e.file_id = a.file_id AND e.dossier_id <> p.id
+                                               AND e.attached_at < a.attached_at)
+                                     OR EXISTS (SELECT 1 FROM dossiers r
+                                                WHERE r.result_file_id = a.file_id AND r.id <> p.id)))) AS "reusing!",
                (SELECT count(*) FROM dossiers d
                 WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'
                   AND d.resolved_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
@@ -309,15 +330,23 @@ pub async fn index_inputs(
     Ok(IndexInputs {
         procedures: row.procedures,
         procedures_published: row.published,
+        procedures_fully_online: row.fully_online,
         resolved: total.resolved(),
         resolved_in_time: total.resolved_early + total.resolved_on_time,
+        pending: total.pending(),
+        pending_within: total.pending_within,
+        late: row.late,
+        late_apologised: row.late_apologised,
+        received: total.received(),
+        repeat_supplements: row.repeat_supplements,
         new_dossiers: total.new_online + total.new_counter,
         new_online: total.new_online,
+        new_with_documents: row.with_documents,
+        new_reusing_data: row.reusing,
         payments: row.payments,
         payments_online: total.paid_online,
+        returned_electronic: row.electronic,
         ratings: total.ratings,
         satisfied: total.satisfied,
-        new_with_documents: row.with_documents,
-        returned_electronic: row.electronic,
     })
 }

@@ -6,15 +6,11 @@ use super::model::{
 };
 use crate::access::policy::{self, DossierOwnership};
 use crate::access::{refusals, SignedInUser};
-use crate::dossiers::DossierStatus;
+use crate::dossiers::{Action, DossierStatus};
 use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use sqlx::PgPool;
-
-fn status(text: &str) -> DossierStatus {
-    DossierStatus::parse(text).unwrap_or(DossierStatus::Draft)
-}
 
 /// One page of the applicant's dossiers and drafts, the most recently
 /// changed first, only those in `status` when given.
@@ -24,18 +20,17 @@ pub async fn my_dossiers(
     status: Option<DossierStatus>,
     page: i64,
 ) -> AppResult<MyDossiers> {
-    let status_text = status.map(|status| status.as_str());
     let page = page.max(1);
     let total = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM dossiers
            WHERE applicant_id = $1 AND ($2::text IS NULL OR status = $2)"#,
         applicant_id,
-        status_text,
+        status as Option<DossierStatus>,
     )
     .fetch_one(pool)
     .await?;
     let rows = sqlx::query!(
-        r#"SELECT d.code, p.code AS procedure_code, v.name AS procedure_name, d.status,
+        r#"SELECT d.code, p.code AS procedure_code, v.name AS procedure_name, d.status AS "status: DossierStatus",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS submitted_on,
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on
            FROM dossiers d
@@ -45,7 +40,7 @@ pub async fn my_dossiers(
            ORDER BY d.updated_at DESC, d.id DESC
            LIMIT $3 OFFSET $4"#,
         applicant_id,
-        status_text,
+        status as Option<DossierStatus>,
         MY_DOSSIERS_PAGE_SIZE,
         (page - 1) * MY_DOSSIERS_PAGE_SIZE,
     )
@@ -58,7 +53,7 @@ pub async fn my_dossiers(
                 code: row.code,
                 procedure_code: row.procedure_code,
                 procedure_name: row.procedure_name,
-                status: self::status(&row.status),
+                status: row.status,
                 submitted_on: row.submitted_on,
                 due_on: row.due_on,
             })
@@ -71,7 +66,9 @@ pub async fn my_dossiers(
 
 async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>> {
     let rows = sqlx::query!(
-        r#"SELECT id, action, to_char(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!", to_status, note
+        r#"SELECT id, NULLIF(action, 'submit') AS "action: Action",
+                  to_char(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
+                  to_status AS "to_status: DossierStatus", note
            FROM dossier_history WHERE dossier_id = $1 ORDER BY occurred_at, id"#,
         dossier_id
     )
@@ -81,12 +78,9 @@ async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>>
         .into_iter()
         .map(|row| HistoryEntry {
             id: row.id,
-            action: row
-                .action
-                .as_deref()
-                .and_then(crate::dossiers::Action::parse),
+            action: row.action,
             at: row.at,
-            status: status(&row.to_status),
+            status: row.to_status,
             note: row.note,
         })
         .collect())
@@ -100,11 +94,11 @@ pub async fn my_dossier(
     lang: Lang,
 ) -> AppResult<Option<DossierDetail>> {
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name, d.status,
-                  d.form_data, v.eform, d.version, d.procedure_version_id,
+        r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name,
+                  d.status AS "status: DossierStatus", d.form_data, v.eform, d.version, d.procedure_version_id,
                   d.applicant_id, d.agency_id, d.assignee_id,
                   d.result_delivery = 'counter' AS "handed_over_at_counter?",
-                  (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = 'request_supplement'
+                  (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = $2
                    ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS supplement_note,
                   f.id AS "result_id?", f.original_name AS "result_name?", f.size_bytes AS "result_size?",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
@@ -115,6 +109,7 @@ pub async fn my_dossier(
            LEFT JOIN stored_files f ON f.id = d.result_file_id AND d.status = 'returned'
            WHERE d.code = $1"#,
         code,
+        Action::RequestSupplement as Action,
     )
     .fetch_optional(pool)
     .await?;
@@ -140,7 +135,7 @@ pub async fn my_dossier(
         pin: row.pin,
         procedure_name: row.procedure_name,
         agency_name: row.agency_name,
-        status: status(&row.status),
+        status: row.status,
         submitted_at: row.submitted_at,
         due_on: row.due_on,
         answers: labelled,
@@ -152,7 +147,7 @@ pub async fn my_dossier(
             Some(row.id),
         )
         .await?,
-        supplement_request: (status(&row.status) == DossierStatus::AwaitingSupplement)
+        supplement_request: (row.status == DossierStatus::AwaitingSupplement)
             .then_some(row.supplement_note)
             .flatten(),
         result: match (row.result_id, row.result_name, row.result_size) {
@@ -177,7 +172,8 @@ pub async fn public_dossier(
     lang: Lang,
 ) -> AppResult<Option<PublicDossier>> {
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", v.name AS procedure_name, a.name AS agency_name, d.status,
+        r#"SELECT d.id, d.code AS "code!", v.name AS procedure_name, a.name AS agency_name,
+                  d.status AS "status: DossierStatus",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on
            FROM dossiers d
@@ -190,7 +186,7 @@ pub async fn public_dossier(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let status = status(&row.status);
+    let status = row.status;
     Ok(Some(PublicDossier {
         code: row.code,
         procedure_name: row.procedure_name,

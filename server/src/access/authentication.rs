@@ -111,7 +111,7 @@ pub async fn load_user(
                   u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
                   (u.disabled_at IS NULL
                    AND ($2::float8 IS NULL OR u.sessions_valid_after <= to_timestamp($2::float8 / 1000000))) AS "valid!",
-                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
                   ARRAY(WITH RECURSIVE below AS (
                             SELECT id FROM agencies WHERE id = u.agency_id
                             UNION ALL
@@ -129,8 +129,7 @@ pub async fn load_user(
     let roles = row
         .roles
         .iter()
-        .filter_map(|role| Role::parse(role))
-        .map(|role| RoleGrant {
+        .map(|&role| RoleGrant {
             role,
             agency_ids: match row.agency_id {
                 Some(_) if role.reaches_subordinate_agencies() => row.subtree.clone(),

@@ -41,11 +41,12 @@ pub async fn issue(
     let owner = match form.get("owner").parse::<i64>() {
         Ok(id) => {
             sqlx::query_scalar!(
-            "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
+                "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = $3
              WHERE u.id = $1 AND u.agency_id = ANY($2) AND u.disabled_at IS NULL",
-            id,
-            admin.agencies_for(Role::Administrator)
-        )
+                id,
+                admin.agencies_for(Role::Administrator),
+                Role::Manager as Role,
+            )
             .fetch_optional(&state.pool)
             .await?
         }

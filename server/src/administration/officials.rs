@@ -84,15 +84,16 @@ async fn replace_roles(tx: &mut sqlx::PgConnection, id: i64, roles: &[Role]) -> 
     sqlx::query!(
         "INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])",
         id,
-        &role_names(roles),
+        roles as &[Role],
     )
     .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
-fn role_names(roles: &[Role]) -> Vec<String> {
-    roles.iter().map(|role| role.as_str().to_string()).collect()
+/// The roles as the audit log writes them.
+fn role_names(roles: &[Role]) -> Vec<&'static str> {
+    roles.iter().map(|role| role.as_str()).collect()
 }
 
 pub async fn create(
@@ -244,7 +245,7 @@ pub async fn update(
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
         let before = sqlx::query!(
-            r#"SELECT agency_id, ARRAY(SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role) AS "roles!"
+            r#"SELECT agency_id, ARRAY(SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role) AS "roles!: Vec<Role>"
                FROM users WHERE id = $1 FOR UPDATE"#,
             id
         )
@@ -267,7 +268,7 @@ pub async fn update(
             json!({
                 "official": id,
                 "agency": { "from": before.agency_id, "to": input.agency_id },
-                "roles": { "from": before.roles, "to": role_names(&input.roles) },
+                "roles": { "from": role_names(&before.roles), "to": role_names(&input.roles) },
             }),
             asker.ip,
         )

@@ -5,6 +5,7 @@
 //! `digest_runs`, inserted in the transaction that queues the mail, lets
 //! exactly one of them send it.
 
+use app::access::Role;
 use app::back_office::store::DueWindow;
 use app::clock::Clock;
 use app::deadlines;
@@ -61,6 +62,9 @@ pub async fn send_if_due(
     if claimed.is_none() {
         return Ok(0);
     }
+    // Reception and leaders hear of every dossier of their agency,
+    // specialists of those assigned to them.
+    const WHOLE_AGENCY: &[Role] = &[Role::Reception, Role::Leader];
     let rows = sqlx::query!(
         r#"SELECT u.email AS "email!", u.full_name, d.code AS "code!",
                   to_char(d.due_at, 'HH24:MI DD/MM/YYYY') AS "due!",
@@ -70,12 +74,14 @@ pub async fn send_if_due(
            WHERE u.wants_daily_digest AND u.kind = 'official' AND u.disabled_at IS NULL
              AND d.status IN ('submitted', 'received', 'processing', 'awaiting_approval', 'result_ready')
              AND d.due_at <= $2::timestamp
-             AND (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('reception', 'leader'))
+             AND (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ANY($3))
                   OR (d.assignee_id = u.id
-                      AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'specialist')))
+                      AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $4)))
            ORDER BY u.id, d.due_at, d.id"#,
         window.now as _,
         window.soon as _,
+        WHOLE_AGENCY as &[Role],
+        Role::Specialist as Role,
     )
     .fetch_all(&mut *tx)
     .await?;

@@ -45,7 +45,8 @@ pub async fn control_slip(
     // the same until the dossier moves on.
     let history = sqlx::query!(
         r#"SELECT to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "at!",
-                  h.action, h.to_status, h.note, coalesce(u.full_name, '') AS "by!"
+                  NULLIF(h.action, 'submit') AS "action: Action", h.to_status AS "to_status: DossierStatus",
+                  h.note, coalesce(u.full_name, '') AS "by!"
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier.id
@@ -58,10 +59,8 @@ pub async fn control_slip(
         .into_iter()
         .zip(timeline.hand_overs)
         .map(|(entry, timed)| {
-            let status = DossierStatus::parse(&entry.to_status)
-                .map(|status| status.label(Lang::Vi))
-                .unwrap_or_default();
-            let what = match entry.action.as_deref().and_then(Action::parse) {
+            let status = entry.to_status.label(Lang::Vi);
+            let what = match entry.action {
                 Some(action) => format!("{} → {status}", action.label(Lang::Vi)),
                 None => format!("Nộp hồ sơ → {status}"),
             };

@@ -14,6 +14,7 @@ use crate::state::AppState;
 use app::access::{Permission, Role, SignedInUser};
 use app::catalogue::model::AgencyRef;
 use app::counter::store as counter_store;
+use app::dossiers::Channel;
 use app::eforms::{Answers, FormDefinition};
 use app::filing::filing_path;
 use app::filing::store::{self as filing_store, Filer};
@@ -225,15 +226,21 @@ async fn ensure(
     if let Some(id) = existing {
         return Ok(id);
     }
+    // An officer fills it in at the counter; otherwise the applicant online.
+    let channel = if officer.is_some() {
+        Channel::Counter
+    } else {
+        Channel::Online
+    };
     sqlx::query_scalar!(
         "INSERT INTO dossiers (applicant_id, procedure_version_id, agency_id, agency_chosen, status, channel, filed_by)
-         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), false, 'draft',
-                 CASE WHEN $4::bigint IS NULL THEN 'online' ELSE 'counter' END, $4)
+         VALUES ($1, $2, (SELECT id FROM agencies WHERE code = $3), false, 'draft', $5, $4)
          RETURNING id",
         applicant,
         version,
         agency_code,
         officer,
+        channel as Channel,
     )
     .fetch_one(pool)
     .await

@@ -20,7 +20,7 @@ pub async fn notice_slip(
     let entry: i64 = entry.parse().map_err(|_| HandlerError::not_found())?;
     let row = sqlx::query!(
         r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
-                  h.action AS "action!", coalesce(h.note, '') AS "reason!",
+                  h.action AS "action!: Action", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
                   (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "issued_on!: chrono::NaiveDate",
                   d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "received_at!: chrono::NaiveDateTime",
@@ -33,7 +33,7 @@ pub async fn notice_slip(
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
            LEFT JOIN users o ON o.id = h.actor_id
-           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL"#,
+           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL AND h.action <> 'submit'"#,
         entry,
         code,
     )
@@ -50,7 +50,7 @@ pub async fn notice_slip(
             "dossier {code}, slip {entry}"
         )));
     }
-    let Some(kind) = Action::parse(&row.action).and_then(NoticeKind::of) else {
+    let Some(kind) = NoticeKind::of(row.action) else {
         return Err(HandlerError::not_found());
     };
     let dossier_url = format!("{}/ho-so/{}", state.config.public_base_url, row.code);

@@ -7,6 +7,7 @@ use crate::documents::receipt_slip::{self, ReceiptSlip};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
 use app::access::policy::{self, DossierOwnership};
+use app::dossiers::{Channel, DossierStatus};
 use axum::extract::{Path, State};
 
 pub async fn receipt_slip(
@@ -15,7 +16,8 @@ pub async fn receipt_slip(
     Path(code): Path<String>,
 ) -> HandlerResult {
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.pin AS "pin!", d.status, d.channel, d.applicant_id, d.agency_id, d.assignee_id,
+        r#"SELECT d.code AS "code!", d.pin AS "pin!", d.status AS "status: DossierStatus",
+                  d.channel AS "channel: Channel", d.applicant_id, d.agency_id, d.assignee_id,
                   a.name AS agency_name, v.name AS procedure_name,
                   v.processing_time_value, v.processing_time_unit,
                   u.full_name, u.citizen_id, u.phone, u.email,
@@ -64,16 +66,16 @@ pub async fn receipt_slip(
         applicant_email: row.email.as_deref(),
         procedure_name: &row.procedure_name,
         received_at: &row.received_at,
-        channel: if row.channel == "online" {
-            "trực tuyến"
-        } else {
-            "trực tiếp"
+        channel: match row.channel {
+            Channel::Online => "trực tuyến",
+            Channel::Counter => "trực tiếp",
+            Channel::Post => "qua dịch vụ bưu chính",
         },
         documents: &documents,
         processing_time: &processing_time,
         due: &row.due,
         tracking_url: &tracking_url,
-        acknowledgement_only: row.status == "submitted",
+        acknowledgement_only: row.status == DossierStatus::Submitted,
     };
     // A one-page slip renders in milliseconds: no need to leave the executor.
     let bytes = receipt_slip::render(&slip)?;

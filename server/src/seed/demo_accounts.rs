@@ -1,6 +1,7 @@
 //! One account per role, and a citizen, for demonstrations. All share the
 //! password `Demo@12345`; the README lists them. They exist only in demo mode.
 
+use app::access::Role;
 use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
 use sqlx::PgPool;
@@ -11,7 +12,7 @@ struct DemoOfficial {
     email: &'static str,
     full_name: &'static str,
     agency_code: &'static str,
-    roles: &'static [&'static str],
+    roles: &'static [Role],
 }
 
 const OFFICIALS: &[DemoOfficial] = &[
@@ -19,31 +20,31 @@ const OFFICIALS: &[DemoOfficial] = &[
         email: "tiepnhan@motcua.example",
         full_name: "Nguyễn Thị Tiếp Nhận",
         agency_code: "000.01.40.H34",
-        roles: &["reception"],
+        roles: &[Role::Reception],
     },
     DemoOfficial {
         email: "chuyenvien@motcua.example",
         full_name: "Trần Văn Chuyên",
         agency_code: "000.01.40.H34",
-        roles: &["specialist"],
+        roles: &[Role::Specialist],
     },
     DemoOfficial {
         email: "lanhdao@motcua.example",
         full_name: "Lê Minh Lãnh",
         agency_code: "000.01.40.H34",
-        roles: &["leader"],
+        roles: &[Role::Leader],
     },
     DemoOfficial {
         email: "quanly@motcua.example",
         full_name: "Phạm Thu Quản",
         agency_code: "000.00.00.H34",
-        roles: &["manager"],
+        roles: &[Role::Manager],
     },
     DemoOfficial {
         email: "quantri@motcua.example",
         full_name: "Hoàng Quốc Trị",
         agency_code: "000.00.00.H34",
-        roles: &["administrator"],
+        roles: &[Role::Administrator],
     },
 ];
 
@@ -82,11 +83,11 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(user_id) = inserted {
-            for role in official.roles {
+            for &role in official.roles {
                 sqlx::query!(
                     "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
                     user_id,
-                    role
+                    role as Role,
                 )
                 .execute(&mut *tx)
                 .await?;

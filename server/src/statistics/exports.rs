@@ -57,14 +57,13 @@ pub fn respond(
     lang: Lang,
     place: &str,
 ) -> anyhow::Result<Response> {
+    // Dated the period's last day, as the report drawn up for it.
+    let issued_on = app::deadlines::parse_day(&view.to_input).unwrap_or_default();
     let bytes = match format {
         ExportFormat::Json => return Ok(Json(json::render(view)).into_response()),
         ExportFormat::Csv => csv::render(&view.report, lang).into_bytes(),
-        ExportFormat::Xlsx => xlsx::render(&view.report, lang)?,
-        ExportFormat::Pdf => {
-            let issued_on = app::deadlines::parse_day(&view.to_input).unwrap_or_default();
-            pdf::render(&view.report, place, issued_on)?
-        }
+        ExportFormat::Xlsx => xlsx::render(&view.report, lang, place, issued_on)?,
+        ExportFormat::Pdf => pdf::render(&view.report, place, issued_on)?,
     };
     let file_name = format!(
         "bieu-06-{}-{}-{}.{}",

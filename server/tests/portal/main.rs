@@ -47,6 +47,8 @@ mod s3_files;
 mod sign_in;
 mod statistics;
 mod statistics_exports;
+mod statistics_index;
+mod typed_values;
 mod uploads;
 mod virus_scan;
 mod vnpay;

@@ -7,82 +7,17 @@ use crate::support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use serde_json::Value;
 use support::back_office::{manager_elsewhere, signed_in, MANAGER};
 use support::pdf::flowing_text_of;
+use support::xlsx::{lines_of, read_xlsx, same_numbers, EXTRA_KEYS, FORM_KEYS};
 use support::{spawn_app, TestApp, TestResponse};
 
 const ADMIN: &str = "quantri@motcua.example";
 const PERIOD: &str = "from=2026-10-01&to=2026-12-31&agency=000.01.40.H34";
 const PAGE_PERIOD: &str = "tu=2026-10-01&den=2026-12-31&co-quan=000.01.40.H34";
 
-/// The sheet as openpyxl reads it: merged ranges, the frozen cell, the
-/// caption, and every table row's cells with their Python types.
-fn read_xlsx(bytes: &[u8]) -> Value {
-    let path = std::env::temp_dir().join(format!(
-        "motcua-bieu06-{}-{:?}.xlsx",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::write(&path, bytes).unwrap();
-    let script = r#"
-import json, sys, openpyxl
-sheet = openpyxl.load_workbook(sys.argv[1]).active
-rows = [[{"type": type(c).__name__, "value": c} for c in row] for row in sheet.iter_rows(min_row=7, values_only=True)]
-print(json.dumps({
-    "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
-    "frozen": sheet.freeze_panes,
-    "title": sheet["A2"].value,
-    "caption": sheet["A3"].value,
-    "header": [sheet.cell(row=5, column=c).value for c in range(1, sheet.max_column + 1)],
-    "subheader": [sheet.cell(row=6, column=c).value for c in range(1, sheet.max_column + 1)],
-    "rows": rows,
-}))
-"#;
-    let output = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&path)
-        .output()
-        .expect("python3 runs");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        output.status.success(),
-        "openpyxl could not read the workbook: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
-/// The JSON row's numbers in the order of the table's columns.
-fn json_numbers(row: &Value) -> Vec<f64> {
-    [
-        "received",
-        "carried_over",
-        "new_online",
-        "new_counter_or_post",
-        "resolved",
-        "resolved_early",
-        "resolved_on_time",
-        "resolved_late",
-        "pending",
-        "pending_within",
-        "pending_overdue",
-        "refused",
-        "withdrawn",
-        "stopped",
-        "supplements_requested",
-        "paid_online",
-        "paid_online_amount",
-        "online_rate",
-        "satisfaction",
-    ]
-    .iter()
-    .map(|key| row[key].as_f64().unwrap_or(f64::NAN))
-    .collect()
-}
-
 #[tokio::test]
-async fn the_excel_file_holds_the_reports_numbers_as_numbers_under_merged_headings() {
+async fn the_excel_file_follows_the_form_and_holds_the_reports_numbers_as_numbers() {
     let app = spawn_app().await;
     build(&app).await;
     let mut manager = signed_in(&app, MANAGER).await;
@@ -98,62 +33,111 @@ async fn the_excel_file_holds_the_reports_numbers_as_numbers_under_merged_headin
     assert!(xlsx
         .header("content-disposition")
         .contains("bieu-06-000.01.40.H34-2026-10-01-2026-12-31.xlsx"));
-    let sheet = read_xlsx(&xlsx.bytes);
+    let book = read_xlsx(&xlsx.bytes);
+    let form = &book["form"];
+    let lines = lines_of(form);
 
+    // Above the table: the reporting unit and the form's number, the
+    // title, the period, the unit of count.
     assert_eq!(
-        sheet["caption"],
-        "Ủy ban nhân dân phường Hồng Gai, từ ngày 01/10/2026 đến ngày 31/12/2026"
+        lines[0],
+        [
+            "Đơn vị báo cáo: Ủy ban nhân dân phường Hồng Gai",
+            "Biểu số 06/VPCP/KSTT"
+        ]
     );
-    assert!(sheet["title"]
-        .as_str()
-        .unwrap()
-        .contains("GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"));
+    assert!(lines[1][0].contains("GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"));
     assert_eq!(
-        sheet["frozen"], "B7",
-        "the header and the sector stay in view"
+        lines[2],
+        ["Ủy ban nhân dân phường Hồng Gai, từ ngày 01/10/2026 đến ngày 31/12/2026"]
     );
-    let merged: Vec<&str> = sheet["merged"]
+    assert_eq!(lines[3], ["Đơn vị tính: hồ sơ"]);
+    // Three heading lines: received (total; carried over; new in the
+    // period, online and at the counter or by post), resolved (total;
+    // early; on time; late), pending (total; within; overdue).
+    assert_eq!(
+        lines[4],
+        [
+            "STT",
+            "Lĩnh vực",
+            "Số hồ sơ nhận giải quyết",
+            "Số hồ sơ đã giải quyết",
+            "Số hồ sơ đang giải quyết"
+        ]
+    );
+    assert_eq!(
+        lines[5],
+        [
+            "Tổng số",
+            "Kỳ trước chuyển qua",
+            "Mới tiếp nhận trong kỳ",
+            "Tổng số",
+            "Trước hạn",
+            "Đúng hạn",
+            "Quá hạn",
+            "Tổng số",
+            "Trong hạn",
+            "Quá hạn"
+        ]
+    );
+    assert_eq!(lines[6], ["Trực tuyến", "Trực tiếp, bưu chính"]);
+    let numbers: Vec<String> = (1..=13).map(|n| format!("({n})")).collect();
+    assert_eq!(lines[7], numbers, "the column numbers");
+    let merged: Vec<&str> = form["merged"]
         .as_array()
         .unwrap()
         .iter()
         .map(|range| range.as_str().unwrap())
         .collect();
-    for range in ["A5:A6", "B5:E5", "F5:I5", "J5:L5", "M5:M6"] {
+    for range in [
+        "A5:A7", "B5:B7", "C5:F5", "G5:J5", "K5:M5", "C6:C7", "D6:D7", "E6:F6", "G6:G7", "M6:M7",
+    ] {
         assert!(merged.contains(&range), "{range} merged: {merged:?}");
     }
-    assert_eq!(sheet["header"][1], "Số hồ sơ nhận giải quyết");
-    assert_eq!(sheet["subheader"][2], "Kỳ trước chuyển qua");
-
-    let rows = sheet["rows"].as_array().unwrap();
-    let expected: Vec<&Value> = report["rows"]
-        .as_array()
-        .unwrap()
+    assert_eq!(
+        form["frozen"], "C9",
+        "the headings, STT and sector stay in view"
+    );
+    // Nothing but the form's columns: thirteen, (1) to (13).
+    assert!(lines.iter().all(|line| line.len() <= 13));
+    same_numbers(form, &report, &FORM_KEYS);
+    // Below: who drew it up, and the head of the unit under place and date.
+    let below: Vec<String> = lines[9 + form["rows"].as_array().unwrap().len()..]
         .iter()
-        .chain(std::iter::once(&report["total"]))
+        .flatten()
+        .cloned()
         .collect();
-    assert_eq!(rows.len(), expected.len());
-    for (row, json) in rows.iter().zip(expected) {
-        let cells = row.as_array().unwrap();
-        assert_eq!(cells[0]["value"], json["name"]);
-        let numbers: Vec<f64> = cells[1..]
-            .iter()
-            .map(|cell| {
-                assert!(
-                    matches!(cell["type"].as_str(), Some("int" | "float" | "NoneType")),
-                    "a number, not text: {cell}"
-                );
-                cell["value"].as_f64().unwrap_or(f64::NAN)
-            })
-            .collect();
-        let wanted = json_numbers(json);
-        assert_eq!(numbers.len(), wanted.len());
-        for (got, want) in numbers.iter().zip(&wanted) {
-            assert!(
-                got == want || (got.is_nan() && want.is_nan()),
-                "{numbers:?} vs {wanted:?}"
-            );
-        }
-    }
+    assert_eq!(
+        below,
+        [
+            "Quảng Ninh, ngày 31 tháng 12 năm 2026",
+            "NGƯỜI LẬP BIỂU",
+            "THỦ TRƯỞNG ĐƠN VỊ",
+            "(Ký, ghi rõ họ tên)",
+            "(Ký, ghi rõ họ tên, đóng dấu)"
+        ]
+    );
+
+    // The portal's further figures: their own sheet, the same lines.
+    let extras = &book["extras"];
+    let extra_lines = lines_of(extras);
+    assert_eq!(extra_lines[0], ["Số liệu bổ sung (ngoài Biểu 06)"]);
+    assert_eq!(
+        extra_lines[3],
+        [
+            "STT",
+            "Lĩnh vực",
+            "Từ chối",
+            "Rút hồ sơ",
+            "Dừng giải quyết",
+            "Yêu cầu bổ sung",
+            "Thanh toán trực tuyến",
+            "Tỷ lệ trực tuyến",
+            "Tỷ lệ hài lòng"
+        ]
+    );
+    assert_eq!(extra_lines[4], ["Số giao dịch", "Số tiền (đồng)"]);
+    same_numbers(extras, &report, &EXTRA_KEYS);
     let civil_status = &report["rows"][0];
     assert_eq!(civil_status["name"], "Hộ tịch");
     assert_eq!(civil_status["received"], 6);
@@ -177,8 +161,15 @@ async fn the_pdf_report_reads_back_in_vietnamese_with_its_numbers() {
         "từ ngày 01/10/2026 đến ngày 31/12/2026",
         "Số hồ sơ nhận giải quyết",
         "Trước hạn",
-        "Hộ tịch 6 1 4 1 4 1 2 1 2 1 1 1 0 0 1",
+        "Đơn vị tính: hồ sơ",
+        "STT",
+        "(1) (2) (3) (4) (5) (6) (7) (8) (9) (10) (11) (12) (13)",
+        "1 Hộ tịch 6 1 4 1 4 1 2 1 2 1 1",
         "Tổng cộng 6 1 4 1 4",
+        "NGƯỜI LẬP BIỂU",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+        "Số liệu bổ sung (ngoài Biểu 06)",
+        "1 Hộ tịch 1 0 0 1",
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
@@ -248,7 +239,13 @@ async fn a_token_reads_the_report_as_its_manager_until_it_is_revoked() {
     assert!(csv.body.starts_with('\u{feff}') && csv.body.contains("Hộ tịch,6,1,4,1"));
     let xlsx = with_token(&app, &format!("{uri}&format=xlsx"), &token).await;
     assert!(xlsx.header("content-type").contains("spreadsheetml"));
-    assert_eq!(read_xlsx(&xlsx.bytes)["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        read_xlsx(&xlsx.bytes)["form"]["rows"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     let unknown = with_token(&app, &format!("{uri}&format=doc"), &token).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     // A token opens the reports only: not the back office, not a dossier.

@@ -46,7 +46,7 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
             <div><dt>{b.column_status}</dt><dd><strong>{dossier.status.label(lang)}</strong></dd></div>
             <div><dt>{b.applicant}</dt><dd>{dossier.applicant_name.clone()}</dd></div>
             <div><dt>{b.contact}</dt><dd class="table__wrap">{contact}</dd></div>
-            <div><dt>{b.channel_label}</dt><dd>{(b.channel)(&dossier.channel)}</dd></div>
+            <div><dt>{b.channel_label}</dt><dd>{(b.channel)(dossier.channel)}</dd></div>
             <div><dt>{b.column_submitted}</dt><dd>{dossier.submitted_at.clone().unwrap_or_default()}</dd></div>
             <div><dt>{b.received_at}</dt><dd>{dossier.received_at.clone().unwrap_or_default()}</dd></div>
             <div><dt>{b.column_due}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}" "<DueTag mark=dossier.mark/>

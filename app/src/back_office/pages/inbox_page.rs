@@ -2,6 +2,7 @@ use super::due_tag::DueTag;
 use super::register_form::RegisterForm;
 use crate::back_office::model::{DueMark, Inbox, InboxFilter, InboxFilters, Queue};
 use crate::back_office::server_fns::load_inbox;
+use crate::dossiers::Channel;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use crate::paths;
@@ -182,6 +183,7 @@ fn InboxFilterFields(
         let selected = value == current;
         view! { <option value=value selected=selected>{label.to_string()}</option> }
     };
+    let channel = filters.channel.map_or("", Channel::as_str);
     view! {
         <fieldset class="inbox-filters">
             <legend class="label">{b.filters_legend}</legend>
@@ -202,8 +204,8 @@ fn InboxFilterFields(
             <div class="form-group">
                 <label class="label" for="inbox-channel">{b.channel_label}</label>
                 <select class="select" id="inbox-channel" name="kenh">
-                    {option("", b.filter_any, &filters.channel)}
-                    {["online", "counter", "post"].into_iter().map(|channel| option(channel, (b.channel)(channel), &filters.channel)).collect_view()}
+                    {option("", b.filter_any, channel)}
+                    {Channel::ALL.into_iter().map(|each| option(each.as_str(), (b.channel)(each), channel)).collect_view()}
                 </select>
             </div>
             <div class="form-group">

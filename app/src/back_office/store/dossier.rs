@@ -5,7 +5,7 @@ use crate::access::policy::{self, DossierOwnership};
 use crate::access::{refusals, Role, SignedInUser};
 use crate::back_office::model::{Comment, OfficeDocument, OfficeDossier, OfficeHistoryEntry};
 use crate::deadlines::WorkingCalendar;
-use crate::dossiers::{Action, DossierStatus, WorkflowState};
+use crate::dossiers::{Action, Channel, DossierStatus, WorkflowState};
 use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
 use crate::filing::AttachedFile;
@@ -26,7 +26,7 @@ pub async fn dossier(
 ) -> AppResult<Option<OfficeDossier>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.version, d.status AS "status: DossierStatus",
-                  d.resumes_to AS "resumes_to: DossierStatus", d.channel, d.agency_id, d.assignee_id, d.applicant_id,
+                  d.resumes_to AS "resumes_to: DossierStatus", d.channel AS "channel: Channel", d.agency_id, d.assignee_id, d.applicant_id,
                   d.form_data, v.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
@@ -79,8 +79,9 @@ pub async fn dossier(
         .collect();
     let specialists = sqlx::query!(
         "SELECT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id
-         WHERE r.role = 'specialist' AND u.agency_id = $1 AND u.disabled_at IS NULL ORDER BY u.full_name",
-        row.agency_id
+         WHERE r.role = $2 AND u.agency_id = $1 AND u.disabled_at IS NULL ORDER BY u.full_name",
+        row.agency_id,
+        Role::Specialist as Role,
     )
     .fetch_all(pool)
     .await?
@@ -185,7 +186,7 @@ async fn documents(
 pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHistoryEntry>> {
     let rows = sqlx::query!(
         r#"SELECT h.id, to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
-                  u.full_name AS "actor?", h.action,
+                  u.full_name AS "actor?", NULLIF(h.action, 'submit') AS "action: Action",
                   h.from_status AS "from_status: DossierStatus", h.to_status AS "to_status: DossierStatus", h.note
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
@@ -199,7 +200,7 @@ pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHist
             id: row.id,
             at: row.at,
             actor: row.actor,
-            action: row.action.as_deref().and_then(Action::parse),
+            action: row.action,
             from: row.from_status,
             to: row.to_status,
             note: row.note,

@@ -2,7 +2,7 @@
 
 use crate::access::{Role, SignedInUser};
 use crate::back_office::model::{Inbox, InboxFilter, InboxFilters, InboxRow, Queue};
-use crate::dossiers::DossierStatus;
+use crate::dossiers::{Channel, DossierStatus};
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use chrono::NaiveDateTime;
@@ -40,11 +40,7 @@ pub async fn inbox(
     let filters = InboxFilters::from(&filter);
     let procedure = filters.procedure.clone();
     let page = filter.page.unwrap_or(1).max(1);
-    let statuses: Vec<String> = queue
-        .statuses()
-        .iter()
-        .map(|status| status.as_str().to_string())
-        .collect();
+    let statuses = queue.statuses();
 
     let counts = sqlx::query!(
         r#"SELECT status AS "status: DossierStatus", count(*) AS "count!",
@@ -94,7 +90,7 @@ pub async fn inbox(
                                  JOIN sectors sec ON sec.id = p.sector_id
                                  WHERE v.id = d.procedure_version_id
                                    AND ($5 = '' OR p.code = $5) AND ($8 = '' OR sec.code = $8)))
-                 AND ($9 = '' OR d.channel = $9)
+                 AND ($9::text IS NULL OR d.channel = $9)
                  AND ($10 = ''
                       OR ($10 = 'overdue' AND d.status <> 'awaiting_supplement' AND d.due_at < $11::timestamp)
                       OR ($10 = 'soon' AND d.status <> 'awaiting_supplement'
@@ -106,7 +102,7 @@ pub async fn inbox(
                LIMIT $6 OFFSET $7
            )
            SELECT d.code AS "code!", v.name AS procedure_name, u.full_name AS applicant_name, a.name AS agency_name,
-                  d.status AS "status: DossierStatus", d.channel, d.due_at AS "due_at: NaiveDateTime",
+                  d.status AS "status: DossierStatus", d.channel AS "channel: Channel", d.due_at AS "due_at: NaiveDateTime",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "submitted_at!",
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on, s.full_name AS "assignee_name?",
                   CASE WHEN d.fee_total > 0 THEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
@@ -120,14 +116,14 @@ pub async fn inbox(
            LEFT JOIN users s ON s.id = d.assignee_id
            ORDER BY CASE WHEN $13 = 'newest' THEN d.submitted_at END DESC NULLS LAST, d.due_at NULLS LAST, d.id"#,
         &scope,
-        &statuses,
+        statuses as &[DossierStatus],
         search,
         pattern,
         procedure,
         PAGE_SIZE,
         (page as i64 - 1) * PAGE_SIZE,
         filters.sector,
-        filters.channel,
+        filters.channel as Option<Channel>,
         filters.due,
         window.now as _,
         window.soon as _,

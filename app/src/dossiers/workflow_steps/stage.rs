@@ -5,8 +5,14 @@ use crate::dossiers::DossierStatus;
 use serde::{Deserialize, Serialize};
 
 /// A stage of the state machine that one step of a workflow covers.
+/// Stored in `workflow_steps.stage` as its [`Stage::as_str`] name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum Stage {
     /// Checking a submitted dossier (until accepted or refused).
     Reception,

@@ -9,6 +9,7 @@
 
 use super::core::{Halt, Step};
 use super::Outcome;
+use app::access::Role;
 
 pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
     let Some(assignee) = step.request.assignee_id else {
@@ -16,9 +17,10 @@ pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
     };
     let is_specialist = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id
-           WHERE r.user_id = $1 AND r.role = 'specialist' AND u.agency_id = $2 AND u.disabled_at IS NULL) AS "is!""#,
+           WHERE r.user_id = $1 AND r.role = $3 AND u.agency_id = $2 AND u.disabled_at IS NULL) AS "is!""#,
         assignee,
-        step.dossier.agency_id
+        step.dossier.agency_id,
+        Role::Specialist as Role,
     )
     .fetch_one(&mut *step.tx)
     .await?;

@@ -20,6 +20,7 @@ pub mod payments;
 pub mod pdf;
 pub mod s3;
 pub mod uploads;
+pub mod xlsx;
 
 use app::clock::Clock;
 use axum::body::Body;
