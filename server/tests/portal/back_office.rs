@@ -143,9 +143,9 @@ async fn a_dossier_goes_from_arrival_to_result_and_its_history_replays() {
         "Trả kết quả",
         "Lê Minh Lãnh",
         "Kiểm tra lại tên",
-        "Bước, hạn",
-        "Trả Giấy khai sinh (hạn",
-        "Chủ tịch Ủy ban nhân dân cấp xã ký Giấy khai sinh (hạn",
+        "Bước xử lý, thời hạn",
+        "Trả Giấy khai sinh hạn",
+        "Chủ tịch Ủy ban nhân dân cấp xã ký Giấy khai sinh hạn",
         "Đúng hạn",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
