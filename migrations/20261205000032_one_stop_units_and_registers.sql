@@ -15,6 +15,10 @@ CREATE TABLE one_stop_units (
     -- unit's name ("UBND TỈNH QUẢNG NINH": Decree 30/2020 lets the
     -- governing name use common abbreviations).
     governing_heading text NOT NULL,
+    -- The unit's own lines of the heading, line breaks included
+    -- ("TRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG": the place is on the line
+    -- above); none: its name.
+    heading text,
     -- The unit's part of a document's symbol ("01/TNHS-TTPVHCC").
     symbol text NOT NULL CHECK (symbol ~ '^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$'),
     address text,

@@ -222,13 +222,13 @@ fn acknowledged(doc: &mut Document, slip: &ReceiptSlip<'_>) {
 }
 
 fn signatures(doc: &mut Document, applicant: &str, officer: &str) {
-    doc.gap(4.0);
+    doc.gap(2.0);
     let block = |band, title, name| Stack {
         band,
         lines: vec![
             (Style::BODY.bold().centered(), title),
             (Style::BODY.italic().centered(), "(Ký và ghi rõ họ tên)"),
-            (Style::BODY, "\n\n"),
+            (Style::BODY, "\n"),
             (Style::BODY.bold().centered(), name),
         ],
         rule: None,

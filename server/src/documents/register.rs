@@ -111,11 +111,11 @@ pub fn render(register: &Register<'_>) -> Result<Vec<u8>, DocumentError> {
     doc.table_sized(
         &[
             column("STT", 0.04, Align::Center),
-            column("Mã hồ sơ, số giấy tiếp nhận", 0.15, Align::Left),
+            column("Mã hồ sơ, số giấy tiếp nhận", 0.17, Align::Left),
             column("Tổ chức, cá nhân", 0.12, Align::Left),
-            column("Tên thủ tục hành chính", 0.15, Align::Left),
+            column("Tên thủ tục hành chính", 0.13, Align::Left),
             column("Nhận hồ sơ", 0.08, Align::Center),
-            column("Hẹn trả kết quả", 0.08, Align::Center),
+            column("Hẹn trả theo quy định", 0.08, Align::Center),
             column("Hẹn lại (gia hạn)", 0.08, Align::Center),
             column("Chuyển hồ sơ đến", 0.12, Align::Left),
             column("Trả kết quả", 0.11, Align::Left),

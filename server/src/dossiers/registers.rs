@@ -68,8 +68,11 @@ impl Form {
 pub struct IssuingBody {
     pub unit_id: Option<i64>,
     pub agency_id: Option<i64>,
+    /// The governing authority's line of the heading, if any.
     pub governing: Option<String>,
     pub name: String,
+    /// The body's own lines of the heading; `None`: its name.
+    pub heading: Option<String>,
     /// Its part of a document's symbol, if it has one.
     pub symbol: Option<String>,
     pub address: Option<String>,
@@ -80,7 +83,7 @@ impl IssuingBody {
     pub fn issuer(&self) -> Issuer<'_> {
         Issuer {
             governing: self.governing.as_deref(),
-            name: &self.name,
+            name: self.heading.as_deref().unwrap_or(&self.name),
         }
     }
 
@@ -98,7 +101,7 @@ impl IssuingBody {
 /// itself when it has none.
 pub async fn one_stop_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Result<IssuingBody> {
     let row = sqlx::query!(
-        r#"SELECT u.id AS "unit_id?", u.governing_heading AS "unit_governing?", u.name AS "unit_name?",
+        r#"SELECT u.id AS "unit_id?", u.governing_heading AS "unit_governing?", u.name AS "unit_name?", u.heading AS unit_heading,
                   u.symbol AS "unit_symbol?", u.address AS unit_address, u.phone AS unit_phone
            FROM agencies a LEFT JOIN one_stop_units u ON u.id = a.one_stop_unit_id
            WHERE a.id = $1"#,
@@ -112,6 +115,7 @@ pub async fn one_stop_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Res
             agency_id: None,
             governing: row.unit_governing,
             name,
+            heading: row.unit_heading,
             symbol: row.unit_symbol,
             address: row.unit_address,
             phone: row.unit_phone,
@@ -120,21 +124,28 @@ pub async fn one_stop_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Res
     }
 }
 
-/// The agency itself, under its parent.
+/// The agency itself: a department or unit under its parent; a People's
+/// Committee (province, commune) is its own authority and prints no line
+/// above its name.
 pub async fn agency_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Result<IssuingBody> {
     let row = sqlx::query!(
-        r#"SELECT a.name, a.document_symbol, a.address, a.phone, p.name AS "parent?"
+        r#"SELECT a.name, a.kind, a.document_symbol, a.address, a.phone, p.name AS "parent?"
            FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
            WHERE a.id = $1"#,
         agency_id
     )
     .fetch_one(&mut *conn)
     .await?;
+    let governed = matches!(row.kind.as_str(), "department" | "unit");
     Ok(IssuingBody {
         unit_id: None,
         agency_id: Some(agency_id),
-        governing: row.parent,
+        governing: row
+            .parent
+            .filter(|_| governed)
+            .map(|parent| abbreviated(&parent)),
         name: row.name,
+        heading: None,
         symbol: row.document_symbol,
         address: row.address,
         phone: row.phone,
@@ -219,6 +230,16 @@ pub async fn issue_notice(
     record(conn, &issued).await
 }
 
+/// The governing authority's name with its common abbreviation, as
+/// Decree 30/2020 allows on that line: "Ủy ban nhân dân tỉnh Quảng Ninh"
+/// → "UBND tỉnh Quảng Ninh".
+fn abbreviated(name: &str) -> String {
+    match name.strip_prefix("Ủy ban nhân dân ") {
+        Some(rest) => format!("UBND {rest}"),
+        None => name.to_string(),
+    }
+}
+
 fn vietnam_year(at: DateTime<Utc>) -> i32 {
     app::deadlines::vietnam_local(at).year()
 }
@@ -233,6 +254,7 @@ mod tests {
             agency_id: None,
             governing: Some("UBND TỈNH QUẢNG NINH".into()),
             name: "Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh".into(),
+            heading: None,
             symbol: symbol.map(Into::into),
             address: None,
             phone: None,
@@ -245,5 +267,14 @@ mod tests {
         assert_eq!(unit.reference(Form::Receipt, 7), "07/TNHS-TTPVHCC");
         assert_eq!(unit.reference(Form::Stop, 123), "123/TB-TTPVHCC");
         assert_eq!(body(None).reference(Form::Refusal, 1), "01/TCHS");
+    }
+
+    #[test]
+    fn a_governing_peoples_committee_is_abbreviated_as_usual() {
+        assert_eq!(
+            abbreviated("Ủy ban nhân dân tỉnh Quảng Ninh"),
+            "UBND tỉnh Quảng Ninh"
+        );
+        assert_eq!(abbreviated("Bộ Tư pháp"), "Bộ Tư pháp");
     }
 }

@@ -23,6 +23,7 @@ struct Unit {
     /// The governing agency's code.
     governing: String,
     governing_heading: String,
+    heading: Option<String>,
     symbol: String,
     address: Option<String>,
     phone: Option<String>,
@@ -49,8 +50,8 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
     }
     for unit in units {
         let id = sqlx::query_scalar!(
-            r#"INSERT INTO one_stop_units (key, name, name_en, governing_agency_id, governing_heading, symbol, address, phone)
-               SELECT $1, $2, $3, a.id, $5, $6, $7, $8 FROM agencies a WHERE a.code = $4
+            r#"INSERT INTO one_stop_units (key, name, name_en, governing_agency_id, governing_heading, heading, symbol, address, phone)
+               SELECT $1, $2, $3, a.id, $5, $9, $6, $7, $8 FROM agencies a WHERE a.code = $4
                ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
                RETURNING id"#,
             unit.key,
@@ -61,6 +62,7 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
             unit.symbol,
             unit.address,
             unit.phone,
+            unit.heading,
         )
         .fetch_optional(&mut *tx)
         .await?

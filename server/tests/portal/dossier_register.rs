@@ -47,6 +47,7 @@ async fn reception_prints_this_months_register_with_every_dossier_accepted_and_o
     let register = reception.get("/can-bo/so-theo-doi.pdf").await;
     assert_eq!(register.status, 200);
     assert_eq!(register.header("content-type"), "application/pdf");
+    support::pdf::keep("register-07", &register.bytes);
     let text = flowing_text_of(&register.bytes);
     let when = |sql: &'static str, code: &str| {
         let pool = app.pool.clone();
@@ -85,7 +86,7 @@ async fn reception_prints_this_months_register_with_every_dossier_accepted_and_o
         "Tổ chức, cá nhân",
         "Tên thủ tục hành chính",
         "Nhận hồ sơ",
-        "Hẹn trả kết quả",
+        "Hẹn trả theo quy định",
         "Hẹn lại (gia hạn)",
         "Chuyển hồ sơ đến",
         "Trả kết quả",

@@ -16,7 +16,7 @@ use support::pdf::{flowing_text_of, text_of};
 use support::uploads::birth_document;
 use support::{spawn_app, TestApp};
 
-const UNIT: &str = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HỒNG GAI";
+const UNIT: &str = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG";
 const GOVERNING: &str = "UBND PHƯỜNG HỒNG GAI";
 
 /// "ngày 04 tháng 12 năm 2026" and "9 giờ 05 phút, ngày …" of a column,
@@ -47,7 +47,14 @@ async fn before_acceptance_the_citizen_gets_an_acknowledgement_that_promises_no_
     let app = spawn_app().await;
     let mut citizen = signed_in(&app, CITIZEN).await;
     let code = submit_birth(&app, &mut citizen).await;
-    let text = flowing_text_of(&slip(&mut citizen, &code).await);
+    let page = citizen.get(&format!("/ho-so/{code}")).await.text();
+    assert!(
+        page.contains("Tải giấy xác nhận đã nộp hồ sơ trực tuyến (PDF)"),
+        "{page}"
+    );
+    let acknowledgement = slip(&mut citizen, &code).await;
+    support::pdf::keep("slip-01-acknowledgement", &acknowledgement);
+    let text = flowing_text_of(&acknowledgement);
     for expected in [
         "GIẤY XÁC NHẬN ĐÃ NỘP HỒ SƠ TRỰC TUYẾN",
         GOVERNING,
@@ -76,7 +83,13 @@ async fn acceptance_issues_slip_01_once_and_it_is_served_unchanged_ever_after() 
     let mut reception = signed_in(&app, RECEPTION).await;
     act(&app, &mut reception, &code, "accept", &[]).await;
 
+    let page = citizen.get(&format!("/ho-so/{code}")).await.text();
+    assert!(
+        page.contains("Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)"),
+        "{page}"
+    );
     let issued = slip(&mut citizen, &code).await;
+    support::pdf::keep("slip-01", &issued);
     let text = flowing_text_of(&issued);
     let (accepted_day, accepted_at) =
         written(&app, &code, "received_at AT TIME ZONE 'Asia/Ho_Chi_Minh'").await;
@@ -324,6 +337,7 @@ async fn slips_02_03_and_05_are_numbered_in_the_units_registers_and_04_in_the_ag
         .await
         .unwrap();
         let slip = reception.get(&format!("/ho-so/{code}/phieu/{entry}")).await;
+        support::pdf::keep(&format!("slip-{action}"), &slip.bytes);
         let text = flowing_text_of(&slip.bytes);
         assert!(text.contains(number), "{number} in:\n{text}");
         assert!(text.contains(issuer), "{issuer} in:\n{text}");
