@@ -40,6 +40,8 @@ pub struct Acceptance<'a> {
 
 pub struct ReceiptSlip<'a> {
     pub issuer: Issuer<'a>,
+    /// The one-stop unit's full name, as the text names it.
+    pub unit_name: &'a str,
     /// Where the slip is issued ("Quảng Ninh").
     pub place: &'a str,
     pub code: &'a str,
@@ -105,7 +107,7 @@ pub fn render(slip: &ReceiptSlip<'_>) -> Result<Vec<u8>, DocumentError> {
 
 fn applicant(doc: &mut Document, slip: &ReceiptSlip<'_>) {
     doc.text(
-        &format!("{} tiếp nhận hồ sơ của:", slip.issuer.name),
+        &format!("{} tiếp nhận hồ sơ của:", slip.unit_name),
         Style::BODY.justified().indent(10.0),
     );
     doc.text(&format!("Ông/Bà: {}", slip.applicant_name), Style::BODY);

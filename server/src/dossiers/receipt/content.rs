@@ -177,6 +177,7 @@ impl Content {
     ) -> ReceiptSlip<'a> {
         ReceiptSlip {
             issuer: self.body.issuer(),
+            unit_name: &self.body.name,
             place,
             code: &self.code,
             pin: &self.pin,
