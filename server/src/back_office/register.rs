@@ -1,11 +1,12 @@
 //! `GET /can-bo/so-theo-doi.pdf?tu=&den=&co-quan=`: register 07 of one
 //! agency in the official's scope, for a period (by default this month up
-//! to today). The form on `/can-bo` sends it; a date it cannot read sends
+//! to today): the dossiers its one-stop unit accepted then. The form on `/can-bo` sends it; a date it cannot read sends
 //! the official back there with the message and what they typed.
 
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::documents::register::{self, Register, RegisterLine};
+use crate::dossiers::registers;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
@@ -15,7 +16,7 @@ use app::forms::NoticeTone;
 use app::i18n::Lang;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -63,50 +64,84 @@ pub async fn register(
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
+    // Only what the one-stop unit accepted, by the moment it accepted it.
     let rows = sqlx::query!(
-        r#"SELECT d.code AS "code!", v.name AS procedure, u.full_name, u.phone, d.status,
-                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS "received_on!",
-                  coalesce(to_char(d.due_at, 'DD/MM/YYYY'), '') AS "due_on!",
-                  to_char(d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS resolved_on,
-                  coalesce((d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > coalesce(d.legal_due_at, d.due_at), false) AS "late!"
+        r#"SELECT d.code AS "code!", v.name AS procedure, u.full_name, u.phone, d.status, d.result_delivery,
+                  i.reference AS "receipt_number?", a.name AS agency_name, s.full_name AS "assignee?",
+                  d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "received!: NaiveDateTime",
+                  coalesce(d.legal_due_at, d.due_at) AS "legal_due: NaiveDateTime",
+                  d.due_at AS "due: NaiveDateTime",
+                  (SELECT min(h.occurred_at) FROM dossier_history h
+                   WHERE h.dossier_id = d.id AND h.action = 'assign') AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                      AS "transferred: NaiveDateTime",
+                  d.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "resolved: NaiveDateTime",
+                  coalesce((d.result_issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh') > d.legal_due_at, false) AS "late!"
            FROM dossiers d
+           JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
-           WHERE d.agency_id = $1 AND d.submitted_at IS NOT NULL
-             AND (d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date
-           ORDER BY d.submitted_at, d.id"#,
+           LEFT JOIN users s ON s.id = d.assignee_id
+           LEFT JOIN issued_documents i ON i.dossier_id = d.id AND i.form = '01'
+           WHERE d.agency_id = $1 AND d.received_at IS NOT NULL
+             AND (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date
+           ORDER BY d.received_at, d.id"#,
         agency.id,
         from as _,
         to as _,
     )
     .fetch_all(&state.pool)
     .await?;
+    let moment = |at: NaiveDateTime| at.format("%H:%M %d/%m/%Y").to_string();
     let lines: Vec<RegisterLine> = rows
         .into_iter()
         .map(|row| {
-            let status = DossierStatus::parse(&row.status)
-                .map(|status| status.label(Lang::Vi))
-                .unwrap_or_default();
-            let outcome = match row.resolved_on {
-                Some(day) if row.late => format!("{day} — {status} (quá hạn)"),
-                Some(day) => format!("{day} — {status}"),
-                None => status.to_string(),
+            let status = DossierStatus::parse(&row.status);
+            let label = status.map(|s| s.label(Lang::Vi)).unwrap_or_default();
+            let returned = match (status, row.resolved) {
+                (Some(DossierStatus::Returned), Some(at)) => {
+                    let how = match row.result_delivery.as_deref() {
+                        Some("online") => "trực tuyến",
+                        _ => "trực tiếp",
+                    };
+                    let late = if row.late { ", quá hạn" } else { "" };
+                    format!("{}\n({how}{late})", moment(at))
+                }
+                (_, Some(at)) => format!("{label}\n{}", moment(at)),
+                _ => format!("Chưa trả ({label})"),
+            };
+            let extended_due = match (row.due, row.legal_due) {
+                (Some(due), Some(legal)) if due != legal => moment(due),
+                _ => String::new(),
+            };
+            let transferred = match (row.transferred, &row.assignee) {
+                (Some(at), Some(assignee)) => {
+                    format!("{}\n{assignee}\n{}", row.agency_name, moment(at))
+                }
+                (Some(at), None) => format!("{}\n{}", row.agency_name, moment(at)),
+                (None, _) => String::new(),
             };
             RegisterLine {
                 code: row.code,
-                procedure: row.procedure,
+                receipt_number: row.receipt_number,
                 applicant: match row.phone {
                     Some(phone) => format!("{}, {phone}", row.full_name),
                     None => row.full_name,
                 },
-                received_on: row.received_on,
-                due_on: row.due_on,
-                outcome,
+                procedure: row.procedure,
+                received: moment(row.received),
+                legal_due: row.legal_due.map(moment).unwrap_or_default(),
+                extended_due,
+                transferred,
+                returned,
             }
         })
         .collect();
     let day = |date: NaiveDate| date.format("%d/%m/%Y").to_string();
+    let mut conn = state.pool.acquire().await?;
+    let body = registers::one_stop_body(&mut conn, agency.id).await?;
+    drop(conn);
     let document = Register {
+        issuer: body.issuer(),
         agency_name: &agency.name,
         place: &state.config.place,
         issued_on: to,

@@ -1,116 +1,126 @@
-//! Slip 06: phiếu kiểm soát quá trình giải quyết hồ sơ — every hand-over of
-//! the dossier, who did it, when, in which workflow step, and whether it
-//! was within that step's time.
+//! Slip 06: phiếu kiểm soát quá trình giải quyết hồ sơ (Circular 03/2025)
+//! — one line per hand-over of the dossier: who gave it and who received
+//! it (person and unit), when, the workflow step with its deadline, whether
+//! the step was done early, on time or late, and a column for each of the
+//! two to sign. Landscape, as a table this wide is allowed to be (Decree
+//! 30/2020, appendix I).
 
-use super::layout::{Align, Column, Document, DocumentError, Style};
+use super::layout::{Align, Column, Document, DocumentError, Orientation, Style};
+use super::letterhead::{heading, Issuer};
 use chrono::NaiveDate;
 
-/// One step of the dossier's way.
-pub struct Step {
-    /// `HH:MM dd/mm/yyyy`.
-    pub at: String,
-    /// The workflow step it happened in ("Thẩm định hồ sơ, …"); empty for
-    /// the applicant's own steps.
-    pub step: String,
+/// One hand-over.
+pub struct HandOver {
     /// "Tiếp nhận → Đã tiếp nhận".
     pub what: String,
-    pub by: String,
-    /// When that step was due, `HH:MM dd/mm/yyyy`.
-    pub step_due: String,
-    /// "Đúng hạn" / "Quá hạn" against the step's due moment.
+    /// Person, then unit, on two lines.
+    pub giver: String,
+    pub receiver: String,
+    /// `HH:MM dd/mm/yyyy`.
+    pub at: String,
+    /// The workflow step and its deadline ("Thẩm định hồ sơ\nhạn 17:00
+    /// 08/12/2026"); empty for the applicant's own steps.
+    pub step: String,
+    /// "Trước hạn", "Đúng hạn", "Quá hạn" or empty.
     pub timeliness: String,
     pub note: String,
 }
 
 pub struct ControlSlip<'a> {
-    pub agency_name: &'a str,
+    pub issuer: Issuer<'a>,
     pub place: &'a str,
     pub issued_on: NaiveDate,
     pub code: &'a str,
     pub applicant_name: &'a str,
     pub procedure_name: &'a str,
-    pub received_at: &'a str,
+    /// The agency that decides the dossier.
+    pub processing_agency: &'a str,
+    /// When the one-stop unit accepted it, `HH:MM dd/mm/yyyy`, or empty.
+    pub accepted_at: &'a str,
     pub due: &'a str,
-    pub steps: &'a [Step],
+    pub hand_overs: &'a [HandOver],
 }
 
+pub const TITLE: &str = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";
+
+/// Hand-over rows print at 10 pt so nine columns fit a landscape page.
+const TABLE_SIZE: f32 = 10.0;
+
 pub fn render(slip: &ControlSlip<'_>) -> Result<Vec<u8>, DocumentError> {
-    let mut doc = Document::new("Phiếu kiểm soát quá trình giải quyết hồ sơ", slip.issued_on);
-    super::letterhead::letterhead(
-        &mut doc,
-        slip.agency_name,
-        slip.code,
-        slip.place,
+    let mut doc = Document::oriented(
+        "Phiếu kiểm soát quá trình giải quyết hồ sơ",
         slip.issued_on,
+        Orientation::Landscape,
     );
-    doc.text("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", Style::TITLE);
-    doc.gap(2.0);
-    doc.text(&format!("Mã hồ sơ: {}", slip.code), Style::BODY.bold());
-    doc.text(&format!("Người nộp: {}", slip.applicant_name), Style::BODY);
-    doc.text(&format!("Thủ tục: {}", slip.procedure_name), Style::BODY);
-    doc.text(&format!("Ngày nộp: {}", slip.received_at), Style::BODY);
-    doc.text(&format!("Hẹn trả kết quả: {}", slip.due), Style::BODY);
-    // The workflow step and its due moment share a column, so the action
-    // keeps its own words on one line.
-    let steps: Vec<String> = slip
-        .steps
-        .iter()
-        .map(|step| match (step.step.as_str(), step.step_due.as_str()) {
-            ("", _) => String::new(),
-            (name, "") => name.to_string(),
-            (name, due) => format!("{name} (hạn {due})"),
-        })
-        .collect();
+    heading(&mut doc, &slip.issuer, None, slip.place, slip.issued_on);
+    doc.text(TITLE, Style::TITLE);
+    doc.text(
+        &format!("Mã hồ sơ: {}", slip.code),
+        Style::BODY.bold().centered(),
+    );
+    doc.text(
+        "(Kèm theo hồ sơ của tổ chức, cá nhân)",
+        Style::BODY.italic().centered(),
+    );
+    doc.gap(1.0);
+    let facts = [
+        ("Tổ chức, cá nhân nộp hồ sơ", slip.applicant_name),
+        ("Thủ tục hành chính", slip.procedure_name),
+        ("Cơ quan giải quyết hồ sơ", slip.processing_agency),
+        ("Thời gian tiếp nhận hồ sơ", slip.accepted_at),
+        ("Thời hạn trả kết quả", slip.due),
+    ];
+    for (label, value) in facts {
+        if !value.is_empty() {
+            doc.text(&format!("{label}: {value}"), Style::BODY);
+        }
+    }
+    doc.gap(1.0);
+    let numbers: Vec<String> = (1..=slip.hand_overs.len()).map(|n| n.to_string()).collect();
     let rows: Vec<Vec<&str>> = slip
-        .steps
+        .hand_overs
         .iter()
-        .zip(&steps)
-        .map(|(step, workflow_step)| {
+        .zip(&numbers)
+        .map(|(hand_over, number)| {
             vec![
-                step.at.as_str(),
-                step.what.as_str(),
-                step.by.as_str(),
-                workflow_step.as_str(),
-                step.timeliness.as_str(),
-                step.note.as_str(),
+                number.as_str(),
+                hand_over.what.as_str(),
+                hand_over.giver.as_str(),
+                hand_over.receiver.as_str(),
+                hand_over.at.as_str(),
+                hand_over.step.as_str(),
+                hand_over.timeliness.as_str(),
+                "",
+                "",
+                hand_over.note.as_str(),
             ]
         })
         .collect();
-    doc.table(
+    let column = |header, width, align| Column {
+        header,
+        width,
+        align,
+    };
+    doc.table_sized(
         &[
-            Column {
-                header: "Thời gian",
-                width: 0.15,
-                align: Align::Left,
-            },
-            Column {
-                header: "Thao tác",
-                width: 0.24,
-                align: Align::Left,
-            },
-            Column {
-                header: "Người thực hiện",
-                width: 0.16,
-                align: Align::Left,
-            },
-            Column {
-                header: "Bước, hạn",
-                width: 0.21,
-                align: Align::Left,
-            },
-            Column {
-                header: "Tiến độ",
-                width: 0.1,
-                align: Align::Center,
-            },
-            Column {
-                header: "Ghi chú",
-                width: 0.14,
-                align: Align::Left,
-            },
+            column("STT", 0.04, Align::Center),
+            column("Nội dung giao, nhận", 0.13, Align::Left),
+            column("Bên giao (người, đơn vị)", 0.14, Align::Left),
+            column("Bên nhận (người, đơn vị)", 0.14, Align::Left),
+            column("Thời gian giao, nhận", 0.09, Align::Center),
+            column("Bước xử lý, thời hạn", 0.14, Align::Left),
+            column(
+                "Kết quả (trước hạn, đúng hạn, quá hạn)",
+                0.09,
+                Align::Center,
+            ),
+            column("Người giao ký", 0.07, Align::Center),
+            column("Người nhận ký", 0.07, Align::Center),
+            column("Ghi chú", 0.09, Align::Left),
         ],
         &rows,
-        0,
+        2,
+        TABLE_SIZE,
     );
     doc.finish()
 }

@@ -7,12 +7,20 @@
 //! so downloading it again later gives the same document.
 
 use super::layout::{Band, Cell, Document, DocumentError, Style};
+use super::letterhead::Issuer;
 use super::moments::moment;
 pub use app::dossiers::notice_slips::NoticeKind;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub struct NoticeSlip<'a> {
     pub kind: NoticeKind,
+    /// Who issues it: the one-stop unit (02, 03, 05) or the processing
+    /// agency (04), under its governing authority.
+    pub issuer: Issuer<'a>,
+    /// Its number in the issuer's register; `None` for a slip issued
+    /// before slips were numbered.
+    pub number: Option<&'a str>,
+    /// The issuer's name, as the text names it.
     pub agency_name: &'a str,
     pub place: &'a str,
     /// The day of the step the slip records.
@@ -42,10 +50,10 @@ pub struct NoticeSlip<'a> {
 pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
     let title = slip.kind.title();
     let mut doc = Document::new(&title.to_lowercase(), slip.issued_on);
-    super::letterhead::letterhead(
+    super::letterhead::heading(
         &mut doc,
-        slip.agency_name,
-        slip.code,
+        &slip.issuer,
+        slip.number,
         slip.place,
         slip.issued_on,
     );

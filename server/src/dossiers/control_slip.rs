@@ -1,9 +1,11 @@
 //! `GET /ho-so/{code}/phieu-kiem-soat.pdf`: slip 06, for the applicant and
-//! for officials whose agencies handle the dossier.
+//! for officials whose agencies handle the dossier: every hand-over of its
+//! history, giver and receiver, time, step deadline and timeliness.
 
 use crate::access::extractors::SignedIn;
 use crate::access::refusals;
-use crate::documents::control_slip::{self, ControlSlip, Step};
+use crate::documents::control_slip::{self, ControlSlip, HandOver};
+use crate::dossiers::registers;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
 use app::access::policy::{self, DossierOwnership};
@@ -12,6 +14,7 @@ use app::dossiers::{workflow_store, Action, DossierStatus};
 use app::error::AppError;
 use app::i18n::Lang;
 use axum::extract::{Path, State};
+use chrono::NaiveDateTime;
 
 pub async fn control_slip(
     State(state): State<AppState>,
@@ -19,13 +22,15 @@ pub async fn control_slip(
     Path(code): Path<String>,
 ) -> HandlerResult {
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
-                  to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "received_at!",
+        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, d.applicant_id, d.agency_id, d.assignee_id, d.status,
+                  a.name AS agency_name, v.name AS procedure_name, u.full_name, s.full_name AS "assignee?",
+                  coalesce(to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY'), '') AS "accepted_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
                   (SELECT (max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                    FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!: chrono::NaiveDate"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN users u ON u.id = d.applicant_id
+           LEFT JOIN users s ON s.id = d.assignee_id
            WHERE d.code = $1 AND d.submitted_at IS NOT NULL"#,
         code,
     )
@@ -40,14 +45,18 @@ pub async fn control_slip(
     if !policy::may_read_dossier(&user, &ownership) {
         return Ok(refusals::as_missing(format!("dossier {code}")));
     }
-    // Each hand-over against the budget of the workflow step it happened
-    // in, and the slip dated by its latest step: downloaded again, it reads
-    // the same until the dossier moves on.
+    // Each hand-over with the person who made it and their unit (a
+    // reception officer's is the one-stop unit), against the budget of
+    // the workflow step it happened in; the slip is dated by its latest
+    // step, so downloaded again it reads the same until the dossier moves.
     let history = sqlx::query!(
-        r#"SELECT to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "at!",
-                  NULLIF(h.action, 'submit') AS "action: Action", h.to_status AS "to_status: DossierStatus",
-                  h.note, coalesce(u.full_name, '') AS "by!"
+        r#"SELECT h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "at!: NaiveDateTime",
+                  h.action, h.to_status, h.note, coalesce(u.full_name, '') AS "by!",
+                  CASE WHEN EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'reception')
+                       THEN coalesce(o.name, ag.name) ELSE ag.name END AS unit
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
+           LEFT JOIN agencies ag ON ag.id = u.agency_id
+           LEFT JOIN one_stop_units o ON o.id = ag.one_stop_unit_id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier.id
     )
@@ -55,47 +64,90 @@ pub async fn control_slip(
     .await?;
     let (workflow, timeline) =
         timed_hand_overs(&state, dossier.id, dossier.procedure_version_id).await?;
-    let steps: Vec<Step> = history
-        .into_iter()
+    let mut conn = state.pool.acquire().await?;
+    let body = registers::one_stop_body(&mut conn, dossier.agency_id).await?;
+    drop(conn);
+
+    let applicant = format!("{}\nNgười nộp hồ sơ", dossier.full_name);
+    let party = |by: &str, unit: Option<&str>| match unit {
+        Some(unit) => format!("{by}\n{unit}"),
+        None => applicant.clone(),
+    };
+    // Who holds the dossier now, for the last, still open hand-over.
+    let holder = match DossierStatus::parse(&dossier.status) {
+        Some(DossierStatus::Submitted | DossierStatus::ResultReady) => body.name.clone(),
+        Some(DossierStatus::Processing) => match &dossier.assignee {
+            Some(name) => format!("{name}\n{}", dossier.agency_name),
+            None => dossier.agency_name.clone(),
+        },
+        Some(DossierStatus::Received) => dossier.agency_name.clone(),
+        Some(DossierStatus::AwaitingApproval) => format!("Lãnh đạo {}", dossier.agency_name),
+        Some(DossierStatus::AwaitingSupplement) => applicant.clone(),
+        _ => String::new(),
+    };
+    let hand_overs: Vec<HandOver> = history
+        .iter()
+        .enumerate()
         .zip(timeline.hand_overs)
-        .map(|(entry, timed)| {
-            let status = entry.to_status.label(Lang::Vi);
-            let what = match entry.action {
-                Some(action) => format!("{} → {status}", action.label(Lang::Vi)),
-                None => format!("Nộp hồ sơ → {status}"),
+        .map(|((i, entry), timed)| {
+            let status = DossierStatus::parse(&entry.to_status);
+            let label = status.map(|s| s.label(Lang::Vi)).unwrap_or_default();
+            let action = entry.action.as_deref().and_then(Action::parse);
+            let what = match action {
+                Some(action) => format!("{} → {label}", action.label(Lang::Vi)),
+                None => format!("Nộp hồ sơ → {label}"),
+            };
+            // The applicant hands the dossier in, even at the counter.
+            let giver = match action {
+                None | Some(Action::Supplement | Action::Withdraw) => applicant.clone(),
+                Some(_) => party(&entry.by, entry.unit.as_deref()),
+            };
+            let receiver = match (status, history.get(i + 1)) {
+                (Some(DossierStatus::Withdrawn), _) => String::new(),
+                (Some(s), _) if s.is_final() || s == DossierStatus::AwaitingSupplement => {
+                    applicant.clone()
+                }
+                (_, Some(next)) => party(&next.by, next.unit.as_deref()),
+                (_, None) => holder.clone(),
             };
             let step = timed
                 .stage
                 .and_then(|stage| workflow.iter().find(|step| step.stage == stage));
-            Step {
-                at: entry.at,
-                step: step.map(|step| step.name.clone()).unwrap_or_default(),
-                what,
-                by: entry.by,
-                step_due: timed
-                    .step_due
-                    .map(|due| due.format("%H:%M %d/%m/%Y").to_string())
-                    .unwrap_or_default(),
-                timeliness: match timed.on_time {
-                    Some(true) => "Đúng hạn",
-                    Some(false) => "Quá hạn",
-                    None => "",
+            let step = match (step, timed.step_due) {
+                (Some(step), Some(due)) => {
+                    format!("{}\nhạn {}", step.name, due.format("%H:%M %d/%m/%Y"))
                 }
-                .to_string(),
-                note: entry.note.unwrap_or_default(),
+                (Some(step), None) => step.name.clone(),
+                (None, _) => String::new(),
+            };
+            let timeliness = match (timed.on_time, timed.step_due) {
+                (Some(true), Some(due)) if entry.at.date() < due.date() => "Trước hạn",
+                (Some(true), _) => "Đúng hạn",
+                (Some(false), _) => "Quá hạn",
+                (None, _) => "",
+            };
+            HandOver {
+                what,
+                giver,
+                receiver,
+                at: entry.at.format("%H:%M %d/%m/%Y").to_string(),
+                step,
+                timeliness: timeliness.to_string(),
+                note: entry.note.clone().unwrap_or_default(),
             }
         })
         .collect();
     let slip = ControlSlip {
-        agency_name: &dossier.agency_name,
+        issuer: body.issuer(),
         place: &state.config.place,
         issued_on: dossier.issued_on,
         code: &dossier.code,
         applicant_name: &dossier.full_name,
         procedure_name: &dossier.procedure_name,
-        received_at: &dossier.received_at,
+        processing_agency: &dossier.agency_name,
+        accepted_at: &dossier.accepted_at,
         due: &dossier.due,
-        steps: &steps,
+        hand_overs: &hand_overs,
     };
     let bytes = control_slip::render(&slip)?;
     Ok(crate::documents::download::pdf_download(

@@ -8,7 +8,8 @@ pub mod drafts;
 pub mod filing;
 pub mod notice_slip;
 mod rating;
-mod slip;
+pub mod receipt;
+pub mod registers;
 mod withdrawal;
 
 use crate::state::AppState;
@@ -21,7 +22,10 @@ pub fn router() -> Router<AppState> {
         .route(paths::FILE_DOSSIER, post(filing::file))
         .route(paths::WITHDRAW, post(withdrawal::withdraw))
         .route(paths::RATE, post(rating::rate))
-        .route(paths::DOSSIER_SLIP, axum::routing::get(slip::receipt_slip))
+        .route(
+            paths::DOSSIER_SLIP,
+            axum::routing::get(receipt::receipt_slip),
+        )
         .route(
             paths::CONTROL_SLIP,
             axum::routing::get(control_slip::control_slip),

@@ -6,6 +6,7 @@
 use crate::access::extractors::SignedIn;
 use crate::access::refusals;
 use crate::documents::notice_slip::{self, NoticeKind, NoticeSlip};
+use crate::dossiers::registers;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
 use app::access::policy::{self, DossierOwnership};
@@ -19,8 +20,9 @@ pub async fn notice_slip(
 ) -> HandlerResult {
     let entry: i64 = entry.parse().map_err(|_| HandlerError::not_found())?;
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name,
-                  h.action AS "action!: Action", coalesce(h.note, '') AS "reason!",
+        r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id, v.name AS procedure_name, u.full_name,
+                  i.reference AS "number?",
+                  h.action AS "action!", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
                   (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "issued_on!: chrono::NaiveDate",
                   d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "received_at!: chrono::NaiveDateTime",
@@ -33,7 +35,8 @@ pub async fn notice_slip(
            JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN users u ON u.id = d.applicant_id
            LEFT JOIN users o ON o.id = h.actor_id
-           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL AND h.action <> 'submit'"#,
+           LEFT JOIN issued_documents i ON i.history_id = h.id
+           WHERE h.id = $1 AND d.code = $2 AND h.action IS NOT NULL"#,
         entry,
         code,
     )
@@ -50,13 +53,23 @@ pub async fn notice_slip(
             "dossier {code}, slip {entry}"
         )));
     }
-    let Some(kind) = NoticeKind::of(row.action) else {
+    let Some(kind) = Action::parse(&row.action).and_then(NoticeKind::of) else {
         return Err(HandlerError::not_found());
     };
+    // The apology is the processing agency's; the other slips the
+    // one-stop unit's.
+    let mut conn = state.pool.acquire().await?;
+    let body = match kind {
+        NoticeKind::Apology => registers::agency_body(&mut conn, row.agency_id).await?,
+        _ => registers::one_stop_body(&mut conn, row.agency_id).await?,
+    };
+    drop(conn);
     let dossier_url = format!("{}/ho-so/{}", state.config.public_base_url, row.code);
     let slip = NoticeSlip {
         kind,
-        agency_name: &row.agency_name,
+        issuer: body.issuer(),
+        number: row.number.as_deref(),
+        agency_name: &body.name,
         place: &state.config.place,
         issued_on: row.issued_on,
         code: &row.code,
@@ -67,7 +80,7 @@ pub async fn notice_slip(
         officer: &row.officer,
         missed_due: row.missed_due,
         new_due: row.new_due,
-        agency_phone: row.agency_phone.as_deref(),
+        agency_phone: body.phone.as_deref().or(row.agency_phone.as_deref()),
         overdue: row.overdue,
         dossier_url: &dossier_url,
     };

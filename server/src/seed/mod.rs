@@ -9,6 +9,7 @@ pub mod demo_accounts;
 mod demo_agencies;
 mod demo_catalogue;
 mod demo_eforms;
+mod demo_one_stop_units;
 mod demo_workflows;
 pub mod generated_year;
 
@@ -19,10 +20,11 @@ pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
     administrative_units::load(pool).await
 }
 
-/// Loads the demo province: agencies, the procedure catalogue and one
-/// account per role.
+/// Loads the demo province: agencies and their one-stop units, the
+/// procedure catalogue and one account per role.
 pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
     demo_agencies::load(pool).await?;
+    demo_one_stop_units::load(pool).await?;
     demo_catalogue::load(pool).await?;
     demo_eforms::load(pool).await?;
     demo_accounts::load(pool).await

@@ -1,21 +1,43 @@
 //! Register 07 (sổ theo dõi hồ sơ): an official downloads it for an agency
-//! in their scope and a period; it lists what the desk received; a period it
-//! cannot read is explained on the form it came from; nobody reads another
-//! agency's register.
+//! in their scope and a period; it lists only the dossiers the one-stop
+//! unit accepted, with the register's columns; a period it cannot read is
+//! explained on the form it came from; nobody reads another agency's
+//! register.
 
 use crate::support;
 
 use support::back_office::*;
-use support::pdf::text_of;
+use support::pdf::{flowing_text_of, text_of};
 use support::spawn_app;
 
 #[tokio::test]
-async fn reception_prints_this_months_register_with_every_dossier_received() {
+async fn reception_prints_this_months_register_with_every_dossier_accepted_and_only_those() {
     let app = spawn_app().await;
-    let first = filed(&app).await;
-    let second = filed(&app).await;
+    let done = returned(&app).await;
+    let extended = filed(&app).await;
+    let waiting = filed(&app).await;
     let mut reception = signed_in(&app, RECEPTION).await;
-    act(&app, &mut reception, &first, "accept", &[]).await;
+    act(&app, &mut reception, &extended, "accept", &[]).await;
+    let new_day: String = sqlx::query_scalar(
+        "SELECT to_char(c, 'YYYY-MM-DD') FROM dossiers d,
+                generate_series(d.due_at::date + 7, d.due_at::date + 30, interval '1 day') AS c
+         WHERE d.code = $1 AND extract(isodow FROM c) < 6
+           AND NOT EXISTS (SELECT 1 FROM calendar_days k WHERE k.day = c::date AND k.kind = 'holiday')
+         ORDER BY c LIMIT 1",
+    )
+    .bind(&extended)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let mut leader = signed_in(&app, LEADER).await;
+    act(
+        &app,
+        &mut leader,
+        &extended,
+        "extend",
+        &[("note", "Cần xác minh."), ("new_due", &new_day)],
+    )
+    .await;
 
     let inbox = reception.get("/can-bo").await;
     assert!(
@@ -25,18 +47,68 @@ async fn reception_prints_this_months_register_with_every_dossier_received() {
     let register = reception.get("/can-bo/so-theo-doi.pdf").await;
     assert_eq!(register.status, 200);
     assert_eq!(register.header("content-type"), "application/pdf");
-    let text = text_of(&register.bytes);
+    support::pdf::keep("register-07", &register.bytes);
+    let text = flowing_text_of(&register.bytes);
+    let when = |sql: &'static str, code: &str| {
+        let pool = app.pool.clone();
+        let code = code.to_string();
+        async move {
+            sqlx::query_scalar::<_, String>(sql)
+                .bind(code)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let legal = when(
+        "SELECT to_char(legal_due_at, 'HH24:MI DD/MM/YYYY') FROM dossiers WHERE code = $1",
+        &extended,
+    )
+    .await;
+    let moved = when(
+        "SELECT to_char(due_at, 'HH24:MI DD/MM/YYYY') FROM dossiers WHERE code = $1",
+        &extended,
+    )
+    .await;
+    let returned_at = when(
+        "SELECT to_char(resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') FROM dossiers WHERE code = $1",
+        &done,
+    )
+    .await;
     for expected in [
+        "UBND PHƯỜNG HỒNG GAI",
         "SỔ THEO DÕI HỒ SƠ",
+        "Cơ quan giải quyết: Ủy ban nhân dân phường Hồng Gai",
         "Tổng số hồ sơ tiếp nhận: 2",
-        first.as_str(),
-        second.as_str(),
+        // The register's columns.
+        "STT",
+        "Mã hồ sơ, số giấy tiếp nhận",
+        "Tổ chức, cá nhân",
+        "Tên thủ tục hành chính",
+        "Nhận hồ sơ",
+        "Hẹn trả theo quy định",
+        "Hẹn lại (gia hạn)",
+        "Chuyển hồ sơ đến",
+        "Trả kết quả",
+        "Ký nhận",
+        done.as_str(),
+        extended.as_str(),
+        "Số: 01/TNHS-TTPVHCC",
+        "Số: 02/TNHS-TTPVHCC",
         "Vũ Thị Công Dân",
-        "Đã tiếp nhận",
-        "Chờ tiếp nhận",
+        // The legal appointment, and the extended one beside it.
+        &format!("{legal} {moved}"),
+        // Transferred to the agency's specialist; returned online.
+        "Trần Văn Chuyên",
+        &format!("{returned_at} (trực tuyến)"),
+        "Chưa trả (Đã tiếp nhận)",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
+    assert!(
+        !text.contains(&waiting),
+        "a dossier not accepted is not in the register: {text}"
+    );
 
     // A period before anything was filed is an empty register, not an error.
     let empty = reception
@@ -44,14 +116,14 @@ async fn reception_prints_this_months_register_with_every_dossier_received() {
         .await;
     let text = text_of(&empty.bytes);
     assert!(
-        text.contains("Từ ngày 01/01/2025 đến ngày 31/01/2025"),
+        text.contains("từ ngày 01/01/2025 đến ngày 31/01/2025"),
         "{text}"
     );
     assert!(
         text.contains("Không có hồ sơ nào được tiếp nhận trong kỳ."),
         "{text}"
     );
-    assert!(!text.contains(&first));
+    assert!(!text.contains(&done));
 }
 
 #[tokio::test]
@@ -88,6 +160,8 @@ async fn a_period_that_cannot_be_read_is_explained_on_the_form_with_what_was_typ
 async fn nobody_reads_another_agencys_register() {
     let app = spawn_app().await;
     let code = filed(&app).await;
+    let mut reception = signed_in(&app, RECEPTION).await;
+    act(&app, &mut reception, &code, "accept", &[]).await;
     let elsewhere = official_elsewhere(&app).await;
     let mut stranger = signed_in(&app, elsewhere).await;
     let own = text_of(&stranger.get("/can-bo/so-theo-doi.pdf").await.bytes);

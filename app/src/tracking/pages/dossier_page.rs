@@ -34,6 +34,17 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
     let lang = use_lang();
     let title = (f.dossier_title)(&dossier.code);
     let withdraw = paths::withdraw(&dossier.code);
+    // Slip 01 once the one-stop unit accepted it; before, the submission
+    // acknowledgement, which promises no date.
+    let accepted = dossier
+        .history
+        .iter()
+        .any(|entry| entry.action == Some(crate::dossiers::Action::Accept));
+    let slip_label = if accepted {
+        f.download_slip
+    } else {
+        f.download_acknowledgement
+    };
     view! {
         <PageTitle title breadcrumb=(paths::DOSSIERS, f.my_dossiers_title) lead=dossier.procedure_name.clone()/>
         <div class="notice notice--info"><p><strong>{dossier.status.label(lang)}</strong>". "{(f.next_step)(dossier.status)}</p></div>
@@ -44,7 +55,7 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
             <div><dt>{f.due_date}</dt><dd>{dossier.due_on.clone().unwrap_or_default()}</dd></div>
             <div><dt>{f.pin}</dt><dd><span class="pin">{dossier.pin.clone()}</span><p class="hint">{f.pin_hint}</p></dd></div>
         </dl>
-        <p><a href=paths::dossier_slip(&dossier.code) download="" rel="external">{f.download_slip}</a></p>
+        <p><a href=paths::dossier_slip(&dossier.code) download="" rel="external">{slip_label}</a></p>
         <p><a href=paths::control_slip(&dossier.code) download="" rel="external">{t.back_office.slip_06}</a></p>
         {dossier.status.can_be_withdrawn().then(|| view! {
             <p class="hint">{f.withdraw_hint}</p>

@@ -192,7 +192,8 @@ async fn run(
         change,
     };
     super::effect(&mut step).await?;
-    write(&mut step, next).await?;
+    let history_id = write(&mut step, next).await?;
+    super::issue::issue(&mut step, history_id).await?;
     super::notify(&mut step).await?;
     Ok(next.status)
 }
@@ -227,8 +228,8 @@ async fn lock(tx: &mut PgConnection, code: &str) -> Result<Option<Dossier>, sqlx
 }
 
 /// The new state and the action's change, and the history entry that
-/// records both (slips 02–06 are printed from it).
-async fn write(step: &mut Step<'_>, next: WorkflowState) -> Result<(), Halt> {
+/// records both (slips 02–06 are printed from it); the entry's id.
+async fn write(step: &mut Step<'_>, next: WorkflowState) -> Result<i64, Halt> {
     let action = step.request.action;
     let change = &step.change;
     let pausing = next.status == DossierStatus::AwaitingSupplement;
@@ -269,9 +270,10 @@ async fn write(step: &mut Step<'_>, next: WorkflowState) -> Result<(), Halt> {
     if updated.rows_affected() != 1 {
         return Err(Outcome::Changed.into());
     }
-    sqlx::query!(
+    let history_id = sqlx::query_scalar!(
         "INSERT INTO dossier_history (dossier_id, actor_id, action, from_status, to_status, note, due_before, due_after, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING id",
         step.dossier.id,
         step.request.by.id,
         action as Action,
@@ -282,9 +284,9 @@ async fn write(step: &mut Step<'_>, next: WorkflowState) -> Result<(), Halt> {
         change.due_at as _,
         step.now as _,
     )
-    .execute(&mut *step.tx)
+    .fetch_one(&mut *step.tx)
     .await?;
-    Ok(())
+    Ok(history_id)
 }
 
 impl Step<'_> {

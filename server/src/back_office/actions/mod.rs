@@ -13,6 +13,7 @@
 //! to the dossier with a notice.
 
 pub mod core;
+mod issue;
 mod outcome;
 
 mod accept;

@@ -1,4 +1,4 @@
-//! The two embedded Liberation Serif faces and the glyph measurements the
+//! The three embedded Liberation Serif faces and the glyph measurements the
 //! layout wraps lines with.
 
 use std::sync::OnceLock;
@@ -9,6 +9,7 @@ use super::{Style, Weight, PT_PER_MM};
 
 const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf");
+const ITALIC_TTF: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf");
 
 /// One embedded face with the metrics the layout needs.
 pub(super) struct Face {
@@ -55,6 +56,7 @@ impl Face {
 pub(super) struct Faces {
     pub(super) regular: Face,
     pub(super) bold: Face,
+    pub(super) italic: Face,
 }
 
 impl Faces {
@@ -62,16 +64,18 @@ impl Faces {
         match weight {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
+            Weight::Italic => &self.italic,
         }
     }
 }
 
-/// The two faces, parsed once per process.
+/// The three faces, parsed once per process.
 pub(super) fn faces() -> &'static Faces {
     static FACES: OnceLock<Faces> = OnceLock::new();
     FACES.get_or_init(|| Faces {
         regular: Face::load(REGULAR_TTF, "LSERIF"),
         bold: Face::load(BOLD_TTF, "LSERBD"),
+        italic: Face::load(ITALIC_TTF, "LSERIT"),
     })
 }
 

@@ -1,7 +1,8 @@
 //! Rendering the finished document to deterministic PDF bytes.
 
 use printpdf::{
-    Mm, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfParseErrorSeverity, PdfSaveOptions,
+    Mm, OffsetDateTime, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
+    PdfSaveOptions,
 };
 
 use super::faces::faces;
@@ -34,7 +35,17 @@ impl Document {
         info.metadata_date = date;
         info.creator = "Một Cửa".to_string();
         info.producer = "Một Cửa".to_string();
-        for face in [&faces.regular, &faces.bold] {
+        // Only the faces the pages use: an unused one would be embedded
+        // for nothing.
+        let used = |face: &super::faces::Face| {
+            self.pages.iter().flatten().any(|op| {
+                matches!(op, Op::SetFont { font: PdfFontHandle::External(id), .. } if *id == face.id)
+            })
+        };
+        for face in [&faces.regular, &faces.bold, &faces.italic] {
+            if !used(face) {
+                continue;
+            }
             doc.resources
                 .fonts
                 .map

@@ -164,6 +164,15 @@ impl<'a> Cell<'a> {
     }
 }
 
+/// One column of [`Document::stacks`]: lines in their own styles, down a
+/// band, and the length of the rule under them in millimetres, if any.
+#[derive(Clone, Debug)]
+pub struct Stack<'a> {
+    pub band: Band,
+    pub lines: Vec<(Style, &'a str)>,
+    pub rule: Option<f32>,
+}
+
 /// Columns of a [`Document::grouped_table`] under one heading: `span`
 /// columns under `title`, or one column whose own header stands over both
 /// header lines (`title: None`).

@@ -4,9 +4,32 @@ use printpdf::{
     Color, LinePoint, Op, PaintMode, Point, Polygon, PolygonRing, Pt, Rgb, WindingOrder,
 };
 
-use super::{Document, DocumentError, MARGINS, PT_PER_MM};
+use super::{Band, Cell, Document, DocumentError, Style, MARGINS, PT_PER_MM};
 
 impl Document {
+    /// A QR code of `data` at the right margin with `text` wrapped in the
+    /// room left of it; the next content goes below both.
+    pub fn qr_code_beside(
+        &mut self,
+        data: &str,
+        size_mm: f32,
+        text: &str,
+        style: Style,
+    ) -> Result<(), DocumentError> {
+        let size = size_mm * PT_PER_MM;
+        if self.y - size < MARGINS.bottom * PT_PER_MM {
+            self.page_break();
+        }
+        let top = self.y;
+        self.qr_code(data, size_mm)?;
+        let below_code = self.y;
+        self.y = top;
+        let room = 1.0 - (size_mm + 4.0) / self.orientation.text_width_mm();
+        self.row(&[Cell::new(Band::new(0.0, room), style, text)]);
+        self.y = self.y.min(below_code);
+        Ok(())
+    }
+
     /// A QR code of `data`, `size_mm` square, at the right margin of the
     /// current line; the next content goes below it. Drawn as filled vector
     /// squares, so it prints sharp at any size.

@@ -2,11 +2,13 @@
 
 use super::{BODY_SIZE, NOTE_SIZE};
 
-/// Regular or bold (the two embedded faces).
+/// Which of the embedded faces: regular, bold, or italic (the place and
+/// date of an administrative document are set in italics).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weight {
     Regular,
     Bold,
+    Italic,
 }
 
 /// Horizontal alignment of the lines of a block within its band.
@@ -75,6 +77,12 @@ impl Style {
     pub const fn regular(self) -> Style {
         Style {
             weight: Weight::Regular,
+            ..self
+        }
+    }
+    pub const fn italic(self) -> Style {
+        Style {
+            weight: Weight::Italic,
             ..self
         }
     }

@@ -3,12 +3,15 @@
 use printpdf::{Op, PdfFontHandle, Pt, TextItem, TextMatrix};
 
 use super::faces::faces;
-use super::{Align, Band, Cell, Document, Style, BODY_SIZE, PT_PER_MM};
+use super::{Align, Band, Cell, Document, Stack, Style, BODY_SIZE, PT_PER_MM};
 
 /// Space between two blanks sharing a line, in millimetres.
 const FIELD_GAP_MM: f32 = 1.5;
 /// A dotted blank shorter than this (in dots) moves to a line of its own.
 const MIN_FILL_DOTS: usize = 8;
+
+/// How far a rule moves the cursor down, in points.
+const RULE_ROOM: f32 = 5.0;
 
 /// The character used for blanks, repeated: "........".
 const DOT: char = '.';
@@ -108,6 +111,49 @@ impl Document {
         self.y -= height;
     }
 
+    /// Blocks of lines side by side, each drawn from the same top down its
+    /// own band with an optional short rule right under its last line (the
+    /// two columns of a document's heading). The cursor ends under the
+    /// tallest.
+    pub fn stacks(&mut self, stacks: &[Stack<'_>]) {
+        let laid: Vec<Vec<(Style, Vec<LaidLine>)>> = stacks
+            .iter()
+            .map(|stack| {
+                stack
+                    .lines
+                    .iter()
+                    .map(|&(style, text)| {
+                        (style, self.lay_out(&Cell::new(stack.band, style, text)))
+                    })
+                    .collect()
+            })
+            .collect();
+        let height = |lines: &Vec<(Style, Vec<LaidLine>)>| -> f32 {
+            lines
+                .iter()
+                .map(|(style, lines)| style.leading() * lines.len() as f32)
+                .sum()
+        };
+        let tallest = laid.iter().map(height).fold(0.0, f32::max);
+        self.make_room(tallest + RULE_ROOM);
+        let top = self.y;
+        let mut lowest = top;
+        for (stack, blocks) in stacks.iter().zip(&laid) {
+            self.y = top;
+            for (style, lines) in blocks {
+                for line in lines {
+                    self.draw_line(line, stack.band, *style, self.y);
+                    self.y -= style.leading();
+                }
+            }
+            if let Some(width) = stack.rule {
+                self.rule(stack.band, width);
+            }
+            lowest = lowest.min(self.y);
+        }
+        self.y = lowest;
+    }
+
     /// A short horizontal rule centered in `band`, just under the previous
     /// line (the line under the national motto), `width` millimetres long.
     pub fn rule(&mut self, band: Band, width: f32) {
@@ -116,7 +162,7 @@ impl Document {
         let half = width * PT_PER_MM / 2.0;
         let y = self.y - 1.5;
         self.stroke(&[(center - half, y), (center + half, y)]);
-        self.y -= 5.0;
+        self.y -= RULE_ROOM;
     }
 
     /// Wraps a cell's text to its band.

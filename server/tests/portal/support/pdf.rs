@@ -33,3 +33,15 @@ fn pdftotext(bytes: &[u8], mode: &str) -> String {
     let _ = std::fs::remove_file(&path);
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Keeps a copy of a PDF in the folder `MOTCUA_KEEP_PDFS` names, if set,
+/// to look at it (e.g. `pdftoppm -png`); nothing otherwise.
+pub fn keep(name: &str, bytes: &[u8]) {
+    if let Ok(folder) = std::env::var("MOTCUA_KEEP_PDFS") {
+        let _ = std::fs::create_dir_all(&folder);
+        let _ = std::fs::write(
+            std::path::Path::new(&folder).join(format!("{name}.pdf")),
+            bytes,
+        );
+    }
+}

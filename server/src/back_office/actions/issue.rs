@@ -1,0 +1,32 @@
+//! The slip an action issues, in the action's transaction: at acceptance
+//! slip 01 (numbered in the one-stop unit's register, rendered and
+//! stored); for slips 02, 03 and 05 a number in the one-stop unit's
+//! register, for slip 04 one in the processing agency's (its leader signs
+//! it). A rolled-back action gives its number back.
+
+use super::core::{Halt, Step};
+use crate::dossiers::receipt::issue::issue as issue_receipt;
+use crate::dossiers::registers::{self, Form};
+use app::dossiers::notice_slips::NoticeKind;
+use app::dossiers::Action;
+
+pub(super) async fn issue(step: &mut Step<'_>, history_id: i64) -> Result<(), Halt> {
+    let action = step.request.action;
+    if action == Action::Accept {
+        let config = &step.state.config;
+        issue_receipt(step.tx, config, step.request.code, history_id).await?;
+        return Ok(());
+    }
+    let Some(kind) = NoticeKind::of(action) else {
+        return Ok(());
+    };
+    let form = Form::of_notice(kind);
+    let agency = step.dossier.agency_id;
+    let body = match form {
+        Form::Apology => registers::agency_body(step.tx, agency).await?,
+        _ => registers::one_stop_body(step.tx, agency).await?,
+    };
+    let dossier = step.dossier.id;
+    registers::issue_notice(step.tx, dossier, history_id, form, &body, step.now).await?;
+    Ok(())
+}
