@@ -4,7 +4,9 @@
 
 mod address_field;
 mod document_slots;
+pub mod check;
 pub mod eform_fields;
+mod fee_estimate;
 mod group_field;
 mod live_check;
 mod model;

@@ -19,6 +19,7 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(paths::FILE_DOSSIER, post(filing::file))
+        .route(paths::FILING_CHECK, post(filing::confirm::confirm))
         .route(paths::WITHDRAW, post(withdrawal::withdraw))
         .route(paths::RATE, post(rating::rate))
         .route(paths::DOSSIER_SLIP, axum::routing::get(slip::receipt_slip))
