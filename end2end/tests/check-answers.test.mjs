@@ -14,7 +14,7 @@ const CHECK = `${CRIMINAL_RECORD}/kiem-tra`;
 /** Everything but the number of certificates and the declaration, saved as a draft earlier. */
 const SAVED = {
   filing_form: '1',
-  agency: '000.00.12.H34',
+  agency: '000.00.19.H34',
   applicant_name: 'Nguyễn Văn Công',
   applicant_citizen_id: '022190001234',
   applicant_birth_date: '27.3.1990',
@@ -80,7 +80,7 @@ scenario('A citizen asks for three certificates, checks the dossier and the 205.
   await press(portal, 'Tiếp tục', (url) => url.pathname === CHECK);
   assert.equal(squash(await page.locator('h1').innerText()), 'Kiểm tra hồ sơ trước khi nộp');
   const main = squash(await page.locator('main').innerText());
-  for (const shown of ['Sở Tư pháp', 'Nguyễn Văn Công', '27/03/1990', 'Bổ sung hồ sơ xin việc', 'Số lượng Phiếu yêu cầu cấp 3']) {
+  for (const shown of ['Công an tỉnh Quảng Ninh', 'Nguyễn Văn Công', '27/03/1990', 'Bổ sung hồ sơ xin việc', 'Số lượng Phiếu yêu cầu cấp 3']) {
     assert.ok(main.includes(shown), `the check page shows ${shown}: ${main}`);
   }
   assert.match(main, /Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp/, 'the documents');
@@ -92,12 +92,12 @@ scenario('A citizen asks for three certificates, checks the dossier and the 205.
   assert.equal(await change.getAttribute('href'), `${CRIMINAL_RECORD}#filing-copies`);
   const office = page.getByRole('link', { name: 'Thay đổi: Nơi nộp hồ sơ' });
   await portal.navigateBy((url) => url.pathname === CRIMINAL_RECORD && url.hash === '#filing-agency', () => office.click());
-  assert.equal(await page.getByLabel('Nơi nộp hồ sơ').inputValue(), '000.00.12.H34', 'the answers are all there');
+  assert.equal(await page.getByLabel('Nơi nộp hồ sơ').inputValue(), '000.00.19.H34', 'the answers are all there');
   assert.equal(await page.getByLabel('Số lượng Phiếu yêu cầu cấp').inputValue(), '3');
   await press(portal, 'Tiếp tục', (url) => url.pathname === CHECK);
 
   const url = await press(portal, 'Nộp hồ sơ', (url) => url.pathname.startsWith('/ho-so/'));
-  assert.match(decodeURIComponent(url.pathname), /^\/ho-so\/000\.00\.12\.H34-\d{6}-\d{4}$/);
+  assert.match(decodeURIComponent(url.pathname), /^\/ho-so\/000\.00\.19\.H34-\d{6}-\d{4}$/);
   const bill = squash(await page.getByRole('region', { name: 'Phí, lệ phí' }).innerText());
   assert.match(bill, /Tổng số tiền phải nộp 205\.000 đ/, `billed what the check page said: ${bill}`);
 });

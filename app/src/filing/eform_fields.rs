@@ -96,7 +96,14 @@ pub fn EformFields(
                             !live.scripted.get() || live.answers.with(|now| is_visible(&field, now))
                         }
                     };
-                    let control = any_field(field.clone(), field.name.clone(), &answers, shown, condition, &places);
+                    let control = any_field(
+                        field.clone(),
+                        field.name.clone(),
+                        &answers,
+                        shown,
+                        condition,
+                        &places,
+                    );
                     view! { <div class="eform-field" hidden=move || !shown_now()>{control}</div> }
                 })
                 .collect_view();

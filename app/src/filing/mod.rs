@@ -3,8 +3,8 @@
 //! which saves the draft or submits the dossier.
 
 mod address_field;
-mod document_slots;
 pub mod check;
+mod document_slots;
 pub mod eform_fields;
 mod fee_estimate;
 mod group_field;

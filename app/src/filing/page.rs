@@ -66,7 +66,11 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     let f = &t.filing;
     let title = (f.page_title)(&filing.procedure.name);
     // "Lỗi: " first while the form shows errors, as a screen reader's first words.
-    let error_prefix = if feedback.has_errors() { t.filing_check.title_error_prefix } else { "" };
+    let error_prefix = if feedback.has_errors() {
+        t.filing_check.title_error_prefix
+    } else {
+        ""
+    };
     let document_title = format!("{error_prefix}{title} | {}", t.site_name);
     let action = filing.base_path();
     let at_counter = filing.counter.is_some();
@@ -104,9 +108,11 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     };
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     let agency_error_id = format!("{agency_id}-error");
-    let fields = |part| view! {
-        <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()
-            places=filing.places.clone() part/>
+    let fields = |part| {
+        view! {
+            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()
+                places=filing.places.clone() part/>
+        }
     };
     view! {
         {match &filing.counter {

@@ -56,11 +56,7 @@ pub fn focused_place(event: &leptos::ev::FocusEvent) -> Option<String> {
 /// Whether `id` may be put after `#` in a redirect: letters, digits and
 /// dashes only, as [`super::field_id`] and the documents' anchors make them.
 pub fn is_place(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 120
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    !id.is_empty() && id.len() <= 120 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 #[cfg(test)]

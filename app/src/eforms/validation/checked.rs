@@ -120,7 +120,13 @@ impl Checked {
         let street_key = keys::address_part(key, "street");
         let province_name = match context.places {
             _ if province.is_empty() => {
-                return self.refuse_named(field, province_key, scope, (e.choose_province)(&label), context.lang);
+                return self.refuse_named(
+                    field,
+                    province_key,
+                    scope,
+                    (e.choose_province)(&label),
+                    context.lang,
+                );
             }
             Some(book) => match book.province(&province) {
                 Some(name) => Some(name.to_string()),
@@ -133,7 +139,13 @@ impl Checked {
         };
         let commune_name = match context.places {
             _ if commune.is_empty() => {
-                self.refuse_named(field, commune_key.clone(), scope, (e.choose_commune)(&label), context.lang);
+                self.refuse_named(
+                    field,
+                    commune_key.clone(),
+                    scope,
+                    (e.choose_commune)(&label),
+                    context.lang,
+                );
                 None
             }
             Some(book) => match book.commune_of(&province, &commune) {
@@ -149,7 +161,13 @@ impl Checked {
         };
         let street_length = street.chars().count();
         if street.is_empty() {
-            self.refuse_named(field, street_key.clone(), scope, (e.enter_street)(&label), context.lang);
+            self.refuse_named(
+                field,
+                street_key.clone(),
+                scope,
+                (e.enter_street)(&label),
+                context.lang,
+            );
         } else if street_length > STREET_MAX {
             let message = (e.street_too_long)(STREET_MAX, street_length);
             self.refuse_named(field, street_key.clone(), scope, message, context.lang);

@@ -245,7 +245,12 @@ fn every_message_names_its_field() {
         let errors = validate(&form, &bad, ValidationContext { lang, ..context() }).unwrap_err();
         assert_eq!(errors.len(), 6);
         for error in errors {
-            let label = form.field(&error.field).unwrap().label.get(lang).to_lowercase();
+            let label = form
+                .field(&error.field)
+                .unwrap()
+                .label
+                .get(lang)
+                .to_lowercase();
             assert!(
                 error.message.to_lowercase().contains(&label),
                 "{:?}: {}",
@@ -256,7 +261,9 @@ fn every_message_names_its_field() {
     }
     let errors = validate(&form, &bad, context()).unwrap_err();
     assert!(
-        errors[4].message.starts_with("Số định danh người đi đăng ký: "),
+        errors[4]
+            .message
+            .starts_with("Số định danh người đi đăng ký: "),
         "a message of its own is put after the field's name: {}",
         errors[4].message
     );
@@ -264,7 +271,14 @@ fn every_message_names_its_field() {
 
 #[test]
 fn a_date_is_read_in_the_ways_people_write_it() {
-    for typed in ["27/03/2007", "27/3/2007", "27-03-2007", "27.03.2007", " 27 / 3 / 2007 ", "2007-03-27"] {
+    for typed in [
+        "27/03/2007",
+        "27/3/2007",
+        "27-03-2007",
+        "27.03.2007",
+        " 27 / 3 / 2007 ",
+        "2007-03-27",
+    ] {
         let mut answers = good();
         answers.insert("child_birth_date".into(), typed.into());
         let clean = validate(&birth_form(), &answers, context())
@@ -276,7 +290,11 @@ fn a_date_is_read_in_the_ways_people_write_it() {
         answers.insert("child_birth_date".into(), typed.into());
         let errors = validate(&birth_form(), &answers, context()).unwrap_err();
         assert_eq!(errors[0].field, "child_birth_date", "{typed} is refused");
-        assert!(errors[0].message.contains("27/03/2007"), "with an example: {}", errors[0].message);
+        assert!(
+            errors[0].message.contains("27/03/2007"),
+            "with an example: {}",
+            errors[0].message
+        );
     }
 }
 
@@ -305,11 +323,18 @@ fn fields_sharing_a_label_are_told_apart_by_their_section() {
             },
         ],
     };
-    let errors = validate(&form, &answers(&[("applicant_birth_date", "31/02/1990")]), context())
-        .unwrap_err();
+    let errors = validate(
+        &form,
+        &answers(&[("applicant_birth_date", "31/02/1990")]),
+        context(),
+    )
+    .unwrap_err();
     assert_eq!(
         errors[0].message,
         "Ngày, tháng, năm sinh (Người yêu cầu) không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 27/03/2007."
     );
-    assert_eq!(errors[1].message, "Nhập ngày, tháng, năm sinh (Người được khai sinh).");
+    assert_eq!(
+        errors[1].message,
+        "Nhập ngày, tháng, năm sinh (Người được khai sinh)."
+    );
 }

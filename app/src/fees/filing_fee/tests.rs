@@ -139,7 +139,11 @@ fn a_count_typed_with_separators_is_billed_as_the_validator_reads_it() {
 fn a_number_left_in_a_hidden_field_is_not_billed() {
     // Chose several, typed 5, then changed their mind: the form hides the
     // count and the dossier keeps none.
-    let typed = answers(&[("several", "no"), ("copies", "5"), ("fee_exemption", "student")]);
+    let typed = answers(&[
+        ("several", "no"),
+        ("copies", "5"),
+        ("fee_exemption", "student"),
+    ]);
     assert!(!kept(&typed).contains_key("copies"));
     let shown = filing_fee(&schedule(), &form(), &typed);
     assert_eq!(shown.total, Vnd(100_000));

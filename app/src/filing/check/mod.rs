@@ -48,7 +48,9 @@ impl CheckView {
     /// The total the page shows, which "Nộp hồ sơ" posts back so that the
     /// dossier is never billed an amount the citizen was not shown.
     pub fn fee_total(&self) -> i64 {
-        self.fees.as_ref().map_or(0, |(assessment, _)| assessment.total.0)
+        self.fees
+            .as_ref()
+            .map_or(0, |(assessment, _)| assessment.total.0)
     }
 }
 

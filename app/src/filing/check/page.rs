@@ -60,14 +60,23 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
             </div>
         }
     });
-    let office = check.office.as_ref().map_or(c.office_none.to_string(), |office| office.name.clone());
-    let answers = check.answers.iter().map(|row| view! {
-        <div>
-            <dt>{row.label.clone()}</dt>
-            <dd>{row.value.clone()}</dd>
-            <ChangeLink form=form.clone() anchor=row.anchor.clone() what=row.label.clone()/>
-        </div>
-    }).collect_view();
+    let office = check
+        .office
+        .as_ref()
+        .map_or(c.office_none.to_string(), |office| office.name.clone());
+    let answers = check
+        .answers
+        .iter()
+        .map(|row| {
+            view! {
+                <div>
+                    <dt>{row.label.clone()}</dt>
+                    <dd>{row.value.clone()}</dd>
+                    <ChangeLink form=form.clone() anchor=row.anchor.clone() what=row.label.clone()/>
+                </div>
+            }
+        })
+        .collect_view();
     let documents = check.documents.iter().map(|slot| {
         let files = if !slot.files.is_empty() {
             view! {

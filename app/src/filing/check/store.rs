@@ -61,11 +61,16 @@ pub async fn readiness(
         Ok(clean) => (Some(clean), Vec::new()),
         Err(problems) => (None, problems),
     };
-    let (declaration, questions): (Vec<_>, Vec<_>) = form_problems
-        .into_iter()
-        .partition(|error| form.field(&error.field).is_some_and(|field| field.declaration));
+    let (declaration, questions): (Vec<_>, Vec<_>) = form_problems.into_iter().partition(|error| {
+        form.field(&error.field)
+            .is_some_and(|field| field.declaration)
+    });
     problems.extend(questions);
-    let evidence = fees.0.exemption.as_ref().and_then(|e| e.evidence_document.clone());
+    let evidence = fees
+        .0
+        .exemption
+        .as_ref()
+        .and_then(|e| e.evidence_document.clone());
     let slots = document_slots(pool, procedure.version_id, Some(draft_id)).await?;
     for slot in &slots {
         let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());

@@ -63,10 +63,12 @@ pub async fn file(
 
     if action != "submit" && action != "review" {
         feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
-        return Ok(match place_to_return_to(&action, &form.get("return_to"), show_item) {
-            Some(id) => see_other(&format!("{back}#{id}")),
-            None => see_other(&back),
-        });
+        return Ok(
+            match place_to_return_to(&action, &form.get("return_to"), show_item) {
+                Some(id) => see_other(&format!("{back}#{id}")),
+                None => see_other(&back),
+            },
+        );
     }
 
     let verdict = readiness(
@@ -166,7 +168,10 @@ mod tests {
         // Enter in a text box without JavaScript: nothing to go by.
         assert_eq!(place_to_return_to("save", "", None), None);
         // Nothing but a plain id ends up in the redirect.
-        assert_eq!(place_to_return_to("save:x\r\nSet-Cookie: a", "//evil", None), None);
+        assert_eq!(
+            place_to_return_to("save:x\r\nSet-Cookie: a", "//evil", None),
+            None
+        );
         assert_eq!(
             place_to_return_to("communes:place", "filing-child-name", None).as_deref(),
             Some("filing-place")

@@ -40,7 +40,9 @@ pub(super) async fn submit_and_show(
 ) -> HandlerResult<Response> {
     let texts = &lang.texts().filing;
     if filing.officer.is_some() {
-        return match submit_at_counter(state, draft_id, filing, agency_code, clean, fees, lang).await? {
+        return match submit_at_counter(state, draft_id, filing, agency_code, clean, fees, lang)
+            .await?
+        {
             Ok(submitted) => {
                 tracing::Span::current().record("dossier", &submitted.code);
                 let words = &lang.texts().counter;
@@ -185,7 +187,8 @@ async fn submit(
     (assessment, due): &Fees,
 ) -> anyhow::Result<Submitted> {
     let local = deadlines::vietnam_local(now);
-    let appointment = super::super::appointments::appointment_for(tx, calendar, draft_id, now).await?;
+    let appointment =
+        super::super::appointments::appointment_for(tx, calendar, draft_id, now).await?;
     let agency_id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency_code)
         .fetch_one(&mut *tx)
         .await?;
