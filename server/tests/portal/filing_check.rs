@@ -196,3 +196,56 @@ async fn saving_comes_back_to_the_place_the_citizen_was() {
         .await;
     assert_eq!(response.location(), CRIMINAL_RECORD);
 }
+
+#[tokio::test]
+async fn the_filing_page_goes_office_questions_documents_fees_declaration_then_on() {
+    let app = spawn_app().await;
+    let mut browser = citizen(&app).await;
+    let page = browser.get(CRIMINAL_RECORD).await;
+    let at = |marker: &str| {
+        page.body
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker} is on the page"))
+    };
+    let order = [
+        at("id=\"filing-agency\""),
+        at("id=\"filing-applicant-name\""),
+        at("id=\"documents-heading\""),
+        at("id=\"phi-le-phi\""),
+        at("id=\"filing-oath\""),
+        at("value=\"review\""),
+    ];
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
+    assert!(page
+        .text()
+        .contains("Ngày, tháng, năm sinh Ví dụ: 27/03/2007"));
+    assert!(
+        !page.body.contains("value=\"submit\""),
+        "only the check page submits"
+    );
+
+    // After a refused "Tiếp tục": every id aria-describedby names is there.
+    let mut fields = answers("3");
+    fields.retain(|(name, _)| *name != "applicant_name" && *name != "applicant_birth_date");
+    fields.push(("applicant_birth_date", "27/03/90"));
+    fields.push(("action", "review"));
+    browser.post(CRIMINAL_RECORD, &fields).await;
+    let page = browser.get(CRIMINAL_RECORD).await;
+    assert!(page.text().contains("Có lỗi cần sửa"));
+    let described: Vec<&str> = page
+        .body
+        .split("aria-describedby=\"")
+        .skip(1)
+        .flat_map(|rest| rest[..rest.find('"').unwrap()].split_whitespace())
+        .collect();
+    assert!(
+        described.iter().any(|id| id.ends_with("-error")),
+        "{described:?}"
+    );
+    for id in described {
+        assert!(
+            page.body.contains(&format!("id=\"{id}\"")),
+            "{id} is on the page"
+        );
+    }
+}
