@@ -8,6 +8,7 @@ use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::counter::page::CounterDeskPage;
 use crate::demo::DemoMailboxPage;
+use crate::filing::check::page::FilingCheckPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
                     <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/nop-ho-so/:code") view=FilingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/nop-ho-so/:code/kiem-tra") view=FilingCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so") view=MyDossiersPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code/rut") view=WithdrawPage ssr=SsrMode::Async/>

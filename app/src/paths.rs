@@ -94,6 +94,8 @@ routes! {
     // Filing and the citizen's dossier.
     /// Submitting a draft dossier.
     FILE_DOSSIER, file_dossier(code) = "/nop-ho-so/{code}";
+    /// The check page before submission (GET), and "Nộp hồ sơ" from it (POST).
+    FILING_CHECK, filing_check(code) = "/nop-ho-so/{code}/kiem-tra";
     /// Uploading a document to a draft.
     DRAFT_UPLOAD, draft_upload(code) = "/nop-ho-so/{code}/giay-to";
     /// Attaching a document from the citizen's wallet to a draft.

@@ -25,7 +25,7 @@ scenario('A citizen types a 5-digit CCCD for the mother and is told exactly what
     await field.press('Tab');
     await eventually(async () => assert.ok(!squash(await group.innerText()).includes(MESSAGE), 'and goes once corrected'));
   } else {
-    await press(portal, 'Nộp hồ sơ', (url) => url.pathname === '/nop-ho-so/1.001193');
+    await press(portal, 'Tiếp tục', (url) => url.pathname === '/nop-ho-so/1.001193');
     const group = page.locator('.form-group', { has: page.locator('#filing-mother-citizen-id') });
     assert.ok(squash(await group.innerText()).includes(MESSAGE), 'the message comes back with the form');
     assert.equal(await page.getByLabel('Số định danh cá nhân của mẹ', { exact: true }).inputValue(), '12345', 'what was typed is kept');

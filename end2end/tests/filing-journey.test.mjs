@@ -38,7 +38,7 @@ scenario('Uploading a document keeps every answer typed so far and comes back to
   assert.equal(await page.getByLabel('Họ, chữ đệm, tên người mẹ', { exact: true }).inputValue(), 'Trần Thị Lan');
 });
 
-scenario('A draft created by an upload leaves "Nơi nộp hồ sơ" unchosen, and submitting asks for it', async (portal) => {
+scenario('A draft created by an upload leaves "Nơi nộp hồ sơ" unchosen, and going on asks for it', async (portal) => {
   const { page } = portal;
   await signInAs(portal, 'congdan@motcua.example');
   await portal.open(BIRTH);
@@ -48,14 +48,14 @@ scenario('A draft created by an upload leaves "Nơi nộp hồ sơ" unchosen, an
   await uploadFile(portal, slotNamed(page, 'Giấy chứng sinh'), { name: 'chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
   assert.equal(await page.getByLabel('Nơi nộp hồ sơ').inputValue(), '', 'no office chosen for the citizen');
 
-  await press(portal, 'Nộp hồ sơ', (url) => url.pathname === BIRTH);
+  await press(portal, 'Tiếp tục', (url) => url.pathname === BIRTH);
   const summary = squash(await page.locator('.error-summary').innerText());
   assert.ok(summary.includes('Chọn nơi nộp hồ sơ'), summary);
   const field = squash(await page.locator('.form-group--error', { has: page.getByLabel('Nơi nộp hồ sơ') }).innerText());
   assert.ok(field.includes('Chọn nơi nộp hồ sơ'), field);
 });
 
-scenario('"Lưu nháp" keeps the answers typed', async (portal) => {
+scenario('"Lưu nháp" keeps the answers typed and comes back to where the citizen was', async (portal) => {
   const { page } = portal;
   await signInAs(portal, 'congdan@motcua.example');
   await portal.open(BIRTH);
@@ -63,4 +63,10 @@ scenario('"Lưu nháp" keeps the answers typed', async (portal) => {
   await fillIn(page, 'Nơi sinh', birthPlace);
   await press(portal, 'Lưu nháp', (url) => url.pathname === BIRTH);
   assert.equal(await page.getByLabel('Nơi sinh').inputValue(), birthPlace);
+  // With JavaScript, back at the field last worked on; without it, at the
+  // buttons pressed — not the top of a long page.
+  const place = portal.javaScriptEnabled ? '#filing-child-birth-place' : '#filing-actions';
+  assert.equal(portal.url().hash, place);
+  const top = await page.locator(place).boundingBox();
+  assert.ok(top && top.y >= 0 && top.y < 800, `${place} is on the screen (y = ${top?.y})`);
 });

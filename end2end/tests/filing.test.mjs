@@ -49,6 +49,9 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   await uploadInto(portal, 'Giấy chứng sinh', 'giay-chung-sinh.pdf', 'application/pdf', PDF);
   await uploadInto(portal, 'Văn bản ủy quyền', 'giay-uy-quyen.png', 'image/png', PNG);
   await page.getByLabel(/Tôi cam đoan/).check();
+  await press(portal, 'Tiếp tục', (url) => url.pathname === '/nop-ho-so/1.001193/kiem-tra');
+  const check = squash(await page.locator('main').innerText());
+  assert.ok(check.includes('Nguyễn Minh Khang') && check.includes('giay-chung-sinh.pdf'), `the check page shows the answers and the files: ${check}`);
   const url = await press(portal, 'Nộp hồ sơ', (url) => url.pathname.startsWith('/ho-so/'));
   const code = decodeURIComponent(url.pathname.replace('/ho-so/', ''));
   assert.match(code, /^000\.01\.40\.H34-\d{6}-\d{4}$/);

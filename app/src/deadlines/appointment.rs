@@ -47,6 +47,19 @@ impl From<crate::catalogue::model::ProcessingTime> for ProcessingSpan {
     }
 }
 
+impl ProcessingSpan {
+    /// The span as a procedure version stores it (`processing_time_value`,
+    /// `processing_time_unit`): working days unless it says otherwise.
+    pub fn stored(value: i32, unit: &str) -> ProcessingSpan {
+        let value = value.max(0) as u32;
+        match unit {
+            "working_hours" => ProcessingSpan::WorkingHours(value),
+            "same_day" => ProcessingSpan::SameDay,
+            _ => ProcessingSpan::WorkingDays(value),
+        }
+    }
+}
+
 /// A cut-off as the catalogue stores it (`HH:MM`).
 pub fn parse_cutoff(text: Option<&str>) -> Option<NaiveTime> {
     text.and_then(|text| NaiveTime::parse_from_str(text, "%H:%M").ok())

@@ -47,6 +47,10 @@ pub struct Field {
     /// Filled in from the citizen's profile when the form starts.
     #[serde(default)]
     pub prefill: Option<Prefill>,
+    /// The applicant's declaration (cam đoan): asked last, after the
+    /// documents and the fees, just before the dossier is checked and sent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub declaration: bool,
 }
 
 /// The kind of a field and its own limits.

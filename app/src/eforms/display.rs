@@ -9,6 +9,20 @@ use crate::i18n::Lang;
 
 /// `(label, answer)` for every answered field, in form order.
 pub fn answer_rows(form: &FormDefinition, answers: &Answers, lang: Lang) -> Vec<(String, String)> {
+    keyed_answer_rows(form, answers, lang)
+        .into_iter()
+        .map(|(_, label, answer)| (label, answer))
+        .collect()
+}
+
+/// `(key, label, answer)` for every answered field, in form order: the key
+/// of the field, or of the group item (`residences.1`), which the form's
+/// ids are made from, so a summary can link back to it.
+pub fn keyed_answer_rows(
+    form: &FormDefinition,
+    answers: &Answers,
+    lang: Lang,
+) -> Vec<(String, String, String)> {
     let mut rows = Vec::new();
     for field in form.fields() {
         match &field.kind {
@@ -30,6 +44,7 @@ pub fn answer_rows(form: &FormDefinition, answers: &Answers, lang: Lang) -> Vec<
                         .collect();
                     if !parts.is_empty() {
                         rows.push((
+                            format!("{}.{index}", field.name),
                             format!("{} {}", item_label.get(lang), index + 1),
                             parts.join("; "),
                         ));
@@ -38,7 +53,7 @@ pub fn answer_rows(form: &FormDefinition, answers: &Answers, lang: Lang) -> Vec<
             }
             _ => {
                 if let Some(value) = shown(field, &field.name, answers, lang) {
-                    rows.push((field.label.get(lang).to_string(), value));
+                    rows.push((field.name.clone(), field.label.get(lang).to_string(), value));
                 }
             }
         }

@@ -185,6 +185,7 @@ mod tests {
             required: true,
             visible_when: None,
             prefill: None,
+            declaration: false,
         }
     }
 

@@ -52,7 +52,7 @@ pub fn assess(schedule: &FeeSchedule, answers: &Answers) -> Assessment {
                 Quantity::Dossier => 1,
                 Quantity::Answer { field, beyond } => answers
                     .get(field)
-                    .and_then(|answer| answer.trim().parse::<u32>().ok())
+                    .and_then(|answer| read_count(answer))
                     .unwrap_or(0)
                     .saturating_sub(*beyond),
             };
@@ -89,6 +89,17 @@ pub fn assess(schedule: &FeeSchedule, answers: &Answers) -> Assessment {
         exemption,
         total: Vnd(subtotal - discount),
     }
+}
+
+/// A count as the e-form's validator reads a number: spaces and digit
+/// group separators left out (`1.000`, `1 000`), so the fee follows the
+/// answer the dossier keeps.
+fn read_count(answer: &str) -> Option<u32> {
+    let digits: String = answer
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' '))
+        .collect();
+    digits.parse().ok()
 }
 
 #[cfg(test)]

@@ -6,12 +6,14 @@
 
 mod assessment;
 mod fee_summary;
+mod filing_fee;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod view;
 
 pub use assessment::{assess, AssessedLine, Assessment, ClaimedExemption};
 pub use fee_summary::FeeSummary;
+pub use filing_fee::filing_fee;
 
 use crate::catalogue::model::FeeKind;
 use crate::money::Vnd;

@@ -54,23 +54,40 @@ impl LiveAnswers {
     }
 }
 
+/// Which of the form's fields to render: the questions, in their sections,
+/// or the declaration (cam đoan), which the filing page asks last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EformPart {
+    #[default]
+    Questions,
+    Declaration,
+}
+
 #[component]
 pub fn EformFields(
     form: FormDefinition,
     answers: Answers,
     errors: Vec<FieldError>,
     places: AddressChoices,
+    #[prop(optional)] part: EformPart,
 ) -> impl IntoView {
     let lang = use_lang();
     let shown =
         use_context::<ShownErrors>().unwrap_or_else(|| ShownErrors(RwSignal::new(errors.clone())));
     let live = use_context::<LiveAnswers>().unwrap_or_else(|| LiveAnswers::new(answers.clone()));
+    let wanted = move |field: &&Field| field.declaration == (part == EformPart::Declaration);
     form.sections
         .iter()
+        .filter(|section| section.fields.iter().any(|field| wanted(&field)))
         .map(|section| {
+            let title = match part {
+                EformPart::Questions => section.title.get(lang).to_string(),
+                EformPart::Declaration => lang.texts().filing_check.declaration_heading.to_string(),
+            };
             let fields = section
                 .fields
                 .iter()
+                .filter(wanted)
                 .map(|field| {
                     let condition = condition_hint(&form, field, lang);
                     let shown_now = {
@@ -79,13 +96,20 @@ pub fn EformFields(
                             !live.scripted.get() || live.answers.with(|now| is_visible(&field, now))
                         }
                     };
-                    let control = any_field(field.clone(), field.name.clone(), &answers, shown, condition, &places);
+                    let control = any_field(
+                        field.clone(),
+                        field.name.clone(),
+                        &answers,
+                        shown,
+                        condition,
+                        &places,
+                    );
                     view! { <div class="eform-field" hidden=move || !shown_now()>{control}</div> }
                 })
                 .collect_view();
             view! {
                 <fieldset class="fieldset eform-section">
-                    <legend class="eform-section__title">{section.title.get(lang).to_string()}</legend>
+                    <legend class="eform-section__title">{title}</legend>
                     {fields}
                 </fieldset>
             }
@@ -145,10 +169,14 @@ pub(super) fn label_of(field: &Field, lang: Lang) -> String {
     )
 }
 
-/// The hint under a label: the field's help, then its condition.
+/// The hint under a label: the field's help, how to write a date, then
+/// the field's condition.
 pub(super) fn hint_of(field: &Field, condition: Option<String>, lang: Lang) -> String {
+    let example = matches!(field.kind, FieldKind::Date { .. })
+        .then(|| lang.texts().eforms.date_example.to_string());
     [
         field.help.as_ref().map(|help| help.get(lang).to_string()),
+        example,
         condition,
     ]
     .into_iter()
@@ -171,16 +199,20 @@ fn EformField(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let hint = hint_of(&field, condition, lang);
-    // The error's id is always referenced: a message may appear while typing.
-    let described_by = [
-        (!hint.is_empty()).then(|| hint_id.clone()),
-        Some(error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let described_by = Some(described_by);
+    // The hint, and the message while there is one (it comes and goes as
+    // the citizen types): never an id that is not on the page.
+    let described_by = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), !hint.is_empty());
+        Memo::new(move |_| {
+            let ids = [
+                has_hint.then(|| hint_id.clone()),
+                error.get().map(|_| error_id.clone()),
+            ];
+            let ids: Vec<String> = ids.into_iter().flatten().collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
+    };
+    let described_by = move || described_by.get();
     let invalid = move || error.get().is_some().then_some("true");
     let label = label_of(&field, lang);
     let group_class = move || {

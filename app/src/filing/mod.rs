@@ -3,8 +3,10 @@
 //! which saves the draft or submits the dossier.
 
 mod address_field;
+pub mod check;
 mod document_slots;
 pub mod eform_fields;
+mod fee_estimate;
 mod group_field;
 mod live_check;
 mod model;

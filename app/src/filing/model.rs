@@ -35,9 +35,10 @@ pub struct FilingView {
     /// At the counter: the walk-in applicant the reception officer files
     /// for. `None` when citizens file for themselves.
     pub counter: Option<WalkInApplicant>,
-    /// What the answers as saved would owe, and when; `None` when the
-    /// procedure charges nothing.
-    pub fee_estimate: Option<(crate::fees::Assessment, crate::fees::PaymentDue)>,
+    /// What the procedure charges, applied to the answers on the page as
+    /// they change ([`crate::fees::filing_fee`]); `None` when it charges
+    /// nothing.
+    pub fee_schedule: Option<crate::fees::FeeSchedule>,
 }
 
 impl FilingView {

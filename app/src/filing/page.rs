@@ -1,4 +1,5 @@
-use super::eform_fields::EformFields;
+use super::eform_fields::{EformFields, EformPart};
+use super::fee_estimate::FeeEstimate;
 use super::server_fns::load_filing;
 use super::FilingView;
 use crate::error::AppError;
@@ -51,11 +52,26 @@ pub fn FilingPage() -> impl IntoView {
     }
 }
 
+/// Where the visible "Lưu nháp" comes back to without JavaScript: the
+/// buttons it sits with. With JavaScript the field last worked on is sent
+/// instead (`return_to`).
+pub const ACTIONS_ANCHOR: &str = "filing-actions";
+
+/// The filing page in the order the citizen works: the office, the form's
+/// questions, the documents, the fees, the declaration; then "Tiếp tục" to
+/// the check page (at the counter, "Tiếp nhận hồ sơ" at once).
 #[component]
 fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
     let title = (f.page_title)(&filing.procedure.name);
+    // "Lỗi: " first while the form shows errors, as a screen reader's first words.
+    let error_prefix = if feedback.has_errors() {
+        t.filing_check.title_error_prefix
+    } else {
+        ""
+    };
+    let document_title = format!("{error_prefix}{title} | {}", t.site_name);
     let action = filing.base_path();
     let at_counter = filing.counter.is_some();
     let chosen_agency = feedback
@@ -83,7 +99,21 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     let follow_answers = move |event: leptos::ev::Event| {
         super::live_check::answers_changed(&event, &definition, live)
     };
+    // With JavaScript: the field last worked on, for "Lưu nháp" to come back to.
+    let return_to = RwSignal::new(String::new());
+    let remember_place = move |event: leptos::ev::FocusEvent| {
+        if let Some(place) = crate::forms::focus::focused_place(&event) {
+            return_to.set(place);
+        }
+    };
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
+    let agency_error_id = format!("{agency_id}-error");
+    let fields = |part| {
+        view! {
+            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()
+                places=filing.places.clone() part/>
+        }
+    };
     view! {
         {match &filing.counter {
             Some(applicant) => view! {
@@ -94,7 +124,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             }.into_any(),
         }}
         <ErrorSummary form=feedback.clone()/>
-        <PageTitle title=title.clone()/>
+        <PageTitle title=title.clone() document_title=document_title/>
         {match &filing.counter {
             Some(applicant) => view! {
                 <p class="notice notice--info"><strong>{(t.counter.filing_for)(&applicant.full_name, &applicant.citizen_id)}</strong></p>
@@ -103,40 +133,45 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             None => view! { <p class="lead">{f.lead}</p> }.into_any(),
         }}
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
-        <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave on:change=follow_answers>
+        <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave on:change=follow_answers
+            on:focusin=remember_place>
             // Enter in a text box presses the form's first submit button: make
             // that "save the draft", not an address or group button further on.
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">{f.save_draft}</button>
             // Tells the upload and wallet handlers the answers came along.
             <input type="hidden" name="filing_form" value="1"/>
+            <input type="hidden" name="return_to" prop:value=move || return_to.get()/>
             <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for=agency_id.clone()>{f.agency_label}</label>
-                <p class="hint">{f.agency_hint}</p>
-                {agency_error.clone().map(|message| view! { <p class="error-message">{message}</p> })}
-                <select class="select" id=agency_id name="agency" aria-invalid=agency_error.is_some().then_some("true")>
+                <p class="hint" id=format!("{agency_id}-hint")>{f.agency_hint}</p>
+                {agency_error.clone().map(|message| view! { <p class="error-message" id=agency_error_id.clone()>{message}</p> })}
+                <select class="select" id=agency_id.clone() name="agency" aria-invalid=agency_error.is_some().then_some("true")
+                    aria-describedby=if agency_error.is_some() { format!("{agency_id}-hint {agency_error_id}") } else { format!("{agency_id}-hint") }>
                     <option value="">{f.choose_agency}</option>
                     {filing.procedure.agencies.iter().map(|agency| view! {
                         <option value=agency.code.clone() selected=agency.code == chosen_agency>{agency.name.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone() places=filing.places.clone()/>
+            {fields(EformPart::Questions)}
             <DocumentSlots
                 upload_action=format!("{}/giay-to", filing.base_path())
                 wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
                 slots=filing.documents.clone()
                 wallet=filing.wallet.clone()
                 in_form=true/>
-            {filing.fee_estimate.clone().map(|(assessment, due)| view! {
-                <p class="notice notice--info">
-                    {(t.payments.fee_estimate)(&assessment.total.to_string(), due.label(lang))}
-                </p>
-            })}
-            <div class="button-group">
-                <button type="submit" class="button" name="action" value="submit">
-                    {if at_counter { t.counter.accept_button } else { f.submit }}
-                </button>
-                <button type="submit" class="button button--secondary" name="action" value="save">{f.save_draft}</button>
+            {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone()/> })}
+            {fields(EformPart::Declaration)}
+            <div class="filing-actions" id=ACTIONS_ANCHOR tabindex="-1">
+                {(!at_counter).then(|| view! { <p class="hint">{t.filing_check.continue_hint}</p> })}
+                <div class="button-group">
+                    {if at_counter {
+                        view! { <button type="submit" class="button" name="action" value="submit">{t.counter.accept_button}</button> }
+                    } else {
+                        view! { <button type="submit" class="button" name="action" value="review">{t.filing_check.continue_button}</button> }
+                    }}
+                    <button type="submit" class="button button--secondary" name="action" value=format!("save:{ACTIONS_ANCHOR}")>{f.save_draft}</button>
+                </div>
             </div>
         </form>
     }

@@ -254,7 +254,7 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             answers,
             procedure,
             form,
-            fee_estimate: None,
+            fee_schedule: None,
         },
         None => FilingView {
             places: AddressChoices {
@@ -269,14 +269,12 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             counter,
             procedure,
             form,
-            fee_estimate: None,
+            fee_schedule: None,
         },
     };
     let schedule = crate::fees::store::schedule(pool, view.procedure.version_id).await?;
-    let fee_estimate = (!schedule.rules.is_empty())
-        .then(|| (crate::fees::assess(&schedule, &view.answers), schedule.due));
     Ok(Some(FilingView {
-        fee_estimate,
+        fee_schedule: (!schedule.rules.is_empty()).then_some(schedule),
         ..view
     }))
 }

@@ -14,7 +14,8 @@ pub fn field_id(form: &str, name: &str) -> String {
     format!("{form}-{name}").replace(['_', '.'], "-")
 }
 
-/// Lists every error at the top of the form, each linking to its field.
+/// Lists every error at the top of the form, each linking to its field
+/// (with JavaScript, the link puts the focus in the field).
 #[component]
 pub fn ErrorSummary(form: FormFeedback) -> impl IntoView {
     let t = use_texts();
@@ -28,8 +29,10 @@ pub fn ErrorSummary(form: FormFeedback) -> impl IntoView {
                     {errors
                         .into_iter()
                         .map(|error| {
-                            let href = format!("#{}", field_id(&form_name, &error.field));
-                            view! { <li><a href=href>{error.message}</a></li> }
+                            let id = field_id(&form_name, &error.field);
+                            let href = format!("#{id}");
+                            let focus = move |event: leptos::ev::MouseEvent| super::focus::focus_field(&event, &id);
+                            view! { <li><a href=href on:click=focus>{error.message}</a></li> }
                         })
                         .collect_view()}
                 </ul>

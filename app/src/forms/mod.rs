@@ -6,6 +6,7 @@
 
 mod feedback;
 mod fields;
+pub mod focus;
 mod notice;
 
 pub use feedback::{FieldError, FormFeedback, Notice, NoticeTone, PageFeedback};

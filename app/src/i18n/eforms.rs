@@ -10,6 +10,8 @@ pub struct EformTexts {
     pub checked: &'static str,
     /// A field shown only for one answer of another (label, answer).
     pub only_when: fn(&str, &str) -> String,
+    /// Under every date field: how to write it.
+    pub date_example: &'static str,
 
     // A required field left empty; each gets the label lower-cased.
     pub choose: fn(&str) -> String,
@@ -46,6 +48,7 @@ pub const VI: EformTexts = EformTexts {
     choose_placeholder: "— Chọn —",
     checked: "Có",
     only_when: |label, answer| format!("Chỉ điền khi “{label}” là “{answer}”."),
+    date_example: "Ví dụ: 27/03/2007",
 
     choose: |label| format!("Chọn {label}."),
     confirm: |label| format!("Cần xác nhận: {label}."),
@@ -60,7 +63,7 @@ pub const VI: EformTexts = EformTexts {
     at_least: |label, min| format!("{label} phải từ {min} trở lên."),
     at_most: |label, max| format!("{label} không được lớn hơn {max}."),
     not_a_date: |label| {
-        format!("{label} không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2024.")
+        format!("{label} không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 27/03/2007.")
     },
     before_today: |label| format!("{label} phải trước hôm nay."),
     not_before: |label, earlier| format!("{label} không được trước ngày {earlier}."),
@@ -83,6 +86,7 @@ pub const EN: EformTexts = EformTexts {
     choose_placeholder: "— Choose —",
     checked: "Yes",
     only_when: |label, answer| format!("Only when “{label}” is “{answer}”."),
+    date_example: "For example: 27/03/2007",
 
     choose: |label| format!("Choose {label}."),
     confirm: |label| format!("Please confirm: {label}."),
@@ -97,7 +101,7 @@ pub const EN: EformTexts = EformTexts {
     at_least: |label, min| format!("{label} must be at least {min}."),
     at_most: |label, max| format!("{label} must be at most {max}."),
     not_a_date: |label| {
-        format!("{label} is not a real date. Enter it as day/month/year, for example 15/03/2024.")
+        format!("{label} is not a real date. Enter it as day/month/year, for example 27/03/2007.")
     },
     before_today: |label| format!("{label} must be before today."),
     not_before: |label, earlier| format!("{label} cannot be before {earlier}."),

@@ -113,6 +113,7 @@ pub const TEXTS: Texts = Texts {
     accounts: super::accounts::EN,
     forms: super::admin::EN,
     filing: super::filing::EN,
+    filing_check: super::filing_check::EN,
     eforms: super::eforms::EN,
     back_office: super::back_office::EN,
     office_work: super::office_work::EN,

@@ -14,6 +14,7 @@ mod current;
 mod eforms;
 mod en;
 mod filing;
+mod filing_check;
 mod office_work;
 mod payments;
 mod ratings;
@@ -31,6 +32,7 @@ pub use citizen::CitizenTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use filing::FilingTexts;
+pub use filing_check::FilingCheckTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use ratings::RatingTexts;
@@ -193,6 +195,8 @@ pub struct Texts {
     /// Administration, demo pages and form-wide words.
     pub forms: AdminTexts,
     pub filing: FilingTexts,
+    /// The filing page's closing steps and the check page before submission.
+    pub filing_check: FilingCheckTexts,
     pub eforms: EformTexts,
     pub back_office: BackOfficeTexts,
     pub office_work: OfficeWorkTexts,

@@ -38,7 +38,6 @@ pub struct PaymentTexts {
     pub exemptions_heading: &'static str,
     pub percent_off: fn(u8) -> String,
     pub evidence: fn(&str) -> String,
-    pub fee_estimate: fn(&str, &str) -> String,
     pub flags_title: &'static str,
     pub flags_lead: &'static str,
     pub no_flags: &'static str,
@@ -92,7 +91,6 @@ pub const VI: PaymentTexts = PaymentTexts {
     resolve: "Đánh dấu đã xử lý",
     resolution_missing: "Ghi lại cách đã xử lý trước khi đánh dấu.",
     resolved: "Đã ghi nhận việc xử lý giao dịch.",
-    fee_estimate: |total, due| format!("Phí, lệ phí theo nội dung đã lưu: {total} ({due}). Số tiền được tính lại khi bạn lưu hoặc nộp hồ sơ."),
 };
 
 pub const EN: PaymentTexts = PaymentTexts {
@@ -139,5 +137,4 @@ pub const EN: PaymentTexts = PaymentTexts {
     resolve: "Mark as settled",
     resolution_missing: "Write down how it was settled first.",
     resolved: "The settlement is recorded.",
-    fee_estimate: |total, due| format!("Fees for the answers as saved: {total} ({due}). The amount is worked out again when you save or submit."),
 };

@@ -94,6 +94,7 @@ pub const TEXTS: Texts = Texts {
     accounts: super::accounts::VI,
     forms: super::admin::VI,
     filing: super::filing::VI,
+    filing_check: super::filing_check::VI,
     eforms: super::eforms::VI,
     back_office: super::back_office::VI,
     office_work: super::office_work::VI,

@@ -22,12 +22,10 @@ pub async fn appointment_for(
     )
     .fetch_one(&mut *connection)
     .await?;
-    let value = timing.processing_time_value.max(0) as u32;
-    let span = match timing.processing_time_unit.as_str() {
-        "working_hours" => deadlines::ProcessingSpan::WorkingHours(value),
-        "same_day" => deadlines::ProcessingSpan::SameDay,
-        _ => deadlines::ProcessingSpan::WorkingDays(value),
-    };
+    let span = deadlines::ProcessingSpan::stored(
+        timing.processing_time_value,
+        &timing.processing_time_unit,
+    );
     Ok(deadlines::appointment(
         calendar,
         deadlines::vietnam_local(received),

@@ -20,6 +20,7 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(paths::FILE_DOSSIER, post(filing::file))
+        .route(paths::FILING_CHECK, post(filing::confirm::confirm))
         .route(paths::WITHDRAW, post(withdrawal::withdraw))
         .route(paths::RATE, post(rating::rate))
         .route(

@@ -80,7 +80,8 @@ async fn the_server_refuses_what_the_form_forbids_and_keeps_every_answer() {
     assert!(text.contains("Có lỗi cần sửa"), "{text}");
     assert!(text.contains("Nhập họ, chữ đệm, tên người mẹ."), "{text}");
     assert!(
-        text.contains("Ngày, tháng, năm sinh phải trước hôm nay."),
+        // Two fields are called "Ngày, tháng, năm sinh": the message says which.
+        text.contains("Ngày, tháng, năm sinh (Người được khai sinh) phải trước hôm nay."),
         "{text}"
     );
     assert!(text.contains("Cần xác nhận"), "{text}");

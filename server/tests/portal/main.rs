@@ -27,6 +27,7 @@ mod dossier_codes;
 mod dossier_register;
 mod eform_fields;
 mod filing;
+mod filing_check;
 mod form_templates;
 mod generated_year;
 mod health;

@@ -7,6 +7,8 @@ use super::*;
 pub(super) struct Checked {
     pub(super) clean: Answers,
     pub(super) errors: Vec<FieldError>,
+    /// Fields whose label is shared, by name: the label with its section.
+    pub(super) names: BTreeMap<String, String>,
 }
 
 impl Checked {
@@ -15,6 +17,29 @@ impl Checked {
             field: key,
             message: format!("{}{message}", scope.prefix()),
         });
+    }
+
+    /// Refuses `field`'s answer with a message that names the field, so it
+    /// reads right in the error summary, away from the field.
+    fn refuse_named(
+        &mut self,
+        field: &Field,
+        key: String,
+        scope: &Scope,
+        message: String,
+        lang: Lang,
+    ) {
+        let name = self.name_of(field, scope, lang);
+        self.refuse(key, scope, naming(&name, message));
+    }
+
+    /// What messages call `field`: its label, with its section's title
+    /// when another field of the form has the same label.
+    fn name_of(&self, field: &Field, scope: &Scope, lang: Lang) -> String {
+        match (scope, self.names.get(&field.name)) {
+            (Scope::Form, Some(name)) => name.clone(),
+            _ => field.label.get(lang).to_string(),
+        }
     }
 
     pub(super) fn field(
@@ -54,12 +79,13 @@ impl Checked {
             _ => {
                 let raw = answers.get(&key).map(String::as_str).unwrap_or("");
                 let value = crate::text::normalize(raw.trim());
-                match check(field, &value, scope, answers, context) {
+                let name = self.name_of(field, scope, context.lang);
+                match check(field, &name, &value, scope, answers, context) {
                     Ok(Some(kept)) => {
                         self.clean.insert(key, kept);
                     }
                     Ok(None) => {}
-                    Err(message) => self.refuse(key, scope, message),
+                    Err(message) => self.refuse_named(field, key, scope, message, context.lang),
                 }
             }
         }
@@ -77,7 +103,7 @@ impl Checked {
         context: ValidationContext,
     ) {
         let e = &context.lang.texts().eforms;
-        let label = lowercase_first(field.label.get(context.lang));
+        let label = lowercase_first(&self.name_of(field, scope, context.lang));
         let part = |name: &str| {
             let raw = answers
                 .get(&keys::address_part(key, name))
@@ -94,20 +120,32 @@ impl Checked {
         let street_key = keys::address_part(key, "street");
         let province_name = match context.places {
             _ if province.is_empty() => {
-                return self.refuse(province_key, scope, (e.choose_province)(&label));
+                return self.refuse_named(
+                    field,
+                    province_key,
+                    scope,
+                    (e.choose_province)(&label),
+                    context.lang,
+                );
             }
             Some(book) => match book.province(&province) {
                 Some(name) => Some(name.to_string()),
                 None => {
                     let message = e.province_not_listed.to_string();
-                    return self.refuse(province_key, scope, message);
+                    return self.refuse_named(field, province_key, scope, message, context.lang);
                 }
             },
             None => None,
         };
         let commune_name = match context.places {
             _ if commune.is_empty() => {
-                self.refuse(commune_key.clone(), scope, (e.choose_commune)(&label));
+                self.refuse_named(
+                    field,
+                    commune_key.clone(),
+                    scope,
+                    (e.choose_commune)(&label),
+                    context.lang,
+                );
                 None
             }
             Some(book) => match book.commune_of(&province, &commune) {
@@ -115,7 +153,7 @@ impl Checked {
                 None => {
                     let province_name = province_name.clone().unwrap_or_default();
                     let message = (e.commune_not_in_province)(&province_name);
-                    self.refuse(commune_key.clone(), scope, message);
+                    self.refuse_named(field, commune_key.clone(), scope, message, context.lang);
                     None
                 }
             },
@@ -123,10 +161,16 @@ impl Checked {
         };
         let street_length = street.chars().count();
         if street.is_empty() {
-            self.refuse(street_key.clone(), scope, (e.enter_street)(&label));
+            self.refuse_named(
+                field,
+                street_key.clone(),
+                scope,
+                (e.enter_street)(&label),
+                context.lang,
+            );
         } else if street_length > STREET_MAX {
             let message = (e.street_too_long)(STREET_MAX, street_length);
-            self.refuse(street_key.clone(), scope, message);
+            self.refuse_named(field, street_key.clone(), scope, message, context.lang);
         }
         if let (Some(province_name), Some(commune_name)) = (province_name, commune_name) {
             self.clean.insert(

@@ -31,7 +31,10 @@ pub fn validate(
     answers: &Answers,
     context: ValidationContext,
 ) -> Result<Answers, Vec<FieldError>> {
-    let mut checked = Checked::default();
+    let mut checked = Checked {
+        names: field_names(form, context.lang),
+        ..Checked::default()
+    };
     for field in form.fields() {
         if is_visible(field, answers) {
             checked.field(field, &Scope::Form, answers, context);
@@ -42,6 +45,32 @@ pub fn validate(
     } else {
         Err(checked.errors)
     }
+}
+
+/// The name a message gives each field whose label another field of the
+/// form shares ("Ngày, tháng, năm sinh" of the applicant and of the child):
+/// the label with its section's title, so that a message read in the error
+/// summary says which one it is about.
+fn field_names(form: &FormDefinition, lang: Lang) -> BTreeMap<String, String> {
+    let label = |field: &Field| field.label.get(lang).to_lowercase();
+    let mut names = BTreeMap::new();
+    for section in &form.sections {
+        for field in &section.fields {
+            let shared = form
+                .fields()
+                .filter(|other| label(other) == label(field))
+                .count()
+                > 1;
+            if shared {
+                let title = section.title.get(lang);
+                names.insert(
+                    field.name.clone(),
+                    format!("{} ({title})", field.label.get(lang)),
+                );
+            }
+        }
+    }
+    names
 }
 
 /// Whether a field is shown given the other answers.

@@ -17,6 +17,7 @@ fn field(name: &str, label: &str, kind: FieldKind, required: bool) -> Field {
         required,
         visible_when: None,
         prefill: None,
+        declaration: false,
     }
 }
 
@@ -227,3 +228,113 @@ fn decomposed_diacritics_are_stored_composed() {
 }
 
 mod addresses;
+
+#[test]
+fn every_message_names_its_field() {
+    // Read in the error summary, away from the field, each message must say
+    // which field it is about: "Họ tên trẻ", "Số định danh người đi đăng ký"…
+    let mut bad = good();
+    bad.insert("child_name".into(), "".into());
+    bad.insert("child_birth_date".into(), "hôm qua".into());
+    bad.insert("sex".into(), "other".into());
+    bad.insert("copies".into(), "nhiều".into());
+    bad.insert("applicant_id".into(), "12345".into());
+    bad.remove("oath");
+    let form = birth_form();
+    for lang in Lang::ALL {
+        let errors = validate(&form, &bad, ValidationContext { lang, ..context() }).unwrap_err();
+        assert_eq!(errors.len(), 6);
+        for error in errors {
+            let label = form
+                .field(&error.field)
+                .unwrap()
+                .label
+                .get(lang)
+                .to_lowercase();
+            assert!(
+                error.message.to_lowercase().contains(&label),
+                "{:?}: {}",
+                lang,
+                error.message
+            );
+        }
+    }
+    let errors = validate(&form, &bad, context()).unwrap_err();
+    assert!(
+        errors[4]
+            .message
+            .starts_with("Số định danh người đi đăng ký: "),
+        "a message of its own is put after the field's name: {}",
+        errors[4].message
+    );
+}
+
+#[test]
+fn a_date_is_read_in_the_ways_people_write_it() {
+    for typed in [
+        "27/03/2007",
+        "27/3/2007",
+        "27-03-2007",
+        "27.03.2007",
+        " 27 / 3 / 2007 ",
+        "2007-03-27",
+    ] {
+        let mut answers = good();
+        answers.insert("child_birth_date".into(), typed.into());
+        let clean = validate(&birth_form(), &answers, context())
+            .unwrap_or_else(|errors| panic!("{typed}: {errors:?}"));
+        assert_eq!(clean["child_birth_date"], "27/03/2007", "{typed}");
+    }
+    for typed in ["27/03/07", "31/02/2007", "27 03 2007", "ngày 27"] {
+        let mut answers = good();
+        answers.insert("child_birth_date".into(), typed.into());
+        let errors = validate(&birth_form(), &answers, context()).unwrap_err();
+        assert_eq!(errors[0].field, "child_birth_date", "{typed} is refused");
+        assert!(
+            errors[0].message.contains("27/03/2007"),
+            "with an example: {}",
+            errors[0].message
+        );
+    }
+}
+
+#[test]
+fn fields_sharing_a_label_are_told_apart_by_their_section() {
+    let date = |name: &str| {
+        field(
+            name,
+            "Ngày, tháng, năm sinh",
+            FieldKind::Date {
+                before_today: true,
+                not_before: None,
+            },
+            true,
+        )
+    };
+    let form = FormDefinition {
+        sections: vec![
+            Section {
+                title: text("Người yêu cầu"),
+                fields: vec![date("applicant_birth_date")],
+            },
+            Section {
+                title: text("Người được khai sinh"),
+                fields: vec![date("child_birth_date")],
+            },
+        ],
+    };
+    let errors = validate(
+        &form,
+        &answers(&[("applicant_birth_date", "31/02/1990")]),
+        context(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors[0].message,
+        "Ngày, tháng, năm sinh (Người yêu cầu) không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 27/03/2007."
+    );
+    assert_eq!(
+        errors[1].message,
+        "Nhập ngày, tháng, năm sinh (Người được khai sinh)."
+    );
+}

@@ -3,15 +3,16 @@
 
 use super::*;
 
+/// Checks `value` against `field`, whose messages call it `label`.
 pub(super) fn check(
     field: &Field,
+    label: &str,
     value: &str,
     scope: &Scope,
     answers: &Answers,
     context: ValidationContext,
 ) -> Result<Option<String>, String> {
     let lang = context.lang;
-    let label = field.label.get(lang);
     let e = &lang.texts().eforms;
     if value.is_empty() || (field.kind == FieldKind::Checkbox && value != "on") {
         return if field.required {
@@ -136,5 +137,16 @@ pub(super) fn lowercase_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// `message`, naming the field `label` first when its words do not already
+/// ("Số định danh cá nhân của mẹ: Số định danh cá nhân phải gồm…"), so that
+/// every message says which field it is about, in the summary too.
+pub(super) fn naming(label: &str, message: String) -> String {
+    if message.to_lowercase().contains(&label.to_lowercase()) {
+        message
+    } else {
+        format!("{label}: {message}")
     }
 }

@@ -92,9 +92,10 @@ fn a_commune_must_belong_to_the_chosen_province() {
     moved.insert("home.province".into(), "01".into());
     let errors = validate(&residence_form(), &moved, server).unwrap_err();
     assert_eq!(errors[0].field, "home.commune");
+    // Named after the address it belongs to, as every message is.
     assert_eq!(
         errors[0].message,
-        "Xã/phường đã chọn không thuộc Thành phố Hà Nội. Chọn lại xã/phường."
+        "Nơi cư trú: Xã/phường đã chọn không thuộc Thành phố Hà Nội. Chọn lại xã/phường."
     );
     // The browser has no book: it cannot tell, and leaves it to the server.
     assert!(validate(&residence_form(), &moved, context()).is_ok());

@@ -1,145 +1,53 @@
-//! `POST /nop-ho-so/{procedure_code}`: saves the citizen's draft, and with
-//! `action=submit` validates it (the server is the authority) and submits it:
-//! code, PIN, appointment, history and mail in one transaction. At the
-//! counter (`POST /can-bo/tiep-nhan/{applicant}/{procedure_code}`) the same
-//! form is filled by a reception officer, and submitting also accepts the
-//! dossier in that transaction: the applicant is standing at the desk.
+//! Submission: the draft becomes a dossier with its code, PIN,
+//! appointment, bill and history in one transaction — online (with the
+//! citizen's mail), or at the counter, where it is accepted in the same
+//! transaction.
 
-use super::codes::{new_pin, next_code};
-use super::drafts::Filing;
+use super::super::codes::{new_pin, next_code};
+use super::super::drafts::Filing;
 use crate::access::feedback;
 use crate::back_office::actions::{self, Outcome};
 use crate::errors::HandlerResult;
-use crate::forms::{see_other, Asker, Posted};
+use crate::forms::see_other;
 use crate::mail::outbox;
 use crate::mail::templates::Message;
 use crate::state::AppState;
 use app::deadlines::{self, WorkingCalendar};
 use app::dossiers::Action;
-use app::eforms::keys::{posted_answers, GroupChange};
-use app::eforms::{validate, Answers, ValidationContext};
+use app::eforms::Answers;
 use app::fees::{Assessment, PaymentDue};
-use app::filing::eform_fields::FORM_NAME;
-use app::filing::store as filing_store;
-use app::forms::{field_id, FormFeedback, NoticeTone};
+use app::forms::NoticeTone;
 use app::i18n::Lang;
 use app::paths;
-use axum::extract::State;
+use axum::response::Response;
 use sqlx::PgConnection;
 use tower_sessions::Session;
 
-/// Saves the draft, or validates and submits it: the citizen's own at
-/// `/nop-ho-so/{code}`, or at the counter for a walk-in applicant.
-#[tracing::instrument(
-    skip_all,
-    fields(
-        procedure = %filing.procedure.code,
-        user_id = filing.officer.as_ref().map_or(filing.applicant.id, |officer| officer.id),
-        action = %form.get("action"),
-        dossier = tracing::field::Empty,
-    )
-)]
-pub async fn file(
-    State(state): State<AppState>,
-    session: Session,
-    asker: Asker,
-    filing: Filing,
-    form: Posted,
-) -> HandlerResult {
-    let texts = &asker.lang.texts().filing;
-    let back = filing.base_path();
-
-    // What was typed, for every key the form has (nothing else is kept).
-    let mut answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
-    let action = form.get("action");
-    // A group's "Thêm"/"Xóa" changes the answers before they are saved.
-    let group_change = GroupChange::parse(&action);
-    let show_item = group_change.as_ref().and_then(|change| {
-        change
-            .apply(&filing.form, &mut answers)
-            .map(|index| (change, index))
-    });
-    let agency_code = form.get("agency");
-    let chosen = filing.chosen_agency(&agency_code);
-    let draft_id = filing.save(&state.pool, chosen, &answers).await?;
-
-    if action != "submit" {
-        feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
-        // Back to where the citizen was: the item just added or next to the
-        // one removed, or the address whose communes were asked for.
-        let anchor = match (&show_item, action.strip_prefix("communes:")) {
-            (Some((GroupChange::Add { group } | GroupChange::Remove { group, .. }, index)), _) => {
-                Some(format!("{group}.{index}"))
-            }
-            (None, Some(address)) => Some(address.to_string()),
-            _ => None,
-        };
-        return Ok(match anchor {
-            Some(key) => see_other(&format!("{back}#{}", field_id(FORM_NAME, &key))),
-            None => see_other(&back),
-        });
-    }
-
-    let places = filing_store::place_book(&state.pool, &answers).await?;
-    let context = ValidationContext {
-        lang: asker.lang,
-        today: state.clock.today_in_vietnam(),
-        places: Some(&places),
-    };
-    let mut refused = FormFeedback::new(FORM_NAME);
-    refused.keep("agency", &agency_code);
-    if chosen.is_none() {
-        refused.error("agency", texts.agency_required);
-    }
-    // What the answers owe; a claimed exemption needs its proof uploaded.
-    let schedule = app::fees::store::schedule(&state.pool, filing.procedure.version_id).await?;
-    let fees = (app::fees::assess(&schedule, &answers), schedule.due);
-    let evidence = fees
-        .0
-        .exemption
-        .as_ref()
-        .and_then(|exemption| exemption.evidence_document.clone());
-    let slots =
-        filing_store::document_slots(&state.pool, filing.procedure.version_id, Some(draft_id))
-            .await?;
-    for slot in &slots {
-        let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());
-        if slot.needs_upload() || (proves_exemption && slot.files.is_empty()) {
-            refused.error(
-                &format!("document_{}", slot.id),
-                (texts.document_missing)(&slot.name),
-            );
-        }
-    }
-    let clean = match validate(&filing.form, &answers, context) {
-        Ok(clean) => Some(clean),
-        Err(errors) => {
-            refused.errors.extend(errors);
-            None
-        }
-    };
-    let (Some(clean), Some(agency), false) = (clean, chosen, refused.has_errors()) else {
-        feedback::form(&session, refused).await;
-        return Ok(see_other(&back));
-    };
-
+/// Submits the draft `draft_id` at `agency_code` with the answers it keeps
+/// and what it owes, then sends the browser on: the citizen to their new
+/// dossier, the officer to the dossier accepted at the counter (or back to
+/// the form with the acceptance's refusal).
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn submit_and_show(
+    state: &AppState,
+    session: &Session,
+    lang: Lang,
+    filing: &Filing,
+    draft_id: i64,
+    agency_code: &str,
+    clean: &Answers,
+    fees: &Fees,
+) -> HandlerResult<Response> {
+    let texts = &lang.texts().filing;
     if filing.officer.is_some() {
-        return match submit_at_counter(
-            &state,
-            draft_id,
-            &filing,
-            &agency.code,
-            &clean,
-            &fees,
-            asker.lang,
-        )
-        .await?
+        return match submit_at_counter(state, draft_id, filing, agency_code, clean, fees, lang)
+            .await?
         {
             Ok(submitted) => {
                 tracing::Span::current().record("dossier", &submitted.code);
-                let words = &asker.lang.texts().counter;
+                let words = &lang.texts().counter;
                 feedback::notice(
-                    &session,
+                    session,
                     NoticeTone::Success,
                     (words.accepted)(&submitted.code, &submitted.pin, &submitted.due),
                 )
@@ -147,8 +55,8 @@ pub async fn file(
                 Ok(see_other(&paths::office_dossier(&submitted.code)))
             }
             Err(message) => {
-                feedback::notice(&session, NoticeTone::Error, message).await;
-                Ok(see_other(&back))
+                feedback::notice(session, NoticeTone::Error, message).await;
+                Ok(see_other(&filing.base_path()))
             }
         };
     }
@@ -162,16 +70,16 @@ pub async fn file(
             &calendar,
             state.clock.now(),
             draft_id,
-            &filing,
-            &agency.code,
-            &clean,
-            &fees,
+            filing,
+            agency_code,
+            clean,
+            fees,
         )
         .await?;
         let link = format!("{}/ho-so/{}", state.config.public_base_url, submitted.code);
         if let Some(email) = &filing.applicant.email {
             let message = submitted_message(
-                asker.lang,
+                lang,
                 &filing.applicant.full_name,
                 &filing.procedure.name,
                 &submitted,
@@ -185,32 +93,13 @@ pub async fn file(
     .await?;
     tracing::Span::current().record("dossier", &submitted.code);
     feedback::notice(
-        &session,
+        session,
         NoticeTone::Success,
         (texts.submitted)(&submitted.code, &submitted.pin, &submitted.due),
     )
     .await;
     Ok(see_other(&paths::dossier(&submitted.code)))
 }
-
-/// Saves the answers and the agency posted with another of the filing
-/// page's buttons (an upload, "use from the wallet"): nothing typed is lost.
-/// `None` when the post did not come from the filing form.
-pub(crate) async fn save_posted(
-    state: &AppState,
-    filing: &Filing,
-    form: &Posted,
-) -> anyhow::Result<Option<i64>> {
-    if form.get(FORM_MARKER).is_empty() {
-        return Ok(None);
-    }
-    let answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
-    let chosen = filing.chosen_agency(&form.get("agency"));
-    Ok(Some(filing.save(&state.pool, chosen, &answers).await?))
-}
-
-/// The hidden field the filing form always posts.
-pub(crate) const FORM_MARKER: &str = "filing_form";
 
 /// A dossier just given its code.
 struct Submitted {
@@ -281,7 +170,7 @@ async fn submit_at_counter(
 }
 
 /// What a dossier owes, and when, as assessed at submission.
-type Fees = (Assessment, PaymentDue);
+pub(super) type Fees = (Assessment, PaymentDue);
 
 /// Turns the draft into a submitted dossier inside `tx`: code, PIN,
 /// appointment, what it owes and the history entry (by the officer at the
@@ -298,7 +187,8 @@ async fn submit(
     (assessment, due): &Fees,
 ) -> anyhow::Result<Submitted> {
     let local = deadlines::vietnam_local(now);
-    let appointment = super::appointments::appointment_for(tx, calendar, draft_id, now).await?;
+    let appointment =
+        super::super::appointments::appointment_for(tx, calendar, draft_id, now).await?;
     let agency_id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", agency_code)
         .fetch_one(&mut *tx)
         .await?;
