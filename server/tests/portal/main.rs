@@ -50,6 +50,7 @@ mod s3_files;
 mod sign_in;
 mod statistics;
 mod statistics_exports;
+mod statistics_generated;
 mod statistics_index;
 mod typed_values;
 mod uploads;
