@@ -10,6 +10,7 @@
 
 use super::upload_progress::{send_from_button, send_with_progress, UploadProgress};
 use super::{document_anchor, AttachedFile, DocumentSlot};
+use crate::catalogue::model::FormTemplate;
 use crate::forms::field_id;
 use crate::i18n::use_texts;
 use crate::paths;
@@ -27,6 +28,10 @@ pub fn DocumentSlots(
     /// Inside the filing form: buttons post the whole form.
     #[prop(optional)]
     in_form: bool,
+    /// The procedure's blank forms, offered above the slots to fill in and
+    /// upload.
+    #[prop(optional)]
+    templates: Vec<FormTemplate>,
 ) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
@@ -39,7 +44,20 @@ pub fn DocumentSlots(
     view! {
         <section class="section" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{f.documents_heading}</h2>
-            <p class="hint">{f.documents_hint}</p>
+            <p class="hint">
+                {f.documents_hint}
+                {slots.iter().any(|slot| slot.provision == "eform").then(|| format!(" {}", f.eform_replaces_form))}
+            </p>
+            {(!templates.is_empty()).then(|| view! {
+                <div class="document-templates">
+                    <p>{f.templates_lead}</p>
+                    <ul>
+                        {templates.into_iter().map(|template| view! {
+                            <li><a href=template.url rel="external" download="">{template.name}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <ol class="document-slots">
                 {slots.into_iter().map(|slot| {
                     let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory);

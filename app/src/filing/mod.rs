@@ -1,5 +1,6 @@
 //! Filing online: `/nop-ho-so/{procedure_code}` shows the procedure's e-form
-//! (resuming the citizen's draft), and posts to the server's filing handler,
+//! (its own, or the standard filing form when it has none), resuming the
+//! citizen's draft, and posts to the server's filing handler,
 //! which saves the draft or submits the dossier.
 
 mod address_field;
@@ -11,6 +12,7 @@ mod group_field;
 mod live_check;
 mod model;
 pub mod page;
+pub mod partly_online;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -1,4 +1,4 @@
-use crate::catalogue::model::AgencyRef;
+use crate::catalogue::model::{AgencyRef, FormTemplate};
 use crate::counter::WalkInApplicant;
 use crate::eforms::{Answers, FormDefinition, Place};
 use crate::paths;
@@ -13,6 +13,11 @@ pub struct ProcedureSummary {
     pub version_id: i64,
     /// Where the dossier can be filed (the agencies implementing it).
     pub agencies: Vec<AgencyRef>,
+    /// Offered only partly online (Decree 42/2022): the originals still go
+    /// to the counter when the result is collected.
+    pub partly_online: bool,
+    /// The blank mẫu đơn, tờ khai to download, fill in and upload.
+    pub templates: Vec<FormTemplate>,
 }
 
 /// Everything the filing page needs.

@@ -1,5 +1,6 @@
 use super::eform_fields::{EformFields, EformPart};
 use super::fee_estimate::FeeEstimate;
+use super::partly_online::PartlyOnlineNotice;
 use super::server_fns::load_filing;
 use super::FilingView;
 use crate::error::AppError;
@@ -133,6 +134,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             None => view! { <p class="lead">{f.lead}</p> }.into_any(),
         }}
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
+        {filing.procedure.partly_online.then(|| view! { <PartlyOnlineNotice documents=filing.documents.clone()/> })}
         <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave on:change=follow_answers
             on:focusin=remember_place>
             // Enter in a text box presses the form's first submit button: make
@@ -159,6 +161,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
                 slots=filing.documents.clone()
                 wallet=filing.wallet.clone()
+                templates=filing.procedure.templates.clone()
                 in_form=true/>
             {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone()/> })}
             {fields(EformPart::Declaration)}

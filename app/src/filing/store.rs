@@ -1,7 +1,7 @@
 //! Filing reads and the draft (server only).
 
 use super::model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
-use crate::catalogue::model::AgencyRef;
+use crate::catalogue::model::{AgencyRef, FormTemplate};
 use crate::counter::WalkInApplicant;
 use crate::eforms::{Answers, FormDefinition, Place, PlaceBook, Prefill};
 use crate::error::{AppError, AppResult};
@@ -14,10 +14,11 @@ pub async fn procedure_with_form(
     code: &str,
 ) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
     let row = sqlx::query!(
-        r#"SELECT p.code, v.name, v.id, v.eform
+        r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!"
            FROM procedures p
            JOIN current_procedure_versions c ON c.procedure_id = p.id
            JOIN procedure_versions v ON v.id = c.id
+           JOIN procedure_version_forms f ON f.version_id = v.id
            WHERE p.code = $1"#,
         code
     )
@@ -40,12 +41,21 @@ pub async fn procedure_with_form(
     )
     .fetch_all(pool)
     .await?;
+    let templates = sqlx::query_as!(
+        FormTemplate,
+        "SELECT name, url FROM procedure_form_templates WHERE version_id = $1 ORDER BY position",
+        row.id
+    )
+    .fetch_all(pool)
+    .await?;
     Ok(Some((
         ProcedureSummary {
             code: row.code,
             name: row.name,
             version_id: row.id,
             agencies,
+            partly_online: row.partly_online,
+            templates,
         },
         form,
     )))

@@ -10,6 +10,14 @@ pub struct FilingTexts {
     pub save_draft: &'static str,
     pub documents_heading: &'static str,
     pub documents_hint: &'static str,
+    /// Said only when the e-form stands for the application form.
+    pub eform_replaces_form: &'static str,
+    /// The procedure's blank forms to download, beside the upload slots.
+    pub templates_lead: &'static str,
+    /// A procedure offered only partly online (Decree 42/2022): what still
+    /// needs the counter; the list of originals follows.
+    pub partly_online: &'static str,
+    pub partly_online_originals: &'static str,
     pub document_need: fn(i32, i32, bool) -> String,
     pub choose_file: &'static str,
     pub uploading: fn(u32) -> String,
@@ -100,7 +108,11 @@ pub const VI: FilingTexts = FilingTexts {
     agency_required: "Chọn nơi nộp hồ sơ.",
     save_draft: "Lưu nháp",
     documents_heading: "Thành phần hồ sơ",
-    documents_hint: "Tải lên bản chụp hoặc bản quét của từng giấy tờ: PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB. Tờ khai đã được thay bằng tờ khai điện tử ở trên.",
+    documents_hint: "Tải lên bản chụp hoặc bản quét của từng giấy tờ: PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB.",
+    eform_replaces_form: "Tờ khai đã được thay bằng tờ khai điện tử ở trên.",
+    templates_lead: "Mẫu đơn, tờ khai để tải về, điền và tải lên:",
+    partly_online: "Thủ tục này được cung cấp trực tuyến một phần: bạn nộp hồ sơ trên Cổng, nhưng khi nhận kết quả tại Bộ phận Một cửa phải mang bản chính giấy tờ để cán bộ đối chiếu.",
+    partly_online_originals: "Bản chính cần mang theo khi nhận kết quả:",
     document_need: |originals, copies, mandatory| {
         let kind = match (originals, copies) {
             (0, 0) => String::new(),
@@ -204,7 +216,11 @@ pub const EN: FilingTexts = FilingTexts {
     agency_required: "Choose where to file the dossier.",
     save_draft: "Save draft",
     documents_heading: "Required documents",
-    documents_hint: "Upload a photo or scan of each document: PDF, JPEG or PNG, at most 10 MB per file. The application form is replaced by the electronic form above.",
+    documents_hint: "Upload a photo or scan of each document: PDF, JPEG or PNG, at most 10 MB per file.",
+    eform_replaces_form: "The application form is replaced by the electronic form above.",
+    templates_lead: "Blank forms to download, fill in and upload:",
+    partly_online: "This procedure is offered partly online: you file the dossier on the portal, but when you collect the result at the one-stop office you must bring the originals for the officer to compare.",
+    partly_online_originals: "Originals to bring when you collect the result:",
     document_need: |originals, copies, mandatory| {
         let kind = match (originals, copies) {
             (0, 0) => String::new(),

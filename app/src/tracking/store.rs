@@ -35,6 +35,7 @@ pub async fn my_dossiers(
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on
            FROM dossiers d
            JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN procedure_version_forms f ON f.version_id = v.id
            JOIN procedures p ON p.id = v.procedure_id
            WHERE d.applicant_id = $1 AND ($2::text IS NULL OR d.status = $2)
            ORDER BY d.updated_at DESC, d.id DESC
@@ -95,7 +96,7 @@ pub async fn my_dossier(
 ) -> AppResult<Option<DossierDetail>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name,
-                  d.status AS "status: DossierStatus", d.form_data, v.eform, d.version, d.procedure_version_id,
+                  d.status AS "status: DossierStatus", d.form_data, pf.eform, d.version, d.procedure_version_id,
                   d.applicant_id, d.agency_id, d.assignee_id,
                   d.result_delivery = 'counter' AS "handed_over_at_counter?",
                   (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = $2
@@ -105,6 +106,7 @@ pub async fn my_dossier(
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on
            FROM dossiers d
            JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN procedure_version_forms pf ON pf.version_id = v.id
            JOIN agencies a ON a.id = d.agency_id
            LEFT JOIN stored_files f ON f.id = d.result_file_id AND d.status = 'returned'
            WHERE d.code = $1"#,

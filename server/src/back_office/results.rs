@@ -18,9 +18,10 @@ pub async fn draft_result(
     dossier_id: i64,
 ) -> anyhow::Result<i64> {
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.applicant_id, d.form_data, v.eform, v.name AS procedure_name,
+        r#"SELECT d.code AS "code!", d.applicant_id, d.form_data, f.eform, v.name AS procedure_name,
                   a.name AS agency_name, u.full_name AS applicant_name
            FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+           JOIN procedure_version_forms f ON f.version_id = v.id
            JOIN agencies a ON a.id = d.agency_id JOIN users u ON u.id = d.applicant_id
            WHERE d.id = $1"#,
         dossier_id

@@ -38,6 +38,7 @@ pub async fn withdraw(
         assignee_id: None,
         new_due: None,
         delivery: None,
+        collector: Default::default(),
         by: &user,
         lang: asker.lang,
     };

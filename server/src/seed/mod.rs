@@ -1,7 +1,8 @@
 //! Data a fresh install starts with.
 //!
-//! Reference data (the 2025 administrative units) is loaded on every install;
-//! the demo province, its agencies and procedures only when demo mode asks.
+//! Reference data (the 2025 administrative units, the standard filing form)
+//! is loaded on every install; the demo province, its agencies and
+//! procedures only when demo mode asks.
 //! Both are idempotent: running them again changes nothing.
 
 mod administrative_units;
@@ -12,12 +13,14 @@ mod demo_eforms;
 mod demo_one_stop_units;
 mod demo_workflows;
 pub mod generated_year;
+mod standard_form;
 
 use sqlx::PgPool;
 
 /// Loads the reference data every installation needs.
 pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
-    administrative_units::load(pool).await
+    administrative_units::load(pool).await?;
+    standard_form::load(pool).await
 }
 
 /// Loads the demo province: agencies and their one-stop units, the

@@ -143,7 +143,54 @@ async fn the_specialists_own_draft_is_the_result_and_it_can_be_handed_over_at_th
         &[("delivery", "counter")],
     )
     .await;
+    assert!(
+        page.contains("Người nhận kết quả: nhập họ và tên người đến nhận"),
+        "the officer must say who collected it: {page}"
+    );
+    let page = act(
+        &app,
+        &mut reception,
+        &code,
+        "return",
+        &[
+            ("delivery", "counter"),
+            ("collector_name", "Trần Thị Bình"),
+            ("collector_citizen_id", "0221900012"),
+        ],
+    )
+    .await;
+    assert!(
+        page.contains("Số định danh của người nhận: nhập đủ 12 chữ số"),
+        "{page}"
+    );
+    let page = act(
+        &app,
+        &mut reception,
+        &code,
+        "return",
+        &[
+            ("delivery", "counter"),
+            ("collector_name", "Trần Thị Bình"),
+            ("collector_citizen_id", "022190001234"),
+        ],
+    )
+    .await;
     assert!(page.contains("Đã trả kết quả"), "{page}");
+    let collected: (Option<String>, Option<String>, bool) = sqlx::query_as(
+        "SELECT collected_by_name, collected_by_citizen_id, collected_at IS NOT NULL FROM dossiers WHERE code = $1",
+    )
+    .bind(&code)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        collected,
+        (
+            Some("Trần Thị Bình".into()),
+            Some("022190001234".into()),
+            true
+        )
+    );
 
     let mut citizen = signed_in(&app, CITIZEN).await;
     let mine = citizen.get(&format!("/ho-so/{code}")).await;
@@ -155,8 +202,8 @@ async fn the_specialists_own_draft_is_the_result_and_it_can_be_handed_over_at_th
     );
     assert!(
         mine.text()
-            .contains("Đã trao kết quả trực tiếp tại bộ phận một cửa."),
-        "the timeline says so"
+            .contains("Đã trao kết quả trực tiếp tại bộ phận một cửa cho Trần Thị Bình (số định danh 022190001234)."),
+        "the timeline says who took it"
     );
     let result: i64 = sqlx::query_scalar("SELECT result_file_id FROM dossiers WHERE code = $1")
         .bind(&code)

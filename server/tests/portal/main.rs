@@ -48,6 +48,7 @@ mod request_limits;
 mod request_safety;
 mod s3_files;
 mod sign_in;
+mod standard_filing;
 mod statistics;
 mod statistics_exports;
 mod statistics_generated;

@@ -24,6 +24,8 @@ pub fn ActionForm(
     let note_id = format!("{id}-note");
     let assignee_id = format!("{id}-assignee");
     let new_due_id = format!("{id}-new-due");
+    let collector_id = format!("{id}-collector");
+    let collector_number_id = format!("{id}-collector-number");
     let secondary = matches!(
         action,
         Action::Refuse
@@ -63,6 +65,17 @@ pub fn ActionForm(
                             <label class="radio"><input type="radio" name="delivery" value="counter" checked=!fully_online/>" "{b.delivery_counter}</label>
                         </div>
                     </fieldset>
+                    <div class="form-group">
+                        <label class="label" for=collector_id.clone()>{b.collector_name}</label>
+                        <p class="hint" id=format!("{collector_id}-hint")>{b.collector_hint}</p>
+                        <input class="input" type="text" id=collector_id.clone() name="collector_name" maxlength="100"
+                            autocomplete="off" aria-describedby=format!("{collector_id}-hint")/>
+                    </div>
+                    <div class="form-group">
+                        <label class="label" for=collector_number_id.clone()>{b.collector_citizen_id}</label>
+                        <input class="input input--medium" type="text" inputmode="numeric" id=collector_number_id.clone()
+                            name="collector_citizen_id" maxlength="12" autocomplete="off"/>
+                    </div>
                 })}
                 {action.needs_note().then(|| view! {
                     <div class="form-group">

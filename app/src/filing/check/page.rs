@@ -6,6 +6,7 @@ use super::{load_check, CheckView};
 use crate::filing::document_anchor;
 use crate::filing::eform_fields::FORM_NAME;
 use crate::filing::fee_estimate::FEES_ANCHOR;
+use crate::filing::partly_online::PartlyOnlineNotice;
 use crate::forms::field_id;
 use crate::i18n::{use_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
@@ -32,7 +33,10 @@ fn ChangeLink(form: String, anchor: String, what: String) -> impl IntoView {
     let c = &use_texts().filing_check;
     view! {
         <dd class="summary-list__action">
-            <a href=format!("{form}#{anchor}")>{c.change}<span class="visually-hidden">{format!(": {what}")}</span></a>
+            // The name says what changes ("Thay đổi: Nơi nộp hồ sơ") and
+            // starts with the visible word (WCAG 2.5.3). A hidden span would
+            // read "Thay đổi : …": Chromium spaces out positioned elements.
+            <a href=format!("{form}#{anchor}") aria-label=format!("{}: {what}", c.change)>{c.change}</a>
         </dd>
     }
 }
@@ -143,6 +147,7 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
             <div><dt>{c.appointment}</dt><dd class="check-appointment">{(c.appointment_value)(&check.appointment)}</dd></div>
         </dl>
         <p class="hint">{c.appointment_note}</p>
+        {check.procedure.partly_online.then(|| view! { <PartlyOnlineNotice documents=check.documents.clone()/> })}
         {if ready {
             view! {
                 <form method="post" action=paths::filing_check(&check.procedure.code)>

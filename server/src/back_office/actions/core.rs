@@ -34,8 +34,19 @@ pub struct Request<'a> {
     /// For `Return`: `online` or `counter`; unsaid, as the procedure is
     /// offered (toàn trình online, một phần at the counter).
     pub delivery: Option<String>,
+    /// For `Return` at the counter: who collected the result (the applicant
+    /// or the person they authorised), as the officer typed it.
+    pub collector: Collector,
     pub by: &'a SignedInUser,
     pub lang: Lang,
+}
+
+/// Who took the result at the counter: full name and, if shown, their
+/// identity number.
+#[derive(Default)]
+pub struct Collector {
+    pub name: Option<String>,
+    pub citizen_id: Option<String>,
 }
 
 /// The dossier as the action found it, locked until the transaction ends.

@@ -29,7 +29,7 @@ mod stop;
 pub mod supplement;
 mod withdraw;
 
-pub use self::core::{perform, perform_in, Request};
+pub use self::core::{perform, perform_in, Collector, Request};
 pub use outcome::Outcome;
 
 use self::core::{Halt, Step};
@@ -67,6 +67,10 @@ pub async fn act(
         assignee_id: form.get("assignee").parse().ok(),
         new_due: Some(form.get("new_due")),
         delivery: Some(form.get("delivery")),
+        collector: Collector {
+            name: Some(form.get("collector_name")),
+            citizen_id: Some(form.get("collector_citizen_id")),
+        },
         by: &user,
         lang: asker.lang,
     };

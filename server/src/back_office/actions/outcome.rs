@@ -36,6 +36,10 @@ pub enum Outcome {
     RepeatSupplementNeedsLeader,
     /// `Extend` on a dossier whose appointment is still far off.
     ApologyNotYetDue,
+    /// `Return` at the counter without the name of who collected it.
+    CollectorMissing,
+    /// `Return` at the counter with an identity number that is not one.
+    CollectorIdInvalid,
 }
 
 impl Outcome {
@@ -67,6 +71,10 @@ impl Outcome {
             Outcome::RepeatSupplementNeedsLeader => "A supplement has already been asked for once: the agency must guide the applicant once and completely. Asking again is for a leader of the agency to decide, with a reason.".into(),
             Outcome::ApologyNotYetDue if vi => format!("Chỉ phát hành văn bản xin lỗi khi hồ sơ có nguy cơ quá hạn: ngày hẹn còn không quá {APOLOGY_WINDOW_DAYS} ngày làm việc, hoặc đã quá hạn."),
             Outcome::ApologyNotYetDue => format!("An apology is issued only when the dossier is at risk of being late: due within {APOLOGY_WINDOW_DAYS} working days, or overdue."),
+            Outcome::CollectorMissing if vi => "Người nhận kết quả: nhập họ và tên người đến nhận (người yêu cầu hoặc người được ủy quyền).".into(),
+            Outcome::CollectorMissing => "Collected by: enter the full name of the person collecting the result (the applicant or the person they authorised).".into(),
+            Outcome::CollectorIdInvalid if vi => "Số định danh của người nhận: nhập đủ 12 chữ số, ví dụ 022190001234, hoặc để trống.".into(),
+            Outcome::CollectorIdInvalid => "Identity number of the person collecting: enter all 12 digits, for example 022190001234, or leave it empty.".into(),
         })
     }
 }

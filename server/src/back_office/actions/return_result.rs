@@ -5,10 +5,12 @@
 //! returned, final. Rule: the dossier's fee is paid. Effect: the result goes
 //! online into the applicant's wallet, or is handed over at the counter —
 //! unsaid, as the procedure is offered (toàn trình online, một phần at the
-//! counter); the applicant is asked to rate the service.
+//! counter, where the officer records who collected it); the applicant is
+//! asked to rate the service.
 
 use super::core::{Halt, Step};
 use super::Outcome;
+use app::accounts::identity::CitizenId;
 use app::i18n::Lang;
 
 pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
@@ -34,13 +36,61 @@ pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
         (Some("counter"), _) | (_, "partial") => "counter",
         _ => "online",
     };
-    if chosen == "counter" && step.change.note.is_none() {
-        step.change.note = Some(match step.request.lang {
-            Lang::Vi => "Đã trao kết quả trực tiếp tại bộ phận một cửa.".to_string(),
-            Lang::En => "The result was handed over at the one-stop desk.".to_string(),
-        });
+    if chosen == "counter" {
+        record_collector(step).await?;
     }
     step.change.delivery = Some(chosen);
+    Ok(())
+}
+
+/// At the counter the officer writes down who took the result and, if
+/// shown, their identity number; the history (and so slip 06 and both
+/// dossier pages) says it.
+async fn record_collector(step: &mut Step<'_>) -> Result<(), Halt> {
+    let collector = &step.request.collector;
+    let name = collector
+        .name
+        .as_deref()
+        .map(|name| app::text::normalize(name.trim()))
+        .filter(|name| !name.is_empty() && name.chars().count() <= 100)
+        .ok_or(Outcome::CollectorMissing)?;
+    let citizen_id = match collector.citizen_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(typed) => Some(
+            CitizenId::parse(typed)
+                .map_err(|_| Outcome::CollectorIdInvalid)?
+                .as_str()
+                .to_string(),
+        ),
+    };
+    sqlx::query!(
+        "UPDATE dossiers SET collected_by_name = $2, collected_by_citizen_id = $3, collected_at = $4
+         WHERE id = $1",
+        step.dossier.id,
+        name,
+        citizen_id,
+        step.now as _,
+    )
+    .execute(&mut *step.tx)
+    .await?;
+    let identity = citizen_id.map(|id| match step.request.lang {
+        Lang::Vi => format!(" (số định danh {id})"),
+        Lang::En => format!(" (identity number {id})"),
+    });
+    let said = match step.request.lang {
+        Lang::Vi => format!(
+            "Đã trao kết quả trực tiếp tại bộ phận một cửa cho {name}{}.",
+            identity.unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "The result was handed over at the one-stop desk to {name}{}.",
+            identity.unwrap_or_default()
+        ),
+    };
+    step.change.note = Some(match step.change.note.take() {
+        Some(note) => format!("{said} {note}"),
+        None => said,
+    });
     Ok(())
 }
 

@@ -36,6 +36,7 @@ pub async fn supplement(
         assignee_id: None,
         new_due: None,
         delivery: None,
+        collector: Default::default(),
         by: &user,
         lang: asker.lang,
     };

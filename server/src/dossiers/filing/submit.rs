@@ -149,6 +149,7 @@ async fn submit_at_counter(
         assignee_id: None,
         new_due: None,
         delivery: None,
+        collector: Default::default(),
         by: officer,
         lang,
     };
