@@ -3,7 +3,10 @@
 use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
 };
-use crate::administration::pages::{ApiTokensPage, CalendarPage, OfficialPage, OfficialsPage};
+use crate::administration::pages::{
+    ApiTokensPage, CalendarPage, OfficialPage, OfficialsPage, ProcedureAdminPage,
+    ProceduresAdminPage,
+};
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::counter::page::CounterDeskPage;
@@ -80,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/ma-api") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/lich-lam-viec") view=CalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/thu-tuc/:code") view=ProcedureAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
                     <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/nop-ho-so/:code") view=FilingPage ssr=SsrMode::Async/>

@@ -180,6 +180,20 @@ routes! {
     REMOVE_CALENDAR_DAY, remove_calendar_day(day) = "/quan-tri/lich-lam-viec/ngay/{day}/xoa";
     /// Confirming a year's calendar against the government's announcement.
     CONFIRM_CALENDAR_YEAR, confirm_calendar_year(year) = "/quan-tri/lich-lam-viec/nam/{year}/xac-nhan";
+    /// The procedures as administrators keep them (`?q=` searches).
+    PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
+    /// One procedure's versions, its draft and the publishing form.
+    PROCEDURE_ADMIN, procedure_admin(code) = "/quan-tri/thu-tuc/{code}";
+    /// Starting a draft from the version in force.
+    NEW_PROCEDURE_DRAFT, new_procedure_draft(code) = "/quan-tri/thu-tuc/{code}/ban-nhap";
+    /// Saving the draft's fields.
+    SAVE_PROCEDURE_DRAFT, save_procedure_draft(code) = "/quan-tri/thu-tuc/{code}/ban-nhap/luu";
+    /// Discarding the draft.
+    DISCARD_PROCEDURE_DRAFT, discard_procedure_draft(code) = "/quan-tri/thu-tuc/{code}/ban-nhap/huy";
+    /// Publishing the draft (four eyes) with an effective date.
+    PUBLISH_PROCEDURE_DRAFT, publish_procedure_draft(code) = "/quan-tri/thu-tuc/{code}/ban-nhap/xuat-ban";
+    /// Suspending or resuming online filing.
+    SUSPEND_PROCEDURE, suspend_procedure(code) = "/quan-tri/thu-tuc/{code}/tam-dung";
 
     // Statistics.
     /// The statistics page (Biểu 06).

@@ -109,7 +109,7 @@ scenario('The check page of an incomplete draft says what is missing and offers 
   await portal.open(CHECK);
   const warning = squash(await page.locator('main .notice--warning').innerText());
   assert.match(warning, /Hồ sơ chưa thể nộp/);
-  assert.match(warning, /Số lượng Phiếu yêu cầu cấp/, warning);
+  assert.match(warning, /số lượng Phiếu yêu cầu cấp/i, warning);
   const link = page.locator('main .notice--warning a', { hasText: 'Số lượng Phiếu yêu cầu cấp' });
   assert.equal(await link.getAttribute('href'), `${CRIMINAL_RECORD}#filing-copies`);
   assert.equal(await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).count(), 0);

@@ -27,6 +27,7 @@ pub mod sandbox_bank;
 pub mod seed;
 mod shutdown;
 pub mod state;
+mod static_files;
 pub mod statistics;
 pub mod telemetry;
 
@@ -47,6 +48,7 @@ use sqlx::PgPool;
 use state::AppState;
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -154,6 +156,9 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
             same_origin::refuse_cross_origin,
         ))
         .merge(payments::gateway_callbacks())
+        .merge(static_files::router(std::path::Path::new(
+            state.leptos_options.site_root.as_ref(),
+        )))
 }
 
 /// What wraps every request, outermost first: the request id, tracing (a
@@ -165,7 +170,10 @@ pub fn around_requests(routes: Router<AppState>, production: bool) -> Router<App
         .layer(CatchPanicLayer::custom(error_page::after_panic))
         .layer(middleware::from_fn(error_page::in_request_language));
     security_headers::apply(routes, production)
-        .layer(CompressionLayer::new())
+        // The bundle comes precompressed from the build (`static_files`).
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/wasm")),
+        ))
         // Spans name the path only: query strings can carry one-time tokens.
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {

@@ -1,10 +1,11 @@
 //! Administration: official accounts, their agency and roles; API tokens;
-//! the working calendar.
+//! the working calendar; procedure versions.
 
 pub mod api_tokens;
 pub mod calendar;
 mod model;
 pub mod pages;
+pub mod procedures;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 mod store;

@@ -253,6 +253,9 @@ pub struct ProcedureDetail {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
     pub fee_schedule: Option<crate::fees::FeeSchedule>,
+    /// Why online filing is suspended, when an administrator suspended it.
+    #[serde(default)]
+    pub online_filing_suspended: Option<String>,
 }
 
 /// The choices offered by the catalogue's filters.

@@ -14,7 +14,7 @@ pub async fn procedure_with_form(
     code: &str,
 ) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
     let row = sqlx::query!(
-        r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!"
+        r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!", p.online_filing_suspended
            FROM procedures p
            JOIN current_procedure_versions c ON c.procedure_id = p.id
            JOIN procedure_versions v ON v.id = c.id
@@ -24,7 +24,11 @@ pub async fn procedure_with_form(
     )
     .fetch_optional(pool)
     .await?;
-    let Some(row) = row else { return Ok(None) };
+    // No such procedure, or online filing suspended by an administrator
+    // (the procedure page says why).
+    let Some(row) = row.filter(|row| row.online_filing_suspended.is_none()) else {
+        return Ok(None);
+    };
     let Some(eform) = row.eform else {
         return Ok(None);
     };

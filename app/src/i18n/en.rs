@@ -126,4 +126,5 @@ pub const TEXTS: Texts = Texts {
     service_index: super::service_index::EN,
     api_tokens: super::api_tokens::EN,
     calendar: super::calendar_admin::EN,
+    procedures_admin: super::procedures_admin::EN,
 };

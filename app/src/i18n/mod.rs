@@ -17,6 +17,7 @@ mod filing;
 mod filing_check;
 mod office_work;
 mod payments;
+mod procedures_admin;
 mod ratings;
 mod service_index;
 mod statistics;
@@ -35,6 +36,7 @@ pub use filing::FilingTexts;
 pub use filing_check::FilingCheckTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
+pub use procedures_admin::ProcedureAdminTexts;
 pub use ratings::RatingTexts;
 pub use service_index::ServiceIndexTexts;
 pub use statistics::StatisticsTexts;
@@ -208,6 +210,8 @@ pub struct Texts {
     pub api_tokens: ApiTokenTexts,
     /// The working calendar's administration page.
     pub calendar: CalendarTexts,
+    /// The procedure administration pages (versions, four eyes).
+    pub procedures_admin: ProcedureAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,
     /// The footer, help and the accessibility statement.

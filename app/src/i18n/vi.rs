@@ -107,4 +107,5 @@ pub const TEXTS: Texts = Texts {
     service_index: super::service_index::VI,
     api_tokens: super::api_tokens::VI,
     calendar: super::calendar_admin::VI,
+    procedures_admin: super::procedures_admin::VI,
 };

@@ -42,6 +42,7 @@ pub fn AccountNav() -> impl IntoView {
                                 {administers.then(|| view! { <li><a href=paths::OFFICIALS>{a.nav_admin_users}</a></li> })}
                                 {administers.then(|| view! { <li><a href=paths::API_TOKENS>{t.api_tokens.nav}</a></li> })}
                                 {administers.then(|| view! { <li><a href=paths::CALENDAR>{t.calendar.nav}</a></li> })}
+                                {administers.then(|| view! { <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li> })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">
                                         <button type="submit" class="link-button">{a.nav_sign_out}</button>

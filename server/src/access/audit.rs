@@ -30,6 +30,15 @@ pub enum AuditAction {
     CalendarDayAdded,
     CalendarDayRemoved,
     CalendarYearConfirmed,
+    /// A procedure version drafted, changed, discarded or published, and
+    /// online filing suspended or resumed (detail: the procedure, version,
+    /// before and after).
+    ProcedureDraftCreated,
+    ProcedureDraftSaved,
+    ProcedureDraftDiscarded,
+    ProcedureVersionPublished,
+    ProcedureFilingSuspended,
+    ProcedureFilingResumed,
 }
 
 impl AuditAction {
@@ -55,6 +64,12 @@ impl AuditAction {
             AuditAction::CalendarDayAdded => "calendar_day_added",
             AuditAction::CalendarDayRemoved => "calendar_day_removed",
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
+            AuditAction::ProcedureDraftCreated => "procedure_draft_created",
+            AuditAction::ProcedureDraftSaved => "procedure_draft_saved",
+            AuditAction::ProcedureDraftDiscarded => "procedure_draft_discarded",
+            AuditAction::ProcedureVersionPublished => "procedure_version_published",
+            AuditAction::ProcedureFilingSuspended => "procedure_filing_suspended",
+            AuditAction::ProcedureFilingResumed => "procedure_filing_resumed",
         }
     }
 }

@@ -1,10 +1,12 @@
-//! Administrators manage official accounts (`/quan-tri/nguoi-dung`) and
-//! the API tokens of managers (`/quan-tri/ma-api`) and the working
-//! calendar (`/quan-tri/lich-lam-viec`).
+//! Administrators manage official accounts (`/quan-tri/nguoi-dung`), the
+//! API tokens of managers (`/quan-tri/ma-api`), the working calendar
+//! (`/quan-tri/lich-lam-viec`) and procedure versions (`/quan-tri/thu-tuc`).
 
 mod api_tokens;
 mod calendar;
 mod officials;
+mod procedure_store;
+mod procedures;
 
 use crate::state::AppState;
 use app::paths;
@@ -22,4 +24,12 @@ pub fn router() -> Router<AppState> {
         .route(paths::CALENDAR, post(calendar::add_day))
         .route(paths::REMOVE_CALENDAR_DAY, post(calendar::remove_day))
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
+        .route(paths::NEW_PROCEDURE_DRAFT, post(procedures::new_draft))
+        .route(paths::SAVE_PROCEDURE_DRAFT, post(procedures::save_draft))
+        .route(
+            paths::DISCARD_PROCEDURE_DRAFT,
+            post(procedures::discard_draft),
+        )
+        .route(paths::PUBLISH_PROCEDURE_DRAFT, post(procedures::publish))
+        .route(paths::SUSPEND_PROCEDURE, post(procedures::suspend))
 }

@@ -46,6 +46,14 @@ const OFFICIALS: &[DemoOfficial] = &[
         agency_code: "000.00.00.H34",
         roles: &[Role::Administrator],
     },
+    // A second administrator: procedure versions are published by someone
+    // other than their author (four eyes).
+    DemoOfficial {
+        email: "kiemduyet@motcua.example",
+        full_name: "Đỗ Thị Duyệt",
+        agency_code: "000.00.00.H34",
+        roles: &[Role::Administrator],
+    },
 ];
 
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {

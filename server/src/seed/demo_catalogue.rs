@@ -168,8 +168,8 @@ async fn insert_procedure(
         INSERT INTO procedure_versions (
             procedure_id, version, effective_from, name, name_en, description, applicants,
             implementing_agency, online_level, processing_time_value, processing_time_unit,
-            cutoff_time, result_type, requirements, legal_basis, steps)
-        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            cutoff_time, result_type, requirements, legal_basis, steps, published_at)
+        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
         RETURNING id
         "#,
         procedure_id,

@@ -17,6 +17,7 @@ async fn every_documented_demo_account_exists_with_its_role_and_password() {
         ("lanhdao@motcua.example", Some("leader")),
         ("quanly@motcua.example", Some("manager")),
         ("quantri@motcua.example", Some("administrator")),
+        ("kiemduyet@motcua.example", Some("administrator")),
     ] {
         let account: (String, String, Option<String>) = sqlx::query_as(
             "SELECT u.kind, u.password_hash, (SELECT min(role) FROM user_roles r WHERE r.user_id = u.id)

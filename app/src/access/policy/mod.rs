@@ -31,6 +31,9 @@ pub enum Permission {
     /// year): it is the province's, so an administrator whose reach takes in
     /// the province (the root agency) only.
     ManageWorkingCalendar { province_id: i64 },
+    /// Draft, publish and suspend procedure versions: the catalogue is the
+    /// province's, so an administrator whose reach takes in the province.
+    ManageCatalogue { province_id: i64 },
 }
 
 /// Whether a signed-in `user` may do `permission`.
@@ -54,7 +57,8 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
         Permission::ManageOfficialsOf { agency_id } => {
             user.is_official() && user.has_role_in(Role::Administrator, agency_id)
         }
-        Permission::ManageWorkingCalendar { province_id } => {
+        Permission::ManageWorkingCalendar { province_id }
+        | Permission::ManageCatalogue { province_id } => {
             user.is_official() && user.has_role_in(Role::Administrator, province_id)
         }
     }

@@ -51,7 +51,12 @@ fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
             {official_name.map(|name| view! { <p class="lead" lang="vi">{name}</p> })}
             {(!description.is_empty()).then(|| view! { <p class="lead">{description}</p> })}
             <div class="call-to-action">
-                <a class="button button--start" href=file_href rel="external">{t.file_online}</a>
+                {match procedure.online_filing_suspended.clone() {
+                    Some(reason) => view! {
+                        <p class="notice notice--warning">{(t.procedures_admin.filing_suspended)(&reason)}</p>
+                    }.into_any(),
+                    None => view! { <a class="button button--start" href=file_href rel="external">{t.file_online}</a> }.into_any(),
+                }}
                 {procedure.due_if_filed_now.clone().map(|date| view! {
                     <p class="due-date"><strong>{(t.due_if_filed_today)(&date)}</strong></p>
                 })}

@@ -1,0 +1,167 @@
+//! The draft editor of a procedure version: its main fields and its
+//! documents, as one plain form (no JavaScript needed). A refused form
+//! comes back with everything typed.
+
+use crate::administration::procedures::{DocumentLine, VersionFields};
+use crate::forms::{field_id, FormFeedback};
+use crate::i18n::{use_texts, ProcedureAdminTexts};
+use crate::paths;
+use leptos::prelude::*;
+
+/// The form name the server's handler answers to.
+pub const DRAFT_FORM: &str = "procedure_draft";
+/// Blank document rows offered for adding.
+const BLANK_ROWS: usize = 3;
+
+/// A field's value: as typed when the form came back, else as stored.
+fn typed(feedback: &FormFeedback, name: &str, stored: String) -> String {
+    if feedback.values.contains_key(name) {
+        feedback.value(name)
+    } else {
+        stored
+    }
+}
+
+/// A labelled input, textarea or select with its error.
+#[component]
+fn Field(
+    name: String,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    feedback: FormFeedback,
+    children: Children,
+) -> impl IntoView {
+    let id = field_id(DRAFT_FORM, &name);
+    let error = feedback.message_for(&name);
+    let class = if error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
+    view! {
+        <div class=class>
+            <label class="label" for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            {error.map(|message| view! { <p class="error-message" id=format!("{id}-error")>{message}</p> })}
+            {children()}
+        </div>
+    }
+}
+
+#[component]
+pub fn DraftForm(code: String, fields: VersionFields, feedback: FormFeedback) -> impl IntoView {
+    let t = &use_texts().procedures_admin;
+    let id = |name: &str| field_id(DRAFT_FORM, name);
+    let unit = typed(&feedback, "time_unit", fields.time_unit.clone());
+    let level = typed(&feedback, "online_level", fields.online_level.clone());
+    let time_value = typed(&feedback, "time_value", fields.time_value.to_string());
+    let text_input =
+        |name: &'static str, label: &'static str, hint: &'static str, stored: String| {
+            let shown = typed(&feedback, name, stored);
+            let input_id = id(name);
+            view! {
+                <Field name=name.to_string() label hint feedback=feedback.clone()>
+                    <input class="input" type="text" id=input_id name=name value=shown/>
+                </Field>
+            }
+        };
+    let text_area =
+        |name: &'static str, label: &'static str, hint: &'static str, stored: String| {
+            let shown = typed(&feedback, name, stored);
+            let input_id = id(name);
+            view! {
+                <Field name=name.to_string() label hint feedback=feedback.clone()>
+                    <textarea class="textarea" id=input_id name=name rows="4">{shown}</textarea>
+                </Field>
+            }
+        };
+    let rows = fields.documents.len() + BLANK_ROWS;
+    view! {
+        <form method="post" action=paths::save_procedure_draft(&code) novalidate="" class="procedure-draft">
+            {text_input("name", t.name, "", fields.name.clone())}
+            {text_area("description", t.description, "", fields.description.clone())}
+            <Field name="time_unit".into() label=t.time_unit feedback=feedback.clone()>
+                <select class="select" id=id("time_unit") name="time_unit">
+                    {[("same_day", t.unit_same_day), ("working_days", t.unit_working_days), ("working_hours", t.unit_working_hours)]
+                        .into_iter().map(|(code, label)| view! { <option value=code selected=unit == code>{label}</option> }).collect_view()}
+                </select>
+            </Field>
+            <Field name="time_value".into() label=t.time_value feedback=feedback.clone()>
+                <input class="input input--short" type="text" inputmode="numeric" id=id("time_value") name="time_value"
+                    value=time_value/>
+            </Field>
+            {text_input("cutoff", t.cutoff, t.cutoff_hint, fields.cutoff.clone())}
+            <Field name="online_level".into() label=t.online_level feedback=feedback.clone()>
+                <select class="select" id=id("online_level") name="online_level">
+                    {[("full", t.level_full), ("partial", t.level_partial)]
+                        .into_iter().map(|(code, label)| view! { <option value=code selected=level == code>{label}</option> }).collect_view()}
+                </select>
+            </Field>
+            {text_input("result_type", t.result_type, "", fields.result_type.clone())}
+            {text_area("requirements", t.requirements, "", fields.requirements.clone())}
+            {text_area("legal_basis", t.legal_basis, t.legal_basis_hint, fields.legal_basis.join("\n"))}
+            <fieldset class="fieldset">
+                <legend class="label">{t.documents}</legend>
+                <p class="hint">{t.documents_hint}</p>
+                <input type="hidden" name="documents" value=rows.to_string()/>
+                {(0..rows).map(|index| {
+                    let stored = fields.documents.get(index).cloned();
+                    view! { <DocumentRow index stored feedback=feedback.clone() t/> }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button">{t.save_draft}</button>
+        </form>
+    }
+}
+
+#[component]
+fn DocumentRow(
+    index: usize,
+    stored: Option<DocumentLine>,
+    feedback: FormFeedback,
+    t: &'static ProcedureAdminTexts,
+) -> impl IntoView {
+    let key = |part: &str| format!("document.{index}.{part}");
+    let id = |part: &str| field_id(DRAFT_FORM, &key(part));
+    let line = stored.unwrap_or(DocumentLine {
+        name: String::new(),
+        originals: 0,
+        copies: 0,
+        mandatory: false,
+    });
+    let mandatory = if feedback.values.is_empty() {
+        line.mandatory
+    } else {
+        feedback.values.contains_key(&key("mandatory"))
+    };
+    let name = typed(&feedback, &key("name"), line.name.clone());
+    let originals = typed(&feedback, &key("originals"), line.originals.to_string());
+    let copies = typed(&feedback, &key("copies"), line.copies.to_string());
+    let (name_id, originals_id, copies_id, mandatory_id) =
+        (id("name"), id("originals"), id("copies"), id("mandatory"));
+    let error = feedback
+        .message_for(&key("name"))
+        .or(feedback.message_for(&key("originals")));
+    let class = if error.is_some() {
+        "document-row form-group--error"
+    } else {
+        "document-row"
+    };
+    view! {
+        <div class=class>
+            {error.map(|message| view! { <p class="error-message">{message}</p> })}
+            <label class="label" for=name_id.clone()>{format!("{} {}", t.document_name, index + 1)}</label>
+            <input class="input" type="text" id=name_id name=key("name") value=name/>
+            <label for=originals_id.clone()>{t.originals}</label>
+            <input class="input input--short" type="text" inputmode="numeric" id=originals_id name=key("originals")
+                value=originals/>
+            <label for=copies_id.clone()>{t.copies}</label>
+            <input class="input input--short" type="text" inputmode="numeric" id=copies_id name=key("copies")
+                value=copies/>
+            <span class="checkbox">
+                <input class="checkbox__input" type="checkbox" id=mandatory_id.clone() name=key("mandatory") checked=mandatory/>
+                <label class="checkbox__label" for=mandatory_id>{t.mandatory}</label>
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+use crate::administration::procedures::server_fns::load_procedures_admin;
+use crate::administration::procedures::ProcedureAdminRow;
+use crate::i18n::use_texts;
+use crate::layout::{Column, DataTable, PageLoader, PageTitle};
+use crate::paths;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/quan-tri/thu-tuc?q=`: the procedures, each with its version in force
+/// and whether a draft or a scheduled version waits.
+#[component]
+pub fn ProceduresAdminPage() -> impl IntoView {
+    let t = &use_texts().procedures_admin;
+    let query = use_query_map();
+    let q = move || query.get().get("q").unwrap_or_default();
+    let data = Resource::new(move || Some(q()), load_procedures_admin);
+    view! {
+        <PageLoader resource=data title=t.title render={move |rows: Vec<ProcedureAdminRow>, _| view! {
+            <PageTitle title=t.title lead=t.lead/>
+            <form method="get" action=paths::PROCEDURES_ADMIN class="search-form" role="search">
+                <label class="label" for="procedures-admin-q">{t.search_label}</label>
+                <div class="search-form__row">
+                    <input class="input" type="search" id="procedures-admin-q" name="q" value=q()/>
+                    <button type="submit" class="button">{t.search_button}</button>
+                </div>
+            </form>
+            {if rows.is_empty() {
+                view! { <p>{t.none_found}</p> }.into_any()
+            } else {
+                view! {
+                    <DataTable label=t.title class="table--stack-on-phone" columns={Column::list([
+                        t.column_code, t.column_name, t.column_version, t.column_status,
+                    ])}>
+                        {rows.into_iter().map(|row| {
+                            let status = [
+                                row.has_draft.then_some(t.has_draft),
+                                row.scheduled.then_some(t.scheduled),
+                                row.suspended.then_some(t.suspended_tag),
+                            ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                            view! {
+                                <tr>
+                                    <td>{row.code.clone()}</td>
+                                    <td data-label=t.column_name><a href=paths::procedure_admin(&row.code)>{row.name}</a></td>
+                                    <td data-label=t.column_version>{row.version}</td>
+                                    <td data-label=t.column_status>{status}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </DataTable>
+                }.into_any()
+            }}
+        }}/>
+    }
+}

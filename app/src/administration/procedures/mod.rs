@@ -1,0 +1,294 @@
+//! Procedure versions as administrators keep them (`/quan-tri/thu-tuc`).
+//!
+//! A change to a procedure is a new version: a draft copied from the version
+//! in force (documents, fees, blank forms and workflow come along), edited,
+//! then published by a *second* administrator — the author cannot publish
+//! their own draft (four eyes) — with an effective date today or later. Until
+//! that date the previous version stays in force, and a dossier keeps the
+//! version it was filed under. Online filing can be suspended with a reason
+//! citizens are shown.
+
+pub mod server_fns;
+#[cfg(test)]
+mod tests;
+
+use crate::i18n::ProcedureAdminTexts;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The longest name, note or line an administrator may type.
+pub const TEXT_LIMIT: usize = 500;
+/// The longest description, requirements or legal basis.
+pub const LONG_TEXT_LIMIT: usize = 5000;
+
+/// Where a version stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VersionState {
+    Draft,
+    /// Published, in force from a later day.
+    Scheduled,
+    InForce,
+    /// Published, replaced by a later one.
+    Superseded,
+}
+
+/// One required document, as the draft editor shows and takes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentLine {
+    pub name: String,
+    pub originals: i32,
+    pub copies: i32,
+    pub mandatory: bool,
+}
+
+/// What an administrator edits in a version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionFields {
+    pub name: String,
+    pub description: String,
+    /// `same_day`, `working_days` or `working_hours`.
+    pub time_unit: String,
+    pub time_value: i32,
+    /// `HH:MM`, or empty for none.
+    pub cutoff: String,
+    /// `full` (toàn trình) or `partial` (một phần).
+    pub online_level: String,
+    pub result_type: String,
+    pub requirements: String,
+    /// One instrument per line.
+    pub legal_basis: Vec<String>,
+    pub documents: Vec<DocumentLine>,
+}
+
+/// Why a draft's fields are refused, per field name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRefusal {
+    Missing,
+    TooLong,
+    TimeUnit,
+    TimeValue,
+    Cutoff,
+    OnlineLevel,
+    DocumentCount,
+}
+
+impl FieldRefusal {
+    pub fn message(self, t: &ProcedureAdminTexts) -> &'static str {
+        match self {
+            FieldRefusal::Missing => t.missing,
+            FieldRefusal::TooLong => t.too_long,
+            FieldRefusal::TimeUnit => t.time_unit_invalid,
+            FieldRefusal::TimeValue => t.time_value_invalid,
+            FieldRefusal::Cutoff => t.cutoff_invalid,
+            FieldRefusal::OnlineLevel => t.online_level_invalid,
+            FieldRefusal::DocumentCount => t.document_count_invalid,
+        }
+    }
+}
+
+/// The refusals of `fields`, each with the form field it belongs to; empty
+/// when the draft may be saved.
+pub fn check_fields(fields: &VersionFields) -> Vec<(String, FieldRefusal)> {
+    let mut refused = Vec::new();
+    let mut text = |name: &str, value: &str, limit: usize, required: bool| {
+        if required && value.trim().is_empty() {
+            refused.push((name.to_string(), FieldRefusal::Missing));
+        } else if value.chars().count() > limit {
+            refused.push((name.to_string(), FieldRefusal::TooLong));
+        }
+    };
+    text("name", &fields.name, TEXT_LIMIT, true);
+    text("result_type", &fields.result_type, TEXT_LIMIT, true);
+    text("description", &fields.description, LONG_TEXT_LIMIT, false);
+    text("requirements", &fields.requirements, LONG_TEXT_LIMIT, false);
+    text(
+        "legal_basis",
+        &fields.legal_basis.join("\n"),
+        LONG_TEXT_LIMIT,
+        false,
+    );
+    if !["same_day", "working_days", "working_hours"].contains(&fields.time_unit.as_str()) {
+        refused.push(("time_unit".into(), FieldRefusal::TimeUnit));
+    } else if !(1..=365).contains(&fields.time_value)
+        || (fields.time_unit == "same_day" && fields.time_value != 1)
+    {
+        refused.push(("time_value".into(), FieldRefusal::TimeValue));
+    }
+    if !fields.cutoff.is_empty()
+        && chrono::NaiveTime::parse_from_str(&fields.cutoff, "%H:%M").is_err()
+    {
+        refused.push(("cutoff".into(), FieldRefusal::Cutoff));
+    }
+    if !["full", "partial"].contains(&fields.online_level.as_str()) {
+        refused.push(("online_level".into(), FieldRefusal::OnlineLevel));
+    }
+    for (index, document) in fields.documents.iter().enumerate() {
+        let name = format!("document.{index}.name");
+        if document.name.chars().count() > TEXT_LIMIT {
+            refused.push((name, FieldRefusal::TooLong));
+        }
+        if !(0..=20).contains(&document.originals) || !(0..=20).contains(&document.copies) {
+            refused.push((
+                format!("document.{index}.originals"),
+                FieldRefusal::DocumentCount,
+            ));
+        }
+    }
+    refused
+}
+
+/// Why a draft may not be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishRefusal {
+    /// Four eyes: the author may not publish their own draft.
+    OwnDraft,
+    NotADate,
+    /// An effective date before today would rewrite the past.
+    BeforeToday,
+}
+
+impl PublishRefusal {
+    pub fn message(self, t: &ProcedureAdminTexts) -> &'static str {
+        match self {
+            PublishRefusal::OwnDraft => t.own_draft,
+            PublishRefusal::NotADate => t.effective_not_a_date,
+            PublishRefusal::BeforeToday => t.effective_before_today,
+        }
+    }
+}
+
+/// Whether `publisher` may publish a draft written by `author` to take
+/// effect on `effective` (as typed; empty means today); the day it takes
+/// effect.
+pub fn check_publication(
+    author: Option<i64>,
+    publisher: i64,
+    effective: Option<NaiveDate>,
+    typed: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, PublishRefusal> {
+    if author == Some(publisher) {
+        return Err(PublishRefusal::OwnDraft);
+    }
+    let day = match effective {
+        Some(day) => day,
+        None if typed.trim().is_empty() => today,
+        None => return Err(PublishRefusal::NotADate),
+    };
+    if day < today {
+        return Err(PublishRefusal::BeforeToday);
+    }
+    Ok(day)
+}
+
+/// One field that differs between two versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub label: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The fields of `after` that differ from `before`, labelled for people.
+pub fn differences(
+    before: &VersionFields,
+    after: &VersionFields,
+    t: &ProcedureAdminTexts,
+) -> Vec<FieldChange> {
+    let documents = |fields: &VersionFields| {
+        fields
+            .documents
+            .iter()
+            .map(|document| (t.document_line)(document))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let time = |fields: &VersionFields| (t.time_text)(&fields.time_unit, fields.time_value);
+    let online = |fields: &VersionFields| (t.online_level_text)(&fields.online_level).to_string();
+    [
+        (t.name, before.name.clone(), after.name.clone()),
+        (
+            t.description,
+            before.description.clone(),
+            after.description.clone(),
+        ),
+        (t.processing_time, time(before), time(after)),
+        (t.cutoff, before.cutoff.clone(), after.cutoff.clone()),
+        (t.online_level, online(before), online(after)),
+        (
+            t.result_type,
+            before.result_type.clone(),
+            after.result_type.clone(),
+        ),
+        (
+            t.requirements,
+            before.requirements.clone(),
+            after.requirements.clone(),
+        ),
+        (
+            t.legal_basis,
+            before.legal_basis.join("\n"),
+            after.legal_basis.join("\n"),
+        ),
+        (t.documents, documents(before), documents(after)),
+    ]
+    .into_iter()
+    .filter(|(_, old, new)| old != new)
+    .map(|(label, before, after)| FieldChange {
+        label: label.to_string(),
+        before,
+        after,
+    })
+    .collect()
+}
+
+/// One version in the procedure's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub id: i64,
+    pub version: i32,
+    pub state: VersionState,
+    /// `dd/mm/yyyy`.
+    pub effective_from: String,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+}
+
+/// The draft being edited, if there is one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: i64,
+    pub version: i32,
+    pub author: Option<String>,
+    pub fields: VersionFields,
+    /// What it changes from the version in force.
+    pub changes: Vec<FieldChange>,
+    /// Whether the viewer may publish it (an administrator who did not
+    /// write it).
+    pub may_publish: bool,
+}
+
+/// `/quan-tri/thu-tuc/{code}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureAdmin {
+    pub code: String,
+    pub name: String,
+    pub versions: Vec<VersionRow>,
+    pub draft: Option<Draft>,
+    /// Why online filing is suspended, if it is.
+    pub suspended: Option<String>,
+    /// Whether the viewer may draft, publish and suspend (the province's
+    /// administrators); others read.
+    pub may_edit: bool,
+}
+
+/// One procedure in `/quan-tri/thu-tuc`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureAdminRow {
+    pub code: String,
+    pub name: String,
+    pub version: i32,
+    pub has_draft: bool,
+    pub scheduled: bool,
+    pub suspended: bool,
+}

@@ -1,0 +1,177 @@
+//! Loading the procedure administration pages. Changes are plain POSTs
+//! (`server/src/administration/procedures.rs`).
+
+use super::{ProcedureAdmin, ProcedureAdminRow};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The procedures matching `q` (code or name), for any administrator.
+#[server(endpoint = "admin/procedures")]
+pub async fn load_procedures_admin(q: Option<String>) -> Result<Vec<ProcedureAdminRow>, AppError> {
+    use crate::access::{require, Permission};
+    require(Permission::ListOfficials)?;
+    let pool = crate::database::pool()?;
+    store::procedures(&pool, q.as_deref().unwrap_or_default()).await
+}
+
+/// One procedure's versions and draft; only the province's administrators
+/// get the forms.
+#[server(endpoint = "admin/procedure")]
+pub async fn load_procedure_admin(code: String) -> Result<ProcedureAdmin, AppError> {
+    use crate::access::{permits, require, Permission};
+    let admin = require(Permission::ListOfficials)?;
+    let pool = crate::database::pool()?;
+    let province_id = crate::administration::calendar::province_id(&pool).await?;
+    let may_edit = permits(&admin, Permission::ManageCatalogue { province_id });
+    let lang = crate::i18n::current_lang();
+    let mut view = store::procedure(&pool, &code, admin.id, lang)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    view.may_edit = may_edit;
+    if let Some(draft) = view.draft.as_mut() {
+        draft.may_publish &= may_edit;
+    }
+    Ok(view)
+}
+
+#[cfg(feature = "ssr")]
+pub mod store {
+    use super::super::{
+        differences, DocumentLine, Draft, ProcedureAdmin, ProcedureAdminRow, VersionFields,
+        VersionRow, VersionState,
+    };
+    use crate::error::AppResult;
+    use crate::i18n::Lang;
+    use sqlx::PgPool;
+
+    pub async fn procedures(pool: &PgPool, q: &str) -> AppResult<Vec<ProcedureAdminRow>> {
+        let rows = sqlx::query!(
+            r#"SELECT p.code, c.name AS "name!", c.version AS "version!",
+                      EXISTS (SELECT 1 FROM procedure_versions d WHERE d.procedure_id = p.id AND d.published_at IS NULL) AS "has_draft!",
+                      EXISTS (SELECT 1 FROM procedure_versions s WHERE s.procedure_id = p.id AND s.published_at IS NOT NULL
+                              AND s.effective_from > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS "scheduled!",
+                      p.online_filing_suspended IS NOT NULL AS "suspended!"
+               FROM procedures p JOIN current_procedure_versions c ON c.procedure_id = p.id
+               WHERE $1 = '' OR p.code LIKE $1 || '%' OR c.name_key LIKE '%' || search_key($1) || '%'
+               ORDER BY c.name_key LIMIT 200"#,
+            q.trim(),
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ProcedureAdminRow {
+                code: row.code,
+                name: row.name,
+                version: row.version,
+                has_draft: row.has_draft,
+                scheduled: row.scheduled,
+                suspended: row.suspended,
+            })
+            .collect())
+    }
+
+    /// What an administrator edits in version `id`.
+    pub async fn fields(pool: &PgPool, id: i64) -> AppResult<VersionFields> {
+        let row = sqlx::query!(
+            r#"SELECT name, coalesce(description, '') AS "description!", processing_time_unit,
+                      processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
+                      online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis
+               FROM procedure_versions WHERE id = $1"#,
+            id
+        )
+        .fetch_one(pool)
+        .await?;
+        let documents = sqlx::query_as!(
+            DocumentLine,
+            "SELECT name, originals, copies, mandatory FROM procedure_documents
+             WHERE version_id = $1 ORDER BY position",
+            id
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(VersionFields {
+            name: row.name,
+            description: row.description,
+            time_unit: row.processing_time_unit,
+            time_value: row.processing_time_value,
+            cutoff: row.cutoff,
+            online_level: row.online_level,
+            result_type: row.result_type,
+            requirements: row.requirements,
+            legal_basis: row.legal_basis,
+            documents,
+        })
+    }
+
+    pub async fn procedure(
+        pool: &PgPool,
+        code: &str,
+        viewer: i64,
+        lang: Lang,
+    ) -> AppResult<Option<ProcedureAdmin>> {
+        let Some(procedure) = sqlx::query!(
+            r#"SELECT p.id, c.id AS "current_id!", c.name AS "name!", p.online_filing_suspended
+               FROM procedures p JOIN current_procedure_versions c ON c.procedure_id = p.id
+               WHERE p.code = $1"#,
+            code
+        )
+        .fetch_optional(pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let rows = sqlx::query!(
+            r#"SELECT v.id, v.version, v.published_at IS NOT NULL AS "published!",
+                      v.effective_from > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "later!",
+                      to_char(v.effective_from, 'DD/MM/YYYY') AS "effective_from!",
+                      v.author_id, a.full_name AS "author?", p.full_name AS "publisher?"
+               FROM procedure_versions v
+               LEFT JOIN users a ON a.id = v.author_id
+               LEFT JOIN users p ON p.id = v.published_by
+               WHERE v.procedure_id = $1 ORDER BY v.version DESC"#,
+            procedure.id
+        )
+        .fetch_all(pool)
+        .await?;
+        let mut versions = Vec::new();
+        let mut draft = None;
+        for row in rows {
+            let state = match (row.published, row.later) {
+                (false, _) => VersionState::Draft,
+                (true, true) => VersionState::Scheduled,
+                _ if row.id == procedure.current_id => VersionState::InForce,
+                _ => VersionState::Superseded,
+            };
+            if state == VersionState::Draft && draft.is_none() {
+                let current = fields(pool, procedure.current_id).await?;
+                let edited = fields(pool, row.id).await?;
+                let t = &lang.texts().procedures_admin;
+                draft = Some(Draft {
+                    id: row.id,
+                    version: row.version,
+                    author: row.author.clone(),
+                    changes: differences(&current, &edited, t),
+                    fields: edited,
+                    may_publish: row.author_id != Some(viewer),
+                });
+            }
+            versions.push(VersionRow {
+                id: row.id,
+                version: row.version,
+                state,
+                effective_from: row.effective_from,
+                author: row.author,
+                publisher: row.publisher,
+            });
+        }
+        Ok(Some(ProcedureAdmin {
+            code: code.to_string(),
+            name: procedure.name,
+            versions,
+            draft,
+            suspended: procedure.online_filing_suspended,
+            may_edit: false,
+        }))
+    }
+}

@@ -1,0 +1,342 @@
+//! The procedure administration's form posts (`/quan-tri/thu-tuc/{code}/…`),
+//! for administrators of the province:
+//! - `…/ban-nhap` drafts a new version from the one in force;
+//! - `…/ban-nhap/luu` saves the draft's fields and documents;
+//! - `…/ban-nhap/huy` discards it;
+//! - `…/ban-nhap/xuat-ban` publishes it with an effective date — never by
+//!   its author (four eyes, also a check in the database);
+//! - `…/tam-dung` suspends or resumes online filing.
+//!
+//! The procedure's row is locked for each change, so two administrators
+//! acting at once get one draft and one publication. Every change is in
+//! the audit log with before and after.
+
+use crate::access::audit::{self, AuditAction};
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::{see_other, Asker, Posted};
+use crate::state::AppState;
+use app::access::Permission;
+use app::administration::calendar::province_id;
+use app::administration::pages::{DRAFT_FORM, PUBLISH_FORM, SUSPEND_FORM};
+use app::administration::procedures::server_fns::store::fields as stored_fields;
+use app::administration::procedures::{
+    check_fields, check_publication, DocumentLine, VersionFields, TEXT_LIMIT,
+};
+use app::deadlines::parse_day;
+use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
+use axum::extract::{Path, State};
+use serde_json::json;
+use sqlx::PgConnection;
+use tower_sessions::Session;
+
+/// The administrator's id, if they may change the catalogue.
+async fn catalogue_keeper(state: &AppState, user: &SignedIn, asker: &Asker) -> HandlerResult<i64> {
+    let province_id = province_id(&state.pool).await?;
+    Ok(user
+        .may(Permission::ManageCatalogue { province_id }, asker.lang)?
+        .id)
+}
+
+/// The procedure (locked) with its version in force and its draft, if any.
+struct Locked {
+    id: i64,
+    current_id: i64,
+    draft: Option<(i64, Option<i64>)>,
+}
+
+async fn lock(tx: &mut PgConnection, code: &str) -> HandlerResult<Locked> {
+    let procedure = sqlx::query!(
+        r#"SELECT p.id, c.id AS "current_id!" FROM procedures p
+           JOIN current_procedure_versions c ON c.procedure_id = p.id
+           WHERE p.code = $1 FOR UPDATE OF p"#,
+        code
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(HandlerError::not_found)?;
+    let draft = sqlx::query!(
+        "SELECT id, author_id FROM procedure_versions WHERE procedure_id = $1 AND published_at IS NULL
+         ORDER BY version DESC LIMIT 1",
+        procedure.id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .map(|row| (row.id, row.author_id));
+    Ok(Locked {
+        id: procedure.id,
+        current_id: procedure.current_id,
+        draft,
+    })
+}
+
+pub async fn new_draft(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    Path(code): Path<String>,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().procedures_admin;
+    let back = paths::procedure_admin(&code);
+    let mut tx = state.pool.begin().await?;
+    let procedure = lock(&mut tx, &code).await?;
+    if procedure.draft.is_some() {
+        feedback::notice(&session, NoticeTone::Error, t.draft_exists).await;
+        return Ok(see_other(&back));
+    }
+    let draft = sqlx::query_scalar!(
+        r#"SELECT draft_procedure_version($1, $2) AS "id!""#,
+        procedure.current_id,
+        admin
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        AuditAction::ProcedureDraftCreated,
+        json!({ "procedure": code, "version_id": draft, "from_version_id": procedure.current_id }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&back))
+}
+
+/// A posted text, normalised, kept for the form to come back with.
+fn text(form: &Posted, kept: &mut FormFeedback, name: &str) -> String {
+    let value = app::text::normalize(form.get(name).trim());
+    kept.keep(name, &value);
+    value
+}
+
+/// The draft as posted, every value kept for the form to come back with.
+fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
+    let legal_basis = text(form, kept, "legal_basis")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(String::from)
+        .collect();
+    let rows: usize = form.get("documents").parse().unwrap_or(0).min(200);
+    let mut documents = Vec::new();
+    for index in 0..rows {
+        let key = |part: &str| format!("document.{index}.{part}");
+        let name = text(form, kept, &key("name"));
+        let originals = text(form, kept, &key("originals")).parse().unwrap_or(-1);
+        let copies = text(form, kept, &key("copies")).parse().unwrap_or(-1);
+        let mandatory = !form.get(&key("mandatory")).is_empty();
+        if mandatory {
+            kept.keep(&key("mandatory"), "on");
+        }
+        // An emptied name drops the document.
+        if !name.is_empty() {
+            documents.push(DocumentLine {
+                name,
+                originals,
+                copies,
+                mandatory,
+            });
+        }
+    }
+    VersionFields {
+        name: text(form, kept, "name"),
+        description: text(form, kept, "description"),
+        time_unit: text(form, kept, "time_unit"),
+        time_value: text(form, kept, "time_value").parse().unwrap_or(0),
+        cutoff: text(form, kept, "cutoff"),
+        online_level: text(form, kept, "online_level"),
+        result_type: text(form, kept, "result_type"),
+        requirements: text(form, kept, "requirements"),
+        legal_basis,
+        documents,
+    }
+}
+
+pub async fn save_draft(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    Path(code): Path<String>,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().procedures_admin;
+    let back = paths::procedure_admin(&code);
+    let mut refused = FormFeedback::new(DRAFT_FORM);
+    let fields = posted_fields(&form, &mut refused);
+    let refusals = check_fields(&fields);
+    if !refusals.is_empty() {
+        for (field, refusal) in refusals {
+            refused.error(&field, refusal.message(t));
+        }
+        feedback::form(&session, refused).await;
+        return Ok(see_other(&back));
+    }
+    let mut tx = state.pool.begin().await?;
+    let procedure = lock(&mut tx, &code).await?;
+    let Some((draft, _)) = procedure.draft else {
+        return Ok(see_other(&back));
+    };
+    let before = stored_fields(&state.pool, draft).await?;
+    super::procedure_store::write_fields(&mut tx, draft, &fields).await?;
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        AuditAction::ProcedureDraftSaved,
+        json!({ "procedure": code, "version_id": draft, "before": before, "after": fields }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    feedback::notice(&session, NoticeTone::Success, t.draft_saved).await;
+    Ok(see_other(&back))
+}
+
+pub async fn discard_draft(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    Path(code): Path<String>,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().procedures_admin;
+    let back = paths::procedure_admin(&code);
+    let mut tx = state.pool.begin().await?;
+    let procedure = lock(&mut tx, &code).await?;
+    if let Some((draft, _)) = procedure.draft {
+        let before = stored_fields(&state.pool, draft).await?;
+        super::procedure_store::delete_draft(&mut tx, draft).await?;
+        audit::record(
+            &mut *tx,
+            Some(admin),
+            AuditAction::ProcedureDraftDiscarded,
+            json!({ "procedure": code, "version_id": draft, "before": before, "after": null }),
+            asker.ip,
+        )
+        .await?;
+        tx.commit().await?;
+        feedback::notice(&session, NoticeTone::Success, t.draft_discarded).await;
+    }
+    Ok(see_other(&back))
+}
+
+pub async fn publish(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    Path(code): Path<String>,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().procedures_admin;
+    let back = paths::procedure_admin(&code);
+    let typed = form.get("effective_from").trim().to_string();
+    let mut tx = state.pool.begin().await?;
+    let procedure = lock(&mut tx, &code).await?;
+    let Some((draft, author)) = procedure.draft else {
+        return Ok(see_other(&back));
+    };
+    let today = state.clock.today_in_vietnam();
+    let day = match check_publication(author, admin, parse_day(&typed), &typed, today) {
+        Ok(day) => day,
+        Err(refusal) => {
+            let mut refused = FormFeedback::new(PUBLISH_FORM);
+            refused.keep("effective_from", &typed);
+            refused.error("effective_from", refusal.message(t));
+            feedback::form(&session, refused).await;
+            return Ok(see_other(&back));
+        }
+    };
+    sqlx::query!(
+        "UPDATE procedure_versions SET published_by = $2, published_at = $3, effective_from = $4
+         WHERE id = $1 AND published_at IS NULL",
+        draft,
+        admin,
+        state.clock.now() as _,
+        day as _,
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        AuditAction::ProcedureVersionPublished,
+        json!({ "procedure": code, "version_id": draft, "replaces_version_id": procedure.current_id,
+                "effective_from": day, "procedure_id": procedure.id }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    let shown = day.format("%d/%m/%Y").to_string();
+    feedback::notice(&session, NoticeTone::Success, (t.published)(&shown)).await;
+    Ok(see_other(&back))
+}
+
+pub async fn suspend(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    Path(code): Path<String>,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().procedures_admin;
+    let back = paths::procedure_admin(&code);
+    let resume = !form.get("resume").is_empty();
+    let reason = app::text::normalize(form.get("reason").trim());
+    if !resume && (reason.is_empty() || reason.chars().count() > TEXT_LIMIT) {
+        let mut refused = FormFeedback::new(SUSPEND_FORM);
+        refused.keep("reason", &reason);
+        refused.error(
+            "reason",
+            if reason.is_empty() {
+                t.reason_missing
+            } else {
+                t.too_long
+            },
+        );
+        feedback::form(&session, refused).await;
+        return Ok(see_other(&back));
+    }
+    let mut tx = state.pool.begin().await?;
+    let procedure = lock(&mut tx, &code).await?;
+    let before = sqlx::query_scalar!(
+        "UPDATE procedures p SET online_filing_suspended = $2
+         FROM procedures old WHERE p.id = $1 AND old.id = p.id
+         RETURNING old.online_filing_suspended",
+        procedure.id,
+        (!resume).then_some(reason.as_str()),
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let (action, after) = if resume {
+        (AuditAction::ProcedureFilingResumed, None)
+    } else {
+        (AuditAction::ProcedureFilingSuspended, Some(reason.clone()))
+    };
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        action,
+        json!({ "procedure": code, "before": before, "after": after }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    let notice = if resume {
+        t.resumed.to_string()
+    } else {
+        (t.suspended_now)(&reason)
+    };
+    feedback::notice(&session, NoticeTone::Success, notice).await;
+    Ok(see_other(&back))
+}
