@@ -106,7 +106,7 @@ scenario('A birth registration goes from arrival to a returned result', async (p
 
   // From the number of results returned to the dossiers behind it, and on
   // to this one in the back office.
-  const resolved = page.locator('table.report tfoot').getByRole('link', { name: /hồ sơ: Số hồ sơ đã giải quyết$/ });
+  const resolved = page.locator('table.report--form tfoot').getByRole('link', { name: /hồ sơ: Số hồ sơ đã giải quyết$/ });
   await portal.navigateBy((url) => url.pathname === '/thong-ke/ho-so', () => resolved.click());
   await page.getByRole('heading', { name: 'Danh sách hồ sơ theo số liệu', level: 1 }).waitFor();
   assert.match(squash(await page.locator('main').innerText()), /Số hồ sơ đã giải quyết — Mọi lĩnh vực/);

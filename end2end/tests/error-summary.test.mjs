@@ -42,7 +42,7 @@ scenario('The error summary names each field, leads into it, and the title says 
     items.includes('Số định danh cá nhân của mẹ: Số định danh cá nhân phải gồm đúng 12 chữ số (bạn đã nhập 5).'),
     items.join(' | '),
   );
-  assert.ok(items.some((item) => item.startsWith('Ngày, tháng, năm sinh (Người được khai sinh)')), `two "Ngày, tháng, năm sinh" are told apart: ${items.join(' | ')}`);
+  assert.ok(items.some((item) => /ngày, tháng, năm sinh \(Người được khai sinh\)/i.test(item)), `two "Ngày, tháng, năm sinh" are told apart: ${items.join(' | ')}`);
   for (const href of await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))) {
     assert.equal(await page.locator(href).count(), 1, `${href} is on the page`);
   }
@@ -55,6 +55,10 @@ scenario('The error summary names each field, leads into it, and the title says 
   } else {
     assert.equal(portal.url().hash, '#filing-mother-citizen-id', 'the link leads to the field');
   }
+  // The demo citizen's draft is shared with other stories: leave it whole.
+  await fillIn(page, 'Họ, chữ đệm, tên người yêu cầu', 'Vũ Thị Công Dân');
+  await fillIn(page, 'Số định danh cá nhân của mẹ', '022192004567');
+  await press(portal, 'Lưu nháp', (url) => url.pathname === BIRTH);
 });
 
 scenario('Date fields show how to write them and accept 27/3/2007, 27-03-2007 and 27.03.2007', async (portal) => {

@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { scenario, squash } from '../support/portal.mjs';
 import { signInAs } from '../support/accounts.mjs';
 
-/** The workbook's caption, frozen cell and totals row, as openpyxl reads them. */
+/** The form sheet's caption, frozen cell and totals row, as openpyxl reads them. */
 function readWorkbook(path) {
   const script = [
     'import json, sys, openpyxl',
-    'sheet = openpyxl.load_workbook(sys.argv[1]).active',
-    'rows = [list(r) for r in sheet.iter_rows(min_row=7, values_only=True)]',
-    'print(json.dumps({"caption": sheet["A3"].value, "frozen": sheet.freeze_panes, "last": rows[-1]}))',
+    'sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]',
+    'rows = [list(r) for r in sheet.iter_rows(min_row=9, values_only=True)]',
+    'total = next(r for r in rows if r[1] == "Tổng cộng")',
+    'print(json.dumps({"caption": sheet["A3"].value, "frozen": sheet.freeze_panes, "total": total}))',
   ].join('\n');
   return JSON.parse(execFileSync('python3', ['-c', script, path]).toString());
 }
@@ -27,9 +28,9 @@ scenario('The demo manager opens the statistics, picks last quarter and download
   await portal.navigateBy((url) => url.pathname === '/thong-ke', () => page.getByRole('link', { name: 'Thống kê tình hình giải quyết hồ sơ' }).click());
   await portal.waitUntilInteractive();
   await portal.navigateBy((url) => url.searchParams.get('tu')?.endsWith('-01') ?? false, () => page.getByRole('link', { name: 'Quý trước', exact: true }).click());
-  const caption = squash(await page.locator('table.report caption').innerText());
+  const caption = squash(await page.locator('table.report--form caption').innerText());
   assert.match(caption, /từ ngày 01\/\d{2}\/\d{4} đến ngày \d{2}\/\d{2}\/\d{4}/, caption);
-  assert.ok(squash(await page.locator('table.report tfoot').innerText()).startsWith('Tổng cộng'), 'a totals row');
+  assert.ok(squash(await page.locator('table.report--form tfoot').innerText()).startsWith('Tổng cộng'), 'a totals row');
   assert.equal(await page.locator('figure.chart svg[role="img"]').count(), 3, 'three charts, drawn without JavaScript');
   assert.ok(await page.getByRole('heading', { name: /Quyết định 766/ }).isVisible(), 'the service index');
   assert.equal(await page.locator('.score-card').count(), 6);
@@ -42,11 +43,12 @@ scenario('The demo manager opens the statistics, picks last quarter and download
   assert.equal((await readFile(path)).subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file');
   const sheet = readWorkbook(path);
   assert.equal(sheet.caption, caption, 'the same agency and period as on screen');
-  assert.equal(sheet.frozen, 'B7');
-  assert.equal(sheet.last[0], 'Tổng cộng');
-  assert.ok(sheet.last.slice(1, 16).every((cell) => typeof cell === 'number'), `numbers, not text: ${sheet.last}`);
-  const shownTotal = Number(squash(await page.locator('table.report tfoot td').first().innerText()));
-  assert.equal(sheet.last[1], shownTotal, 'the received total as displayed');
+  // STT and the unit's name stay in view; the figures start in column C.
+  assert.equal(sheet.frozen, 'C9');
+  assert.ok(sheet.total.slice(2, 13).every((cell) => typeof cell === 'number'), `numbers, not text: ${sheet.total}`);
+  // The totals row: STT (empty), "Tổng cộng", then the received total.
+  const shownTotal = Number(squash(await page.locator('table.report--form tfoot td').nth(1).innerText()));
+  assert.equal(sheet.total[2], shownTotal, 'the received total as displayed');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải về CSV' }).click()]);
   const csv = (await readFile(await download.path())).toString('utf8');
