@@ -44,10 +44,10 @@ pub fn DocumentSlots(
     view! {
         <section class="section" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{f.documents_heading}</h2>
-            <p class="hint">
-                {f.documents_hint}
-                {slots.iter().any(|slot| slot.provision == "eform").then(|| format!(" {}", f.eform_replaces_form))}
-            </p>
+            <p class="hint">{f.documents_hint}</p>
+            // Its own paragraph: two text nodes side by side would merge in
+            // the browser and break hydration.
+            {slots.iter().any(|slot| slot.provision == "eform").then(|| view! { <p class="hint">{f.eform_replaces_form}</p> })}
             {(!templates.is_empty()).then(|| view! {
                 <div class="document-templates">
                     <p>{f.templates_lead}</p>

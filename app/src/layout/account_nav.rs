@@ -39,10 +39,14 @@ pub fn AccountNav() -> impl IntoView {
                                 {back_office.then(|| view! { <li><a href=paths::INBOX>{t.back_office.inbox_title}</a></li> })}
                                 {manages.then(|| view! { <li><a href=paths::STATISTICS>{t.statistics.title}</a></li> })}
                                 {oversees.then(|| view! { <li><a href=paths::OPERATIONS>{t.statistics.operations_nav}</a></li> })}
-                                {administers.then(|| view! { <li><a href=paths::OFFICIALS>{a.nav_admin_users}</a></li> })}
-                                {administers.then(|| view! { <li><a href=paths::API_TOKENS>{t.api_tokens.nav}</a></li> })}
-                                {administers.then(|| view! { <li><a href=paths::CALENDAR>{t.calendar.nav}</a></li> })}
-                                {administers.then(|| view! { <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li> })}
+                                // One optional group, not one option per link: a longer
+                                // run of empty options broke hydration.
+                                {administers.then(|| view! {
+                                    <li><a href=paths::OFFICIALS>{a.nav_admin_users}</a></li>
+                                    <li><a href=paths::API_TOKENS>{t.api_tokens.nav}</a></li>
+                                    <li><a href=paths::CALENDAR>{t.calendar.nav}</a></li>
+                                    <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li>
+                                })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">
                                         <button type="submit" class="link-button">{a.nav_sign_out}</button>

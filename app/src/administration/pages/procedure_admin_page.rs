@@ -59,7 +59,7 @@ fn Procedure(
         {view.suspended.clone().map(|reason| view! { <p class="notice notice--warning">{(t.suspended_now)(&reason)}</p> })}
         <h2>{t.versions}</h2>
         <DataTable label=t.versions class="table--stack-on-phone" columns={Column::list([
-            t.column_version, t.column_status, t.effective_from, t.author, t.publisher,
+            t.version, t.column_status, t.effective_from, t.author, t.publisher,
         ])}>
             {view.versions.iter().map(|row| view! {
                 <tr>
