@@ -59,14 +59,17 @@ scenario('The demo citizen files a birth registration, sees it in "Hồ sơ củ
   assert.ok(notice.includes(`Mã hồ sơ: ${code}`), notice);
   const pin = notice.match(/PIN\): (\d{6})/)[1];
 
-  // Slip 01: the link downloads a PDF (a real click, the browser's download).
+  // Before acceptance: the submission acknowledgement, not slip 01 (which
+  // promises a date); the link downloads a PDF (a real click, the
+  // browser's download).
+  assert.equal(await page.getByRole('link', { name: 'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)' }).count(), 0);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)' }).click(),
+    page.getByRole('link', { name: 'Tải giấy xác nhận đã nộp hồ sơ trực tuyến (PDF)' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /\.pdf$/);
   const slip = await readFile(await download.path());
-  assert.equal(slip.subarray(0, 5).toString(), '%PDF-', 'slip 01 is a PDF');
+  assert.equal(slip.subarray(0, 5).toString(), '%PDF-', 'the acknowledgement is a PDF');
 
   await portal.open('/ho-so');
   const list = squash(await page.locator('main').innerText());
