@@ -37,11 +37,11 @@ pub async fn write_fields(
     .execute(&mut *tx)
     .await?;
     for (position, document) in fields.documents.iter().enumerate() {
-        // Identity papers marked "(xuất trình)" are shown at the counter,
-        // not uploaded; a tờ khai is uploaded unless an e-form stands for it.
+        // Shown at the counter or uploaded (`document_provision`); a tờ
+        // khai is uploaded, as no e-form stands for it in the editor.
         sqlx::query!(
             "INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, online_provision)
-             VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 ILIKE '%(xuất trình)%' THEN 'present' ELSE 'upload' END)",
+             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3))",
             draft,
             position as i32 + 1,
             document.name,

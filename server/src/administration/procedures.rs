@@ -183,7 +183,7 @@ pub async fn save_draft(
     let Some((draft, _)) = procedure.draft else {
         return Ok(see_other(&back));
     };
-    let before = stored_fields(&state.pool, draft).await?;
+    let before = stored_fields(&mut tx, draft).await?;
     super::procedure_store::write_fields(&mut tx, draft, &fields).await?;
     audit::record(
         &mut *tx,
@@ -211,7 +211,7 @@ pub async fn discard_draft(
     let mut tx = state.pool.begin().await?;
     let procedure = lock(&mut tx, &code).await?;
     if let Some((draft, _)) = procedure.draft {
-        let before = stored_fields(&state.pool, draft).await?;
+        let before = stored_fields(&mut tx, draft).await?;
         super::procedure_store::delete_draft(&mut tx, draft).await?;
         audit::record(
             &mut *tx,

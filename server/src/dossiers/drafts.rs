@@ -61,8 +61,9 @@ impl FromRequestParts<AppState> for Filing {
         match params.get("applicant") {
             None => match open(state, user, asker.lang, code).await {
                 Ok(Some(filing)) => Ok(filing),
-                // No online form for it: back to the catalogue.
-                Ok(None) => Err(see_other(&paths::procedures())),
+                // No such procedure, or its online filing is suspended: its
+                // page says why (or that there is none).
+                Ok(None) => Err(see_other(&paths::procedure(code))),
                 Err(error) => Err(error.into_response()),
             },
             Some(applicant) => match applicant.parse() {

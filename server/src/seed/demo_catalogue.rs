@@ -209,11 +209,9 @@ async fn insert_procedure(
     }
     for (position, document) in (1..).zip(&procedure.documents) {
         sqlx::query!(
-            // Identity papers marked "(xuất trình)" are shown at the counter,
-            // not uploaded.
             r#"INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, note, online_provision)
                VALUES ($1, $2, $3, $4, $5, $6, $7,
-                       CASE WHEN $3 ILIKE '%(xuất trình)%' THEN 'present' ELSE 'upload' END)"#,
+                       document_provision($3))"#,
             version_id,
             position,
             normalize(&document.name),

@@ -29,8 +29,7 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
         sqlx::query!(
             "UPDATE procedure_documents d SET online_provision = CASE
                  WHEN d.name ILIKE 'Tờ khai%' OR d.name ILIKE 'Đơn đề nghị%' OR d.name ILIKE 'Giấy đề nghị%' THEN 'eform'
-                 WHEN d.name ILIKE '%(xuất trình)%' THEN 'present'
-                 ELSE 'upload' END
+                 ELSE document_provision(d.name) END
              FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id
              WHERE d.version_id = c.id AND p.code = $1",
             code,

@@ -42,7 +42,7 @@ pub mod store {
     };
     use crate::error::AppResult;
     use crate::i18n::Lang;
-    use sqlx::PgPool;
+    use sqlx::{PgConnection, PgPool};
 
     pub async fn procedures(pool: &PgPool, q: &str) -> AppResult<Vec<ProcedureAdminRow>> {
         let rows = sqlx::query!(
@@ -71,8 +71,9 @@ pub mod store {
             .collect())
     }
 
-    /// What an administrator edits in version `id`.
-    pub async fn fields(pool: &PgPool, id: i64) -> AppResult<VersionFields> {
+    /// What an administrator edits in version `id`, read on `conn` (the
+    /// handlers' transaction, so "before" is what the lock protects).
+    pub async fn fields(conn: &mut PgConnection, id: i64) -> AppResult<VersionFields> {
         let row = sqlx::query!(
             r#"SELECT name, coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
@@ -80,7 +81,7 @@ pub mod store {
                FROM procedure_versions WHERE id = $1"#,
             id
         )
-        .fetch_one(pool)
+        .fetch_one(&mut *conn)
         .await?;
         let documents = sqlx::query_as!(
             DocumentLine,
@@ -88,7 +89,7 @@ pub mod store {
              WHERE version_id = $1 ORDER BY position",
             id
         )
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
         Ok(VersionFields {
             name: row.name,
@@ -144,8 +145,9 @@ pub mod store {
                 _ => VersionState::Superseded,
             };
             if state == VersionState::Draft && draft.is_none() {
-                let current = fields(pool, procedure.current_id).await?;
-                let edited = fields(pool, row.id).await?;
+                let mut conn = pool.acquire().await?;
+                let current = fields(&mut conn, procedure.current_id).await?;
+                let edited = fields(&mut conn, row.id).await?;
                 let t = &lang.texts().procedures_admin;
                 draft = Some(Draft {
                     id: row.id,
