@@ -5,7 +5,7 @@ use crate::accounts::pages::{
 };
 use crate::administration::pages::{
     ApiTokensPage, CalendarPage, OfficialPage, OfficialsPage, ProcedureAdminPage,
-    ProceduresAdminPage,
+    ProcedureComparePage, ProceduresAdminPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/lich-lam-viec") view=CalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc/:code") view=ProcedureAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/thu-tuc/:code/so-sanh") view=ProcedureComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
                     <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/nop-ho-so/:code") view=FilingPage ssr=SsrMode::Async/>

@@ -184,6 +184,8 @@ routes! {
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
     /// One procedure's versions, its draft and the publishing form.
     PROCEDURE_ADMIN, procedure_admin(code) = "/quan-tri/thu-tuc/{code}";
+    /// Two of its versions field by field (`?tu=&den=` version numbers).
+    COMPARE_PROCEDURE_VERSIONS, compare_procedure_versions(code) = "/quan-tri/thu-tuc/{code}/so-sanh";
     /// Starting a draft from the version in force.
     NEW_PROCEDURE_DRAFT, new_procedure_draft(code) = "/quan-tri/thu-tuc/{code}/ban-nhap";
     /// Saving the draft's fields.

@@ -1,5 +1,6 @@
 //! Words of the procedure administration pages (`/quan-tri/thu-tuc`).
 
+use super::procedure_content::{self, ProcedureContentTexts};
 use crate::administration::procedures::DocumentLine;
 
 pub struct ProcedureAdminTexts {
@@ -93,6 +94,8 @@ pub struct ProcedureAdminTexts {
     pub online_level_text: fn(&str) -> &'static str,
     /// Citizens' side: online filing suspended, and why.
     pub filing_suspended: fn(&str) -> String,
+    /// The editor's fees and workflow.
+    pub content: &'static ProcedureContentTexts,
 }
 
 pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
@@ -195,6 +198,7 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     },
     online_level_text: |level| if level == "full" { "Toàn trình" } else { "Một phần" },
     filing_suspended: |reason| format!("Tạm dừng nộp hồ sơ trực tuyến: {reason}"),
+    content: &procedure_content::VI,
 };
 
 pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
@@ -297,4 +301,5 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     },
     online_level_text: |level| if level == "full" { "Fully online" } else { "Partly online" },
     filing_suspended: |reason| format!("Online filing is suspended: {reason}"),
+    content: &procedure_content::EN,
 };

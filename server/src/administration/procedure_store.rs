@@ -1,5 +1,6 @@
-//! Writing a procedure version's draft: its fields and documents. Only
-//! unpublished versions are ever written; no dossier refers to a draft.
+//! Writing a procedure version's draft: its fields, documents, fees,
+//! exemptions and workflow. Only unpublished versions are ever written; no
+//! dossier refers to a draft.
 
 use app::administration::procedures::VersionFields;
 use chrono::NaiveTime;
@@ -15,7 +16,11 @@ pub async fn write_fields(
     sqlx::query!(
         "UPDATE procedure_versions SET name = $2, description = $3, processing_time_unit = $4,
                 processing_time_value = $5, cutoff_time = $6, online_level = $7, result_type = $8,
-                requirements = $9, legal_basis = $10
+                requirements = $9, legal_basis = $10, payment_due = $11,
+                -- The standard form asks for the group as `fee_exemption`
+                -- (procedure_version_forms); an own e-form names its own field.
+                exemption_field = CASE WHEN eform IS NOT NULL THEN exemption_field
+                                       WHEN $12 THEN 'fee_exemption' END
          WHERE id = $1 AND published_at IS NULL",
         draft,
         fields.name,
@@ -27,6 +32,8 @@ pub async fn write_fields(
         fields.result_type,
         optional(&fields.requirements),
         &fields.legal_basis,
+        fields.payment_due,
+        !fields.exemptions.is_empty(),
     )
     .execute(&mut *tx)
     .await?;
@@ -48,6 +55,75 @@ pub async fn write_fields(
             document.originals,
             document.copies,
             document.mandatory,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    write_fees(tx, draft, fields).await?;
+    write_workflow(tx, draft, fields).await
+}
+
+async fn write_fees(
+    tx: &mut PgConnection,
+    draft: i64,
+    fields: &VersionFields,
+) -> Result<(), sqlx::Error> {
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
+    sqlx::query!("DELETE FROM procedure_fees WHERE version_id = $1", draft)
+        .execute(&mut *tx)
+        .await?;
+    for (position, fee) in fields.fees.iter().enumerate() {
+        sqlx::query!(
+            "INSERT INTO procedure_fees (version_id, position, kind, description, amount_vnd, note,
+                                         charged, per_field, beyond)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            draft,
+            position as i32 + 1,
+            fee.kind,
+            fee.description,
+            fee.amount_vnd,
+            optional(&fee.note),
+            fee.charged,
+            optional(&fee.per_field),
+            fee.beyond,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query!("DELETE FROM fee_exemptions WHERE version_id = $1", draft)
+        .execute(&mut *tx)
+        .await?;
+    for exemption in &fields.exemptions {
+        sqlx::query!(
+            "INSERT INTO fee_exemptions (version_id, code, name, percent_off, evidence_document)
+             VALUES ($1, $2, $3, $4, $5)",
+            draft,
+            exemption.code,
+            exemption.name,
+            exemption.percent_off,
+            optional(&exemption.evidence_document),
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The steps' names and budgets; their stages and roles stay as they are.
+async fn write_workflow(
+    tx: &mut PgConnection,
+    draft: i64,
+    fields: &VersionFields,
+) -> Result<(), sqlx::Error> {
+    for step in &fields.workflow {
+        sqlx::query!(
+            "UPDATE workflow_steps SET name = $3, name_en = $4, budget_hours = $5
+             WHERE version_id = $1 AND stage = $2",
+            draft,
+            step.stage,
+            step.name,
+            (!step.name_en.is_empty()).then(|| step.name_en.clone()),
+            step.budget_hours,
         )
         .execute(&mut *tx)
         .await?;

@@ -20,9 +20,10 @@ use crate::state::AppState;
 use app::access::Permission;
 use app::administration::calendar::province_id;
 use app::administration::pages::{DRAFT_FORM, PUBLISH_FORM, SUSPEND_FORM};
-use app::administration::procedures::server_fns::store::fields as stored_fields;
+use app::administration::procedures::server_fns::store::{fields as stored_fields, form_fields};
 use app::administration::procedures::{
-    check_fields, check_publication, DocumentLine, VersionFields, TEXT_LIMIT,
+    check_content, check_fields, check_publication, DocumentLine, ExemptionLine, FeeLine, StepLine,
+    VersionFields, TEXT_LIMIT,
 };
 use app::deadlines::parse_day;
 use app::forms::{FormFeedback, NoticeTone};
@@ -114,6 +115,90 @@ fn text(form: &Posted, kept: &mut FormFeedback, name: &str) -> String {
     value
 }
 
+/// A posted number; -1 (refused by the checks) when it is not one.
+fn number<T: std::str::FromStr + From<i8>>(
+    form: &Posted,
+    kept: &mut FormFeedback,
+    name: &str,
+) -> T {
+    // Typed amounts often carry thousands separators: 50.000 or 50,000.
+    let typed: String = text(form, kept, name)
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' '))
+        .collect();
+    typed.parse().unwrap_or(T::from(-1))
+}
+
+/// A posted checkbox, kept when ticked.
+fn ticked(form: &Posted, kept: &mut FormFeedback, name: &str) -> bool {
+    let on = !form.get(name).is_empty();
+    if on {
+        kept.keep(name, "on");
+    }
+    on
+}
+
+/// The rows of a repeated group (`prefix.N.part`), at most 200.
+fn row_count(form: &Posted, name: &str) -> usize {
+    form.get(name).parse().unwrap_or(0).min(200)
+}
+
+fn posted_fees(form: &Posted, kept: &mut FormFeedback) -> Vec<FeeLine> {
+    let mut fees = Vec::new();
+    for index in 0..row_count(form, "fees") {
+        let key = |part: &str| format!("fee.{index}.{part}");
+        let line = FeeLine {
+            kind: text(form, kept, &key("kind")),
+            description: text(form, kept, &key("description")),
+            amount_vnd: number(form, kept, &key("amount_vnd")),
+            charged: ticked(form, kept, &key("charged")),
+            per_field: text(form, kept, &key("per_field")),
+            beyond: if form.get(&key("beyond")).trim().is_empty() {
+                0
+            } else {
+                number(form, kept, &key("beyond"))
+            },
+            note: text(form, kept, &key("note")),
+        };
+        // A blank row is one offered for adding, left unused.
+        if !(line.description.is_empty() && form.get(&key("amount_vnd")).trim().is_empty()) {
+            fees.push(line);
+        }
+    }
+    fees
+}
+
+fn posted_exemptions(form: &Posted, kept: &mut FormFeedback) -> Vec<ExemptionLine> {
+    let mut exemptions = Vec::new();
+    for index in 0..row_count(form, "exemptions") {
+        let key = |part: &str| format!("exemption.{index}.{part}");
+        let line = ExemptionLine {
+            code: text(form, kept, &key("code")),
+            name: text(form, kept, &key("name")),
+            percent_off: number(form, kept, &key("percent_off")),
+            evidence_document: text(form, kept, &key("evidence_document")),
+        };
+        if !(line.code.is_empty() && line.name.is_empty()) {
+            exemptions.push(line);
+        }
+    }
+    exemptions
+}
+
+fn posted_workflow(form: &Posted, kept: &mut FormFeedback) -> Vec<StepLine> {
+    (0..row_count(form, "steps").min(4))
+        .map(|index| {
+            let key = |part: &str| format!("step.{index}.{part}");
+            StepLine {
+                stage: text(form, kept, &key("stage")),
+                name: text(form, kept, &key("name")),
+                name_en: text(form, kept, &key("name_en")),
+                budget_hours: number(form, kept, &key("budget_hours")),
+            }
+        })
+        .collect()
+}
+
 /// The draft as posted, every value kept for the form to come back with.
 fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
     let legal_basis = text(form, kept, "legal_basis")
@@ -122,17 +207,13 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
         .filter(|line| !line.is_empty())
         .map(String::from)
         .collect();
-    let rows: usize = form.get("documents").parse().unwrap_or(0).min(200);
     let mut documents = Vec::new();
-    for index in 0..rows {
+    for index in 0..row_count(form, "documents") {
         let key = |part: &str| format!("document.{index}.{part}");
         let name = text(form, kept, &key("name"));
-        let originals = text(form, kept, &key("originals")).parse().unwrap_or(-1);
-        let copies = text(form, kept, &key("copies")).parse().unwrap_or(-1);
-        let mandatory = !form.get(&key("mandatory")).is_empty();
-        if mandatory {
-            kept.keep(&key("mandatory"), "on");
-        }
+        let originals = number(form, kept, &key("originals"));
+        let copies = number(form, kept, &key("copies"));
+        let mandatory = ticked(form, kept, &key("mandatory"));
         // An emptied name drops the document.
         if !name.is_empty() {
             documents.push(DocumentLine {
@@ -154,6 +235,10 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
         requirements: text(form, kept, "requirements"),
         legal_basis,
         documents,
+        payment_due: text(form, kept, "payment_due"),
+        fees: posted_fees(form, kept),
+        exemptions: posted_exemptions(form, kept),
+        workflow: posted_workflow(form, kept),
     }
 }
 
@@ -170,7 +255,12 @@ pub async fn save_draft(
     let back = paths::procedure_admin(&code);
     let mut refused = FormFeedback::new(DRAFT_FORM);
     let fields = posted_fields(&form, &mut refused);
-    let refusals = check_fields(&fields);
+    let mut tx = state.pool.begin().await?;
+    let procedure = lock(&mut tx, &code).await?;
+    let Some((draft, _)) = procedure.draft else {
+        return Ok(see_other(&back));
+    };
+    let refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
     if !refusals.is_empty() {
         for (field, refusal) in refusals {
             refused.error(&field, refusal.message(t));
@@ -178,11 +268,6 @@ pub async fn save_draft(
         feedback::form(&session, refused).await;
         return Ok(see_other(&back));
     }
-    let mut tx = state.pool.begin().await?;
-    let procedure = lock(&mut tx, &code).await?;
-    let Some((draft, _)) = procedure.draft else {
-        return Ok(see_other(&back));
-    };
     let before = stored_fields(&mut tx, draft).await?;
     super::procedure_store::write_fields(&mut tx, draft, &fields).await?;
     audit::record(
@@ -245,7 +330,10 @@ pub async fn publish(
         return Ok(see_other(&back));
     };
     let today = state.clock.today_in_vietnam();
-    let day = match check_publication(author, admin, parse_day(&typed), &typed, today) {
+    let content = stored_fields(&mut tx, draft).await?;
+    let checked = check_publication(author, admin, parse_day(&typed), &typed, today)
+        .and_then(|day| check_content(&content).map(|()| day));
+    let day = match checked {
         Ok(day) => day,
         Err(refusal) => {
             let mut refused = FormFeedback::new(PUBLISH_FORM);

@@ -38,6 +38,7 @@ mod operations;
 mod operations_view;
 mod password_reset;
 mod payments;
+mod procedure_content;
 mod procedure_versions;
 mod profile;
 mod ratings;

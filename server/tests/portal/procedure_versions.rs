@@ -7,20 +7,20 @@ use crate::support;
 use support::browser::Browser;
 use support::{spawn_app, TestApp};
 
-const AUTHOR: &str = "quantri@motcua.example";
-const REVIEWER: &str = "kiemduyet@motcua.example";
+pub(crate) const AUTHOR: &str = "quantri@motcua.example";
+pub(crate) const REVIEWER: &str = "kiemduyet@motcua.example";
 /// "Tách hộ" and its administration page.
 const CODE: &str = "1.010038";
-const ADMIN_PAGE: &str = "/quan-tri/thu-tuc/1.010038";
+pub(crate) const ADMIN_PAGE: &str = "/quan-tri/thu-tuc/1.010038";
 
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
     let mut browser = Browser::new(app);
     browser.sign_in(email, "Demo@12345").await;
     browser
 }
 
 /// The draft's fields as the editor posts them, with `days` working days.
-fn draft_fields(days: &'static str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn draft_fields(days: &'static str) -> Vec<(&'static str, &'static str)> {
     vec![
         ("name", "Tách hộ"),
         ("description", ""),
@@ -45,6 +45,25 @@ fn draft_fields(days: &'static str) -> Vec<(&'static str, &'static str)> {
         ("document.1.name", "Văn bản đồng ý của chủ hộ"),
         ("document.1.originals", "1"),
         ("document.1.copies", "0"),
+        ("fees", "1"),
+        ("fee.0.kind", "le_phi"),
+        ("fee.0.description", "Lệ phí tách hộ (nộp trực tuyến)"),
+        ("fee.0.amount_vnd", "5000"),
+        ("payment_due", "submission"),
+        // 24 working hours after acceptance: within three working days.
+        ("steps", "4"),
+        ("step.0.stage", "reception"),
+        ("step.0.name", "Tiếp nhận hồ sơ"),
+        ("step.0.budget_hours", "8"),
+        ("step.1.stage", "processing"),
+        ("step.1.name", "Thẩm định hồ sơ"),
+        ("step.1.budget_hours", "16"),
+        ("step.2.stage", "approval"),
+        ("step.2.name", "Phê duyệt"),
+        ("step.2.budget_hours", "4"),
+        ("step.3.stage", "return"),
+        ("step.3.name", "Trả kết quả"),
+        ("step.3.budget_hours", "4"),
     ]
 }
 

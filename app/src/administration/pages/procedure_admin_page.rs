@@ -48,6 +48,7 @@ fn Procedure(
     t: &'static ProcedureAdminTexts,
 ) -> impl IntoView {
     let code = view.code.clone();
+    let comparable = view.versions.len() > 1;
     let state = |state: VersionState| match state {
         VersionState::Draft => t.state_draft,
         VersionState::Scheduled => t.state_scheduled,
@@ -71,6 +72,9 @@ fn Procedure(
                 </tr>
             }).collect_view()}
         </DataTable>
+        {comparable.then(|| view! {
+            <p><a href=paths::compare_procedure_versions(&code)>{t.content.compare_link}</a></p>
+        })}
         {match (view.may_edit, view.draft.clone()) {
             (true, Some(draft)) => view! {
                 <DraftSection code=code.clone() draft draft_form publish t/>

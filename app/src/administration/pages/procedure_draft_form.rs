@@ -1,7 +1,9 @@
-//! The draft editor of a procedure version: its main fields and its
-//! documents, as one plain form (no JavaScript needed). A refused form
-//! comes back with everything typed.
+//! The draft editor of a procedure version: its main fields, documents,
+//! fees and workflow, as one plain form (no JavaScript needed). A refused
+//! form comes back with everything typed.
 
+use super::procedure_fee_rows::{ExemptionRows, FeeRows};
+use super::procedure_workflow_rows::WorkflowRows;
 use crate::administration::procedures::{DocumentLine, VersionFields};
 use crate::forms::{field_id, FormFeedback};
 use crate::i18n::{use_texts, ProcedureAdminTexts};
@@ -14,7 +16,7 @@ pub const DRAFT_FORM: &str = "procedure_draft";
 const BLANK_ROWS: usize = 3;
 
 /// A field's value: as typed when the form came back, else as stored.
-fn typed(feedback: &FormFeedback, name: &str, stored: String) -> String {
+pub(super) fn typed(feedback: &FormFeedback, name: &str, stored: String) -> String {
     if feedback.values.contains_key(name) {
         feedback.value(name)
     } else {
@@ -76,6 +78,7 @@ pub fn DraftForm(code: String, fields: VersionFields, feedback: FormFeedback) ->
             }
         };
     let rows = fields.documents.len() + BLANK_ROWS;
+    let document_names: Vec<String> = fields.documents.iter().map(|d| d.name.clone()).collect();
     view! {
         <form method="post" action=paths::save_procedure_draft(&code) novalidate="" class="procedure-draft">
             {text_input("name", t.name, "", fields.name.clone())}
@@ -109,6 +112,9 @@ pub fn DraftForm(code: String, fields: VersionFields, feedback: FormFeedback) ->
                     view! { <DocumentRow index stored feedback=feedback.clone() t/> }
                 }).collect_view()}
             </fieldset>
+            <FeeRows fees=fields.fees.clone() payment_due=fields.payment_due.clone() feedback=feedback.clone() c=t.content/>
+            <ExemptionRows exemptions=fields.exemptions.clone() documents=document_names feedback=feedback.clone() c=t.content/>
+            <WorkflowRows steps=fields.workflow.clone() feedback=feedback.clone() c=t.content/>
             <button type="submit" class="button">{t.save_draft}</button>
         </form>
     }

@@ -8,10 +8,16 @@
 //! version it was filed under. Online filing can be suspended with a reason
 //! citizens are shown.
 
+mod fees;
 pub mod server_fns;
 #[cfg(test)]
 mod tests;
+mod workflow;
 
+pub use fees::{check_fees, ExemptionLine, FeeLine, AMOUNT_LIMIT};
+pub use workflow::{check_steps, check_workflow, processing_hours, StepLine};
+
+use crate::dossiers::workflow_steps::WorkflowProblem;
 use crate::i18n::ProcedureAdminTexts;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -58,6 +64,12 @@ pub struct VersionFields {
     /// One instrument per line.
     pub legal_basis: Vec<String>,
     pub documents: Vec<DocumentLine>,
+    /// `submission` or `before_result`.
+    pub payment_due: String,
+    pub fees: Vec<FeeLine>,
+    pub exemptions: Vec<ExemptionLine>,
+    /// The four steps, in the state machine's order.
+    pub workflow: Vec<StepLine>,
 }
 
 /// Why a draft's fields are refused, per field name.
@@ -70,6 +82,15 @@ pub enum FieldRefusal {
     Cutoff,
     OnlineLevel,
     DocumentCount,
+    PaymentDue,
+    FeeKind,
+    Amount,
+    UnknownFormField,
+    Beyond,
+    ExemptionCode,
+    PercentOff,
+    UnknownDocument,
+    Budget,
 }
 
 impl FieldRefusal {
@@ -82,13 +103,23 @@ impl FieldRefusal {
             FieldRefusal::Cutoff => t.cutoff_invalid,
             FieldRefusal::OnlineLevel => t.online_level_invalid,
             FieldRefusal::DocumentCount => t.document_count_invalid,
+            FieldRefusal::PaymentDue => t.content.payment_due_invalid,
+            FieldRefusal::FeeKind => t.content.fee_kind_invalid,
+            FieldRefusal::Amount => t.content.amount_invalid,
+            FieldRefusal::UnknownFormField => t.content.per_field_unknown,
+            FieldRefusal::Beyond => t.content.beyond_invalid,
+            FieldRefusal::ExemptionCode => t.content.exemption_code_invalid,
+            FieldRefusal::PercentOff => t.content.percent_off_invalid,
+            FieldRefusal::UnknownDocument => t.content.evidence_unknown,
+            FieldRefusal::Budget => t.content.budget_invalid,
         }
     }
 }
 
 /// The refusals of `fields`, each with the form field it belongs to; empty
-/// when the draft may be saved.
-pub fn check_fields(fields: &VersionFields) -> Vec<(String, FieldRefusal)> {
+/// when the draft may be saved. `form_fields` are the answers of the
+/// version's form (a fee may be billed per unit of one of them).
+pub fn check_fields(fields: &VersionFields, form_fields: &[String]) -> Vec<(String, FieldRefusal)> {
     let mut refused = Vec::new();
     let mut text = |name: &str, value: &str, limit: usize, required: bool| {
         if required && value.trim().is_empty() {
@@ -134,25 +165,41 @@ pub fn check_fields(fields: &VersionFields) -> Vec<(String, FieldRefusal)> {
             ));
         }
     }
+    let documents: Vec<String> = fields.documents.iter().map(|d| d.name.clone()).collect();
+    refused.extend(check_fees(
+        &fields.fees,
+        &fields.exemptions,
+        &fields.payment_due,
+        form_fields,
+        &documents,
+        TEXT_LIMIT,
+    ));
+    refused.extend(check_steps(&fields.workflow, TEXT_LIMIT));
     refused
 }
 
 /// Why a draft may not be published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PublishRefusal {
     /// Four eyes: the author may not publish their own draft.
     OwnDraft,
     NotADate,
     /// An effective date before today would rewrite the past.
     BeforeToday,
+    /// The workflow does not fit the legal time limit or the machine.
+    Workflow(WorkflowProblem),
 }
 
 impl PublishRefusal {
-    pub fn message(self, t: &ProcedureAdminTexts) -> &'static str {
+    pub fn message(&self, t: &ProcedureAdminTexts) -> String {
         match self {
-            PublishRefusal::OwnDraft => t.own_draft,
-            PublishRefusal::NotADate => t.effective_not_a_date,
-            PublishRefusal::BeforeToday => t.effective_before_today,
+            PublishRefusal::OwnDraft => t.own_draft.into(),
+            PublishRefusal::NotADate => t.effective_not_a_date.into(),
+            PublishRefusal::BeforeToday => t.effective_before_today.into(),
+            PublishRefusal::Workflow(WorkflowProblem::BudgetsExceed { steps, procedure }) => {
+                (t.content.workflow_exceeds)(*steps, *procedure)
+            }
+            PublishRefusal::Workflow(_) => t.content.workflow_malformed.into(),
         }
     }
 }
@@ -181,6 +228,13 @@ pub fn check_publication(
     Ok(day)
 }
 
+/// Whether the draft's content may be published: its workflow fits the
+/// processing time and the state machine.
+pub fn check_content(fields: &VersionFields) -> Result<(), PublishRefusal> {
+    check_workflow(&fields.workflow, &fields.time_unit, fields.time_value)
+        .map_err(PublishRefusal::Workflow)
+}
+
 /// One field that differs between two versions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
@@ -203,6 +257,14 @@ pub fn differences(
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let c = t.content;
+    let lines = |items: Vec<String>| items.join("\n");
+    let fees = |fields: &VersionFields| lines(fields.fees.iter().map(c.fee_line).collect());
+    let exemptions =
+        |fields: &VersionFields| lines(fields.exemptions.iter().map(c.exemption_line).collect());
+    let workflow =
+        |fields: &VersionFields| lines(fields.workflow.iter().map(c.step_line).collect());
+    let due = |fields: &VersionFields| (c.payment_due_text)(&fields.payment_due).to_string();
     let time = |fields: &VersionFields| (t.time_text)(&fields.time_unit, fields.time_value);
     let online = |fields: &VersionFields| (t.online_level_text)(&fields.online_level).to_string();
     [
@@ -231,6 +293,10 @@ pub fn differences(
             after.legal_basis.join("\n"),
         ),
         (t.documents, documents(before), documents(after)),
+        (c.fees, fees(before), fees(after)),
+        (c.payment_due, due(before), due(after)),
+        (c.exemptions, exemptions(before), exemptions(after)),
+        (c.workflow, workflow(before), workflow(after)),
     ]
     .into_iter()
     .filter(|(_, old, new)| old != new)
@@ -280,6 +346,18 @@ pub struct ProcedureAdmin {
     /// Whether the viewer may draft, publish and suspend (the province's
     /// administrators); others read.
     pub may_edit: bool,
+}
+
+/// `/quan-tri/thu-tuc/{code}/so-sanh`: two versions field by field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionComparison {
+    pub code: String,
+    pub name: String,
+    /// Every version number, newest first.
+    pub versions: Vec<i32>,
+    pub from: i32,
+    pub to: i32,
+    pub changes: Vec<FieldChange>,
 }
 
 /// One procedure in `/quan-tri/thu-tuc`.

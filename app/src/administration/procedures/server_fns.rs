@@ -1,7 +1,7 @@
 //! Loading the procedure administration pages. Changes are plain POSTs
 //! (`server/src/administration/procedures.rs`).
 
-use super::{ProcedureAdmin, ProcedureAdminRow};
+use super::{ProcedureAdmin, ProcedureAdminRow, VersionComparison};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -34,11 +34,28 @@ pub async fn load_procedure_admin(code: String) -> Result<ProcedureAdmin, AppErr
     Ok(view)
 }
 
+/// Versions `from` and `to` of a procedure, field by field; without them,
+/// the newest version against the one before it.
+#[server(endpoint = "admin/procedure-comparison")]
+pub async fn load_version_comparison(
+    code: String,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Result<VersionComparison, AppError> {
+    use crate::access::{require, Permission};
+    require(Permission::ListOfficials)?;
+    let pool = crate::database::pool()?;
+    let lang = crate::i18n::current_lang();
+    store::comparison(&pool, &code, from, to, lang)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 #[cfg(feature = "ssr")]
 pub mod store {
     use super::super::{
-        differences, DocumentLine, Draft, ProcedureAdmin, ProcedureAdminRow, VersionFields,
-        VersionRow, VersionState,
+        differences, DocumentLine, Draft, ExemptionLine, FeeLine, ProcedureAdmin,
+        ProcedureAdminRow, StepLine, VersionComparison, VersionFields, VersionRow, VersionState,
     };
     use crate::error::AppResult;
     use crate::i18n::Lang;
@@ -77,7 +94,8 @@ pub mod store {
         let row = sqlx::query!(
             r#"SELECT name, coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
-                      online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis
+                      online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis,
+                      payment_due
                FROM procedure_versions WHERE id = $1"#,
             id
         )
@@ -87,6 +105,31 @@ pub mod store {
             DocumentLine,
             "SELECT name, originals, copies, mandatory FROM procedure_documents
              WHERE version_id = $1 ORDER BY position",
+            id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let fees = sqlx::query_as!(
+            FeeLine,
+            r#"SELECT kind, description, amount_vnd, charged, coalesce(per_field, '') AS "per_field!",
+                      beyond, coalesce(note, '') AS "note!"
+               FROM procedure_fees WHERE version_id = $1 ORDER BY position"#,
+            id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let exemptions = sqlx::query_as!(
+            ExemptionLine,
+            r#"SELECT code, name, percent_off, coalesce(evidence_document, '') AS "evidence_document!"
+               FROM fee_exemptions WHERE version_id = $1 ORDER BY percent_off DESC, code"#,
+            id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let workflow = sqlx::query_as!(
+            StepLine,
+            r#"SELECT stage, name, coalesce(name_en, '') AS "name_en!", budget_hours
+               FROM workflow_steps WHERE version_id = $1 ORDER BY position"#,
             id
         )
         .fetch_all(&mut *conn)
@@ -102,7 +145,26 @@ pub mod store {
             requirements: row.requirements,
             legal_basis: row.legal_basis,
             documents,
+            payment_due: row.payment_due,
+            fees,
+            exemptions,
+            workflow,
         })
+    }
+
+    /// The answers of version `id`'s form (its own e-form, or the standard
+    /// one): what a fee line may be billed per unit of.
+    pub async fn form_fields(conn: &mut PgConnection, id: i64) -> AppResult<Vec<String>> {
+        Ok(sqlx::query_scalar!(
+            r#"SELECT field ->> 'name' AS "name!"
+               FROM procedure_version_forms f,
+                    jsonb_array_elements(f.eform -> 'sections') section,
+                    jsonb_array_elements(section -> 'fields') field
+               WHERE f.version_id = $1 AND field ? 'name'"#,
+            id
+        )
+        .fetch_all(&mut *conn)
+        .await?)
     }
 
     pub async fn procedure(
@@ -174,6 +236,47 @@ pub mod store {
             draft,
             suspended: procedure.online_filing_suspended,
             may_edit: false,
+        }))
+    }
+
+    pub async fn comparison(
+        pool: &PgPool,
+        code: &str,
+        from: Option<i32>,
+        to: Option<i32>,
+        lang: Lang,
+    ) -> AppResult<Option<VersionComparison>> {
+        let rows = sqlx::query!(
+            "SELECT v.id, v.version, v.name FROM procedure_versions v
+             JOIN procedures p ON p.id = v.procedure_id
+             WHERE p.code = $1 ORDER BY v.version DESC",
+            code
+        )
+        .fetch_all(pool)
+        .await?;
+        let Some(newest) = rows.first() else {
+            return Ok(None);
+        };
+        let to = to.unwrap_or(newest.version);
+        let from = from.unwrap_or(to - 1);
+        let id_of = |version: i32| {
+            rows.iter()
+                .find(|row| row.version == version)
+                .map(|row| row.id)
+        };
+        let (Some(from_id), Some(to_id)) = (id_of(from).or(id_of(to)), id_of(to)) else {
+            return Ok(None);
+        };
+        let mut conn = pool.acquire().await?;
+        let before = fields(&mut conn, from_id).await?;
+        let after = fields(&mut conn, to_id).await?;
+        Ok(Some(VersionComparison {
+            code: code.to_string(),
+            name: newest.name.clone(),
+            versions: rows.iter().map(|row| row.version).collect(),
+            from: if id_of(from).is_some() { from } else { to },
+            to,
+            changes: differences(&before, &after, &lang.texts().procedures_admin),
         }))
     }
 }

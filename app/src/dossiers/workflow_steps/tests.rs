@@ -208,9 +208,18 @@ fn a_finished_dossier_has_no_open_step() {
 #[test]
 fn workflows_are_checked_against_the_machine_and_the_processing_time() {
     assert_eq!(check(&three_days(), 24), Ok(()));
+    // Steps that finish before the legal limit leave the office slack.
+    assert_eq!(check(&three_days(), 25), Ok(()));
+    assert_eq!(
+        check(&three_days(), 23),
+        Err(WorkflowProblem::BudgetsExceed {
+            steps: 24,
+            procedure: 23
+        })
+    );
     assert_eq!(
         check(&three_days(), 8),
-        Err(WorkflowProblem::BudgetsDisagree {
+        Err(WorkflowProblem::BudgetsExceed {
             steps: 24,
             procedure: 8
         })
