@@ -182,6 +182,8 @@ routes! {
     CONFIRM_CALENDAR_YEAR, confirm_calendar_year(year) = "/quan-tri/lich-lam-viec/nam/{year}/xac-nhan";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
+    /// The form adding a procedure (its version 1 starts as a draft).
+    NEW_PROCEDURE, new_procedure() = "/quan-tri/thu-tuc-moi";
     /// One procedure's versions, its draft and the publishing form.
     PROCEDURE_ADMIN, procedure_admin(code) = "/quan-tri/thu-tuc/{code}";
     /// Two of its versions field by field (`?tu=&den=` version numbers).

@@ -33,7 +33,9 @@ pub enum AuditAction {
     /// A procedure version drafted, changed, discarded or published, and
     /// online filing suspended or resumed (detail: the procedure, version,
     /// before and after).
+    ProcedureCreated,
     ProcedureDraftCreated,
+    ProcedureRemoved,
     ProcedureDraftSaved,
     ProcedureDraftDiscarded,
     ProcedureVersionPublished,
@@ -64,6 +66,8 @@ impl AuditAction {
             AuditAction::CalendarDayAdded => "calendar_day_added",
             AuditAction::CalendarDayRemoved => "calendar_day_removed",
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
+            AuditAction::ProcedureCreated => "procedure_created",
+            AuditAction::ProcedureRemoved => "procedure_removed",
             AuditAction::ProcedureDraftCreated => "procedure_draft_created",
             AuditAction::ProcedureDraftSaved => "procedure_draft_saved",
             AuditAction::ProcedureDraftDiscarded => "procedure_draft_discarded",

@@ -5,6 +5,7 @@
 mod api_tokens;
 mod calendar;
 mod officials;
+mod procedure_creation;
 mod procedure_store;
 mod procedures;
 
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::CALENDAR, post(calendar::add_day))
         .route(paths::REMOVE_CALENDAR_DAY, post(calendar::remove_day))
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
+        .route(paths::NEW_PROCEDURE, post(procedure_creation::create))
         .route(paths::NEW_PROCEDURE_DRAFT, post(procedures::new_draft))
         .route(paths::SAVE_PROCEDURE_DRAFT, post(procedures::save_draft))
         .route(

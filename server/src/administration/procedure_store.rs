@@ -150,3 +150,26 @@ pub async fn delete_draft(tx: &mut PgConnection, draft: i64) -> Result<(), sqlx:
     .await?;
     Ok(())
 }
+
+/// Removes a procedure that has no version left (its only draft was
+/// discarded before it was ever published); whether it did.
+pub async fn delete_unpublished_procedure(
+    tx: &mut PgConnection,
+    procedure: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query!(
+        "DELETE FROM procedure_agencies WHERE procedure_id = $1
+           AND NOT EXISTS (SELECT 1 FROM procedure_versions WHERE procedure_id = $1)",
+        procedure
+    )
+    .execute(&mut *tx)
+    .await?;
+    let removed = sqlx::query!(
+        "DELETE FROM procedures p WHERE p.id = $1
+           AND NOT EXISTS (SELECT 1 FROM procedure_versions WHERE procedure_id = $1)",
+        procedure
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(removed.rows_affected() == 1)
+}

@@ -34,24 +34,29 @@ use sqlx::PgConnection;
 use tower_sessions::Session;
 
 /// The administrator's id, if they may change the catalogue.
-async fn catalogue_keeper(state: &AppState, user: &SignedIn, asker: &Asker) -> HandlerResult<i64> {
+pub(super) async fn catalogue_keeper(
+    state: &AppState,
+    user: &SignedIn,
+    asker: &Asker,
+) -> HandlerResult<i64> {
     let province_id = province_id(&state.pool).await?;
     Ok(user
         .may(Permission::ManageCatalogue { province_id }, asker.lang)?
         .id)
 }
 
-/// The procedure (locked) with its version in force and its draft, if any.
+/// The procedure (locked) with its version in force (none before its first
+/// publication) and its draft, if any.
 struct Locked {
     id: i64,
-    current_id: i64,
+    current_id: Option<i64>,
     draft: Option<(i64, Option<i64>)>,
 }
 
 async fn lock(tx: &mut PgConnection, code: &str) -> HandlerResult<Locked> {
     let procedure = sqlx::query!(
-        r#"SELECT p.id, c.id AS "current_id!" FROM procedures p
-           JOIN current_procedure_versions c ON c.procedure_id = p.id
+        r#"SELECT p.id, c.id AS "current_id?" FROM procedures p
+           LEFT JOIN current_procedure_versions c ON c.procedure_id = p.id
            WHERE p.code = $1 FOR UPDATE OF p"#,
         code
     )
@@ -85,13 +90,13 @@ pub async fn new_draft(
     let back = paths::procedure_admin(&code);
     let mut tx = state.pool.begin().await?;
     let procedure = lock(&mut tx, &code).await?;
-    if procedure.draft.is_some() {
+    let (None, Some(current_id)) = (procedure.draft, procedure.current_id) else {
         feedback::notice(&session, NoticeTone::Error, t.draft_exists).await;
         return Ok(see_other(&back));
-    }
+    };
     let draft = sqlx::query_scalar!(
         r#"SELECT draft_procedure_version($1, $2) AS "id!""#,
-        procedure.current_id,
+        current_id,
         admin
     )
     .fetch_one(&mut *tx)
@@ -100,7 +105,7 @@ pub async fn new_draft(
         &mut *tx,
         Some(admin),
         AuditAction::ProcedureDraftCreated,
-        json!({ "procedure": code, "version_id": draft, "from_version_id": procedure.current_id }),
+        json!({ "procedure": code, "version_id": draft, "from_version_id": current_id }),
         asker.ip,
     )
     .await?;
@@ -298,15 +303,27 @@ pub async fn discard_draft(
     if let Some((draft, _)) = procedure.draft {
         let before = stored_fields(&mut tx, draft).await?;
         super::procedure_store::delete_draft(&mut tx, draft).await?;
+        // A procedure never published goes with its only draft.
+        let removed = procedure.current_id.is_none()
+            && super::procedure_store::delete_unpublished_procedure(&mut tx, procedure.id).await?;
+        let action = if removed {
+            AuditAction::ProcedureRemoved
+        } else {
+            AuditAction::ProcedureDraftDiscarded
+        };
         audit::record(
             &mut *tx,
             Some(admin),
-            AuditAction::ProcedureDraftDiscarded,
+            action,
             json!({ "procedure": code, "version_id": draft, "before": before, "after": null }),
             asker.ip,
         )
         .await?;
         tx.commit().await?;
+        if removed {
+            feedback::notice(&session, NoticeTone::Success, t.content.procedure_removed).await;
+            return Ok(see_other(paths::PROCEDURES_ADMIN));
+        }
         feedback::notice(&session, NoticeTone::Success, t.draft_discarded).await;
     }
     Ok(see_other(&back))

@@ -39,6 +39,7 @@ mod operations_view;
 mod password_reset;
 mod payments;
 mod procedure_content;
+mod procedure_creation;
 mod procedure_versions;
 mod profile;
 mod ratings;

@@ -77,7 +77,7 @@ fn Procedure(
         })}
         {match (view.may_edit, view.draft.clone()) {
             (true, Some(draft)) => view! {
-                <DraftSection code=code.clone() draft draft_form publish t/>
+                <DraftSection code=code.clone() draft draft_form publish published=view.published t/>
             }.into_any(),
             (true, None) => view! {
                 <form method="post" action=paths::new_procedure_draft(&code) class="section">
@@ -97,8 +97,14 @@ fn DraftSection(
     draft: Draft,
     draft_form: FormFeedback,
     publish: FormFeedback,
+    published: bool,
     t: &'static ProcedureAdminTexts,
 ) -> impl IntoView {
+    let discard = if published {
+        t.discard_draft
+    } else {
+        t.content.discard_unpublished
+    };
     view! {
         <section class="section" aria-labelledby="draft-heading">
             <h2 id="draft-heading">{(t.draft_heading)(draft.version)}</h2>
@@ -133,7 +139,7 @@ fn DraftSection(
                 view! { <p class="notice">{t.own_draft_note}</p> }.into_any()
             }}
             <form method="post" action=paths::discard_procedure_draft(&code) class="section">
-                <button type="submit" class="button button--secondary">{t.discard_draft}</button>
+                <button type="submit" class="button button--secondary">{discard}</button>
             </form>
         </section>
     }

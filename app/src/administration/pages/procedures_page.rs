@@ -1,5 +1,5 @@
 use crate::administration::procedures::server_fns::load_procedures_admin;
-use crate::administration::procedures::ProcedureAdminRow;
+use crate::administration::procedures::ProceduresAdmin;
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use crate::paths;
@@ -15,8 +15,11 @@ pub fn ProceduresAdminPage() -> impl IntoView {
     let q = move || query.get().get("q").unwrap_or_default();
     let data = Resource::new(move || Some(q()), load_procedures_admin);
     view! {
-        <PageLoader resource=data title=t.title render={move |rows: Vec<ProcedureAdminRow>, _| view! {
+        <PageLoader resource=data title=t.title render={move |list: ProceduresAdmin, _| view! {
             <PageTitle title=t.title lead=t.lead/>
+            {list.may_edit.then(|| view! {
+                <p><a class="button button--secondary" href=paths::NEW_PROCEDURE>{t.content.new_procedure}</a></p>
+            })}
             <form method="get" action=paths::PROCEDURES_ADMIN class="search-form" role="search">
                 <label class="label" for="procedures-admin-q">{t.search_label}</label>
                 <div class="search-form__row">
@@ -24,14 +27,14 @@ pub fn ProceduresAdminPage() -> impl IntoView {
                     <button type="submit" class="button">{t.search_button}</button>
                 </div>
             </form>
-            {if rows.is_empty() {
+            {if list.rows.is_empty() {
                 view! { <p>{t.none_found}</p> }.into_any()
             } else {
                 view! {
                     <DataTable label=t.title class="table--stack-on-phone" columns={Column::list([
                         t.column_code, t.column_name, t.column_version, t.column_status,
                     ])}>
-                        {rows.into_iter().map(|row| {
+                        {list.rows.into_iter().map(|row| {
                             let status = [
                                 row.has_draft.then_some(t.has_draft),
                                 row.scheduled.then_some(t.scheduled),
@@ -41,7 +44,10 @@ pub fn ProceduresAdminPage() -> impl IntoView {
                                 <tr>
                                     <td>{row.code.clone()}</td>
                                     <td data-label=t.column_name><a href=paths::procedure_admin(&row.code)>{row.name}</a></td>
-                                    <td data-label=t.column_version>{row.version}</td>
+                                    <td data-label=t.column_version>{match row.version {
+                                        Some(version) => version.to_string(),
+                                        None => t.content.not_yet_published.to_string(),
+                                    }}</td>
                                     <td data-label=t.column_status>{status}</td>
                                 </tr>
                             }

@@ -8,12 +8,16 @@
 //! version it was filed under. Online filing can be suspended with a reason
 //! citizens are shown.
 
+mod creation;
 mod fees;
 pub mod server_fns;
 #[cfg(test)]
 mod tests;
 mod workflow;
 
+pub use creation::{
+    check_new_procedure, is_procedure_code, Choice, NewProcedure, NewProcedureOptions,
+};
 pub use fees::{check_fees, ExemptionLine, FeeLine, AMOUNT_LIMIT};
 pub use workflow::{check_steps, check_workflow, processing_hours, StepLine};
 
@@ -48,7 +52,7 @@ pub struct DocumentLine {
 }
 
 /// What an administrator edits in a version.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionFields {
     pub name: String,
     pub description: String,
@@ -91,6 +95,10 @@ pub enum FieldRefusal {
     PercentOff,
     UnknownDocument,
     Budget,
+    ProcedureCode,
+    CodeTaken,
+    Level,
+    UnknownChoice,
 }
 
 impl FieldRefusal {
@@ -112,6 +120,10 @@ impl FieldRefusal {
             FieldRefusal::PercentOff => t.content.percent_off_invalid,
             FieldRefusal::UnknownDocument => t.content.evidence_unknown,
             FieldRefusal::Budget => t.content.budget_invalid,
+            FieldRefusal::ProcedureCode => t.content.procedure_code_invalid,
+            FieldRefusal::CodeTaken => t.content.procedure_code_taken,
+            FieldRefusal::Level => t.content.level_invalid,
+            FieldRefusal::UnknownChoice => t.content.choice_unknown,
         }
     }
 }
@@ -343,6 +355,8 @@ pub struct ProcedureAdmin {
     pub draft: Option<Draft>,
     /// Why online filing is suspended, if it is.
     pub suspended: Option<String>,
+    /// Whether a version was ever published (citizens see the procedure).
+    pub published: bool,
     /// Whether the viewer may draft, publish and suspend (the province's
     /// administrators); others read.
     pub may_edit: bool,
@@ -360,12 +374,21 @@ pub struct VersionComparison {
     pub changes: Vec<FieldChange>,
 }
 
+/// `/quan-tri/thu-tuc`: the procedures found, and whether the viewer may
+/// add one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProceduresAdmin {
+    pub rows: Vec<ProcedureAdminRow>,
+    pub may_edit: bool,
+}
+
 /// One procedure in `/quan-tri/thu-tuc`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureAdminRow {
     pub code: String,
     pub name: String,
-    pub version: i32,
+    /// The version in force; none before the first is published.
+    pub version: Option<i32>,
     pub has_draft: bool,
     pub scheduled: bool,
     pub suspended: bool,

@@ -1,17 +1,21 @@
 //! Loading the procedure administration pages. Changes are plain POSTs
 //! (`server/src/administration/procedures.rs`).
 
-use super::{ProcedureAdmin, ProcedureAdminRow, VersionComparison};
+use super::{NewProcedureOptions, ProcedureAdmin, ProceduresAdmin, VersionComparison};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 /// The procedures matching `q` (code or name), for any administrator.
 #[server(endpoint = "admin/procedures")]
-pub async fn load_procedures_admin(q: Option<String>) -> Result<Vec<ProcedureAdminRow>, AppError> {
-    use crate::access::{require, Permission};
-    require(Permission::ListOfficials)?;
+pub async fn load_procedures_admin(q: Option<String>) -> Result<ProceduresAdmin, AppError> {
+    use crate::access::{permits, require, Permission};
+    let admin = require(Permission::ListOfficials)?;
     let pool = crate::database::pool()?;
-    store::procedures(&pool, q.as_deref().unwrap_or_default()).await
+    let province_id = crate::administration::calendar::province_id(&pool).await?;
+    Ok(ProceduresAdmin {
+        rows: store::procedures(&pool, q.as_deref().unwrap_or_default()).await?,
+        may_edit: permits(&admin, Permission::ManageCatalogue { province_id }),
+    })
 }
 
 /// One procedure's versions and draft; only the province's administrators
@@ -34,6 +38,19 @@ pub async fn load_procedure_admin(code: String) -> Result<ProcedureAdmin, AppErr
     Ok(view)
 }
 
+/// The sectors and provincial agencies a new procedure may name.
+#[server(endpoint = "admin/new-procedure")]
+pub async fn load_new_procedure_options() -> Result<NewProcedureOptions, AppError> {
+    use crate::access::{require, Permission};
+    let admin = require(Permission::ListOfficials)?;
+    let pool = crate::database::pool()?;
+    let province_id = crate::administration::calendar::province_id(&pool).await?;
+    if !crate::access::permits(&admin, Permission::ManageCatalogue { province_id }) {
+        return Err(AppError::Forbidden);
+    }
+    store::new_procedure_options(&pool).await
+}
+
 /// Versions `from` and `to` of a procedure, field by field; without them,
 /// the newest version against the one before it.
 #[server(endpoint = "admin/procedure-comparison")]
@@ -54,23 +71,30 @@ pub async fn load_version_comparison(
 #[cfg(feature = "ssr")]
 pub mod store {
     use super::super::{
-        differences, DocumentLine, Draft, ExemptionLine, FeeLine, ProcedureAdmin,
-        ProcedureAdminRow, StepLine, VersionComparison, VersionFields, VersionRow, VersionState,
+        differences, Choice, DocumentLine, Draft, ExemptionLine, FeeLine, NewProcedureOptions,
+        ProcedureAdmin, ProcedureAdminRow, StepLine, VersionComparison, VersionFields, VersionRow,
+        VersionState,
     };
     use crate::error::AppResult;
     use crate::i18n::Lang;
     use sqlx::{PgConnection, PgPool};
 
     pub async fn procedures(pool: &PgPool, q: &str) -> AppResult<Vec<ProcedureAdminRow>> {
+        // A procedure not yet published is listed by its draft's name.
         let rows = sqlx::query!(
-            r#"SELECT p.code, c.name AS "name!", c.version AS "version!",
-                      EXISTS (SELECT 1 FROM procedure_versions d WHERE d.procedure_id = p.id AND d.published_at IS NULL) AS "has_draft!",
+            r#"SELECT p.code, coalesce(c.name, d.name) AS "name!", c.version AS "version?",
+                      d.id IS NOT NULL AS "has_draft!",
                       EXISTS (SELECT 1 FROM procedure_versions s WHERE s.procedure_id = p.id AND s.published_at IS NOT NULL
                               AND s.effective_from > (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS "scheduled!",
                       p.online_filing_suspended IS NOT NULL AS "suspended!"
-               FROM procedures p JOIN current_procedure_versions c ON c.procedure_id = p.id
-               WHERE $1 = '' OR p.code LIKE $1 || '%' OR c.name_key LIKE '%' || search_key($1) || '%'
-               ORDER BY c.name_key LIMIT 200"#,
+               FROM procedures p
+               LEFT JOIN current_procedure_versions c ON c.procedure_id = p.id
+               LEFT JOIN LATERAL (SELECT id, name, name_key FROM procedure_versions d
+                                  WHERE d.procedure_id = p.id AND d.published_at IS NULL
+                                  ORDER BY d.version DESC LIMIT 1) d ON true
+               WHERE (c.id IS NOT NULL OR d.id IS NOT NULL)
+                 AND ($1 = '' OR p.code LIKE $1 || '%' OR coalesce(c.name_key, d.name_key) LIKE '%' || search_key($1) || '%')
+               ORDER BY c.id IS NULL DESC, coalesce(c.name_key, d.name_key) LIMIT 200"#,
             q.trim(),
         )
         .fetch_all(pool)
@@ -86,6 +110,23 @@ pub mod store {
                 suspended: row.suspended,
             })
             .collect())
+    }
+
+    pub async fn new_procedure_options(pool: &PgPool) -> AppResult<NewProcedureOptions> {
+        let sectors = sqlx::query_as!(
+            Choice,
+            "SELECT code AS value, name AS label FROM sectors ORDER BY name"
+        )
+        .fetch_all(pool)
+        .await?;
+        let agencies = sqlx::query_as!(
+            Choice,
+            "SELECT code AS value, name AS label FROM agencies
+             WHERE kind IN ('province', 'department') ORDER BY kind DESC, name"
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(NewProcedureOptions { sectors, agencies })
     }
 
     /// What an administrator edits in version `id`, read on `conn` (the
@@ -174,8 +215,10 @@ pub mod store {
         lang: Lang,
     ) -> AppResult<Option<ProcedureAdmin>> {
         let Some(procedure) = sqlx::query!(
-            r#"SELECT p.id, c.id AS "current_id!", c.name AS "name!", p.online_filing_suspended
-               FROM procedures p JOIN current_procedure_versions c ON c.procedure_id = p.id
+            r#"SELECT p.id, c.id AS "current_id?", p.online_filing_suspended,
+                      coalesce(c.name, (SELECT name FROM procedure_versions v WHERE v.procedure_id = p.id
+                                        ORDER BY v.version DESC LIMIT 1)) AS "name!"
+               FROM procedures p LEFT JOIN current_procedure_versions c ON c.procedure_id = p.id
                WHERE p.code = $1"#,
             code
         )
@@ -199,16 +242,21 @@ pub mod store {
         .await?;
         let mut versions = Vec::new();
         let mut draft = None;
+        let published = rows.iter().any(|row| row.published);
         for row in rows {
             let state = match (row.published, row.later) {
                 (false, _) => VersionState::Draft,
                 (true, true) => VersionState::Scheduled,
-                _ if row.id == procedure.current_id => VersionState::InForce,
+                _ if Some(row.id) == procedure.current_id => VersionState::InForce,
                 _ => VersionState::Superseded,
             };
             if state == VersionState::Draft && draft.is_none() {
                 let mut conn = pool.acquire().await?;
-                let current = fields(&mut conn, procedure.current_id).await?;
+                // A first version is compared with nothing: all of it is new.
+                let current = match procedure.current_id {
+                    Some(current) => fields(&mut conn, current).await?,
+                    None => VersionFields::default(),
+                };
                 let edited = fields(&mut conn, row.id).await?;
                 let t = &lang.texts().procedures_admin;
                 draft = Some(Draft {
@@ -235,6 +283,7 @@ pub mod store {
             versions,
             draft,
             suspended: procedure.online_filing_suspended,
+            published,
             may_edit: false,
         }))
     }
