@@ -4,8 +4,8 @@ use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
 };
 use crate::administration::pages::{
-    ApiTokensPage, CalendarPage, NewProcedurePage, OfficialPage, OfficialsPage, ProcedureAdminPage,
-    ProcedureComparePage, ProceduresAdminPage,
+    ApiTokensPage, CalendarPage, CatalogueImportPage, NewProcedurePage, OfficialPage,
+    OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/lich-lam-viec") view=CalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/nhap-thu-tuc/:id") view=CatalogueImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc/:code") view=ProcedureAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc/:code/so-sanh") view=ProcedureComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>

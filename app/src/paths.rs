@@ -182,6 +182,13 @@ routes! {
     CONFIRM_CALENDAR_YEAR, confirm_calendar_year(year) = "/quan-tri/lich-lam-viec/nam/{year}/xac-nhan";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
+    /// The catalogue as files, and its import.
+    CATALOGUE_JSON, catalogue_json() = "/quan-tri/danh-muc-thu-tuc.json";
+    CATALOGUE_XLSX, catalogue_xlsx() = "/quan-tri/danh-muc-thu-tuc.xlsx";
+    IMPORT_CATALOGUE, import_catalogue() = "/quan-tri/nhap-thu-tuc";
+    CATALOGUE_IMPORT, catalogue_import(id) = "/quan-tri/nhap-thu-tuc/{id}";
+    PUBLISH_CATALOGUE_IMPORT, publish_catalogue_import(id) = "/quan-tri/nhap-thu-tuc/{id}/xuat-ban";
+    DISCARD_CATALOGUE_IMPORT, discard_catalogue_import(id) = "/quan-tri/nhap-thu-tuc/{id}/huy";
     /// The form adding a procedure (its version 1 starts as a draft).
     NEW_PROCEDURE, new_procedure() = "/quan-tri/thu-tuc-moi";
     /// One procedure's versions, its draft and the publishing form.

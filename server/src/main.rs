@@ -8,6 +8,9 @@
 //! motcua demo generate-year [--dossiers N] [--year YYYY]
 //!                           load the demo province and add a generated year
 //!                           of dossiers (default 1,000,000, this year)
+//! motcua demo generate-catalogue [--procedures N]
+//!                           load the demo province and bring its catalogue to
+//!                           N procedures (default 2,000), through the import
 //! ```
 
 use server::config::Config;
@@ -55,9 +58,17 @@ async fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        ["demo", "generate-catalogue"] => generate_catalogue(config, 2_000).await,
+        ["demo", "generate-catalogue", "--procedures", n] => match n.parse() {
+            Ok(total) => generate_catalogue(config, total).await,
+            Err(_) => {
+                eprintln!("usage: motcua demo generate-catalogue [--procedures N]");
+                return ExitCode::from(2);
+            }
+        },
         _ => {
             eprintln!(
-                "usage: motcua [serve | database start | database stop | demo generate-year]"
+                "usage: motcua [serve | database start | database stop | demo generate-year | demo generate-catalogue]"
             );
             return ExitCode::from(2);
         }
@@ -108,6 +119,21 @@ async fn generate_year(config: Config, options: GenerateOptions) -> anyhow::Resu
         "generated {} dossiers of {} in {:.0} s",
         options.dossiers,
         options.year,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The demo province with a catalogue of `total` procedures, for scale tests.
+async fn generate_catalogue(config: Config, total: u32) -> anyhow::Result<()> {
+    let database = server::database::prepare(&config).await?;
+    server::seed::load_reference_data(&database.pool).await?;
+    server::seed::load_demo_data(&database.pool).await?;
+    let started = std::time::Instant::now();
+    let clock = app::clock::Clock::real();
+    let added = server::seed::generated_catalogue::generate(&database.pool, total, &clock).await?;
+    println!(
+        "added {added} procedures (catalogue of {total}) in {:.0} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -3,6 +3,7 @@
 
 pub mod api_tokens;
 pub mod calendar;
+pub mod catalogue_exchange;
 mod model;
 pub mod pages;
 pub mod procedures;

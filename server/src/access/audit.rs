@@ -33,6 +33,9 @@ pub enum AuditAction {
     /// A procedure version drafted, changed, discarded or published, and
     /// online filing suspended or resumed (detail: the procedure, version,
     /// before and after).
+    CatalogueImported,
+    CatalogueImportPublished,
+    CatalogueImportDiscarded,
     ProcedureCreated,
     ProcedureDraftCreated,
     ProcedureRemoved,
@@ -66,6 +69,9 @@ impl AuditAction {
             AuditAction::CalendarDayAdded => "calendar_day_added",
             AuditAction::CalendarDayRemoved => "calendar_day_removed",
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
+            AuditAction::CatalogueImported => "catalogue_imported",
+            AuditAction::CatalogueImportPublished => "catalogue_import_published",
+            AuditAction::CatalogueImportDiscarded => "catalogue_import_discarded",
             AuditAction::ProcedureCreated => "procedure_created",
             AuditAction::ProcedureRemoved => "procedure_removed",
             AuditAction::ProcedureDraftCreated => "procedure_draft_created",

@@ -4,6 +4,9 @@
 
 mod api_tokens;
 mod calendar;
+mod catalogue_exchange;
+mod catalogue_files;
+pub mod catalogue_import;
 mod officials;
 mod procedure_creation;
 mod procedure_store;
@@ -11,7 +14,8 @@ mod procedures;
 
 use crate::state::AppState;
 use app::paths;
-use axum::routing::post;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
@@ -26,6 +30,21 @@ pub fn router() -> Router<AppState> {
         .route(paths::REMOVE_CALENDAR_DAY, post(calendar::remove_day))
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
         .route(paths::NEW_PROCEDURE, post(procedure_creation::create))
+        .route(paths::CATALOGUE_JSON, get(catalogue_exchange::export_json))
+        .route(paths::CATALOGUE_XLSX, get(catalogue_exchange::export_xlsx))
+        .route(
+            paths::IMPORT_CATALOGUE,
+            post(catalogue_exchange::import)
+                .layer(DefaultBodyLimit::max(catalogue_exchange::MAX_FILE_BYTES)),
+        )
+        .route(
+            paths::PUBLISH_CATALOGUE_IMPORT,
+            post(catalogue_exchange::publish),
+        )
+        .route(
+            paths::DISCARD_CATALOGUE_IMPORT,
+            post(catalogue_exchange::discard),
+        )
         .route(paths::NEW_PROCEDURE_DRAFT, post(procedures::new_draft))
         .route(paths::SAVE_PROCEDURE_DRAFT, post(procedures::save_draft))
         .route(

@@ -12,6 +12,7 @@ mod demo_catalogue;
 mod demo_eforms;
 mod demo_one_stop_units;
 mod demo_workflows;
+pub mod generated_catalogue;
 pub mod generated_year;
 mod standard_form;
 

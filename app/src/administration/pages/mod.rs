@@ -1,5 +1,6 @@
 mod api_tokens_page;
 mod calendar_page;
+mod catalogue_import_page;
 mod new_procedure_page;
 mod official_form;
 mod official_page;
@@ -13,6 +14,7 @@ mod procedures_page;
 
 pub use api_tokens_page::ApiTokensPage;
 pub use calendar_page::{CalendarPage, ADD_DAY_FORM, CONFIRM_YEAR_FORM};
+pub use catalogue_import_page::{CatalogueImportPage, PUBLISH_IMPORT_FORM};
 pub use new_procedure_page::{NewProcedurePage, NEW_PROCEDURE_FORM};
 pub use official_page::OfficialPage;
 pub use officials_page::OfficialsPage;

@@ -20,6 +20,7 @@ pub fn ProceduresAdminPage() -> impl IntoView {
             {list.may_edit.then(|| view! {
                 <p><a class="button button--secondary" href=paths::NEW_PROCEDURE>{t.content.new_procedure}</a></p>
             })}
+            <CatalogueFiles may_import=list.may_edit/>
             <form method="get" action=paths::PROCEDURES_ADMIN class="search-form" role="search">
                 <label class="label" for="procedures-admin-q">{t.search_label}</label>
                 <div class="search-form__row">
@@ -56,5 +57,33 @@ pub fn ProceduresAdminPage() -> impl IntoView {
                 }.into_any()
             }}
         }}/>
+    }
+}
+
+/// Downloading the catalogue, and (for the province's administrators)
+/// importing one: a plain multipart form.
+#[component]
+fn CatalogueFiles(may_import: bool) -> impl IntoView {
+    let c = use_texts().procedures_admin.content;
+    view! {
+        <details class="section">
+            <summary>{c.exchange_heading}</summary>
+            <p>{c.exchange_lead}</p>
+            <p>
+                <a href=paths::CATALOGUE_XLSX download="">{c.export_xlsx}</a>" · "
+                <a href=paths::CATALOGUE_JSON download="">{c.export_json}</a>
+            </p>
+            {may_import.then(|| view! {
+                <form method="post" action=paths::IMPORT_CATALOGUE enctype="multipart/form-data">
+                    <div class="form-group">
+                        <label class="label" for="catalogue-file">{c.import_label}</label>
+                        <p class="hint" id="catalogue-file-hint">{c.import_hint}</p>
+                        <input class="file-upload" type="file" id="catalogue-file" name="file" aria-describedby="catalogue-file-hint"
+                            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>
+                    </div>
+                    <button type="submit" class="button">{c.import_button}</button>
+                </form>
+            })}
+        </details>
     }
 }

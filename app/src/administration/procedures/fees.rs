@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 pub const AMOUNT_LIMIT: i64 = 100_000_000;
 
 /// One fee line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FeeLine {
     /// `phi` or `le_phi`.
     pub kind: String,
@@ -31,7 +32,8 @@ pub struct FeeLine {
 }
 
 /// One exemption (miễn) or reduction (giảm).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ExemptionLine {
     /// What the form's answer names it by (`nguoi_co_cong`).
     pub code: String,

@@ -43,7 +43,8 @@ pub enum VersionState {
 }
 
 /// One required document, as the draft editor shows and takes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DocumentLine {
     pub name: String,
     pub originals: i32,
@@ -51,8 +52,10 @@ pub struct DocumentLine {
     pub mandatory: bool,
 }
 
-/// What an administrator edits in a version.
+/// What an administrator edits in a version (and what a catalogue file
+/// gives for one; missing parts are empty).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VersionFields {
     pub name: String,
     pub description: String,
@@ -99,6 +102,8 @@ pub enum FieldRefusal {
     CodeTaken,
     Level,
     UnknownChoice,
+    /// A draft already waits for this procedure.
+    DraftWaiting,
 }
 
 impl FieldRefusal {
@@ -124,6 +129,7 @@ impl FieldRefusal {
             FieldRefusal::CodeTaken => t.content.procedure_code_taken,
             FieldRefusal::Level => t.content.level_invalid,
             FieldRefusal::UnknownChoice => t.content.choice_unknown,
+            FieldRefusal::DraftWaiting => t.draft_exists,
         }
     }
 }

@@ -9,7 +9,8 @@ use crate::dossiers::workflow_steps::{self, Stage, WorkflowProblem, WorkflowStep
 use serde::{Deserialize, Serialize};
 
 /// One step as edited.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StepLine {
     /// `reception`, `processing`, `approval` or `return`.
     pub stage: String,
