@@ -4,8 +4,8 @@ use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
 };
 use crate::administration::pages::{
-    ApiTokensPage, CalendarPage, CatalogueImportPage, NewProcedurePage, OfficialPage,
-    OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
+    AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, NewProcedurePage,
+    OfficialPage, OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
@@ -83,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/ma-api") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/lich-lam-viec") view=CalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/co-quan") view=AgenciesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/co-quan/:code") view=AgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhap-thu-tuc/:id") view=CatalogueImportPage ssr=SsrMode::Async/>

@@ -180,6 +180,10 @@ routes! {
     REMOVE_CALENDAR_DAY, remove_calendar_day(day) = "/quan-tri/lich-lam-viec/ngay/{day}/xoa";
     /// Confirming a year's calendar against the government's announcement.
     CONFIRM_CALENDAR_YEAR, confirm_calendar_year(year) = "/quan-tri/lich-lam-viec/nam/{year}/xac-nhan";
+    /// The province's agencies, and one agency's contact data and office
+    /// hours (POST saves them).
+    AGENCIES_ADMIN, agencies_admin() = "/quan-tri/co-quan";
+    AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
     /// The catalogue as files, and its import.

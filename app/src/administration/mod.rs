@@ -1,6 +1,7 @@
 //! Administration: official accounts, their agency and roles; API tokens;
 //! the working calendar; procedure versions.
 
+pub mod agencies;
 pub mod api_tokens;
 pub mod calendar;
 pub mod catalogue_exchange;

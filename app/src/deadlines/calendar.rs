@@ -34,6 +34,15 @@ impl WorkingCalendar {
         }
     }
 
+    /// The same calendar counted in an agency's own office hours (its
+    /// working periods); the default ones when it gives none.
+    pub fn with_periods(mut self, periods: Vec<(NaiveTime, NaiveTime)>) -> Self {
+        if !periods.is_empty() {
+            self.periods = periods;
+        }
+        self
+    }
+
     /// The same calendar, with `years` marked as only proposed.
     pub fn with_provisional_years(mut self, years: impl IntoIterator<Item = i32>) -> Self {
         self.provisional_years = years.into_iter().collect();

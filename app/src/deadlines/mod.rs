@@ -18,6 +18,7 @@ mod appointment;
 mod calendar;
 pub mod calendar_proposals;
 pub mod lunar;
+pub mod office_hours;
 #[cfg(feature = "ssr")]
 pub mod store;
 

@@ -127,4 +127,5 @@ pub const TEXTS: Texts = Texts {
     api_tokens: super::api_tokens::EN,
     calendar: super::calendar_admin::EN,
     procedures_admin: super::procedures_admin::EN,
+    agencies_admin: super::agencies_admin::EN,
 };

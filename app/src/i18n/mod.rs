@@ -5,6 +5,7 @@
 mod about;
 mod accounts;
 mod admin;
+mod agencies_admin;
 mod api_tokens;
 mod back_office;
 mod calendar_admin;
@@ -27,6 +28,7 @@ mod vi;
 pub use about::AboutTexts;
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
+pub use agencies_admin::AgencyAdminTexts;
 pub use api_tokens::ApiTokenTexts;
 pub use back_office::BackOfficeTexts;
 pub use calendar_admin::CalendarTexts;
@@ -214,6 +216,7 @@ pub struct Texts {
     pub calendar: CalendarTexts,
     /// The procedure administration pages (versions, four eyes).
     pub procedures_admin: ProcedureAdminTexts,
+    pub agencies_admin: AgencyAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,
     /// The footer, help and the accessibility statement.

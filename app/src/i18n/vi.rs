@@ -108,4 +108,5 @@ pub const TEXTS: Texts = Texts {
     api_tokens: super::api_tokens::VI,
     calendar: super::calendar_admin::VI,
     procedures_admin: super::procedures_admin::VI,
+    agencies_admin: super::agencies_admin::VI,
 };

@@ -46,6 +46,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::API_TOKENS>{t.api_tokens.nav}</a></li>
                                     <li><a href=paths::CALENDAR>{t.calendar.nav}</a></li>
                                     <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li>
+                                    <li><a href=paths::AGENCIES_ADMIN>{t.agencies_admin.nav}</a></li>
                                 })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">

@@ -33,6 +33,7 @@ pub enum AuditAction {
     /// A procedure version drafted, changed, discarded or published, and
     /// online filing suspended or resumed (detail: the procedure, version,
     /// before and after).
+    AgencyUpdated,
     CatalogueImported,
     CatalogueImportPublished,
     CatalogueImportDiscarded,
@@ -69,6 +70,7 @@ impl AuditAction {
             AuditAction::CalendarDayAdded => "calendar_day_added",
             AuditAction::CalendarDayRemoved => "calendar_day_removed",
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
+            AuditAction::AgencyUpdated => "agency_updated",
             AuditAction::CatalogueImported => "catalogue_imported",
             AuditAction::CatalogueImportPublished => "catalogue_import_published",
             AuditAction::CatalogueImportDiscarded => "catalogue_import_discarded",

@@ -67,6 +67,9 @@ pub struct AppointmentAnswer {
 pub struct AppointmentParams {
     /// When the dossier is received, RFC 3339 (e.g. `2026-02-13T09:30:00+07:00`); default now.
     pub received_at: Option<String>,
+    /// The receiving agency's electronic code (e.g. `000.01.40.H34`): its
+    /// office hours count the working hours; default 08:00–12:00, 13:00–17:00.
+    pub agency: Option<String>,
 }
 
 /// When the result of a dossier received at `received_at` is due: working days
@@ -78,7 +81,7 @@ pub struct AppointmentParams {
     responses(
         (status = 200, description = "The appointment", body = AppointmentAnswer),
         (status = 400, description = "received_at is not RFC 3339", body = ApiErrorBody),
-        (status = 404, description = "No procedure has this code", body = ApiErrorBody),
+        (status = 404, description = "No procedure or agency has this code", body = ApiErrorBody),
     ),
     tag = "catalogue"
 )]
@@ -96,7 +99,20 @@ pub async fn get_appointment(
     let procedure = store::find_by_code(&state.pool, code.trim(), state.clock.now_in_vietnam())
         .await?
         .ok_or(ApiError(AppError::NotFound))?;
-    let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
+    // In the office hours of the agency asked about, if any.
+    let hours = match params.agency.as_deref().map(str::trim) {
+        Some(agency) if !agency.is_empty() => sqlx::query_scalar!(
+            "SELECT array_to_string(office_hours, ',') AS \"hours!\" FROM agencies WHERE code = $1",
+            agency
+        )
+        .fetch_optional(&state.pool)
+        .await?
+        .ok_or(ApiError(AppError::NotFound))?,
+        _ => String::new(),
+    };
+    let calendar = app::deadlines::store::working_calendar(&state.pool)
+        .await?
+        .with_periods(app::deadlines::office_hours::parse_office_hours(&hours).unwrap_or_default());
     let local = app::deadlines::vietnam_local(received);
     let appointment = app::deadlines::appointment(
         &calendar,

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod agencies_admin;
 mod appointments;
 mod attempt_limits;
 mod authorisation;

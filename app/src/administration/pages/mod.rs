@@ -1,3 +1,5 @@
+mod agencies_page;
+mod agency_page;
 mod api_tokens_page;
 mod calendar_page;
 mod catalogue_import_page;
@@ -12,6 +14,8 @@ mod procedure_fee_rows;
 mod procedure_workflow_rows;
 mod procedures_page;
 
+pub use agencies_page::AgenciesPage;
+pub use agency_page::{AgencyPage, AGENCY_FORM};
 pub use api_tokens_page::ApiTokensPage;
 pub use calendar_page::{CalendarPage, ADD_DAY_FORM, CONFIRM_YEAR_FORM};
 pub use catalogue_import_page::{CatalogueImportPage, PUBLISH_IMPORT_FORM};
