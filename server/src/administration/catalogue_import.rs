@@ -171,8 +171,31 @@ pub async fn import(
         return Ok(Imported::Refused(import));
     }
     let communes_implement = lang.texts().procedures_admin.content.communes_implement;
-    for record in &records {
-        let draft = draft_for(&mut tx, record, author, today, communes_implement).await?;
+    for (index, record) in records.iter().enumerate() {
+        let Some(draft) = draft_for(&mut tx, record, author, today, communes_implement).await?
+        else {
+            // Someone started a draft of this procedure, or added its code,
+            // since the rows were checked: nothing of the file is kept.
+            tx.rollback().await?;
+            let t = &lang.texts().procedures_admin;
+            let error = RowError {
+                row: index + 1,
+                code: record.code.clone(),
+                field: "code".into(),
+                message: FieldRefusal::DraftWaiting.message(t).into(),
+            };
+            let refused = sqlx::query_scalar!(
+                "INSERT INTO catalogue_imports (author_id, file_name, status, procedures, errors)
+                 VALUES ($1, $2, 'refused', $3, $4) RETURNING id",
+                author,
+                file_name,
+                records.len() as i32,
+                json!([error]),
+            )
+            .fetch_one(pool)
+            .await?;
+            return Ok(Imported::Refused(refused));
+        };
         // A spreadsheet has no exemptions: a known procedure keeps its own
         // (the draft copied them from the version in force).
         let mut version = record.version.clone();
@@ -206,23 +229,30 @@ pub async fn import(
 }
 
 /// The draft a record is written into: a copy of the version in force of a
-/// known procedure, or version 1 of a new one. The procedure row is locked,
-/// so a draft started by hand meanwhile is not doubled.
+/// known procedure, or version 1 of a new one. The procedure row is locked;
+/// `None` when a draft of it was started (or its code added) since the rows
+/// were checked.
 async fn draft_for(
     tx: &mut PgConnection,
     record: &ProcedureRecord,
     author: i64,
     today: NaiveDate,
     communes_implement: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let known = sqlx::query!(
-        r#"SELECT p.id, c.id AS "current_id?" FROM procedures p
+        r#"SELECT p.id, c.id AS "current_id?",
+                  EXISTS (SELECT 1 FROM procedure_versions d WHERE d.procedure_id = p.id
+                          AND d.published_at IS NULL) AS "has_draft!"
+           FROM procedures p
            LEFT JOIN current_procedure_versions c ON c.procedure_id = p.id
            WHERE p.code = $1 FOR UPDATE OF p"#,
         record.code
     )
     .fetch_optional(&mut *tx)
     .await?;
+    if known.as_ref().is_some_and(|known| known.has_draft) {
+        return Ok(None);
+    }
     if let Some(current) = known.as_ref().and_then(|known| known.current_id) {
         return sqlx::query_scalar!(
             r#"SELECT draft_procedure_version($1, $2) AS "id!""#,
@@ -230,20 +260,25 @@ async fn draft_for(
             author
         )
         .fetch_one(&mut *tx)
-        .await;
+        .await
+        .map(Some);
     }
     let procedure = match known {
         Some(known) => known.id,
         None => {
-            let id = sqlx::query_scalar!(
+            let Some(id) = sqlx::query_scalar!(
                 "INSERT INTO procedures (code, sector_id, agency_level)
-                 SELECT $1, id, $3 FROM sectors WHERE code = $2 RETURNING id",
+                 SELECT $1, id, $3 FROM sectors WHERE code = $2
+                 ON CONFLICT (code) DO NOTHING RETURNING id",
                 record.code,
                 record.sector,
                 record.level,
             )
-            .fetch_one(&mut *tx)
-            .await?;
+            .fetch_optional(&mut *tx)
+            .await?
+            else {
+                return Ok(None);
+            };
             sqlx::query!(
                 "INSERT INTO procedure_agencies (procedure_id, agency_id)
                  SELECT $1, id FROM agencies
@@ -283,6 +318,7 @@ async fn draft_for(
     )
     .fetch_one(&mut *tx)
     .await
+    .map(Some)
 }
 
 /// Discards every draft of `import` (by anyone who may change the

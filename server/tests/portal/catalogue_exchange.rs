@@ -289,3 +289,27 @@ async fn the_sample_in_the_docs_imports_cleanly() {
     assert_eq!(status, "draft", "{page_path}");
     assert_eq!(drafts(&app).await, 1);
 }
+
+#[tokio::test]
+async fn the_same_file_imported_twice_at_once_drafts_each_procedure_once() {
+    let app = spawn_app().await;
+    let mut renamed = new_procedure("1.010038", 5);
+    renamed["name"] = json!("Tách hộ (theo quyết định mới)");
+    let content = file(&app, vec![new_procedure("1.999001", 5), renamed]).await;
+    let (first, second) = (
+        signed_in(&app, AUTHOR).await,
+        signed_in(&app, REVIEWER).await,
+    );
+    let (one, two) = tokio::join!(
+        upload(&app, &first, "danh-muc.json", &content),
+        upload(&app, &second, "danh-muc.json", &content)
+    );
+    assert_eq!((one.status.as_u16(), two.status.as_u16()), (303, 303));
+    let statuses: Vec<String> =
+        sqlx::query_scalar("SELECT status FROM catalogue_imports ORDER BY status")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(statuses, ["draft", "refused"]);
+    assert_eq!(drafts(&app).await, 2, "one draft per procedure");
+}
