@@ -51,6 +51,19 @@ impl Posted {
             .unwrap_or_default()
     }
 
+    /// The value of `name` as people meant it: trimmed, Unicode-normalised.
+    pub fn text(&self, name: &str) -> String {
+        app::text::normalize(self.get(name).trim())
+    }
+
+    /// [`Posted::text`], also kept in `kept` for a refused form to come back
+    /// with what was typed.
+    pub fn kept_text(&self, kept: &mut app::forms::FormFeedback, name: &str) -> String {
+        let value = self.text(name);
+        kept.keep(name, &value);
+        value
+    }
+
     /// Every value of `name` (checkbox groups).
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0

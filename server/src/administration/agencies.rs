@@ -33,11 +33,7 @@ pub async fn update(
     let t = &asker.lang.texts().agencies_admin;
     let back = paths::agency_admin(&code);
     let mut kept = FormFeedback::new(AGENCY_FORM);
-    let mut text = |name: &str| {
-        let value = app::text::normalize(form.get(name).trim());
-        kept.keep(name, &value);
-        value
-    };
+    let mut text = |name: &str| form.kept_text(&mut kept, name);
     let mut fields = AgencyFields {
         name: text("name"),
         name_en: text("name_en"),

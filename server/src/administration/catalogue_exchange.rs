@@ -90,11 +90,23 @@ pub async fn import(
     let admin = catalogue_keeper(&state, &user, &asker).await?;
     let t = &asker.lang.texts().procedures_admin.content;
     let mut upload = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
+    let mut too_large = false;
+    // Reading stops at the route's body limit (MAX_FILE_BYTES): the next
+    // part, or the file's bytes, then fail to read.
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => {
+                too_large = true;
+                break;
+            }
+        };
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or_default().to_string();
-            if let Ok(bytes) = field.bytes().await {
-                upload = Some((name, bytes));
+            match field.bytes().await {
+                Ok(bytes) => upload = Some((name, bytes)),
+                Err(_) => too_large = true,
             }
             break;
         }
@@ -102,7 +114,12 @@ pub async fn import(
     let Some((file_name, bytes)) =
         upload.filter(|(name, bytes)| !name.is_empty() && !bytes.is_empty())
     else {
-        feedback::notice(&session, NoticeTone::Error, t.import_no_file).await;
+        let message = if too_large {
+            (t.import_too_large)(MAX_FILE_BYTES / (1024 * 1024))
+        } else {
+            t.import_no_file.to_string()
+        };
+        feedback::notice(&session, NoticeTone::Error, message).await;
         return Ok(see_other(paths::PROCEDURES_ADMIN));
     };
     let records = match catalogue_files::read(&bytes) {

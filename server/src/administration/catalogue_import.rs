@@ -201,10 +201,9 @@ pub async fn import(
         let mut version = record.version.clone();
         if sheets {
             version.exemptions =
-                app::administration::procedures::server_fns::store::fields(&mut tx, draft)
+                app::administration::procedures::server_fns::store::exemptions(&mut tx, draft)
                     .await
-                    .map_err(|error| anyhow::anyhow!("{error:?}"))?
-                    .exemptions;
+                    .map_err(|error| anyhow::anyhow!("{error:?}"))?;
         }
         write_fields(&mut tx, draft, &version).await?;
         sqlx::query!(

@@ -21,11 +21,7 @@ use serde_json::json;
 use tower_sessions::Session;
 
 fn posted(form: &Posted, kept: &mut FormFeedback) -> NewProcedure {
-    let mut text = |name: &str| {
-        let value = app::text::normalize(form.get(name).trim());
-        kept.keep(name, &value);
-        value
-    };
+    let mut text = |name: &str| form.kept_text(kept, name);
     NewProcedure {
         code: text("code"),
         name: text("name"),

@@ -113,13 +113,6 @@ pub async fn new_draft(
     Ok(see_other(&back))
 }
 
-/// A posted text, normalised, kept for the form to come back with.
-fn text(form: &Posted, kept: &mut FormFeedback, name: &str) -> String {
-    let value = app::text::normalize(form.get(name).trim());
-    kept.keep(name, &value);
-    value
-}
-
 /// A posted number; -1 (refused by the checks) when it is not one.
 fn number<T: std::str::FromStr + From<i8>>(
     form: &Posted,
@@ -127,7 +120,8 @@ fn number<T: std::str::FromStr + From<i8>>(
     name: &str,
 ) -> T {
     // Typed amounts often carry thousands separators: 50.000 or 50,000.
-    let typed: String = text(form, kept, name)
+    let typed: String = form
+        .kept_text(kept, name)
         .chars()
         .filter(|c| !matches!(c, '.' | ',' | ' '))
         .collect();
@@ -153,17 +147,17 @@ fn posted_fees(form: &Posted, kept: &mut FormFeedback) -> Vec<FeeLine> {
     for index in 0..row_count(form, "fees") {
         let key = |part: &str| format!("fee.{index}.{part}");
         let line = FeeLine {
-            kind: text(form, kept, &key("kind")),
-            description: text(form, kept, &key("description")),
+            kind: form.kept_text(kept, &key("kind")),
+            description: form.kept_text(kept, &key("description")),
             amount_vnd: number(form, kept, &key("amount_vnd")),
             charged: ticked(form, kept, &key("charged")),
-            per_field: text(form, kept, &key("per_field")),
+            per_field: form.kept_text(kept, &key("per_field")),
             beyond: if form.get(&key("beyond")).trim().is_empty() {
                 0
             } else {
                 number(form, kept, &key("beyond"))
             },
-            note: text(form, kept, &key("note")),
+            note: form.kept_text(kept, &key("note")),
         };
         // A blank row is one offered for adding, left unused.
         if !(line.description.is_empty() && form.get(&key("amount_vnd")).trim().is_empty()) {
@@ -178,10 +172,10 @@ fn posted_exemptions(form: &Posted, kept: &mut FormFeedback) -> Vec<ExemptionLin
     for index in 0..row_count(form, "exemptions") {
         let key = |part: &str| format!("exemption.{index}.{part}");
         let line = ExemptionLine {
-            code: text(form, kept, &key("code")),
-            name: text(form, kept, &key("name")),
+            code: form.kept_text(kept, &key("code")),
+            name: form.kept_text(kept, &key("name")),
             percent_off: number(form, kept, &key("percent_off")),
-            evidence_document: text(form, kept, &key("evidence_document")),
+            evidence_document: form.kept_text(kept, &key("evidence_document")),
         };
         if !(line.code.is_empty() && line.name.is_empty()) {
             exemptions.push(line);
@@ -195,9 +189,9 @@ fn posted_workflow(form: &Posted, kept: &mut FormFeedback) -> Vec<StepLine> {
         .map(|index| {
             let key = |part: &str| format!("step.{index}.{part}");
             StepLine {
-                stage: text(form, kept, &key("stage")),
-                name: text(form, kept, &key("name")),
-                name_en: text(form, kept, &key("name_en")),
+                stage: form.kept_text(kept, &key("stage")),
+                name: form.kept_text(kept, &key("name")),
+                name_en: form.kept_text(kept, &key("name_en")),
                 budget_hours: number(form, kept, &key("budget_hours")),
             }
         })
@@ -206,7 +200,8 @@ fn posted_workflow(form: &Posted, kept: &mut FormFeedback) -> Vec<StepLine> {
 
 /// The draft as posted, every value kept for the form to come back with.
 fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
-    let legal_basis = text(form, kept, "legal_basis")
+    let legal_basis = form
+        .kept_text(kept, "legal_basis")
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
@@ -215,7 +210,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
     let mut documents = Vec::new();
     for index in 0..row_count(form, "documents") {
         let key = |part: &str| format!("document.{index}.{part}");
-        let name = text(form, kept, &key("name"));
+        let name = form.kept_text(kept, &key("name"));
         let originals = number(form, kept, &key("originals"));
         let copies = number(form, kept, &key("copies"));
         let mandatory = ticked(form, kept, &key("mandatory"));
@@ -230,17 +225,17 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
         }
     }
     VersionFields {
-        name: text(form, kept, "name"),
-        description: text(form, kept, "description"),
-        time_unit: text(form, kept, "time_unit"),
-        time_value: text(form, kept, "time_value").parse().unwrap_or(0),
-        cutoff: text(form, kept, "cutoff"),
-        online_level: text(form, kept, "online_level"),
-        result_type: text(form, kept, "result_type"),
-        requirements: text(form, kept, "requirements"),
+        name: form.kept_text(kept, "name"),
+        description: form.kept_text(kept, "description"),
+        time_unit: form.kept_text(kept, "time_unit"),
+        time_value: form.kept_text(kept, "time_value").parse().unwrap_or(0),
+        cutoff: form.kept_text(kept, "cutoff"),
+        online_level: form.kept_text(kept, "online_level"),
+        result_type: form.kept_text(kept, "result_type"),
+        requirements: form.kept_text(kept, "requirements"),
         legal_basis,
         documents,
-        payment_due: text(form, kept, "payment_due"),
+        payment_due: form.kept_text(kept, "payment_due"),
         fees: posted_fees(form, kept),
         exemptions: posted_exemptions(form, kept),
         workflow: posted_workflow(form, kept),
@@ -397,7 +392,7 @@ pub async fn suspend(
     let t = &asker.lang.texts().procedures_admin;
     let back = paths::procedure_admin(&code);
     let resume = !form.get("resume").is_empty();
-    let reason = app::text::normalize(form.get("reason").trim());
+    let reason = form.text("reason");
     if !resume && (reason.is_empty() || reason.chars().count() > TEXT_LIMIT) {
         let mut refused = FormFeedback::new(SUSPEND_FORM);
         refused.keep("reason", &reason);

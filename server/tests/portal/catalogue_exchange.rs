@@ -313,3 +313,30 @@ async fn the_same_file_imported_twice_at_once_drafts_each_procedure_once() {
     assert_eq!(statuses, ["draft", "refused"]);
     assert_eq!(drafts(&app).await, 2, "one draft per procedure");
 }
+
+#[tokio::test]
+async fn a_file_over_the_size_limit_is_refused_with_the_limit_even_when_sent_at_once() {
+    let app = spawn_app().await;
+    let (mut first, second) = (
+        signed_in(&app, AUTHOR).await,
+        signed_in(&app, REVIEWER).await,
+    );
+    // 33 MB of JSON-looking bytes, over the 32 MB taken.
+    let huge = vec![b' '; 33 * 1024 * 1024];
+    let (one, two) = tokio::join!(
+        upload(&app, &first, "danh-muc.json", &huge),
+        upload(&app, &second, "danh-muc.json", &huge)
+    );
+    assert_eq!(one.location(), "/quan-tri/thu-tuc");
+    assert_eq!(two.location(), "/quan-tri/thu-tuc");
+    let page = first.get("/quan-tri/thu-tuc").await.text();
+    assert!(
+        page.contains("Tệp danh mục quá lớn: tối đa 32 MB"),
+        "{page}"
+    );
+    let imports: i64 = sqlx::query_scalar("SELECT count(*) FROM catalogue_imports")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(imports, 0);
+}

@@ -6,7 +6,7 @@ use crate::procedure_versions::{draft_fields, signed_in, ADMIN_PAGE, AUTHOR, REV
 use crate::support;
 
 use support::browser::Browser;
-use support::uploads::{upload_to, PDF};
+use support::uploads::{current_document, upload_to, PDF};
 use support::{spawn_app, TestApp};
 
 /// "Tách hộ", filed with the standard form.
@@ -69,17 +69,6 @@ async fn publish(app: &TestApp) -> String {
     reviewer.get(ADMIN_PAGE).await.text()
 }
 
-async fn document(app: &TestApp, prefix: &str) -> i64 {
-    sqlx::query_scalar(
-        "SELECT d.id FROM procedure_documents d JOIN current_procedure_versions c ON c.id = d.version_id
-         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.010038' AND d.name LIKE $1 || '%'",
-    )
-    .bind(prefix)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap()
-}
-
 fn answers(group: &'static str) -> Vec<(&'static str, &'static str)> {
     vec![
         ("filing_form", "1"),
@@ -109,7 +98,7 @@ fn fee_total(page: &str) -> Option<String> {
 }
 
 async fn upload(app: &TestApp, citizen: &Browser<'_>, prefix: &str, file: &str) {
-    let slot = document(app, prefix).await;
+    let slot = current_document(app, "1.010038", prefix).await;
     let uploaded = upload_to(app, citizen, &format!("{FILING}/giay-to"), slot, file, PDF).await;
     assert_eq!(uploaded.status, 303);
 }

@@ -6,7 +6,7 @@
 use crate::support;
 
 use support::browser::Browser;
-use support::uploads::{upload_to, PDF};
+use support::uploads::{current_document as document, upload_to, PDF};
 use support::{spawn_app, TestApp};
 
 const CITIZEN: &str = "congdan@motcua.example";
@@ -29,18 +29,6 @@ fn links(page: &str, prefix: &str) -> Vec<String> {
         }
     }
     found
-}
-
-async fn document(app: &TestApp, procedure: &str, prefix: &str) -> i64 {
-    sqlx::query_scalar(
-        "SELECT d.id FROM procedure_documents d JOIN current_procedure_versions c ON c.id = d.version_id
-         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = $1 AND d.name LIKE $2 || '%'",
-    )
-    .bind(procedure)
-    .bind(prefix)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap()
 }
 
 fn answers(filed_by: &'static str) -> Vec<(&'static str, &'static str)> {

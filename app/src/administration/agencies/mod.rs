@@ -6,6 +6,7 @@
 
 pub mod server_fns;
 
+use crate::accounts::identity::EmailAddress;
 use crate::deadlines::office_hours::{parse_office_hours, OfficeHoursProblem};
 use crate::i18n::AgencyAdminTexts;
 use serde::{Deserialize, Serialize};
@@ -99,10 +100,8 @@ pub fn check_agency(fields: &AgencyFields) -> Vec<(&'static str, AgencyRefusal)>
     if !fields.phone.is_empty() && (!phone_chars || !(8..=15).contains(&digits)) {
         refused.push(("phone", AgencyRefusal::Phone));
     }
-    let email_ok = fields.email.split_once('@').is_some_and(|(user, domain)| {
-        !user.is_empty() && domain.contains('.') && !fields.email.contains(' ')
-    });
-    if !fields.email.is_empty() && !email_ok {
+    // The accounts' own reading of an address, not a second one.
+    if !fields.email.is_empty() && EmailAddress::parse(&fields.email).is_err() {
         refused.push(("email", AgencyRefusal::Email));
     }
     if let Err(problem) = parse_office_hours(&fields.office_hours) {

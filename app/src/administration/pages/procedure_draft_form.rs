@@ -24,6 +24,25 @@ pub(super) fn typed(feedback: &FormFeedback, name: &str, stored: String) -> Stri
     }
 }
 
+/// A labelled text input of a row.
+pub(super) fn row_input(
+    feedback: &FormFeedback,
+    name: String,
+    label: String,
+    stored: String,
+    short: bool,
+) -> impl IntoView {
+    let id = field_id(DRAFT_FORM, &name);
+    let shown = typed(feedback, &name, stored);
+    let class = if short { "input input--short" } else { "input" };
+    view! {
+        <span class="editor-row__field">
+            <label class="label" for=id.clone()>{label}</label>
+            <input class=class type="text" id=id name=name value=shown/>
+        </span>
+    }
+}
+
 /// A labelled input, textarea or select with its error.
 #[component]
 fn Field(

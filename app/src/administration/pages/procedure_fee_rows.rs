@@ -2,7 +2,7 @@
 //! groups exempted or given a reduction. Plain inputs in the draft's one
 //! form; blank rows at the end add lines without JavaScript.
 
-use super::procedure_draft_form::{typed, DRAFT_FORM};
+use super::procedure_draft_form::{row_input, typed, DRAFT_FORM};
 use crate::administration::procedures::{ExemptionLine, FeeLine};
 use crate::forms::{field_id, FormFeedback};
 use crate::i18n::ProcedureContentTexts;
@@ -21,25 +21,6 @@ fn row_error(
     parts
         .iter()
         .find_map(|part| feedback.message_for(&format!("{prefix}.{index}.{part}")))
-}
-
-/// A labelled text input of a row.
-fn row_input(
-    feedback: &FormFeedback,
-    name: String,
-    label: String,
-    stored: String,
-    short: bool,
-) -> impl IntoView {
-    let id = field_id(DRAFT_FORM, &name);
-    let shown = typed(feedback, &name, stored);
-    let class = if short { "input input--short" } else { "input" };
-    view! {
-        <span class="editor-row__field">
-            <label class="label" for=id.clone()>{label}</label>
-            <input class=class type="text" id=id name=name value=shown/>
-        </span>
-    }
 }
 
 #[component]

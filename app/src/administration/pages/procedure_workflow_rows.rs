@@ -2,9 +2,9 @@
 //! with its names and its working hours. Who takes a step follows from its
 //! stage, so it is shown, not asked.
 
-use super::procedure_draft_form::{typed, DRAFT_FORM};
+use super::procedure_draft_form::row_input;
 use crate::administration::procedures::StepLine;
-use crate::forms::{field_id, FormFeedback};
+use crate::forms::FormFeedback;
 use crate::i18n::ProcedureContentTexts;
 use leptos::prelude::*;
 
@@ -43,17 +43,8 @@ fn StepRow(
         "editor-row"
     };
     let heading = (c.stage_heading)(&step.stage);
-    let input = |part: &'static str, label: &'static str, stored: String, short: bool| {
-        let name = key(part);
-        let id = field_id(DRAFT_FORM, &name);
-        let shown = typed(&feedback, &name, stored);
-        let class = if short { "input input--short" } else { "input" };
-        view! {
-            <span class="editor-row__field">
-                <label class="label" for=id.clone()>{label}</label>
-                <input class=class type="text" id=id name=name value=shown/>
-            </span>
-        }
+    let input = |part: &str, label: &str, stored: String, short: bool| {
+        row_input(&feedback, key(part), label.to_string(), stored, short)
     };
     view! {
         <div class=class role="group" aria-label=heading>

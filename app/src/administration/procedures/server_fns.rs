@@ -159,14 +159,7 @@ pub mod store {
         )
         .fetch_all(&mut *conn)
         .await?;
-        let exemptions = sqlx::query_as!(
-            ExemptionLine,
-            r#"SELECT code, name, percent_off, coalesce(evidence_document, '') AS "evidence_document!"
-               FROM fee_exemptions WHERE version_id = $1 ORDER BY percent_off DESC, code"#,
-            id
-        )
-        .fetch_all(&mut *conn)
-        .await?;
+        let exemptions = exemptions(&mut *conn, id).await?;
         let workflow = sqlx::query_as!(
             StepLine,
             r#"SELECT stage, name, coalesce(name_en, '') AS "name_en!", budget_hours
@@ -191,6 +184,18 @@ pub mod store {
             exemptions,
             workflow,
         })
+    }
+
+    /// The groups version `id` exempts from its fees, or gives a reduction.
+    pub async fn exemptions(conn: &mut PgConnection, id: i64) -> AppResult<Vec<ExemptionLine>> {
+        Ok(sqlx::query_as!(
+            ExemptionLine,
+            r#"SELECT code, name, percent_off, coalesce(evidence_document, '') AS "evidence_document!"
+               FROM fee_exemptions WHERE version_id = $1 ORDER BY percent_off DESC, code"#,
+            id
+        )
+        .fetch_all(&mut *conn)
+        .await?)
     }
 
     /// The answers of version `id`'s form (its own e-form, or the standard

@@ -9,16 +9,23 @@ use axum::http::{header, Request};
 pub const PDF: &[u8] =
     b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n";
 
-/// The id of the document of the birth registration in force whose name starts with `prefix`.
-pub async fn birth_document(app: &TestApp, prefix: &str) -> i64 {
+/// The id of the document of `procedure`'s version in force whose name
+/// starts with `prefix`.
+pub async fn current_document(app: &TestApp, procedure: &str, prefix: &str) -> i64 {
     sqlx::query_scalar(
         "SELECT d.id FROM procedure_documents d JOIN current_procedure_versions c ON c.id = d.version_id
-         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.001193' AND d.name LIKE $1 || '%'",
+         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = $1 AND d.name LIKE $2 || '%'",
     )
+    .bind(procedure)
     .bind(prefix)
     .fetch_one(&app.pool)
     .await
     .unwrap()
+}
+
+/// The id of the document of the birth registration in force whose name starts with `prefix`.
+pub async fn birth_document(app: &TestApp, prefix: &str) -> i64 {
+    current_document(app, "1.001193", prefix).await
 }
 
 /// Uploads `content` as `name` for `document` of the birth registration.
