@@ -8,6 +8,7 @@ use crate::administration::pages::{
     OfficialPage, OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
+use crate::bundle::{BundleFiles, BundleScript};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::counter::page::CounterDeskPage;
 use crate::demo::DemoMailboxPage;
@@ -43,7 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b3d91"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <BundleScript/>
                 <MetaTags/>
             </head>
             <body>
@@ -53,7 +54,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application root, shared by the server render and the browser.
+/// The application root, rendered on the server. The browser hydrates only
+/// the `#[island]` components inside it (see `bundle`).
 ///
 /// Every route renders with `SsrMode::Async`: the server waits for the page's
 /// data and sends complete HTML, so pages read and work with JavaScript off.
@@ -62,10 +64,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(current_lang());
     provide_session_view();
-    mark_interactive_once_hydrated();
+    let stylesheet = use_context::<BundleFiles>().unwrap_or_default().css_href();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/motcua.css"/>
+        <Stylesheet id="leptos" href=stylesheet/>
         <Router>
             <SiteHeader/>
             <main id="main" class="container main" tabindex="-1">
@@ -117,15 +119,4 @@ pub fn App() -> impl IntoView {
             <SiteFooter/>
         </Router>
     }
-}
-
-/// Sets `data-hydrated` on `<body>` once the browser half has taken over, so
-/// end-to-end tests wait for a fact instead of sleeping.
-fn mark_interactive_once_hydrated() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 }

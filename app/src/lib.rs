@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod administration;
 mod app;
 pub mod back_office;
+pub mod bundle;
 pub mod catalogue;
 pub mod clock;
 pub mod collation;
@@ -22,6 +23,7 @@ pub mod deadlines;
 pub mod demo;
 pub mod dossiers;
 pub mod eforms;
+pub mod enhance;
 pub mod error;
 pub mod fees;
 pub mod filing;
@@ -41,10 +43,11 @@ pub mod tracking;
 
 pub use app::{shell, App};
 
-/// Entry point of the WebAssembly bundle: takes over the server-rendered page.
+/// Entry point of the WebAssembly bundle, called before the page's islands
+/// are hydrated one by one (`bundle/load_islands.js`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

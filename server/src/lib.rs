@@ -106,6 +106,10 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
     let due_soon = DueSoonDays(state.config.due_soon_days);
     let pages = page_routes();
     let leptos_options = state.leptos_options.clone();
+    // Read once: a new build is a new process.
+    let bundle = app::bundle::BundleFiles::read(std::path::Path::new(
+        state.leptos_options.site_root.as_ref(),
+    ));
     let session_layer = sessions::layer(
         state.pool.clone(),
         state.config.production,
@@ -120,6 +124,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         provide_context(clock.clone());
         provide_context(demo);
         provide_context(due_soon);
+        provide_context(bundle.clone());
         set_page_security_policy(&form_targets);
     };
     Router::new()

@@ -1,7 +1,8 @@
 //! An address: province, then a commune of that province, then the street.
-//! With JavaScript the commune list follows the province at once; without
-//! it, "Hiện danh sách xã/phường" saves the draft and comes back with the
-//! chosen province's communes.
+//! With JavaScript the commune list follows the province at once
+//! (`crate::enhance::FilingFormEnhancer`, which also hides the button);
+//! without it, "Hiện danh sách xã/phường" saves the draft and comes back
+//! with the chosen province's communes.
 
 use super::eform_fields::{hint_of, label_of, ShownErrors, FORM_NAME};
 use super::model::AddressChoices;
@@ -22,9 +23,6 @@ pub fn AddressField(
 ) -> impl IntoView {
     let lang = use_lang();
     let f = &use_texts().filing;
-    let scripted = use_context::<super::eform_fields::LiveAnswers>()
-        .map(|live| live.scripted)
-        .unwrap_or_else(|| RwSignal::new(false));
     let part_key = |part: &str| address_part(&key, part);
     let value = |part: &str| answers.get(&part_key(part)).cloned().unwrap_or_default();
     let (province, commune, street) = (value("province"), value("commune"), value("street"));
@@ -45,24 +43,13 @@ pub fn AddressField(
         (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
     let described_by = (!hint.is_empty()).then(|| hint_id.clone());
 
-    let communes = RwSignal::new(places.communes.get(&province).cloned().unwrap_or_default());
-    let chosen_commune = RwSignal::new(commune);
-    let province_changed = move |event: leptos::ev::Event| {
-        let code = event_target_value(&event);
-        chosen_commune.set(String::new());
-        communes.set(Vec::new());
-        if !code.is_empty() {
-            leptos::task::spawn_local(async move {
-                if let Ok(list) = super::server_fns::communes_of(code).await {
-                    communes.set(list);
-                }
-            });
-        }
-    };
-    let message = |memo: Memo<Option<String>>| {
+    let communes = places.communes.get(&province).cloned().unwrap_or_default();
+    // The id the enhancer finds it by, as for any field's message.
+    let message = |memo: Memo<Option<String>>, control_id: &str| {
+        let error_id = format!("{control_id}-error");
         move || {
             memo.get()
-                .map(|message| view! { <p class="error-message">{message}</p> })
+                .map(|message| view! { <p class="error-message" id=error_id.clone()>{message}</p> })
         }
     };
     let invalid = |memo: Memo<Option<String>>| move || memo.get().is_some().then_some("true");
@@ -81,8 +68,8 @@ pub fn AddressField(
                 {hint_view}
                 <div class="eform-address__part">
                     <label class="label label--small" for=province_id.clone()>{f.address_province}</label>
-                    {message(province_error)}
-                    <select class="select" id=province_id name=part_key("province") on:change=province_changed
+                    {message(province_error, &province_id)}
+                    <select class="select" id=province_id name=part_key("province")
                         autocomplete="address-level1" aria-invalid=invalid(province_error)>
                         <option value="">{f.choose_province}</option>
                         {provinces.iter().map(|place| view! {
@@ -90,19 +77,18 @@ pub fn AddressField(
                         }).collect_view()}
                     </select>
                     <button type="submit" class="button button--secondary button--small eform-address__refresh"
-                        name="action" value=format!("communes:{key}") hidden=move || scripted.get()>{f.show_communes}</button>
+                        name="action" value=format!("communes:{key}")>{f.show_communes}</button>
                 </div>
                 <div class="eform-address__part">
                     <label class="label label--small" for=commune_id.clone()>{f.address_commune}</label>
-                    {message(commune_error)}
-                    <select class="select" id=commune_id name=part_key("commune") aria-invalid=invalid(commune_error)
-                        on:change=move |event| chosen_commune.set(event_target_value(&event))>
-                        {move || communes_options(communes.get(), chosen_commune.get_untracked(), f)}
+                    {message(commune_error, &commune_id)}
+                    <select class="select" id=commune_id name=part_key("commune") aria-invalid=invalid(commune_error)>
+                        {communes_options(communes, commune, f)}
                     </select>
                 </div>
                 <div class="eform-address__part">
                     <label class="label label--small" for=street_id.clone()>{f.address_street}</label>
-                    {message(street_error)}
+                    {message(street_error, &street_id)}
                     <input class="input" id=street_id name=part_key("street") type="text" value=street
                         autocomplete="address-line1" aria-invalid=invalid(street_error)/>
                 </div>

@@ -8,9 +8,9 @@
 //! plain post, with it through the upload progress. Elsewhere (a dossier
 //! awaiting a supplement) each slot has its own small form.
 
-use super::upload_progress::{send_from_button, send_with_progress, UploadProgress};
 use super::{document_anchor, AttachedFile, DocumentSlot};
 use crate::catalogue::model::FormTemplate;
+use crate::enhance::{UploadProgressEnhancer, PERCENT_PLACEHOLDER};
 use crate::forms::field_id;
 use crate::i18n::use_texts;
 use crate::paths;
@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
+/// With JavaScript, uploads show their progress (`UploadProgressEnhancer`).
 #[component]
 pub fn DocumentSlots(
     upload_action: String,
@@ -89,6 +90,7 @@ pub fn DocumentSlots(
                     }
                 }).collect_view()}
             </ol>
+            <UploadProgressEnhancer uploading=(f.uploading)(PERCENT_PLACEHOLDER)/>
         </section>
     }
 }
@@ -103,16 +105,17 @@ fn SlotInForm(
 ) -> impl IntoView {
     let slot = slot_id;
     let f = &use_texts().filing;
-    let input_id = field_id(super::eform_fields::FORM_NAME, &format!("document_{slot}"));
-    let progress = RwSignal::new(None::<u32>);
+    let input_id = field_id(
+        super::eform_fields::FORM_NAME,
+        &format!("{}{slot}", super::DOCUMENT_FIELD_PREFIX),
+    );
     view! {
         <div class="upload-form">
             <label class="label" for=input_id.clone()>{f.choose_file}</label>
             <input class="file-input" type="file" id=input_id name=format!("file_{slot}") accept=ACCEPT/>
             <button type="submit" class="button button--secondary" name="document" value=slot.to_string()
-                formaction=upload_action formenctype="multipart/form-data"
-                on:click=move |event| send_from_button(event, progress)>{f.upload}</button>
-            <UploadProgress progress/>
+                formaction=upload_action formenctype="multipart/form-data">{f.upload}</button>
+            <UploadProgress/>
         </div>
         {(!wallet.is_empty()).then(|| {
             let select_id = format!("wallet-{slot}");
@@ -142,16 +145,17 @@ fn SlotForms(
 ) -> impl IntoView {
     let slot = slot_id;
     let f = &use_texts().filing;
-    let input_id = field_id(super::eform_fields::FORM_NAME, &format!("document_{slot}"));
-    let progress = RwSignal::new(None::<u32>);
+    let input_id = field_id(
+        super::eform_fields::FORM_NAME,
+        &format!("{}{slot}", super::DOCUMENT_FIELD_PREFIX),
+    );
     view! {
-        <form method="post" action=upload_action enctype="multipart/form-data" class="upload-form"
-            on:submit=move |event| send_with_progress(event, progress)>
+        <form method="post" action=upload_action enctype="multipart/form-data" class="upload-form">
             <input type="hidden" name="document" value=slot.to_string()/>
             <label class="label" for=input_id.clone()>{f.choose_file}</label>
             <input class="file-input" type="file" id=input_id name="file" accept=ACCEPT/>
             <button type="submit" class="button button--secondary">{f.upload}</button>
-            <UploadProgress progress/>
+            <UploadProgress/>
         </form>
         {(!wallet.is_empty()).then(|| {
             let select_id = format!("wallet-{slot}");
@@ -169,4 +173,10 @@ fn SlotForms(
             }
         })}
     }
+}
+
+/// Where "Đang tải lên… 42%" appears while a file goes up (with JavaScript).
+#[component]
+fn UploadProgress() -> impl IntoView {
+    view! { <div class="upload-progress" role="status" aria-live="polite"></div> }
 }

@@ -4,7 +4,7 @@
 use super::address_field::AddressField;
 use super::group_field::GroupField;
 use super::model::AddressChoices;
-use crate::eforms::{is_visible, Answers, Field, FieldKind, FormDefinition};
+use crate::eforms::{Answers, Field, FieldKind, FormDefinition};
 use crate::forms::{field_id, FieldError};
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
@@ -31,29 +31,6 @@ impl ShownErrors {
     }
 }
 
-/// The answers as they stand in the browser. Without JavaScript `scripted`
-/// stays false: every field is shown, conditional ones with their
-/// "Chỉ điền khi …" hint; with it, conditional fields come and go as the
-/// answers they depend on change.
-#[derive(Clone, Copy)]
-pub struct LiveAnswers {
-    pub answers: RwSignal<Answers>,
-    pub scripted: RwSignal<bool>,
-}
-
-impl LiveAnswers {
-    pub fn new(answers: Answers) -> Self {
-        let live = LiveAnswers {
-            answers: RwSignal::new(answers),
-            scripted: RwSignal::new(false),
-        };
-        // Effects run only in the browser, after hydration: the server's
-        // HTML and the first browser render agree, then scripting takes over.
-        Effect::new(move |_| live.scripted.set(true));
-        live
-    }
-}
-
 /// Which of the form's fields to render: the questions, in their sections,
 /// or the declaration (cam đoan), which the filing page asks last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,7 +51,6 @@ pub fn EformFields(
     let lang = use_lang();
     let shown =
         use_context::<ShownErrors>().unwrap_or_else(|| ShownErrors(RwSignal::new(errors.clone())));
-    let live = use_context::<LiveAnswers>().unwrap_or_else(|| LiveAnswers::new(answers.clone()));
     let wanted = move |field: &&Field| field.declaration == (part == EformPart::Declaration);
     form.sections
         .iter()
@@ -90,12 +66,6 @@ pub fn EformFields(
                 .filter(wanted)
                 .map(|field| {
                     let condition = condition_hint(&form, field, lang);
-                    let shown_now = {
-                        let field = field.clone();
-                        move || {
-                            !live.scripted.get() || live.answers.with(|now| is_visible(&field, now))
-                        }
-                    };
                     let control = any_field(
                         field.clone(),
                         field.name.clone(),
@@ -104,7 +74,10 @@ pub fn EformFields(
                         condition,
                         &places,
                     );
-                    view! { <div class="eform-field" hidden=move || !shown_now()>{control}</div> }
+                    // Every field is shown, conditional ones with their "Chỉ điền
+                    // khi …" hint; with JavaScript the enhancer hides those whose
+                    // condition the answers do not meet (`data-field`).
+                    view! { <div class="eform-field" data-field=field.name.clone()>{control}</div> }
                 })
                 .collect_view();
             view! {

@@ -1,12 +1,11 @@
 //! The filing page's "Phí, lệ phí": what the answers on the page owe, from
 //! the one fee computation the check page and the bill use
-//! ([`crate::fees::filing_fee`]). With JavaScript it follows the answers
-//! as they change; without it, it is worked out from the answers the page
-//! was sent with, and the check page shows the amount again before
-//! anything is sent.
+//! ([`crate::fees::filing_fee`]), worked out from the answers the page was
+//! sent with. With JavaScript it follows the answers as they change (the
+//! live check, `crate::enhance::FilingFormEnhancer`); the check page shows
+//! the amount again before anything is sent.
 
-use super::eform_fields::LiveAnswers;
-use crate::eforms::FormDefinition;
+use crate::eforms::{Answers, FormDefinition};
 use crate::fees::{filing_fee, FeeSchedule};
 use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
@@ -15,21 +14,12 @@ use leptos::prelude::*;
 pub const FEES_ANCHOR: &str = "phi-le-phi";
 
 #[component]
-pub fn FeeEstimate(schedule: FeeSchedule, form: FormDefinition) -> impl IntoView {
+pub fn FeeEstimate(schedule: FeeSchedule, form: FormDefinition, answers: Answers) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let live = use_context::<LiveAnswers>();
     let due = schedule.due.label(lang);
-    let amount = move || {
-        let total = |answers: &crate::eforms::Answers| {
-            filing_fee(&schedule, &form, answers).total.to_string()
-        };
-        let total = match live {
-            Some(live) => live.answers.with(total),
-            None => total(&Default::default()),
-        };
-        (t.filing_check.fee_from_answers)(&total, due)
-    };
+    let total = filing_fee(&schedule, &form, &answers).total.to_string();
+    let amount = (t.filing_check.fee_from_answers)(&total, due);
     view! {
         <section class="section" id=FEES_ANCHOR aria-labelledby="filing-fees-heading" tabindex="-1">
             <h2 id="filing-fees-heading">{t.payments.fees_heading}</h2>

@@ -1,87 +1,90 @@
-//! With JavaScript, the e-form is checked as the citizen leaves each field,
-//! by the same validator the server runs: the field just left gets its
-//! message (or loses it), and messages already shown are refreshed. Without
-//! JavaScript nothing here runs and the server's answer is the check.
+//! With JavaScript, the e-form is checked as the citizen leaves each field
+//! and follows the answers as they change: the page sends the answers typed
+//! so far here and gets back the validator's messages, which conditional
+//! questions do not apply, and the fee those answers owe. The same code
+//! that judges the posted form judges these answers, on the server, so the
+//! browser bundle carries neither the forms nor the validator (see
+//! `crate::enhance::filing_form`). Without JavaScript nothing here runs and
+//! the server's answer to the post is the check.
 
-use super::eform_fields::{LiveAnswers, ShownErrors};
-use crate::eforms::FormDefinition;
-use crate::i18n::Lang;
+use crate::error::AppError;
+use crate::forms::FieldError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "hydrate")]
-pub fn field_left(
-    event: &leptos::ev::FocusEvent,
-    form: &FormDefinition,
-    shown: ShownErrors,
-    lang: Lang,
-) {
-    use crate::eforms::{validate, Answers, ValidationContext};
-    use leptos::prelude::*;
-    use std::collections::BTreeSet;
-    use wasm_bindgen::JsCast;
+/// What the answers on the page come to, as the page shows it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LiveCheck {
+    /// Every problem with the answers; the page shows those of the fields
+    /// the citizen has already left.
+    pub errors: Vec<FieldError>,
+    /// The questions whose condition the answers do not meet.
+    pub hidden: Vec<String>,
+    /// "Lệ phí theo các câu trả lời: …", when the procedure charges fees.
+    pub fee: Option<String>,
+}
 
-    let Some(form_element) = event
-        .current_target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
-    else {
-        return;
-    };
-    let Some(left) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.get_attribute("name"))
-    else {
-        return;
-    };
-    let Ok(data) = web_sys::FormData::new_with_form(&form_element) else {
-        return;
-    };
-    let answers: Answers =
-        crate::eforms::keys::posted_answers(form, |key| data.get(key).as_string());
-    // Vietnam's date by the browser's clock, as the server decides "before
-    // today" by its own.
+/// Checks `answers` (the form's fields as the browser would post them)
+/// against the e-form of `code` in force, for the citizen filing it or, with
+/// `applicant`, for a reception officer at the counter.
+#[server(endpoint = "filing/check")]
+pub async fn check_answers(
+    code: String,
+    applicant: Option<String>,
+    answers: Vec<(String, String)>,
+) -> Result<LiveCheck, AppError> {
+    use crate::access::{require, Permission};
+    use crate::eforms::{is_visible, keys::posted_answers, validate, ValidationContext};
+    use crate::i18n::use_lang;
+    use std::collections::HashMap;
+
+    require(match applicant {
+        None => Permission::FileDossier,
+        Some(_) => Permission::FileAtCounter,
+    })?;
+    let pool = crate::database::pool()?;
+    let (procedure, form) = super::store::procedure_with_form(&pool, code.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // The first value of a name, as the form's post is read.
+    let mut posted: HashMap<String, String> = HashMap::new();
+    for (name, value) in answers {
+        posted.entry(name).or_insert(value);
+    }
+    let answers = posted_answers(&form, |key| posted.get(key).cloned());
+    let lang = use_lang();
+    let places = super::store::place_book(&pool, &answers).await?;
     let context = ValidationContext {
-        places: None,
         lang,
-        today: crate::clock::Clock::real().today_in_vietnam(),
+        today: crate::clock::current()?.today_in_vietnam(),
+        places: Some(&places),
     };
-    let found = validate(form, &answers, context).err().unwrap_or_default();
-    shown.0.update(|errors| {
-        let mut watched: BTreeSet<String> =
-            errors.iter().map(|error| error.field.clone()).collect();
-        watched.insert(left);
-        *errors = found
-            .into_iter()
-            .filter(|error| watched.contains(&error.field))
-            .collect();
+    let mut errors = Vec::new();
+    if posted
+        .get("agency")
+        .is_none_or(|agency| agency.trim().is_empty())
+    {
+        errors.push(FieldError {
+            field: "agency".into(),
+            message: lang.texts().filing.agency_required.into(),
+        });
+    }
+    errors.extend(validate(&form, &answers, context).err().unwrap_or_default());
+    let hidden = form
+        .sections
+        .iter()
+        .flat_map(|section| &section.fields)
+        .filter(|field| !is_visible(field, &answers))
+        .map(|field| field.name.clone())
+        .collect();
+    let schedule = crate::fees::store::schedule(&pool, procedure.version_id).await?;
+    let fee = (!schedule.rules.is_empty()).then(|| {
+        let total = crate::fees::filing_fee(&schedule, &form, &answers).total;
+        (lang.texts().filing_check.fee_from_answers)(&total.to_string(), schedule.due.label(lang))
     });
-}
-
-/// A choice changed: conditional fields follow the answers as they stand.
-#[cfg(feature = "hydrate")]
-pub fn answers_changed(event: &leptos::ev::Event, form: &FormDefinition, live: LiveAnswers) {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-    let Some(data) = event
-        .current_target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
-        .and_then(|form_element| web_sys::FormData::new_with_form(&form_element).ok())
-    else {
-        return;
-    };
-    live.answers
-        .set(crate::eforms::keys::posted_answers(form, |key| {
-            data.get(key).as_string()
-        }));
-}
-
-#[cfg(not(feature = "hydrate"))]
-pub fn answers_changed(_event: &leptos::ev::Event, _form: &FormDefinition, _live: LiveAnswers) {}
-
-#[cfg(not(feature = "hydrate"))]
-pub fn field_left(
-    _event: &leptos::ev::FocusEvent,
-    _form: &FormDefinition,
-    _shown: ShownErrors,
-    _lang: Lang,
-) {
+    Ok(LiveCheck {
+        errors,
+        hidden,
+        fee,
+    })
 }

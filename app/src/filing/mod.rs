@@ -9,7 +9,7 @@ mod document_slots;
 pub mod eform_fields;
 mod fee_estimate;
 mod group_field;
-mod live_check;
+pub mod live_check;
 mod model;
 pub mod page;
 pub mod partly_online;
@@ -18,6 +18,10 @@ pub mod server_fns;
 pub mod store;
 pub mod upload_progress;
 pub mod wallet_page;
+
+/// A missing document's message is filed under `document_<slot id>`, the
+/// key of its file input.
+pub const DOCUMENT_FIELD_PREFIX: &str = "document_";
 
 pub use model::{
     document_anchor, filing_path, AddressChoices, AttachedFile, DocumentSlot, FilingView,

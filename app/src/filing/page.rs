@@ -3,6 +3,7 @@ use super::fee_estimate::FeeEstimate;
 use super::partly_online::PartlyOnlineNotice;
 use super::server_fns::load_filing;
 use super::FilingView;
+use crate::enhance::FilingFormEnhancer;
 use crate::error::AppError;
 use crate::forms::{field_id, ErrorSummary, FormFeedback};
 use crate::i18n::use_texts;
@@ -58,6 +59,9 @@ pub fn FilingPage() -> impl IntoView {
 /// instead (`return_to`).
 pub const ACTIONS_ANCHOR: &str = "filing-actions";
 
+/// The filing form's id, which its enhancer looks for.
+const FORM_ID: &str = "filing-form";
+
 /// The filing page in the order the citizen works: the office, the form's
 /// questions, the documents, the fees, the declaration; then "Tiếp tục" to
 /// the check page (at the counter, "Tiếp nhận hồ sơ" at once).
@@ -73,48 +77,6 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
         ""
     };
     let document_title = format!("{error_prefix}{title} | {}", t.site_name);
-    let action = filing.base_path();
-    let at_counter = filing.counter.is_some();
-    let chosen_agency = feedback
-        .values
-        .get("agency")
-        .cloned()
-        .or(filing.agency_code.clone())
-        .or_else(|| {
-            (filing.procedure.agencies.len() == 1)
-                .then(|| filing.procedure.agencies[0].code.clone())
-        })
-        .unwrap_or_default();
-    let agency_error = feedback.message_for("agency");
-    // Shared by the fields and the live check below.
-    let shown = super::eform_fields::ShownErrors(RwSignal::new(feedback.errors.clone()));
-    provide_context(shown);
-    let live = super::eform_fields::LiveAnswers::new(filing.answers.clone());
-    provide_context(live);
-    let definition = filing.form.clone();
-    let lang = crate::i18n::use_lang();
-    let check_on_leave = move |event: leptos::ev::FocusEvent| {
-        super::live_check::field_left(&event, &definition, shown, lang)
-    };
-    let definition = filing.form.clone();
-    let follow_answers = move |event: leptos::ev::Event| {
-        super::live_check::answers_changed(&event, &definition, live)
-    };
-    // With JavaScript: the field last worked on, for "Lưu nháp" to come back to.
-    let return_to = RwSignal::new(String::new());
-    let remember_place = move |event: leptos::ev::FocusEvent| {
-        if let Some(place) = crate::forms::focus::focused_place(&event) {
-            return_to.set(place);
-        }
-    };
-    let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
-    let agency_error_id = format!("{agency_id}-error");
-    let fields = |part| {
-        view! {
-            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()
-                places=filing.places.clone() part/>
-        }
-    };
     view! {
         {match &filing.counter {
             Some(applicant) => view! {
@@ -135,14 +97,53 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
         }}
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
         {filing.procedure.partly_online.then(|| view! { <PartlyOnlineNotice documents=filing.documents.clone()/> })}
-        <form method="post" action=action novalidate class="eform" on:focusout=check_on_leave on:change=follow_answers
-            on:focusin=remember_place>
+        <FilingEform filing feedback/>
+    }
+}
+
+/// The form itself. With JavaScript, `FilingFormEnhancer` checks fields as
+/// the citizen leaves them and makes the questions and the fee follow the
+/// answers; without it, the same form posts to the server.
+#[component]
+fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
+    let t = use_texts();
+    let f = &t.filing;
+    let action = filing.base_path();
+    let at_counter = filing.counter.is_some();
+    let chosen_agency = feedback
+        .values
+        .get("agency")
+        .cloned()
+        .or(filing.agency_code.clone())
+        .or_else(|| {
+            (filing.procedure.agencies.len() == 1)
+                .then(|| filing.procedure.agencies[0].code.clone())
+        })
+        .unwrap_or_default();
+    let agency_error = feedback.message_for("agency");
+    // Shared by the fields and the live check below.
+    let shown = super::eform_fields::ShownErrors(RwSignal::new(feedback.errors.clone()));
+    provide_context(shown);
+    let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
+    let agency_error_id = format!("{agency_id}-error");
+    let fields = |part| {
+        view! {
+            <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()
+                places=filing.places.clone() part/>
+        }
+    };
+    view! {
+        <form method="post" action=action novalidate class="eform" id=FORM_ID>
+            <FilingFormEnhancer form_id=FORM_ID.to_string() code=filing.procedure.code.clone()
+                applicant=filing.counter.as_ref().map(|applicant| applicant.id.to_string())
+                shown=live_checked_errors(&feedback)
+                choose_commune=f.choose_commune.to_string() choose_province_first=f.choose_province_first.to_string()/>
             // Enter in a text box presses the form's first submit button: make
             // that "save the draft", not an address or group button further on.
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">{f.save_draft}</button>
             // Tells the upload and wallet handlers the answers came along.
             <input type="hidden" name="filing_form" value="1"/>
-            <input type="hidden" name="return_to" prop:value=move || return_to.get()/>
+            <input type="hidden" name="return_to" value=""/>
             <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for=agency_id.clone()>{f.agency_label}</label>
                 <p class="hint" id=format!("{agency_id}-hint")>{f.agency_hint}</p>
@@ -163,7 +164,7 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 wallet=filing.wallet.clone()
                 templates=filing.procedure.templates.clone()
                 in_form=true/>
-            {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone()/> })}
+            {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone() answers=filing.answers.clone()/> })}
             {fields(EformPart::Declaration)}
             <div class="filing-actions" id=ACTIONS_ANCHOR tabindex="-1">
                 {(!at_counter).then(|| view! { <p class="hint">{t.filing_check.continue_hint}</p> })}
@@ -178,6 +179,17 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// The fields with a message that the live check judges again (the office
+/// and the form's answers; a missing document is judged only on "Tiếp tục").
+fn live_checked_errors(feedback: &FormFeedback) -> Vec<String> {
+    feedback
+        .errors
+        .iter()
+        .map(|error| error.field.clone())
+        .filter(|field| !field.starts_with(super::DOCUMENT_FIELD_PREFIX))
+        .collect()
 }
 
 pub use super::document_slots::DocumentSlots;

@@ -31,11 +31,11 @@ pub fn ErrorSummary(form: FormFeedback) -> impl IntoView {
                         .map(|error| {
                             let id = field_id(&form_name, &error.field);
                             let href = format!("#{id}");
-                            let focus = move |event: leptos::ev::MouseEvent| super::focus::focus_field(&event, &id);
-                            view! { <li><a href=href on:click=focus>{error.message}</a></li> }
+                            view! { <li><a href=href>{error.message}</a></li> }
                         })
                         .collect_view()}
                 </ul>
+                <crate::enhance::ErrorSummaryFocus/>
             </div>
         }
     })

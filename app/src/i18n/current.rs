@@ -51,9 +51,10 @@ pub fn lang_from_headers(headers: &http::HeaderMap, query: Option<&str>) -> Lang
     from_query.or_else(from_cookie).unwrap_or_default()
 }
 
-/// The language provided by the `App` root.
+/// The language provided by the `App` root; in an island hydrating in the
+/// browser, where the root's context does not reach, the page's `<html lang>`.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(current_lang)
 }
 
 /// The interface strings for the current language.

@@ -1,11 +1,12 @@
 use super::operations::{load_operations, OperationsView};
+use crate::enhance::RefreshInPlace;
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use crate::paths;
 use leptos::prelude::*;
 
 /// How often the view reads the numbers again.
-const REFRESH_SECONDS: u64 = 60;
+const REFRESH_SECONDS: u32 = 60;
 
 /// `/thong-ke/dieu-hanh`: the operations-centre screen. With JavaScript it
 /// reads the numbers again every minute in place. Without, a page that
@@ -16,16 +17,6 @@ const REFRESH_SECONDS: u64 = 60;
 pub fn OperationsPage() -> impl IntoView {
     let t = use_texts();
     let data = Resource::new(|| (), |_| load_operations());
-    Effect::new(move |_| {
-        // Effects run only in the browser: the server renders once. The
-        // timer stops when the page is left.
-        if let Ok(timer) = set_interval_with_handle(
-            move || data.refetch(),
-            std::time::Duration::from_secs(REFRESH_SECONDS),
-        ) {
-            on_cleanup(move || timer.clear());
-        }
-    });
     let auto_refresh = leptos_router::hooks::use_query_map()
         .get_untracked()
         .get("tu-lam-moi")
@@ -39,9 +30,15 @@ pub fn OperationsPage() -> impl IntoView {
         } else {
             view! { <a href=format!("{}?tu-lam-moi=1", paths::OPERATIONS)>{c.auto_refresh_start}</a> }.into_any()
         }}</p>
-        <PageLoader resource=data transition=true render={|view: OperationsView, _| view! { <Operations view/> }}/>
+        <div id=FIGURES_ID>
+            <PageLoader resource=data render={|view: OperationsView, _| view! { <Operations view/> }}/>
+        </div>
+        <RefreshInPlace seconds=REFRESH_SECONDS region_id=FIGURES_ID.to_string()/>
     }
 }
+
+/// The region the page reads again in place (`RefreshInPlace`).
+const FIGURES_ID: &str = "operations-figures";
 
 /// A heat class from 0 (none) to 4 (the most overdue cell), so the shade
 /// follows the numbers, which are always printed too.

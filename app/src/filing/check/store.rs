@@ -76,7 +76,10 @@ pub async fn readiness(
         let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());
         if slot.needs_upload() || (proves_exemption && slot.files.is_empty()) {
             let message = (texts.document_missing)(&slot.name);
-            problems.push(problem(&format!("document_{}", slot.id), message));
+            problems.push(problem(
+                &format!("{}{}", super::super::DOCUMENT_FIELD_PREFIX, slot.id),
+                message,
+            ));
         }
     }
     problems.extend(declaration);

@@ -1,0 +1,24 @@
+//! The interactive parts of pages, as small islands that add to the
+//! server-rendered HTML what JavaScript can: a field checked as the citizen
+//! leaves it, questions that follow the answers, upload progress, the error
+//! summary's links putting the focus in the field, figures read again in
+//! place.
+//!
+//! Each island renders nothing of its own: once hydrated it listens on the
+//! page's elements and changes them as the server would have rendered them.
+//! The pages' view code, the interface texts, the e-forms and their
+//! validator stay on the server, which is what keeps the browser bundle
+//! small (`docs/architecture.md` has the measurements). Without JavaScript
+//! none of this runs and every page works as forms that post.
+
+#[cfg(feature = "hydrate")]
+mod dom;
+mod filing_form;
+mod refresh;
+mod summary;
+mod uploads;
+
+pub use filing_form::FilingFormEnhancer;
+pub use refresh::RefreshInPlace;
+pub use summary::ErrorSummaryFocus;
+pub use uploads::{UploadProgressEnhancer, PERCENT_PLACEHOLDER};
