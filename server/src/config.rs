@@ -61,6 +61,9 @@ pub struct Config {
     /// `MOTCUA_DUE_SOON_DAYS` (default 1): how many working days before its
     /// appointment a dossier counts as due soon (inbox marks, morning digest).
     pub due_soon_days: u32,
+    /// `MOTCUA_PAGE_CACHE_SECONDS` (default 30; 0 turns it off): how long an
+    /// instance keeps a public page for anonymous visitors (`page_cache`).
+    pub page_cache_seconds: u64,
 }
 
 impl Config {
@@ -223,6 +226,11 @@ impl Config {
             payments: payments::read(&get, production)?,
             due_soon_days: parse_count("MOTCUA_DUE_SOON_DAYS", get("MOTCUA_DUE_SOON_DAYS"), 1)?
                 .min(365) as u32,
+            page_cache_seconds: parse_count(
+                "MOTCUA_PAGE_CACHE_SECONDS",
+                get("MOTCUA_PAGE_CACHE_SECONDS"),
+                30,
+            )?,
         })
     }
 }

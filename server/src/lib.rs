@@ -21,6 +21,7 @@ mod forms;
 mod health;
 mod language;
 pub mod mail;
+pub mod page_cache;
 pub mod payments;
 pub mod request_id;
 pub mod sandbox_bank;
@@ -69,6 +70,9 @@ impl AppState {
             pool,
             files,
             origin: PortalOrigin::from_base_url(&config.public_base_url),
+            page_cache: page_cache::PageCache::new(std::time::Duration::from_secs(
+                config.page_cache_seconds,
+            )),
             config: Arc::new(config),
             leptos_options,
             clock: app::clock::Clock::real(),
@@ -90,6 +94,8 @@ fn page_routes() -> Vec<AxumRouteListing> {
 
 /// The whole HTTP surface of one instance.
 pub fn router(state: AppState) -> Router {
+    // The cache is never without what keeps it true.
+    page_cache::spawn_invalidation(state.pool.clone(), state.page_cache.clone());
     let routes = portal_routes(&state);
     around_requests(routes, state.config.production).with_state(state)
 }
@@ -115,17 +121,24 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         state.config.production,
         state.config.served_over_https(),
     );
-    let form_targets: Arc<str> = payments::gateway_origin(&state.config)
+    let form_targets = payments::gateway_origin(&state.config)
         .map(|origin| format!(" {origin}"))
-        .unwrap_or_default()
-        .into();
+        .unwrap_or_default();
+    // Pages admit their inline scripts by hash: the bundle loader and
+    // Leptos's empty state scripts; nothing differs per response.
+    let inline_scripts = security_headers::page_script_hashes(&app::bundle::inline_script(&bundle));
+    let page_policy = HeaderValue::from_str(&security_headers::page_policy(
+        Some(&inline_scripts),
+        &form_targets,
+    ))
+    .expect("the policy is ASCII");
     let page_context = move || {
         provide_context(pool.clone());
         provide_context(clock.clone());
         provide_context(demo);
         provide_context(due_soon);
         provide_context(bundle.clone());
-        set_page_security_policy(&form_targets);
+        set_page_security_policy(&page_policy);
     };
     Router::new()
         .route(paths::HEALTH, get(health::health))
@@ -160,6 +173,12 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
             state.origin.clone(),
             same_origin::refuse_cross_origin,
         ))
+        // Before the session and everything after it: an anonymous visitor's
+        // public page needs none of them.
+        .layer(middleware::from_fn_with_state(
+            state.page_cache.clone(),
+            page_cache::answer,
+        ))
         .merge(payments::gateway_callbacks())
         .merge(static_files::router(std::path::Path::new(
             state.leptos_options.site_root.as_ref(),
@@ -193,15 +212,11 @@ pub fn around_requests(routes: Router<AppState>, production: bool) -> Router<App
         .layer(middleware::from_fn(request_id::assign))
 }
 
-/// Gives the page being rendered a policy that admits its own hydration
-/// script by the nonce Leptos put on it.
-fn set_page_security_policy(form_targets: &str) {
-    let nonce = leptos::nonce::use_nonce();
+/// Gives the page being rendered its policy (`page_policy`, the same for
+/// every page of a build).
+fn set_page_security_policy(policy: &HeaderValue) {
     if let Some(response) = use_context::<ResponseOptions>() {
-        let policy = security_headers::page_policy(nonce.as_deref(), form_targets);
-        if let Ok(value) = HeaderValue::from_str(&policy) {
-            response.insert_header(header::CONTENT_SECURITY_POLICY, value);
-        }
+        response.insert_header(header::CONTENT_SECURITY_POLICY, policy.clone());
     }
 }
 

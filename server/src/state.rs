@@ -20,6 +20,8 @@ pub struct AppState {
     /// Every "now" and "today" the portal decides with: real time, except
     /// in tests, which set it.
     pub clock: Clock,
+    /// Public pages kept for anonymous visitors (`page_cache`).
+    pub page_cache: crate::page_cache::PageCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -10,4 +10,4 @@ mod files;
 mod script;
 
 pub use files::BundleFiles;
-pub use script::BundleScript;
+pub use script::{inline_script, BundleScript};

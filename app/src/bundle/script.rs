@@ -20,11 +20,16 @@ pub fn BundleScript() -> impl IntoView {
         shared.set_is_hydrating(false);
     }
     let files = use_context::<BundleFiles>().unwrap_or_default();
-    let nonce = leptos::nonce::use_nonce();
-    let call = format!(
+    view! { <script type="module">{inline_script(&files)}</script> }
+}
+
+/// The script's exact text, the same on every page of a build: the content
+/// security policy admits it by its hash (no per-response nonce, so a public
+/// page is the same bytes for every visitor and can be kept).
+pub fn inline_script(files: &BundleFiles) -> String {
+    format!(
         "({SCRIPT})({:?}, {:?});",
         files.js_href(),
         files.wasm_href()
-    );
-    view! { <script type="module" nonce=nonce>{call}</script> }
+    )
 }

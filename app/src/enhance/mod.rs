@@ -8,7 +8,7 @@
 //! page's elements and changes them as the server would have rendered them.
 //! The pages' view code, the interface texts, the e-forms and their
 //! validator stay on the server, which is what keeps the browser bundle
-//! small (`docs/architecture.md` has the measurements). Without JavaScript
+//! small (measured in `bench/README.md`, "Browser bundle"). Without JavaScript
 //! none of this runs and every page works as forms that post.
 
 #[cfg(feature = "hydrate")]

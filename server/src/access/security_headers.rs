@@ -1,23 +1,55 @@
-//! Headers every response carries. Pages get a Content-Security-Policy with a
-//! per-response nonce for the hydration script (set where Leptos renders, see
-//! [`page_policy`]); everything else gets the same policy without a nonce.
+//! Headers every response carries. Pages get a Content-Security-Policy that
+//! admits their one inline script, the bundle loader, by its hash (set where
+//! Leptos renders, see [`page_policy`]); everything else gets the same
+//! policy admitting no inline script.
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The policy for pages: scripts only from the portal or carrying this
-/// response's nonce; WebAssembly allowed to compile; nothing framed, nothing
-/// posted elsewhere but to `form_targets` (the payment gateway's origin,
-/// which a payment form's redirect leads to; empty when there is none).
-pub fn page_policy(nonce: Option<&str>, form_targets: &str) -> String {
-    let script = match nonce {
-        Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
+/// The policy for pages: scripts only from the portal or the inline scripts
+/// named by `inline_scripts` (quoted hashes, [`page_script_hashes`]);
+/// WebAssembly allowed to compile; nothing framed, nothing posted elsewhere
+/// but to `form_targets` (the payment gateway's origin, which a payment
+/// form's redirect leads to; empty when there is none).
+pub fn page_policy(inline_scripts: Option<&str>, form_targets: &str) -> String {
+    let script = match inline_scripts {
+        Some(hashes) => format!("script-src 'self' {hashes} 'wasm-unsafe-eval'"),
         None => "script-src 'self' 'wasm-unsafe-eval'".to_string(),
     };
     format!(
         "default-src 'self'; {script}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
          connect-src 'self'; form-action 'self'{form_targets}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    )
+}
+
+/// The inline scripts Leptos writes into every page for hydrating resources,
+/// as they are when nothing is to be hydrated outside islands (always here:
+/// pages are rendered on the server, see `app::bundle`). Nothing reads them,
+/// but the policy admits them so the browser reports no violation.
+pub const LEPTOS_EMPTY_STATE_SCRIPTS: [&str; 2] = [
+    "__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[];__RESOURCE_RESOLVERS=[];",
+    "__INCOMPLETE_CHUNKS=[];",
+];
+
+/// The script sources of a page: the bundle loader and Leptos's empty
+/// state scripts, each by its hash.
+pub fn page_script_hashes(loader: &str) -> String {
+    std::iter::once(loader)
+        .chain(LEPTOS_EMPTY_STATE_SCRIPTS)
+        .map(|script| format!("'{}'", script_hash(script)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How a policy names an inline script: `sha256-<base64 of its SHA-256>`.
+pub fn script_hash(script: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
     )
 }
 
@@ -81,10 +113,13 @@ mod tests {
     }
 
     #[test]
-    fn the_nonce_is_in_the_script_source() {
-        let policy = page_policy(Some("abc123"), " https://pay.example");
+    fn the_script_hash_is_in_the_script_source() {
+        // The example of the CSP specification: alert('Hello, world.');
+        let hash = script_hash("alert('Hello, world.');");
+        assert_eq!(hash, "sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=");
+        let policy = page_policy(Some(&format!("'{hash}'")), " https://pay.example");
         assert!(
-            policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"),
+            policy.contains(&format!("script-src 'self' '{hash}' 'wasm-unsafe-eval';")),
             "{policy}"
         );
         assert!(policy.contains("frame-ancestors 'none'"));

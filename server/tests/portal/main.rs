@@ -39,6 +39,7 @@ mod mail_delivery;
 mod notice_slips;
 mod operations;
 mod operations_view;
+mod page_cache;
 mod password_reset;
 mod payments;
 mod procedure_content;

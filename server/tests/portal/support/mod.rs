@@ -127,10 +127,16 @@ pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
         if name == "MOTCUA_DATA_DIR" {
             return Some(data_dir_text.clone());
         }
-        settings
+        let set = settings
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.clone())
+            .map(|(_, value)| value.clone());
+        // Pages are rendered afresh for each request unless a test keeps
+        // them (`page_cache.rs`): a change is then seen at once.
+        if name == "MOTCUA_PAGE_CACHE_SECONDS" {
+            return set.or(Some("0".into()));
+        }
+        set
     })
     .unwrap();
     // Mail goes through the real outbox, worker and SMTP, to a catcher of this test's own.

@@ -1,0 +1,238 @@
+//! Public pages kept in memory: the home page, the catalogue and its
+//! searches, procedure pages and the search API, as an anonymous visitor
+//! gets them. They are the same bytes for every anonymous visitor (the
+//! pages' one inline script is admitted by its hash, not a per-response
+//! nonce), and they are what a province's citizens ask for most.
+//!
+//! - Only anonymous visitors are answered from memory: a request with any
+//!   cookie but the language one (a session: a signed-in visitor, or a
+//!   notice waiting for the next page) or an `Authorization` header goes to
+//!   the handler. The key is the address with its query and the language.
+//! - Only a complete `200` without `Set-Cookie` is kept.
+//! - Each copy lives `MOTCUA_PAGE_CACHE_SECONDS` (default 30; 0 turns the
+//!   cache off), so what depends on the day (an appointment estimate) is
+//!   never older than that; whatever changes the catalogue drops every copy
+//!   on every instance at once (`invalidation.rs`).
+//! - At most [`MAX_ENTRIES`] copies: when full, all are dropped (a flood of
+//!   distinct searches costs renders, never memory).
+
+mod invalidation;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+pub use invalidation::spawn_invalidation;
+
+/// How many pages one instance keeps at most.
+pub const MAX_ENTRIES: usize = 4096;
+/// Larger answers are not kept.
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone)]
+pub struct PageCache {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    lifetime: Duration,
+    entries: RwLock<HashMap<String, Arc<Entry>>>,
+}
+
+struct Entry {
+    stored: Instant,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl PageCache {
+    /// A cache keeping copies for `lifetime`; zero keeps none.
+    pub fn new(lifetime: Duration) -> Self {
+        PageCache {
+            shared: Arc::new(Shared {
+                lifetime,
+                entries: RwLock::new(HashMap::new()),
+            }),
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        !self.shared.lifetime.is_zero()
+    }
+
+    /// Drops every copy.
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.shared.entries.write() {
+            entries.clear();
+        }
+    }
+
+    fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
+        let entries = self.shared.entries.read().ok()?;
+        let entry = entries.get(key)?;
+        (entry.stored.elapsed() < self.shared.lifetime).then(|| entry.clone())
+    }
+
+    fn keep(&self, key: String, entry: Entry) {
+        if let Ok(mut entries) = self.shared.entries.write() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, Arc::new(entry));
+        }
+    }
+}
+
+/// Whether `path` is a public page whose content depends only on the
+/// address, the language and the catalogue.
+fn is_public(path: &str) -> bool {
+    match path {
+        "/" | "/thu-tuc" | "/api/v1/procedures" => true,
+        _ => path
+            .strip_prefix("/thu-tuc/")
+            .is_some_and(|code| !code.is_empty() && !code.contains('/')),
+    }
+}
+
+/// The cache key of an anonymous visitor's request for a public page;
+/// `None` for anything else.
+fn key_of(request: &Request) -> Option<String> {
+    if request.method() != Method::GET || !is_public(request.uri().path()) {
+        return None;
+    }
+    if request.headers().contains_key(header::AUTHORIZATION) {
+        return None;
+    }
+    let mut lang = "vi".to_string();
+    for cookies in request.headers().get_all(header::COOKIE) {
+        for pair in cookies.to_str().ok()?.split(';') {
+            match pair.trim().split_once('=') {
+                Some((name, value)) if name == app::i18n::LANG_COOKIE => lang = value.to_string(),
+                Some(_) => return None,
+                None if pair.trim().is_empty() => {}
+                None => return None,
+            }
+        }
+    }
+    Some(format!("{lang} {}", request.uri()))
+}
+
+/// The middleware: answers from memory when it can, keeps what it may.
+pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+    let Some(key) = cache.enabled().then(|| key_of(&request)).flatten() else {
+        return next.run(request).await;
+    };
+    if let Some(entry) = cache.fresh(&key) {
+        let mut response = Response::new(Body::from(entry.body.clone()));
+        *response.headers_mut() = entry.headers.clone();
+        return response;
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => {
+            cache.keep(
+                key,
+                Entry {
+                    stored: Instant::now(),
+                    headers: parts.headers.clone(),
+                    body: bytes.clone(),
+                },
+            );
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        // Too large to keep, or the body failed: the visitor sees the error
+        // a streamed body would have given.
+        Err(error) => {
+            tracing::warn!(%error, "a public page could not be read whole");
+            Response::from_parts(parts, Body::empty())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(uri: &str, cookie: Option<&str>) -> Request {
+        let mut builder = Request::get(uri);
+        if let Some(cookie) = cookie {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        builder.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn only_anonymous_visits_of_public_pages_are_kept() {
+        assert_eq!(
+            key_of(&request("/thu-tuc?q=khai+sinh", None)).as_deref(),
+            Some("vi /thu-tuc?q=khai+sinh")
+        );
+        assert_eq!(
+            key_of(&request("/thu-tuc/1.001193", Some("lang=en"))).as_deref(),
+            Some("en /thu-tuc/1.001193")
+        );
+        assert_eq!(key_of(&request("/", None)).as_deref(), Some("vi /"));
+        assert_eq!(
+            key_of(&request("/thu-tuc", Some("id=abc"))),
+            None,
+            "a session"
+        );
+        assert_eq!(
+            key_of(&request("/thu-tuc", Some("lang=vi; id=abc"))),
+            None,
+            "a session beside the language"
+        );
+        assert_eq!(key_of(&request("/ho-so", None)), None, "not public");
+        assert_eq!(key_of(&request("/thu-tuc/1.001193/x", None)), None);
+        assert_eq!(key_of(&request("/nop-ho-so/1.001193", None)), None);
+        let post = Request::post("/thu-tuc").body(Body::empty()).unwrap();
+        assert_eq!(key_of(&post), None);
+        let with_token = Request::get("/api/v1/procedures")
+            .header(header::AUTHORIZATION, "Bearer x")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(key_of(&with_token), None);
+    }
+
+    #[test]
+    fn a_full_cache_starts_again_instead_of_growing() {
+        let cache = PageCache::new(Duration::from_secs(60));
+        for index in 0..=MAX_ENTRIES {
+            cache.keep(
+                format!("vi /thu-tuc?q={index}"),
+                Entry {
+                    stored: Instant::now(),
+                    headers: HeaderMap::new(),
+                    body: Bytes::new(),
+                },
+            );
+        }
+        let kept = cache.shared.entries.read().unwrap().len();
+        assert_eq!(kept, 1, "cleared when full, then the newest kept");
+    }
+
+    #[test]
+    fn copies_expire() {
+        let cache = PageCache::new(Duration::from_millis(1));
+        cache.keep(
+            "vi /".into(),
+            Entry {
+                stored: Instant::now() - Duration::from_millis(5),
+                headers: HeaderMap::new(),
+                body: Bytes::new(),
+            },
+        );
+        assert!(cache.fresh("vi /").is_none());
+        let off = PageCache::new(Duration::ZERO);
+        assert!(!off.enabled());
+    }
+}

@@ -1,0 +1,185 @@
+//! Public pages come from memory for anonymous visitors, stay correct for
+//! signed-in ones, and every instance drops its copies when the catalogue
+//! changes (PostgreSQL notifies them all).
+
+use crate::support;
+
+use std::time::Duration;
+use support::browser::Browser;
+use support::{spawn_app_with, TestApp};
+
+const PAGE: &str = "/thu-tuc/1.001193";
+const NAME: &str = "Đăng ký khai sinh";
+
+async fn cached_app() -> TestApp {
+    spawn_app_with(&[("MOTCUA_PAGE_CACHE_SECONDS", "60".into())]).await
+}
+
+/// Renames the procedure's version in force. `quietly`: with the triggers
+/// off for this connection (`session_replication_role`), so no instance is
+/// told: only a page rendered afresh can show it.
+async fn rename(app: &TestApp, name: &str, quietly: bool) {
+    let mut connection = app.pool.acquire().await.unwrap();
+    if quietly {
+        sqlx::query("SET session_replication_role = replica")
+            .execute(&mut *connection)
+            .await
+            .unwrap();
+    }
+    sqlx::query(
+        "UPDATE procedure_versions SET name = $1 WHERE id = (
+             SELECT c.id FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id
+             WHERE p.code = '1.001193')",
+    )
+    .bind(name)
+    .execute(&mut *connection)
+    .await
+    .unwrap();
+    if quietly {
+        sqlx::query("SET session_replication_role = origin")
+            .execute(&mut *connection)
+            .await
+            .unwrap();
+    }
+}
+
+/// Waits (at most 5 s) until `check` holds for the page at `uri`.
+async fn eventually(app: &TestApp, uri: &str, check: impl Fn(&str) -> bool) -> bool {
+    for _ in 0..100 {
+        if check(&app.get(uri).await.text()) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+#[tokio::test]
+async fn an_anonymous_visitor_gets_the_kept_page_and_a_signed_in_one_a_fresh_one() {
+    let app = cached_app().await;
+    // The listener must be in place before anything is kept.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(app.get(PAGE).await.text().contains(NAME));
+
+    rename(&app, "Tên đổi lặng lẽ", true).await;
+    let anonymous = app.get(PAGE).await;
+    assert_eq!(anonymous.status, 200);
+    assert!(
+        anonymous.text().contains(NAME),
+        "the kept copy: nobody said the catalogue changed"
+    );
+
+    let mut citizen = Browser::new(&app);
+    citizen
+        .sign_in("congdan@motcua.example", "Demo@12345")
+        .await;
+    let signed_in = citizen.get(PAGE).await;
+    assert!(
+        signed_in.text().contains("Tên đổi lặng lẽ"),
+        "a signed-in visitor's page is rendered for them"
+    );
+    assert!(
+        signed_in.text().contains("Đăng xuất"),
+        "with their own header"
+    );
+    assert!(!anonymous.text().contains("Đăng xuất"));
+
+    // In English: another copy, not the Vietnamese one.
+    let english = app.get_with_cookie(PAGE, "lang=en").await;
+    assert!(
+        english.text().contains("Tên đổi lặng lẽ"),
+        "a language not yet kept is rendered afresh"
+    );
+}
+
+#[tokio::test]
+async fn a_change_to_the_catalogue_reaches_every_instance() {
+    let first = cached_app().await;
+    // A second instance on the same database, with its own memory.
+    let second_state = {
+        let mut state = first.state.clone();
+        state.page_cache = server::page_cache::PageCache::new(Duration::from_secs(60));
+        state
+    };
+    let second = server::router(second_state);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let from_second = |router: axum::Router| async move {
+        use tower::ServiceExt;
+        let response = router
+            .oneshot(
+                axum::http::Request::get(PAGE)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        String::from_utf8_lossy(&bytes).to_string()
+    };
+    assert!(first.get(PAGE).await.text().contains(NAME));
+    assert!(from_second(second.clone()).await.contains(NAME));
+
+    // As an administrator's publication would: the triggers tell everyone.
+    rename(&first, "Đăng ký khai sinh (mẫu mới)", false).await;
+    assert!(
+        eventually(&first, PAGE, |page| page.contains("(mẫu mới)")).await,
+        "the first instance drops its copy"
+    );
+    let mut seen = false;
+    for _ in 0..100 {
+        if from_second(second.clone()).await.contains("(mẫu mới)") {
+            seen = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(seen, "and so does the second");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_anonymous_visitors_at_once_all_get_the_whole_page() {
+    let app = cached_app().await;
+    let mut requests = tokio::task::JoinSet::new();
+    for index in 0..64 {
+        let router = app.router.clone();
+        requests.spawn(async move {
+            use tower::ServiceExt;
+            let uri = if index % 2 == 0 {
+                PAGE
+            } else {
+                "/thu-tuc?q=khai+sinh"
+            };
+            let response = router
+                .oneshot(
+                    axum::http::Request::get(uri)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (index, status, String::from_utf8_lossy(&bytes).to_string())
+        });
+    }
+    let mut answers = requests.join_all().await;
+    answers.sort_by_key(|(index, _, _)| *index);
+    let full_pages: Vec<usize> = answers.iter().map(|(_, _, body)| body.len()).collect();
+    for (_, status, body) in &answers {
+        assert_eq!(*status, 200);
+        assert!(
+            body.contains(NAME) && body.contains("</footer></body></html>"),
+            "a whole page: {}",
+            &body[body.len().saturating_sub(300)..]
+        );
+    }
+    // Kept or rendered, the same bytes for the same address.
+    assert!(full_pages
+        .iter()
+        .step_by(2)
+        .all(|len| *len == full_pages[0]));
+}
