@@ -138,7 +138,7 @@ export class Portal {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     // A script the Content-Security-Policy blocked is a broken page too.
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      if (message.type() === 'error' && /Content Security Policy|The bundle has no island|interactive parts could not load/.test(message.text())) {
         this.pageErrors.push(message.text());
       }
     });

@@ -12,15 +12,19 @@
     .then(async (bundle) => {
       await bundle.default({ module_or_path: wasmHref });
       bundle.hydrate();
+      let complete = true;
       for (const island of islands) {
         const hydrateIsland = bundle[island.dataset.component];
         if (hydrateIsland) {
           await hydrateIsland(island);
         } else {
+          // An island's name carries a hash of its source: the page and the
+          // bundle come from different builds. The page still works as forms.
+          complete = false;
           console.error(`The bundle has no island ${island.dataset.component}.`);
         }
       }
-      interactive();
+      if (complete) interactive();
     })
     .catch((error) => console.error('The interactive parts could not load:', error));
 }

@@ -12,8 +12,10 @@ use leptos::prelude::*;
 /// The form name used in field ids (`filing-child-name`).
 pub const FORM_NAME: &str = "filing";
 
-/// The messages currently shown next to the fields: first the server's, then,
-/// with JavaScript, the same validator's as the citizen leaves each field.
+/// The messages of a refused post, shown next to their fields. With
+/// JavaScript, `crate::enhance::FilingFormEnhancer` changes them in place as
+/// the citizen leaves each field (`<p class="error-message" id="…-error">`,
+/// the markup rendered here).
 #[derive(Clone, Copy)]
 pub struct ShownErrors(pub RwSignal<Vec<FieldError>>);
 
