@@ -11,8 +11,12 @@
 //! - Only a complete `200` without `Set-Cookie` is kept.
 //! - Each copy lives `MOTCUA_PAGE_CACHE_SECONDS` (default 30; 0 turns the
 //!   cache off), so what depends on the day (an appointment estimate) is
-//!   never older than that; whatever changes the catalogue drops every copy
+//!   hardly older than that; whatever changes the catalogue drops every copy
 //!   on every instance at once (`invalidation.rs`).
+//! - When a copy expires, one request renders the page again while the
+//!   others still get the old copy (for at most one more lifetime): without
+//!   that, every visitor of a busy page rendered it at once each time it
+//!   expired, and the slowest answers took seconds (bench/README.md).
 //! - At most [`MAX_ENTRIES`] copies: when full, all are dropped (a flood of
 //!   distinct searches costs renders, never memory).
 
@@ -48,6 +52,16 @@ struct Entry {
     stored: Instant,
     headers: HeaderMap,
     body: Bytes,
+    /// Set by the one request that renders the page again once it expired.
+    renewing: std::sync::atomic::AtomicBool,
+}
+
+/// What the cache has for a request.
+enum Found {
+    /// A copy to answer with.
+    Copy(Arc<Entry>),
+    /// Nothing usable, or this request renews an expired copy.
+    Render,
 }
 
 impl PageCache {
@@ -72,10 +86,48 @@ impl PageCache {
         }
     }
 
-    fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
-        let entries = self.shared.entries.read().ok()?;
-        let entry = entries.get(key)?;
-        (entry.stored.elapsed() < self.shared.lifetime).then(|| entry.clone())
+    fn find(&self, key: &str) -> Found {
+        use std::sync::atomic::Ordering;
+        let Some(entry) = self
+            .shared
+            .entries
+            .read()
+            .ok()
+            .and_then(|entries| entries.get(key).cloned())
+        else {
+            return Found::Render;
+        };
+        let age = entry.stored.elapsed();
+        if age < self.shared.lifetime {
+            return Found::Copy(entry);
+        }
+        // Expired: the first request to see it renders; the others keep
+        // getting it meanwhile, unless it is far too old (a render that
+        // never came back).
+        let first = entry
+            .renewing
+            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok();
+        if first || age >= self.shared.lifetime * 2 {
+            Found::Render
+        } else {
+            Found::Copy(entry)
+        }
+    }
+
+    /// A renewal that produced nothing to keep: let the next request try.
+    fn renewal_failed(&self, key: &str) {
+        if let Some(entry) = self
+            .shared
+            .entries
+            .read()
+            .ok()
+            .and_then(|entries| entries.get(key).cloned())
+        {
+            entry
+                .renewing
+                .store(false, std::sync::atomic::Ordering::Release);
+        }
     }
 
     fn keep(&self, key: String, entry: Entry) {
@@ -127,13 +179,14 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
     let Some(key) = cache.enabled().then(|| key_of(&request)).flatten() else {
         return next.run(request).await;
     };
-    if let Some(entry) = cache.fresh(&key) {
+    if let Found::Copy(entry) = cache.find(&key) {
         let mut response = Response::new(Body::from(entry.body.clone()));
         *response.headers_mut() = entry.headers.clone();
         return response;
     }
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        cache.renewal_failed(&key);
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -145,6 +198,7 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
                     stored: Instant::now(),
                     headers: parts.headers.clone(),
                     body: bytes.clone(),
+                    renewing: Default::default(),
                 },
             );
             Response::from_parts(parts, Body::from(bytes))
@@ -152,6 +206,7 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
         // Too large to keep, or the body failed: the visitor sees the error
         // a streamed body would have given.
         Err(error) => {
+            cache.renewal_failed(&key);
             tracing::warn!(%error, "a public page could not be read whole");
             Response::from_parts(parts, Body::empty())
         }
@@ -168,6 +223,41 @@ mod tests {
             builder = builder.header(header::COOKIE, cookie);
         }
         builder.body(Body::empty()).unwrap()
+    }
+
+    fn entry(stored: Instant) -> Entry {
+        Entry {
+            stored,
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+            renewing: Default::default(),
+        }
+    }
+
+    #[test]
+    fn an_expired_copy_is_renewed_by_one_request_while_the_others_get_it() {
+        let cache = PageCache::new(Duration::from_secs(10));
+        cache.keep(
+            "vi /".into(),
+            entry(Instant::now() - Duration::from_secs(11)),
+        );
+        assert!(
+            matches!(cache.find("vi /"), Found::Render),
+            "the first renews"
+        );
+        for _ in 0..5 {
+            assert!(
+                matches!(cache.find("vi /"), Found::Copy(_)),
+                "the others get the old copy meanwhile"
+            );
+        }
+        cache.renewal_failed("vi /");
+        assert!(
+            matches!(cache.find("vi /"), Found::Render),
+            "a failed renewal lets the next one try"
+        );
+        cache.keep("vi /".into(), entry(Instant::now()));
+        assert!(matches!(cache.find("vi /"), Found::Copy(_)), "renewed");
     }
 
     #[test]
@@ -207,14 +297,7 @@ mod tests {
     fn a_full_cache_starts_again_instead_of_growing() {
         let cache = PageCache::new(Duration::from_secs(60));
         for index in 0..=MAX_ENTRIES {
-            cache.keep(
-                format!("vi /thu-tuc?q={index}"),
-                Entry {
-                    stored: Instant::now(),
-                    headers: HeaderMap::new(),
-                    body: Bytes::new(),
-                },
-            );
+            cache.keep(format!("vi /thu-tuc?q={index}"), entry(Instant::now()));
         }
         let kept = cache.shared.entries.read().unwrap().len();
         assert_eq!(kept, 1, "cleared when full, then the newest kept");
@@ -225,13 +308,12 @@ mod tests {
         let cache = PageCache::new(Duration::from_millis(1));
         cache.keep(
             "vi /".into(),
-            Entry {
-                stored: Instant::now() - Duration::from_millis(5),
-                headers: HeaderMap::new(),
-                body: Bytes::new(),
-            },
+            entry(Instant::now() - Duration::from_millis(5)),
         );
-        assert!(cache.fresh("vi /").is_none());
+        assert!(
+            matches!(cache.find("vi /"), Found::Render),
+            "past two lifetimes: rendered again"
+        );
         let off = PageCache::new(Duration::ZERO);
         assert!(!off.enabled());
     }
