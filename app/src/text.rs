@@ -4,36 +4,16 @@
 //! marks ("ê" + U+0301); both look the same, so everything is normalised to NFC
 //! before it is stored or searched.
 
+use unicode_normalization::UnicodeNormalization;
+
 /// NFC-normalises and trims `input`, collapsing runs of whitespace into one space.
 pub fn normalize(input: &str) -> String {
-    nfc(input).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `input` in Unicode NFC. In the browser, by the browser's own tables:
-/// the bundle need not carry a second copy (about 100 KB).
-pub fn nfc(input: &str) -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        String::from(js_sys::JsString::from(input).normalize("NFC"))
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        use unicode_normalization::UnicodeNormalization;
-        input.nfc().collect()
-    }
-}
-
-/// Whether `c` is a combining mark (Unicode category M), in the browser by
-/// its own tables, as [`nfc`].
-pub fn is_combining_mark(c: char) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        js_sys::RegExp::new(r"^\p{M}$", "u").test(c.encode_utf8(&mut [0; 4]))
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        unicode_normalization::char::is_combining_mark(c)
-    }
+    input
+        .nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A search query ready for the database: normalised, lower-case, at most

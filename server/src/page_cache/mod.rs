@@ -160,18 +160,22 @@ fn key_of(request: &Request) -> Option<String> {
     if request.headers().contains_key(header::AUTHORIZATION) {
         return None;
     }
-    let mut lang = "vi".to_string();
+    // Any cookie but the language one: a session, rendered for its visitor.
     for cookies in request.headers().get_all(header::COOKIE) {
-        for pair in cookies.to_str().ok()?.split(';') {
-            match pair.trim().split_once('=') {
-                Some((name, value)) if name == app::i18n::LANG_COOKIE => lang = value.to_string(),
-                Some(_) => return None,
-                None if pair.trim().is_empty() => {}
-                None => return None,
-            }
+        let only_language = cookies.to_str().ok()?.split(';').all(|pair| {
+            let pair = pair.trim();
+            pair.is_empty()
+                || pair
+                    .split_once('=')
+                    .is_some_and(|(name, _)| name == app::i18n::LANG_COOKIE)
+        });
+        if !only_language {
+            return None;
         }
     }
-    Some(format!("{lang} {}", request.uri()))
+    // The language the page will be rendered in (`?lang=` is in the URI).
+    let lang = app::i18n::lang_from_headers(request.headers(), None);
+    Some(format!("{} {}", lang.code(), request.uri()))
 }
 
 /// The middleware: answers from memory when it can, keeps what it may.
@@ -190,27 +194,31 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
         return response;
     }
     let (parts, body) = response.into_parts();
-    match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(bytes) => {
-            cache.keep(
-                key,
-                Entry {
-                    stored: Instant::now(),
-                    headers: parts.headers.clone(),
-                    body: bytes.clone(),
-                    renewing: Default::default(),
-                },
-            );
-            Response::from_parts(parts, Body::from(bytes))
-        }
-        // Too large to keep, or the body failed: the visitor sees the error
-        // a streamed body would have given.
+    // The page is the server's own, already rendered: read it whole, and
+    // keep it only if it is not too large.
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
         Err(error) => {
             cache.renewal_failed(&key);
-            tracing::warn!(%error, "a public page could not be read whole");
-            Response::from_parts(parts, Body::empty())
+            tracing::error!(%error, "a public page could not be read whole");
+            // Rendered again in the visitor's language further out.
+            return crate::error_page::page(&app::error::AppError::Internal, Default::default());
         }
+    };
+    if bytes.len() <= MAX_BODY_BYTES {
+        cache.keep(
+            key,
+            Entry {
+                stored: Instant::now(),
+                headers: parts.headers.clone(),
+                body: bytes.clone(),
+                renewing: Default::default(),
+            },
+        );
+    } else {
+        cache.renewal_failed(&key);
     }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 #[cfg(test)]

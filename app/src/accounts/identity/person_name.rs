@@ -57,7 +57,7 @@ impl PersonName {
             let is_letter = c.is_alphabetic()
                 // A combining mark NFC could not fold into the letter before it.
                 || (previous_is_letter
-                    && crate::text::is_combining_mark(c));
+                    && unicode_normalization::char::is_combining_mark(c));
             if is_letter {
                 letters += 1;
             } else if !matches!(c, ' ' | '\'' | '-') && !invalid.contains(c) {
