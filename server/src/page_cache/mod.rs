@@ -17,10 +17,20 @@
 //!   others still get the old copy (for at most one more lifetime): without
 //!   that, every visitor of a busy page rendered it at once each time it
 //!   expired, and the slowest answers took seconds (bench/README.md).
+//!   Likewise when there is no copy yet (first visit, or the catalogue
+//!   just changed): one request renders, and the others asking for the
+//!   same page wait for it (at most [`WAIT_FOR_RENDER`]) instead of
+//!   running the same search at once.
 //! - At most [`MAX_ENTRIES`] copies: when full, all are dropped (a flood of
 //!   distinct searches costs renders, never memory).
+//! - Browsers may keep a copy as long as the instance does, and then ask
+//!   again with its `ETag` (`validation.rs`): an unchanged page costs a
+//!   `304` without a body. `Vary: Cookie` keeps a visitor who has just
+//!   signed in or changed the language from being shown the copy kept
+//!   before.
 
 mod invalidation;
+mod validation;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -37,6 +47,9 @@ pub use invalidation::spawn_invalidation;
 pub const MAX_ENTRIES: usize = 4096;
 /// Larger answers are not kept.
 const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How long a request waits for another's render of the same page before
+/// rendering it itself.
+pub const WAIT_FOR_RENDER: Duration = Duration::from_secs(5);
 
 #[derive(Clone)]
 pub struct PageCache {
@@ -46,10 +59,14 @@ pub struct PageCache {
 struct Shared {
     lifetime: Duration,
     entries: RwLock<HashMap<String, Arc<Entry>>>,
+    /// Pages being rendered with no copy to give meanwhile, and how those
+    /// who wait for them are woken.
+    rendering: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
 }
 
 struct Entry {
     stored: Instant,
+    /// The page's headers, its validator and caching rules included.
     headers: HeaderMap,
     body: Bytes,
     /// Set by the one request that renders the page again once it expired.
@@ -64,6 +81,24 @@ enum Found {
     Render,
 }
 
+/// Held by the one request rendering a page that has no copy yet; when it
+/// is dropped (kept, failed, or the request given up), those waiting are
+/// woken to look again.
+struct FirstRender {
+    cache: PageCache,
+    key: String,
+}
+
+impl Drop for FirstRender {
+    fn drop(&mut self) {
+        if let Ok(mut rendering) = self.cache.shared.rendering.lock() {
+            if let Some(done) = rendering.remove(&self.key) {
+                done.notify_waiters();
+            }
+        }
+    }
+}
+
 impl PageCache {
     /// A cache keeping copies for `lifetime`; zero keeps none.
     pub fn new(lifetime: Duration) -> Self {
@@ -71,6 +106,7 @@ impl PageCache {
             shared: Arc::new(Shared {
                 lifetime,
                 entries: RwLock::new(HashMap::new()),
+                rendering: Default::default(),
             }),
         }
     }
@@ -115,6 +151,48 @@ impl PageCache {
         }
     }
 
+    /// For a page without a copy: the right to render it (`Ok`), or the
+    /// render under way to wait for (`Err`).
+    fn first_render(&self, key: &str) -> Result<Option<FirstRender>, Arc<tokio::sync::Notify>> {
+        let Ok(mut rendering) = self.shared.rendering.lock() else {
+            return Ok(None);
+        };
+        if let Some(under_way) = rendering.get(key) {
+            return Err(under_way.clone());
+        }
+        rendering.insert(key.to_string(), Arc::new(tokio::sync::Notify::new()));
+        Ok(Some(FirstRender {
+            cache: self.clone(),
+            key: key.to_string(),
+        }))
+    }
+
+    /// Waits until the page `key` has been rendered by another request
+    /// (or [`WAIT_FOR_RENDER`] has passed), then what the cache has.
+    async fn after_render(
+        &self,
+        key: &str,
+        under_way: Arc<tokio::sync::Notify>,
+    ) -> Option<Arc<Entry>> {
+        let woken = under_way.notified();
+        tokio::pin!(woken);
+        // Registered before looking again, so a render that ends between
+        // the look and the wait still wakes this one.
+        woken.as_mut().enable();
+        let still_rendering = self.shared.rendering.lock().is_ok_and(|rendering| {
+            rendering
+                .get(key)
+                .is_some_and(|r| Arc::ptr_eq(r, &under_way))
+        });
+        if still_rendering {
+            let _ = tokio::time::timeout(WAIT_FOR_RENDER, woken).await;
+        }
+        match self.find(key) {
+            Found::Copy(entry) => Some(entry),
+            Found::Render => None,
+        }
+    }
+
     /// A renewal that produced nothing to keep: let the next request try.
     fn renewal_failed(&self, key: &str) {
         if let Some(entry) = self
@@ -128,6 +206,14 @@ impl PageCache {
                 .renewing
                 .store(false, std::sync::atomic::Ordering::Release);
         }
+    }
+
+    /// Whether there is a copy of `key`, fresh or not.
+    fn has_copy(&self, key: &str) -> bool {
+        self.shared
+            .entries
+            .read()
+            .is_ok_and(|entries| entries.contains_key(key))
     }
 
     fn keep(&self, key: String, entry: Entry) {
@@ -183,17 +269,38 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
     let Some(key) = cache.enabled().then(|| key_of(&request)).flatten() else {
         return next.run(request).await;
     };
-    if let Found::Copy(entry) = cache.find(&key) {
-        let mut response = Response::new(Body::from(entry.body.clone()));
-        *response.headers_mut() = entry.headers.clone();
-        return response;
+    let validators = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let found = cache.find(&key);
+    if let Found::Copy(entry) = found {
+        return validation::answer_with(&entry.headers, &entry.body, validators.as_ref());
     }
+    // No copy at all (an expired one is renewed by its first finder): one
+    // request renders, the others wait for it.
+    let has_expired_copy = cache.has_copy(&key);
+    let _first = if has_expired_copy {
+        None
+    } else {
+        match cache.first_render(&key) {
+            Ok(first) => first,
+            Err(under_way) => {
+                if let Some(entry) = cache.after_render(&key, under_way).await {
+                    return validation::answer_with(
+                        &entry.headers,
+                        &entry.body,
+                        validators.as_ref(),
+                    );
+                }
+                // Not kept (an error page, too large): render it here.
+                None
+            }
+        }
+    };
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         cache.renewal_failed(&key);
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     // The page is the server's own, already rendered: read it whole, and
     // keep it only if it is not too large.
     let bytes = match axum::body::to_bytes(body, usize::MAX).await {
@@ -205,20 +312,22 @@ pub async fn answer(State(cache): State<PageCache>, request: Request, next: Next
             return crate::error_page::page(&app::error::AppError::Internal, Default::default());
         }
     };
-    if bytes.len() <= MAX_BODY_BYTES {
-        cache.keep(
-            key,
-            Entry {
-                stored: Instant::now(),
-                headers: parts.headers.clone(),
-                body: bytes.clone(),
-                renewing: Default::default(),
-            },
-        );
-    } else {
+    if bytes.len() > MAX_BODY_BYTES {
         cache.renewal_failed(&key);
+        return Response::from_parts(parts, Body::from(bytes));
     }
-    Response::from_parts(parts, Body::from(bytes))
+    validation::describe(&mut parts.headers, &bytes, cache.shared.lifetime);
+    let answer = validation::answer_with(&parts.headers, &bytes, validators.as_ref());
+    cache.keep(
+        key,
+        Entry {
+            stored: Instant::now(),
+            headers: parts.headers,
+            body: bytes,
+            renewing: Default::default(),
+        },
+    );
+    answer
 }
 
 #[cfg(test)]
@@ -299,6 +408,55 @@ mod tests {
             .body(Body::empty())
             .unwrap();
         assert_eq!(key_of(&with_token), None);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn visitors_arriving_together_at_a_page_without_a_copy_share_one_render() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use tower::ServiceExt;
+        let renders = Arc::new(AtomicUsize::new(0));
+        let counted = renders.clone();
+        let cache = PageCache::new(Duration::from_secs(60));
+        let router = axum::Router::new()
+            .route(
+                "/thu-tuc",
+                axum::routing::get(move || {
+                    let counted = counted.clone();
+                    async move {
+                        counted.fetch_add(1, Ordering::SeqCst);
+                        // A slow search.
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                        "trang danh mục"
+                    }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(cache.clone(), answer));
+        let mut visitors = tokio::task::JoinSet::new();
+        for _ in 0..16 {
+            let router = router.clone();
+            visitors.spawn(async move {
+                let response = router
+                    .oneshot(request("/thu-tuc?q=khai+sinh", None))
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                    .await
+                    .unwrap();
+                (status, body)
+            });
+        }
+        while let Some(answer) = visitors.join_next().await {
+            let (status, body) = answer.unwrap();
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(
+                &body[..],
+                "trang danh mục".as_bytes(),
+                "every visitor gets the page"
+            );
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 1, "rendered once for all");
+        assert!(cache.shared.rendering.lock().unwrap().is_empty());
     }
 
     #[test]

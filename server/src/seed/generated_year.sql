@@ -765,6 +765,11 @@ DROP TABLE gen_d;
 -- Writing it down.
 -- ---------------------------------------------------------------------
 
+-- The daily statistics (migration 41) would be upserted once per dossier by
+-- the row trigger; the year's dossiers are added to them once, grouped,
+-- right after.
+ALTER TABLE dossiers DISABLE TRIGGER dossiers_count_statistics_on_insert_or_delete;
+
 INSERT INTO dossiers (id, code, pin, applicant_id, procedure_version_id, agency_id, status, channel, form_data,
                       submitted_at, counted_from, due_at, created_at, updated_at, version, assignee_id, resumes_to,
                       supplement_requested_by, paused_at, received_at, resolved_at, legal_due_at, filed_by,
@@ -796,6 +801,15 @@ SELECT e.id,
        e.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh'
 FROM gen_e e
 JOIN gen_fees f ON f.version_id = e.version_id AND f.copies = e.copies AND f.exemption = e.exemption;
+
+ALTER TABLE dossiers ENABLE TRIGGER dossiers_count_statistics_on_insert_or_delete;
+INSERT INTO statistics_daily_dossiers AS x (agency_id, measure, day, procedure_version_id, channel, dossiers)
+SELECT d.agency_id, m.measure, m.day, d.procedure_version_id, d.channel, count(*)
+FROM dossiers d, LATERAL statistics_dossier_measures(d) m
+WHERE d.id IN (SELECT id FROM gen_e)
+GROUP BY 1, 2, 3, 4, 5
+ON CONFLICT (agency_id, measure, day, procedure_version_id, channel) DO UPDATE
+    SET dossiers = x.dossiers + EXCLUDED.dossiers;
 
 INSERT INTO dossier_history (dossier_id, occurred_at, actor_id, action, from_status, to_status, note, due_before, due_after)
 SELECT e.id, h.at AT TIME ZONE 'Asia/Ho_Chi_Minh', h.actor, h.action, h.from_status, h.to_status, h.note,

@@ -171,3 +171,77 @@ async fn many_anonymous_visitors_at_once_all_get_the_whole_page() {
         .step_by(2)
         .all(|len| *len == full_pages[0]));
 }
+
+/// One GET through `router` with `If-None-Match: tag`: the status, the
+/// response's `ETag` and `Cache-Control`, and the body.
+async fn revalidate(
+    router: &axum::Router,
+    uri: &str,
+    tag: Option<&str>,
+) -> (
+    axum::http::StatusCode,
+    Option<String>,
+    Option<String>,
+    usize,
+) {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::get(uri);
+    if let Some(tag) = tag {
+        request = request.header("if-none-match", tag);
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(axum::body::Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|value| value.to_str().unwrap().to_string())
+    };
+    let (status, etag, rules) = (response.status(), header("etag"), header("cache-control"));
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, etag, rules, bytes.len())
+}
+
+#[tokio::test]
+async fn a_browser_that_has_the_page_is_told_it_is_unchanged_until_the_catalogue_changes() {
+    let app = cached_app().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (status, tag, rules, length) = revalidate(&app.router, PAGE, None).await;
+    assert_eq!(status, 200);
+    assert!(length > 0);
+    let tag = tag.expect("a public page carries a validator");
+    assert_eq!(rules.as_deref(), Some("public, max-age=60"));
+
+    // Asked again with the validator: no body.
+    let (status, again, _, length) = revalidate(&app.router, PAGE, Some(&tag)).await;
+    assert_eq!(status, 304, "the page has not changed");
+    assert_eq!(length, 0);
+    assert_eq!(again.as_deref(), Some(tag.as_str()));
+
+    // Another page does not match that validator.
+    let (status, other, _, _) = revalidate(&app.router, "/thu-tuc", Some(&tag)).await;
+    assert_eq!(status, 200);
+    assert_ne!(other.as_deref(), Some(tag.as_str()));
+
+    // The catalogue changes: the same validator now gets the new page.
+    rename(&app, "Đăng ký khai sinh (sửa đổi)", false).await;
+    assert!(eventually(&app.router, PAGE, |page| page.contains("(sửa đổi)")).await);
+    let (status, renewed, _, length) = revalidate(&app.router, PAGE, Some(&tag)).await;
+    assert_eq!(status, 200, "the visitor's copy is out of date");
+    assert!(length > 0);
+    assert_ne!(renewed.as_deref(), Some(tag.as_str()));
+
+    // A signed-in visitor's page is never given a validator or kept.
+    let mut citizen = Browser::new(&app);
+    citizen
+        .sign_in("congdan@motcua.example", "Demo@12345")
+        .await;
+    let signed_in = citizen.get(PAGE).await;
+    assert_eq!(signed_in.header("etag"), "");
+    assert_eq!(signed_in.header("cache-control"), "no-store");
+}

@@ -4,58 +4,29 @@
 use crate::support;
 
 use support::back_office::{signed_in, MANAGER};
-use support::spawn_app;
+use support::{spawn_app, TestApp};
+
+/// Every month and quarter the data touches, and a period across them.
+const PERIODS: [(&str, &str); 10] = [
+    ("2026-08-01", "2026-08-31"),
+    ("2026-09-01", "2026-09-30"),
+    ("2026-10-01", "2026-10-31"),
+    ("2026-11-01", "2026-11-30"),
+    ("2026-12-01", "2026-12-31"),
+    ("2027-01-01", "2027-01-31"),
+    ("2026-07-01", "2026-09-30"),
+    ("2026-10-01", "2026-12-31"),
+    ("2027-01-01", "2027-03-31"),
+    ("2026-08-15", "2026-11-15"),
+];
 
 #[tokio::test]
 async fn every_dossier_is_accounted_for_once_on_generated_data() {
     let app = spawn_app().await;
-    // 600 dossiers from August to December, in every state: accepted a few
-    // hours after submission (unless refused, withdrawn or still waiting),
-    // finished (or not) up to sixty days later, the result issued up to two
-    // days before it is returned.
-    sqlx::query(
-        "INSERT INTO dossiers (code, pin, applicant_id, procedure_version_id, agency_id, status, channel,
-                               submitted_at, legal_due_at, resolved_at, resumes_to, received_at, result_issued_at)
-         SELECT '000.01.40.H34-260801-' || lpad(n::text, 4, '0'), '123456', u.id, c.id, a.id,
-                g.status, (ARRAY['online', 'counter', 'post'])[1 + n % 3],
-                g.submitted, (g.submitted AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => n % 9),
-                CASE WHEN g.status IN ('returned', 'refused', 'withdrawn', 'stopped') THEN g.finished END,
-                CASE WHEN g.status = 'awaiting_supplement' THEN 'processing' END,
-                CASE WHEN g.status NOT IN ('refused', 'withdrawn', 'submitted') THEN g.accepted END,
-                CASE WHEN g.status = 'returned'
-                         THEN greatest(g.accepted, g.finished - make_interval(days => n % 3))
-                     WHEN g.status = 'result_ready' THEN g.finished END
-         FROM generate_series(1, 600) AS n
-         CROSS JOIN LATERAL (SELECT
-             (ARRAY['returned', 'refused', 'withdrawn', 'stopped', 'processing', 'awaiting_supplement',
-                    'received', 'submitted', 'awaiting_approval', 'result_ready'])[1 + n % 10] AS status,
-             timestamptz '2026-08-01 08:00+07' + make_interval(hours => (n * 37) % 3600) AS submitted) g0
-         CROSS JOIN LATERAL (SELECT g0.*, g0.submitted + make_interval(hours => n % 30) AS accepted,
-             g0.submitted + make_interval(hours => n % 30) + make_interval(days => (n * 7) % 60) AS finished) g
-         JOIN users u ON u.email = 'congdan@motcua.example'
-         JOIN agencies a ON a.code = '000.01.40.H34'
-         JOIN procedures p ON p.code IN ('1.001193', '1.001612') AND p.code = CASE WHEN n % 2 = 0 THEN '1.001193' ELSE '1.001612' END
-         JOIN current_procedure_versions c ON c.procedure_id = p.id",
-    )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    generate_dossiers(&app).await;
     let mut manager = signed_in(&app, MANAGER).await;
-    // Every month and quarter the data touches, and a period across them.
-    let periods = [
-        ("2026-08-01", "2026-08-31"),
-        ("2026-09-01", "2026-09-30"),
-        ("2026-10-01", "2026-10-31"),
-        ("2026-11-01", "2026-11-30"),
-        ("2026-12-01", "2026-12-31"),
-        ("2027-01-01", "2027-01-31"),
-        ("2026-07-01", "2026-09-30"),
-        ("2026-10-01", "2026-12-31"),
-        ("2027-01-01", "2027-03-31"),
-        ("2026-08-15", "2026-11-15"),
-    ];
     let (mut received_seen, mut refused_seen) = (0, 0);
-    for (from, to) in periods {
+    for (from, to) in PERIODS {
         let csv = manager
             .get(&format!(
                 "/thong-ke/bieu-06.csv?tu={from}&den={to}&co-quan=000.01.40.H34"
@@ -106,4 +77,194 @@ async fn every_dossier_is_accounted_for_once_on_generated_data() {
     let total = csv.body.lines().last().unwrap();
     let refused: i64 = total.split(',').nth(12).unwrap().parse().unwrap();
     assert_eq!(refused, refused_in_october, "{total}");
+}
+
+/// 600 dossiers from August to December, in every state: accepted a few
+/// hours after submission (unless refused, withdrawn or still waiting),
+/// finished (or not) up to sixty days later, the result issued up to two
+/// days before it is returned.
+async fn generate_dossiers(app: &TestApp) {
+    sqlx::query(
+        "INSERT INTO dossiers (code, pin, applicant_id, procedure_version_id, agency_id, status, channel,
+                               submitted_at, legal_due_at, resolved_at, resumes_to, received_at, result_issued_at)
+         SELECT '000.01.40.H34-260801-' || lpad(n::text, 4, '0'), '123456', u.id, c.id, a.id,
+                g.status, (ARRAY['online', 'counter', 'post'])[1 + n % 3],
+                g.submitted, (g.submitted AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => n % 9),
+                CASE WHEN g.status IN ('returned', 'refused', 'withdrawn', 'stopped') THEN g.finished END,
+                CASE WHEN g.status = 'awaiting_supplement' THEN 'processing' END,
+                CASE WHEN g.status NOT IN ('refused', 'withdrawn', 'submitted') THEN g.accepted END,
+                CASE WHEN g.status = 'returned'
+                         THEN greatest(g.accepted, g.finished - make_interval(days => n % 3))
+                     WHEN g.status = 'result_ready' THEN g.finished END
+         FROM generate_series(1, 600) AS n
+         CROSS JOIN LATERAL (SELECT
+             (ARRAY['returned', 'refused', 'withdrawn', 'stopped', 'processing', 'awaiting_supplement',
+                    'received', 'submitted', 'awaiting_approval', 'result_ready'])[1 + n % 10] AS status,
+             timestamptz '2026-08-01 08:00+07' + make_interval(hours => (n * 37) % 3600) AS submitted) g0
+         CROSS JOIN LATERAL (SELECT g0.*, g0.submitted + make_interval(hours => n % 30) AS accepted,
+             g0.submitted + make_interval(hours => n % 30) + make_interval(days => (n * 7) % 60) AS finished) g
+         JOIN users u ON u.email = 'congdan@motcua.example'
+         JOIN agencies a ON a.code = '000.01.40.H34'
+         JOIN procedures p ON p.code IN ('1.001193', '1.001612') AND p.code = CASE WHEN n % 2 = 0 THEN '1.001193' ELSE '1.001612' END
+         JOIN current_procedure_versions c ON c.procedure_id = p.id",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// Biểu 06 for `period` by agency, each dossier classified on its own by
+/// `bieu06_dossiers` (the definition, which the lists behind the numbers
+/// read): the eleven counting columns per agency code.
+async fn classified_one_by_one(
+    app: &TestApp,
+    agencies: &[i64],
+    (from, to): (&str, &str),
+) -> Vec<(String, Vec<i64>)> {
+    let rows: Vec<(String, Vec<i64>)> = sqlx::query_as(
+        "SELECT a.code, ARRAY[count(*) FILTER (WHERE intake = 0), count(*) FILTER (WHERE intake = 1),
+                              count(*) FILTER (WHERE intake = 2), count(*) FILTER (WHERE outcome = 0),
+                              count(*) FILTER (WHERE outcome = 1), count(*) FILTER (WHERE outcome = 2),
+                              count(*) FILTER (WHERE outcome = 3), count(*) FILTER (WHERE outcome = 4),
+                              count(*) FILTER (WHERE outcome = 5), count(*) FILTER (WHERE outcome = 6),
+                              count(*) FILTER (WHERE outcome = 7)]
+         FROM bieu06_dossiers($1, $2::date, $3::date) b JOIN agencies a ON a.id = b.agency_id
+         GROUP BY a.code ORDER BY a.code",
+    )
+    .bind(agencies)
+    .bind(from)
+    .bind(to)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    rows
+}
+
+/// The report's rows by agency as the page reads them (the daily counts).
+async fn reported(
+    app: &TestApp,
+    agencies: &[i64],
+    (from, to): (&str, &str),
+) -> Vec<(String, Vec<i64>)> {
+    use app::statistics::bieu06::Breakdown;
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let mut rows: Vec<(String, Vec<i64>)> = app::statistics::store::bieu06_rows(
+        &app.pool,
+        agencies,
+        day(from),
+        day(to),
+        Breakdown::Agency,
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|row| {
+        let counts = vec![
+            row.carried_over,
+            row.new_online,
+            row.new_counter,
+            row.resolved_early,
+            row.resolved_on_time,
+            row.resolved_late,
+            row.pending_within,
+            row.pending_overdue,
+            row.refused,
+            row.withdrawn,
+            row.stopped,
+        ];
+        (row.code, counts)
+    })
+    .filter(|(_, counts)| counts.iter().any(|n| *n != 0))
+    .collect();
+    rows.sort();
+    rows
+}
+
+#[tokio::test]
+async fn the_daily_counts_agree_with_each_dossier_classified_on_its_own() {
+    let app = spawn_app().await;
+    generate_dossiers(&app).await;
+    let agencies: Vec<i64> = sqlx::query_scalar("SELECT id FROM agencies")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    let compare = |label: &'static str| {
+        let app = &app;
+        let agencies = &agencies;
+        async move {
+            for period in PERIODS {
+                let expected = classified_one_by_one(app, agencies, period).await;
+                assert!(!expected.is_empty(), "{label}: nothing in {period:?}");
+                assert_eq!(
+                    reported(app, agencies, period).await,
+                    expected,
+                    "{label}, {period:?}"
+                );
+            }
+        }
+    };
+    compare("as filed").await;
+
+    // Dossiers change after the fact: results issued, stopped, moved to
+    // another agency, reopened (a result withdrawn), deleted; the daily
+    // counts follow every change.
+    for change in [
+        "UPDATE dossiers SET status = 'result_ready', result_issued_at = received_at + interval '3 days'
+          WHERE status = 'processing' AND id % 3 = 0",
+        "UPDATE dossiers SET status = 'stopped', resolved_at = received_at + interval '20 days'
+          WHERE status = 'awaiting_approval' AND id % 2 = 0",
+        "UPDATE dossiers SET agency_id = (SELECT id FROM agencies WHERE code <> '000.01.40.H34' ORDER BY id LIMIT 1)
+          WHERE status IN ('returned', 'received') AND id % 4 = 0",
+        "UPDATE dossiers SET status = 'processing', result_issued_at = NULL
+          WHERE status = 'result_ready' AND id % 5 = 0",
+        "UPDATE dossiers SET legal_due_at = legal_due_at + interval '10 days' WHERE id % 7 = 0",
+        "DELETE FROM dossiers WHERE id % 11 = 0",
+        "UPDATE dossiers SET apologies = 1 WHERE id % 3 = 1",
+        "UPDATE dossiers SET repeat_supplement_requests = 1 WHERE id % 4 = 1",
+        "UPDATE dossiers SET result_delivery = 'online' WHERE id % 2 = 1",
+    ] {
+        sqlx::query(change).execute(&app.pool).await.unwrap();
+    }
+    compare("after changes").await;
+
+    // The service index's counts per dossier, likewise.
+    for (from, to) in PERIODS {
+        let expected: (i64, i64, i64) = sqlx::query_as(
+            "WITH in_play AS (
+                 SELECT b.outcome, d.apologies, d.repeat_supplement_requests
+                 FROM bieu06_dossiers($1, $2::date, $3::date) b JOIN dossiers d ON d.id = b.dossier_id
+                 WHERE b.intake <> 3)
+             SELECT (SELECT count(*) FROM in_play WHERE outcome IN (2, 4) AND apologies > 0),
+                    (SELECT count(*) FROM in_play WHERE repeat_supplement_requests > 0),
+                    (SELECT count(*) FROM dossiers d
+                     WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'
+                       AND d.resolved_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                       AND d.resolved_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')",
+        )
+        .bind(&agencies)
+        .bind(from)
+        .bind(to)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let inputs = app::statistics::store::index_inputs(
+            &app.pool,
+            &agencies,
+            day(from),
+            day(to),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            (
+                inputs.late_apologised,
+                inputs.repeat_supplements,
+                inputs.returned_electronic
+            ),
+            expected,
+            "{from}–{to}"
+        );
+    }
 }

@@ -56,3 +56,93 @@ async fn the_charts_and_the_service_index_show_the_reports_numbers() {
         "no total out of 100: {text}"
     );
 }
+
+/// The citizen's stored file `file` (made unless it exists).
+async fn store_file(app: &support::TestApp, file: &str) {
+    sqlx::query(
+        "INSERT INTO stored_files (owner_id, storage_key, original_name, content_type, size_bytes, sha256)
+         SELECT (SELECT id FROM users WHERE email = 'congdan@motcua.example'), $1, 'giay-to.pdf',
+                'application/pdf', 1, '\\x00'
+         ON CONFLICT (storage_key) DO NOTHING",
+    )
+    .bind(file)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// Attaches the file `file` to the dossier `code`, `minutes` after
+/// midnight of 2026-12-20.
+async fn attach(app: &support::TestApp, code: &str, file: &str, minutes: i32) {
+    store_file(app, file).await;
+    sqlx::query(
+        "INSERT INTO dossier_attachments (dossier_id, document_id, file_id, attached_at)
+         SELECT d.id, (SELECT pd.id FROM procedure_documents pd WHERE pd.version_id = d.procedure_version_id
+                       ORDER BY pd.id LIMIT 1),
+                (SELECT id FROM stored_files WHERE storage_key = $2),
+                timestamptz '2026-12-20 00:00+07' + make_interval(mins => $3)
+         FROM dossiers d WHERE d.code = $1",
+    )
+    .bind(code)
+    .bind(file)
+    .bind(minutes)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// New dossiers of October–December with a document as a file, and those
+/// reusing one already digitised, as the service index counts them.
+async fn digitised(app: &support::TestApp) -> (i64, i64) {
+    let agencies: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM agencies WHERE code = '000.01.40.H34'")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let inputs = app::statistics::store::index_inputs(
+        &app.pool,
+        &agencies,
+        day("2026-10-01"),
+        day("2026-12-31"),
+        &Default::default(),
+    )
+    .await
+    .unwrap();
+    (inputs.new_with_documents, inputs.new_reusing_data)
+}
+
+#[tokio::test]
+async fn documents_given_as_files_and_reused_are_counted_as_they_are_attached_and_removed() {
+    let app = spawn_app().await;
+    build(&app).await;
+    assert_eq!(digitised(&app).await, (0, 0), "no file attached yet");
+
+    // 9003 brings a new file; 9008 later brings the same one again (the
+    // wallet); 9004 brings the result issued to 9002.
+    attach(&app, "000.01.40.H34-261102-9003", "f-1", 0).await;
+    attach(&app, "000.01.40.H34-261116-9008", "f-1", 10).await;
+    store_file(&app, "f-2").await;
+    sqlx::query(
+        "UPDATE dossiers SET result_file_id = (SELECT id FROM stored_files WHERE storage_key = 'f-2')
+         WHERE code = '000.01.40.H34-261010-9002'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    attach(&app, "000.01.40.H34-261201-9004", "f-2", 0).await;
+    assert_eq!(
+        digitised(&app).await,
+        (3, 2),
+        "9003, 9008 and 9004 with files; 9008 and 9004 reusing one"
+    );
+
+    // 9008's file is taken away again.
+    sqlx::query(
+        "DELETE FROM dossier_attachments WHERE dossier_id = (SELECT id FROM dossiers WHERE code = '000.01.40.H34-261116-9008')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(digitised(&app).await, (2, 1));
+}
