@@ -76,6 +76,30 @@ impl WorkingCalendar {
         }
     }
 
+    /// The last working day strictly before `day` (a week of holidays
+    /// and weekends is the longest run there is; looking back 60 days is
+    /// plenty, and `day` before that is answered with that day).
+    pub fn last_working_day_before(&self, day: NaiveDate) -> NaiveDate {
+        let mut previous = day;
+        for _ in 0..60 {
+            previous = previous - Days::new(1);
+            if self.is_working_day(previous) {
+                return previous;
+            }
+        }
+        previous
+    }
+
+    /// Whether slip 04 issued on `issued` came too late for the rule that
+    /// it reaches the applicant at the latest one working day before the
+    /// appointment `due` (Decree 61/2018 art. 19(4)(c), kept by Decree
+    /// 118/2025): issued after the last working day before the day of the
+    /// appointment. (One issued after the appointment itself is overdue,
+    /// which the slip says on its own.)
+    pub fn apology_is_late(&self, issued: NaiveDate, due: NaiveDateTime) -> bool {
+        issued > self.last_working_day_before(due.date())
+    }
+
     /// `day` itself when it is worked, else the next working day.
     pub fn working_day_on_or_after(&self, day: NaiveDate) -> NaiveDate {
         if self.is_working_day(day) {
@@ -217,5 +241,27 @@ mod pause_tests {
             calendar().working_days_between(date(2027, 2, 4), date(2027, 2, 4)),
             0
         );
+    }
+
+    #[test]
+    fn slip_04_must_come_by_the_last_working_day_before_the_appointment() {
+        let due = |y, m, d| date(y, m, d).and_hms_opt(17, 0, 0).unwrap();
+        // Due Friday 12 Feb 2027, the first working day after Tết (5–11
+        // Feb): the apology must be out on Thursday 4 Feb.
+        assert!(!calendar().apology_is_late(date(2027, 2, 1), due(2027, 2, 12)));
+        assert!(!calendar().apology_is_late(date(2027, 2, 4), due(2027, 2, 12)));
+        assert!(calendar().apology_is_late(date(2027, 2, 5), due(2027, 2, 12)));
+        assert!(calendar().apology_is_late(date(2027, 2, 12), due(2027, 2, 12)));
+        // An ordinary Wednesday appointment: Tuesday at the latest.
+        assert!(!calendar().apology_is_late(date(2027, 3, 9), due(2027, 3, 10)));
+        assert!(calendar().apology_is_late(date(2027, 3, 10), due(2027, 3, 10)));
+        // Due Monday 3 May 2027 after 30 April and 1 May: Thursday 29 April.
+        assert_eq!(
+            calendar().last_working_day_before(date(2027, 5, 3)),
+            date(2027, 4, 29)
+        );
+        // A make-up Saturday is a working day: due Monday 1 Feb 2027, the
+        // Saturday before (30 Jan) still counts.
+        assert!(!calendar().apology_is_late(date(2027, 1, 30), due(2027, 2, 1)));
     }
 }

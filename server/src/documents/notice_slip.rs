@@ -43,6 +43,10 @@ pub struct NoticeSlip<'a> {
     /// Slip 04: issued after the missed appointment had passed, which the
     /// slip then says.
     pub overdue: bool,
+    /// Slip 04: issued later than the last working day before the
+    /// appointment (the rule's time limit) though not yet overdue, which
+    /// the slip also says.
+    pub late_notice: bool,
     /// Slip 02: where the applicant sends the supplement.
     pub dossier_url: &'a str,
 }
@@ -114,6 +118,12 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
                 )
             };
             doc.text(&situation, paragraph);
+            if slip.late_notice {
+                doc.text(
+                    "Văn bản này được gửi sau thời hạn quy định (chậm nhất 01 ngày làm việc trước ngày hẹn trả kết quả).",
+                    paragraph,
+                );
+            }
             doc.text(&format!("Lý do: {}", slip.reason), paragraph.bold());
             doc.text(
                 &format!(

@@ -64,6 +64,16 @@ pub async fn notice_slip(
         _ => registers::one_stop_body(&mut conn, row.agency_id).await?,
     };
     drop(conn);
+    // Slip 04 late for its own time limit (not yet overdue): the calendar
+    // judges the day it was issued against the appointment it missed.
+    let late_notice = match (kind, row.missed_due) {
+        (NoticeKind::Apology, Some(missed)) if !row.overdue => {
+            app::deadlines::store::working_calendar(&state.pool)
+                .await?
+                .apology_is_late(row.issued_on, missed)
+        }
+        _ => false,
+    };
     let dossier_url = format!("{}/ho-so/{}", state.config.public_base_url, row.code);
     let slip = NoticeSlip {
         kind,
@@ -82,6 +92,7 @@ pub async fn notice_slip(
         new_due: row.new_due,
         agency_phone: body.phone.as_deref().or(row.agency_phone.as_deref()),
         overdue: row.overdue,
+        late_notice,
         dossier_url: &dossier_url,
     };
     let bytes = notice_slip::render(&slip)?;

@@ -325,3 +325,62 @@ async fn a_submission_not_yet_accepted_is_refused_not_stopped() {
     );
     assert_eq!(status_and_version(&app, &code).await.0, "submitted");
 }
+
+/// Slip 04 issued on a dossier whose appointment is `due` (Vietnam time):
+/// the text of the slip.
+async fn apology_for_appointment(app: &TestApp, due: chrono::NaiveDateTime) -> String {
+    let code = filed(app).await;
+    let mut reception = signed_in(app, RECEPTION).await;
+    act(app, &mut reception, &code, "accept", &[]).await;
+    sqlx::query("UPDATE dossiers SET due_at = $2 WHERE code = $1")
+        .bind(&code)
+        .bind(due)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let calendar = app::deadlines::store::working_calendar(&app.pool)
+        .await
+        .unwrap();
+    let new_day = calendar
+        .add_working_days(due.date(), 3)
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut leader = signed_in(app, LEADER).await;
+    let page = act(
+        app,
+        &mut leader,
+        &code,
+        "extend",
+        &[("note", "Chờ kết quả xác minh."), ("new_due", &new_day)],
+    )
+    .await;
+    assert!(page.contains("Đã tiếp nhận"), "{page}");
+    let entry = entry_of(app, &code, "extend").await;
+    let slip = leader.get(&format!("/ho-so/{code}/phieu/{entry}")).await;
+    flowing_text_of(&slip.bytes)
+}
+
+#[tokio::test]
+async fn an_apology_later_than_the_working_day_before_the_appointment_says_so() {
+    let app = spawn_app().await;
+    let calendar = app::deadlines::store::working_calendar(&app.pool)
+        .await
+        .unwrap();
+    let today = app.clock().today_in_vietnam();
+    let closing = calendar.end_of_day();
+    const LATE: &str =
+        "được gửi sau thời hạn quy định (chậm nhất 01 ngày làm việc trước ngày hẹn trả kết quả)";
+
+    // The appointment two working days away: the working day before it is
+    // still to come, so the apology is in time.
+    let in_time =
+        apology_for_appointment(&app, calendar.add_working_days(today, 2).and_time(closing)).await;
+    assert!(!in_time.contains(LATE), "{in_time}");
+    assert!(!in_time.contains("đã quá hạn"), "{in_time}");
+
+    // The appointment is today, late tonight: not yet overdue, but the
+    // working day before it has passed.
+    let on_the_day = apology_for_appointment(&app, today.and_hms_opt(23, 59, 59).unwrap()).await;
+    assert!(on_the_day.contains(LATE), "{on_the_day}");
+    assert!(!on_the_day.contains("đã quá hạn"), "{on_the_day}");
+}
