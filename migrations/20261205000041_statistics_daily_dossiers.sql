@@ -190,3 +190,58 @@ INSERT INTO statistics_daily_dossiers (agency_id, measure, day, procedure_versio
 SELECT d.agency_id, m.measure, m.day, d.procedure_version_id, d.channel, count(*)
 FROM dossiers d, LATERAL statistics_dossier_measures(d) m
 GROUP BY 1, 2, 3, 4, 5;
+
+-- Payments settled at the counter are counted per day too (kind
+-- 'counter_payment'), beside the online ones: the service index counts all
+-- payments of a period, which joined a year's payments to their dossiers.
+ALTER TABLE statistics_daily_extras DROP CONSTRAINT statistics_daily_extras_kind_check;
+ALTER TABLE statistics_daily_extras ADD CONSTRAINT statistics_daily_extras_kind_check
+    CHECK (kind IN ('supplement', 'payment', 'counter_payment', 'rating'));
+
+CREATE OR REPLACE FUNCTION statistics_count_online_payment() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.settled_at IS NOT NULL THEN
+        PERFORM statistics_daily_extras_count(OLD.dossier_id, OLD.settled_at,
+            CASE WHEN OLD.gateway = 'counter' THEN 'counter_payment' ELSE 'payment' END, -1, OLD.amount_vnd, 0::smallint);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.settled_at IS NOT NULL THEN
+        PERFORM statistics_daily_extras_count(NEW.dossier_id, NEW.settled_at,
+            CASE WHEN NEW.gateway = 'counter' THEN 'counter_payment' ELSE 'payment' END, 1, NEW.amount_vnd, 0::smallint);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION statistics_move_dossier_extras() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO statistics_daily_extras AS x (day, agency_id, procedure_version_id, kind, events, amount, satisfied)
+    SELECT e.day, m.agency_id, m.procedure_version_id, e.kind, m.sign * count(*), m.sign * sum(e.amount),
+           m.sign * count(*) FILTER (WHERE e.level >= 4)
+    FROM (SELECT (occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, 'supplement' AS kind,
+                 0::bigint AS amount, 0 AS level
+          FROM dossier_history WHERE dossier_id = NEW.id AND action = 'request_supplement'
+          UNION ALL
+          SELECT (settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+                 CASE WHEN gateway = 'counter' THEN 'counter_payment' ELSE 'payment' END, amount_vnd, 0
+          FROM payments WHERE dossier_id = NEW.id AND settled_at IS NOT NULL
+          UNION ALL
+          SELECT (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'rating', 0, overall
+          FROM dossier_ratings WHERE dossier_id = NEW.id) e
+    CROSS JOIN (VALUES (OLD.agency_id, OLD.procedure_version_id, -1), (NEW.agency_id, NEW.procedure_version_id, 1))
+        AS m(agency_id, procedure_version_id, sign)
+    GROUP BY e.day, e.kind, m.agency_id, m.procedure_version_id, m.sign
+    ON CONFLICT (day, agency_id, procedure_version_id, kind) DO UPDATE
+        SET events = x.events + EXCLUDED.events, amount = x.amount + EXCLUDED.amount,
+            satisfied = x.satisfied + EXCLUDED.satisfied;
+    RETURN NULL;
+END
+$$;
+
+INSERT INTO statistics_daily_extras (day, agency_id, procedure_version_id, kind, events, amount, satisfied)
+SELECT (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, d.agency_id, d.procedure_version_id, 'counter_payment',
+       count(*), sum(p.amount_vnd), 0
+FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+WHERE p.gateway = 'counter' AND p.settled_at IS NOT NULL
+GROUP BY 1, 2, 3;

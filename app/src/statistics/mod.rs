@@ -88,17 +88,23 @@ pub async fn report_for(
         .await?
         .ok_or(AppError::Forbidden)?;
     let by = bieu06::Breakdown::parse(query.by.as_deref());
-    let rows = store::bieu06_rows(pool, &ids, period.from, period.to, by).await?;
-    let total = bieu06::Bieu06Row::total(&rows, lang.texts().statistics.total_row);
-    let (charts, index) = if with_charts {
-        let (inputs, charts) = tokio::try_join!(
-            store::index_inputs(pool, &ids, period.from, period.to, &total),
+    // The table, the charts and the index's own counts at once, each on
+    // its own connection.
+    let (rows, charts, inputs) = if with_charts {
+        let (rows, charts, inputs) = tokio::try_join!(
+            store::bieu06_rows(pool, &ids, period.from, period.to, by),
             store::report_charts(pool, &ids, period.from, period.to),
+            store::index_inputs(pool, &ids, period.from, period.to),
         )?;
-        (charts, service_index::scores(&inputs))
+        (rows, charts, Some(inputs))
     } else {
-        (charts::ReportCharts::default(), Vec::new())
+        let rows = store::bieu06_rows(pool, &ids, period.from, period.to, by).await?;
+        (rows, charts::ReportCharts::default(), None)
     };
+    let total = bieu06::Bieu06Row::total(&rows, lang.texts().statistics.total_row);
+    let index = inputs
+        .map(|inputs| service_index::scores(&store::with_totals(inputs, &total)))
+        .unwrap_or_default();
     Ok(ReportView {
         report: Bieu06 {
             from: period.from.format("%d/%m/%Y").to_string(),

@@ -97,8 +97,31 @@ pub async fn bieu06_rows(
         from as _,
         to as _
     )
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(pool);
+    // Supplements requested, online payments settled and ratings given
+    // are counted per day as they happen (statistics_daily_extras, kept by
+    // triggers: migration 21), so a year is a sum over a few thousand rows.
+    let extras = sqlx::query!(
+        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name, e.kind AS "kind!",
+                  sum(e.events)::bigint AS "count!", sum(e.amount)::bigint AS "amount!",
+                  sum(e.satisfied)::bigint AS "satisfied!"
+           FROM (SELECT agency_id, procedure_version_id, kind,
+                        sum(events) AS events, sum(amount) AS amount, sum(satisfied) AS satisfied
+                 FROM statistics_daily_extras
+                 WHERE agency_id = ANY($1) AND day BETWEEN $2::date AND $3::date
+                   AND kind IN ('supplement', 'payment', 'rating')
+                 GROUP BY agency_id, procedure_version_id, kind) e
+           JOIN procedure_versions v ON v.id = e.procedure_version_id
+           JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id
+           JOIN agencies a ON a.id = e.agency_id
+           GROUP BY s.code, s.name, a.code, a.name, e.kind
+           HAVING sum(e.events) > 0"#,
+        agencies,
+        from as _,
+        to as _
+    )
+    .fetch_all(pool);
+    let (counts, extras) = tokio::try_join!(counts, extras)?;
     for pair in counts {
         let row = row_for(
             &mut rows,
@@ -120,29 +143,6 @@ pub async fn bieu06_rows(
         row.stopped += pair.stopped;
     }
 
-    // Supplements requested, online payments settled and ratings given
-    // are counted per day as they happen (statistics_daily_extras, kept by
-    // triggers: migration 21), so a year is a sum over a few thousand rows.
-    let extras = sqlx::query!(
-        r#"SELECT s.code, s.name, a.code AS agency_code, a.name AS agency_name, e.kind AS "kind!",
-                  sum(e.events)::bigint AS "count!", sum(e.amount)::bigint AS "amount!",
-                  sum(e.satisfied)::bigint AS "satisfied!"
-           FROM (SELECT agency_id, procedure_version_id, kind,
-                        sum(events) AS events, sum(amount) AS amount, sum(satisfied) AS satisfied
-                 FROM statistics_daily_extras
-                 WHERE agency_id = ANY($1) AND day BETWEEN $2::date AND $3::date
-                 GROUP BY agency_id, procedure_version_id, kind) e
-           JOIN procedure_versions v ON v.id = e.procedure_version_id
-           JOIN procedures p ON p.id = v.procedure_id JOIN sectors s ON s.id = p.sector_id
-           JOIN agencies a ON a.id = e.agency_id
-           GROUP BY s.code, s.name, a.code, a.name, e.kind
-           HAVING sum(e.events) > 0"#,
-        agencies,
-        from as _,
-        to as _
-    )
-    .fetch_all(pool)
-    .await?;
     for extra in extras {
         let row = row_for(
             &mut rows,
@@ -157,10 +157,11 @@ pub async fn bieu06_rows(
                 row.paid_online += extra.count;
                 row.paid_online_amount += extra.amount;
             }
-            _ => {
+            "rating" => {
                 row.ratings += extra.count;
                 row.satisfied += extra.satisfied;
             }
+            _ => {}
         }
     }
     let mut rows: Vec<Bieu06Row> = rows.into_values().collect();
@@ -206,15 +207,17 @@ pub async fn report_charts(
     // acceptance and channel, results by the day issued and the judgement
     // (2 early, 3 on time, 4 late); three small sums at once.
     let months = sqlx::query!(
-        r#"SELECT to_char(date_trunc('month', day), 'MM/YYYY') AS "month!",
-                  coalesce(sum(dossiers) FILTER (WHERE measure = 1), 0)::bigint AS "received!",
-                  coalesce(sum(dossiers) FILTER (WHERE measure IN (2, 3)), 0)::bigint AS "on_time!",
-                  coalesce(sum(dossiers) FILTER (WHERE measure = 4), 0)::bigint AS "late!"
-           FROM statistics_daily_dossiers
-           WHERE agency_id = ANY($1) AND measure BETWEEN 1 AND 4 AND day BETWEEN $2::date AND $3::date
-           GROUP BY date_trunc('month', day)
-           HAVING sum(dossiers) <> 0
-           ORDER BY date_trunc('month', day)"#,
+        r#"SELECT to_char(month, 'MM/YYYY') AS "month!",
+                  coalesce(sum(n) FILTER (WHERE measure = 1), 0)::bigint AS "received!",
+                  coalesce(sum(n) FILTER (WHERE measure IN (2, 3)), 0)::bigint AS "on_time!",
+                  coalesce(sum(n) FILTER (WHERE measure = 4), 0)::bigint AS "late!"
+           FROM (SELECT date_trunc('month', day::timestamp) AS month, measure, sum(dossiers) AS n
+                 FROM statistics_daily_dossiers
+                 WHERE agency_id = ANY($1) AND measure BETWEEN 1 AND 4 AND day BETWEEN $2::date AND $3::date
+                 GROUP BY day, measure) per_day
+           GROUP BY month
+           HAVING sum(n) <> 0
+           ORDER BY month"#,
         agencies,
         from as _,
         to as _
@@ -281,7 +284,8 @@ pub async fn report_charts(
 /// The on-time chart shows this many agencies at most: the lowest rates.
 const AGENCY_BARS: i64 = 15;
 
-/// What the service index needs beyond Biểu 06's totals (`total`): the
+/// What the service index needs beyond Biểu 06's totals (added by
+/// [`with_totals`], so this can run at the same time as the report): the
 /// procedures the agencies handle (fully published, offered fully online),
 /// the payments settled in the period, and among the dossiers in play
 /// (as `bieu06_dossiers` says): late ones apologised for, repeat supplement
@@ -292,7 +296,6 @@ pub async fn index_inputs(
     agencies: &[i64],
     from: NaiveDate,
     to: NaiveDate,
-    total: &Bieu06Row,
 ) -> AppResult<IndexInputs> {
     // The counts per dossier come from the daily counts (migration 41):
     // 8/9 accepted/finished after more than one supplement request, 10
@@ -320,10 +323,11 @@ pub async fn index_inputs(
                 WHERE cardinality(h.legal_basis) > 0 AND h.result_type <> ''
                   AND EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.version_id = h.id)) AS "published!",
                (SELECT count(*) FROM handled h WHERE h.online_level = 'full') AS "fully_online!",
-               (SELECT count(*) FROM payments p JOIN dossiers d ON d.id = p.dossier_id
-                WHERE d.agency_id = ANY($1) AND p.settled_at IS NOT NULL
-                  AND p.settled_at >= (SELECT $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                 AND p.settled_at < (SELECT ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS "payments!",
+               -- Settled online or at the counter (counted per day as they
+               -- happen, migrations 21 and 41).
+               (SELECT coalesce(sum(events), 0)::bigint FROM statistics_daily_extras
+                WHERE agency_id = ANY($1) AND kind IN ('payment', 'counter_payment')
+                  AND day BETWEEN $2::date AND $3::date) AS "payments!",
                (SELECT late_apologised FROM daily)::bigint
                  + (SELECT count(*) FROM bieu06_pending($1, $3::date) WHERE overdue AND apologised) AS "late_apologised!",
                (SELECT repeat_supplements FROM daily)::bigint AS "repeat_supplements!",
@@ -340,23 +344,31 @@ pub async fn index_inputs(
         procedures: row.procedures,
         procedures_published: row.published,
         procedures_fully_online: row.fully_online,
+        late_apologised: row.late_apologised,
+        repeat_supplements: row.repeat_supplements,
+        new_with_documents: row.with_documents,
+        new_reusing_data: row.reusing,
+        payments: row.payments,
+        returned_electronic: row.electronic,
+        ..IndexInputs::default()
+    })
+}
+
+/// `inputs` with what Biểu 06's totals row says.
+pub fn with_totals(inputs: IndexInputs, total: &Bieu06Row) -> IndexInputs {
+    IndexInputs {
         resolved: total.resolved(),
         resolved_in_time: total.resolved_early + total.resolved_on_time,
         pending: total.pending(),
         pending_within: total.pending_within,
         // Resolved late in the period, or pending past the appointment at its end.
         late: total.resolved_late + total.pending_overdue,
-        late_apologised: row.late_apologised,
         received: total.received(),
-        repeat_supplements: row.repeat_supplements,
         new_dossiers: total.new_online + total.new_counter,
         new_online: total.new_online,
-        new_with_documents: row.with_documents,
-        new_reusing_data: row.reusing,
-        payments: row.payments,
         payments_online: total.paid_online,
-        returned_electronic: row.electronic,
         ratings: total.ratings,
         satisfied: total.satisfied,
-    })
+        ..inputs
+    }
 }

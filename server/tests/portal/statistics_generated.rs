@@ -222,14 +222,32 @@ async fn the_daily_counts_agree_with_each_dossier_classified_on_its_own() {
         "UPDATE dossiers SET apologies = 1 WHERE id % 3 = 1",
         "UPDATE dossiers SET repeat_supplement_requests = 1 WHERE id % 4 = 1",
         "UPDATE dossiers SET result_delivery = 'online' WHERE id % 2 = 1",
+        // Payments settled online and at the counter; the dossiers of two
+        // of them then move to another agency, taking them along.
+        "INSERT INTO payments (reference, dossier_id, gateway, method, amount_vnd, status, expires_at, settled_at, receipt_number)
+         SELECT 'gen-' || d.id, d.id, CASE WHEN d.id % 2 = 0 THEN 'counter' ELSE 'sandbox' END,
+                CASE WHEN d.id % 2 = 0 THEN 'cash' ELSE 'online' END, 8000, 'paid',
+                d.submitted_at + interval '1 day', d.submitted_at + interval '1 hour', 'BL-' || d.id
+         FROM dossiers d WHERE d.id % 6 IN (0, 1)",
+        "UPDATE dossiers SET agency_id = (SELECT id FROM agencies WHERE code <> '000.01.40.H34' ORDER BY id LIMIT 1)
+          WHERE id IN (SELECT dossier_id FROM payments ORDER BY id LIMIT 2)",
     ] {
         sqlx::query(change).execute(&app.pool).await.unwrap();
     }
     compare("after changes").await;
 
-    // The service index's counts per dossier, likewise.
-    for (from, to) in PERIODS {
-        let expected: (i64, i64, i64) = sqlx::query_as(
+    // The service index's counts per dossier, likewise, for the whole
+    // province and for the one agency that lost dossiers.
+    let one_agency: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM agencies WHERE code = '000.01.40.H34'")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    for ((from, to), agencies) in PERIODS
+        .into_iter()
+        .flat_map(|period| [(period, &agencies), (period, &one_agency)])
+    {
+        let expected: (i64, i64, i64, i64) = sqlx::query_as(
             "WITH in_play AS (
                  SELECT b.outcome, d.apologies, d.repeat_supplement_requests
                  FROM bieu06_dossiers($1, $2::date, $3::date) b JOIN dossiers d ON d.id = b.dossier_id
@@ -239,29 +257,28 @@ async fn the_daily_counts_agree_with_each_dossier_classified_on_its_own() {
                     (SELECT count(*) FROM dossiers d
                      WHERE d.agency_id = ANY($1) AND d.status = 'returned' AND d.result_delivery = 'online'
                        AND d.resolved_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-                       AND d.resolved_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')",
+                       AND d.resolved_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'),
+                    (SELECT count(*) FROM payments p JOIN dossiers d ON d.id = p.dossier_id
+                     WHERE d.agency_id = ANY($1) AND p.settled_at IS NOT NULL
+                       AND p.settled_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                       AND p.settled_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')",
         )
-        .bind(&agencies)
+        .bind(agencies)
         .bind(from)
         .bind(to)
         .fetch_one(&app.pool)
         .await
         .unwrap();
         let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
-        let inputs = app::statistics::store::index_inputs(
-            &app.pool,
-            &agencies,
-            day(from),
-            day(to),
-            &Default::default(),
-        )
-        .await
-        .unwrap();
+        let inputs = app::statistics::store::index_inputs(&app.pool, agencies, day(from), day(to))
+            .await
+            .unwrap();
         assert_eq!(
             (
                 inputs.late_apologised,
                 inputs.repeat_supplements,
-                inputs.returned_electronic
+                inputs.returned_electronic,
+                inputs.payments
             ),
             expected,
             "{from}–{to}"

@@ -105,7 +105,6 @@ async fn digitised(app: &support::TestApp) -> (i64, i64) {
         &agencies,
         day("2026-10-01"),
         day("2026-12-31"),
-        &Default::default(),
     )
     .await
     .unwrap();
