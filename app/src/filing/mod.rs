@@ -16,6 +16,7 @@ pub mod partly_online;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;
+mod suspended;
 pub mod upload_progress;
 pub mod wallet_page;
 

@@ -7,7 +7,7 @@ use crate::enhance::FilingFormEnhancer;
 use crate::error::AppError;
 use crate::forms::{field_id, ErrorSummary, FormFeedback};
 use crate::i18n::use_texts;
-use crate::layout::{NotFound, PageError, PageTitle};
+use crate::layout::{PageError, PageTitle};
 use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ use leptos_router::hooks::use_params_map;
 pub fn FilingPage() -> impl IntoView {
     let t = use_texts();
     let params = use_params_map();
+    let code = move || params.with_untracked(|params| params.get("code").unwrap_or_default());
     let filing = Resource::new(
         move || {
             let params = params.get();
@@ -40,7 +41,7 @@ pub fn FilingPage() -> impl IntoView {
                         let feedback = session.feedback.form_for(super::eform_fields::FORM_NAME);
                         view! { <FilingForm filing feedback/> }.into_any()
                     }
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <super::suspended::FilingUnavailable code=code()/> }.into_any(),
                     Err(AppError::Forbidden) if session.visitor.user().is_some_and(|user| !user.email_confirmed) => view! {
                         <div class="notice notice--warning" role="status">
                             <p>{t.filing.confirm_email_first}</p>

@@ -268,7 +268,23 @@ async fn suspended_online_filing_is_explained_to_citizens_and_closed() {
         .text()
         .contains("Tạm dừng nộp hồ sơ trực tuyến: Đang cập nhật mẫu tờ khai mới"));
     assert!(!page.body.contains(&format!("href=\"/nop-ho-so/{CODE}\"")));
-    assert_ne!(citizen.get(&format!("/nop-ho-so/{CODE}")).await.status, 200);
+    // A link kept from before explains itself instead of "not found", and
+    // offers no form.
+    let filing = citizen.get(&format!("/nop-ho-so/{CODE}")).await;
+    assert!(
+        filing
+            .text()
+            .contains("Tạm dừng nộp hồ sơ trực tuyến: Đang cập nhật mẫu tờ khai mới"),
+        "{}",
+        filing.text()
+    );
+    assert!(!filing.body.contains("id=\"filing-form\""));
+    assert!(filing.body.contains(&format!("href=\"/thu-tuc/{CODE}\"")));
+    assert_eq!(
+        citizen.get("/nop-ho-so/9.999999").await.status,
+        404,
+        "a procedure that does not exist is still not found"
+    );
 
     admin
         .post(&format!("{ADMIN_PAGE}/tam-dung"), &[("resume", "1")])
