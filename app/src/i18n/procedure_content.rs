@@ -94,6 +94,9 @@ pub struct ProcedureContentTexts {
     pub import_too_large: fn(usize) -> String,
     pub import_unreadable: &'static str,
     pub import_missing_sheet: fn(&str) -> String,
+    /// A document or fee row whose procedure code is not on the
+    /// procedures sheet: the sheet, the row number, the code.
+    pub import_unknown_code: fn(&str, usize, &str) -> String,
     pub import_drafted: &'static str,
     pub import_refused: &'static str,
     pub import_published: fn(usize, &str) -> String,
@@ -225,6 +228,11 @@ pub const VI: ProcedureContentTexts = ProcedureContentTexts {
     import_too_large: |mb| format!("Tệp danh mục quá lớn: tối đa {mb} MB. Chia danh mục thành nhiều tệp."),
     import_unreadable: "Không đọc được tệp: cần tệp JSON hoặc Excel theo mẫu danh mục của cổng.",
     import_missing_sheet: |sheet| format!("Tệp Excel thiếu trang “{sheet}”."),
+    import_unknown_code: |sheet, row, code| if code.is_empty() {
+        format!("Trang “{sheet}”, dòng {row}: thiếu mã thủ tục. Không có gì được nhập.")
+    } else {
+        format!("Trang “{sheet}”, dòng {row}: mã thủ tục “{code}” không có trong trang thủ tục. Không có gì được nhập.")
+    },
     import_drafted: "Đã nhập danh mục thành các bản nháp. Một quản trị viên khác cần xem và xuất bản.",
     import_refused: "Tệp có dòng không hợp lệ nên chưa nhập thủ tục nào. Sửa các dòng dưới đây rồi nhập lại.",
     import_published: |count, day| format!("Đã xuất bản {count} thủ tục, hiệu lực từ {day}."),
@@ -357,6 +365,11 @@ pub const EN: ProcedureContentTexts = ProcedureContentTexts {
     import_too_large: |mb| format!("The catalogue file is too large: at most {mb} MB. Split the catalogue into several files."),
     import_unreadable: "The file could not be read: it must be JSON or Excel in the portal's catalogue layout.",
     import_missing_sheet: |sheet| format!("The Excel file has no sheet “{sheet}”."),
+    import_unknown_code: |sheet, row, code| if code.is_empty() {
+        format!("Sheet “{sheet}”, row {row}: the procedure code is missing. Nothing was imported.")
+    } else {
+        format!("Sheet “{sheet}”, row {row}: procedure code “{code}” is not on the procedures sheet. Nothing was imported.")
+    },
     import_drafted: "The catalogue is imported as drafts. Another administrator must review and publish it.",
     import_refused: "Some rows are not valid, so no procedure was imported. Correct the rows below and import again.",
     import_published: |count, day| format!("{count} procedures published, in force from {day}."),

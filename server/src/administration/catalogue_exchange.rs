@@ -132,6 +132,11 @@ pub async fn import(
             feedback::notice(&session, NoticeTone::Error, (t.import_missing_sheet)(sheet)).await;
             return Ok(see_other(paths::PROCEDURES_ADMIN));
         }
+        Err(Unreadable::UnknownCode { sheet, row, code }) => {
+            let message = (t.import_unknown_code)(sheet, row, &code);
+            feedback::notice(&session, NoticeTone::Error, message).await;
+            return Ok(see_other(paths::PROCEDURES_ADMIN));
+        }
     };
     let sheets = bytes.starts_with(b"PK");
     let today = state.clock.today_in_vietnam();

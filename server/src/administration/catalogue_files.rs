@@ -159,6 +159,14 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
 pub enum Unreadable {
     NotACatalogue,
     MissingSheet(&'static str),
+    /// A document or fee row (its sheet and row number as the spreadsheet
+    /// shows it) names a procedure code the procedures sheet does not
+    /// have: taken silently, the row would be lost.
+    UnknownCode {
+        sheet: &'static str,
+        row: usize,
+        code: String,
+    },
 }
 
 /// The records of an uploaded file, JSON or xlsx (told apart by content).
@@ -247,27 +255,41 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
     let find = |records: &mut Vec<ProcedureRecord>, code: String| {
         records.iter_mut().position(|record| record.code == code)
     };
-    for row in documents.rows().skip(1) {
-        if let Some(index) = find(&mut records, text(row.first())) {
-            records[index].version.documents.push(DocumentLine {
-                name: text(row.get(1)),
-                originals: i32::try_from(number(row.get(2))).unwrap_or(-1),
-                copies: i32::try_from(number(row.get(3))).unwrap_or(-1),
-                mandatory: ticked(row.get(4)),
-            });
+    // A row's number as the spreadsheet shows it: the heading is row 1.
+    let unknown = |sheet: &'static str, index: usize, code: String| Unreadable::UnknownCode {
+        sheet,
+        row: index + 2,
+        code,
+    };
+    for (number_in_sheet, row) in documents.rows().skip(1).enumerate() {
+        if row.iter().all(|cell| matches!(cell, Data::Empty)) {
+            continue;
         }
+        let code = text(row.first());
+        let index = find(&mut records, code.clone())
+            .ok_or_else(|| unknown(DOCUMENTS_SHEET, number_in_sheet, code))?;
+        records[index].version.documents.push(DocumentLine {
+            name: text(row.get(1)),
+            originals: i32::try_from(number(row.get(2))).unwrap_or(-1),
+            copies: i32::try_from(number(row.get(3))).unwrap_or(-1),
+            mandatory: ticked(row.get(4)),
+        });
     }
-    for row in fees.rows().skip(1) {
-        if let Some(index) = find(&mut records, text(row.first())) {
-            records[index].version.fees.push(FeeLine {
-                kind: text(row.get(1)),
-                description: text(row.get(2)),
-                amount_vnd: number(row.get(3)),
-                charged: ticked(row.get(4)),
-                note: text(row.get(5)),
-                ..FeeLine::default()
-            });
+    for (number_in_sheet, row) in fees.rows().skip(1).enumerate() {
+        if row.iter().all(|cell| matches!(cell, Data::Empty)) {
+            continue;
         }
+        let code = text(row.first());
+        let index = find(&mut records, code.clone())
+            .ok_or_else(|| unknown(FEES_SHEET, number_in_sheet, code))?;
+        records[index].version.fees.push(FeeLine {
+            kind: text(row.get(1)),
+            description: text(row.get(2)),
+            amount_vnd: number(row.get(3)),
+            charged: ticked(row.get(4)),
+            note: text(row.get(5)),
+            ..FeeLine::default()
+        });
     }
     Ok(records)
 }

@@ -340,3 +340,59 @@ async fn a_file_over_the_size_limit_is_refused_with_the_limit_even_when_sent_at_
         .unwrap();
     assert_eq!(imports, 0);
 }
+
+/// The workbook with one more row on `sheet`, naming procedure `code`.
+fn with_row_for(bytes: &[u8], sheet: &str, code: &str) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!("motcua-orphan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (input, output) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    std::fs::write(&input, bytes).unwrap();
+    let script = r#"
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+book[sys.argv[3]].append([sys.argv[4], "Lệ phí", "Dòng không thuộc thủ tục nào", 10000, "x"])
+book.save(sys.argv[2])
+"#;
+    let result = std::process::Command::new("python3")
+        .args(["-c", script])
+        .args([input.as_os_str(), output.as_os_str()])
+        .args([sheet, code])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let edited = std::fs::read(&output).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    edited
+}
+
+#[tokio::test]
+async fn a_fee_or_document_row_for_a_procedure_not_in_the_file_refuses_the_file_and_says_where() {
+    let app = spawn_app().await;
+    let mut author = signed_in(&app, AUTHOR).await;
+    let xlsx = author.get("/quan-tri/danh-muc-thu-tuc.xlsx").await;
+    // The rows each sheet has (its heading included), as openpyxl reads them.
+    let (sheets, _) = through_openpyxl(&xlsx.bytes, "", "");
+    let rows = |sheet: &str| sheets[sheet].as_array().unwrap().len();
+    for (sheet, code, expected_code) in [
+        (
+            "Phí, lệ phí",
+            "9.999999",
+            "mã thủ tục “9.999999” không có trong trang thủ tục",
+        ),
+        ("Thành phần hồ sơ", "", "thiếu mã thủ tục"),
+    ] {
+        let edited = with_row_for(&xlsx.bytes, sheet, code);
+        let response = upload(&app, &author, "danh-muc.xlsx", &edited).await;
+        assert_eq!(response.location(), "/quan-tri/thu-tuc");
+        let page = author.get("/quan-tri/thu-tuc").await.text();
+        let place = format!("Trang “{sheet}”, dòng {}:", rows(sheet) + 1);
+        assert!(page.contains(&place), "{place} in {page}");
+        assert!(page.contains(expected_code), "{expected_code} in {page}");
+        assert!(page.contains("Không có gì được nhập."), "{page}");
+        assert_eq!(drafts(&app).await, 0, "nothing of the file is kept");
+    }
+}
