@@ -142,7 +142,7 @@ fn row_count(form: &Posted, name: &str) -> usize {
     form.get(name).parse().unwrap_or(0).min(200)
 }
 
-fn posted_fees(form: &Posted, kept: &mut FormFeedback) -> Vec<FeeLine> {
+fn posted_fees(form: &Posted, kept: &mut FormFeedback, rows: &mut RowPositions) -> Vec<FeeLine> {
     let mut fees = Vec::new();
     for index in 0..row_count(form, "fees") {
         let key = |part: &str| format!("fee.{index}.{part}");
@@ -162,12 +162,17 @@ fn posted_fees(form: &Posted, kept: &mut FormFeedback) -> Vec<FeeLine> {
         // A blank row is one offered for adding, left unused.
         if !(line.description.is_empty() && form.get(&key("amount_vnd")).trim().is_empty()) {
             fees.push(line);
+            rows.fee.push(index);
         }
     }
     fees
 }
 
-fn posted_exemptions(form: &Posted, kept: &mut FormFeedback) -> Vec<ExemptionLine> {
+fn posted_exemptions(
+    form: &Posted,
+    kept: &mut FormFeedback,
+    rows: &mut RowPositions,
+) -> Vec<ExemptionLine> {
     let mut exemptions = Vec::new();
     for index in 0..row_count(form, "exemptions") {
         let key = |part: &str| format!("exemption.{index}.{part}");
@@ -179,6 +184,7 @@ fn posted_exemptions(form: &Posted, kept: &mut FormFeedback) -> Vec<ExemptionLin
         };
         if !(line.code.is_empty() && line.name.is_empty()) {
             exemptions.push(line);
+            rows.exemption.push(index);
         }
     }
     exemptions
@@ -198,8 +204,43 @@ fn posted_workflow(form: &Posted, kept: &mut FormFeedback) -> Vec<StepLine> {
         .collect()
 }
 
-/// The draft as posted, every value kept for the form to come back with.
-fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
+/// Where each kept row of a repeated group was on the posted form: blank
+/// rows are dropped, so the checks number the rows that remain, and their
+/// messages must go back to the rows the official sees.
+#[derive(Default)]
+struct RowPositions {
+    document: Vec<usize>,
+    fee: Vec<usize>,
+    exemption: Vec<usize>,
+}
+
+impl RowPositions {
+    /// `field` (`document.1.copies`) as the posted form names it.
+    fn posted_name(&self, field: &str) -> String {
+        let mut parts = field.splitn(3, '.');
+        let (Some(group), Some(index), rest) = (parts.next(), parts.next(), parts.next()) else {
+            return field.to_string();
+        };
+        let positions = match group {
+            "document" => &self.document,
+            "fee" => &self.fee,
+            "exemption" => &self.exemption,
+            _ => return field.to_string(),
+        };
+        match index.parse::<usize>().ok().and_then(|i| positions.get(i)) {
+            Some(posted) => match rest {
+                Some(rest) => format!("{group}.{posted}.{rest}"),
+                None => format!("{group}.{posted}"),
+            },
+            None => field.to_string(),
+        }
+    }
+}
+
+/// The draft as posted, every value kept for the form to come back with,
+/// and where its rows were on the form.
+fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowPositions) {
+    let mut rows = RowPositions::default();
     let legal_basis = form
         .kept_text(kept, "legal_basis")
         .lines()
@@ -222,9 +263,12 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
                 copies,
                 mandatory,
             });
+            rows.document.push(index);
         }
     }
-    VersionFields {
+    let fees = posted_fees(form, kept, &mut rows);
+    let exemptions = posted_exemptions(form, kept, &mut rows);
+    let fields = VersionFields {
         name: form.kept_text(kept, "name"),
         description: form.kept_text(kept, "description"),
         time_unit: form.kept_text(kept, "time_unit"),
@@ -236,10 +280,11 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> VersionFields {
         legal_basis,
         documents,
         payment_due: form.kept_text(kept, "payment_due"),
-        fees: posted_fees(form, kept),
-        exemptions: posted_exemptions(form, kept),
+        fees,
+        exemptions,
         workflow: posted_workflow(form, kept),
-    }
+    };
+    (fields, rows)
 }
 
 pub async fn save_draft(
@@ -254,7 +299,7 @@ pub async fn save_draft(
     let t = &asker.lang.texts().procedures_admin;
     let back = paths::procedure_admin(&code);
     let mut refused = FormFeedback::new(DRAFT_FORM);
-    let fields = posted_fields(&form, &mut refused);
+    let (fields, rows) = posted_fields(&form, &mut refused);
     let mut tx = state.pool.begin().await?;
     let procedure = lock(&mut tx, &code).await?;
     let Some((draft, _)) = procedure.draft else {
@@ -263,7 +308,7 @@ pub async fn save_draft(
     let refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
     if !refusals.is_empty() {
         for (field, refusal) in refusals {
-            refused.error(&field, refusal.message(t));
+            refused.error(&rows.posted_name(&field), refusal.message(t));
         }
         feedback::form(&session, refused).await;
         return Ok(see_other(&back));
@@ -439,4 +484,24 @@ pub async fn suspend(
     };
     feedback::notice(&session, NoticeTone::Success, notice).await;
     Ok(see_other(&back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowPositions;
+
+    #[test]
+    fn a_checked_rows_message_goes_back_to_the_row_as_posted() {
+        let rows = RowPositions {
+            document: vec![0, 2],
+            fee: vec![1],
+            exemption: vec![],
+        };
+        assert_eq!(rows.posted_name("document.1.copies"), "document.2.copies");
+        assert_eq!(rows.posted_name("document.0.name"), "document.0.name");
+        assert_eq!(rows.posted_name("fee.0.amount_vnd"), "fee.1.amount_vnd");
+        assert_eq!(rows.posted_name("name"), "name");
+        assert_eq!(rows.posted_name("step.3.name"), "step.3.name");
+        assert_eq!(rows.posted_name("exemption.0.code"), "exemption.0.code");
+    }
 }

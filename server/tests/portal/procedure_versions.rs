@@ -306,3 +306,50 @@ async fn only_the_provinces_administrators_change_procedures() {
     }
     assert_eq!(versions(&app).await.len(), 1);
 }
+
+#[tokio::test]
+async fn an_emptied_row_leaves_the_messages_of_the_rows_after_it_in_place() {
+    let app = spawn_app().await;
+    let mut author = signed_in(&app, AUTHOR).await;
+    author.post(&format!("{ADMIN_PAGE}/ban-nhap"), &[]).await;
+    let mut fields: Vec<(&str, &str)> = draft_fields("5")
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("document"))
+        .collect();
+    // The second document emptied (dropped), the third wrong.
+    fields.extend([
+        ("documents", "3"),
+        (
+            "document.0.name",
+            "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)",
+        ),
+        ("document.0.originals", "1"),
+        ("document.0.copies", "0"),
+        ("document.1.name", ""),
+        ("document.1.originals", "1"),
+        ("document.1.copies", "0"),
+        ("document.2.name", "Văn bản đồng ý của chủ hộ"),
+        ("document.2.originals", "1"),
+        ("document.2.copies", "nhiều"),
+    ]);
+    author
+        .post(&format!("{ADMIN_PAGE}/ban-nhap/luu"), &fields)
+        .await;
+    let page = author.get(ADMIN_PAGE).await;
+    // Each row's message is written at the top of its row (and listed in
+    // the summary above the form).
+    let at = |needle: &str| {
+        page.body
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {}", page.body))
+    };
+    let message = at("<p class=\"error-message\">Số bản từ 0 đến 20.");
+    assert!(
+        at("name=\"document.1.name\"") < message && message < at("name=\"document.2.name\""),
+        "the message stands by the row that is wrong, not by the emptied one before it"
+    );
+    assert!(
+        page.body.contains("value=\"nhiều\""),
+        "what was typed is kept"
+    );
+}
