@@ -249,3 +249,33 @@ async fn the_filing_page_goes_office_questions_documents_fees_declaration_then_o
         );
     }
 }
+
+#[tokio::test]
+async fn the_live_check_answers_at_its_own_address_with_the_validators_messages() {
+    let app = spawn_app().await;
+    let mut citizen = Browser::new(&app);
+    citizen
+        .sign_in("congdan@motcua.example", "Demo@12345")
+        .await;
+    // As the filing page's enhancer sends it: the procedure and the answers
+    // typed so far (here one name for a field that does not exist).
+    let response = citizen
+        .post(
+            "/api/filing/check",
+            &[
+                ("code", "1.001193"),
+                ("answers[0][0]", "khong-co"),
+                ("answers[0][1]", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    let answer = response.json();
+    assert!(
+        answer["errors"]
+            .as_array()
+            .is_some_and(|errors| !errors.is_empty()),
+        "the validator's messages for an empty form: {answer}"
+    );
+    assert!(answer.get("hidden").is_some(), "{answer}");
+}

@@ -56,7 +56,7 @@ impl CheckView {
 
 /// The check page of the signed-in citizen's draft of procedure `code`;
 /// `NotFound` when there is no such procedure or no draft of it.
-#[server(endpoint = "filing/check")]
+#[server(endpoint = "filing/check-page")]
 pub async fn load_check(code: String) -> Result<CheckView, AppError> {
     use crate::access::{require, Permission};
     let citizen = require(Permission::FileDossier)?;
