@@ -282,3 +282,33 @@ async fn officials_sign_in_too() {
     );
     assert!(page.text().contains("Hồng Gai"), "the agency is shown");
 }
+
+#[tokio::test]
+async fn pages_opened_without_a_notice_waiting_leave_the_session_unwritten() {
+    let app = spawn_app().await;
+    let mut citizen = Browser::new(&app);
+    citizen
+        .sign_in("congdan@motcua.example", "Demo@12345")
+        .await;
+    // The sign-in's notice is shown once, and taken out of the session.
+    citizen.get("/ho-so").await;
+    let stored = || async {
+        // Saving writes the data and a new expiry date.
+        sqlx::query_as::<_, (Vec<u8>, String)>(
+            "SELECT data, expiry_date::text FROM tower_sessions.session",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    };
+    let before = stored().await;
+    assert_eq!(before.len(), 1);
+    for page in ["/ho-so", "/thu-tuc", "/tai-khoan"] {
+        assert_eq!(citizen.get(page).await.status, 200, "{page}");
+    }
+    assert_eq!(
+        stored().await,
+        before,
+        "nothing to take out, nothing written back"
+    );
+}
