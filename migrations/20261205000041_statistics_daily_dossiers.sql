@@ -135,11 +135,18 @@ BEGIN
 END
 $$;
 
--- A dossier filed online (not yet accepted) contributes nothing: the
--- insert trigger does no write then.
-CREATE TRIGGER dossiers_count_statistics_on_insert_or_delete
-    AFTER INSERT OR DELETE ON dossiers
-    FOR EACH ROW EXECUTE FUNCTION statistics_count_dossier();
+-- A draft, or a dossier filed online and not yet accepted, contributes
+-- nothing (every measure needs an acceptance or an end), so the triggers
+-- do not even run for it: drafts are written on every save of the form.
+CREATE TRIGGER dossiers_count_statistics_on_insert
+    AFTER INSERT ON dossiers
+    FOR EACH ROW WHEN (NEW.received_at IS NOT NULL OR NEW.resolved_at IS NOT NULL)
+    EXECUTE FUNCTION statistics_count_dossier();
+
+CREATE TRIGGER dossiers_count_statistics_on_delete
+    AFTER DELETE ON dossiers
+    FOR EACH ROW WHEN (OLD.received_at IS NOT NULL OR OLD.resolved_at IS NOT NULL)
+    EXECUTE FUNCTION statistics_count_dossier();
 
 CREATE TRIGGER dossiers_count_statistics_on_update
     AFTER UPDATE ON dossiers
@@ -149,7 +156,9 @@ CREATE TRIGGER dossiers_count_statistics_on_update
                        IS DISTINCT FROM
                        (NEW.agency_id, NEW.procedure_version_id, NEW.channel, NEW.status, NEW.received_at,
                         NEW.result_issued_at, NEW.resolved_at, NEW.legal_due_at, NEW.repeat_supplement_requests,
-                        NEW.apologies, NEW.has_documents, NEW.reuses_documents, NEW.result_delivery))
+                        NEW.apologies, NEW.has_documents, NEW.reuses_documents, NEW.result_delivery)
+                       AND (OLD.received_at IS NOT NULL OR OLD.resolved_at IS NOT NULL
+                            OR NEW.received_at IS NOT NULL OR NEW.resolved_at IS NOT NULL))
     EXECUTE FUNCTION statistics_count_dossier();
 
 -- What is pending at a period's end: accepted, and neither given a result

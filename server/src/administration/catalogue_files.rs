@@ -210,6 +210,34 @@ fn ticked(cell: Option<&Data>) -> bool {
     )
 }
 
+/// The non-empty rows of a document or fee sheet, each with the index of
+/// the procedure record its first cell names; a row naming no procedure of
+/// the file refuses the file (as the spreadsheet numbers rows: the heading
+/// is row 1).
+fn owned_rows<'r>(
+    sheet: &'r calamine::Range<Data>,
+    name: &'static str,
+    records: &[ProcedureRecord],
+) -> Result<Vec<(usize, &'r [Data])>, Unreadable> {
+    let mut owned = Vec::new();
+    for (position, row) in sheet.rows().skip(1).enumerate() {
+        if row.iter().all(|cell| matches!(cell, Data::Empty)) {
+            continue;
+        }
+        let code = text(row.first());
+        let index = records
+            .iter()
+            .position(|record| record.code == code)
+            .ok_or(Unreadable::UnknownCode {
+                sheet: name,
+                row: position + 2,
+                code,
+            })?;
+        owned.push((index, row));
+    }
+    Ok(owned)
+}
+
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|_| Unreadable::NotACatalogue)?;
@@ -252,22 +280,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
         version.payment_due = cell(13);
         records.push(record);
     }
-    let find = |records: &mut Vec<ProcedureRecord>, code: String| {
-        records.iter_mut().position(|record| record.code == code)
-    };
-    // A row's number as the spreadsheet shows it: the heading is row 1.
-    let unknown = |sheet: &'static str, index: usize, code: String| Unreadable::UnknownCode {
-        sheet,
-        row: index + 2,
-        code,
-    };
-    for (number_in_sheet, row) in documents.rows().skip(1).enumerate() {
-        if row.iter().all(|cell| matches!(cell, Data::Empty)) {
-            continue;
-        }
-        let code = text(row.first());
-        let index = find(&mut records, code.clone())
-            .ok_or_else(|| unknown(DOCUMENTS_SHEET, number_in_sheet, code))?;
+    for (index, row) in owned_rows(&documents, DOCUMENTS_SHEET, &records)? {
         records[index].version.documents.push(DocumentLine {
             name: text(row.get(1)),
             originals: i32::try_from(number(row.get(2))).unwrap_or(-1),
@@ -275,13 +288,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
             mandatory: ticked(row.get(4)),
         });
     }
-    for (number_in_sheet, row) in fees.rows().skip(1).enumerate() {
-        if row.iter().all(|cell| matches!(cell, Data::Empty)) {
-            continue;
-        }
-        let code = text(row.first());
-        let index = find(&mut records, code.clone())
-            .ok_or_else(|| unknown(FEES_SHEET, number_in_sheet, code))?;
+    for (index, row) in owned_rows(&fees, FEES_SHEET, &records)? {
         records[index].version.fees.push(FeeLine {
             kind: text(row.get(1)),
             description: text(row.get(2)),

@@ -768,7 +768,7 @@ DROP TABLE gen_d;
 -- The daily statistics (migration 41) would be upserted once per dossier by
 -- the row trigger; the year's dossiers are added to them once, grouped,
 -- right after.
-ALTER TABLE dossiers DISABLE TRIGGER dossiers_count_statistics_on_insert_or_delete;
+ALTER TABLE dossiers DISABLE TRIGGER dossiers_count_statistics_on_insert;
 
 INSERT INTO dossiers (id, code, pin, applicant_id, procedure_version_id, agency_id, status, channel, form_data,
                       submitted_at, counted_from, due_at, created_at, updated_at, version, assignee_id, resumes_to,
@@ -802,7 +802,7 @@ SELECT e.id,
 FROM gen_e e
 JOIN gen_fees f ON f.version_id = e.version_id AND f.copies = e.copies AND f.exemption = e.exemption;
 
-ALTER TABLE dossiers ENABLE TRIGGER dossiers_count_statistics_on_insert_or_delete;
+ALTER TABLE dossiers ENABLE TRIGGER dossiers_count_statistics_on_insert;
 INSERT INTO statistics_daily_dossiers AS x (agency_id, measure, day, procedure_version_id, channel, dossiers)
 SELECT d.agency_id, m.measure, m.day, d.procedure_version_id, d.channel, count(*)
 FROM dossiers d, LATERAL statistics_dossier_measures(d) m

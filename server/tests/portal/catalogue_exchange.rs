@@ -180,10 +180,6 @@ async fn an_imported_catalogue_is_published_together_by_a_second_administrator()
 /// The workbook's sheets as openpyxl reads them; and the same workbook
 /// with one procedure renamed by openpyxl, saved as another tool would.
 fn through_openpyxl(bytes: &[u8], code: &str, name: &str) -> (Value, Vec<u8>) {
-    let dir = std::env::temp_dir().join(format!("motcua-catalogue-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (input, output) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
-    std::fs::write(&input, bytes).unwrap();
     let script = r#"
 import json, sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1])
@@ -194,10 +190,23 @@ for row in book["Thủ tục"].iter_rows(min_row=2):
 book.save(sys.argv[2])
 print(json.dumps(sheets, default=str))
 "#;
+    let (printed, edited) = with_python(bytes, script, &[code, name]);
+    (serde_json::from_slice(&printed).unwrap(), edited)
+}
+
+/// Runs a Python `script` on the workbook `bytes` as `script in.xlsx
+/// out.xlsx args…`: what it printed, and the workbook it saved.
+fn with_python(bytes: &[u8], script: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("motcua-catalogue-{}-{run}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (input, output) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    std::fs::write(&input, bytes).unwrap();
     let result = std::process::Command::new("python3")
         .args(["-c", script])
         .args([input.as_os_str(), output.as_os_str()])
-        .args([code, name])
+        .args(args)
         .output()
         .expect("python3 runs");
     assert!(
@@ -207,7 +216,7 @@ print(json.dumps(sheets, default=str))
     );
     let edited = std::fs::read(&output).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    (serde_json::from_slice(&result.stdout).unwrap(), edited)
+    (result.stdout, edited)
 }
 
 #[tokio::test]
@@ -343,30 +352,13 @@ async fn a_file_over_the_size_limit_is_refused_with_the_limit_even_when_sent_at_
 
 /// The workbook with one more row on `sheet`, naming procedure `code`.
 fn with_row_for(bytes: &[u8], sheet: &str, code: &str) -> Vec<u8> {
-    let dir = std::env::temp_dir().join(format!("motcua-orphan-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (input, output) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
-    std::fs::write(&input, bytes).unwrap();
     let script = r#"
 import sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1])
 book[sys.argv[3]].append([sys.argv[4], "Lệ phí", "Dòng không thuộc thủ tục nào", 10000, "x"])
 book.save(sys.argv[2])
 "#;
-    let result = std::process::Command::new("python3")
-        .args(["-c", script])
-        .args([input.as_os_str(), output.as_os_str()])
-        .args([sheet, code])
-        .output()
-        .expect("python3 runs");
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    let edited = std::fs::read(&output).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    edited
+    with_python(bytes, script, &[sheet, code]).1
 }
 
 #[tokio::test]

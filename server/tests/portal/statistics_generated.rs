@@ -285,3 +285,59 @@ async fn the_daily_counts_agree_with_each_dossier_classified_on_its_own() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dossiers_accepted_at_once_are_each_counted_once() {
+    let app = spawn_app().await;
+    generate_dossiers(&app).await;
+    // Every submission still waiting, accepted at the same moment by
+    // separate connections: they all add to the same daily row.
+    let waiting: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM dossiers WHERE status = 'submitted' ORDER BY id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert!(waiting.len() >= 50, "{}", waiting.len());
+    let mut accepting = tokio::task::JoinSet::new();
+    for id in waiting.clone() {
+        let pool = app.pool.clone();
+        accepting.spawn(async move {
+            sqlx::query(
+                "UPDATE dossiers SET status = 'received', received_at = timestamptz '2026-11-20 09:00+07'
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        });
+    }
+    while let Some(done) = accepting.join_next().await {
+        done.unwrap();
+    }
+    let counted: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(dossiers), 0)::bigint FROM statistics_daily_dossiers
+         WHERE measure = 1 AND day = '2026-11-20'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let accepted_that_day: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM dossiers
+         WHERE (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = '2026-11-20'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(accepted_that_day >= waiting.len() as i64);
+    assert_eq!(counted, accepted_that_day, "each acceptance counted once");
+    let agencies: Vec<i64> = sqlx::query_scalar("SELECT id FROM agencies")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    let november = ("2026-11-01", "2026-11-30");
+    assert_eq!(
+        reported(&app, &agencies, november).await,
+        classified_one_by_one(&app, &agencies, november).await
+    );
+}
