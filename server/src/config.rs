@@ -64,6 +64,11 @@ pub struct Config {
     /// `MOTCUA_PAGE_CACHE_SECONDS` (default 30; 0 turns it off): how long an
     /// instance keeps a public page for anonymous visitors (`page_cache`).
     pub page_cache_seconds: u64,
+    /// `MOTCUA_SIGNING_DIR`: the folder of the issuing bodies' certificates
+    /// and keys (`documents/signing`). Unset: in demo mode `data_dir/signing`,
+    /// filled by the demo's certificate authority; otherwise nothing is
+    /// signed and no document says "(Ký điện tử)".
+    pub signing_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -184,10 +189,14 @@ impl Config {
             }
         };
 
+        let data_dir = PathBuf::from(get("MOTCUA_DATA_DIR").unwrap_or_else(|| "data".into()));
         Ok(Config {
+            signing_dir: get("MOTCUA_SIGNING_DIR")
+                .map(PathBuf::from)
+                .or_else(|| demo.then(|| data_dir.join("signing"))),
             bind_addr,
             database_url: get("DATABASE_URL").map(DatabaseUrl),
-            data_dir: PathBuf::from(get("MOTCUA_DATA_DIR").unwrap_or_else(|| "data".into())),
+            data_dir,
             public_base_url: get("MOTCUA_PUBLIC_URL")
                 .map(|url| url.trim_end_matches('/').to_string())
                 .unwrap_or_else(|| format!("http://{bind_addr}")),

@@ -66,6 +66,11 @@ impl AppState {
             .build();
         let files = files::configured_store(&config)
             .expect("the configured file store (data folder or S3 bucket) can be opened");
+        let signers = match &config.signing_dir {
+            Some(folder) => documents::signing::Signers::load(folder)
+                .expect("every credential in the signing folder can be used"),
+            None => documents::signing::Signers::none(),
+        };
         AppState {
             pool,
             files,
@@ -76,6 +81,7 @@ impl AppState {
             config: Arc::new(config),
             leptos_options,
             clock: app::clock::Clock::real(),
+            signers: Arc::new(signers),
         }
     }
 }
@@ -264,6 +270,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     seed::load_reference_data(&database.pool).await?;
     if config.demo {
         seed::load_demo_data(&database.pool).await?;
+        if let Some(folder) = &config.signing_dir {
+            seed::demo_signing::ensure(&database.pool, folder, &config.place).await?;
+        }
         tracing::info!("demo data loaded");
         if config.demo_history > 0 {
             let year = chrono::Datelike::year(&app::clock::Clock::real().today_in_vietnam());

@@ -22,6 +22,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Public pages kept for anonymous visitors (`page_cache`).
     pub page_cache: crate::page_cache::PageCache,
+    /// The issuing bodies' signing credentials (`documents/signing`).
+    pub signers: Arc<crate::documents::signing::Signers>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -245,6 +245,8 @@ pub struct OfficeHistoryEntry {
     pub from: Option<DossierStatus>,
     pub to: DossierStatus,
     pub note: Option<String>,
+    /// Who signed the slip the step issued, when it is signed.
+    pub signed_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,6 +86,8 @@ pub struct FilingTexts {
     pub supplement_send: &'static str,
     pub result_heading: &'static str,
     pub result_handed_over: &'static str,
+    /// Before the name of who signed a document electronically.
+    pub signed_by: &'static str,
 
     pub lookup_title: &'static str,
     pub lookup_lead: &'static str,
@@ -188,6 +190,7 @@ pub const VI: FilingTexts = FilingTexts {
     supplement_send: "Gửi bổ sung",
     result_heading: "Kết quả giải quyết",
     result_handed_over: "Kết quả đã được trao trực tiếp tại bộ phận một cửa. Bản điện tử:",
+    signed_by: "Ký số bởi:",
     next_step: |status| match status {
         DossierStatus::Draft => "Hoàn thành tờ khai và nộp hồ sơ.",
         DossierStatus::Submitted => "Bộ phận một cửa đang kiểm tra hồ sơ. Bạn sẽ nhận được thư khi hồ sơ được tiếp nhận.",
@@ -296,6 +299,7 @@ pub const EN: FilingTexts = FilingTexts {
     supplement_send: "Send the supplement",
     result_heading: "Result",
     result_handed_over: "The result was handed over at the one-stop desk. Its electronic copy:",
+    signed_by: "Digitally signed by:",
     next_step: |status| match status {
         DossierStatus::Draft => "Complete the form and submit the dossier.",
         DossierStatus::Submitted => "The one-stop shop is checking the dossier. You will get a message when it is accepted.",

@@ -39,6 +39,8 @@ pub struct HistoryEntry {
     pub at: String,
     pub status: DossierStatus,
     pub note: Option<String>,
+    /// Who signed the slip the step issued, when it is signed.
+    pub signed_by: Option<String>,
 }
 
 /// A dossier as its applicant sees it.
@@ -60,6 +62,8 @@ pub struct DossierDetail {
     pub supplement_request: Option<String>,
     /// Once returned: the result document.
     pub result: Option<crate::filing::AttachedFile>,
+    /// Who signed the result, when it is signed.
+    pub result_signed_by: Option<String>,
     /// The documents and their files: listed on the page, and while awaiting
     /// a supplement, offered to add what is missing.
     pub documents: Vec<crate::filing::DocumentSlot>,

@@ -67,10 +67,11 @@ pub async fn my_dossiers(
 
 async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>> {
     let rows = sqlx::query!(
-        r#"SELECT id, NULLIF(action, 'submit') AS "action: Action",
-                  to_char(occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
-                  to_status AS "to_status: DossierStatus", note
-           FROM dossier_history WHERE dossier_id = $1 ORDER BY occurred_at, id"#,
+        r#"SELECT h.id, NULLIF(h.action, 'submit') AS "action: Action",
+                  to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
+                  h.to_status AS "to_status: DossierStatus", h.note, i.signed_by AS "signed_by?"
+           FROM dossier_history h LEFT JOIN issued_documents i ON i.history_id = h.id
+           WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier_id
     )
     .fetch_all(pool)
@@ -83,6 +84,7 @@ async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<HistoryEntry>>
             at: row.at,
             status: row.to_status,
             note: row.note,
+            signed_by: row.signed_by,
         })
         .collect())
 }
@@ -102,6 +104,7 @@ pub async fn my_dossier(
                   (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = $2
                    ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS supplement_note,
                   f.id AS "result_id?", f.original_name AS "result_name?", f.size_bytes AS "result_size?",
+                  f.signed_by AS result_signed_by,
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on
            FROM dossiers d
@@ -160,6 +163,7 @@ pub async fn my_dossier(
             }),
             _ => None,
         },
+        result_signed_by: row.result_signed_by,
         fees: crate::fees::store::fee_view(pool, row.id).await?,
         handed_over_at_counter: row.handed_over_at_counter.unwrap_or(false),
         rating: crate::ratings::rating_of(pool, row.id).await?,

@@ -24,3 +24,4 @@ pub mod notice_slip;
 pub mod receipt_slip;
 pub mod register;
 pub mod result_document;
+pub mod signing;

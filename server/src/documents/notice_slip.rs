@@ -49,6 +49,8 @@ pub struct NoticeSlip<'a> {
     pub late_notice: bool,
     /// Slip 02: where the applicant sends the supplement.
     pub dossier_url: &'a str,
+    /// Signed with the issuer's certificate (documents/signing).
+    pub signed: bool,
 }
 
 pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
@@ -156,7 +158,14 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
         NoticeKind::Apology => "LÃNH ĐẠO CƠ QUAN",
         NoticeKind::Stop => "ĐẠI DIỆN CƠ QUAN",
     };
-    let signature = format!("{signer}\n(Ký điện tử)\n\n{}", slip.officer);
+    // "(Ký điện tử)" only on a slip that carries a signature
+    // (documents/signing); otherwise room to sign by hand.
+    let how = if slip.signed {
+        "(Ký điện tử)"
+    } else {
+        "(Ký, ghi rõ họ tên)"
+    };
+    let signature = format!("{signer}\n{how}\n\n{}", slip.officer);
     doc.row(&[Cell::new(
         Band::new(0.5, 1.0),
         Style::BODY.bold().centered(),

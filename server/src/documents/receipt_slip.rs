@@ -36,6 +36,9 @@ pub struct Acceptance<'a> {
     pub return_at: &'a str,
     /// The officer who accepted it.
     pub officer: &'a str,
+    /// Signed with the one-stop unit's certificate (documents/signing): the
+    /// officer's block says "(Ký điện tử)".
+    pub signed: bool,
 }
 
 pub struct ReceiptSlip<'a> {
@@ -100,7 +103,12 @@ pub fn render(slip: &ReceiptSlip<'_>) -> Result<Vec<u8>, DocumentError> {
         Style::BODY.size(12.0).spacing(1.3),
     )?;
     if let Some(acceptance) = &slip.acceptance {
-        signatures(&mut doc, slip.applicant_name, acceptance.officer);
+        signatures(
+            &mut doc,
+            slip.applicant_name,
+            acceptance.officer,
+            acceptance.signed,
+        );
     }
     doc.finish()
 }
@@ -223,20 +231,30 @@ fn acknowledged(doc: &mut Document, slip: &ReceiptSlip<'_>) {
     );
 }
 
-fn signatures(doc: &mut Document, applicant: &str, officer: &str) {
+fn signatures(doc: &mut Document, applicant: &str, officer: &str, signed: bool) {
     doc.gap(2.0);
-    let block = |band, title, name| Stack {
+    let by_hand = "(Ký và ghi rõ họ tên)";
+    let block = |band, title, how, name| Stack {
         band,
         lines: vec![
             (Style::BODY.bold().centered(), title),
-            (Style::BODY.italic().centered(), "(Ký và ghi rõ họ tên)"),
+            (Style::BODY.italic().centered(), how),
             (Style::BODY, "\n"),
             (Style::BODY.bold().centered(), name),
         ],
         rule: None,
     };
     doc.stacks(&[
-        block(Band::LEFT_HALF, "NGƯỜI NỘP HỒ SƠ", applicant),
-        block(Band::RIGHT_HALF, "NGƯỜI TIẾP NHẬN HỒ SƠ", officer),
+        block(Band::LEFT_HALF, "NGƯỜI NỘP HỒ SƠ", by_hand, applicant),
+        block(
+            Band::RIGHT_HALF,
+            "NGƯỜI TIẾP NHẬN HỒ SƠ",
+            if signed {
+                "(Ký điện tử)"
+            } else {
+                by_hand
+            },
+            officer,
+        ),
     ]);
 }

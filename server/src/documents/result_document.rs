@@ -4,7 +4,7 @@
 //! approves and reception returns it, it is the applicant's to download and
 //! sits in their document wallet.
 
-use super::layout::{Align, Column, Document, DocumentError, Style};
+use super::layout::{Align, Band, Cell, Column, Document, DocumentError, Style};
 use chrono::NaiveDate;
 
 pub struct ResultDocument<'a> {
@@ -17,6 +17,8 @@ pub struct ResultDocument<'a> {
     /// Label and answer, in the form's order.
     pub answers: &'a [(String, String)],
     pub tracking_url: &'a str,
+    /// Signed with the agency's certificate: says so under the signer.
+    pub signed: bool,
 }
 
 pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
@@ -68,6 +70,15 @@ pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
     );
     doc.gap(1.0);
     doc.qr_code(result.tracking_url, 28.0)?;
+    if result.signed {
+        doc.gap(4.0);
+        let signature = format!("LÃNH ĐẠO CƠ QUAN\n(Ký điện tử)\n\n{}", result.agency_name);
+        doc.row(&[Cell::new(
+            Band::new(0.5, 1.0),
+            Style::BODY.bold().centered(),
+            &signature,
+        )]);
+    }
     doc.finish()
 }
 
@@ -96,6 +107,7 @@ mod tests {
             applicant_name: "Vũ Thị Công Dân",
             answers: &answers,
             tracking_url: "http://127.0.0.1:3000/tra-cuu?ma=000.01.40.H34-261122-0001",
+            signed: false,
         })
         .unwrap();
         assert!(pdf.starts_with(b"%PDF"));

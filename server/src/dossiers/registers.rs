@@ -77,6 +77,9 @@ pub struct IssuingBody {
     pub symbol: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
+    /// Its credential's name in the signing folder (documents/signing):
+    /// `unit-<key>` or `agency-<code>`.
+    pub signing_name: String,
 }
 
 impl IssuingBody {
@@ -101,7 +104,7 @@ impl IssuingBody {
 /// itself when it has none.
 pub async fn one_stop_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Result<IssuingBody> {
     let row = sqlx::query!(
-        r#"SELECT u.id AS "unit_id?", u.governing_heading AS "unit_governing?", u.name AS "unit_name?", u.heading AS unit_heading,
+        r#"SELECT u.id AS "unit_id?", u.key AS "unit_key?", u.governing_heading AS "unit_governing?", u.name AS "unit_name?", u.heading AS unit_heading,
                   u.symbol AS "unit_symbol?", u.address AS unit_address, u.phone AS unit_phone
            FROM agencies a LEFT JOIN one_stop_units u ON u.id = a.one_stop_unit_id
            WHERE a.id = $1"#,
@@ -111,6 +114,7 @@ pub async fn one_stop_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Res
     .await?;
     match (row.unit_id, row.unit_name) {
         (Some(unit_id), Some(name)) => Ok(IssuingBody {
+            signing_name: format!("unit-{}", row.unit_key.unwrap_or_default()),
             unit_id: Some(unit_id),
             agency_id: None,
             governing: row.unit_governing,
@@ -129,7 +133,7 @@ pub async fn one_stop_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Res
 /// above its name.
 pub async fn agency_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Result<IssuingBody> {
     let row = sqlx::query!(
-        r#"SELECT a.name, a.kind, a.document_symbol, a.address, a.phone, p.name AS "parent?"
+        r#"SELECT a.name, a.code, a.kind, a.document_symbol, a.address, a.phone, p.name AS "parent?"
            FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
            WHERE a.id = $1"#,
         agency_id
@@ -138,6 +142,7 @@ pub async fn agency_body(conn: &mut PgConnection, agency_id: i64) -> sqlx::Resul
     .await?;
     let governed = matches!(row.kind.as_str(), "department" | "unit");
     Ok(IssuingBody {
+        signing_name: format!("agency-{}", row.code),
         unit_id: None,
         agency_id: Some(agency_id),
         governing: row
@@ -184,14 +189,17 @@ pub struct Issued<'a> {
     pub body: &'a IssuingBody,
     pub number: i32,
     pub at: DateTime<Utc>,
-    /// Slip 01: the file exactly as issued.
+    /// The file exactly as issued (none for slips issued before slips
+    /// 02–05 were stored).
     pub pdf: Option<&'a [u8]>,
+    /// The signer's name when the stored file is signed.
+    pub signed_by: Option<&'a str>,
 }
 
 pub async fn record(conn: &mut PgConnection, issued: &Issued<'_>) -> sqlx::Result<()> {
     sqlx::query!(
-        "INSERT INTO issued_documents (dossier_id, history_id, form, unit_id, agency_id, year, number, reference, issued_at, pdf)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO issued_documents (dossier_id, history_id, form, unit_id, agency_id, year, number, reference, issued_at, pdf, signed_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         issued.dossier_id,
         issued.history_id,
         issued.form.number(),
@@ -202,32 +210,11 @@ pub async fn record(conn: &mut PgConnection, issued: &Issued<'_>) -> sqlx::Resul
         issued.body.reference(issued.form, issued.number),
         issued.at as _,
         issued.pdf,
+        issued.signed_by,
     )
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// Numbers a slip 02–05 issued by the history entry `history_id`.
-pub async fn issue_notice(
-    conn: &mut PgConnection,
-    dossier_id: i64,
-    history_id: i64,
-    form: Form,
-    body: &IssuingBody,
-    at: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    let number = next_number(conn, body, form, at).await?;
-    let issued = Issued {
-        dossier_id,
-        history_id,
-        form,
-        body,
-        number,
-        at,
-        pdf: None,
-    };
-    record(conn, &issued).await
 }
 
 /// The governing authority's name with its common abbreviation, as
@@ -258,6 +245,7 @@ mod tests {
             symbol: symbol.map(Into::into),
             address: None,
             phone: None,
+            signing_name: "unit-test".into(),
         }
     }
 

@@ -11,6 +11,7 @@ mod demo_agencies;
 mod demo_catalogue;
 mod demo_eforms;
 mod demo_one_stop_units;
+pub mod demo_signing;
 mod demo_workflows;
 pub mod generated_catalogue;
 pub mod generated_year;

@@ -55,6 +55,7 @@ mod request_limits;
 mod request_safety;
 mod s3_files;
 mod sign_in;
+mod signed_documents;
 mod standard_filing;
 mod static_files;
 mod statistics;

@@ -299,9 +299,25 @@ async fn a_late_dossier_gets_an_apology_and_a_new_date_but_stays_late_for_statis
         "Vào lúc ",
         " giờ ",
         "LÃNH ĐẠO CƠ QUAN",
+        "(Ký điện tử)",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
+    // The processing agency issues it, so its certificate signs it
+    // (not the one-stop unit's, which signs the other notices).
+    let agency: String = sqlx::query_scalar(
+        "SELECT a.name FROM dossiers d JOIN agencies a ON a.id = d.agency_id WHERE d.code = $1",
+    )
+    .bind(&code)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let report = support::pdf::signatures_of(&slip.bytes);
+    assert!(report.contains("Signature is Valid."), "{report}");
+    assert!(
+        report.contains(&format!("Signer Certificate Common Name: {agency}")),
+        "{report}"
+    );
 }
 
 #[tokio::test]

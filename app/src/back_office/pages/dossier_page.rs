@@ -145,12 +145,16 @@ fn OfficeDossierView(dossier: OfficeDossier) -> impl IntoView {
                         let href = notice_slip_url(&dossier.code, entry.id);
                         view! { <p><a href=href download="" rel="external">{kind.link_label(lang)}</a></p> }
                     });
+                    let signed = entry.signed_by.clone().map(|signer| {
+                        view! { <p class="signature-note">{t.filing.signed_by}" "{signer}</p> }
+                    });
                     view! {
                         <li class="timeline__item">
                             <span class="timeline__when">{entry.at.clone()}</span>" — "{what}
                             {entry.actor.clone().map(|actor| format!(" ({} {actor})", b.by))}
                             {entry.note.clone().map(|note| view! { <p class="timeline__note">{note}</p> })}
                             {slip}
+                            {signed}
                         </li>
                     }
                 }).collect_view()}

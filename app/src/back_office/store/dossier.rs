@@ -188,8 +188,10 @@ pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHist
     let rows = sqlx::query!(
         r#"SELECT h.id, to_char(h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "at!",
                   u.full_name AS "actor?", NULLIF(h.action, 'submit') AS "action: Action",
-                  h.from_status AS "from_status: DossierStatus", h.to_status AS "to_status: DossierStatus", h.note
+                  h.from_status AS "from_status: DossierStatus", h.to_status AS "to_status: DossierStatus", h.note,
+                  i.signed_by AS "signed_by?"
            FROM dossier_history h LEFT JOIN users u ON u.id = h.actor_id
+           LEFT JOIN issued_documents i ON i.history_id = h.id
            WHERE h.dossier_id = $1 ORDER BY h.occurred_at, h.id"#,
         dossier_id
     )
@@ -205,6 +207,7 @@ pub async fn history(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<OfficeHist
             from: row.from_status,
             to: row.to_status,
             note: row.note,
+            signed_by: row.signed_by,
         })
         .collect())
 }

@@ -101,6 +101,9 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
                 <h2 id="result-heading">{f.result_heading}</h2>
                 {dossier.handed_over_at_counter.then(|| view! { <p>{f.result_handed_over}</p> })}
                 <p><a href=paths::file_download(file.id) rel="external">{format!("{} ({})", file.name, file.size)}</a></p>
+                {dossier.result_signed_by.clone().map(|signer| view! {
+                    <p class="signature-note">{f.signed_by}" "{signer}</p>
+                })}
             </section>
         })}
         {(dossier.status == crate::dossiers::DossierStatus::Returned).then(|| view! {
@@ -116,6 +119,9 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
                         {entry.note.clone().map(|note| view! { <p>{note}</p> })}
                         {entry.action.and_then(NoticeKind::of).map(|kind| view! {
                             <p><a href=notice_slip_url(&dossier.code, entry.id) download="" rel="external">{kind.link_label(lang)}</a></p>
+                        })}
+                        {entry.signed_by.clone().map(|signer| view! {
+                            <p class="signature-note">{f.signed_by}" "{signer}</p>
                         })}
                     </li>
                 }).collect_view()}

@@ -2,7 +2,8 @@
 //! slip 01 (numbered in the one-stop unit's register, rendered and
 //! stored); for slips 02, 03 and 05 a number in the one-stop unit's
 //! register, for slip 04 one in the processing agency's (its leader signs
-//! it). A rolled-back action gives its number back.
+//! it); each is rendered, signed when its issuer has a certificate, and
+//! stored. A rolled-back action gives its number back.
 
 use super::core::{Halt, Step};
 use crate::dossiers::receipt::issue::issue as issue_receipt;
@@ -13,8 +14,7 @@ use app::dossiers::Action;
 pub(super) async fn issue(step: &mut Step<'_>, history_id: i64) -> Result<(), Halt> {
     let action = step.request.action;
     if action == Action::Accept {
-        let config = &step.state.config;
-        issue_receipt(step.tx, config, step.request.code, history_id).await?;
+        issue_receipt(step.tx, step.state, step.request.code, history_id).await?;
         return Ok(());
     }
     let Some(kind) = NoticeKind::of(action) else {
@@ -26,7 +26,26 @@ pub(super) async fn issue(step: &mut Step<'_>, history_id: i64) -> Result<(), Ha
         Form::Apology => registers::agency_body(step.tx, agency).await?,
         _ => registers::one_stop_body(step.tx, agency).await?,
     };
-    let dossier = step.dossier.id;
-    registers::issue_notice(step.tx, dossier, history_id, form, &body, step.now).await?;
+    let number = registers::next_number(step.tx, &body, form, step.now).await?;
+    let reference = body.reference(form, number);
+    let (pdf, signed_by) = crate::dossiers::notice_slip::render_issued(
+        step.tx,
+        step.state,
+        step.request.code,
+        history_id,
+        &reference,
+    )
+    .await?;
+    let issued = registers::Issued {
+        dossier_id: step.dossier.id,
+        history_id,
+        form,
+        body: &body,
+        number,
+        at: step.now,
+        pdf: Some(&pdf),
+        signed_by: signed_by.as_deref(),
+    };
+    registers::record(step.tx, &issued).await?;
     Ok(())
 }

@@ -1,12 +1,14 @@
 //! Issuing slip 01: in the transaction that accepts the dossier, the
 //! one-stop unit's register gives the slip its number, the slip is
-//! rendered and its bytes are stored. It is never rendered again: every
-//! download serves those bytes.
+//! rendered, signed by the unit when it has a certificate, and its bytes
+//! are stored. It is never rendered again: every download serves those
+//! bytes.
 
 use super::content;
-use crate::config::Config;
 use crate::documents::receipt_slip::{self, Acceptance};
+use crate::documents::signing::{self, SignatureDetails};
 use crate::dossiers::registers::{self, Form, Issued};
+use crate::state::AppState;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
@@ -15,10 +17,11 @@ use sqlx::PgConnection;
 /// `history_id` of the dossier `code`, and returns its bytes.
 pub async fn issue(
     conn: &mut PgConnection,
-    config: &Config,
+    state: &AppState,
     code: &str,
     history_id: i64,
 ) -> anyhow::Result<Vec<u8>> {
+    let config = &state.config;
     let content = content::load(conn, config, code)
         .await?
         .context("slip 01 for a dossier that was never submitted")?;
@@ -34,6 +37,7 @@ pub async fn issue(
     let number = registers::next_number(conn, &content.body, Form::Receipt, entry.at).await?;
     let reference = content.body.reference(Form::Receipt, number);
     let return_at = content.return_at();
+    let signer = state.signers.get(&content.body.signing_name);
     let acceptance = Acceptance {
         number: &reference,
         accepted_at: app::deadlines::vietnam_local(entry.at),
@@ -43,8 +47,15 @@ pub async fn issue(
             .context("an accepted dossier without an appointment")?,
         return_at: &return_at,
         officer: &entry.officer,
+        signed: signer.is_some(),
     };
-    let bytes = receipt_slip::render(&content.slip(Some(acceptance), &config.place))?;
+    let rendered = receipt_slip::render(&content.slip(Some(acceptance), &config.place))?;
+    let reason = format!("Giấy tiếp nhận hồ sơ và hẹn trả kết quả — hồ sơ {code}");
+    let details = SignatureDetails {
+        reason: &reason,
+        location: &config.place,
+    };
+    let bytes = signing::sign_if_configured(rendered, signer, &details, entry.at)?;
     registers::record(
         conn,
         &Issued {
@@ -55,6 +66,7 @@ pub async fn issue(
             number,
             at: entry.at,
             pdf: Some(&bytes),
+            signed_by: signer.map(|signer| signer.common_name()).as_deref(),
         },
     )
     .await?;

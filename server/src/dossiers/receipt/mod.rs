@@ -72,7 +72,7 @@ async fn issue_late(state: &AppState, code: &str, history_id: i64) -> anyhow::Re
             .await?;
     let bytes = match issue::issued(&mut tx, dossier_id).await? {
         Some(bytes) => bytes,
-        None => issue::issue(&mut tx, &state.config, code, history_id).await?,
+        None => issue::issue(&mut tx, state, code, history_id).await?,
     };
     tx.commit().await?;
     Ok(bytes)

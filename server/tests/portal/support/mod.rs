@@ -123,9 +123,18 @@ pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
     // Uploaded files go to a folder of this test's own.
     let data_dir = std::env::temp_dir().join(format!("motcua-test-{database}"));
     let data_dir_text = data_dir.to_string_lossy().to_string();
+    // Documents are signed as in the demo, with credentials shared by the
+    // tests of this process (`signing_folder`).
+    let signing = signing_folder(&pool).await;
     let config = Config::from_lookup(|name| {
         if name == "MOTCUA_DATA_DIR" {
             return Some(data_dir_text.clone());
+        }
+        if name == "MOTCUA_SIGNING_DIR" {
+            let set = settings.iter().find(|(key, _)| *key == name);
+            return set
+                .map(|(_, value)| value.clone())
+                .or(Some(signing.clone()));
         }
         let set = settings
             .iter()
@@ -155,6 +164,24 @@ pub async fn spawn_app_with(settings: &[(&str, String)]) -> TestApp {
         database,
         server,
     }
+}
+
+/// The demo authority's credentials for every body of the demo, made once
+/// per test process (every test database is a copy of one template, so the
+/// bodies are the same).
+async fn signing_folder(pool: &PgPool) -> String {
+    static FOLDER: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    FOLDER
+        .get_or_init(|| async {
+            let folder =
+                std::env::temp_dir().join(format!("motcua-test-signing-{}", std::process::id()));
+            server::seed::demo_signing::ensure(pool, &folder, "Quảng Ninh")
+                .await
+                .unwrap();
+            folder.to_string_lossy().to_string()
+        })
+        .await
+        .clone()
 }
 
 /// The clock the portal under test reads: see the module's documentation.

@@ -45,3 +45,27 @@ pub fn keep(name: &str, bytes: &[u8]) {
         );
     }
 }
+
+/// What poppler's `pdfsig` says of a PDF's signatures: "Signature is
+/// Valid.", the signer's common name, whether the whole file is covered.
+pub fn signatures_of(bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!(
+        "motcua-sig-{}-{}.pdf",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::write(&path, bytes).unwrap();
+    let output = std::process::Command::new("pdfsig")
+        .arg(&path)
+        .output()
+        .expect("pdfsig (poppler-utils) is installed");
+    let _ = std::fs::remove_file(&path);
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
