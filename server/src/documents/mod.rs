@@ -24,4 +24,5 @@ pub mod notice_slip;
 pub mod receipt_slip;
 pub mod register;
 pub mod result_document;
+pub mod signature_block;
 pub mod signing;

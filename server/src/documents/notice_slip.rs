@@ -6,9 +6,10 @@
 //! A slip is rendered from one history entry (its time, note and officer),
 //! so downloading it again later gives the same document.
 
-use super::layout::{Band, Cell, Document, DocumentError, Style};
+use super::layout::{Band, Document, DocumentError, Style};
 use super::letterhead::Issuer;
 use super::moments::moment;
+use super::signature_block;
 pub use app::dossiers::notice_slips::NoticeKind;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -158,18 +159,11 @@ pub fn render(slip: &NoticeSlip<'_>) -> Result<Vec<u8>, DocumentError> {
         NoticeKind::Apology => "LÃNH ĐẠO CƠ QUAN",
         NoticeKind::Stop => "ĐẠI DIỆN CƠ QUAN",
     };
-    // "(Ký điện tử)" only on a slip that carries a signature
-    // (documents/signing); otherwise room to sign by hand.
-    let how = if slip.signed {
-        "(Ký điện tử)"
-    } else {
-        "(Ký, ghi rõ họ tên)"
-    };
-    let signature = format!("{signer}\n{how}\n\n{}", slip.officer);
-    doc.row(&[Cell::new(
-        Band::new(0.5, 1.0),
-        Style::BODY.bold().centered(),
-        &signature,
+    doc.stacks(&[signature_block::block(
+        Band::RIGHT_HALF,
+        signer,
+        signature_block::how(slip.signed),
+        slip.officer,
     )]);
     doc.finish()
 }

@@ -8,9 +8,10 @@
 //! Before acceptance the applicant of an online dossier gets a submission
 //! acknowledgement instead: another title, no number and no appointment.
 
-use super::layout::{Align, Band, Column, Document, DocumentError, Stack, Style};
+use super::layout::{Align, Band, Column, Document, DocumentError, Style};
 use super::letterhead::{heading, Issuer};
 use super::moments::moment;
+use super::signature_block::{block, how, BY_HAND};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// One document received: its name, how many originals and copies the
@@ -233,27 +234,12 @@ fn acknowledged(doc: &mut Document, slip: &ReceiptSlip<'_>) {
 
 fn signatures(doc: &mut Document, applicant: &str, officer: &str, signed: bool) {
     doc.gap(2.0);
-    let by_hand = "(Ký và ghi rõ họ tên)";
-    let block = |band, title, how, name| Stack {
-        band,
-        lines: vec![
-            (Style::BODY.bold().centered(), title),
-            (Style::BODY.italic().centered(), how),
-            (Style::BODY, "\n"),
-            (Style::BODY.bold().centered(), name),
-        ],
-        rule: None,
-    };
     doc.stacks(&[
-        block(Band::LEFT_HALF, "NGƯỜI NỘP HỒ SƠ", by_hand, applicant),
+        block(Band::LEFT_HALF, "NGƯỜI NỘP HỒ SƠ", BY_HAND, applicant),
         block(
             Band::RIGHT_HALF,
             "NGƯỜI TIẾP NHẬN HỒ SƠ",
-            if signed {
-                "(Ký điện tử)"
-            } else {
-                by_hand
-            },
+            how(signed),
             officer,
         ),
     ]);

@@ -4,7 +4,8 @@
 //! approves and reception returns it, it is the applicant's to download and
 //! sits in their document wallet.
 
-use super::layout::{Align, Band, Cell, Column, Document, DocumentError, Style};
+use super::layout::{Align, Band, Column, Document, DocumentError, Style};
+use super::signature_block;
 use chrono::NaiveDate;
 
 pub struct ResultDocument<'a> {
@@ -72,11 +73,11 @@ pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
     doc.qr_code(result.tracking_url, 28.0)?;
     if result.signed {
         doc.gap(4.0);
-        let signature = format!("LÃNH ĐẠO CƠ QUAN\n(Ký điện tử)\n\n{}", result.agency_name);
-        doc.row(&[Cell::new(
-            Band::new(0.5, 1.0),
-            Style::BODY.bold().centered(),
-            &signature,
+        doc.stacks(&[signature_block::block(
+            Band::RIGHT_HALF,
+            "LÃNH ĐẠO CƠ QUAN",
+            signature_block::ELECTRONICALLY,
+            result.agency_name,
         )]);
     }
     doc.finish()

@@ -119,6 +119,7 @@ async fn slips_and_the_result_are_signed_by_the_body_that_issues_them() {
     let result = citizen.get(&format!("/tep/{result_id}")).await;
     assert_eq!(result.status, 200);
     assert_signed_by(&result.bytes, &agency, "the result");
+    support::pdf::keep("result", &result.bytes);
     let page = citizen.get(&format!("/ho-so/{code}")).await;
     assert!(page.text().contains(&format!("Ký số bởi: {agency}")));
 }
@@ -144,7 +145,7 @@ async fn without_a_certificate_nothing_says_it_is_signed() {
     assert_eq!(slip.status, 200);
     let text = text_of(&slip.bytes);
     assert!(!text.contains("Ký điện tử"), "{text}");
-    assert!(text.contains("(Ký, ghi rõ họ tên)"), "{text}");
+    assert!(text.contains("(Ký và ghi rõ họ tên)"), "{text}");
     assert!(!signatures_of(&slip.bytes).contains("Signature is Valid"));
     let page = citizen.get(&format!("/ho-so/{code}")).await;
     assert!(!page.text().contains("Ký số bởi"));
