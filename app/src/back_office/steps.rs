@@ -61,7 +61,7 @@ pub fn step_views(
             };
             let due = open.and_then(|open| open.due);
             StepView {
-                name: step.name(lang).to_string(),
+                name: step.name_with_agency(lang),
                 role: step.role.label(lang).to_string(),
                 budget: budget_words(step.budget_hours, lang),
                 state,

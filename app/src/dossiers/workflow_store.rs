@@ -11,8 +11,10 @@ use sqlx::PgPool;
 /// The steps of a procedure version, in order.
 pub async fn workflow(pool: &PgPool, version_id: i64) -> AppResult<Vec<WorkflowStep>> {
     let rows = sqlx::query!(
-        r#"SELECT stage AS "stage: Stage", role AS "role: Role", name, name_en, budget_hours
-           FROM workflow_steps WHERE version_id = $1 ORDER BY position"#,
+        r#"SELECT ws.stage AS "stage: Stage", ws.role AS "role: Role", ws.name, ws.name_en, ws.budget_hours,
+                  a.code AS "agency_code?", a.name AS "agency_name?"
+           FROM workflow_steps ws LEFT JOIN agencies a ON a.id = ws.agency_id
+           WHERE ws.version_id = $1 ORDER BY ws.position"#,
         version_id
     )
     .fetch_all(pool)
@@ -26,6 +28,8 @@ pub async fn workflow(pool: &PgPool, version_id: i64) -> AppResult<Vec<WorkflowS
                 name: row.name,
                 name_en: row.name_en,
                 budget_hours: u32::try_from(row.budget_hours).ok()?,
+                agency_code: row.agency_code,
+                agency_name: row.agency_name,
             })
         })
         .collect())

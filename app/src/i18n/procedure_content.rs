@@ -33,6 +33,9 @@ pub struct ProcedureContentTexts {
     pub step_name: &'static str,
     pub step_name_en: &'static str,
     pub budget_hours: &'static str,
+    /// The agency that takes a step (liên thông), and its default.
+    pub step_agency: &'static str,
+    pub receiving_agency: &'static str,
     /// The stage's heading and who takes it.
     pub stage_heading: fn(&str) -> &'static str,
     pub payment_due_invalid: &'static str,
@@ -149,6 +152,8 @@ pub const VI: ProcedureContentTexts = ProcedureContentTexts {
     step_name: "Tên bước",
     step_name_en: "Tên bước (tiếng Anh)",
     budget_hours: "Thời gian (giờ làm việc)",
+    step_agency: "Cơ quan thực hiện bước này",
+    receiving_agency: "Cơ quan tiếp nhận hồ sơ",
     stage_heading: |stage| match stage {
         "reception" => "Tiếp nhận — bộ phận một cửa",
         "processing" => "Xử lý — chuyên viên",
@@ -286,6 +291,8 @@ pub const EN: ProcedureContentTexts = ProcedureContentTexts {
     step_name: "Step name",
     step_name_en: "Step name (English)",
     budget_hours: "Time (working hours)",
+    step_agency: "Agency that takes this step",
+    receiving_agency: "The agency that receives the dossier",
     stage_heading: |stage| match stage {
         "reception" => "Reception — one-stop desk",
         "processing" => "Processing — specialist",

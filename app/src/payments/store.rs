@@ -16,7 +16,7 @@ pub async fn payment(
 ) -> AppResult<Option<PaymentView>> {
     let row = sqlx::query!(
         r#"SELECT p.reference, p.amount_vnd, p.status, p.receipt_number, d.code AS "code!", d.status AS dossier_status,
-                  d.applicant_id, d.agency_id, d.assignee_id,
+                  d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id,
                   EXISTS (SELECT 1 FROM payments o WHERE o.dossier_id = d.id
                           AND o.status IN ('paid', 'refund_due', 'refunded')) AS "dossier_paid!"
            FROM payments p JOIN dossiers d ON d.id = p.dossier_id
@@ -29,6 +29,7 @@ pub async fn payment(
     let ownership = DossierOwnership {
         applicant_id: row.applicant_id,
         agency_id: row.agency_id,
+        handling_agency_id: row.handling_agency_id,
         assignee_id: row.assignee_id,
     };
     if !policy::may_read_dossier(user, &ownership) {

@@ -99,7 +99,7 @@ pub async fn my_dossier(
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name,
                   d.status AS "status: DossierStatus", d.form_data, pf.eform, d.version, d.procedure_version_id,
-                  d.applicant_id, d.agency_id, d.assignee_id,
+                  d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id,
                   d.result_delivery = 'counter' AS "handed_over_at_counter?",
                   (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = $2
                    ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS supplement_note,
@@ -122,6 +122,7 @@ pub async fn my_dossier(
     let ownership = DossierOwnership {
         applicant_id: row.applicant_id,
         agency_id: row.agency_id,
+        handling_agency_id: row.handling_agency_id,
         assignee_id: row.assignee_id,
     };
     if !policy::may_follow_as_applicant(user, &ownership) {

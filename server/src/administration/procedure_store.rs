@@ -109,7 +109,8 @@ async fn write_fees(
     Ok(())
 }
 
-/// The steps' names and budgets; their stages and roles stay as they are.
+/// The steps' names, budgets and agencies (liên thông); their stages and
+/// roles stay as they are. The agencies' codes were checked before.
 async fn write_workflow(
     tx: &mut PgConnection,
     draft: i64,
@@ -117,13 +118,15 @@ async fn write_workflow(
 ) -> Result<(), sqlx::Error> {
     for step in &fields.workflow {
         sqlx::query!(
-            "UPDATE workflow_steps SET name = $3, name_en = $4, budget_hours = $5
+            "UPDATE workflow_steps SET name = $3, name_en = $4, budget_hours = $5,
+                    agency_id = (SELECT id FROM agencies WHERE code = NULLIF($6, ''))
              WHERE version_id = $1 AND stage = $2",
             draft,
             step.stage,
             step.name,
             (!step.name_en.is_empty()).then(|| step.name_en.clone()),
             step.budget_hours,
+            step.agency,
         )
         .execute(&mut *tx)
         .await?;

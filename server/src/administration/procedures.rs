@@ -22,8 +22,8 @@ use app::administration::calendar::province_id;
 use app::administration::pages::{DRAFT_FORM, PUBLISH_FORM, SUSPEND_FORM};
 use app::administration::procedures::server_fns::store::{fields as stored_fields, form_fields};
 use app::administration::procedures::{
-    check_content, check_fields, check_publication, DocumentLine, ExemptionLine, FeeLine, StepLine,
-    VersionFields, TEXT_LIMIT,
+    check_content, check_fields, check_publication, DocumentLine, ExemptionLine, FeeLine,
+    FieldRefusal, StepLine, VersionFields, TEXT_LIMIT,
 };
 use app::deadlines::parse_day;
 use app::forms::{FormFeedback, NoticeTone};
@@ -190,6 +190,26 @@ fn posted_exemptions(
     exemptions
 }
 
+/// Steps given to an agency that does not exist (a stale or forged form).
+async fn unknown_step_agencies(
+    tx: &mut PgConnection,
+    steps: &[StepLine],
+) -> sqlx::Result<Vec<(String, FieldRefusal)>> {
+    let mut unknown = Vec::new();
+    for (index, step) in steps.iter().enumerate() {
+        if step.agency.is_empty() {
+            continue;
+        }
+        let known = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", step.agency)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if known.is_none() {
+            unknown.push((format!("step.{index}.agency"), FieldRefusal::UnknownChoice));
+        }
+    }
+    Ok(unknown)
+}
+
 fn posted_workflow(form: &Posted, kept: &mut FormFeedback) -> Vec<StepLine> {
     (0..row_count(form, "steps").min(4))
         .map(|index| {
@@ -199,6 +219,7 @@ fn posted_workflow(form: &Posted, kept: &mut FormFeedback) -> Vec<StepLine> {
                 name: form.kept_text(kept, &key("name")),
                 name_en: form.kept_text(kept, &key("name_en")),
                 budget_hours: number(form, kept, &key("budget_hours")),
+                agency: form.kept_text(kept, &key("agency")),
             }
         })
         .collect()
@@ -305,7 +326,8 @@ pub async fn save_draft(
     let Some((draft, _)) = procedure.draft else {
         return Ok(see_other(&back));
     };
-    let refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
+    let mut refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
+    refusals.extend(unknown_step_agencies(&mut tx, &fields.workflow).await?);
     if !refusals.is_empty() {
         for (field, refusal) in refusals {
             refused.error(&rows.posted_name(&field), refusal.message(t));

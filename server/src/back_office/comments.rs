@@ -35,7 +35,7 @@ pub async fn comment(
         return Ok(see_other(&back));
     }
     let dossier = sqlx::query!(
-        "SELECT id, applicant_id, agency_id, assignee_id FROM dossiers WHERE code = $1",
+        "SELECT id, applicant_id, agency_id, handling_agency_id, assignee_id FROM dossiers WHERE code = $1",
         code,
     )
     .fetch_optional(&state.pool)
@@ -45,6 +45,7 @@ pub async fn comment(
         let ownership = DossierOwnership {
             applicant_id: dossier.applicant_id,
             agency_id: dossier.agency_id,
+            handling_agency_id: dossier.handling_agency_id,
             assignee_id: dossier.assignee_id,
         };
         policy::may_open_in_back_office(&user, &ownership)

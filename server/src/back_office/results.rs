@@ -24,7 +24,11 @@ pub async fn draft_result(
                   a.name AS agency_name, a.code AS agency_code, u.full_name AS applicant_name
            FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN procedure_version_forms f ON f.version_id = v.id
-           JOIN agencies a ON a.id = d.agency_id JOIN users u ON u.id = d.applicant_id
+           -- The result is the decision of the agency that approves it,
+           -- which may take that step for the receiving one (liên thông).
+           LEFT JOIN workflow_steps ws ON ws.version_id = d.procedure_version_id AND ws.stage = 'approval'
+           JOIN agencies a ON a.id = coalesce(ws.agency_id, d.agency_id)
+           JOIN users u ON u.id = d.applicant_id
            WHERE d.id = $1"#,
         dossier_id
     )

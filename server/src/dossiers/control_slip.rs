@@ -22,13 +22,14 @@ pub async fn control_slip(
     Path(code): Path<String>,
 ) -> HandlerResult {
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, d.applicant_id, d.agency_id, d.assignee_id, d.status,
-                  a.name AS agency_name, v.name AS procedure_name, u.full_name, s.full_name AS "assignee?",
+        r#"SELECT d.id, d.code AS "code!", d.procedure_version_id, d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id, d.status,
+                  a.name AS agency_name, ha.name AS handling_name, v.name AS procedure_name, u.full_name, s.full_name AS "assignee?",
                   coalesce(to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY'), '') AS "accepted_at!",
                   coalesce(to_char(d.due_at, 'HH24:MI DD/MM/YYYY'), '') AS "due!",
                   (SELECT (max(h.occurred_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                    FROM dossier_history h WHERE h.dossier_id = d.id) AS "issued_on!: chrono::NaiveDate"
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+           JOIN agencies ha ON ha.id = d.handling_agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN users u ON u.id = d.applicant_id
            LEFT JOIN users s ON s.id = d.assignee_id
            WHERE d.code = $1 AND d.submitted_at IS NOT NULL"#,
@@ -40,6 +41,7 @@ pub async fn control_slip(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_read_dossier(&user, &ownership) {
@@ -73,15 +75,20 @@ pub async fn control_slip(
         Some(unit) => format!("{by}\n{unit}"),
         None => applicant.clone(),
     };
-    // Who holds the dossier now, for the last, still open hand-over.
+    // Who holds the dossier now, for the last, still open hand-over: the
+    // agency whose step it is at, which may be another than the receiving
+    // one (liên thông).
+    let holding = &dossier.handling_name;
+    let at_home = dossier.handling_agency_id == dossier.agency_id;
     let holder = match DossierStatus::parse(&dossier.status) {
-        Some(DossierStatus::Submitted | DossierStatus::ResultReady) => body.name.clone(),
+        Some(DossierStatus::Submitted | DossierStatus::ResultReady) if at_home => body.name.clone(),
+        Some(DossierStatus::Submitted | DossierStatus::ResultReady) => holding.clone(),
         Some(DossierStatus::Processing) => match &dossier.assignee {
-            Some(name) => format!("{name}\n{}", dossier.agency_name),
-            None => dossier.agency_name.clone(),
+            Some(name) => format!("{name}\n{holding}"),
+            None => holding.clone(),
         },
-        Some(DossierStatus::Received) => dossier.agency_name.clone(),
-        Some(DossierStatus::AwaitingApproval) => format!("Lãnh đạo {}", dossier.agency_name),
+        Some(DossierStatus::Received) => holding.clone(),
+        Some(DossierStatus::AwaitingApproval) => format!("Lãnh đạo {holding}"),
         Some(DossierStatus::AwaitingSupplement) => applicant.clone(),
         _ => String::new(),
     };
@@ -114,10 +121,12 @@ pub async fn control_slip(
                 .stage
                 .and_then(|stage| workflow.iter().find(|step| step.stage == stage));
             let step = match (step, timed.step_due) {
-                (Some(step), Some(due)) => {
-                    format!("{}\nhạn {}", step.name, due.format("%H:%M %d/%m/%Y"))
-                }
-                (Some(step), None) => step.name.clone(),
+                (Some(step), Some(due)) => format!(
+                    "{}\nhạn {}",
+                    step.name_with_agency(Lang::Vi),
+                    due.format("%H:%M %d/%m/%Y")
+                ),
+                (Some(step), None) => step.name_with_agency(Lang::Vi),
                 (None, _) => String::new(),
             };
             let timeliness = match (timed.on_time, timed.step_due) {

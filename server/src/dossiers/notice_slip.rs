@@ -82,7 +82,7 @@ async fn load(
     signing: Signing<'_>,
 ) -> anyhow::Result<Option<Notice>> {
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id, v.name AS procedure_name, u.full_name,
+        r#"SELECT d.code AS "code!", d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id, v.name AS procedure_name, u.full_name,
                   i.reference AS "number?", i.pdf AS "stored?", i.signed_by,
                   h.action AS "action!", coalesce(h.note, '') AS "reason!",
                   coalesce(o.full_name, '') AS "officer!",
@@ -109,6 +109,7 @@ async fn load(
     let ownership = DossierOwnership {
         applicant_id: row.applicant_id,
         agency_id: row.agency_id,
+        handling_agency_id: row.handling_agency_id,
         assignee_id: row.assignee_id,
     };
     let Some(kind) = Action::parse(&row.action).and_then(NoticeKind::of) else {
@@ -125,7 +126,7 @@ async fn load(
     // The apology is the processing agency's; the other slips the
     // one-stop unit's.
     let body = match kind {
-        NoticeKind::Apology => registers::agency_body(conn, row.agency_id).await?,
+        NoticeKind::Apology => registers::agency_body(conn, row.handling_agency_id).await?,
         _ => registers::one_stop_body(conn, row.agency_id).await?,
     };
     let (signer, number) = match signing {

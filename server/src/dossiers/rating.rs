@@ -27,7 +27,7 @@ pub async fn rate(
     let words = &asker.lang.texts().ratings;
     let back = paths::dossier(&code);
     let dossier = sqlx::query!(
-        "SELECT id, status, applicant_id, agency_id, assignee_id FROM dossiers WHERE code = $1",
+        "SELECT id, status, applicant_id, agency_id, handling_agency_id, assignee_id FROM dossiers WHERE code = $1",
         code,
     )
     .fetch_optional(&state.pool)
@@ -36,6 +36,7 @@ pub async fn rate(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_follow_as_applicant(&user, &ownership) {

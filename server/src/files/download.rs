@@ -53,10 +53,10 @@ async fn serve(
     .ok_or_else(HandlerError::not_found)?;
     // Every dossier the file belongs to: attached to it, or its result.
     let uses = sqlx::query!(
-        r#"SELECT d.agency_id AS "agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!"
+        r#"SELECT d.agency_id AS "agency_id!", d.handling_agency_id AS "handling_agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!"
            FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id WHERE a.file_id = $1
            UNION ALL
-           SELECT d.agency_id, d.status, d.filed_by, true FROM dossiers d WHERE d.result_file_id = $1"#,
+           SELECT d.agency_id, d.handling_agency_id, d.status, d.filed_by, true FROM dossiers d WHERE d.result_file_id = $1"#,
         id
     )
     .fetch_all(&state.pool)
@@ -68,6 +68,7 @@ async fn serve(
             .into_iter()
             .map(|used| FileUse {
                 agency_id: used.agency_id,
+                handling_agency_id: used.handling_agency_id,
                 status: DossierStatus::parse(&used.status).unwrap_or(DossierStatus::Draft),
                 filed_by: used.filed_by,
                 as_result: used.as_result,

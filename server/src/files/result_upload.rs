@@ -32,7 +32,7 @@ pub async fn upload_result(
 ) -> HandlerResult {
     let back = paths::office_dossier(&code);
     let dossier = sqlx::query!(
-        "SELECT id, applicant_id, agency_id, assignee_id FROM dossiers
+        "SELECT id, applicant_id, agency_id, handling_agency_id, assignee_id FROM dossiers
          WHERE code = $1 AND status = 'processing'",
         code,
     )
@@ -43,6 +43,7 @@ pub async fn upload_result(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_draft_result(&user, &ownership) {

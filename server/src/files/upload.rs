@@ -72,7 +72,7 @@ pub async fn upload_supplement(
     multipart: Multipart,
 ) -> HandlerResult {
     let dossier = sqlx::query!(
-        "SELECT id, procedure_version_id, applicant_id, agency_id, assignee_id FROM dossiers
+        "SELECT id, procedure_version_id, applicant_id, agency_id, handling_agency_id, assignee_id FROM dossiers
          WHERE code = $1 AND status = 'awaiting_supplement'",
         code,
     )
@@ -83,6 +83,7 @@ pub async fn upload_supplement(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_follow_as_applicant(&user, &ownership) {

@@ -23,7 +23,7 @@ pub async fn download(
                   p.gateway_transaction, p.counter_receipt,
                   to_char(p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') AS "paid_at!",
                   (p.settled_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "paid_on!: chrono::NaiveDate",
-                  d.fee_assessment, d.applicant_id, d.agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name
+                  d.fee_assessment, d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id, a.name AS agency_name, v.name AS procedure_name, u.full_name
            FROM payments p JOIN dossiers d ON d.id = p.dossier_id
            JOIN agencies a ON a.id = d.agency_id
            JOIN procedure_versions v ON v.id = d.procedure_version_id
@@ -38,6 +38,7 @@ pub async fn download(
     let ownership = DossierOwnership {
         applicant_id: row.applicant_id,
         agency_id: row.agency_id,
+        handling_agency_id: row.handling_agency_id,
         assignee_id: row.assignee_id,
     };
     if !policy::may_read_dossier(&user, &ownership) {

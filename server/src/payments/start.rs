@@ -31,7 +31,7 @@ pub async fn start(
 ) -> HandlerResult {
     let back = paths::dossier(&code);
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.status, d.fee_total, d.applicant_id, d.agency_id, d.assignee_id,
+        r#"SELECT d.id, d.status, d.fee_total, d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id,
                   EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id
                           AND p.status IN ('paid', 'refund_due', 'refunded')) AS "paid!"
            FROM dossiers d WHERE d.code = $1"#,
@@ -45,6 +45,7 @@ pub async fn start(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_follow_as_applicant(&user, &ownership) {

@@ -34,6 +34,20 @@ const OFFICIALS: &[DemoOfficial] = &[
         agency_code: "000.01.40.H34",
         roles: &[Role::Leader],
     },
+    // The provincial land registration office: it examines the commune's
+    // first-time land registrations (liên thông, issue 17 item 8).
+    DemoOfficial {
+        email: "chuyenvien.datdai@motcua.example",
+        full_name: "Ngô Văn Địa",
+        agency_code: "000.01.14.H34",
+        roles: &[Role::Specialist],
+    },
+    DemoOfficial {
+        email: "lanhdao.datdai@motcua.example",
+        full_name: "Vũ Thị Chính",
+        agency_code: "000.01.14.H34",
+        roles: &[Role::Leader],
+    },
     DemoOfficial {
         email: "quanly@motcua.example",
         full_name: "Phạm Thu Quản",

@@ -15,6 +15,8 @@ async fn every_documented_demo_account_exists_with_its_role_and_password() {
         ("tiepnhan@motcua.example", Some("reception")),
         ("chuyenvien@motcua.example", Some("specialist")),
         ("lanhdao@motcua.example", Some("leader")),
+        ("chuyenvien.datdai@motcua.example", Some("specialist")),
+        ("lanhdao.datdai@motcua.example", Some("leader")),
         ("quanly@motcua.example", Some("manager")),
         ("quantri@motcua.example", Some("administrator")),
         ("kiemduyet@motcua.example", Some("administrator")),

@@ -35,6 +35,7 @@ mod generated_catalogue;
 mod generated_year;
 mod health;
 mod inbox_filters;
+mod inter_agency;
 mod mail_delivery;
 mod notice_slips;
 mod operations;

@@ -279,3 +279,57 @@ async fn any_two_versions_compare_field_by_field() {
         404
     );
 }
+
+/// Liên thông: an administrator gives the processing step to the land
+/// registration office; an unknown agency, or an agency for reception, is
+/// refused with the choice kept out of the draft.
+#[tokio::test]
+async fn a_step_is_given_to_another_agency_and_a_made_up_one_is_refused() {
+    let app = spawn_app().await;
+    let mut author = draft(
+        &app,
+        &with(draft_fields("3"), &[("step.1.agency", "000.01.14.H34")]),
+    )
+    .await;
+    let page = author.get(ADMIN_PAGE).await;
+    assert!(
+        page.body
+            .contains("<option value=\"000.01.14.H34\" selected>"),
+        "the draft shows the office chosen"
+    );
+    assert!(page.text().contains("Cơ quan thực hiện bước này"));
+    assert!(publish(&app).await.contains("Đã xuất bản"));
+    let agencies: Vec<Option<String>> = sqlx::query_scalar(
+        "SELECT a.code FROM workflow_steps w
+         JOIN current_procedure_versions c ON c.id = w.version_id
+         JOIN procedures p ON p.id = c.procedure_id
+         LEFT JOIN agencies a ON a.id = w.agency_id
+         WHERE p.code = '1.010038' ORDER BY w.position",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        agencies,
+        [None, Some("000.01.14.H34".to_string()), None, None]
+    );
+
+    for forged in [
+        ("step.1.agency", "000.99.99.H34"),
+        ("step.0.agency", "000.01.14.H34"),
+    ] {
+        author.post(&format!("{ADMIN_PAGE}/ban-nhap"), &[]).await;
+        let saved = author
+            .post(
+                &format!("{ADMIN_PAGE}/ban-nhap/luu"),
+                &with(draft_fields("3"), &[forged]),
+            )
+            .await;
+        assert_eq!(saved.location(), ADMIN_PAGE);
+        let text = author.get(ADMIN_PAGE).await.text();
+        assert!(
+            text.contains("Chọn một mục trong danh sách."),
+            "{forged:?} refused: {text}"
+        );
+    }
+}

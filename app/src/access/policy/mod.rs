@@ -103,18 +103,32 @@ pub fn landing_page(user: &SignedInUser) -> &'static str {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DossierOwnership {
     pub applicant_id: i64,
-    /// The agency that handles it.
+    /// The agency that received it (whose dossier it is in the register
+    /// and the statistics).
     pub agency_id: i64,
+    /// The agency whose workflow step it is at now: the receiving agency,
+    /// or another one for a step taken elsewhere (liên thông,
+    /// `dossiers.handling_agency_id`).
+    pub handling_agency_id: i64,
     /// The specialist it is assigned to, if any.
     pub assignee_id: Option<i64>,
 }
 
+impl DossierOwnership {
+    /// Whether a back-office role of `user` reaches the receiving agency or
+    /// the agency whose step the dossier is at.
+    fn reached_by(&self, user: &SignedInUser) -> bool {
+        works_in_back_office_of(user, self.agency_id)
+            || works_in_back_office_of(user, self.handling_agency_id)
+    }
+}
+
 /// Whether `user` may see the dossier, its slips, receipts and payments:
 /// its applicant, or an official whose back-office roles (reception,
-/// specialist, leader, manager) reach its agency. To anyone else it does
-/// not exist.
+/// specialist, leader, manager) reach the agency that received it or the
+/// agency whose step it is at. To anyone else it does not exist.
 pub fn may_read_dossier(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
-    dossier.applicant_id == user.id || works_in_back_office_of(user, dossier.agency_id)
+    dossier.applicant_id == user.id || dossier.reached_by(user)
 }
 
 /// Whether `user` may follow the dossier as its applicant (the citizen's
@@ -124,20 +138,21 @@ pub fn may_follow_as_applicant(user: &SignedInUser, dossier: &DossierOwnership) 
 }
 
 /// Whether `user` may open the dossier in the back office: a role other
-/// than administrator at its agency.
+/// than administrator at the agency that received it or at the one whose
+/// step it is at (an agency taking a later step sees it from then on).
 pub fn may_open_in_back_office(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
-    works_in_back_office_of(user, dossier.agency_id)
+    dossier.reached_by(user)
 }
 
 /// Whether `user` may take `action` on the dossier: the applicant their own
-/// actions; an official a role of the action at the dossier's agency, and a
-/// specialist only on a dossier assigned to them. The back office's pages
-/// offer, and the server allows, exactly this.
+/// actions; an official a role of the action at the agency whose step the
+/// dossier is at, and a specialist only on a dossier assigned to them. The
+/// back office's pages offer, and the server allows, exactly this.
 pub fn may_act_on_dossier(user: &SignedInUser, action: Action, dossier: &DossierOwnership) -> bool {
     match action.actor() {
         Actor::Applicant => dossier.applicant_id == user.id,
         Actor::Official(roles) => roles.iter().any(|role| {
-            user.has_role_in(*role, dossier.agency_id)
+            user.has_role_in(*role, dossier.handling_agency_id)
                 && (*role != Role::Specialist || dossier.assignee_id == Some(user.id))
         }),
     }
@@ -145,9 +160,10 @@ pub fn may_act_on_dossier(user: &SignedInUser, action: Action, dossier: &Dossier
 
 /// Whether `user` may attach the draft result of the dossier: the
 /// specialist it is assigned to, while a back-office role of theirs still
-/// reaches its agency.
+/// reaches the agency whose step it is at.
 pub fn may_draft_result(user: &SignedInUser, dossier: &DossierOwnership) -> bool {
-    dossier.assignee_id == Some(user.id) && works_in_back_office_of(user, dossier.agency_id)
+    dossier.assignee_id == Some(user.id)
+        && works_in_back_office_of(user, dossier.handling_agency_id)
 }
 
 /// Whether `user` may settle a flagged payment of a dossier of `agency_id`:
@@ -171,6 +187,8 @@ pub struct FileOwnership {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileUse {
     pub agency_id: i64,
+    /// The agency whose step the dossier is at (liên thông).
+    pub handling_agency_id: i64,
     pub status: DossierStatus,
     /// The reception officer filing a counter draft.
     pub filed_by: Option<i64>,
@@ -193,6 +211,7 @@ pub fn may_read_file(user: &SignedInUser, file: &FileOwnership) -> bool {
             used.filed_by == Some(user.id)
         } else {
             works_in_back_office_of(user, used.agency_id)
+                || works_in_back_office_of(user, used.handling_agency_id)
         }
     })
 }

@@ -108,6 +108,7 @@ fn dossier_of(applicant_id: i64, assignee_id: Option<i64>) -> DossierOwnership {
     DossierOwnership {
         applicant_id,
         agency_id: AGENCY,
+        handling_agency_id: AGENCY,
         assignee_id,
     }
 }
@@ -197,6 +198,7 @@ fn actions_follow_the_role_at_the_agency_and_a_specialist_only_their_own() {
 fn used(status: DossierStatus, as_result: bool, filed_by: Option<i64>) -> FileUse {
     FileUse {
         agency_id: AGENCY,
+        handling_agency_id: AGENCY,
         status,
         filed_by,
         as_result,
@@ -296,4 +298,56 @@ fn flagged_payments_are_settled_by_a_manager_of_the_dossiers_agency() {
         ));
     }
     assert!(!may_settle_payment_flag(&citizen(true), AGENCY));
+}
+
+/// The land registration office, which takes a step of the commune's
+/// dossiers (liên thông).
+const OFFICE: i64 = 20;
+
+#[test]
+fn an_agency_taking_a_step_acts_only_while_the_dossier_is_at_its_step() {
+    let office_leader = official(&[(Role::Leader, &[OFFICE])]);
+    let commune_reception = official(&[(Role::Reception, &[AGENCY])]);
+    let at_the_office = DossierOwnership {
+        handling_agency_id: OFFICE,
+        ..dossier_of(1, None)
+    };
+    // At the office's step: its leader assigns, the commune's reception
+    // no longer does, but still sees the dossier it received.
+    assert!(may_act_on_dossier(
+        &office_leader,
+        Action::Assign,
+        &at_the_office
+    ));
+    assert!(!may_act_on_dossier(
+        &commune_reception,
+        Action::Assign,
+        &at_the_office
+    ));
+    assert!(may_open_in_back_office(&commune_reception, &at_the_office));
+    assert!(may_open_in_back_office(&office_leader, &at_the_office));
+    // Back at the commune: the office neither acts nor sees it.
+    let back_home = dossier_of(1, None);
+    assert!(!may_act_on_dossier(
+        &office_leader,
+        Action::Approve,
+        &back_home
+    ));
+    assert!(!may_open_in_back_office(&office_leader, &back_home));
+    assert!(!may_read_dossier(&office_leader, &back_home));
+    // The office's specialist reads the files of a dossier at its step.
+    let office_specialist = official(&[(Role::Specialist, &[OFFICE])]);
+    let use_at_office = FileUse {
+        handling_agency_id: OFFICE,
+        ..used(DossierStatus::Processing, false, None)
+    };
+    assert!(may_read_file(
+        &office_specialist,
+        &file(1, true, vec![use_at_office])
+    ));
+    let use_at_home = used(DossierStatus::ResultReady, false, None);
+    assert!(!may_read_file(
+        &office_specialist,
+        &file(1, true, vec![use_at_home])
+    ));
 }

@@ -70,7 +70,12 @@ fn Field(
 }
 
 #[component]
-pub fn DraftForm(code: String, fields: VersionFields, feedback: FormFeedback) -> impl IntoView {
+pub fn DraftForm(
+    code: String,
+    fields: VersionFields,
+    step_agencies: Vec<(String, String)>,
+    feedback: FormFeedback,
+) -> impl IntoView {
     let t = &use_texts().procedures_admin;
     let id = |name: &str| field_id(DRAFT_FORM, name);
     let unit = typed(&feedback, "time_unit", fields.time_unit.clone());
@@ -133,7 +138,7 @@ pub fn DraftForm(code: String, fields: VersionFields, feedback: FormFeedback) ->
             </fieldset>
             <FeeRows fees=fields.fees.clone() payment_due=fields.payment_due.clone() feedback=feedback.clone() c=t.content/>
             <ExemptionRows exemptions=fields.exemptions.clone() documents=document_names feedback=feedback.clone() c=t.content/>
-            <WorkflowRows steps=fields.workflow.clone() feedback=feedback.clone() c=t.content/>
+            <WorkflowRows steps=fields.workflow.clone() agencies=step_agencies feedback=feedback.clone() c=t.content/>
             <button type="submit" class="button">{t.save_draft}</button>
         </form>
     }

@@ -350,6 +350,8 @@ pub struct Draft {
     /// Whether the viewer may publish it (an administrator who did not
     /// write it).
     pub may_publish: bool,
+    /// The agencies a step may be given to (liên thông): code and name.
+    pub step_agencies: Vec<(String, String)>,
 }
 
 /// `/quan-tri/thu-tuc/{code}`.

@@ -162,8 +162,10 @@ pub mod store {
         let exemptions = exemptions(&mut *conn, id).await?;
         let workflow = sqlx::query_as!(
             StepLine,
-            r#"SELECT stage, name, coalesce(name_en, '') AS "name_en!", budget_hours
-               FROM workflow_steps WHERE version_id = $1 ORDER BY position"#,
+            r#"SELECT ws.stage, ws.name, coalesce(ws.name_en, '') AS "name_en!", ws.budget_hours,
+                      coalesce(a.code, '') AS "agency!"
+               FROM workflow_steps ws LEFT JOIN agencies a ON a.id = ws.agency_id
+               WHERE ws.version_id = $1 ORDER BY ws.position"#,
             id
         )
         .fetch_all(&mut *conn)
@@ -264,6 +266,16 @@ pub mod store {
                 };
                 let edited = fields(&mut conn, row.id).await?;
                 let t = &lang.texts().procedures_admin;
+                // Steps elsewhere go to the province's bodies, not to
+                // another commune.
+                let step_agencies = sqlx::query!(
+                    "SELECT code, name FROM agencies WHERE kind <> 'commune' ORDER BY kind = 'province', name"
+                )
+                .fetch_all(&mut *conn)
+                .await?
+                .into_iter()
+                .map(|row| (row.code, row.name))
+                .collect();
                 draft = Some(Draft {
                     id: row.id,
                     version: row.version,
@@ -271,6 +283,7 @@ pub mod store {
                     changes: differences(&current, &edited, t),
                     fields: edited,
                     may_publish: row.author_id != Some(viewer),
+                    step_agencies,
                 });
             }
             versions.push(VersionRow {

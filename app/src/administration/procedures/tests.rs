@@ -54,6 +54,7 @@ fn step(stage: &str, hours: i32) -> StepLine {
         name: format!("Bước {stage}"),
         name_en: String::new(),
         budget_hours: hours,
+        agency: String::new(),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct StepLine {
     pub name_en: String,
     /// Working hours; -1 when what was typed is not a number.
     pub budget_hours: i32,
+    /// Liên thông: the code of the agency that takes the step; empty for
+    /// the agency that receives the dossier.
+    pub agency: String,
 }
 
 /// The most a step may be given: a year of working days.
@@ -29,6 +32,11 @@ pub fn check_steps(steps: &[StepLine], text_limit: usize) -> Vec<(String, FieldR
     let mut refused = Vec::new();
     for (index, step) in steps.iter().enumerate() {
         let key = |part: &str| format!("step.{index}.{part}");
+        // Reception is the receiving agency's own; the editor offers no
+        // other.
+        if step.stage == "reception" && !step.agency.is_empty() {
+            refused.push((key("agency"), FieldRefusal::UnknownChoice));
+        }
         if step.name.is_empty() {
             refused.push((key("name"), FieldRefusal::Missing));
         } else if step.name.chars().count() > text_limit
@@ -66,6 +74,8 @@ pub fn as_steps(steps: &[StepLine]) -> Option<Vec<WorkflowStep>> {
                 name: line.name.clone(),
                 name_en: (!line.name_en.is_empty()).then(|| line.name_en.clone()),
                 budget_hours: u32::try_from(line.budget_hours).ok()?,
+                agency_code: (!line.agency.is_empty()).then(|| line.agency.clone()),
+                agency_name: None,
             })
         })
         .collect()

@@ -26,7 +26,7 @@ pub async fn dossier(
 ) -> AppResult<Option<OfficeDossier>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.version, d.status AS "status: DossierStatus",
-                  d.resumes_to AS "resumes_to: DossierStatus", d.channel AS "channel: Channel", d.agency_id, d.assignee_id, d.applicant_id,
+                  d.resumes_to AS "resumes_to: DossierStatus", d.channel AS "channel: Channel", d.agency_id, d.handling_agency_id, d.assignee_id, d.applicant_id,
                   d.form_data, f.eform, v.id AS version_id, v.name AS procedure_name, a.name AS agency_name,
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
@@ -52,6 +52,7 @@ pub async fn dossier(
     let ownership = DossierOwnership {
         applicant_id: row.applicant_id,
         agency_id: row.agency_id,
+        handling_agency_id: row.handling_agency_id,
         assignee_id: row.assignee_id,
     };
     if !policy::may_open_in_back_office(user, &ownership) {
@@ -63,7 +64,7 @@ pub async fn dossier(
     // A specialist opening a colleague's dossier is told whose it is.
     let assigned_to_colleague = row
         .assignee_id
-        .filter(|id| *id != user.id && user.has_role_in(Role::Specialist, row.agency_id))
+        .filter(|id| *id != user.id && user.has_role_in(Role::Specialist, row.handling_agency_id))
         .and(row.assignee_name.clone());
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let form: Option<FormDefinition> = row
@@ -81,7 +82,7 @@ pub async fn dossier(
     let specialists = sqlx::query!(
         "SELECT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id
          WHERE r.role = $2 AND u.agency_id = $1 AND u.disabled_at IS NULL ORDER BY u.full_name",
-        row.agency_id,
+        row.handling_agency_id,
         Role::Specialist as Role,
     )
     .fetch_all(pool)

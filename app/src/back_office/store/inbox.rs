@@ -1,4 +1,7 @@
 //! The official's work queues: counts per queue, filters, one page of rows.
+//! An agency's queues hold the dossiers at its own step
+//! (`dossiers.handling_agency_id`): a dossier whose next step another
+//! agency takes (liên thông) leaves them until it comes back.
 
 use crate::access::{Role, SignedInUser};
 use crate::back_office::model::{Inbox, InboxFilter, InboxFilters, InboxRow, Queue};
@@ -48,7 +51,7 @@ pub async fn inbox(
                   count(*) FILTER (WHERE status <> 'awaiting_supplement' AND due_at >= $2::timestamp
                                    AND due_at <= $3::timestamp) AS "soon!",
                   count(*) FILTER (WHERE assignee_id = $4) AS "mine!"
-           FROM dossiers WHERE agency_id = ANY($1) AND status NOT IN ('draft', 'returned', 'refused', 'stopped', 'withdrawn')
+           FROM dossiers WHERE handling_agency_id = ANY($1) AND status NOT IN ('draft', 'returned', 'refused', 'stopped', 'withdrawn')
            GROUP BY status"#,
         &scope,
         window.now as _,
@@ -75,13 +78,13 @@ pub async fn inbox(
 
     let pattern = format!("%{}%", search.to_lowercase());
     let rows = sqlx::query!(
-        // The matching dossiers are picked on dossiers_agency_status_idx
+        // The matching dossiers are picked on dossiers_handling_status_idx
         // and counted once; procedure, applicant and agency are joined for
         // the page's rows only (see bench/README.md).
         r#"WITH matching AS (
                SELECT d.id, d.due_at, d.submitted_at
                FROM dossiers d
-               WHERE d.agency_id = ANY($1) AND d.status = ANY($2)
+               WHERE d.handling_agency_id = ANY($1) AND d.status = ANY($2)
                  AND ($3 = '' OR lower(d.code) LIKE $4
                       OR EXISTS (SELECT 1 FROM users u WHERE u.id = d.applicant_id AND lower(u.full_name) LIKE $4))
                  AND (($5 = '' AND $8 = '')

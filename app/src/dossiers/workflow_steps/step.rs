@@ -15,6 +15,11 @@ pub struct WorkflowStep {
     pub name_en: Option<String>,
     /// Working hours the step may take (8 make a working day).
     pub budget_hours: u32,
+    /// Liên thông: the code of the agency that takes the step when it is
+    /// not the agency that receives the dossier; `None`: the receiving one.
+    pub agency_code: Option<String>,
+    /// That agency's name, for display (not stored from here).
+    pub agency_name: Option<String>,
 }
 
 impl WorkflowStep {
@@ -22,6 +27,15 @@ impl WorkflowStep {
         match (lang, &self.name_en) {
             (Lang::En, Some(name)) => name,
             _ => &self.name,
+        }
+    }
+
+    /// The name, and the agency that takes the step when it is another
+    /// than the receiving one: "Thẩm định hồ sơ (Văn phòng Đăng ký đất đai …)".
+    pub fn name_with_agency(&self, lang: Lang) -> String {
+        match &self.agency_name {
+            Some(agency) => format!("{} ({agency})", self.name(lang)),
+            None => self.name(lang).to_string(),
         }
     }
 }
@@ -33,6 +47,9 @@ pub enum WorkflowProblem {
     StagesOutOfOrder,
     /// A step names a role that cannot act at its stage.
     WrongRole(Stage),
+    /// Reception given to another agency: a dossier is received where it
+    /// is filed, by that agency's one-stop unit.
+    ReceptionElsewhere,
     /// Processing, approval and return together take longer than the
     /// procedure's processing time (in working hours): the legal time
     /// limit is a ceiling the steps must fit under, not a target.
@@ -49,6 +66,12 @@ pub fn check(steps: &[WorkflowStep], processing_hours: u32) -> Result<(), Workfl
     }
     if let Some(step) = steps.iter().find(|step| step.role != step.stage.role()) {
         return Err(WorkflowProblem::WrongRole(step.stage));
+    }
+    if steps
+        .iter()
+        .any(|step| step.stage == Stage::Reception && step.agency_code.is_some())
+    {
+        return Err(WorkflowProblem::ReceptionElsewhere);
     }
     let counted: u32 = steps
         .iter()

@@ -20,6 +20,8 @@ fn step(stage: Stage, budget_hours: u32) -> WorkflowStep {
         name: stage.as_str().into(),
         name_en: None,
         budget_hours,
+        agency_code: None,
+        agency_name: None,
     }
 }
 

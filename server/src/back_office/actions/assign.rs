@@ -1,10 +1,11 @@
 //! Phân công xử lý: `action=assign&assignee=<user id>` on
 //! `POST /can-bo/ho-so/{code}/thao-tac`.
 //!
-//! Who: a reception officer or a leader of the dossier's agency. When:
-//! received or processing (again, to another specialist) → processing.
-//! Rule: a specialist is chosen (nobody is by default), and is an enabled
-//! specialist of the dossier's agency.
+//! Who: a reception officer or a leader of the agency whose step the
+//! dossier is at (the receiving agency, or the one taking its processing
+//! step: liên thông). When: received or processing (again, to another
+//! specialist) → processing. Rule: a specialist is chosen (nobody is by
+//! default), and is an enabled specialist of that agency.
 //! Nobody outside the back office is told; the inbox shows it.
 
 use super::core::{Halt, Step};
@@ -19,7 +20,7 @@ pub(super) async fn effect(step: &mut Step<'_>) -> Result<(), Halt> {
         r#"SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id
            WHERE r.user_id = $1 AND r.role = $3 AND u.agency_id = $2 AND u.disabled_at IS NULL) AS "is!""#,
         assignee,
-        step.dossier.agency_id,
+        step.dossier.handling_agency_id,
         Role::Specialist as Role,
     )
     .fetch_one(&mut *step.tx)

@@ -54,6 +54,8 @@ pub struct Dossier {
     pub id: i64,
     pub version: i32,
     pub agency_id: i64,
+    /// The agency whose step the dossier is at (liên thông).
+    pub handling_agency_id: i64,
     pub applicant_id: i64,
     pub assignee_id: Option<i64>,
     pub result_file_id: Option<i64>,
@@ -161,6 +163,7 @@ async fn run(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_read_dossier(user, &ownership) {
@@ -212,7 +215,7 @@ async fn run(
 /// The dossier by its code, locked for this transaction.
 async fn lock(tx: &mut PgConnection, code: &str) -> Result<Option<Dossier>, sqlx::Error> {
     let row = sqlx::query!(
-        r#"SELECT id, status, resumes_to, version, agency_id, applicant_id, assignee_id, result_file_id,
+        r#"SELECT id, status, resumes_to, version, agency_id, handling_agency_id, applicant_id, assignee_id, result_file_id,
                   (paused_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS "paused_on: chrono::NaiveDate",
                   due_at AS "due_at: chrono::NaiveDateTime",
                   legal_due_at AS "legal_due_at: chrono::NaiveDateTime"
@@ -225,6 +228,7 @@ async fn lock(tx: &mut PgConnection, code: &str) -> Result<Option<Dossier>, sqlx
         id: row.id,
         version: row.version,
         agency_id: row.agency_id,
+        handling_agency_id: row.handling_agency_id,
         applicant_id: row.applicant_id,
         assignee_id: row.assignee_id,
         result_file_id: row.result_file_id,

@@ -21,10 +21,12 @@ pub(super) async fn issue(step: &mut Step<'_>, history_id: i64) -> Result<(), Ha
         return Ok(());
     };
     let form = Form::of_notice(kind);
-    let agency = step.dossier.agency_id;
+    // Slip 04 is the agency's whose step the dossier is at (the processing
+    // agency, which may not be the receiving one); the others the
+    // receiving agency's one-stop unit's.
     let body = match form {
-        Form::Apology => registers::agency_body(step.tx, agency).await?,
-        _ => registers::one_stop_body(step.tx, agency).await?,
+        Form::Apology => registers::agency_body(step.tx, step.dossier.handling_agency_id).await?,
+        _ => registers::one_stop_body(step.tx, step.dossier.agency_id).await?,
     };
     let number = registers::next_number(step.tx, &body, form, step.now).await?;
     let reference = body.reference(form, number);

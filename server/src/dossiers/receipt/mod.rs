@@ -20,7 +20,7 @@ pub async fn receipt_slip(
     Path(code): Path<String>,
 ) -> HandlerResult {
     let dossier = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.applicant_id, d.agency_id, d.assignee_id,
+        r#"SELECT d.id, d.code AS "code!", d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id,
                   (SELECT max(h.id) FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = 'accept') AS accepted_by
            FROM dossiers d
            WHERE d.code = $1 AND d.submitted_at IS NOT NULL"#,
@@ -32,6 +32,7 @@ pub async fn receipt_slip(
     let ownership = DossierOwnership {
         applicant_id: dossier.applicant_id,
         agency_id: dossier.agency_id,
+        handling_agency_id: dossier.handling_agency_id,
         assignee_id: dossier.assignee_id,
     };
     if !policy::may_read_dossier(&user, &ownership) {
