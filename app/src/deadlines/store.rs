@@ -10,7 +10,7 @@ use super::calendar_proposals::proposed_days_off;
 use super::WorkingCalendar;
 use crate::error::AppResult;
 use chrono::NaiveDate;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -18,11 +18,18 @@ use std::sync::{Arc, Mutex, OnceLock};
 const PROPOSED_YEARS: i32 = 10;
 
 pub async fn working_calendar(pool: &PgPool) -> AppResult<WorkingCalendar> {
+    let mut conn = pool.acquire().await?;
+    working_calendar_in(&mut conn).await
+}
+
+/// The same, on a connection already held (a transaction that must not
+/// wait for a second connection from the pool).
+pub async fn working_calendar_in(conn: &mut PgConnection) -> AppResult<WorkingCalendar> {
     let rows = sqlx::query!(r#"SELECT day AS "day: NaiveDate", kind FROM calendar_days"#)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
     let confirmed: BTreeSet<i32> = sqlx::query_scalar!("SELECT year FROM calendar_years")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .collect();

@@ -137,7 +137,7 @@ async fn load(
     // judges the day it was issued against the appointment it missed.
     let late_notice = match (kind, row.missed_due) {
         (NoticeKind::Apology, Some(missed)) if !row.overdue => {
-            app::deadlines::store::working_calendar(&state.pool)
+            app::deadlines::store::working_calendar_in(conn)
                 .await?
                 .apology_is_late(row.issued_on, missed)
         }
