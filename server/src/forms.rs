@@ -64,6 +64,20 @@ impl Posted {
         value
     }
 
+    /// A text area of one item per line: each line normalised as
+    /// [`Posted::text`] does (which would otherwise join the lines into
+    /// one), blank lines dropped; the lines are kept in `kept`.
+    pub fn kept_lines(&self, kept: &mut app::forms::FormFeedback, name: &str) -> Vec<String> {
+        let lines: Vec<String> = self
+            .get(name)
+            .lines()
+            .map(app::text::normalize)
+            .filter(|line| !line.is_empty())
+            .collect();
+        kept.keep(name, &lines.join("\n"));
+        lines
+    }
+
     /// Every value of `name` (checkbox groups).
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0

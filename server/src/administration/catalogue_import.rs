@@ -74,6 +74,14 @@ async fn check_rows(
             .await?
             .into_iter()
             .collect();
+    // Who may take a step of another agency's dossiers (as the editor
+    // offers): the province's bodies, not another commune.
+    let step_agencies: HashSet<String> =
+        sqlx::query_scalar!("SELECT code FROM agencies WHERE kind <> 'commune'")
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .collect();
     // Known procedures: whether a draft already waits, and the answers of
     // the form their new version would be filed with.
     let known: HashMap<String, (bool, Vec<String>)> = sqlx::query!(
@@ -127,6 +135,15 @@ async fn check_rows(
             && !agencies.contains(&record.agency)
         {
             refuse("agency", FieldRefusal::UnknownChoice);
+        }
+        // A step given to an agency (liên thông) names one that exists.
+        for (index, step) in record.version.workflow.iter().enumerate() {
+            if !step.agency.is_empty() && !step_agencies.contains(&step.agency) {
+                refuse(
+                    &format!("workflow.{index}.agency"),
+                    FieldRefusal::UnknownChoice,
+                );
+            }
         }
         errors.extend(check_record(row, record, fields, t));
     }
@@ -197,13 +214,21 @@ pub async fn import(
             return Ok(Imported::Refused(refused));
         };
         // A spreadsheet has no exemptions: a known procedure keeps its own
-        // (the draft copied them from the version in force).
+        // (the draft copied them from the version in force). Nor has it an
+        // English name or steps, which a file may also leave out: left out,
+        // they are kept too.
         let mut version = record.version.clone();
+        let kept = app::administration::procedures::server_fns::store::fields(&mut tx, draft)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
         if sheets {
-            version.exemptions =
-                app::administration::procedures::server_fns::store::exemptions(&mut tx, draft)
-                    .await
-                    .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+            version.exemptions = kept.exemptions;
+        }
+        if version.name_en.is_empty() {
+            version.name_en = kept.name_en;
+        }
+        if version.steps.is_empty() {
+            version.steps = kept.steps;
         }
         write_fields(&mut tx, draft, &version).await?;
         sqlx::query!(

@@ -17,6 +17,7 @@ pub async fn write_fields(
         "UPDATE procedure_versions SET name = $2, description = $3, processing_time_unit = $4,
                 processing_time_value = $5, cutoff_time = $6, online_level = $7, result_type = $8,
                 requirements = $9, legal_basis = $10, payment_due = $11,
+                name_en = $13, steps = $14,
                 -- The standard form asks for the group as `fee_exemption`
                 -- (procedure_version_forms); an own e-form names its own field.
                 exemption_field = CASE WHEN eform IS NOT NULL THEN exemption_field
@@ -34,6 +35,8 @@ pub async fn write_fields(
         &fields.legal_basis,
         fields.payment_due,
         !fields.exemptions.is_empty(),
+        optional(&fields.name_en),
+        &fields.steps,
     )
     .execute(&mut *tx)
     .await?;

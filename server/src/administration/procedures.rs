@@ -262,13 +262,8 @@ impl RowPositions {
 /// and where its rows were on the form.
 fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowPositions) {
     let mut rows = RowPositions::default();
-    let legal_basis = form
-        .kept_text(kept, "legal_basis")
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(String::from)
-        .collect();
+    let legal_basis = form.kept_lines(kept, "legal_basis");
+    let steps = form.kept_lines(kept, "procedure_steps");
     let mut documents = Vec::new();
     for index in 0..row_count(form, "documents") {
         let key = |part: &str| format!("document.{index}.{part}");
@@ -291,6 +286,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
     let exemptions = posted_exemptions(form, kept, &mut rows);
     let fields = VersionFields {
         name: form.kept_text(kept, "name"),
+        name_en: form.kept_text(kept, "name_en"),
         description: form.kept_text(kept, "description"),
         time_unit: form.kept_text(kept, "time_unit"),
         time_value: form.kept_text(kept, "time_value").parse().unwrap_or(0),
@@ -299,6 +295,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         result_type: form.kept_text(kept, "result_type"),
         requirements: form.kept_text(kept, "requirements"),
         legal_basis,
+        steps,
         documents,
         payment_due: form.kept_text(kept, "payment_due"),
         fees,

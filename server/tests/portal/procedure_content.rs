@@ -333,3 +333,64 @@ async fn a_step_is_given_to_another_agency_and_a_made_up_one_is_refused() {
         );
     }
 }
+
+/// The English name and the steps citizens follow are edited with the rest
+/// of the draft and shown once it is published.
+#[tokio::test]
+async fn the_english_name_and_the_steps_are_edited_and_published() {
+    let app = spawn_app().await;
+    let mut author = draft(
+        &app,
+        &with(
+            draft_fields("3"),
+            &[
+                ("name_en", "Splitting a household"),
+                (
+                    "procedure_steps",
+                    "Bước 1: Nộp hồ sơ trực tuyến.\n\n  Bước 2: Nhận kết quả qua Cổng.  ",
+                ),
+            ],
+        ),
+    )
+    .await;
+    let editor = author.get(ADMIN_PAGE).await;
+    assert!(editor.body.contains("Splitting a household"));
+    assert!(editor.text().contains("Trình tự thực hiện"));
+    assert!(publish(&app).await.contains("Đã xuất bản"));
+    let mut citizen = Browser::new(&app);
+    let page = citizen.get("/thu-tuc/1.010038").await.text();
+    assert!(
+        page.contains("Bước 1: Nộp hồ sơ trực tuyến.")
+            && page.contains("Bước 2: Nhận kết quả qua Cổng."),
+        "{page}"
+    );
+    let english = citizen.get("/thu-tuc/1.010038?lang=en").await.text();
+    assert!(english.contains("Splitting a household"), "{english}");
+    let steps: Vec<String> = sqlx::query_scalar(
+        "SELECT unnest(c.steps) FROM current_procedure_versions c
+         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.010038'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        steps,
+        [
+            "Bước 1: Nộp hồ sơ trực tuyến.",
+            "Bước 2: Nhận kết quả qua Cổng."
+        ],
+        "one step per line, blank lines dropped"
+    );
+    // The legal basis, one instrument per line too, keeps its lines.
+    let legal_basis: Vec<String> = sqlx::query_scalar(
+        "SELECT unnest(c.legal_basis) FROM current_procedure_versions c
+         JOIN procedures p ON p.id = c.procedure_id WHERE p.code = '1.010038'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        legal_basis,
+        ["Luật Cư trú 2020", "Nghị định 154/2024/NĐ-CP"]
+    );
+}

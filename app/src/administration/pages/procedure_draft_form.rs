@@ -106,6 +106,7 @@ pub fn DraftForm(
     view! {
         <form method="post" action=paths::save_procedure_draft(&code) novalidate="" class="procedure-draft">
             {text_input("name", t.name, "", fields.name.clone())}
+            {text_input("name_en", t.name_en, t.name_en_hint, fields.name_en.clone())}
             {text_area("description", t.description, "", fields.description.clone())}
             <Field name="time_unit".into() label=t.time_unit feedback=feedback.clone()>
                 <select class="select" id=id("time_unit") name="time_unit">
@@ -126,6 +127,7 @@ pub fn DraftForm(
             </Field>
             {text_input("result_type", t.result_type, "", fields.result_type.clone())}
             {text_area("requirements", t.requirements, "", fields.requirements.clone())}
+            {text_area("procedure_steps", t.steps, t.steps_hint, fields.steps.join("\n"))}
             {text_area("legal_basis", t.legal_basis, t.legal_basis_hint, fields.legal_basis.join("\n"))}
             <fieldset class="fieldset">
                 <legend class="label">{t.documents}</legend>

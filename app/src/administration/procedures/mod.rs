@@ -58,6 +58,9 @@ pub struct DocumentLine {
 #[serde(default)]
 pub struct VersionFields {
     pub name: String,
+    /// The name in English; empty when not given (pages then show the
+    /// Vietnamese one).
+    pub name_en: String,
     pub description: String,
     /// `same_day`, `working_days` or `working_hours`.
     pub time_unit: String,
@@ -70,6 +73,8 @@ pub struct VersionFields {
     pub requirements: String,
     /// One instrument per line.
     pub legal_basis: Vec<String>,
+    /// Trình tự thực hiện: one step per line, as citizens read it.
+    pub steps: Vec<String>,
     pub documents: Vec<DocumentLine>,
     /// `submission` or `before_result`.
     pub payment_due: String,
@@ -147,6 +152,14 @@ pub fn check_fields(fields: &VersionFields, form_fields: &[String]) -> Vec<(Stri
         }
     };
     text("name", &fields.name, TEXT_LIMIT, true);
+    text("name_en", &fields.name_en, TEXT_LIMIT, false);
+    // "steps" on the form counts the workflow's rows.
+    text(
+        "procedure_steps",
+        &fields.steps.join("\n"),
+        LONG_TEXT_LIMIT,
+        false,
+    );
     text("result_type", &fields.result_type, TEXT_LIMIT, true);
     text("description", &fields.description, LONG_TEXT_LIMIT, false);
     text("requirements", &fields.requirements, LONG_TEXT_LIMIT, false);
@@ -287,11 +300,13 @@ pub fn differences(
     let online = |fields: &VersionFields| (t.online_level_text)(&fields.online_level).to_string();
     [
         (t.name, before.name.clone(), after.name.clone()),
+        (t.name_en, before.name_en.clone(), after.name_en.clone()),
         (
             t.description,
             before.description.clone(),
             after.description.clone(),
         ),
+        (t.steps, before.steps.join("\n"), after.steps.join("\n")),
         (t.processing_time, time(before), time(after)),
         (t.cutoff, before.cutoff.clone(), after.cutoff.clone()),
         (t.online_level, online(before), online(after)),

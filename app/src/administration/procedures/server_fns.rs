@@ -133,7 +133,8 @@ pub mod store {
     /// handlers' transaction, so "before" is what the lock protects).
     pub async fn fields(conn: &mut PgConnection, id: i64) -> AppResult<VersionFields> {
         let row = sqlx::query!(
-            r#"SELECT name, coalesce(description, '') AS "description!", processing_time_unit,
+            r#"SELECT name, coalesce(name_en, '') AS "name_en!", steps,
+                      coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
                       online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis,
                       payment_due
@@ -172,6 +173,7 @@ pub mod store {
         .await?;
         Ok(VersionFields {
             name: row.name,
+            name_en: row.name_en,
             description: row.description,
             time_unit: row.processing_time_unit,
             time_value: row.processing_time_value,
@@ -180,6 +182,7 @@ pub mod store {
             result_type: row.result_type,
             requirements: row.requirements,
             legal_basis: row.legal_basis,
+            steps: row.steps,
             documents,
             payment_due: row.payment_due,
             fees,

@@ -8,6 +8,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 fn fields() -> VersionFields {
     VersionFields {
         name: "Tách hộ".into(),
+        name_en: String::new(),
         description: String::new(),
         time_unit: "working_days".into(),
         time_value: 5,
@@ -16,6 +17,7 @@ fn fields() -> VersionFields {
         result_type: "Thông tin cư trú được cập nhật".into(),
         requirements: String::new(),
         legal_basis: vec!["Luật Cư trú 2020".into()],
+        steps: vec![],
         documents: vec![DocumentLine {
             name: "Tờ khai CT01".into(),
             originals: 1,
