@@ -58,6 +58,7 @@ pub struct ProcedureAdminTexts {
     pub originals: &'static str,
     pub copies: &'static str,
     pub mandatory: &'static str,
+    pub document_note: &'static str,
     pub save_draft: &'static str,
     pub draft_saved: &'static str,
     pub changes: &'static str,
@@ -157,6 +158,7 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     originals: "Bản chính",
     copies: "Bản sao",
     mandatory: "Bắt buộc",
+    document_note: "Ghi chú",
     save_draft: "Lưu bản nháp",
     draft_saved: "Đã lưu bản nháp.",
     changes: "Thay đổi so với phiên bản đang áp dụng",
@@ -193,11 +195,12 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     reason_missing: "Nhập lý do tạm dừng để người dân biết.",
     document_line: |document| {
         format!(
-            "{} ({} bản chính, {} bản sao{})",
+            "{} ({} bản chính, {} bản sao{}){}",
             document.name,
             document.originals,
             document.copies,
-            if document.mandatory { ", bắt buộc" } else { "" }
+            if document.mandatory { ", bắt buộc" } else { "" },
+            if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) }
         )
     },
     time_text: |unit, value| match unit {
@@ -264,6 +267,7 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     originals: "Originals",
     copies: "Copies",
     mandatory: "Mandatory",
+    document_note: "Note",
     save_draft: "Save draft",
     draft_saved: "Draft saved.",
     changes: "Changes from the version in force",
@@ -300,11 +304,12 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     reason_missing: "Enter the reason for citizens.",
     document_line: |document| {
         format!(
-            "{} ({} originals, {} copies{})",
+            "{} ({} originals, {} copies{}){}",
             document.name,
             document.originals,
             document.copies,
-            if document.mandatory { ", mandatory" } else { "" }
+            if document.mandatory { ", mandatory" } else { "" },
+            if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) }
         )
     },
     time_text: |unit, value| match unit {

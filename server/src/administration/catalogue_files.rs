@@ -286,6 +286,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
             originals: i32::try_from(number(row.get(2))).unwrap_or(-1),
             copies: i32::try_from(number(row.get(3))).unwrap_or(-1),
             mandatory: ticked(row.get(4)),
+            note: String::new(),
         });
     }
     for (index, row) in owned_rows(&fees, FEES_SHEET, &records)? {

@@ -50,14 +50,15 @@ pub async fn write_fields(
         // Shown at the counter or uploaded (`document_provision`); a tờ
         // khai is uploaded, as no e-form stands for it in the editor.
         sqlx::query!(
-            "INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, online_provision)
-             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3))",
+            "INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, online_provision, note)
+             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3), NULLIF($7, ''))",
             draft,
             position as i32 + 1,
             document.name,
             document.originals,
             document.copies,
             document.mandatory,
+            document.note,
         )
         .execute(&mut *tx)
         .await?;

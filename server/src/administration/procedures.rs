@@ -271,6 +271,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         let originals = number(form, kept, &key("originals"));
         let copies = number(form, kept, &key("copies"));
         let mandatory = ticked(form, kept, &key("mandatory"));
+        let note = form.kept_text(kept, &key("note"));
         // An emptied name drops the document.
         if !name.is_empty() {
             documents.push(DocumentLine {
@@ -278,6 +279,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
                 originals,
                 copies,
                 mandatory,
+                note,
             });
             rows.document.push(index);
         }

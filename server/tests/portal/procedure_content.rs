@@ -394,3 +394,29 @@ async fn the_english_name_and_the_steps_are_edited_and_published() {
         ["Luật Cư trú 2020", "Nghị định 154/2024/NĐ-CP"]
     );
 }
+
+/// A document's note is edited with the draft and shown to citizens; a
+/// note seeded with the catalogue survives a save that does not touch it.
+#[tokio::test]
+async fn a_documents_note_is_kept_edited_and_shown() {
+    let app = spawn_app().await;
+    let note = "Chỉ cần khi chủ hộ không trực tiếp nộp hồ sơ.";
+    draft(&app, &with(draft_fields("3"), &[("document.1.note", note)])).await;
+    assert!(publish(&app).await.contains("Đã xuất bản"));
+    let mut citizen = Browser::new(&app);
+    let page = citizen.get("/thu-tuc/1.010038").await.text();
+    assert!(page.contains(note), "{page}");
+
+    // The land registration's seeded note is on the editor's form, so a
+    // save keeps it.
+    let mut author = signed_in(&app, AUTHOR).await;
+    let land = "/quan-tri/thu-tuc/1.013978";
+    author.post(&format!("{land}/ban-nhap"), &[]).await;
+    let editor = author.get(land).await;
+    assert!(
+        editor
+            .body
+            .contains("Áp dụng nơi chưa có bản đồ địa chính."),
+        "the note is in the draft editor"
+    );
+}

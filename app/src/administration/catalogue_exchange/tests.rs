@@ -20,6 +20,7 @@ fn record() -> ProcedureRecord {
                 originals: 1,
                 copies: 0,
                 mandatory: true,
+                note: String::new(),
             }],
             fees: vec![FeeLine {
                 kind: "le_phi".into(),

@@ -160,6 +160,7 @@ fn DocumentRow(
         originals: 0,
         copies: 0,
         mandatory: false,
+        note: String::new(),
     });
     let mandatory = if feedback.values.is_empty() {
         line.mandatory
@@ -169,11 +170,14 @@ fn DocumentRow(
     let name = typed(&feedback, &key("name"), line.name.clone());
     let originals = typed(&feedback, &key("originals"), line.originals.to_string());
     let copies = typed(&feedback, &key("copies"), line.copies.to_string());
+    let note = typed(&feedback, &key("note"), line.note.clone());
+    let note_id = id("note");
     let (name_id, originals_id, copies_id, mandatory_id) =
         (id("name"), id("originals"), id("copies"), id("mandatory"));
     let error = feedback
         .message_for(&key("name"))
-        .or(feedback.message_for(&key("originals")));
+        .or(feedback.message_for(&key("originals")))
+        .or(feedback.message_for(&key("note")));
     let class = if error.is_some() {
         "document-row form-group--error"
     } else {
@@ -194,6 +198,8 @@ fn DocumentRow(
                 <input class="checkbox__input" type="checkbox" id=mandatory_id.clone() name=key("mandatory") checked=mandatory/>
                 <label class="checkbox__label" for=mandatory_id>{t.mandatory}</label>
             </span>
+            <label for=note_id.clone()>{t.document_note}</label>
+            <input class="input" type="text" id=note_id name=key("note") value=note/>
         </div>
     }
 }

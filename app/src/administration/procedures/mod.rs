@@ -50,6 +50,9 @@ pub struct DocumentLine {
     pub originals: i32,
     pub copies: i32,
     pub mandatory: bool,
+    /// A note citizens read beside it ("Áp dụng nơi chưa có bản đồ địa
+    /// chính."); empty for none.
+    pub note: String,
 }
 
 /// What an administrator edits in a version (and what a catalogue file
@@ -188,6 +191,9 @@ pub fn check_fields(fields: &VersionFields, form_fields: &[String]) -> Vec<(Stri
         let name = format!("document.{index}.name");
         if document.name.chars().count() > TEXT_LIMIT {
             refused.push((name, FieldRefusal::TooLong));
+        }
+        if document.note.chars().count() > TEXT_LIMIT {
+            refused.push((format!("document.{index}.note"), FieldRefusal::TooLong));
         }
         if !(0..=20).contains(&document.originals) || !(0..=20).contains(&document.copies) {
             refused.push((

@@ -145,8 +145,8 @@ pub mod store {
         .await?;
         let documents = sqlx::query_as!(
             DocumentLine,
-            "SELECT name, originals, copies, mandatory FROM procedure_documents
-             WHERE version_id = $1 ORDER BY position",
+            r#"SELECT name, originals, copies, mandatory, coalesce(note, '') AS "note!"
+               FROM procedure_documents WHERE version_id = $1 ORDER BY position"#,
             id
         )
         .fetch_all(&mut *conn)

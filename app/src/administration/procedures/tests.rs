@@ -23,6 +23,7 @@ fn fields() -> VersionFields {
             originals: 1,
             copies: 0,
             mandatory: true,
+            note: String::new(),
         }],
         payment_due: "submission".into(),
         fees: vec![FeeLine {
@@ -127,6 +128,7 @@ fn the_differences_name_each_changed_field_with_both_values() {
         originals: 1,
         copies: 0,
         mandatory: false,
+        note: String::new(),
     });
     let changes = differences(&before, &after, t);
     assert_eq!(changes.len(), 2, "{changes:?}");
