@@ -62,15 +62,16 @@ pub async fn send_if_due(
     if claimed.is_none() {
         return Ok(0);
     }
-    // Reception and leaders hear of every dossier of their agency,
-    // specialists of those assigned to them.
+    // Reception and leaders hear of every dossier at their agency's step
+    // (its inbox: another agency's step of a liên thông dossier is that
+    // agency's), specialists of those assigned to them.
     const WHOLE_AGENCY: &[Role] = &[Role::Reception, Role::Leader];
     let rows = sqlx::query!(
         r#"SELECT u.email AS "email!", u.full_name, d.code AS "code!",
                   to_char(d.due_at, 'HH24:MI DD/MM/YYYY') AS "due!",
                   d.due_at < $1::timestamp AS "overdue!"
            FROM users u
-           JOIN dossiers d ON d.agency_id = u.agency_id
+           JOIN dossiers d ON d.handling_agency_id = u.agency_id
            WHERE u.wants_daily_digest AND u.kind = 'official' AND u.disabled_at IS NULL
              AND d.status IN ('submitted', 'received', 'processing', 'awaiting_approval', 'result_ready')
              AND d.due_at <= $2::timestamp
