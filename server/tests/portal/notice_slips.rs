@@ -11,7 +11,7 @@ use support::pdf::{flowing_text_of, text_of};
 use support::{spawn_app, TestApp};
 
 /// The latest history entry of `action` on the dossier.
-async fn entry_of(app: &TestApp, code: &str, action: &str) -> i64 {
+pub(crate) async fn entry_of(app: &TestApp, code: &str, action: &str) -> i64 {
     sqlx::query_scalar(
         "SELECT h.id FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id
          WHERE d.code = $1 AND h.action = $2 ORDER BY h.id DESC LIMIT 1",

@@ -346,19 +346,5 @@ async fn slips_02_03_and_05_are_numbered_in_the_units_registers_and_04_in_the_ag
 
 /// The names of the fonts a PDF embeds (poppler's `pdffonts`).
 fn fonts_of(bytes: &[u8]) -> String {
-    let path = std::env::temp_dir().join(format!(
-        "motcua-fonts-{}-{}.pdf",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::write(&path, bytes).unwrap();
-    let output = std::process::Command::new("pdffonts")
-        .arg(&path)
-        .output()
-        .expect("pdffonts (poppler-utils) is installed");
-    let _ = std::fs::remove_file(&path);
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(support::pdf::poppler("pdffonts", &[], bytes, &[]).stdout).unwrap()
 }

@@ -5,23 +5,12 @@
 //! the dossier's pages name the signer. Without a certificate nothing says
 //! it is signed.
 
+use crate::notice_slips::entry_of;
 use crate::support;
 
 use support::back_office::*;
 use support::pdf::{signatures_of, text_of};
 use support::{spawn_app, spawn_app_with, TestApp};
-
-async fn entry_of(app: &TestApp, code: &str, action: &str) -> i64 {
-    sqlx::query_scalar(
-        "SELECT h.id FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id
-         WHERE d.code = $1 AND h.action = $2 ORDER BY h.id DESC LIMIT 1",
-    )
-    .bind(code)
-    .bind(action)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap()
-}
 
 /// The one-stop unit that receives the dossier's agency, and the agency.
 async fn bodies_of(app: &TestApp, code: &str) -> (String, String) {

@@ -15,8 +15,15 @@ pub fn flowing_text_of(bytes: &[u8]) -> String {
 }
 
 fn pdftotext(bytes: &[u8], mode: &str) -> String {
+    let output = poppler("pdftotext", &[mode], bytes, &["-"]);
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs one of poppler's tools on `bytes` (written to a file of their
+/// own): `tool <before…> file <after…>`.
+pub fn poppler(tool: &str, before: &[&str], bytes: &[u8], after: &[&str]) -> std::process::Output {
     let path = std::env::temp_dir().join(format!(
-        "motcua-{}-{}.pdf",
+        "motcua-{tool}-{}-{}.pdf",
         std::process::id(),
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -24,14 +31,14 @@ fn pdftotext(bytes: &[u8], mode: &str) -> String {
             .as_nanos()
     ));
     std::fs::write(&path, bytes).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .arg(mode)
+    let output = std::process::Command::new(tool)
+        .args(before)
         .arg(&path)
-        .arg("-")
+        .args(after)
         .output()
-        .expect("pdftotext (poppler-utils) is installed");
+        .unwrap_or_else(|error| panic!("{tool} (poppler-utils) runs: {error}"));
     let _ = std::fs::remove_file(&path);
-    String::from_utf8(output.stdout).unwrap()
+    output
 }
 
 /// Keeps a copy of a PDF in the folder `MOTCUA_KEEP_PDFS` names, if set,
@@ -49,20 +56,7 @@ pub fn keep(name: &str, bytes: &[u8]) {
 /// What poppler's `pdfsig` says of a PDF's signatures: "Signature is
 /// Valid.", the signer's common name, whether the whole file is covered.
 pub fn signatures_of(bytes: &[u8]) -> String {
-    let path = std::env::temp_dir().join(format!(
-        "motcua-sig-{}-{}.pdf",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::write(&path, bytes).unwrap();
-    let output = std::process::Command::new("pdfsig")
-        .arg(&path)
-        .output()
-        .expect("pdfsig (poppler-utils) is installed");
-    let _ = std::fs::remove_file(&path);
+    let output = poppler("pdfsig", &[], bytes, &[]);
     format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
