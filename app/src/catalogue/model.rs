@@ -256,6 +256,10 @@ pub struct ProcedureDetail {
     /// Why online filing is suspended, when an administrator suspended it.
     #[serde(default)]
     pub online_filing_suspended: Option<String>,
+    /// The applicant must file in person: no one may file for them under
+    /// an authorisation (ủy quyền).
+    #[serde(default)]
+    pub representation_barred: bool,
 }
 
 /// The choices offered by the catalogue's filters.

@@ -12,6 +12,7 @@ mod definition;
 pub mod display;
 pub mod keys;
 pub mod places;
+pub mod representation;
 mod validation;
 
 pub use definition::{

@@ -61,7 +61,7 @@ pub fn DocumentSlots(
             })}
             <ol class="document-slots">
                 {slots.into_iter().map(|slot| {
-                    let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory);
+                    let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory, slot.when_represented);
                     let upload = match slot.provision.as_str() {
                         "eform" => view! { <p class="document-slot__provision">{f.provided_by_eform}</p> }.into_any(),
                         "present" => view! { <p class="document-slot__provision">{f.presented_in_person}</p> }.into_any(),

@@ -91,12 +91,18 @@ pub struct DocumentSlot {
     /// `upload`, `eform` (the e-form stands for it) or `present` (shown in person).
     pub provision: String,
     pub files: Vec<AttachedFile>,
+    /// Needed only when an authorised person files (the văn bản ủy quyền).
+    pub when_represented: bool,
 }
 
 impl DocumentSlot {
-    /// Whether submission must wait for a file in this slot.
-    pub fn needs_upload(&self) -> bool {
-        self.mandatory && self.provision == "upload" && self.files.is_empty()
+    /// Whether submission must wait for a file in this slot, for a dossier
+    /// filed by an authorised person (`represented`) or by the applicant.
+    pub fn needs_upload(&self, represented: bool) -> bool {
+        self.mandatory
+            && (represented || !self.when_represented)
+            && self.provision == "upload"
+            && self.files.is_empty()
     }
 }
 

@@ -14,7 +14,8 @@ pub async fn procedure_with_form(
     code: &str,
 ) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
     let row = sqlx::query!(
-        r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!", p.online_filing_suspended
+        r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!", p.online_filing_suspended,
+                  v.representation_barred
            FROM procedures p
            JOIN current_procedure_versions c ON c.procedure_id = p.id
            JOIN procedure_versions v ON v.id = c.id
@@ -36,6 +37,11 @@ pub async fn procedure_with_form(
         tracing::error!(%error, code, "a stored e-form does not match the definition type");
         AppError::Internal
     })?;
+    let form = if row.representation_barred {
+        form.without_representative()
+    } else {
+        form
+    };
     let agencies = sqlx::query_as!(
         AgencyRef,
         "SELECT a.code, a.name FROM procedure_agencies pa
@@ -160,7 +166,7 @@ pub async fn document_slots(
     draft_id: Option<i64>,
 ) -> AppResult<Vec<DocumentSlot>> {
     let documents = sqlx::query!(
-        "SELECT id, name, originals, copies, mandatory, online_provision FROM procedure_documents
+        "SELECT id, name, originals, copies, mandatory, online_provision, when_represented FROM procedure_documents
          WHERE version_id = $1 ORDER BY position",
         version_id
     )
@@ -191,6 +197,7 @@ pub async fn document_slots(
             copies: document.copies,
             mandatory: document.mandatory,
             provision: document.online_provision,
+            when_represented: document.when_represented,
         })
         .collect())
 }

@@ -18,7 +18,8 @@ pub struct FilingTexts {
     /// needs the counter; the list of originals follows.
     pub partly_online: &'static str,
     pub partly_online_originals: &'static str,
-    pub document_need: fn(i32, i32, bool) -> String,
+    /// Originals, copies, mandatory, only when filed by a representative.
+    pub document_need: fn(i32, i32, bool, bool) -> String,
     pub choose_file: &'static str,
     pub uploading: fn(u32) -> String,
     pub address_province: &'static str,
@@ -115,14 +116,19 @@ pub const VI: FilingTexts = FilingTexts {
     templates_lead: "Mẫu đơn, tờ khai để tải về, điền và tải lên:",
     partly_online: "Thủ tục này được cung cấp trực tuyến một phần: bạn nộp hồ sơ trên Cổng, nhưng khi nhận kết quả tại Bộ phận Một cửa phải mang bản chính giấy tờ để cán bộ đối chiếu.",
     partly_online_originals: "Bản chính cần mang theo khi nhận kết quả:",
-    document_need: |originals, copies, mandatory| {
+    document_need: |originals, copies, mandatory, when_represented| {
         let kind = match (originals, copies) {
             (0, 0) => String::new(),
             (o, 0) => format!("{o} bản chính"),
             (0, c) => format!("{c} bản sao"),
             (o, c) => format!("{o} bản chính, {c} bản sao"),
         };
-        let need = if mandatory { "bắt buộc" } else { "nộp khi thuộc trường hợp này" };
+        let need = match (when_represented, mandatory) {
+            (true, true) => "bắt buộc khi người được ủy quyền nộp thay",
+            (true, false) => "khi người được ủy quyền nộp thay, nếu thuộc trường hợp phải có",
+            (false, true) => "bắt buộc",
+            (false, false) => "nộp khi thuộc trường hợp này",
+        };
         if kind.is_empty() { need.to_string() } else { format!("{kind} — {need}") }
     },
     choose_file: "Chọn tệp",
@@ -224,14 +230,19 @@ pub const EN: FilingTexts = FilingTexts {
     templates_lead: "Blank forms to download, fill in and upload:",
     partly_online: "This procedure is offered partly online: you file the dossier on the portal, but when you collect the result at the one-stop office you must bring the originals for the officer to compare.",
     partly_online_originals: "Originals to bring when you collect the result:",
-    document_need: |originals, copies, mandatory| {
+    document_need: |originals, copies, mandatory, when_represented| {
         let kind = match (originals, copies) {
             (0, 0) => String::new(),
             (o, 0) => format!("{o} original(s)"),
             (0, c) => format!("{c} copy(ies)"),
             (o, c) => format!("{o} original(s), {c} copy(ies)"),
         };
-        let need = if mandatory { "required" } else { "only when this case applies" };
+        let need = match (when_represented, mandatory) {
+            (true, true) => "required when an authorised person files for the applicant",
+            (true, false) => "when an authorised person files, if the case requires it",
+            (false, true) => "required",
+            (false, false) => "only when this case applies",
+        };
         if kind.is_empty() { need.to_string() } else { format!("{kind} — {need}") }
     },
     choose_file: "Choose a file",

@@ -159,6 +159,10 @@ pub struct Texts {
     pub processing_time: &'static str,
     pub cutoff_rule: fn(&str) -> String,
     pub applicants: &'static str,
+    /// Whether someone else may file for the applicant (ủy quyền).
+    pub representation: &'static str,
+    pub representation_allowed: &'static str,
+    pub representation_barred: &'static str,
     pub steps: &'static str,
     pub documents: &'static str,
     pub document_name: &'static str,

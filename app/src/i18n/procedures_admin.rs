@@ -59,6 +59,13 @@ pub struct ProcedureAdminTexts {
     pub copies: &'static str,
     pub mandatory: &'static str,
     pub document_note: &'static str,
+    /// The document row's "only when filed by a representative" box.
+    pub when_represented: &'static str,
+    /// The version's "no representative" box, its hint, and its value in
+    /// the list of changes.
+    pub representation_barred: &'static str,
+    pub representation_barred_hint: &'static str,
+    pub representation_text: fn(bool) -> &'static str,
     pub save_draft: &'static str,
     pub draft_saved: &'static str,
     pub changes: &'static str,
@@ -159,6 +166,10 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     copies: "Bản sao",
     mandatory: "Bắt buộc",
     document_note: "Ghi chú",
+    when_represented: "Chỉ khi nộp thay (ủy quyền)",
+    representation_barred: "Không được ủy quyền nộp thay",
+    representation_barred_hint: "Đánh dấu khi pháp luật buộc người yêu cầu tự nộp hồ sơ (ví dụ đăng ký kết hôn, nhận cha, mẹ, con: Điều 3 Thông tư 04/2020/TT-BTP). Tờ khai sẽ không hỏi người được ủy quyền.",
+    representation_text: |barred| if barred { "Người yêu cầu phải tự nộp" } else { "Được ủy quyền nộp thay" },
     save_draft: "Lưu bản nháp",
     draft_saved: "Đã lưu bản nháp.",
     changes: "Thay đổi so với phiên bản đang áp dụng",
@@ -195,11 +206,12 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     reason_missing: "Nhập lý do tạm dừng để người dân biết.",
     document_line: |document| {
         format!(
-            "{} ({} bản chính, {} bản sao{}){}",
+            "{} ({} bản chính, {} bản sao{}{}){}",
             document.name,
             document.originals,
             document.copies,
             if document.mandatory { ", bắt buộc" } else { "" },
+            if document.when_represented { ", khi nộp thay" } else { "" },
             if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) }
         )
     },
@@ -268,6 +280,10 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     copies: "Copies",
     mandatory: "Mandatory",
     document_note: "Note",
+    when_represented: "Only when filed by a representative",
+    representation_barred: "No authorised representative",
+    representation_barred_hint: "Tick when the law requires the applicants to file themselves (e.g. marriage, parentage recognition: Circular 04/2020/TT-BTP art. 3). The form will not ask for a representative.",
+    representation_text: |barred| if barred { "The applicant must file in person" } else { "A representative may file" },
     save_draft: "Save draft",
     draft_saved: "Draft saved.",
     changes: "Changes from the version in force",
@@ -304,11 +320,12 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     reason_missing: "Enter the reason for citizens.",
     document_line: |document| {
         format!(
-            "{} ({} originals, {} copies{}){}",
+            "{} ({} originals, {} copies{}{}){}",
             document.name,
             document.originals,
             document.copies,
             if document.mandatory { ", mandatory" } else { "" },
+            if document.when_represented { ", when filed by a representative" } else { "" },
             if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) }
         )
     },

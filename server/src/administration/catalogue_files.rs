@@ -17,7 +17,7 @@ pub const PROCEDURES_SHEET: &str = "Thủ tục";
 pub const DOCUMENTS_SHEET: &str = "Thành phần hồ sơ";
 pub const FEES_SHEET: &str = "Phí, lệ phí";
 
-const PROCEDURE_COLUMNS: [&str; 14] = [
+const PROCEDURE_COLUMNS: [&str; 15] = [
     "Mã thủ tục",
     "Tên thủ tục",
     "Mã lĩnh vực",
@@ -32,13 +32,16 @@ const PROCEDURE_COLUMNS: [&str; 14] = [
     "Căn cứ pháp lý (mỗi văn bản một dòng)",
     "Mô tả",
     "Thời điểm nộp phí (submission/before_result)",
+    "Không được ủy quyền nộp thay (x)",
 ];
-const DOCUMENT_COLUMNS: [&str; 5] = [
+const DOCUMENT_COLUMNS: [&str; 7] = [
     "Mã thủ tục",
     "Tên giấy tờ",
     "Bản chính",
     "Bản sao",
     "Bắt buộc (x)",
+    "Ghi chú",
+    "Chỉ khi nộp thay (x)",
 ];
 const FEE_COLUMNS: [&str; 6] = [
     "Mã thủ tục",
@@ -48,6 +51,15 @@ const FEE_COLUMNS: [&str; 6] = [
     "Thu khi nộp (x)",
     "Ghi chú",
 ];
+
+/// A yes/no column's cell: `x` or empty.
+fn tick(yes: bool) -> &'static str {
+    if yes {
+        "x"
+    } else {
+        ""
+    }
+}
 
 /// Every procedure with a version in force, as records.
 pub async fn records(pool: &PgPool) -> anyhow::Result<Vec<ProcedureRecord>> {
@@ -114,6 +126,7 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
             version.payment_due.as_str(),
         ];
         procedures.write_row(row, 7, rest)?;
+        procedures.write_string(row, 14, tick(version.representation_barred))?;
     }
     procedures.set_freeze_panes(1, 0)?;
     let documents = workbook.add_worksheet().set_name(DOCUMENTS_SHEET)?;
@@ -124,7 +137,9 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
             documents.write_row(row, 0, [record.code.as_str(), document.name.as_str()])?;
             documents.write_number(row, 2, document.originals)?;
             documents.write_number(row, 3, document.copies)?;
-            documents.write_string(row, 4, if document.mandatory { "x" } else { "" })?;
+            documents.write_string(row, 4, tick(document.mandatory))?;
+            documents.write_string(row, 5, &document.note)?;
+            documents.write_string(row, 6, tick(document.when_represented))?;
             row += 1;
         }
     }
@@ -143,11 +158,7 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
                 ],
             )?;
             fees.write_number(row, 3, fee.amount_vnd as f64)?;
-            fees.write_row(
-                row,
-                4,
-                [if fee.charged { "x" } else { "" }, fee.note.as_str()],
-            )?;
+            fees.write_row(row, 4, [tick(fee.charged), fee.note.as_str()])?;
             row += 1;
         }
     }
@@ -278,6 +289,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
             .collect();
         version.description = cell(12);
         version.payment_due = cell(13);
+        version.representation_barred = ticked(row.get(14));
         records.push(record);
     }
     for (index, row) in owned_rows(&documents, DOCUMENTS_SHEET, &records)? {
@@ -286,7 +298,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
             originals: i32::try_from(number(row.get(2))).unwrap_or(-1),
             copies: i32::try_from(number(row.get(3))).unwrap_or(-1),
             mandatory: ticked(row.get(4)),
-            note: String::new(),
+            note: text(row.get(5)),
+            when_represented: ticked(row.get(6)),
         });
     }
     for (index, row) in owned_rows(&fees, FEES_SHEET, &records)? {

@@ -17,7 +17,7 @@ pub async fn write_fields(
         "UPDATE procedure_versions SET name = $2, description = $3, processing_time_unit = $4,
                 processing_time_value = $5, cutoff_time = $6, online_level = $7, result_type = $8,
                 requirements = $9, legal_basis = $10, payment_due = $11,
-                name_en = $13, steps = $14,
+                name_en = $13, steps = $14, representation_barred = $15,
                 -- The standard form asks for the group as `fee_exemption`
                 -- (procedure_version_forms); an own e-form names its own field.
                 exemption_field = CASE WHEN eform IS NOT NULL THEN exemption_field
@@ -37,6 +37,7 @@ pub async fn write_fields(
         !fields.exemptions.is_empty(),
         optional(&fields.name_en),
         &fields.steps,
+        fields.representation_barred,
     )
     .execute(&mut *tx)
     .await?;
@@ -50,8 +51,9 @@ pub async fn write_fields(
         // Shown at the counter or uploaded (`document_provision`); a tờ
         // khai is uploaded, as no e-form stands for it in the editor.
         sqlx::query!(
-            "INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, online_provision, note)
-             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3), NULLIF($7, ''))",
+            "INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, online_provision, note,
+                                              when_represented)
+             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3), NULLIF($7, ''), $8)",
             draft,
             position as i32 + 1,
             document.name,
@@ -59,6 +61,7 @@ pub async fn write_fields(
             document.copies,
             document.mandatory,
             document.note,
+            document.when_represented,
         )
         .execute(&mut *tx)
         .await?;

@@ -272,6 +272,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         let copies = number(form, kept, &key("copies"));
         let mandatory = ticked(form, kept, &key("mandatory"));
         let note = form.kept_text(kept, &key("note"));
+        let when_represented = ticked(form, kept, &key("when_represented"));
         // An emptied name drops the document.
         if !name.is_empty() {
             documents.push(DocumentLine {
@@ -280,6 +281,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
                 copies,
                 mandatory,
                 note,
+                when_represented,
             });
             rows.document.push(index);
         }
@@ -296,6 +298,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         online_level: form.kept_text(kept, "online_level"),
         result_type: form.kept_text(kept, "result_type"),
         requirements: form.kept_text(kept, "requirements"),
+        representation_barred: ticked(form, kept, "representation_barred"),
         legal_basis,
         steps,
         documents,

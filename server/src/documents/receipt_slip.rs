@@ -42,6 +42,17 @@ pub struct Acceptance<'a> {
     pub signed: bool,
 }
 
+/// A dossier filed by a person the applicant authorised (ủy quyền), as its
+/// answers say.
+pub struct Representation {
+    pub representative: String,
+    pub representative_citizen_id: String,
+    /// The applicant named in the form.
+    pub applicant: String,
+    /// The authorisation document: number, date, where certified.
+    pub authorisation: String,
+}
+
 pub struct ReceiptSlip<'a> {
     pub issuer: Issuer<'a>,
     /// The one-stop unit's full name, as the text names it.
@@ -54,6 +65,9 @@ pub struct ReceiptSlip<'a> {
     pub applicant_citizen_id: Option<&'a str>,
     pub applicant_phone: Option<&'a str>,
     pub applicant_email: Option<&'a str>,
+    /// Filed by an authorised person: who, for whom, under which
+    /// authorisation.
+    pub representation: Option<&'a Representation>,
     pub procedure_name: &'a str,
     /// When the dossier was filed (Vietnam time) and how ("trực tuyến").
     pub submitted_at: NaiveDateTime,
@@ -134,6 +148,15 @@ fn applicant(doc: &mut Document, slip: &ReceiptSlip<'_>) {
     .join("    ");
     if !contact.is_empty() {
         doc.text(&contact, Style::BODY);
+    }
+    if let Some(by) = slip.representation {
+        doc.text(
+            &format!(
+                "Người được ủy quyền nộp hồ sơ: {}, số định danh cá nhân {}, nộp thay cho {} theo văn bản ủy quyền: {}.",
+                by.representative, by.representative_citizen_id, by.applicant, by.authorisation
+            ),
+            Style::BODY.justified(),
+        );
     }
     doc.text(
         &format!("Nội dung yêu cầu giải quyết: {}", slip.procedure_name),

@@ -60,6 +60,9 @@ struct ProcedureSeed {
     exemption_field: Option<String>,
     #[serde(default)]
     exemptions: Vec<ExemptionSeed>,
+    /// The applicant must file in person (no authorised representative).
+    #[serde(default)]
+    representation_barred: bool,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +78,9 @@ struct DocumentSeed {
     copies: i32,
     mandatory: bool,
     note: Option<String>,
+    /// Needed only when an authorised person files (văn bản ủy quyền).
+    #[serde(default)]
+    when_represented: bool,
 }
 
 #[derive(Deserialize)]
@@ -168,8 +174,8 @@ async fn insert_procedure(
         INSERT INTO procedure_versions (
             procedure_id, version, effective_from, name, name_en, description, applicants,
             implementing_agency, online_level, processing_time_value, processing_time_unit,
-            cutoff_time, result_type, requirements, legal_basis, steps, published_at)
-        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+            cutoff_time, result_type, requirements, legal_basis, steps, representation_barred, published_at)
+        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
         RETURNING id
         "#,
         procedure_id,
@@ -195,6 +201,7 @@ async fn insert_procedure(
             .iter()
             .map(|text| normalize(text))
             .collect::<Vec<_>>(),
+        procedure.representation_barred,
     )
     .fetch_one(&mut **tx)
     .await?;
@@ -209,9 +216,9 @@ async fn insert_procedure(
     }
     for (position, document) in (1..).zip(&procedure.documents) {
         sqlx::query!(
-            r#"INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, note, online_provision)
-               VALUES ($1, $2, $3, $4, $5, $6, $7,
-                       document_provision($3))"#,
+            r#"INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, note, online_provision,
+                                               when_represented)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, document_provision($3), $8)"#,
             version_id,
             position,
             normalize(&document.name),
@@ -219,6 +226,7 @@ async fn insert_procedure(
             document.copies,
             document.mandatory,
             document.note.as_deref().map(normalize),
+            document.when_represented,
         )
         .execute(&mut **tx)
         .await?;
@@ -289,4 +297,55 @@ async fn insert_procedure(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::eforms::representation::FILED_BY;
+
+    /// Circular 04/2020/TT-BTP art. 3: a marriage, its re-registration and
+    /// a parentage recognition are not delegated; a will's and a
+    /// signature's certification need the person themself (Decree
+    /// 23/2015/NĐ-CP). Written from the rule, not read from the data.
+    const FILED_IN_PERSON: [&str; 7] = [
+        "1.000894", "1.004746", "2.000806", "1.001022", "1.000689", "2.001019", "2.000884",
+    ];
+
+    #[test]
+    fn who_may_file_for_the_applicant_follows_the_law() {
+        let catalogue: Catalogue = serde_json::from_str(DATA).unwrap();
+        let forms = super::super::demo_eforms::definitions().unwrap();
+        for procedure in &catalogue.procedures {
+            let barred = FILED_IN_PERSON.contains(&procedure.code.as_str());
+            assert_eq!(
+                procedure.representation_barred, barred,
+                "{}",
+                procedure.code
+            );
+            let authorisations: Vec<&DocumentSeed> = procedure
+                .documents
+                .iter()
+                .filter(|document| document.when_represented)
+                .collect();
+            if barred {
+                assert!(authorisations.is_empty(), "{}", procedure.code);
+            }
+            for document in authorisations {
+                assert!(
+                    document.name.starts_with("Văn bản ủy quyền"),
+                    "{}",
+                    procedure.code
+                );
+            }
+            if let Some(form) = forms.get(&procedure.code) {
+                let asks = form.field(FILED_BY).is_some();
+                assert!(
+                    !(asks && barred),
+                    "{} asks for a representative",
+                    procedure.code
+                );
+            }
+        }
+    }
 }

@@ -72,14 +72,14 @@ pub fn records(count: u32, sectors: &[String], agencies: &[String]) -> Vec<Proce
                             originals: 1,
                             copies: 0,
                             mandatory: true,
-                            note: String::new(),
+                            ..DocumentLine::default()
                         },
                         DocumentLine {
                             name: "Giấy tờ chứng minh điều kiện".into(),
                             originals: 0,
                             copies: 1,
                             mandatory: n % 2 == 0,
-                            note: String::new(),
+                            ..DocumentLine::default()
                         },
                     ],
                     fees: vec![FeeLine {

@@ -420,3 +420,35 @@ async fn a_documents_note_is_kept_edited_and_shown() {
         "the note is in the draft editor"
     );
 }
+
+#[tokio::test]
+async fn an_administrator_bars_representatives_and_marks_the_authorisation_document() {
+    let app = spawn_app().await;
+    let fields = with(
+        draft_fields("3"),
+        &[
+            ("representation_barred", "on"),
+            ("document.1.when_represented", "on"),
+        ],
+    );
+    let mut author = draft(&app, &fields).await;
+    let editor = author.get(ADMIN_PAGE).await.body;
+    for ticked in ["representation_barred", "document.1.when_represented"] {
+        let input = editor
+            .split(&format!("name=\"{ticked}\""))
+            .nth(1)
+            .and_then(|rest| rest.split('>').next())
+            .unwrap_or_else(|| panic!("no {ticked} box"));
+        assert!(
+            input.contains("checked"),
+            "{ticked} is kept ticked: {input}"
+        );
+    }
+    let published = publish(&app).await;
+    assert!(published.contains("Đã xuất bản"), "{published}");
+    let mut citizen = signed_in(&app, "congdan@motcua.example").await;
+    let page = citizen.get("/thu-tuc/1.010038").await.text();
+    assert!(page.contains("phải tự nộp hồ sơ"), "{page}");
+    let filing = citizen.get("/nop-ho-so/1.010038").await.text();
+    assert!(!filing.contains("Ai nộp hồ sơ này?"), "{filing}");
+}

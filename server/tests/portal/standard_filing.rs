@@ -31,6 +31,16 @@ fn links(page: &str, prefix: &str) -> Vec<String> {
     found
 }
 
+/// The total the check page asks to confirm with "Nộp hồ sơ".
+fn fee_total(check_page: &str) -> String {
+    check_page
+        .split("name=\"fee_total\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the check page offers “Nộp hồ sơ”")
+        .to_string()
+}
+
 fn answers(filed_by: &'static str) -> Vec<(&'static str, &'static str)> {
     vec![
         ("filing_form", "1"),
@@ -143,13 +153,7 @@ async fn a_procedure_without_its_own_form_is_filed_with_the_standard_one_and_its
         text.contains("Chính người yêu cầu") && text.contains("to-khai.pdf"),
         "{text}"
     );
-    let fee_total = page
-        .body
-        .split("name=\"fee_total\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the check page offers “Nộp hồ sơ”")
-        .to_string();
+    let fee_total = fee_total(&page.body);
     let sent = browser
         .post(&check, &[("fee_total", &fee_total)])
         .await
@@ -208,4 +212,113 @@ async fn a_procedure_offered_partly_online_says_which_originals_go_to_the_counte
     // A fully online procedure says nothing of the kind.
     let text = browser.get(SPLIT_HOUSEHOLD).await.text();
     assert!(!text.contains("trực tuyến một phần"), "{text}");
+}
+
+/// The representative's answers, beside the applicant's.
+fn representative() -> Vec<(&'static str, &'static str)> {
+    [
+        answers("representative"),
+        vec![
+            ("representative_name", "Trần Thị Bình"),
+            ("representative_citizen_id", "001185004321"),
+            ("representative_phone", "0987654321"),
+            (
+                "authorisation_reference",
+                "Văn bản ủy quyền ngày 01/12/2026, UBND phường Hồng Gai chứng thực",
+            ),
+            ("action", "review"),
+        ],
+    ]
+    .concat()
+}
+
+#[tokio::test]
+async fn a_representative_adds_the_authorisation_and_the_applicant_filing_in_person_does_not() {
+    let app = spawn_app().await;
+    let mut browser = citizen(&app).await;
+    let form = document(&app, "1.010038", "Tờ khai").await;
+    let uploads = format!("{SPLIT_HOUSEHOLD}/giay-to");
+    upload_to(&app, &browser, &uploads, form, "to-khai.pdf", PDF).await;
+    let page = browser.get(SPLIT_HOUSEHOLD).await.text();
+    assert!(
+        page.contains("Văn bản ủy quyền")
+            && page.contains("bắt buộc khi người được ủy quyền nộp thay"),
+        "the slot says when it is needed: {page}"
+    );
+    // Filed by a representative, the authorisation itself is missing.
+    assert_eq!(
+        browser
+            .post(SPLIT_HOUSEHOLD, &representative())
+            .await
+            .location(),
+        SPLIT_HOUSEHOLD
+    );
+    let page = browser.get(SPLIT_HOUSEHOLD).await;
+    assert!(
+        page.text().contains("Cần tải lên: Văn bản ủy quyền"),
+        "{}",
+        page.text()
+    );
+    assert!(
+        page.body.contains("value=\"Trần Thị Bình\""),
+        "nothing typed is lost: {}",
+        page.body
+    );
+    // The applicant filing in person needs none.
+    let check = format!("{SPLIT_HOUSEHOLD}/kiem-tra");
+    let fields = [answers("applicant"), vec![("action", "review")]].concat();
+    assert_eq!(
+        browser.post(SPLIT_HOUSEHOLD, &fields).await.location(),
+        check
+    );
+    // With it, the representative's dossier goes to the check page.
+    let authorisation = document(&app, "1.010038", "Văn bản ủy quyền").await;
+    upload_to(&app, &browser, &uploads, authorisation, "uy-quyen.pdf", PDF).await;
+    assert_eq!(
+        browser
+            .post(SPLIT_HOUSEHOLD, &representative())
+            .await
+            .location(),
+        check
+    );
+    let page = browser.get(&check).await;
+    let text = page.text();
+    assert!(
+        text.contains("uy-quyen.pdf") && text.contains("Trần Thị Bình"),
+        "{text}"
+    );
+    let fee_total = fee_total(&page.body);
+    let sent = browser
+        .post(&check, &[("fee_total", &fee_total)])
+        .await
+        .location();
+    let slip = browser.get(&format!("{sent}/phieu-tiep-nhan.pdf")).await;
+    assert_eq!(slip.status, 200, "{sent}");
+    let text = support::pdf::flowing_text_of(&slip.bytes);
+    assert!(
+        text.contains("Người được ủy quyền nộp hồ sơ: Trần Thị Bình, số định danh cá nhân 001185004321, nộp thay cho Nguyễn Văn Công theo văn bản ủy quyền: Văn bản ủy quyền ngày 01/12/2026"),
+        "slip 01 says who filed for whom: {text}"
+    );
+}
+
+#[tokio::test]
+async fn a_parentage_recognition_is_filed_in_person_and_says_so() {
+    let app = spawn_app().await;
+    let mut browser = citizen(&app).await;
+    // "Đăng ký nhận cha, mẹ, con": not delegated (Circular 04/2020/TT-BTP art. 3).
+    let procedure = browser.get("/thu-tuc/1.001022").await.text();
+    assert!(
+        procedure.contains("không được ủy quyền: người yêu cầu phải tự nộp hồ sơ"),
+        "{procedure}"
+    );
+    let filing = browser.get("/nop-ho-so/1.001022").await.text();
+    assert!(filing.contains("Người yêu cầu"), "{filing}");
+    assert!(!filing.contains("Ai nộp hồ sơ này?"), "{filing}");
+    assert!(!filing.contains("Văn bản ủy quyền"), "{filing}");
+    // A procedure that may be delegated says that too.
+    let procedure = browser.get("/thu-tuc/1.010038").await.text();
+    assert!(
+        procedure.contains("có thể ủy quyền cho người khác nộp hồ sơ thay"),
+        "{procedure}"
+    );
 }

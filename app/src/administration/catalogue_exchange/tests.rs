@@ -21,6 +21,7 @@ fn record() -> ProcedureRecord {
                 copies: 0,
                 mandatory: true,
                 note: String::new(),
+                when_represented: false,
             }],
             fees: vec![FeeLine {
                 kind: "le_phi".into(),

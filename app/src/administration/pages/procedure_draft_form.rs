@@ -127,6 +127,7 @@ pub fn DraftForm(
             </Field>
             {text_input("result_type", t.result_type, "", fields.result_type.clone())}
             {text_area("requirements", t.requirements, "", fields.requirements.clone())}
+            <RepresentationBox stored=fields.representation_barred feedback=feedback.clone() t/>
             {text_area("procedure_steps", t.steps, t.steps_hint, fields.steps.join("\n"))}
             {text_area("legal_basis", t.legal_basis, t.legal_basis_hint, fields.legal_basis.join("\n"))}
             <fieldset class="fieldset">
@@ -146,6 +147,33 @@ pub fn DraftForm(
     }
 }
 
+/// "No authorised representative": ticked for procedures the applicant
+/// must file in person.
+#[component]
+fn RepresentationBox(
+    stored: bool,
+    feedback: FormFeedback,
+    t: &'static ProcedureAdminTexts,
+) -> impl IntoView {
+    const NAME: &str = "representation_barred";
+    let id = field_id(DRAFT_FORM, NAME);
+    let barred = if feedback.values.is_empty() {
+        stored
+    } else {
+        feedback.values.contains_key(NAME)
+    };
+    view! {
+        <div class="form-group">
+            <span class="checkbox">
+                <input class="checkbox__input" type="checkbox" id=id.clone() name=NAME checked=barred
+                    aria-describedby=format!("{id}-hint")/>
+                <label class="checkbox__label" for=id.clone()>{t.representation_barred}</label>
+            </span>
+            <p class="hint" id=format!("{id}-hint")>{t.representation_barred_hint}</p>
+        </div>
+    }
+}
+
 #[component]
 fn DocumentRow(
     index: usize,
@@ -161,19 +189,31 @@ fn DocumentRow(
         copies: 0,
         mandatory: false,
         note: String::new(),
+        when_represented: false,
     });
-    let mandatory = if feedback.values.is_empty() {
-        line.mandatory
-    } else {
-        feedback.values.contains_key(&key("mandatory"))
+    // A box unticked is not posted: a form that came back says so by its
+    // absence.
+    let ticked = |part: &str, stored: bool| {
+        if feedback.values.is_empty() {
+            stored
+        } else {
+            feedback.values.contains_key(&key(part))
+        }
     };
+    let mandatory = ticked("mandatory", line.mandatory);
+    let when_represented = ticked("when_represented", line.when_represented);
     let name = typed(&feedback, &key("name"), line.name.clone());
     let originals = typed(&feedback, &key("originals"), line.originals.to_string());
     let copies = typed(&feedback, &key("copies"), line.copies.to_string());
     let note = typed(&feedback, &key("note"), line.note.clone());
     let note_id = id("note");
-    let (name_id, originals_id, copies_id, mandatory_id) =
-        (id("name"), id("originals"), id("copies"), id("mandatory"));
+    let (name_id, originals_id, copies_id, mandatory_id, represented_id) = (
+        id("name"),
+        id("originals"),
+        id("copies"),
+        id("mandatory"),
+        id("when_represented"),
+    );
     let error = feedback
         .message_for(&key("name"))
         .or(feedback.message_for(&key("originals")))
@@ -197,6 +237,11 @@ fn DocumentRow(
             <span class="checkbox">
                 <input class="checkbox__input" type="checkbox" id=mandatory_id.clone() name=key("mandatory") checked=mandatory/>
                 <label class="checkbox__label" for=mandatory_id>{t.mandatory}</label>
+            </span>
+            <span class="checkbox">
+                <input class="checkbox__input" type="checkbox" id=represented_id.clone() name=key("when_represented")
+                    checked=when_represented/>
+                <label class="checkbox__label" for=represented_id>{t.when_represented}</label>
             </span>
             <label for=note_id.clone()>{t.document_note}</label>
             <input class="input" type="text" id=note_id name=key("note") value=note/>

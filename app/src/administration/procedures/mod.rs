@@ -53,6 +53,9 @@ pub struct DocumentLine {
     /// A note citizens read beside it ("Áp dụng nơi chưa có bản đồ địa
     /// chính."); empty for none.
     pub note: String,
+    /// Needed only when an authorised person files for the applicant (the
+    /// văn bản ủy quyền).
+    pub when_represented: bool,
 }
 
 /// What an administrator edits in a version (and what a catalogue file
@@ -74,6 +77,9 @@ pub struct VersionFields {
     pub online_level: String,
     pub result_type: String,
     pub requirements: String,
+    /// The applicant must file in person: no authorised representative
+    /// (kết hôn, nhận cha mẹ con: Circular 04/2020/TT-BTP art. 3).
+    pub representation_barred: bool,
     /// One instrument per line.
     pub legal_basis: Vec<String>,
     /// Trình tự thực hiện: one step per line, as citizens read it.
@@ -325,6 +331,11 @@ pub fn differences(
             t.requirements,
             before.requirements.clone(),
             after.requirements.clone(),
+        ),
+        (
+            t.representation_barred,
+            (t.representation_text)(before.representation_barred).to_string(),
+            (t.representation_text)(after.representation_barred).to_string(),
         ),
         (
             t.legal_basis,

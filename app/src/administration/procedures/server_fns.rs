@@ -137,7 +137,7 @@ pub mod store {
                       coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
                       online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis,
-                      payment_due
+                      payment_due, representation_barred
                FROM procedure_versions WHERE id = $1"#,
             id
         )
@@ -145,7 +145,7 @@ pub mod store {
         .await?;
         let documents = sqlx::query_as!(
             DocumentLine,
-            r#"SELECT name, originals, copies, mandatory, coalesce(note, '') AS "note!"
+            r#"SELECT name, originals, copies, mandatory, coalesce(note, '') AS "note!", when_represented
                FROM procedure_documents WHERE version_id = $1 ORDER BY position"#,
             id
         )
@@ -181,6 +181,7 @@ pub mod store {
             online_level: row.online_level,
             result_type: row.result_type,
             requirements: row.requirements,
+            representation_barred: row.representation_barred,
             legal_basis: row.legal_basis,
             steps: row.steps,
             documents,

@@ -16,6 +16,7 @@ fn fields() -> VersionFields {
         online_level: "full".into(),
         result_type: "Thông tin cư trú được cập nhật".into(),
         requirements: String::new(),
+        representation_barred: false,
         legal_basis: vec!["Luật Cư trú 2020".into()],
         steps: vec![],
         documents: vec![DocumentLine {
@@ -24,6 +25,7 @@ fn fields() -> VersionFields {
             copies: 0,
             mandatory: true,
             note: String::new(),
+            when_represented: false,
         }],
         payment_due: "submission".into(),
         fees: vec![FeeLine {
@@ -129,6 +131,7 @@ fn the_differences_name_each_changed_field_with_both_values() {
         copies: 0,
         mandatory: false,
         note: String::new(),
+        when_represented: false,
     });
     let changes = differences(&before, &after, t);
     assert_eq!(changes.len(), 2, "{changes:?}");
@@ -141,6 +144,30 @@ fn the_differences_name_each_changed_field_with_both_values() {
     assert!(changes[1]
         .after
         .ends_with("Văn bản đồng ý của chủ hộ (1 bản chính, 0 bản sao)"));
+}
+
+#[test]
+fn barring_representatives_and_an_authorisation_document_show_as_changes() {
+    let t = &Lang::Vi.texts().procedures_admin;
+    let before = fields();
+    let mut after = fields();
+    after.representation_barred = true;
+    after.documents[0].when_represented = true;
+    let changes = differences(&before, &after, t);
+    let change = |label: &str| {
+        changes
+            .iter()
+            .find(|change| change.label == label)
+            .unwrap_or_else(|| panic!("no change to {label}: {changes:?}"))
+    };
+    let barred = change("Không được ủy quyền nộp thay");
+    assert_eq!(
+        (barred.before.as_str(), barred.after.as_str()),
+        ("Được ủy quyền nộp thay", "Người yêu cầu phải tự nộp")
+    );
+    assert!(change("Thành phần hồ sơ")
+        .after
+        .contains("bắt buộc, khi nộp thay"));
 }
 
 #[test]

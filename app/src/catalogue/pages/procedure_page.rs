@@ -66,6 +66,10 @@ fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
             {procedure.applicants.clone().map(|applicants| view! {
                 <section class="section"><h2>{t.applicants}</h2><p>{applicants}</p></section>
             })}
+            <section class="section">
+                <h2>{t.representation}</h2>
+                <p>{if procedure.representation_barred { t.representation_barred } else { t.representation_allowed }}</p>
+            </section>
             <DocumentsTable procedure=procedure.clone()/>
             <FeesTable procedure=procedure.clone()/>
             {(!procedure.steps.is_empty()).then(|| view! {

@@ -5,6 +5,7 @@ use crate::catalogue::model::AgencyRef;
 use crate::clock::Clock;
 use crate::deadlines::{self, ProcessingSpan};
 use crate::eforms::display::keyed_answer_rows;
+use crate::eforms::representation::filed_by_representative;
 use crate::eforms::{validate, Answers, FormDefinition, ValidationContext};
 use crate::error::AppResult;
 use crate::fees::{filing_fee, Assessment, PaymentDue};
@@ -72,9 +73,10 @@ pub async fn readiness(
         .as_ref()
         .and_then(|e| e.evidence_document.clone());
     let slots = document_slots(pool, procedure.version_id, Some(draft_id)).await?;
+    let represented = filed_by_representative(answers);
     for slot in &slots {
         let proves_exemption = evidence.as_deref() == Some(slot.name.as_str());
-        if slot.needs_upload() || (proves_exemption && slot.files.is_empty()) {
+        if slot.needs_upload(represented) || (proves_exemption && slot.files.is_empty()) {
             let message = (texts.document_missing)(&slot.name);
             problems.push(problem(
                 &format!("{}{}", super::super::DOCUMENT_FIELD_PREFIX, slot.id),

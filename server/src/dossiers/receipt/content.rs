@@ -3,8 +3,12 @@
 //! one-stop unit that received them.
 
 use crate::config::Config;
-use crate::documents::receipt_slip::{Acceptance, ReceiptSlip, ReceivedDocument};
+use crate::documents::receipt_slip::{Acceptance, ReceiptSlip, ReceivedDocument, Representation};
 use crate::dossiers::registers::{one_stop_body, IssuingBody};
+use app::eforms::representation::{
+    APPLICANT_NAME, AUTHORISATION_REFERENCE, BY_REPRESENTATIVE, FILED_BY,
+    REPRESENTATIVE_CITIZEN_ID, REPRESENTATIVE_NAME,
+};
 use chrono::NaiveDateTime;
 use sqlx::PgConnection;
 
@@ -17,6 +21,7 @@ pub struct Content {
     pub citizen_id: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    pub representation: Option<Representation>,
     pub procedure_name: String,
     pub processing_time: String,
     /// Toàn trình (`full`) or một phần (`partial`).
@@ -38,7 +43,7 @@ pub async fn load(
     let Some(row) = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", d.agency_id, d.channel,
                   v.name AS procedure_name, v.processing_time_value, v.processing_time_unit, v.online_level,
-                  u.full_name, u.citizen_id, u.phone, u.email,
+                  u.full_name, u.citizen_id, u.phone, u.email, d.form_data,
                   d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS "submitted_at!: NaiveDateTime",
                   d.due_at AS "due_at: NaiveDateTime"
            FROM dossiers d
@@ -75,6 +80,7 @@ pub async fn load(
         citizen_id: row.citizen_id,
         phone: row.phone,
         email: row.email,
+        representation: representation(&row.form_data),
         procedure_name: row.procedure_name,
         processing_time,
         online_level: row.online_level,
@@ -84,6 +90,24 @@ pub async fn load(
         documents,
         body,
     }))
+}
+
+/// Who filed for the applicant, when the answers say an authorised person
+/// did (`eforms::representation`).
+fn representation(answers: &serde_json::Value) -> Option<Representation> {
+    let answer = |name: &str| {
+        answers
+            .get(name)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    (answer(FILED_BY) == BY_REPRESENTATIVE).then(|| Representation {
+        representative: answer(REPRESENTATIVE_NAME),
+        representative_citizen_id: answer(REPRESENTATIVE_CITIZEN_ID),
+        applicant: answer(APPLICANT_NAME),
+        authorisation: answer(AUTHORISATION_REFERENCE),
+    })
 }
 
 /// Every document the dossier carries, one row each with the originals
@@ -185,6 +209,7 @@ impl Content {
             applicant_citizen_id: self.citizen_id.as_deref(),
             applicant_phone: self.phone.as_deref(),
             applicant_email: self.email.as_deref(),
+            representation: self.representation.as_ref(),
             procedure_name: &self.procedure_name,
             submitted_at: self.submitted_at,
             channel: self.channel_words(),
