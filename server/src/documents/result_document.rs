@@ -5,11 +5,21 @@
 //! sits in their document wallet.
 
 use super::layout::{Align, Band, Column, Document, DocumentError, Style};
+use super::letterhead::{heading, Issuer};
 use super::signature_block;
 use chrono::NaiveDate;
 
+/// Printed above the title of a result not yet approved.
+pub const DRAFT_MARK: &str = "DỰ THẢO";
+/// Where a draft's number will go.
+const DRAFT_NUMBER_BLANK: &str = "      ";
+
 pub struct ResultDocument<'a> {
-    pub agency_name: &'a str,
+    /// The deciding agency, under its governing authority.
+    pub issuer: Issuer<'a>,
+    /// "05/KQ-UBND" from the agency's register; `None` for the draft the
+    /// leader approves (dự thảo: no number, no signature).
+    pub number: Option<&'a str>,
     pub place: &'a str,
     pub issued_on: NaiveDate,
     pub code: &'a str,
@@ -24,13 +34,22 @@ pub struct ResultDocument<'a> {
 
 pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
     let mut doc = Document::new("Kết quả giải quyết thủ tục hành chính", result.issued_on);
-    super::letterhead::letterhead(
+    // A draft shows the blank its number will fill ("Số:      /KQ"), as
+    // drafts of administrative documents do.
+    let number = result
+        .number
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{DRAFT_NUMBER_BLANK}/KQ"));
+    heading(
         &mut doc,
-        result.agency_name,
-        result.code,
+        &result.issuer,
+        Some(&number),
         result.place,
         result.issued_on,
     );
+    if result.number.is_none() {
+        doc.text(DRAFT_MARK, Style::BODY.bold().centered());
+    }
     doc.text("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", Style::TITLE);
     doc.text(
         &result.procedure_name.to_uppercase(),
@@ -40,7 +59,7 @@ pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
     doc.text(
         &format!(
             "{} giải quyết hồ sơ {} của Ông/Bà {} với nội dung sau:",
-            result.agency_name, result.code, result.applicant_name
+            result.issuer.name, result.code, result.applicant_name
         ),
         Style::BODY,
     );
@@ -77,7 +96,7 @@ pub fn render(result: &ResultDocument<'_>) -> Result<Vec<u8>, DocumentError> {
             Band::RIGHT_HALF,
             "LÃNH ĐẠO CƠ QUAN",
             signature_block::ELECTRONICALLY,
-            result.agency_name,
+            result.issuer.name,
         )]);
     }
     doc.finish()
@@ -100,7 +119,11 @@ mod tests {
             ),
         ];
         let pdf = render(&ResultDocument {
-            agency_name: "Ủy ban nhân dân phường Hồng Gai",
+            issuer: Issuer {
+                governing: None,
+                name: "Ủy ban nhân dân phường Hồng Gai",
+            },
+            number: Some("05/KQ-UBND"),
             place: "Quảng Ninh",
             issued_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
             code: "000.01.40.H34-261122-0001",

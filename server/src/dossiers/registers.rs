@@ -6,7 +6,8 @@
 //! without a one-stop unit issues its own. Each issuer keeps one register
 //! per form and year: a slip's number is its place in that register,
 //! taken in the transaction that issues the slip, so numbers have no gaps
-//! and no duplicates ("Số: 07/TNHS-TTPVHCC").
+//! and no duplicates ("Số: 07/TNHS-TTPVHCC"). A result is numbered in
+//! the deciding agency's register of results when the leader approves it.
 
 use crate::documents::letterhead::Issuer;
 use app::dossiers::notice_slips::NoticeKind;
@@ -28,6 +29,8 @@ pub enum Form {
     Apology,
     /// 05: thông báo dừng giải quyết hồ sơ.
     Stop,
+    /// The result the deciding agency issues from the portal's template.
+    Result,
 }
 
 impl Form {
@@ -48,6 +51,7 @@ impl Form {
             Form::Refusal => "03",
             Form::Apology => "04",
             Form::Stop => "05",
+            Form::Result => "KQ",
         }
     }
 
@@ -58,6 +62,7 @@ impl Form {
             Form::Refusal => "TCHS",
             Form::Apology => "XLHS",
             Form::Stop => "TB",
+            Form::Result => "KQ",
         }
     }
 }

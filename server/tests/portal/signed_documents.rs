@@ -24,6 +24,15 @@ async fn bodies_of(app: &TestApp, code: &str) -> (String, String) {
     .unwrap()
 }
 
+/// The file the dossier holds as its result (draft or issued).
+async fn result_file(app: &TestApp, code: &str) -> i64 {
+    sqlx::query_scalar("SELECT result_file_id FROM dossiers WHERE code = $1")
+        .bind(code)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
 fn assert_signed_by(pdf: &[u8], signer: &str, what: &str) {
     let report = signatures_of(pdf);
     assert!(report.contains("Signature is Valid."), "{what}:\n{report}");
@@ -98,16 +107,32 @@ async fn slips_and_the_result_are_signed_by_the_body_that_issues_them() {
     )
     .await;
     act(&app, &mut specialist, &code, "propose", &[]).await;
+    // Proposed, the result is a draft: no number yet, no signature.
+    let draft = leader
+        .get(&format!("/tep/{}", result_file(&app, &code).await))
+        .await;
+    assert_eq!(draft.status, 200);
+    let text = text_of(&draft.bytes);
+    assert!(
+        text.contains("DỰ THẢO") && !text.contains("(Ký điện tử)"),
+        "{text}"
+    );
+    assert!(!signatures_of(&draft.bytes).contains("Signature is Valid."));
     act(&app, &mut leader, &code, "approve", &[]).await;
     act(&app, &mut reception, &code, "return", &[]).await;
-    let result_id: i64 = sqlx::query_scalar("SELECT result_file_id FROM dossiers WHERE code = $1")
-        .bind(&code)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    let result = citizen.get(&format!("/tep/{result_id}")).await;
+    let result = citizen
+        .get(&format!("/tep/{}", result_file(&app, &code).await))
+        .await;
     assert_eq!(result.status, 200);
     assert_signed_by(&result.bytes, &agency, "the result");
+    // Approved, it is the agency's first result of the year, numbered in
+    // its register, not by the dossier code.
+    let text = text_of(&result.bytes);
+    assert!(
+        text.contains("Số: 01/KQ") && !text.contains("DỰ THẢO"),
+        "{text}"
+    );
+    assert!(!text.contains(&format!("Số: {code}")), "{text}");
     support::pdf::keep("result", &result.bytes);
     let page = citizen.get(&format!("/ho-so/{code}")).await;
     assert!(page.text().contains(&format!("Ký số bởi: {agency}")));

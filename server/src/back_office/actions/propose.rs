@@ -2,7 +2,7 @@
 //!
 //! Who: the specialist the dossier is assigned to. When: processing →
 //! awaiting approval. Effect: the result document is drafted from the
-//! answers, unless the specialist attached their own
+//! answers (dự thảo: numbered and signed only at approval), unless the specialist attached their own
 //! (`POST /can-bo/ho-so/{code}/ket-qua`) or an earlier proposal's stands,
 //! sent back for another look. The leader sees it in the inbox.
 

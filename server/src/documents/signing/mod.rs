@@ -50,7 +50,11 @@ mod tests {
 
     fn rendered() -> Vec<u8> {
         result_document::render(&ResultDocument {
-            agency_name: "Ủy ban nhân dân phường Hồng Gai",
+            issuer: crate::documents::letterhead::Issuer {
+                governing: None,
+                name: "Ủy ban nhân dân phường Hồng Gai",
+            },
+            number: Some("05/KQ-UBND"),
             place: "Quảng Ninh",
             issued_on: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
             code: "000.01.40.H34-261204-0001",
