@@ -184,6 +184,8 @@ routes! {
     /// hours (POST saves them).
     AGENCIES_ADMIN, agencies_admin() = "/quan-tri/co-quan";
     AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
+    /// Merging an agency into its successor (POST).
+    MERGE_AGENCY, merge_agency(code) = "/quan-tri/co-quan/{code}/sap-nhap";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
     /// The catalogue as files, and its import.

@@ -41,7 +41,8 @@ pub async fn agency_options(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<Ag
                FROM agencies a JOIN tree t ON a.parent_id = t.id
            )
            SELECT id AS "id!", name AS "name!", depth AS "depth!" FROM tree
-           WHERE id = ANY($1) ORDER BY path"#,
+           WHERE id = ANY($1) AND id NOT IN (SELECT id FROM agencies WHERE merged_into IS NOT NULL)
+           ORDER BY path"#,
         agencies
     )
     .fetch_all(pool)

@@ -26,6 +26,22 @@ pub struct AgencyAdminTexts {
     pub phone_invalid: &'static str,
     pub email_invalid: &'static str,
     pub office_hours_invalid: &'static str,
+    /// Merging this agency into another (sáp nhập).
+    pub merge_heading: &'static str,
+    pub merge_lead: &'static str,
+    pub merge_successor: &'static str,
+    pub merge_choose: &'static str,
+    pub merge_confirm: &'static str,
+    pub merge_button: &'static str,
+    pub merge_successor_missing: &'static str,
+    pub merge_confirm_missing: &'static str,
+    pub merge_refused: &'static str,
+    /// "Đã sáp nhập vào … từ ngày …".
+    pub merged_into: fn(&str, &str) -> String,
+    /// Done: open dossiers, drafts, procedures and officials moved.
+    pub merged: fn(&str, i64, i64, i64) -> String,
+    /// The tree's tag on a merged agency.
+    pub merged_tag: &'static str,
 }
 
 pub const VI: AgencyAdminTexts = AgencyAdminTexts {
@@ -59,6 +75,18 @@ pub const VI: AgencyAdminTexts = AgencyAdminTexts {
     phone_invalid: "Nhập số điện thoại gồm 8 đến 15 chữ số.",
     email_invalid: "Nhập địa chỉ thư điện tử, ví dụ motcua@quangninh.gov.vn.",
     office_hours_invalid: "Nhập các buổi làm việc dạng 07:30-11:30, 13:30-17:00: giờ bắt đầu trước giờ kết thúc, các buổi theo thứ tự, tối đa bốn buổi.",
+    merge_heading: "Sáp nhập vào cơ quan khác",
+    merge_lead: "Khi cơ quan này được sáp nhập theo quyết định của cấp có thẩm quyền: hồ sơ đang giải quyết, hồ sơ nháp của người dân, các thủ tục tiếp nhận, đơn vị trực thuộc và tài khoản cán bộ chuyển sang cơ quan nhận sáp nhập, cơ quan đó giải quyết và báo cáo từ nay. Hồ sơ đã giải quyết xong vẫn thuộc cơ quan này; mọi hồ sơ giữ tên cơ quan lúc nộp. Không thể hoàn tác.",
+    merge_successor: "Cơ quan nhận sáp nhập",
+    merge_choose: "Chọn cơ quan",
+    merge_confirm: "Tôi đã kiểm tra quyết định sáp nhập và hiểu việc này không thể hoàn tác.",
+    merge_button: "Sáp nhập",
+    merge_successor_missing: "Chọn cơ quan nhận sáp nhập: cùng cấp, chưa bị sáp nhập.",
+    merge_confirm_missing: "Đánh dấu xác nhận trước khi sáp nhập.",
+    merge_refused: "Không sáp nhập được: một trong hai cơ quan vừa được sáp nhập hoặc thay đổi. Tải lại trang và thử lại.",
+    merged_into: |successor, day| format!("Đã sáp nhập vào {successor} từ ngày {day}."),
+    merged: |successor, dossiers, drafts, officials| format!("Đã sáp nhập vào {successor}: chuyển {dossiers} hồ sơ đang giải quyết, {drafts} hồ sơ nháp và {officials} tài khoản cán bộ."),
+    merged_tag: "Đã sáp nhập",
 };
 
 pub const EN: AgencyAdminTexts = AgencyAdminTexts {
@@ -92,4 +120,16 @@ pub const EN: AgencyAdminTexts = AgencyAdminTexts {
     phone_invalid: "Enter a phone number of 8 to 15 digits.",
     email_invalid: "Enter an email address, for example motcua@quangninh.gov.vn.",
     office_hours_invalid: "Enter the working periods as 07:30-11:30, 13:30-17:00: each starting before it ends, in order, at most four.",
+    merge_heading: "Merge into another agency",
+    merge_lead: "When a decision merges this agency into another: its open dossiers, citizens' drafts, the procedures it receives, its units and its officials' accounts pass to the successor, which handles and reports them from now on. Finished dossiers stay with this agency; every dossier keeps the name of the agency it was filed with. This cannot be undone.",
+    merge_successor: "Successor agency",
+    merge_choose: "Choose an agency",
+    merge_confirm: "I have checked the merger decision and understand this cannot be undone.",
+    merge_button: "Merge",
+    merge_successor_missing: "Choose the successor: an agency of the same level, not itself merged.",
+    merge_confirm_missing: "Tick the confirmation before merging.",
+    merge_refused: "The merger did not happen: one of the two agencies was just merged or changed. Reload the page and try again.",
+    merged_into: |successor, day| format!("Merged into {successor} on {day}."),
+    merged: |successor, dossiers, drafts, officials| format!("Merged into {successor}: {dossiers} open dossiers, {drafts} drafts and {officials} officials' accounts moved."),
+    merged_tag: "Merged",
 };

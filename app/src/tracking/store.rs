@@ -97,7 +97,7 @@ pub async fn my_dossier(
     lang: Lang,
 ) -> AppResult<Option<DossierDetail>> {
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, a.name AS agency_name,
+        r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, coalesce(d.agency_name_filed, a.name) AS "agency_name!",
                   d.status AS "status: DossierStatus", d.form_data, pf.eform, d.version, d.procedure_version_id,
                   d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id,
                   d.result_delivery = 'counter' AS "handed_over_at_counter?",
@@ -179,7 +179,7 @@ pub async fn public_dossier(
     lang: Lang,
 ) -> AppResult<Option<PublicDossier>> {
     let row = sqlx::query!(
-        r#"SELECT d.id, d.code AS "code!", v.name AS procedure_name, a.name AS agency_name,
+        r#"SELECT d.id, d.code AS "code!", v.name AS procedure_name, coalesce(d.agency_name_filed, a.name) AS "agency_name!",
                   d.status AS "status: DossierStatus",
                   to_char(d.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS submitted_at,
                   to_char(d.due_at, 'DD/MM/YYYY') AS due_on

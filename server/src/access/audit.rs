@@ -34,6 +34,8 @@ pub enum AuditAction {
     /// online filing suspended or resumed (detail: the procedure, version,
     /// before and after).
     AgencyUpdated,
+    /// An agency merged into its successor (detail: both, the day, what moved).
+    AgencyMerged,
     CatalogueImported,
     CatalogueImportPublished,
     CatalogueImportDiscarded,
@@ -71,6 +73,7 @@ impl AuditAction {
             AuditAction::CalendarDayRemoved => "calendar_day_removed",
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
             AuditAction::AgencyUpdated => "agency_updated",
+            AuditAction::AgencyMerged => "agency_merged",
             AuditAction::CatalogueImported => "catalogue_imported",
             AuditAction::CatalogueImportPublished => "catalogue_import_published",
             AuditAction::CatalogueImportDiscarded => "catalogue_import_discarded",

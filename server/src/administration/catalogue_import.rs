@@ -69,19 +69,22 @@ async fn check_rows(
         .into_iter()
         .collect();
     let agencies: HashSet<String> =
-        sqlx::query_scalar!("SELECT code FROM agencies WHERE kind IN ('province', 'department')")
+        sqlx::query_scalar!(
+            "SELECT code FROM agencies WHERE kind IN ('province', 'department') AND merged_into IS NULL"
+        )
             .fetch_all(pool)
             .await?
             .into_iter()
             .collect();
     // Who may take a step of another agency's dossiers (as the editor
     // offers): the province's bodies, not another commune.
-    let step_agencies: HashSet<String> =
-        sqlx::query_scalar!("SELECT code FROM agencies WHERE kind <> 'commune'")
-            .fetch_all(pool)
-            .await?
-            .into_iter()
-            .collect();
+    let step_agencies: HashSet<String> = sqlx::query_scalar!(
+        "SELECT code FROM agencies WHERE kind <> 'commune' AND merged_into IS NULL"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .collect();
     // Known procedures: whether a draft already waits, and the answers of
     // the form their new version would be filed with.
     let known: HashMap<String, (bool, Vec<String>)> = sqlx::query!(
@@ -306,7 +309,7 @@ async fn draft_for(
             sqlx::query!(
                 "INSERT INTO procedure_agencies (procedure_id, agency_id)
                  SELECT $1, id FROM agencies
-                 WHERE CASE WHEN $2 = 'commune' THEN kind = 'commune'
+                 WHERE merged_into IS NULL AND CASE WHEN $2 = 'commune' THEN kind = 'commune'
                             WHEN $3 = '' THEN kind = 'province' ELSE code = $3 END",
                 id,
                 record.level,

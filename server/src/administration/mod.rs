@@ -3,6 +3,7 @@
 //! (`/quan-tri/lich-lam-viec`) and procedure versions (`/quan-tri/thu-tuc`).
 
 mod agencies;
+mod agency_merger;
 mod api_tokens;
 mod calendar;
 mod catalogue_exchange;
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::REMOVE_CALENDAR_DAY, post(calendar::remove_day))
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
         .route(paths::AGENCY_ADMIN, post(agencies::update))
+        .route(paths::MERGE_AGENCY, post(agency_merger::merge))
         .route(paths::NEW_PROCEDURE, post(procedure_creation::create))
         .route(paths::CATALOGUE_JSON, get(catalogue_exchange::export_json))
         .route(paths::CATALOGUE_XLSX, get(catalogue_exchange::export_xlsx))

@@ -54,7 +54,7 @@ pub async fn create(
         refusals.push(("sector".into(), FieldRefusal::UnknownChoice));
     }
     let agency = sqlx::query!(
-        "SELECT id, name FROM agencies WHERE code = $1 AND kind IN ('province', 'department')",
+        "SELECT id, name FROM agencies WHERE code = $1 AND kind IN ('province', 'department') AND merged_into IS NULL",
         new.agency
     )
     .fetch_optional(&state.pool)
@@ -111,7 +111,8 @@ pub async fn create(
     // by the agency that implements it.
     sqlx::query!(
         "INSERT INTO procedure_agencies (procedure_id, agency_id)
-         SELECT $1, id FROM agencies WHERE CASE WHEN $2 = 'commune' THEN kind = 'commune' ELSE code = $3 END",
+         SELECT $1, id FROM agencies
+         WHERE merged_into IS NULL AND CASE WHEN $2 = 'commune' THEN kind = 'commune' ELSE code = $3 END",
         procedure,
         new.level,
         new.agency,

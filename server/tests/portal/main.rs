@@ -6,6 +6,7 @@
 mod support;
 
 mod agencies_admin;
+mod agency_mergers;
 mod appointments;
 mod attempt_limits;
 mod authorisation;

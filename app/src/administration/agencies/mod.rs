@@ -34,6 +34,8 @@ pub struct AgencyRow {
     pub depth: i32,
     pub office_hours: String,
     pub phone: String,
+    /// Merged into another agency (kept for the dossiers that name it).
+    pub merged: bool,
 }
 
 /// `/quan-tri/co-quan`.
@@ -51,6 +53,11 @@ pub struct AgencyAdmin {
     pub parent: Option<String>,
     pub fields: AgencyFields,
     pub may_edit: bool,
+    /// Merged: the successor's name and the day (`dd/mm/yyyy`).
+    pub merged_into: Option<(String, String)>,
+    /// The agencies it could be merged into (code, name): the same kind,
+    /// not merged themselves.
+    pub successors: Vec<(String, String)>,
 }
 
 /// Why a field is refused.

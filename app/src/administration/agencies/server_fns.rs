@@ -43,13 +43,15 @@ pub mod store {
         Ok(sqlx::query_as!(
             AgencyRow,
             r#"WITH RECURSIVE tree AS (
-                   SELECT id, code, name, kind, 0 AS depth, ARRAY[name] AS path, office_hours, phone
+                   SELECT id, code, name, kind, 0 AS depth, ARRAY[name] AS path, office_hours, phone, merged_into
                    FROM agencies WHERE parent_id IS NULL
                    UNION ALL
-                   SELECT a.id, a.code, a.name, a.kind, t.depth + 1, t.path || (a.kind || a.name), a.office_hours, a.phone
+                   SELECT a.id, a.code, a.name, a.kind, t.depth + 1, t.path || (a.kind || a.name), a.office_hours, a.phone,
+                          a.merged_into
                    FROM agencies a JOIN tree t ON a.parent_id = t.id)
                SELECT code AS "code!", name AS "name!", kind AS "kind!", depth AS "depth!",
-                      array_to_string(office_hours, ', ') AS "office_hours!", coalesce(phone, '') AS "phone!"
+                      array_to_string(office_hours, ', ') AS "office_hours!", coalesce(phone, '') AS "phone!",
+                      merged_into IS NOT NULL AS "merged!"
                FROM tree ORDER BY path"#
         )
         .fetch_all(pool)
@@ -88,14 +90,35 @@ pub mod store {
     }
 
     pub async fn agency(pool: &PgPool, code: &str) -> AppResult<Option<AgencyAdmin>> {
-        Ok(fields(pool, code)
-            .await?
-            .map(|(kind, parent, fields)| AgencyAdmin {
-                code: code.to_string(),
-                kind,
-                parent,
-                fields,
-                may_edit: false,
-            }))
+        let Some((kind, parent, fields)) = fields(pool, code).await? else {
+            return Ok(None);
+        };
+        let merged_into = sqlx::query!(
+            r#"SELECT s.name, to_char(a.merged_on, 'DD/MM/YYYY') AS "day!"
+               FROM agencies a JOIN agencies s ON s.id = a.merged_into WHERE a.code = $1"#,
+            code
+        )
+        .fetch_optional(pool)
+        .await?
+        .map(|row| (row.name, row.day));
+        let successors = sqlx::query!(
+            "SELECT s.code, s.name FROM agencies s JOIN agencies a ON a.code = $1
+             WHERE s.kind = a.kind AND s.id <> a.id AND s.merged_into IS NULL ORDER BY s.name",
+            code
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|row| (row.code, row.name))
+        .collect();
+        Ok(Some(AgencyAdmin {
+            code: code.to_string(),
+            kind,
+            parent,
+            fields,
+            may_edit: false,
+            merged_into,
+            successors,
+        }))
     }
 }

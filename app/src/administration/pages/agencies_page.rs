@@ -26,6 +26,7 @@ pub fn AgenciesPage() -> impl IntoView {
                             <td class=indent>
                                 <a href=paths::agency_admin(&row.code)>{row.name}</a>
                                 <span class="hint">" · "{(t.kind)(&row.kind)}</span>
+                                {row.merged.then(|| view! { <span class="tag">{t.merged_tag}</span> })}
                             </td>
                             <td data-label=t.column_code>{row.code}</td>
                             <td data-label=t.column_office_hours>{row.office_hours}</td>

@@ -1,5 +1,6 @@
 //! `/quan-tri/co-quan/{code}`: one agency's contact data and office hours.
 
+use super::agency_merger_form::{AgencyMergerForm, MERGER_FORM};
 use crate::administration::agencies::server_fns::load_agency_admin;
 use crate::administration::agencies::AgencyAdmin;
 use crate::forms::{ErrorSummary, TextField};
@@ -23,12 +24,17 @@ pub fn AgencyPage() -> impl IntoView {
     view! {
         <PageLoader resource=data title=t.title not_found=true render={move |view: AgencyAdmin, session| {
             let feedback = session.feedback.form_for(AGENCY_FORM);
+            let merger = session.feedback.form_for(MERGER_FORM);
             let fields = view.fields.clone();
+            let may_merge = view.may_edit && view.merged_into.is_none() && !view.successors.is_empty();
             view! {
                 <p class="breadcrumb"><a href=paths::AGENCIES_ADMIN>{t.title}</a></p>
                 <PageTitle title=view.fields.name.clone()/>
                 <p>{(t.code_fixed)(&view.code)}" "{(t.kind)(&view.kind)}</p>
                 {view.parent.clone().map(|parent| view! { <p>{(t.part_of)(&parent)}</p> })}
+                {view.merged_into.clone().map(|(successor, day)| view! {
+                    <p class="notice"><strong>{(t.merged_into)(&successor, &day)}</strong></p>
+                })}
                 {if view.may_edit {
                     view! {
                         <ErrorSummary form=feedback.clone()/>
@@ -54,6 +60,9 @@ pub fn AgencyPage() -> impl IntoView {
                         <p class="hint">{t.read_only}</p>
                     }.into_any()
                 }}
+                {may_merge.then(|| view! {
+                    <AgencyMergerForm code=view.code.clone() successors=view.successors.clone() feedback=merger.clone()/>
+                })}
             }
         }}/>
     }

@@ -1,4 +1,5 @@
 mod agencies_page;
+mod agency_merger_form;
 mod agency_page;
 mod api_tokens_page;
 mod calendar_page;
@@ -15,6 +16,7 @@ mod procedure_workflow_rows;
 mod procedures_page;
 
 pub use agencies_page::AgenciesPage;
+pub use agency_merger_form::MERGER_FORM;
 pub use agency_page::{AgencyPage, AGENCY_FORM};
 pub use api_tokens_page::ApiTokensPage;
 pub use calendar_page::{CalendarPage, ADD_DAY_FORM, CONFIRM_YEAR_FORM};

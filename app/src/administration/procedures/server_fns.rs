@@ -122,7 +122,7 @@ pub mod store {
         let agencies = sqlx::query_as!(
             Choice,
             "SELECT code AS value, name AS label FROM agencies
-             WHERE kind IN ('province', 'department') ORDER BY kind DESC, name"
+             WHERE kind IN ('province', 'department') AND merged_into IS NULL ORDER BY kind DESC, name"
         )
         .fetch_all(pool)
         .await?;
@@ -273,7 +273,8 @@ pub mod store {
                 // Steps elsewhere go to the province's bodies, not to
                 // another commune.
                 let step_agencies = sqlx::query!(
-                    "SELECT code, name FROM agencies WHERE kind <> 'commune' ORDER BY kind = 'province', name"
+                    "SELECT code, name FROM agencies WHERE kind <> 'commune' AND merged_into IS NULL
+                     ORDER BY kind = 'province', name"
                 )
                 .fetch_all(&mut *conn)
                 .await?
