@@ -184,6 +184,10 @@ routes! {
     /// hours (POST saves them).
     AGENCIES_ADMIN, agencies_admin() = "/quan-tri/co-quan";
     AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
+    /// The sectors (POST adds one), one sector's names (POST), its removal.
+    SECTORS_ADMIN, sectors_admin() = "/quan-tri/linh-vuc";
+    SECTOR_ADMIN, sector_admin(code) = "/quan-tri/linh-vuc/{code}";
+    REMOVE_SECTOR, remove_sector(code) = "/quan-tri/linh-vuc/{code}/xoa";
     /// Merging an agency into its successor (POST).
     MERGE_AGENCY, merge_agency(code) = "/quan-tri/co-quan/{code}/sap-nhap";
     /// The procedures as administrators keep them (`?q=` searches).

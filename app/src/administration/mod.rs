@@ -8,6 +8,7 @@ pub mod catalogue_exchange;
 mod model;
 pub mod pages;
 pub mod procedures;
+pub mod sectors;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 mod store;

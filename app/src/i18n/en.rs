@@ -131,4 +131,5 @@ pub const TEXTS: Texts = Texts {
     calendar: super::calendar_admin::EN,
     procedures_admin: super::procedures_admin::EN,
     agencies_admin: super::agencies_admin::EN,
+    sectors_admin: super::sectors_admin::EN,
 };

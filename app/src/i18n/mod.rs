@@ -21,6 +21,7 @@ mod payments;
 mod procedure_content;
 mod procedures_admin;
 mod ratings;
+mod sectors_admin;
 mod service_index;
 mod statistics;
 mod vi;
@@ -42,6 +43,7 @@ pub use payments::PaymentTexts;
 pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
 pub use ratings::RatingTexts;
+pub use sectors_admin::SectorAdminTexts;
 pub use service_index::ServiceIndexTexts;
 pub use statistics::StatisticsTexts;
 
@@ -221,6 +223,7 @@ pub struct Texts {
     /// The procedure administration pages (versions, four eyes).
     pub procedures_admin: ProcedureAdminTexts,
     pub agencies_admin: AgencyAdminTexts,
+    pub sectors_admin: SectorAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,
     /// The footer, help and the accessibility statement.

@@ -112,4 +112,5 @@ pub const TEXTS: Texts = Texts {
     calendar: super::calendar_admin::VI,
     procedures_admin: super::procedures_admin::VI,
     agencies_admin: super::agencies_admin::VI,
+    sectors_admin: super::sectors_admin::VI,
 };

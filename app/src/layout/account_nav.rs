@@ -47,6 +47,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::CALENDAR>{t.calendar.nav}</a></li>
                                     <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li>
                                     <li><a href=paths::AGENCIES_ADMIN>{t.agencies_admin.nav}</a></li>
+                                    <li><a href=paths::SECTORS_ADMIN>{t.sectors_admin.nav}</a></li>
                                 })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">

@@ -36,6 +36,10 @@ pub enum AuditAction {
     AgencyUpdated,
     /// An agency merged into its successor (detail: both, the day, what moved).
     AgencyMerged,
+    /// A sector added, renamed or removed (detail: its code, before, after).
+    SectorCreated,
+    SectorUpdated,
+    SectorRemoved,
     CatalogueImported,
     CatalogueImportPublished,
     CatalogueImportDiscarded,
@@ -74,6 +78,9 @@ impl AuditAction {
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
             AuditAction::AgencyUpdated => "agency_updated",
             AuditAction::AgencyMerged => "agency_merged",
+            AuditAction::SectorCreated => "sector_created",
+            AuditAction::SectorUpdated => "sector_updated",
+            AuditAction::SectorRemoved => "sector_removed",
             AuditAction::CatalogueImported => "catalogue_imported",
             AuditAction::CatalogueImportPublished => "catalogue_import_published",
             AuditAction::CatalogueImportDiscarded => "catalogue_import_discarded",

@@ -13,6 +13,7 @@ mod officials;
 mod procedure_creation;
 mod procedure_store;
 mod procedures;
+mod sectors;
 
 use crate::state::AppState;
 use app::paths;
@@ -33,6 +34,9 @@ pub fn router() -> Router<AppState> {
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
         .route(paths::AGENCY_ADMIN, post(agencies::update))
         .route(paths::MERGE_AGENCY, post(agency_merger::merge))
+        .route(paths::SECTORS_ADMIN, post(sectors::create))
+        .route(paths::SECTOR_ADMIN, post(sectors::update))
+        .route(paths::REMOVE_SECTOR, post(sectors::remove))
         .route(paths::NEW_PROCEDURE, post(procedure_creation::create))
         .route(paths::CATALOGUE_JSON, get(catalogue_exchange::export_json))
         .route(paths::CATALOGUE_XLSX, get(catalogue_exchange::export_xlsx))

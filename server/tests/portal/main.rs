@@ -56,6 +56,7 @@ mod registration;
 mod request_limits;
 mod request_safety;
 mod s3_files;
+mod sectors_admin;
 mod sign_in;
 mod signed_documents;
 mod standard_filing;

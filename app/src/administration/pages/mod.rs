@@ -14,6 +14,7 @@ mod procedure_draft_form;
 mod procedure_fee_rows;
 mod procedure_workflow_rows;
 mod procedures_page;
+mod sectors_page;
 
 pub use agencies_page::AgenciesPage;
 pub use agency_merger_form::MERGER_FORM;
@@ -28,3 +29,4 @@ pub use procedure_admin_page::{ProcedureAdminPage, PUBLISH_FORM, SUSPEND_FORM};
 pub use procedure_compare_page::ProcedureComparePage;
 pub use procedure_draft_form::DRAFT_FORM;
 pub use procedures_page::ProceduresAdminPage;
+pub use sectors_page::{sector_form, SectorsPage, NEW_SECTOR_FORM};
