@@ -6,7 +6,7 @@ use crate::accounts::pages::{
 use crate::administration::pages::{
     AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, NewProcedurePage,
     OfficialPage, OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
-    SectorsPage,
+    SectorsPage, SettingsPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::bundle::{BundleFiles, BundleScript};
@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/co-quan") view=AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/co-quan/:code") view=AgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/linh-vuc") view=SectorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/cai-dat") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhap-thu-tuc/:id") view=CatalogueImportPage ssr=SsrMode::Async/>

@@ -184,6 +184,8 @@ routes! {
     /// hours (POST saves them).
     AGENCIES_ADMIN, agencies_admin() = "/quan-tri/co-quan";
     AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
+    /// The portal's help line and feedback address (POST saves them).
+    SETTINGS_ADMIN, settings_admin() = "/quan-tri/cai-dat";
     /// The sectors (POST adds one), one sector's names (POST), its removal.
     SECTORS_ADMIN, sectors_admin() = "/quan-tri/linh-vuc";
     SECTOR_ADMIN, sector_admin(code) = "/quan-tri/linh-vuc/{code}";

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod procedures;
 pub mod sectors;
 pub mod server_fns;
+pub mod settings;
 #[cfg(feature = "ssr")]
 mod store;
 

@@ -5,11 +5,8 @@ pub struct AboutTexts {
     pub footer_label: &'static str,
     pub hotline: &'static str,
     /// The number as dialled, for the `tel:` link.
-    pub hotline_number: &'static str,
-    pub hotline_hours: &'static str,
     pub help: &'static str,
     pub feedback: &'static str,
-    pub feedback_address: &'static str,
     pub accessibility: &'static str,
 
     pub help_title: &'static str,
@@ -25,11 +22,8 @@ pub struct AboutTexts {
 pub const VI: AboutTexts = AboutTexts {
     footer_label: "Hỗ trợ và thông tin",
     hotline: "Tổng đài hỗ trợ",
-    hotline_number: "18001096",
-    hotline_hours: "1800 1096 (miễn phí, giờ hành chính)",
     help: "Hướng dẫn sử dụng",
     feedback: "Góp ý, phản ánh",
-    feedback_address: "mailto:gopy@motcua.example",
     accessibility: "Tuyên bố về khả năng tiếp cận",
 
     help_title: "Hướng dẫn sử dụng",
@@ -54,11 +48,8 @@ pub const VI: AboutTexts = AboutTexts {
 pub const EN: AboutTexts = AboutTexts {
     footer_label: "Help and information",
     hotline: "Help line",
-    hotline_number: "18001096",
-    hotline_hours: "1800 1096 (free, office hours)",
     help: "How to use the portal",
     feedback: "Feedback",
-    feedback_address: "mailto:gopy@motcua.example",
     accessibility: "Accessibility statement",
 
     help_title: "How to use the portal",

@@ -132,4 +132,5 @@ pub const TEXTS: Texts = Texts {
     procedures_admin: super::procedures_admin::EN,
     agencies_admin: super::agencies_admin::EN,
     sectors_admin: super::sectors_admin::EN,
+    settings_admin: super::settings_admin::EN,
 };

@@ -23,6 +23,7 @@ mod procedures_admin;
 mod ratings;
 mod sectors_admin;
 mod service_index;
+mod settings_admin;
 mod statistics;
 mod vi;
 
@@ -45,6 +46,7 @@ pub use procedures_admin::ProcedureAdminTexts;
 pub use ratings::RatingTexts;
 pub use sectors_admin::SectorAdminTexts;
 pub use service_index::ServiceIndexTexts;
+pub use settings_admin::SettingsAdminTexts;
 pub use statistics::StatisticsTexts;
 
 pub use current::{current_lang, use_lang, use_texts, LANG_COOKIE};
@@ -224,6 +226,7 @@ pub struct Texts {
     pub procedures_admin: ProcedureAdminTexts,
     pub agencies_admin: AgencyAdminTexts,
     pub sectors_admin: SectorAdminTexts,
+    pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,
     /// The footer, help and the accessibility statement.

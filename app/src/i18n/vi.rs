@@ -113,4 +113,5 @@ pub const TEXTS: Texts = Texts {
     procedures_admin: super::procedures_admin::VI,
     agencies_admin: super::agencies_admin::VI,
     sectors_admin: super::sectors_admin::VI,
+    settings_admin: super::settings_admin::VI,
 };

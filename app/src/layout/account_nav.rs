@@ -48,6 +48,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li>
                                     <li><a href=paths::AGENCIES_ADMIN>{t.agencies_admin.nav}</a></li>
                                     <li><a href=paths::SECTORS_ADMIN>{t.sectors_admin.nav}</a></li>
+                                    <li><a href=paths::SETTINGS_ADMIN>{t.settings_admin.nav}</a></li>
                                 })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">

@@ -1,21 +1,33 @@
-use crate::i18n::use_texts;
+use crate::administration::settings::server_fns::load_portal_settings;
+use crate::i18n::{current_lang, use_texts};
 use crate::paths;
 use leptos::prelude::*;
 
-/// The foot of every page: the help line, help, feedback and the
-/// accessibility statement.
+/// The foot of every page: the help line and the feedback address (the
+/// province's settings, `/quan-tri/cai-dat`), help and the accessibility
+/// statement.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let t = use_texts();
     let a = &t.about;
+    let lang = current_lang();
+    let settings = Resource::new(|| (), |_| load_portal_settings());
     view! {
         <footer class="site-footer">
             <div class="container">
                 <nav aria-label=a.footer_label>
                     <ul class="site-footer__links">
-                        <li>{a.hotline}": "<a href=format!("tel:{}", a.hotline_number)>{a.hotline_hours}</a></li>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                // Without its settings the foot still links help.
+                                settings.await.ok().map(|settings| view! {
+                                    <li>{a.hotline}": "<a href=format!("tel:{}", settings.hotline_number)>
+                                        {settings.hotline_hours(lang).to_string()}</a></li>
+                                    <li><a href=format!("mailto:{}", settings.feedback_email)>{a.feedback}</a></li>
+                                })
+                            })}
+                        </Suspense>
                         <li><a href=paths::HELP>{a.help}</a></li>
-                        <li><a href=a.feedback_address>{a.feedback}</a></li>
                         <li><a href=paths::ACCESSIBILITY>{a.accessibility}</a></li>
                     </ul>
                 </nav>

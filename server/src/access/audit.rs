@@ -40,6 +40,8 @@ pub enum AuditAction {
     SectorCreated,
     SectorUpdated,
     SectorRemoved,
+    /// The portal's help line or feedback address changed (before, after).
+    SettingsUpdated,
     CatalogueImported,
     CatalogueImportPublished,
     CatalogueImportDiscarded,
@@ -81,6 +83,7 @@ impl AuditAction {
             AuditAction::SectorCreated => "sector_created",
             AuditAction::SectorUpdated => "sector_updated",
             AuditAction::SectorRemoved => "sector_removed",
+            AuditAction::SettingsUpdated => "settings_updated",
             AuditAction::CatalogueImported => "catalogue_imported",
             AuditAction::CatalogueImportPublished => "catalogue_import_published",
             AuditAction::CatalogueImportDiscarded => "catalogue_import_discarded",

@@ -14,6 +14,7 @@ mod procedure_creation;
 mod procedure_store;
 mod procedures;
 mod sectors;
+mod settings;
 
 use crate::state::AppState;
 use app::paths;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
         .route(paths::AGENCY_ADMIN, post(agencies::update))
         .route(paths::MERGE_AGENCY, post(agency_merger::merge))
+        .route(paths::SETTINGS_ADMIN, post(settings::update))
         .route(paths::SECTORS_ADMIN, post(sectors::create))
         .route(paths::SECTOR_ADMIN, post(sectors::update))
         .route(paths::REMOVE_SECTOR, post(sectors::remove))

@@ -1,6 +1,7 @@
 //! Data a fresh install starts with.
 //!
-//! Reference data (the 2025 administrative units, the standard filing form)
+//! Reference data (the 2025 administrative units, the standard filing
+//! form, the portal's help line and feedback address)
 //! is loaded on every install; the demo province, its agencies and
 //! procedures only when demo mode asks.
 //! Both are idempotent: running them again changes nothing.
@@ -15,6 +16,7 @@ pub mod demo_signing;
 mod demo_workflows;
 pub mod generated_catalogue;
 pub mod generated_year;
+mod portal_settings;
 mod standard_form;
 
 use sqlx::PgPool;
@@ -22,6 +24,7 @@ use sqlx::PgPool;
 /// Loads the reference data every installation needs.
 pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
     administrative_units::load(pool).await?;
+    portal_settings::load(pool).await?;
     standard_form::load(pool).await
 }
 

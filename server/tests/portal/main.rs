@@ -44,6 +44,7 @@ mod operations_view;
 mod page_cache;
 mod password_reset;
 mod payments;
+mod portal_settings;
 mod procedure_content;
 mod procedure_creation;
 mod procedure_versions;

@@ -15,6 +15,7 @@ mod procedure_fee_rows;
 mod procedure_workflow_rows;
 mod procedures_page;
 mod sectors_page;
+mod settings_page;
 
 pub use agencies_page::AgenciesPage;
 pub use agency_merger_form::MERGER_FORM;
@@ -30,3 +31,4 @@ pub use procedure_compare_page::ProcedureComparePage;
 pub use procedure_draft_form::DRAFT_FORM;
 pub use procedures_page::ProceduresAdminPage;
 pub use sectors_page::{sector_form, SectorsPage, NEW_SECTOR_FORM};
+pub use settings_page::{SettingsPage, SETTINGS_FORM};

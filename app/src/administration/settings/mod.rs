@@ -1,0 +1,122 @@
+//! The portal's operator settings (`/quan-tri/cai-dat`): the help line and
+//! the feedback address the foot of every page shows. Data the province
+//! keeps, not texts of the software.
+
+pub mod server_fns;
+
+use crate::accounts::identity::EmailAddress;
+use crate::i18n::{Lang, SettingsAdminTexts};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalSettings {
+    /// Digits as dialled: "18001096".
+    pub hotline_number: String,
+    /// How it is shown: "1800 1096 (miễn phí, giờ hành chính)".
+    pub hotline_hours_vi: String,
+    pub hotline_hours_en: String,
+    pub feedback_email: String,
+}
+
+impl PortalSettings {
+    pub fn hotline_hours(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.hotline_hours_vi,
+            Lang::En => &self.hotline_hours_en,
+        }
+    }
+}
+
+/// `/quan-tri/cai-dat`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsAdmin {
+    pub settings: PortalSettings,
+    pub may_edit: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingsRefusal {
+    Missing,
+    TooLong,
+    Hotline,
+    Email,
+}
+
+impl SettingsRefusal {
+    pub fn message(self, t: &SettingsAdminTexts) -> &'static str {
+        match self {
+            SettingsRefusal::Missing => t.missing,
+            SettingsRefusal::TooLong => t.too_long,
+            SettingsRefusal::Hotline => t.hotline_invalid,
+            SettingsRefusal::Email => t.email_invalid,
+        }
+    }
+}
+
+const TEXT_LIMIT: usize = 120;
+
+/// The settings as posted, the hotline tidied to its digits; the refusals,
+/// each with its field (empty when they may be saved).
+pub fn check_settings(
+    mut settings: PortalSettings,
+) -> (PortalSettings, Vec<(&'static str, SettingsRefusal)>) {
+    let mut refused = Vec::new();
+    let digits: String = settings
+        .hotline_number
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let only_dialling = settings
+        .hotline_number
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-'));
+    if !only_dialling || !(3..=15).contains(&digits.len()) {
+        refused.push(("hotline_number", SettingsRefusal::Hotline));
+    } else {
+        settings.hotline_number = digits;
+    }
+    for (name, value) in [
+        ("hotline_hours_vi", &settings.hotline_hours_vi),
+        ("hotline_hours_en", &settings.hotline_hours_en),
+    ] {
+        if value.trim().is_empty() {
+            refused.push((name, SettingsRefusal::Missing));
+        } else if value.chars().count() > TEXT_LIMIT {
+            refused.push((name, SettingsRefusal::TooLong));
+        }
+    }
+    if EmailAddress::parse(&settings.feedback_email).is_err() {
+        refused.push(("feedback_email", SettingsRefusal::Email));
+    }
+    (settings, refused)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(hotline: &str, email: &str) -> PortalSettings {
+        PortalSettings {
+            hotline_number: hotline.into(),
+            hotline_hours_vi: "0203 3 800 800 (giờ hành chính)".into(),
+            hotline_hours_en: "0203 3 800 800 (office hours)".into(),
+            feedback_email: email.into(),
+        }
+    }
+
+    #[test]
+    fn a_help_line_is_kept_as_the_digits_dialled() {
+        let (tidy, refused) = check_settings(settings("0203 3.800-800", "gopy@quangninh.gov.vn"));
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(tidy.hotline_number, "02033800800");
+    }
+
+    #[test]
+    fn letters_in_the_number_and_a_bad_address_are_refused() {
+        let (_, refused) = check_settings(settings("1800-HELP", "gopy@"));
+        let fields: Vec<&str> = refused.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["hotline_number", "feedback_email"]);
+        let (_, refused) = check_settings(settings("12", "gopy@quangninh.gov.vn"));
+        assert_eq!(refused[0].0, "hotline_number", "too short to dial");
+    }
+}

@@ -1,0 +1,44 @@
+//! Reading the portal settings: for the foot of every page, and for their
+//! administration page. Changes are a plain POST
+//! (`server/src/administration/settings.rs`).
+
+use super::{PortalSettings, SettingsAdmin};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The help line and feedback address, for every visitor.
+#[server(endpoint = "settings/footer")]
+pub async fn load_portal_settings() -> Result<PortalSettings, AppError> {
+    let pool = crate::database::pool()?;
+    store::settings(&pool).await
+}
+
+#[server(endpoint = "admin/settings")]
+pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
+    use crate::access::{permits, require, Permission};
+    let admin = require(Permission::ListOfficials)?;
+    let pool = crate::database::pool()?;
+    let province_id = crate::administration::calendar::province_id(&pool).await?;
+    Ok(SettingsAdmin {
+        settings: store::settings(&pool).await?,
+        may_edit: permits(&admin, Permission::ManageCatalogue { province_id }),
+    })
+}
+
+#[cfg(feature = "ssr")]
+pub mod store {
+    use super::super::PortalSettings;
+    use crate::error::AppResult;
+    use sqlx::PgExecutor;
+
+    /// The settings; the defaults when none are stored yet.
+    pub async fn settings<'c>(executor: impl PgExecutor<'c>) -> AppResult<PortalSettings> {
+        Ok(sqlx::query_as!(
+            PortalSettings,
+            "SELECT hotline_number, hotline_hours_vi, hotline_hours_en, feedback_email FROM portal_settings"
+        )
+        .fetch_optional(executor)
+        .await?
+        .unwrap_or_default())
+    }
+}

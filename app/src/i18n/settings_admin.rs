@@ -1,0 +1,58 @@
+//! The portal settings page (`/quan-tri/cai-dat`).
+
+pub struct SettingsAdminTexts {
+    pub title: &'static str,
+    pub nav: &'static str,
+    pub lead: &'static str,
+    pub hotline_number: &'static str,
+    pub hotline_number_hint: &'static str,
+    pub hotline_hours_vi: &'static str,
+    pub hotline_hours_en: &'static str,
+    pub hotline_hours_hint: &'static str,
+    pub feedback_email: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub read_only: &'static str,
+    pub missing: &'static str,
+    pub too_long: &'static str,
+    pub hotline_invalid: &'static str,
+    pub email_invalid: &'static str,
+}
+
+pub const VI: SettingsAdminTexts = SettingsAdminTexts {
+    title: "Cài đặt cổng",
+    nav: "Cài đặt",
+    lead: "Thông tin chân trang của mọi trang: đường dây hỗ trợ của tỉnh và địa chỉ nhận góp ý, phản ánh.",
+    hotline_number: "Số đường dây hỗ trợ",
+    hotline_number_hint: "Số để gọi, ví dụ 1800 1096 hoặc 0203 3 800 800.",
+    hotline_hours_vi: "Cách hiển thị (tiếng Việt)",
+    hotline_hours_en: "Cách hiển thị (tiếng Anh)",
+    hotline_hours_hint: "Ví dụ: 1800 1096 (miễn phí, giờ hành chính).",
+    feedback_email: "Thư điện tử nhận góp ý, phản ánh",
+    save: "Lưu",
+    saved: "Đã lưu cài đặt: chân trang hiển thị thông tin mới.",
+    read_only: "Chỉ quản trị viên cấp tỉnh sửa được cài đặt.",
+    missing: "Không được để trống.",
+    too_long: "Nội dung quá dài (tối đa 120 ký tự).",
+    hotline_invalid: "Nhập số điện thoại gồm 3 đến 15 chữ số (có thể có dấu cách, dấu chấm, gạch ngang).",
+    email_invalid: "Nhập địa chỉ thư điện tử, ví dụ gopy@quangninh.gov.vn.",
+};
+
+pub const EN: SettingsAdminTexts = SettingsAdminTexts {
+    title: "Portal settings",
+    nav: "Settings",
+    lead: "What the foot of every page shows: the province's help line and the address that receives feedback.",
+    hotline_number: "Help line number",
+    hotline_number_hint: "The number to dial, for example 1800 1096 or 0203 3 800 800.",
+    hotline_hours_vi: "As shown in Vietnamese",
+    hotline_hours_en: "As shown in English",
+    hotline_hours_hint: "For example: 1800 1096 (free, office hours).",
+    feedback_email: "Email address for feedback",
+    save: "Save",
+    saved: "The settings are saved: the foot of the pages shows them.",
+    read_only: "Only the province's administrators change the settings.",
+    missing: "This cannot be empty.",
+    too_long: "This is too long (at most 120 characters).",
+    hotline_invalid: "Enter a phone number of 3 to 15 digits (spaces, dots and dashes allowed).",
+    email_invalid: "Enter an email address, for example gopy@quangninh.gov.vn.",
+};

@@ -1,0 +1,77 @@
+//! `POST /quan-tri/cai-dat`: a province administrator sets the help line
+//! and the feedback address every page shows. Audited with before and
+//! after; the cached public pages are dropped by the table's trigger.
+
+use super::procedures::catalogue_keeper;
+use crate::access::audit::{self, AuditAction};
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
+use crate::state::AppState;
+use app::administration::pages::SETTINGS_FORM;
+use app::administration::settings::server_fns::store::settings as stored;
+use app::administration::settings::{check_settings, PortalSettings};
+use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
+use axum::extract::State;
+use serde_json::json;
+use tower_sessions::Session;
+
+pub async fn update(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().settings_admin;
+    let back = paths::SETTINGS_ADMIN;
+    let mut kept = FormFeedback::new(SETTINGS_FORM);
+    let mut text = |name: &str| form.kept_text(&mut kept, name);
+    let posted = PortalSettings {
+        hotline_number: text("hotline_number"),
+        hotline_hours_vi: text("hotline_hours_vi"),
+        hotline_hours_en: text("hotline_hours_en"),
+        feedback_email: text("feedback_email"),
+    };
+    let (settings, refusals) = check_settings(posted);
+    if !refusals.is_empty() {
+        for (field, refusal) in refusals {
+            kept.error(field, refusal.message(t));
+        }
+        feedback::form(&session, kept).await;
+        return Ok(see_other(back));
+    }
+    let mut tx = state.pool.begin().await?;
+    sqlx::query!("SELECT singleton FROM portal_settings FOR UPDATE")
+        .fetch_optional(&mut *tx)
+        .await?;
+    let before = stored(&mut *tx)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    sqlx::query!(
+        "INSERT INTO portal_settings (hotline_number, hotline_hours_vi, hotline_hours_en, feedback_email)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (singleton) DO UPDATE SET hotline_number = $1, hotline_hours_vi = $2,
+             hotline_hours_en = $3, feedback_email = $4, updated_at = now()",
+        settings.hotline_number,
+        settings.hotline_hours_vi,
+        settings.hotline_hours_en,
+        settings.feedback_email,
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        AuditAction::SettingsUpdated,
+        json!({ "before": before, "after": settings }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    feedback::notice(&session, NoticeTone::Success, t.saved).await;
+    Ok(see_other(back))
+}
