@@ -57,26 +57,26 @@ pub async fn merge(
     let Some(pair) = lock_pair(&mut tx, &code, &successor).await? else {
         return Err(HandlerError::not_found());
     };
-    match pair.refusal() {
-        Some(Refusal::Successor) => {
+    let successor_agency = match pair.successor() {
+        Ok(successor) => successor,
+        Err(Refusal::Successor) => {
             tx.rollback().await?;
             kept.error("successor", t.merge_successor_missing);
             feedback::form(&session, kept).await;
             return Ok(see_other(&back));
         }
         // The page may no longer offer the form: a notice, not a field error.
-        Some(Refusal::Merged) => {
+        Err(Refusal::Merged) => {
             tx.rollback().await?;
             feedback::notice(&session, NoticeTone::Error, t.merge_refused).await;
             return Ok(see_other(&back));
         }
-        None => {}
-    }
-    let moved = move_everything(&mut tx, pair.merged.id, pair.successor.id).await?;
+    };
+    let moved = move_everything(&mut tx, pair.merged.id, successor_agency.id).await?;
     sqlx::query!(
         "UPDATE agencies SET merged_into = $2, merged_on = $3 WHERE id = $1",
         pair.merged.id,
-        pair.successor.id,
+        successor_agency.id,
         today as _,
     )
     .execute(&mut *tx)
@@ -93,7 +93,7 @@ pub async fn merge(
     .await?;
     tx.commit().await?;
     let done = (t.merged)(
-        &pair.successor.name,
+        &successor_agency.name,
         moved.dossiers,
         moved.drafts,
         moved.officials,
@@ -111,7 +111,8 @@ struct Agency {
 
 struct Pair {
     merged: Agency,
-    successor: Agency,
+    /// `None`: no agency has the code posted.
+    successor: Option<Agency>,
 }
 
 enum Refusal {
@@ -123,20 +124,22 @@ enum Refusal {
 }
 
 impl Pair {
-    fn refusal(&self) -> Option<Refusal> {
-        if self.merged.merged || self.successor.merged {
-            Some(Refusal::Merged)
-        } else if self.successor.id == self.merged.id || self.successor.kind != self.merged.kind {
-            Some(Refusal::Successor)
+    /// Why the merger cannot happen, or the successor when it can.
+    fn successor(&self) -> Result<&Agency, Refusal> {
+        let Some(successor) = &self.successor else {
+            return Err(Refusal::Successor);
+        };
+        if self.merged.merged || successor.merged {
+            Err(Refusal::Merged)
+        } else if successor.id == self.merged.id || successor.kind != self.merged.kind {
+            Err(Refusal::Successor)
         } else {
-            None
+            Ok(successor)
         }
     }
 }
 
 /// Both agencies, locked in id order; `None` when `code` is no agency.
-/// An unknown successor code comes back as the agency itself, which
-/// [`Pair::refusal`] refuses.
 async fn lock_pair(
     tx: &mut PgConnection,
     code: &str,
@@ -160,16 +163,10 @@ async fn lock_pair(
                 merged: row.merged,
             })
     };
-    let Some(merged) = find(code) else {
-        return Ok(None);
-    };
-    let successor = find(successor).unwrap_or(Agency {
-        id: merged.id,
-        name: merged.name.clone(),
-        kind: merged.kind.clone(),
-        merged: merged.merged,
-    });
-    Ok(Some(Pair { merged, successor }))
+    Ok(find(code).map(|merged| Pair {
+        merged,
+        successor: find(successor),
+    }))
 }
 
 struct Moved {

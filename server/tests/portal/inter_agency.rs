@@ -11,6 +11,7 @@ use app::dossiers::workflow_steps::Stage;
 use app::dossiers::DossierStatus;
 use support::back_office::*;
 use support::browser::Browser;
+use support::dossiers::send_from_check;
 use support::pdf::flowing_text_of;
 use support::uploads::{current_document as document, upload_to, PDF};
 use support::{spawn_app, TestApp};
@@ -57,17 +58,7 @@ async fn filed_land_registration(app: &TestApp) -> String {
     let check = citizen.post(LAND, &answers).await.location();
     assert_eq!(check, format!("{LAND}/kiem-tra"));
     let page = citizen.get(&check).await;
-    let fee_total = page
-        .body
-        .split("name=\"fee_total\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the check page offers “Nộp hồ sơ”")
-        .to_string();
-    let sent = citizen
-        .post(&check, &[("fee_total", &fee_total)])
-        .await
-        .location();
+    let sent = send_from_check(&mut citizen, &check, &page.body).await;
     assert!(sent.starts_with("/ho-so/000.01.40.H34-"), "{sent}");
     sent.trim_start_matches("/ho-so/").to_string()
 }

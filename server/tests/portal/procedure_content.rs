@@ -6,6 +6,7 @@ use crate::procedure_versions::{draft_fields, signed_in, ADMIN_PAGE, AUTHOR, REV
 use crate::support;
 
 use support::browser::Browser;
+use support::dossiers::fee_total;
 use support::uploads::{current_document, upload_to, PDF};
 use support::{spawn_app, TestApp};
 
@@ -87,14 +88,6 @@ fn answers(group: &'static str) -> Vec<(&'static str, &'static str)> {
         ("oath", "on"),
         ("action", "review"),
     ]
-}
-
-/// The total the check page asks the citizen to confirm.
-fn fee_total(page: &str) -> Option<String> {
-    page.split("name=\"fee_total\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .map(String::from)
 }
 
 async fn upload(app: &TestApp, citizen: &Browser<'_>, prefix: &str, file: &str) {

@@ -6,6 +6,7 @@
 use crate::support;
 
 use support::browser::Browser;
+use support::dossiers::send_from_check;
 use support::uploads::{current_document as document, upload_to, PDF};
 use support::{spawn_app, TestApp};
 
@@ -29,16 +30,6 @@ fn links(page: &str, prefix: &str) -> Vec<String> {
         }
     }
     found
-}
-
-/// The total the check page asks to confirm with "Nộp hồ sơ".
-fn fee_total(check_page: &str) -> String {
-    check_page
-        .split("name=\"fee_total\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the check page offers “Nộp hồ sơ”")
-        .to_string()
 }
 
 fn answers(filed_by: &'static str) -> Vec<(&'static str, &'static str)> {
@@ -153,11 +144,7 @@ async fn a_procedure_without_its_own_form_is_filed_with_the_standard_one_and_its
         text.contains("Chính người yêu cầu") && text.contains("to-khai.pdf"),
         "{text}"
     );
-    let fee_total = fee_total(&page.body);
-    let sent = browser
-        .post(&check, &[("fee_total", &fee_total)])
-        .await
-        .location();
+    let sent = send_from_check(&mut browser, &check, &page.body).await;
     assert!(sent.starts_with("/ho-so/000.01.40.H34-"), "{sent}");
     let dossier = browser.get(&sent).await.text();
     assert!(
@@ -287,11 +274,7 @@ async fn a_representative_adds_the_authorisation_and_the_applicant_filing_in_per
         text.contains("uy-quyen.pdf") && text.contains("Trần Thị Bình"),
         "{text}"
     );
-    let fee_total = fee_total(&page.body);
-    let sent = browser
-        .post(&check, &[("fee_total", &fee_total)])
-        .await
-        .location();
+    let sent = send_from_check(&mut browser, &check, &page.body).await;
     let slip = browser.get(&format!("{sent}/phieu-tiep-nhan.pdf")).await;
     assert_eq!(slip.status, 200, "{sent}");
     let text = support::pdf::flowing_text_of(&slip.bytes);

@@ -4,7 +4,7 @@
 use crate::administration::settings::server_fns::load_settings_admin;
 use crate::administration::settings::SettingsAdmin;
 use crate::forms::{ErrorSummary, TextField};
-use crate::i18n::use_texts;
+use crate::i18n::{current_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ pub const SETTINGS_FORM: &str = "portal_settings";
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let t = &use_texts().settings_admin;
+    let lang = current_lang();
     let data = Resource::new(|| (), |_| load_settings_admin());
     view! {
         <PageLoader resource=data title=t.title render={move |view: SettingsAdmin, session| {
@@ -40,7 +41,7 @@ pub fn SettingsPage() -> impl IntoView {
                 } else {
                     view! {
                         <dl class="summary-list">
-                            <dt>{t.hotline_number}</dt><dd>{s.hotline_hours_vi}</dd>
+                            <dt>{t.hotline_number}</dt><dd>{s.hotline_hours(lang).to_string()}</dd>
                             <dt>{t.feedback_email}</dt><dd>{s.feedback_email}</dd>
                         </dl>
                         <p class="hint">{t.read_only}</p>

@@ -61,3 +61,23 @@ pub async fn submit_birth(app: &TestApp, browser: &mut Browser<'_>) -> String {
     );
     location.trim_start_matches("/ho-so/").to_string()
 }
+
+/// The total the check page asks to confirm with "Nộp hồ sơ"; `None` when
+/// it does not offer to send (something is still missing).
+pub fn fee_total(check_page: &str) -> Option<String> {
+    check_page
+        .split("name=\"fee_total\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(String::from)
+}
+
+/// Sends the draft from its check page (`check`, as read in `page`), as
+/// "Nộp hồ sơ" does; where the portal sends the citizen next.
+pub async fn send_from_check(browser: &mut Browser<'_>, check: &str, page: &str) -> String {
+    let total = fee_total(page).expect("the check page offers “Nộp hồ sơ”");
+    browser
+        .post(check, &[("fee_total", &total)])
+        .await
+        .location()
+}
