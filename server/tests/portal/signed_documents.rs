@@ -9,6 +9,7 @@ use crate::notice_slips::entry_of;
 use crate::support;
 
 use support::back_office::*;
+use support::parallel::{address, all_at_once, form_post};
 use support::pdf::{signatures_of, text_of};
 use support::{spawn_app, spawn_app_with, TestApp};
 
@@ -163,4 +164,68 @@ async fn without_a_certificate_nothing_says_it_is_signed() {
     assert!(!signatures_of(&slip.bytes).contains("Signature is Valid"));
     let page = citizen.get(&format!("/ho-so/{code}")).await;
     assert!(!page.text().contains("Ký số bởi"));
+}
+
+#[tokio::test]
+async fn results_approved_at_once_take_consecutive_numbers_of_the_agencys_register() {
+    let app = spawn_app().await;
+    let mut reception = signed_in(&app, RECEPTION).await;
+    let mut specialist = signed_in(&app, SPECIALIST).await;
+    let assignee = specialist_id(&app).await;
+    let mut codes = Vec::new();
+    for _ in 0..4 {
+        let code = filed(&app).await;
+        act(&app, &mut reception, &code, "accept", &[]).await;
+        act(
+            &app,
+            &mut reception,
+            &code,
+            "assign",
+            &[("assignee", &assignee)],
+        )
+        .await;
+        act(&app, &mut specialist, &code, "propose", &[]).await;
+        codes.push(code);
+    }
+    let mut leader = signed_in(&app, LEADER).await;
+    let cookie = leader.session_cookie().unwrap();
+    let mut requests = Vec::new();
+    for (n, code) in codes.iter().enumerate() {
+        let (_, version) = status_and_version(&app, code).await;
+        let version = version.to_string();
+        // Each approval sent twice: the second is told the dossier changed
+        // and takes no number.
+        for _ in 0..2 {
+            requests.push(form_post(
+                &format!("/can-bo/ho-so/{code}/thao-tac"),
+                &[("action", "approve"), ("version", &version)],
+                address(n as u16),
+                Some(&cookie),
+            ));
+        }
+    }
+    let answers = all_at_once(&app, requests).await;
+    assert!(answers.iter().all(|(status, _)| status.is_redirection()));
+    let last: i32 =
+        sqlx::query_scalar("SELECT last_number FROM document_registers WHERE form = 'KQ'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(last, 4, "one number per result, none lost");
+    let mut printed = Vec::new();
+    for code in &codes {
+        let result = leader
+            .get(&format!("/tep/{}", result_file(&app, code).await))
+            .await;
+        let text = text_of(&result.bytes);
+        let number = text
+            .split("Số: ")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("{code}: {text}"))
+            .to_string();
+        printed.push(number);
+    }
+    printed.sort();
+    assert_eq!(printed, ["01", "02", "03", "04"]);
 }
