@@ -124,6 +124,9 @@ routes! {
     FILE_DOWNLOAD, file_download(id) = "/tep/{id}";
     /// Viewing a stored file inline.
     FILE_VIEW, file_view(id) = "/tep/{id}/xem";
+    /// A required document's blank form (mẫu đơn, tờ khai), public once
+    /// its version is published.
+    TEMPLATE_FILE, template_file(id) = "/mau-don/{id}";
 
     // Back office.
     /// The officials' inbox (their work queues).

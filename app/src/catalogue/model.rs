@@ -169,6 +169,8 @@ pub struct RequiredDocument {
     pub copies: i32,
     pub mandatory: bool,
     pub note: Option<String>,
+    /// Its blank form to download, fill in and upload, if it has one.
+    pub template: Option<FormTemplate>,
 }
 
 /// Phí (a fee for a service) or lệ phí (a charge for a state act).
@@ -208,8 +210,9 @@ pub struct Fee {
     pub note: Option<String>,
 }
 
-/// A downloadable mẫu đơn, tờ khai.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A downloadable mẫu đơn, tờ khai: the blank form of one required
+/// document, named after it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FormTemplate {
     pub name: String,

@@ -177,14 +177,26 @@ pub async fn find_by_code(
         return Ok(None);
     };
 
-    let documents = sqlx::query_as!(
-        RequiredDocument,
-        "SELECT name, originals, copies, mandatory, note FROM procedure_documents
+    let documents: Vec<RequiredDocument> = sqlx::query!(
+        "SELECT name, originals, copies, mandatory, note, template_file_id FROM procedure_documents
          WHERE version_id = $1 ORDER BY position",
         row.version_id
     )
     .fetch_all(pool)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|document| RequiredDocument {
+        template: document.template_file_id.map(|id| FormTemplate {
+            name: document.name.clone(),
+            url: crate::paths::template_file(id),
+        }),
+        name: document.name,
+        originals: document.originals,
+        copies: document.copies,
+        mandatory: document.mandatory,
+        note: document.note,
+    })
+    .collect();
 
     let fees = sqlx::query!(
         "SELECT kind, description, amount_vnd, note FROM procedure_fees
@@ -204,13 +216,10 @@ pub async fn find_by_code(
     })
     .collect::<AppResult<Vec<_>>>()?;
 
-    let templates = sqlx::query_as!(
-        FormTemplate,
-        "SELECT name, url FROM procedure_form_templates WHERE version_id = $1 ORDER BY position",
-        row.version_id
-    )
-    .fetch_all(pool)
-    .await?;
+    let templates = documents
+        .iter()
+        .filter_map(|document| document.template.clone())
+        .collect();
 
     let agencies = sqlx::query_as!(
         AgencyRef,

@@ -9,7 +9,6 @@
 //! awaiting a supplement) each slot has its own small form.
 
 use super::{document_anchor, AttachedFile, DocumentSlot};
-use crate::catalogue::model::FormTemplate;
 use crate::enhance::{UploadProgressEnhancer, PERCENT_PLACEHOLDER};
 use crate::forms::field_id;
 use crate::i18n::use_texts;
@@ -29,10 +28,6 @@ pub fn DocumentSlots(
     /// Inside the filing form: buttons post the whole form.
     #[prop(optional)]
     in_form: bool,
-    /// The procedure's blank forms, offered above the slots to fill in and
-    /// upload.
-    #[prop(optional)]
-    templates: Vec<FormTemplate>,
 ) -> impl IntoView {
     let t = use_texts();
     let f = &t.filing;
@@ -49,16 +44,6 @@ pub fn DocumentSlots(
             // Its own paragraph: two text nodes side by side would merge in
             // the browser and break hydration.
             {slots.iter().any(|slot| slot.provision == "eform").then(|| view! { <p class="hint">{f.eform_replaces_form}</p> })}
-            {(!templates.is_empty()).then(|| view! {
-                <div class="document-templates">
-                    <p>{f.templates_lead}</p>
-                    <ul>
-                        {templates.into_iter().map(|template| view! {
-                            <li><a href=template.url rel="external" download="">{template.name}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })}
             <ol class="document-slots">
                 {slots.into_iter().map(|slot| {
                     let need = (f.document_need)(slot.originals, slot.copies, slot.mandatory, slot.when_represented);
@@ -78,6 +63,12 @@ pub fn DocumentSlots(
                         <li class="document-slot" id=document_anchor(slot.id) tabindex="-1">
                             <h3 class="document-slot__name">{slot.name.clone()}</h3>
                             <p class="hint">{need}</p>
+                            {slot.template.clone().filter(|_| slot.provision == "upload").map(|template| view! {
+                                <p class="document-slot__template">
+                                    {f.template_lead}" "
+                                    <a href=template.url rel="external" download="">{f.download_template}</a>
+                                </p>
+                            })}
                             {(!slot.files.is_empty()).then(|| view! {
                                 <ul class="document-slot__files">
                                     {slot.files.iter().map(|file| view! {

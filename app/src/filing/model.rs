@@ -16,8 +16,6 @@ pub struct ProcedureSummary {
     /// Offered only partly online (Decree 42/2022): the originals still go
     /// to the counter when the result is collected.
     pub partly_online: bool,
-    /// The blank mẫu đơn, tờ khai to download, fill in and upload.
-    pub templates: Vec<FormTemplate>,
 }
 
 /// Everything the filing page needs.
@@ -93,6 +91,8 @@ pub struct DocumentSlot {
     pub files: Vec<AttachedFile>,
     /// Needed only when an authorised person files (the văn bản ủy quyền).
     pub when_represented: bool,
+    /// Its blank form, offered beside the slot to fill in and upload.
+    pub template: Option<FormTemplate>,
 }
 
 impl DocumentSlot {

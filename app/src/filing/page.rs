@@ -163,7 +163,6 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
                 slots=filing.documents.clone()
                 wallet=filing.wallet.clone()
-                templates=filing.procedure.templates.clone()
                 in_form=true/>
             {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone() answers=filing.answers.clone()/> })}
             {fields(EformPart::Declaration)}

@@ -51,13 +51,6 @@ pub async fn procedure_with_form(
     )
     .fetch_all(pool)
     .await?;
-    let templates = sqlx::query_as!(
-        FormTemplate,
-        "SELECT name, url FROM procedure_form_templates WHERE version_id = $1 ORDER BY position",
-        row.id
-    )
-    .fetch_all(pool)
-    .await?;
     Ok(Some((
         ProcedureSummary {
             code: row.code,
@@ -65,7 +58,6 @@ pub async fn procedure_with_form(
             version_id: row.id,
             agencies,
             partly_online: row.partly_online,
-            templates,
         },
         form,
     )))
@@ -166,8 +158,8 @@ pub async fn document_slots(
     draft_id: Option<i64>,
 ) -> AppResult<Vec<DocumentSlot>> {
     let documents = sqlx::query!(
-        "SELECT id, name, originals, copies, mandatory, online_provision, when_represented FROM procedure_documents
-         WHERE version_id = $1 ORDER BY position",
+        "SELECT id, name, originals, copies, mandatory, online_provision, when_represented, template_file_id
+         FROM procedure_documents WHERE version_id = $1 ORDER BY position",
         version_id
     )
     .fetch_all(pool)
@@ -192,6 +184,10 @@ pub async fn document_slots(
                 })
                 .collect(),
             id: document.id,
+            template: document.template_file_id.map(|id| FormTemplate {
+                name: document.name.clone(),
+                url: crate::paths::template_file(id),
+            }),
             name: document.name,
             originals: document.originals,
             copies: document.copies,

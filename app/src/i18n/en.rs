@@ -96,6 +96,7 @@ pub const TEXTS: Texts = Texts {
     legal_basis: "Legal basis",
     templates: "Forms and templates",
     no_templates: "This procedure has no form of its own.",
+    download_template: "Download the blank form",
     where_to_file: "Where to file",
     file_online: "File online",
     file_online_hint: "You need to sign in to file a dossier and follow it.",

@@ -12,8 +12,9 @@ pub struct FilingTexts {
     pub documents_hint: &'static str,
     /// Said only when the e-form stands for the application form.
     pub eform_replaces_form: &'static str,
-    /// The procedure's blank forms to download, beside the upload slots.
-    pub templates_lead: &'static str,
+    /// A document's blank form, offered beside its upload slot.
+    pub template_lead: &'static str,
+    pub download_template: &'static str,
     /// A procedure offered only partly online (Decree 42/2022): what still
     /// needs the counter; the list of originals follows.
     pub partly_online: &'static str,
@@ -113,7 +114,8 @@ pub const VI: FilingTexts = FilingTexts {
     documents_heading: "Thành phần hồ sơ",
     documents_hint: "Tải lên bản chụp hoặc bản quét của từng giấy tờ: PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB.",
     eform_replaces_form: "Tờ khai đã được thay bằng tờ khai điện tử ở trên.",
-    templates_lead: "Mẫu đơn, tờ khai để tải về, điền và tải lên:",
+    template_lead: "Tải mẫu về, điền, ký rồi tải lên tại đây.",
+    download_template: "Tải mẫu đơn, tờ khai",
     partly_online: "Thủ tục này được cung cấp trực tuyến một phần: bạn nộp hồ sơ trên Cổng, nhưng khi nhận kết quả tại Bộ phận Một cửa phải mang bản chính giấy tờ để cán bộ đối chiếu.",
     partly_online_originals: "Bản chính cần mang theo khi nhận kết quả:",
     document_need: |originals, copies, mandatory, when_represented| {
@@ -227,7 +229,8 @@ pub const EN: FilingTexts = FilingTexts {
     documents_heading: "Required documents",
     documents_hint: "Upload a photo or scan of each document: PDF, JPEG or PNG, at most 10 MB per file.",
     eform_replaces_form: "The application form is replaced by the electronic form above.",
-    templates_lead: "Blank forms to download, fill in and upload:",
+    template_lead: "Download the blank form, fill it in, sign it and upload it here.",
+    download_template: "Download the blank form",
     partly_online: "This procedure is offered partly online: you file the dossier on the portal, but when you collect the result at the one-stop office you must bring the originals for the officer to compare.",
     partly_online_originals: "Originals to bring when you collect the result:",
     document_need: |originals, copies, mandatory, when_represented| {

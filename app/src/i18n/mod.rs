@@ -186,6 +186,8 @@ pub struct Texts {
     pub legal_basis: &'static str,
     pub templates: &'static str,
     pub no_templates: &'static str,
+    /// The link to a document's blank form, in its row.
+    pub download_template: &'static str,
     pub where_to_file: &'static str,
     pub file_online: &'static str,
     pub file_online_hint: &'static str,

@@ -61,6 +61,11 @@ pub struct ProcedureAdminTexts {
     pub document_note: &'static str,
     /// The document row's "only when filed by a representative" box.
     pub when_represented: &'static str,
+    /// A document row's blank form: the one attached, removing it, and the
+    /// input for a new one.
+    pub template_attached: &'static str,
+    pub template_remove: &'static str,
+    pub template_file: &'static str,
     /// The version's "no representative" box, its hint, and its value in
     /// the list of changes.
     pub representation_barred: &'static str,
@@ -167,6 +172,9 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     mandatory: "Bắt buộc",
     document_note: "Ghi chú",
     when_represented: "Chỉ khi nộp thay (ủy quyền)",
+    template_attached: "Mẫu đơn, tờ khai đang gắn:",
+    template_remove: "Gỡ mẫu này",
+    template_file: "Tải lên mẫu đơn, tờ khai (PDF, DOC, DOCX hoặc ODT, tối đa 5 MB)",
     representation_barred: "Không được ủy quyền nộp thay",
     representation_barred_hint: "Đánh dấu khi pháp luật buộc người yêu cầu tự nộp hồ sơ (ví dụ đăng ký kết hôn, nhận cha, mẹ, con: Điều 3 Thông tư 04/2020/TT-BTP). Tờ khai sẽ không hỏi người được ủy quyền.",
     representation_text: |barred| if barred { "Người yêu cầu phải tự nộp" } else { "Được ủy quyền nộp thay" },
@@ -206,13 +214,14 @@ pub const VI: ProcedureAdminTexts = ProcedureAdminTexts {
     reason_missing: "Nhập lý do tạm dừng để người dân biết.",
     document_line: |document| {
         format!(
-            "{} ({} bản chính, {} bản sao{}{}){}",
+            "{} ({} bản chính, {} bản sao{}{}){}{}",
             document.name,
             document.originals,
             document.copies,
             if document.mandatory { ", bắt buộc" } else { "" },
             if document.when_represented { ", khi nộp thay" } else { "" },
-            if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) }
+            if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) },
+            document.template.as_ref().map(|template| format!(" — mẫu: {}", template.file_name)).unwrap_or_default()
         )
     },
     time_text: |unit, value| match unit {
@@ -281,6 +290,9 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     mandatory: "Mandatory",
     document_note: "Note",
     when_represented: "Only when filed by a representative",
+    template_attached: "Blank form attached:",
+    template_remove: "Remove this blank form",
+    template_file: "Upload a blank form (PDF, DOC, DOCX or ODT, at most 5 MB)",
     representation_barred: "No authorised representative",
     representation_barred_hint: "Tick when the law requires the applicants to file themselves (e.g. marriage, parentage recognition: Circular 04/2020/TT-BTP art. 3). The form will not ask for a representative.",
     representation_text: |barred| if barred { "The applicant must file in person" } else { "A representative may file" },
@@ -320,13 +332,14 @@ pub const EN: ProcedureAdminTexts = ProcedureAdminTexts {
     reason_missing: "Enter the reason for citizens.",
     document_line: |document| {
         format!(
-            "{} ({} originals, {} copies{}{}){}",
+            "{} ({} originals, {} copies{}{}){}{}",
             document.name,
             document.originals,
             document.copies,
             if document.mandatory { ", mandatory" } else { "" },
             if document.when_represented { ", when filed by a representative" } else { "" },
-            if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) }
+            if document.note.is_empty() { String::new() } else { format!(" — {}", document.note) },
+            document.template.as_ref().map(|template| format!(" — blank form: {}", template.file_name)).unwrap_or_default()
         )
     },
     time_text: |unit, value| match unit {

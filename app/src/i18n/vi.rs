@@ -77,6 +77,7 @@ pub const TEXTS: Texts = Texts {
     legal_basis: "Căn cứ pháp lý",
     templates: "Mẫu đơn, tờ khai",
     no_templates: "Thủ tục này không có mẫu đơn, tờ khai riêng.",
+    download_template: "Tải mẫu để điền",
     where_to_file: "Nơi tiếp nhận",
     file_online: "Nộp hồ sơ trực tuyến",
     file_online_hint: "Bạn cần đăng nhập để nộp hồ sơ và theo dõi kết quả.",

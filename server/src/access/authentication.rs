@@ -60,12 +60,10 @@ pub async fn authenticate(
     response
 }
 
-/// Bundles, stylesheets, downloadable templates and the icon.
+/// Bundles, stylesheets and the icon. (Blank forms are not: a draft's is
+/// for its administrators only.)
 fn is_static(path: &str) -> bool {
-    path.starts_with("/pkg/")
-        || path.starts_with("/mau-don/")
-        || path == "/favicon.svg"
-        || path == "/health"
+    path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/health"
 }
 
 fn wants_html(request: &Request) -> bool {

@@ -300,6 +300,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
             mandatory: ticked(row.get(4)),
             note: text(row.get(5)),
             when_represented: ticked(row.get(6)),
+            template: None,
         });
     }
     for (index, row) in owned_rows(&fees, FEES_SHEET, &records)? {

@@ -49,6 +49,8 @@ fn tidy(mut record: ProcedureRecord) -> ProcedureRecord {
     }
     for document in &mut version.documents {
         document.name = text(&document.name);
+        // A file names another installation's blank forms, if any.
+        document.template = None;
     }
     for fee in &mut version.fees {
         fee.description = text(&fee.description);
@@ -232,6 +234,15 @@ pub async fn import(
         }
         if version.steps.is_empty() {
             version.steps = kept.steps;
+        }
+        // Blank forms are uploaded, not imported: a document keeps its own
+        // by name.
+        for document in &mut version.documents {
+            document.template = kept
+                .documents
+                .iter()
+                .find(|known| known.name == document.name)
+                .and_then(|known| known.template.clone());
         }
         write_fields(&mut tx, draft, &version).await?;
         sqlx::query!(

@@ -1,6 +1,7 @@
 //! Administrators manage official accounts (`/quan-tri/nguoi-dung`), the
 //! API tokens of managers (`/quan-tri/ma-api`), the working calendar
-//! (`/quan-tri/lich-lam-viec`) and procedure versions (`/quan-tri/thu-tuc`).
+//! (`/quan-tri/lich-lam-viec`) and procedure versions (`/quan-tri/thu-tuc`),
+//! with their documents' blank forms (served at `/mau-don/{id}`).
 
 mod agencies;
 mod agency_merger;
@@ -9,6 +10,7 @@ mod calendar;
 mod catalogue_exchange;
 mod catalogue_files;
 pub mod catalogue_import;
+pub(crate) mod document_templates;
 mod officials;
 mod procedure_creation;
 mod procedure_store;
@@ -56,7 +58,13 @@ pub fn router() -> Router<AppState> {
             post(catalogue_exchange::discard),
         )
         .route(paths::NEW_PROCEDURE_DRAFT, post(procedures::new_draft))
-        .route(paths::SAVE_PROCEDURE_DRAFT, post(procedures::save_draft))
+        .route(
+            paths::SAVE_PROCEDURE_DRAFT,
+            post(procedures::save_draft).layer(DefaultBodyLimit::max(
+                document_templates::MAX_DRAFT_POST_BYTES,
+            )),
+        )
+        .route(paths::TEMPLATE_FILE, get(document_templates::download))
         .route(
             paths::DISCARD_PROCEDURE_DRAFT,
             post(procedures::discard_draft),

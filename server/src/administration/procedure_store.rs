@@ -52,8 +52,8 @@ pub async fn write_fields(
         // khai is uploaded, as no e-form stands for it in the editor.
         sqlx::query!(
             "INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, online_provision, note,
-                                              when_represented)
-             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3), NULLIF($7, ''), $8)",
+                                              when_represented, template_file_id)
+             VALUES ($1, $2, $3, $4, $5, $6, document_provision($3), NULLIF($7, ''), $8, $9)",
             draft,
             position as i32 + 1,
             document.name,
@@ -62,6 +62,7 @@ pub async fn write_fields(
             document.mandatory,
             document.note,
             document.when_represented,
+            document.template.as_ref().map(|template| template.id),
         )
         .execute(&mut *tx)
         .await?;
@@ -146,7 +147,6 @@ pub async fn delete_draft(tx: &mut PgConnection, draft: i64) -> Result<(), sqlx:
     for statement in [
         "DELETE FROM procedure_documents WHERE version_id = $1",
         "DELETE FROM procedure_fees WHERE version_id = $1",
-        "DELETE FROM procedure_form_templates WHERE version_id = $1",
         "DELETE FROM fee_exemptions WHERE version_id = $1",
         "DELETE FROM workflow_steps WHERE version_id = $1",
     ] {

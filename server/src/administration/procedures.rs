@@ -11,6 +11,7 @@
 //! acting at once get one draft and one publication. Every change is in
 //! the audit log with before and after.
 
+use super::document_templates::{self, DraftPost};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
@@ -273,6 +274,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         let mandatory = ticked(form, kept, &key("mandatory"));
         let note = form.kept_text(kept, &key("note"));
         let when_represented = ticked(form, kept, &key("when_represented"));
+        let template = super::document_templates::posted_template(form, kept, index);
         // An emptied name drops the document.
         if !name.is_empty() {
             documents.push(DocumentLine {
@@ -282,6 +284,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
                 mandatory,
                 note,
                 when_represented,
+                template,
             });
             rows.document.push(index);
         }
@@ -316,13 +319,24 @@ pub async fn save_draft(
     asker: Asker,
     user: SignedIn,
     Path(code): Path<String>,
-    form: Posted,
+    DraftPost { form, files }: DraftPost,
 ) -> HandlerResult {
     let admin = catalogue_keeper(&state, &user, &asker).await?;
     let t = &asker.lang.texts().procedures_admin;
     let back = paths::procedure_admin(&code);
     let mut refused = FormFeedback::new(DRAFT_FORM);
-    let (fields, rows) = posted_fields(&form, &mut refused);
+    let (mut fields, rows) = posted_fields(&form, &mut refused);
+    // Kept before the checks, so a refused form comes back with them.
+    let file_refusals = document_templates::take_uploads(
+        &state,
+        admin,
+        asker.lang,
+        files,
+        &mut fields.documents,
+        &rows.document,
+        &mut refused,
+    )
+    .await?;
     let mut tx = state.pool.begin().await?;
     let procedure = lock(&mut tx, &code).await?;
     let Some((draft, _)) = procedure.draft else {
@@ -330,9 +344,17 @@ pub async fn save_draft(
     };
     let mut refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
     refusals.extend(unknown_step_agencies(&mut tx, &fields.workflow).await?);
-    if !refusals.is_empty() {
+    let unknown = document_templates::unknown_templates(&mut tx, &fields.documents, &rows.document);
+    let unknown = unknown.await?;
+    if !refusals.is_empty() || !file_refusals.is_empty() || !unknown.is_empty() {
         for (field, refusal) in refusals {
             refused.error(&rows.posted_name(&field), refusal.message(t));
+        }
+        for (field, message) in file_refusals {
+            refused.error(&field, &message);
+        }
+        for field in unknown {
+            refused.error(&field, FieldRefusal::UnknownChoice.message(t));
         }
         feedback::form(&session, refused).await;
         return Ok(see_other(&back));

@@ -1,10 +1,9 @@
 //! The PDF documents the portal produces.
 //!
-//! Everything that leaves the portal as a printable file is built here: the
-//! blank application forms citizens can download from a procedure's page
-//! ([`form_templates`]), and later the slips the one-stop desk issues
-//! (receipt of a dossier, request for more documents, refusal, hand-over of
-//! the result …) and the fee receipts.
+//! Everything the portal prints is built here: the slips the one-stop desk
+//! issues (receipt of a dossier, request for more documents, refusal,
+//! hand-over of the result …), results and fee receipts. (The blank forms
+//! citizens download are catalogue content, uploaded by administrators.)
 //!
 //! [`layout`] is the shared base: an A4 page with the margins of Vietnamese
 //! administrative documents, embedded Liberation Serif (so Vietnamese renders
@@ -16,7 +15,6 @@
 pub mod control_slip;
 pub mod download;
 pub mod fee_receipt;
-pub mod form_templates;
 pub mod layout;
 pub mod letterhead;
 pub mod moments;

@@ -90,8 +90,25 @@ async fn serve(
     } else {
         "sandbox; default-src 'none'"
     };
-    let ascii_name: String = row
-        .original_name
+    Ok((
+        [
+            (header::CONTENT_TYPE, row.content_type),
+            (
+                header::CONTENT_DISPOSITION,
+                self::disposition(disposition, &row.original_name),
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (header::CONTENT_SECURITY_POLICY, policy.to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `Content-Disposition` for a file called `name`: an ASCII stand-in for
+/// old clients, and the name itself (RFC 6266).
+pub(crate) fn disposition(disposition: &str, name: &str) -> String {
+    let ascii_name: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
@@ -101,20 +118,8 @@ async fn serve(
             }
         })
         .collect();
-    let encoded = form_urlencoded::byte_serialize(row.original_name.as_bytes())
+    let encoded = form_urlencoded::byte_serialize(name.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
-    Ok((
-        [
-            (header::CONTENT_TYPE, row.content_type),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"),
-            ),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
-            (header::CONTENT_SECURITY_POLICY, policy.to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    format!("{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}")
 }

@@ -3,7 +3,7 @@
 //! S3-compatible store take its place by configuration) under generated
 //! keys; the database keeps the owner, name, type, size and SHA-256.
 
-mod download;
+pub(crate) mod download;
 mod draft_upload;
 pub mod kinds;
 mod result_upload;

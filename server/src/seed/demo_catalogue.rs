@@ -52,8 +52,6 @@ struct ProcedureSeed {
     #[serde(default)]
     popular: bool,
     #[serde(default)]
-    templates: Vec<TemplateSeed>,
-    #[serde(default)]
     workflow: Vec<super::demo_workflows::StepSeed>,
     /// `submission` (default) or `before_result`.
     payment_due: Option<String>,
@@ -81,6 +79,8 @@ struct DocumentSeed {
     /// Needed only when an authorised person files (văn bản ủy quyền).
     #[serde(default)]
     when_represented: bool,
+    /// Its blank form: a file of `seed/templates/`.
+    template: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -104,12 +104,6 @@ struct ExemptionSeed {
     name: String,
     percent_off: i32,
     evidence_document: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct TemplateSeed {
-    name: String,
-    url: String,
 }
 
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
@@ -215,10 +209,27 @@ async fn insert_procedure(
         super::demo_workflows::replace(tx, version_id, &procedure.workflow, hours as u32).await?;
     }
     for (position, document) in (1..).zip(&procedure.documents) {
+        let template = match &document.template {
+            Some(file) => {
+                let content = super::demo_templates::content(file)
+                    .with_context(|| format!("seed/templates/{file}"))?;
+                let kind = crate::administration::document_templates::template_kind(content, file)
+                    .with_context(|| {
+                        format!("seed/templates/{file} is not a blank form we take")
+                    })?;
+                Some(
+                    crate::administration::document_templates::insert(
+                        &mut **tx, None, file, kind, content,
+                    )
+                    .await?,
+                )
+            }
+            None => None,
+        };
         sqlx::query!(
             r#"INSERT INTO procedure_documents (version_id, position, name, originals, copies, mandatory, note, online_provision,
-                                               when_represented)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, document_provision($3), $8)"#,
+                                               when_represented, template_file_id)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, document_provision($3), $8, $9)"#,
             version_id,
             position,
             normalize(&document.name),
@@ -227,6 +238,7 @@ async fn insert_procedure(
             document.mandatory,
             document.note.as_deref().map(normalize),
             document.when_represented,
+            template,
         )
         .execute(&mut **tx)
         .await?;
@@ -268,17 +280,6 @@ async fn insert_procedure(
     )
     .execute(&mut **tx)
     .await?;
-    for (position, template) in (1..).zip(&procedure.templates) {
-        sqlx::query!(
-            "INSERT INTO procedure_form_templates (version_id, position, name, url) VALUES ($1, $2, $3, $4)",
-            version_id,
-            position,
-            normalize(&template.name),
-            template.url,
-        )
-        .execute(&mut **tx)
-        .await?;
-    }
 
     // Commune procedures are received by every commune; provincial ones by
     // their department, or by the provincial committee when none is named.

@@ -13,6 +13,7 @@ mod demo_catalogue;
 mod demo_eforms;
 mod demo_one_stop_units;
 pub mod demo_signing;
+mod demo_templates;
 mod demo_workflows;
 pub mod generated_catalogue;
 pub mod generated_year;

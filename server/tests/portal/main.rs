@@ -26,6 +26,7 @@ mod control_slips;
 mod counter_filing;
 mod daily_digest;
 mod demo_accounts;
+mod document_templates;
 mod dossier_codes;
 mod dossier_register;
 mod eform_fields;

@@ -22,6 +22,7 @@ fn record() -> ProcedureRecord {
                 mandatory: true,
                 note: String::new(),
                 when_represented: false,
+                template: None,
             }],
             fees: vec![FeeLine {
                 kind: "le_phi".into(),

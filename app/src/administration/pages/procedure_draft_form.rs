@@ -4,7 +4,7 @@
 
 use super::procedure_fee_rows::{ExemptionRows, FeeRows};
 use super::procedure_workflow_rows::WorkflowRows;
-use crate::administration::procedures::{DocumentLine, VersionFields};
+use crate::administration::procedures::{DocumentLine, TemplateRef, VersionFields};
 use crate::forms::{field_id, FormFeedback};
 use crate::i18n::{use_texts, ProcedureAdminTexts};
 use crate::paths;
@@ -14,6 +14,8 @@ use leptos::prelude::*;
 pub const DRAFT_FORM: &str = "procedure_draft";
 /// Blank document rows offered for adding.
 const BLANK_ROWS: usize = 3;
+/// What a blank form may be: PDF, Word or OpenDocument text.
+const TEMPLATE_ACCEPT: &str = ".pdf,.doc,.docx,.odt";
 
 /// A field's value: as typed when the form came back, else as stored.
 pub(super) fn typed(feedback: &FormFeedback, name: &str, stored: String) -> String {
@@ -104,7 +106,8 @@ pub fn DraftForm(
     let rows = fields.documents.len() + BLANK_ROWS;
     let document_names: Vec<String> = fields.documents.iter().map(|d| d.name.clone()).collect();
     view! {
-        <form method="post" action=paths::save_procedure_draft(&code) novalidate="" class="procedure-draft">
+        <form method="post" action=paths::save_procedure_draft(&code) enctype="multipart/form-data" novalidate=""
+            class="procedure-draft">
             {text_input("name", t.name, "", fields.name.clone())}
             {text_input("name_en", t.name_en, t.name_en_hint, fields.name_en.clone())}
             {text_area("description", t.description, "", fields.description.clone())}
@@ -190,6 +193,7 @@ fn DocumentRow(
         mandatory: false,
         note: String::new(),
         when_represented: false,
+        template: None,
     });
     // A box unticked is not posted: a form that came back says so by its
     // absence.
@@ -245,6 +249,53 @@ fn DocumentRow(
             </span>
             <label for=note_id.clone()>{t.document_note}</label>
             <input class="input" type="text" id=note_id name=key("note") value=note/>
+            <TemplateField index stored=line.template feedback=feedback.clone() t/>
         </div>
+    }
+}
+
+/// A document's blank form: the one attached (kept unless "remove" is
+/// ticked or another file is chosen) and a file input for a new one. The
+/// attached one rides along as hidden fields, so a refused form comes back
+/// with it — a file just uploaded included.
+#[component]
+fn TemplateField(
+    index: usize,
+    stored: Option<TemplateRef>,
+    feedback: FormFeedback,
+    t: &'static ProcedureAdminTexts,
+) -> impl IntoView {
+    let key = |part: &str| format!("document.{index}.{part}");
+    let attached = if feedback.values.is_empty() {
+        stored
+    } else {
+        feedback
+            .value(&key("template"))
+            .parse()
+            .ok()
+            .map(|id| TemplateRef {
+                id,
+                file_name: feedback.value(&key("template_name")),
+            })
+    };
+    let file_id = field_id(DRAFT_FORM, &key("template_file"));
+    let remove_id = field_id(DRAFT_FORM, &key("template_remove"));
+    let error = feedback.message_for(&key("template_file"));
+    view! {
+        {attached.map(|template| view! {
+            <input type="hidden" name=key("template") value=template.id.to_string()/>
+            <input type="hidden" name=key("template_name") value=template.file_name.clone()/>
+            <p class="editor-row__template">
+                {t.template_attached}" "
+                <a href=paths::template_file(template.id) rel="external">{template.file_name.clone()}</a>
+            </p>
+            <span class="checkbox">
+                <input class="checkbox__input" type="checkbox" id=remove_id.clone() name=key("template_remove")/>
+                <label class="checkbox__label" for=remove_id>{t.template_remove}</label>
+            </span>
+        })}
+        {error.map(|message| view! { <p class="error-message" id=format!("{file_id}-error")>{message}</p> })}
+        <label for=file_id.clone()>{t.template_file}</label>
+        <input class="file-input" type="file" id=file_id name=key("template_file") accept=TEMPLATE_ACCEPT/>
     }
 }

@@ -56,6 +56,16 @@ pub struct DocumentLine {
     /// Needed only when an authorised person files for the applicant (the
     /// văn bản ủy quyền).
     pub when_represented: bool,
+    /// Its blank form (mẫu đơn, tờ khai), offered beside its upload slot.
+    pub template: Option<TemplateRef>,
+}
+
+/// A blank form stored in `template_files`: downloaded at
+/// [`crate::paths::template_file`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateRef {
+    pub id: i64,
+    pub file_name: String,
 }
 
 /// What an administrator edits in a version (and what a catalogue file

@@ -72,8 +72,8 @@ pub async fn load_version_comparison(
 pub mod store {
     use super::super::{
         differences, Choice, DocumentLine, Draft, ExemptionLine, FeeLine, NewProcedureOptions,
-        ProcedureAdmin, ProcedureAdminRow, StepLine, VersionComparison, VersionFields, VersionRow,
-        VersionState,
+        ProcedureAdmin, ProcedureAdminRow, StepLine, TemplateRef, VersionComparison, VersionFields,
+        VersionRow, VersionState,
     };
     use crate::error::AppResult;
     use crate::i18n::Lang;
@@ -143,14 +143,29 @@ pub mod store {
         )
         .fetch_one(&mut *conn)
         .await?;
-        let documents = sqlx::query_as!(
-            DocumentLine,
-            r#"SELECT name, originals, copies, mandatory, coalesce(note, '') AS "note!", when_represented
-               FROM procedure_documents WHERE version_id = $1 ORDER BY position"#,
+        let documents = sqlx::query!(
+            r#"SELECT d.name, d.originals, d.copies, d.mandatory, coalesce(d.note, '') AS "note!",
+                      d.when_represented, t.id AS "template_id?", t.file_name AS "template_name?"
+               FROM procedure_documents d LEFT JOIN template_files t ON t.id = d.template_file_id
+               WHERE d.version_id = $1 ORDER BY d.position"#,
             id
         )
         .fetch_all(&mut *conn)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|row| DocumentLine {
+            template: row
+                .template_id
+                .zip(row.template_name)
+                .map(|(id, file_name)| TemplateRef { id, file_name }),
+            name: row.name,
+            originals: row.originals,
+            copies: row.copies,
+            mandatory: row.mandatory,
+            note: row.note,
+            when_represented: row.when_represented,
+        })
+        .collect();
         let fees = sqlx::query_as!(
             FeeLine,
             r#"SELECT kind, description, amount_vnd, charged, coalesce(per_field, '') AS "per_field!",

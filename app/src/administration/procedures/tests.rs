@@ -26,6 +26,7 @@ fn fields() -> VersionFields {
             mandatory: true,
             note: String::new(),
             when_represented: false,
+            template: None,
         }],
         payment_due: "submission".into(),
         fees: vec![FeeLine {
@@ -132,6 +133,7 @@ fn the_differences_name_each_changed_field_with_both_values() {
         mandatory: false,
         note: String::new(),
         when_represented: false,
+        template: None,
     });
     let changes = differences(&before, &after, t);
     assert_eq!(changes.len(), 2, "{changes:?}");

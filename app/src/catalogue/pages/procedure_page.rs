@@ -133,6 +133,9 @@ fn DocumentsTable(procedure: ProcedureDetail) -> impl IntoView {
                         <td>
                             {document.name}
                             {document.note.map(|note| view! { <br/><span class="hint">{note}</span> })}
+                            {document.template.map(|template| view! {
+                                <br/><a href=template.url rel="external" download="">{t.download_template}</a>
+                            })}
                         </td>
                         <td class="numeric" data-label=t.originals>{document.originals}</td>
                         <td class="numeric" data-label=t.copies>{document.copies}</td>

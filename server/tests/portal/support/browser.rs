@@ -65,6 +65,27 @@ impl<'a> Browser<'a> {
         self.send(request).await
     }
 
+    /// A same-origin `multipart/form-data` post: `fields`, then `files`
+    /// as (input name, file name, content).
+    pub async fn post_multipart(
+        &mut self,
+        uri: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> TestResponse {
+        let request = self.request(
+            Request::post(uri)
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .header(header::ORIGIN, PORTAL)
+                .header("sec-fetch-site", "same-origin"),
+            Body::from(multipart_body(fields, files)),
+        );
+        self.send(request).await
+    }
+
     /// A post with the given `Origin`/`Sec-Fetch-Site` (None: header left out).
     pub async fn post_from(
         &mut self,
@@ -132,4 +153,30 @@ fn form_body(fields: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(fields)
         .finish()
+}
+
+const BOUNDARY: &str = "----motcua-test-form";
+
+/// A `multipart/form-data` body, as a browser sends a form with file inputs.
+pub fn multipart_body(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (name, file_name, content) in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
 }
