@@ -259,6 +259,8 @@ pub struct ProcedureDetail {
     /// Why online filing is suspended, when an administrator suspended it.
     #[serde(default)]
     pub online_filing_suspended: Option<String>,
+    /// Cách thức thực hiện: how its dossiers may be filed.
+    pub channels: Vec<crate::dossiers::Channel>,
     /// The applicant must file in person: no one may file for them under
     /// an authorisation (ủy quyền).
     #[serde(default)]

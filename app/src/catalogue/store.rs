@@ -163,6 +163,7 @@ pub async fn find_by_code(
                to_char(v.cutoff_time, 'HH24:MI') AS cutoff,
                v.result_type AS "result_type!", v.requirements,
                v.legal_basis AS "legal_basis!", v.steps AS "steps!", p.online_filing_suspended,
+               (SELECT channels FROM procedure_versions WHERE id = v.id) AS "channels!",
                (SELECT representation_barred FROM procedure_versions WHERE id = v.id) AS "representation_barred!"
         FROM procedures p
         JOIN current_procedure_versions v ON v.procedure_id = p.id
@@ -267,6 +268,11 @@ pub async fn find_by_code(
         fee_schedule: Some(crate::fees::store::schedule(pool, row.version_id).await?)
             .filter(|schedule| !schedule.rules.is_empty()),
         online_filing_suspended: row.online_filing_suspended,
+        channels: row
+            .channels
+            .iter()
+            .filter_map(|name| crate::dossiers::Channel::parse(name))
+            .collect(),
         representation_barred: row.representation_barred,
     }))
 }

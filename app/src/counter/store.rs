@@ -39,8 +39,9 @@ async fn find(
     .await?)
 }
 
-/// The procedures in force that any of `agencies` implements (each has
-/// its own e-form or the standard filing form), by name (code, name).
+/// The procedures in force that any of `agencies` implements and that are
+/// filed at the counter (each has its own e-form or the standard filing
+/// form), by name (code, name).
 pub async fn procedures_at(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<(String, String)>> {
     let rows = sqlx::query!(
         r#"SELECT DISTINCT p.code, v.name
@@ -48,7 +49,7 @@ pub async fn procedures_at(pool: &PgPool, agencies: &[i64]) -> AppResult<Vec<(St
            JOIN current_procedure_versions c ON c.procedure_id = p.id
            JOIN procedure_versions v ON v.id = c.id
            JOIN procedure_agencies pa ON pa.procedure_id = p.id
-           WHERE pa.agency_id = ANY($1)
+           WHERE pa.agency_id = ANY($1) AND 'counter' = ANY (v.channels)
            ORDER BY v.name"#,
         agencies
     )

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(
     feature = "ssr",
-    derive(sqlx::Type),
+    derive(sqlx::Type, utoipa::ToSchema),
     sqlx(type_name = "text", rename_all = "snake_case")
 )]
 pub enum Channel {

@@ -43,7 +43,11 @@ pub async fn check_answers(
         Some(_) => Permission::FileAtCounter,
     })?;
     let pool = crate::database::pool()?;
-    let (procedure, form) = super::store::procedure_with_form(&pool, code.trim())
+    let channel = match applicant {
+        None => crate::dossiers::Channel::Online,
+        Some(_) => crate::dossiers::Channel::Counter,
+    };
+    let (procedure, form) = super::store::procedure_with_form(&pool, code.trim(), channel)
         .await?
         .ok_or(AppError::NotFound)?;
     // The first value of a name, as the form's post is read.

@@ -3,19 +3,23 @@
 use super::model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, ProcedureSummary};
 use crate::catalogue::model::{AgencyRef, FormTemplate};
 use crate::counter::WalkInApplicant;
+use crate::dossiers::Channel;
 use crate::eforms::{Answers, FormDefinition, Place, PlaceBook, Prefill};
 use crate::error::{AppError, AppResult};
 use sqlx::PgPool;
 
-/// The procedure in force with its e-form; `None` when it has no code or no
-/// online form.
+/// The procedure in force with its e-form, as filed through `channel`
+/// (online by the citizen, or at the counter); `None` when there is no such
+/// procedure or form, or it is not filed that way: its version does not
+/// offer the channel (cách thức thực hiện), or online filing is suspended.
 pub async fn procedure_with_form(
     pool: &PgPool,
     code: &str,
+    channel: Channel,
 ) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
     let row = sqlx::query!(
         r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!", p.online_filing_suspended,
-                  v.representation_barred
+                  v.representation_barred, v.channels
            FROM procedures p
            JOIN current_procedure_versions c ON c.procedure_id = p.id
            JOIN procedure_versions v ON v.id = c.id
@@ -25,9 +29,11 @@ pub async fn procedure_with_form(
     )
     .fetch_optional(pool)
     .await?;
-    // No such procedure, or online filing suspended by an administrator
-    // (the procedure page says why).
-    let Some(row) = row.filter(|row| row.online_filing_suspended.is_none()) else {
+    // The procedure page says why it is not filed this way.
+    let Some(row) = row.filter(|row| {
+        row.channels.iter().any(|name| name == channel.as_str())
+            && (channel != Channel::Online || row.online_filing_suspended.is_none())
+    }) else {
         return Ok(None);
     };
     let Some(eform) = row.eform else {
@@ -227,7 +233,11 @@ pub async fn procedure_for(
     filer: &Filer,
     code: &str,
 ) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
-    let Some((mut procedure, form)) = procedure_with_form(pool, code).await? else {
+    let channel = match filer {
+        Filer::Citizen { .. } => Channel::Online,
+        Filer::Counter { .. } => Channel::Counter,
+    };
+    let Some((mut procedure, form)) = procedure_with_form(pool, code, channel).await? else {
         return Ok(None);
     };
     if let Filer::Counter { agencies, .. } = filer {

@@ -71,6 +71,7 @@ pub const TEXTS: Texts = Texts {
     sector: "Sector",
     implementing_agency: "Implementing agency",
     online_level: "Online service level",
+    not_filed_online: "This procedure is not filed online: file it in one of the ways listed below.",
     processing_time: "Processing time",
     cutoff_rule: |time| format!("Dossiers received after {time} count from the next working day."),
     applicants: "Who can apply",

@@ -160,6 +160,8 @@ pub struct Texts {
     pub sector: &'static str,
     pub implementing_agency: &'static str,
     pub online_level: &'static str,
+    /// Instead of "file online", for a procedure not filed online.
+    pub not_filed_online: &'static str,
     pub processing_time: &'static str,
     pub cutoff_rule: fn(&str) -> String,
     pub applicants: &'static str,

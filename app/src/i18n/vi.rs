@@ -52,6 +52,7 @@ pub const TEXTS: Texts = Texts {
     sector: "Lĩnh vực",
     implementing_agency: "Cơ quan thực hiện",
     online_level: "Mức độ dịch vụ công trực tuyến",
+    not_filed_online: "Thủ tục này không nhận hồ sơ trực tuyến: hãy nộp theo cách thức thực hiện nêu dưới đây.",
     processing_time: "Thời hạn giải quyết",
     cutoff_rule: |time| format!("Hồ sơ nhận sau {time} được tính từ ngày làm việc tiếp theo."),
     applicants: "Đối tượng thực hiện",

@@ -7,7 +7,7 @@
 
 use app::administration::catalogue_exchange::{CatalogueFile, ProcedureRecord, FORMAT};
 use app::administration::procedures::server_fns::store::fields;
-use app::administration::procedures::{DocumentLine, FeeLine};
+use app::administration::procedures::{Channels, DocumentLine, FeeLine};
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use sqlx::PgPool;
@@ -17,7 +17,7 @@ pub const PROCEDURES_SHEET: &str = "Thủ tục";
 pub const DOCUMENTS_SHEET: &str = "Thành phần hồ sơ";
 pub const FEES_SHEET: &str = "Phí, lệ phí";
 
-const PROCEDURE_COLUMNS: [&str; 15] = [
+const PROCEDURE_COLUMNS: [&str; 16] = [
     "Mã thủ tục",
     "Tên thủ tục",
     "Mã lĩnh vực",
@@ -33,6 +33,7 @@ const PROCEDURE_COLUMNS: [&str; 15] = [
     "Mô tả",
     "Thời điểm nộp phí (submission/before_result)",
     "Không được ủy quyền nộp thay (x)",
+    "Cách thức thực hiện (online, counter, post; trống: cả ba)",
 ];
 const DOCUMENT_COLUMNS: [&str; 7] = [
     "Mã thủ tục",
@@ -127,6 +128,7 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
         ];
         procedures.write_row(row, 7, rest)?;
         procedures.write_string(row, 14, tick(version.representation_barred))?;
+        procedures.write_string(row, 15, version.channels.0.join(", "))?;
     }
     procedures.set_freeze_panes(1, 0)?;
     let documents = workbook.add_worksheet().set_name(DOCUMENTS_SHEET)?;
@@ -290,6 +292,14 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
         version.description = cell(12);
         version.payment_due = cell(13);
         version.representation_barred = ticked(row.get(14));
+        let channels: Vec<String> = cell(15)
+            .split([',', ';', ' '])
+            .filter(|name| !name.is_empty())
+            .map(String::from)
+            .collect();
+        if !channels.is_empty() {
+            version.channels = Channels(channels);
+        }
         records.push(record);
     }
     for (index, row) in owned_rows(&documents, DOCUMENTS_SHEET, &records)? {

@@ -17,7 +17,7 @@ pub async fn write_fields(
         "UPDATE procedure_versions SET name = $2, description = $3, processing_time_unit = $4,
                 processing_time_value = $5, cutoff_time = $6, online_level = $7, result_type = $8,
                 requirements = $9, legal_basis = $10, payment_due = $11,
-                name_en = $13, steps = $14, representation_barred = $15,
+                name_en = $13, steps = $14, representation_barred = $15, channels = $16,
                 -- The standard form asks for the group as `fee_exemption`
                 -- (procedure_version_forms); an own e-form names its own field.
                 exemption_field = CASE WHEN eform IS NOT NULL THEN exemption_field
@@ -38,6 +38,7 @@ pub async fn write_fields(
         optional(&fields.name_en),
         &fields.steps,
         fields.representation_barred,
+        &fields.channels.0,
     )
     .execute(&mut *tx)
     .await?;

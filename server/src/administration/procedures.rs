@@ -23,10 +23,11 @@ use app::administration::calendar::province_id;
 use app::administration::pages::{DRAFT_FORM, PUBLISH_FORM, SUSPEND_FORM};
 use app::administration::procedures::server_fns::store::{fields as stored_fields, form_fields};
 use app::administration::procedures::{
-    check_content, check_fields, check_publication, DocumentLine, ExemptionLine, FeeLine,
+    check_content, check_fields, check_publication, Channels, DocumentLine, ExemptionLine, FeeLine,
     FieldRefusal, StepLine, VersionFields, TEXT_LIMIT,
 };
 use app::deadlines::parse_day;
+use app::dossiers::Channel;
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::{Path, State};
@@ -299,6 +300,14 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         time_value: form.kept_text(kept, "time_value").parse().unwrap_or(0),
         cutoff: form.kept_text(kept, "cutoff"),
         online_level: form.kept_text(kept, "online_level"),
+        channels: Channels(
+            Channel::ALL
+                .into_iter()
+                .map(Channel::as_str)
+                .filter(|name| ticked(form, kept, &format!("channel.{name}")))
+                .map(String::from)
+                .collect(),
+        ),
         result_type: form.kept_text(kept, "result_type"),
         requirements: form.kept_text(kept, "requirements"),
         representation_barred: ticked(form, kept, "representation_barred"),

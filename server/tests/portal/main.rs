@@ -46,6 +46,7 @@ mod page_cache;
 mod password_reset;
 mod payments;
 mod portal_settings;
+mod procedure_channels;
 mod procedure_content;
 mod procedure_creation;
 mod procedure_versions;

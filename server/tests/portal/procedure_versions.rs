@@ -28,6 +28,9 @@ pub(crate) fn draft_fields(days: &'static str) -> Vec<(&'static str, &'static st
         ("time_value", days),
         ("cutoff", ""),
         ("online_level", "full"),
+        ("channel.online", "on"),
+        ("channel.counter", "on"),
+        ("channel.post", "on"),
         (
             "result_type",
             "Thông tin về cư trú được cập nhật trong Cơ sở dữ liệu về cư trú",

@@ -4,7 +4,8 @@
 
 use super::procedure_fee_rows::{ExemptionRows, FeeRows};
 use super::procedure_workflow_rows::WorkflowRows;
-use crate::administration::procedures::{DocumentLine, TemplateRef, VersionFields};
+use crate::administration::procedures::{Channels, DocumentLine, TemplateRef, VersionFields};
+use crate::dossiers::Channel;
 use crate::forms::{field_id, FormFeedback};
 use crate::i18n::{use_texts, ProcedureAdminTexts};
 use crate::paths;
@@ -128,6 +129,7 @@ pub fn DraftForm(
                         .into_iter().map(|(code, label)| view! { <option value=code selected=level == code>{label}</option> }).collect_view()}
                 </select>
             </Field>
+            <ChannelBoxes stored=fields.channels.clone() feedback=feedback.clone() t/>
             {text_input("result_type", t.result_type, "", fields.result_type.clone())}
             {text_area("requirements", t.requirements, "", fields.requirements.clone())}
             <RepresentationBox stored=fields.representation_barred feedback=feedback.clone() t/>
@@ -147,6 +149,44 @@ pub fn DraftForm(
             <WorkflowRows steps=fields.workflow.clone() agencies=step_agencies feedback=feedback.clone() c=t.content/>
             <button type="submit" class="button">{t.save_draft}</button>
         </form>
+    }
+}
+
+/// Cách thức thực hiện: a box per way to file (`channel.online`, …).
+#[component]
+fn ChannelBoxes(
+    stored: Channels,
+    feedback: FormFeedback,
+    t: &'static ProcedureAdminTexts,
+) -> impl IntoView {
+    let legend_id = field_id(DRAFT_FORM, "channels");
+    let error = feedback.message_for("channels");
+    let class = if error.is_some() {
+        "fieldset form-group form-group--error"
+    } else {
+        "fieldset form-group"
+    };
+    view! {
+        <fieldset class=class aria-describedby=format!("{legend_id}-hint")>
+            <legend class="label" id=legend_id.clone()>{t.channels}</legend>
+            <p class="hint" id=format!("{legend_id}-hint")>{t.channels_hint}</p>
+            {error.map(|message| view! { <p class="error-message">{message}</p> })}
+            {Channel::ALL.into_iter().map(|channel| {
+                let name = format!("channel.{}", channel.as_str());
+                let id = field_id(DRAFT_FORM, &name);
+                let ticked = if feedback.values.is_empty() {
+                    stored.offers(channel)
+                } else {
+                    feedback.values.contains_key(&name)
+                };
+                view! {
+                    <span class="checkbox">
+                        <input class="checkbox__input" type="checkbox" id=id.clone() name=name checked=ticked/>
+                        <label class="checkbox__label" for=id>{(t.channel_name)(channel.as_str())}</label>
+                    </span>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

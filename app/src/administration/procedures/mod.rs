@@ -68,6 +68,30 @@ pub struct TemplateRef {
     pub file_name: String,
 }
 
+/// Cách thức thực hiện: the ways a version's dossiers may be filed, by
+/// their [`crate::dossiers::Channel`] names (`online`, `counter`, `post`).
+/// A file that leaves them out means all three, as most procedures offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Channels(pub Vec<String>);
+
+impl Default for Channels {
+    fn default() -> Self {
+        Channels(
+            crate::dossiers::Channel::ALL
+                .iter()
+                .map(|channel| channel.as_str().to_string())
+                .collect(),
+        )
+    }
+}
+
+impl Channels {
+    pub fn offers(&self, channel: crate::dossiers::Channel) -> bool {
+        self.0.iter().any(|name| name == channel.as_str())
+    }
+}
+
 /// What an administrator edits in a version (and what a catalogue file
 /// gives for one; missing parts are empty).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +109,7 @@ pub struct VersionFields {
     pub cutoff: String,
     /// `full` (toàn trình) or `partial` (một phần).
     pub online_level: String,
+    pub channels: Channels,
     pub result_type: String,
     pub requirements: String,
     /// The applicant must file in person: no authorised representative
@@ -112,6 +137,8 @@ pub enum FieldRefusal {
     TimeValue,
     Cutoff,
     OnlineLevel,
+    /// No way to file, or one we do not know.
+    Channels,
     DocumentCount,
     PaymentDue,
     FeeKind,
@@ -139,6 +166,7 @@ impl FieldRefusal {
             FieldRefusal::TimeValue => t.time_value_invalid,
             FieldRefusal::Cutoff => t.cutoff_invalid,
             FieldRefusal::OnlineLevel => t.online_level_invalid,
+            FieldRefusal::Channels => t.channels_invalid,
             FieldRefusal::DocumentCount => t.document_count_invalid,
             FieldRefusal::PaymentDue => t.content.payment_due_invalid,
             FieldRefusal::FeeKind => t.content.fee_kind_invalid,
@@ -202,6 +230,14 @@ pub fn check_fields(fields: &VersionFields, form_fields: &[String]) -> Vec<(Stri
     }
     if !["full", "partial"].contains(&fields.online_level.as_str()) {
         refused.push(("online_level".into(), FieldRefusal::OnlineLevel));
+    }
+    let channels = &fields.channels.0;
+    if channels.is_empty()
+        || channels
+            .iter()
+            .any(|name| crate::dossiers::Channel::parse(name).is_none())
+    {
+        refused.push(("channels".into(), FieldRefusal::Channels));
     }
     for (index, document) in fields.documents.iter().enumerate() {
         let name = format!("document.{index}.name");
@@ -320,6 +356,15 @@ pub fn differences(
     let due = |fields: &VersionFields| (c.payment_due_text)(&fields.payment_due).to_string();
     let time = |fields: &VersionFields| (t.time_text)(&fields.time_unit, fields.time_value);
     let online = |fields: &VersionFields| (t.online_level_text)(&fields.online_level).to_string();
+    let channels = |fields: &VersionFields| {
+        fields
+            .channels
+            .0
+            .iter()
+            .map(|name| (t.channel_name)(name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     [
         (t.name, before.name.clone(), after.name.clone()),
         (t.name_en, before.name_en.clone(), after.name_en.clone()),
@@ -332,6 +377,7 @@ pub fn differences(
         (t.processing_time, time(before), time(after)),
         (t.cutoff, before.cutoff.clone(), after.cutoff.clone()),
         (t.online_level, online(before), online(after)),
+        (t.channels, channels(before), channels(after)),
         (
             t.result_type,
             before.result_type.clone(),

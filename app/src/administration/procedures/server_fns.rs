@@ -137,7 +137,7 @@ pub mod store {
                       coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
                       online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis,
-                      payment_due, representation_barred
+                      payment_due, representation_barred, channels
                FROM procedure_versions WHERE id = $1"#,
             id
         )
@@ -194,6 +194,7 @@ pub mod store {
             time_value: row.processing_time_value,
             cutoff: row.cutoff,
             online_level: row.online_level,
+            channels: super::super::Channels(row.channels),
             result_type: row.result_type,
             requirements: row.requirements,
             representation_barred: row.representation_barred,

@@ -14,6 +14,7 @@ fn fields() -> VersionFields {
         time_value: 5,
         cutoff: String::new(),
         online_level: "full".into(),
+        channels: Channels::default(),
         result_type: "Thông tin cư trú được cập nhật".into(),
         requirements: String::new(),
         representation_barred: false,
@@ -117,6 +118,29 @@ fn a_draft_needs_a_name_a_result_and_a_sensible_processing_time() {
             ),
         ]
     );
+}
+
+#[test]
+fn a_version_is_filed_in_at_least_one_known_way_all_three_unless_said() {
+    assert_eq!(
+        fields().channels.0,
+        ["online", "counter", "post"],
+        "a file that leaves the ways out offers all three"
+    );
+    for ways in [vec![], vec!["online".to_string(), "fax".to_string()]] {
+        let mut bad = fields();
+        bad.channels = Channels(ways);
+        assert_eq!(
+            check_fields(&bad, NO_FORM_FIELDS),
+            [("channels".to_string(), FieldRefusal::Channels)]
+        );
+    }
+    let mut counter_only = fields();
+    counter_only.channels = Channels(vec!["counter".into()]);
+    assert!(check_fields(&counter_only, NO_FORM_FIELDS).is_empty());
+    assert!(!counter_only
+        .channels
+        .offers(crate::dossiers::Channel::Online));
 }
 
 #[test]

@@ -9,6 +9,15 @@ use leptos::prelude::*;
 pub fn ProcedureFacts(procedure: ProcedureDetail) -> impl IntoView {
     let t = use_texts();
     let sector = use_lang().name(procedure.sector_name, procedure.sector_name_en);
+    let online = procedure
+        .channels
+        .contains(&crate::dossiers::Channel::Online);
+    let channels = procedure
+        .channels
+        .iter()
+        .map(|channel| (t.procedures_admin.channel_name)(channel.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <dl class="facts">
             <div class="facts__row">
@@ -24,12 +33,18 @@ pub fn ProcedureFacts(procedure: ProcedureDetail) -> impl IntoView {
                 <dd>{procedure.implementing_agency}" ("{procedure.agency_level.label(t)}")"</dd>
             </div>
             <div class="facts__row">
-                <dt>{t.online_level}</dt>
-                <dd>
-                    <LevelBadge level=procedure.online_level/>
-                    " "{procedure.online_level.hint(t)}
-                </dd>
+                <dt>{t.procedures_admin.channels}</dt>
+                <dd>{channels}</dd>
             </div>
+            {online.then(|| view! {
+                <div class="facts__row">
+                    <dt>{t.online_level}</dt>
+                    <dd>
+                        <LevelBadge level=procedure.online_level/>
+                        " "{procedure.online_level.hint(t)}
+                    </dd>
+                </div>
+            })}
             <div class="facts__row">
                 <dt>{t.processing_time}</dt>
                 <dd>

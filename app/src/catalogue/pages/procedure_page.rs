@@ -1,6 +1,7 @@
 use crate::catalogue::components::ProcedureFacts;
 use crate::catalogue::model::ProcedureDetail;
 use crate::catalogue::server_fns::load_procedure;
+use crate::dossiers::Channel;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::layout::{Column, DataTable, NotFound, PageLoader};
 use crate::paths;
@@ -54,6 +55,9 @@ fn ProcedureView(procedure: ProcedureDetail) -> impl IntoView {
                 {match procedure.online_filing_suspended.clone() {
                     Some(reason) => view! {
                         <p class="notice notice--warning">{(t.procedures_admin.filing_suspended)(&reason)}</p>
+                    }.into_any(),
+                    None if !procedure.channels.contains(&Channel::Online) => view! {
+                        <p class="notice">{t.not_filed_online}</p>
                     }.into_any(),
                     None => view! { <a class="button button--start" href=file_href rel="external">{t.file_online}</a> }.into_any(),
                 }}
