@@ -208,6 +208,15 @@ async fn move_everything(tx: &mut PgConnection, from: i64, to: i64) -> Result<Mo
     sqlx::query!("DELETE FROM procedure_agencies WHERE agency_id = $1", from)
         .execute(&mut *tx)
         .await?;
+    // Versions naming it as implementing agency, drafts and scheduled ones
+    // too, name the successor (and so keep routing there).
+    sqlx::query!(
+        "UPDATE procedure_versions SET implementing_agency_id = $2 WHERE implementing_agency_id = $1",
+        from,
+        to
+    )
+    .execute(&mut *tx)
+    .await?;
     // Steps it took for other agencies are the successor's now; the
     // dossiers at such a step follow (the trigger keeping the handling
     // agency runs on the version column).

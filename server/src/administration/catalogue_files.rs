@@ -65,11 +65,8 @@ fn tick(yes: bool) -> &'static str {
 /// Every procedure with a version in force, as records.
 pub async fn records(pool: &PgPool) -> anyhow::Result<Vec<ProcedureRecord>> {
     let procedures = sqlx::query!(
-        r#"SELECT p.code, s.code AS sector, p.agency_level, c.id AS "version_id!",
-                  (SELECT a.code FROM procedure_agencies pa JOIN agencies a ON a.id = pa.agency_id
-                   WHERE pa.procedure_id = p.id AND a.kind <> 'commune' ORDER BY a.id LIMIT 1) AS agency
-           FROM procedures p JOIN sectors s ON s.id = p.sector_id
-           JOIN current_procedure_versions c ON c.procedure_id = p.id
+        r#"SELECT p.code, c.id AS "version_id!"
+           FROM procedures p JOIN current_procedure_versions c ON c.procedure_id = p.id
            ORDER BY p.code"#
     )
     .fetch_all(pool)
@@ -82,9 +79,6 @@ pub async fn records(pool: &PgPool) -> anyhow::Result<Vec<ProcedureRecord>> {
             .map_err(|error| anyhow::anyhow!("{error:?}"))?;
         records.push(ProcedureRecord {
             code: procedure.code,
-            sector: procedure.sector,
-            level: procedure.agency_level,
-            agency: procedure.agency.unwrap_or_default(),
             version,
         });
     }
@@ -109,9 +103,9 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
         let texts = [
             record.code.as_str(),
             version.name.as_str(),
-            record.sector.as_str(),
-            record.level.as_str(),
-            record.agency.as_str(),
+            version.sector.as_str(),
+            version.level.as_str(),
+            version.agency.as_str(),
             version.time_unit.as_str(),
         ];
         procedures.write_row(row, 0, texts)?;
@@ -270,13 +264,13 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
         }
         let mut record = ProcedureRecord {
             code: cell(0),
-            sector: cell(2),
-            level: cell(3),
-            agency: cell(4),
             version: Default::default(),
         };
         let version = &mut record.version;
         version.name = cell(1);
+        version.sector = cell(2);
+        version.level = cell(3);
+        version.agency = cell(4);
         version.time_unit = cell(5);
         version.time_value = i32::try_from(number(row.get(6))).unwrap_or(-1);
         version.cutoff = cell(7);

@@ -36,9 +36,9 @@ pub enum Imported {
 fn tidy(mut record: ProcedureRecord) -> ProcedureRecord {
     let text = |value: &str| app::text::normalize(value.trim());
     record.code = record.code.trim().to_string();
-    record.sector = record.sector.trim().to_string();
-    record.level = record.level.trim().to_string();
-    record.agency = record.agency.trim().to_string();
+    record.version.sector = record.version.sector.trim().to_string();
+    record.version.level = record.version.level.trim().to_string();
+    record.version.agency = record.version.agency.trim().to_string();
     let version = &mut record.version;
     version.name = text(&version.name);
     version.result_type = text(&version.result_type);
@@ -132,12 +132,12 @@ async fn check_rows(
         if has_draft {
             refuse("code", FieldRefusal::DraftWaiting);
         }
-        if !sectors.contains(&record.sector) {
+        if !sectors.contains(&record.version.sector) {
             refuse("sector", FieldRefusal::UnknownChoice);
         }
-        if record.level == "province"
-            && !record.agency.is_empty()
-            && !agencies.contains(&record.agency)
+        if record.version.level == "province"
+            && !record.version.agency.is_empty()
+            && !agencies.contains(&record.version.agency)
         {
             refuse("agency", FieldRefusal::UnknownChoice);
         }
@@ -244,7 +244,7 @@ pub async fn import(
                 .find(|known| known.name == document.name)
                 .and_then(|known| known.template.clone());
         }
-        write_fields(&mut tx, draft, &version).await?;
+        write_fields(&mut tx, draft, &version, communes_implement).await?;
         sqlx::query!(
             "UPDATE procedure_versions SET import_id = $2 WHERE id = $1",
             draft,
@@ -309,8 +309,8 @@ async fn draft_for(
                  SELECT $1, id, $3 FROM sectors WHERE code = $2
                  ON CONFLICT (code) DO NOTHING RETURNING id",
                 record.code,
-                record.sector,
-                record.level,
+                record.version.sector,
+                record.version.level,
             )
             .fetch_optional(&mut *tx)
             .await?
@@ -323,20 +323,22 @@ async fn draft_for(
                  WHERE merged_into IS NULL AND CASE WHEN $2 = 'commune' THEN kind = 'commune'
                             WHEN $3 = '' THEN kind = 'province' ELSE code = $3 END",
                 id,
-                record.level,
-                record.agency,
+                record.version.level,
+                record.version.agency,
             )
             .execute(&mut *tx)
             .await?;
             id
         }
     };
-    let implementing =
-        sqlx::query_scalar!("SELECT name FROM agencies WHERE code = $1", record.agency)
-            .fetch_optional(&mut *tx)
-            .await?
-            .filter(|_| record.level == "province")
-            .unwrap_or_else(|| communes_implement.to_string());
+    let implementing = sqlx::query_scalar!(
+        "SELECT name FROM agencies WHERE code = $1",
+        record.version.agency
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .filter(|_| record.version.level == "province")
+    .unwrap_or_else(|| communes_implement.to_string());
     let version = &record.version;
     sqlx::query_scalar!(
         "INSERT INTO procedure_versions (procedure_id, version, effective_from, name, implementing_agency,
@@ -475,6 +477,7 @@ pub async fn publish(
     .execute(&mut *tx)
     .await?
     .rows_affected();
+    super::procedure_store::apply_placements(&mut tx).await?;
     sqlx::query!(
         "UPDATE catalogue_imports SET status = 'published', published_by = $2, published_at = $3 WHERE id = $1",
         import,

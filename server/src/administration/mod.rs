@@ -13,7 +13,7 @@ pub mod catalogue_import;
 pub(crate) mod document_templates;
 mod officials;
 mod procedure_creation;
-mod procedure_store;
+pub(crate) mod procedure_store;
 mod procedures;
 mod sectors;
 mod settings;
@@ -71,4 +71,31 @@ pub fn router() -> Router<AppState> {
         )
         .route(paths::PUBLISH_PROCEDURE_DRAFT, post(procedures::publish))
         .route(paths::SUSPEND_PROCEDURE, post(procedures::suspend))
+}
+
+/// Every few minutes (and at start), a version scheduled for today takes
+/// over its procedure's sector, level and implementing agencies: the
+/// catalogue shows it from midnight (`current_procedure_versions`), and its
+/// dossiers go where it says within minutes of that. Every instance runs
+/// it; the function skips procedures another one is updating.
+pub fn spawn_placement_sync(pool: sqlx::PgPool) {
+    tokio::spawn(async move {
+        let mut every_few_minutes = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every_few_minutes.tick().await;
+            let applied = match pool.acquire().await {
+                Ok(mut conn) => procedure_store::apply_placements(&mut conn).await,
+                Err(error) => Err(error),
+            };
+            match applied {
+                Ok(0) => {}
+                Ok(changed) => {
+                    tracing::info!(changed, "procedures now follow the versions taking effect")
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "could not apply the placement of versions taking effect")
+                }
+            }
+        }
+    });
 }

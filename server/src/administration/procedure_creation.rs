@@ -86,6 +86,19 @@ pub async fn create(
         let taken = vec![("code".to_string(), FieldRefusal::CodeTaken)];
         return Ok(refuse(refused, taken).await);
     };
+    // Commune procedures are received by every commune; a provincial one
+    // by the agency that implements it (first: its version takes the
+    // implementing agency from these).
+    sqlx::query!(
+        "INSERT INTO procedure_agencies (procedure_id, agency_id)
+         SELECT $1, id FROM agencies
+         WHERE merged_into IS NULL AND CASE WHEN $2 = 'commune' THEN kind = 'commune' ELSE code = $3 END",
+        procedure,
+        new.level,
+        new.agency,
+    )
+    .execute(&mut *tx)
+    .await?;
     let implementing = match (&agency, new.level.as_str()) {
         (Some(agency), "province") => agency.name.clone(),
         _ => t.content.communes_implement.to_string(),
@@ -106,18 +119,6 @@ pub async fn create(
         admin,
     )
     .fetch_one(&mut *tx)
-    .await?;
-    // Commune procedures are received by every commune; a provincial one
-    // by the agency that implements it.
-    sqlx::query!(
-        "INSERT INTO procedure_agencies (procedure_id, agency_id)
-         SELECT $1, id FROM agencies
-         WHERE merged_into IS NULL AND CASE WHEN $2 = 'commune' THEN kind = 'commune' ELSE code = $3 END",
-        procedure,
-        new.level,
-        new.agency,
-    )
-    .execute(&mut *tx)
     .await?;
     audit::record(
         &mut *tx,

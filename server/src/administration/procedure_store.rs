@@ -6,10 +6,13 @@ use app::administration::procedures::VersionFields;
 use chrono::NaiveTime;
 use sqlx::PgConnection;
 
+/// Writes `fields` into draft `draft`. A commune procedure's implementing
+/// agency reads `communes_implement` ("Ủy ban nhân dân cấp xã").
 pub async fn write_fields(
     tx: &mut PgConnection,
     draft: i64,
     fields: &VersionFields,
+    communes_implement: &str,
 ) -> Result<(), sqlx::Error> {
     let cutoff = NaiveTime::parse_from_str(&fields.cutoff, "%H:%M").ok();
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
@@ -18,6 +21,16 @@ pub async fn write_fields(
                 processing_time_value = $5, cutoff_time = $6, online_level = $7, result_type = $8,
                 requirements = $9, legal_basis = $10, payment_due = $11,
                 name_en = $13, steps = $14, representation_barred = $15, channels = $16,
+                sector_id = (SELECT id FROM sectors WHERE code = $17), agency_level = $18,
+                implementing_agency_id = (SELECT id FROM agencies WHERE code = $19 AND $18 = 'province'),
+                -- Its name as published stays until the agency changes.
+                implementing_agency = CASE WHEN agency_level = $18 AND implementing_agency_id IS NOT DISTINCT FROM
+                                                (SELECT id FROM agencies WHERE code = $19 AND $18 = 'province')
+                                           THEN implementing_agency
+                                           WHEN $18 = 'commune' THEN $20
+                                           ELSE coalesce((SELECT name FROM agencies WHERE code = $19),
+                                                         (SELECT name FROM agencies WHERE kind = 'province' ORDER BY id LIMIT 1))
+                                      END,
                 -- The standard form asks for the group as `fee_exemption`
                 -- (procedure_version_forms); an own e-form names its own field.
                 exemption_field = CASE WHEN eform IS NOT NULL THEN exemption_field
@@ -39,6 +52,10 @@ pub async fn write_fields(
         &fields.steps,
         fields.representation_barred,
         &fields.channels.0,
+        fields.sector,
+        fields.level,
+        fields.agency,
+        communes_implement,
     )
     .execute(&mut *tx)
     .await?;
@@ -183,4 +200,14 @@ pub async fn delete_unpublished_procedure(
     .execute(&mut *tx)
     .await?;
     Ok(removed.rows_affected() == 1)
+}
+
+/// Brings procedures whose version in force changed into line with its
+/// sector, level and implementing agency (`procedure_agencies`); how many
+/// changed. Run where a version is published, and regularly for versions
+/// scheduled to take effect later.
+pub async fn apply_placements(conn: &mut PgConnection) -> Result<i32, sqlx::Error> {
+    sqlx::query_scalar!(r#"SELECT apply_procedure_placements() AS "changed!""#)
+        .fetch_one(conn)
+        .await
 }

@@ -192,6 +192,31 @@ fn posted_exemptions(
     exemptions
 }
 
+/// A sector that does not exist, or an implementing agency that is not a
+/// provincial body in office (a stale or forged form).
+async fn unknown_placement(
+    tx: &mut PgConnection,
+    fields: &VersionFields,
+) -> sqlx::Result<Vec<(String, FieldRefusal)>> {
+    let known = sqlx::query!(
+        r#"SELECT EXISTS (SELECT 1 FROM sectors WHERE code = $1) AS "sector!",
+                  $2 = '' OR EXISTS (SELECT 1 FROM agencies WHERE code = $2 AND merged_into IS NULL
+                                     AND kind IN ('province', 'department')) AS "agency!""#,
+        fields.sector,
+        fields.agency,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut unknown = Vec::new();
+    if !known.sector && !fields.sector.is_empty() {
+        unknown.push(("sector".to_string(), FieldRefusal::UnknownChoice));
+    }
+    if !known.agency && fields.level == "province" {
+        unknown.push(("agency".to_string(), FieldRefusal::UnknownChoice));
+    }
+    Ok(unknown)
+}
+
 /// Steps given to an agency that does not exist (a stale or forged form).
 async fn unknown_step_agencies(
     tx: &mut PgConnection,
@@ -294,6 +319,9 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
     let exemptions = posted_exemptions(form, kept, &mut rows);
     let fields = VersionFields {
         name: form.kept_text(kept, "name"),
+        sector: form.kept_text(kept, "sector"),
+        level: form.kept_text(kept, "level"),
+        agency: form.kept_text(kept, "agency"),
         name_en: form.kept_text(kept, "name_en"),
         description: form.kept_text(kept, "description"),
         time_unit: form.kept_text(kept, "time_unit"),
@@ -353,6 +381,7 @@ pub async fn save_draft(
     };
     let mut refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
     refusals.extend(unknown_step_agencies(&mut tx, &fields.workflow).await?);
+    refusals.extend(unknown_placement(&mut tx, &fields).await?);
     let unknown = document_templates::unknown_templates(&mut tx, &fields.documents, &rows.document);
     let unknown = unknown.await?;
     if !refusals.is_empty() || !file_refusals.is_empty() || !unknown.is_empty() {
@@ -369,7 +398,8 @@ pub async fn save_draft(
         return Ok(see_other(&back));
     }
     let before = stored_fields(&mut tx, draft).await?;
-    super::procedure_store::write_fields(&mut tx, draft, &fields).await?;
+    super::procedure_store::write_fields(&mut tx, draft, &fields, t.content.communes_implement)
+        .await?;
     audit::record(
         &mut *tx,
         Some(admin),
@@ -465,6 +495,8 @@ pub async fn publish(
     )
     .execute(&mut *tx)
     .await?;
+    // In force today: who receives its dossiers follows at once.
+    super::procedure_store::apply_placements(&mut tx).await?;
     audit::record(
         &mut *tx,
         Some(admin),

@@ -129,6 +129,8 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("procedure {}", procedure.code))?;
     }
+    // The procedures follow their versions' placement from the start.
+    crate::administration::procedure_store::apply_placements(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -155,6 +157,24 @@ async fn insert_procedure(
     else {
         return Ok(()); // loaded by an earlier start
     };
+
+    // Commune procedures are received by every commune; provincial ones by
+    // their department, or by the provincial committee when none is named.
+    sqlx::query!(
+        r#"
+        INSERT INTO procedure_agencies (procedure_id, agency_id)
+        SELECT $1, id FROM agencies
+        WHERE CASE WHEN $2 = 'commune' THEN kind = 'commune'
+                   WHEN $3::text IS NOT NULL THEN code = $3
+                   ELSE kind = 'province' END
+        "#,
+        procedure_id,
+        procedure.agency_level,
+        department_code,
+    )
+    .execute(&mut **tx)
+    .await?;
+    // (First: the version takes its implementing agency from these.)
 
     let (year, month, day) = EFFECTIVE_FROM;
     let cutoff = procedure
@@ -281,22 +301,6 @@ async fn insert_procedure(
     .execute(&mut **tx)
     .await?;
 
-    // Commune procedures are received by every commune; provincial ones by
-    // their department, or by the provincial committee when none is named.
-    sqlx::query!(
-        r#"
-        INSERT INTO procedure_agencies (procedure_id, agency_id)
-        SELECT $1, id FROM agencies
-        WHERE CASE WHEN $2 = 'commune' THEN kind = 'commune'
-                   WHEN $3::text IS NOT NULL THEN code = $3
-                   ELSE kind = 'province' END
-        "#,
-        procedure_id,
-        procedure.agency_level,
-        department_code,
-    )
-    .execute(&mut **tx)
-    .await?;
     Ok(())
 }
 

@@ -48,15 +48,15 @@ pub fn records(count: u32, sectors: &[String], agencies: &[String]) -> Vec<Proce
             let days = [1, 3, 5, 7, 10, 15, 20][n as usize % 7];
             ProcedureRecord {
                 code: format!("3.{:06}", FIRST_CODE + n),
-                sector: sectors[n as usize % sectors.len()].clone(),
-                level: if commune { "commune" } else { "province" }.into(),
-                agency: if commune {
-                    String::new()
-                } else {
-                    agencies[n as usize % agencies.len()].clone()
-                },
                 version: VersionFields {
                     name: format!("Thủ tục {subject} {field} số {}", n + 1),
+                    sector: sectors[n as usize % sectors.len()].clone(),
+                    level: if commune { "commune" } else { "province" }.into(),
+                    agency: if commune {
+                        String::new()
+                    } else {
+                        agencies[n as usize % agencies.len()].clone()
+                    },
                     description: format!(
                         "Thủ tục mẫu để đo hiệu năng danh mục: {subject} trong lĩnh vực {field}."
                     ),

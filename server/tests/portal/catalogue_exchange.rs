@@ -14,7 +14,12 @@ use support::{spawn_app, TestApp, TestResponse};
 const IMPORT: &str = "/quan-tri/nhap-thu-tuc";
 
 /// Posts `content` as the import form does.
-async fn upload(app: &TestApp, browser: &Browser<'_>, name: &str, content: &[u8]) -> TestResponse {
+pub(crate) async fn upload(
+    app: &TestApp,
+    browser: &Browser<'_>,
+    name: &str,
+    content: &[u8],
+) -> TestResponse {
     let boundary = "----motcua-catalogue";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -35,7 +40,7 @@ async fn upload(app: &TestApp, browser: &Browser<'_>, name: &str, content: &[u8]
     app.request(request).await
 }
 
-fn new_procedure(code: &str, days: i64) -> Value {
+pub(crate) fn new_procedure(code: &str, days: i64) -> Value {
     json!({
         "code": code, "sector": "", "level": "commune",
         "name": "Đăng ký nuôi chim yến trong nhà", "time_unit": "working_days", "time_value": days,
@@ -45,7 +50,7 @@ fn new_procedure(code: &str, days: i64) -> Value {
     })
 }
 
-async fn file(app: &TestApp, procedures: Vec<Value>) -> Vec<u8> {
+pub(crate) async fn file(app: &TestApp, procedures: Vec<Value>) -> Vec<u8> {
     let sector: String = sqlx::query_scalar("SELECT code FROM sectors ORDER BY id LIMIT 1")
         .fetch_one(&app.pool)
         .await

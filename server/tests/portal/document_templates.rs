@@ -171,7 +171,12 @@ async fn a_file_that_is_not_a_blank_form_is_refused_and_the_typed_draft_comes_ba
     // A good file with a refused field: the file is kept, and comes back
     // on the form so that correcting the field saves both.
     let mut wrong_time = draft_fields("3");
-    wrong_time[3] = ("time_value", "0");
+    for field in wrong_time
+        .iter_mut()
+        .filter(|(name, _)| *name == "time_value")
+    {
+        field.1 = "0";
+    }
     author
         .post_multipart(SAVE, &wrong_time, &[(TEMPLATE_FIELD, "ct01.pdf", PDF)])
         .await;

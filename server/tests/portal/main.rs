@@ -49,6 +49,7 @@ mod portal_settings;
 mod procedure_channels;
 mod procedure_content;
 mod procedure_creation;
+mod procedure_placement;
 mod procedure_versions;
 mod profile;
 mod ratings;

@@ -24,6 +24,9 @@ pub(crate) fn draft_fields(days: &'static str) -> Vec<(&'static str, &'static st
     vec![
         ("name", "Tách hộ"),
         ("description", ""),
+        ("sector", "CU_TRU"),
+        ("level", "commune"),
+        ("agency", ""),
         ("time_unit", "working_days"),
         ("time_value", days),
         ("cutoff", ""),

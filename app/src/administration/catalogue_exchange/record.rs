@@ -16,17 +16,11 @@ pub struct CatalogueFile {
     pub procedures: Vec<ProcedureRecord>,
 }
 
-/// One procedure: who implements it, and the content of its version.
+/// One procedure: its code, and the content of its version (who
+/// implements it included).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureRecord {
     pub code: String,
-    /// The sector's code.
-    pub sector: String,
-    /// `province` or `commune`.
-    pub level: String,
-    /// For a provincial procedure, the implementing agency's code.
-    #[serde(default)]
-    pub agency: String,
     #[serde(flatten)]
     pub version: VersionFields,
 }
@@ -53,9 +47,9 @@ pub fn check_record(
     let new = NewProcedure {
         code: record.code.clone(),
         name: record.version.name.clone(),
-        sector: record.sector.clone(),
-        level: record.level.clone(),
-        agency: record.agency.clone(),
+        sector: record.version.sector.clone(),
+        level: record.version.level.clone(),
+        agency: record.version.agency.clone(),
         time_unit: record.version.time_unit.clone(),
         time_value: record.version.time_value,
         online_level: record.version.online_level.clone(),

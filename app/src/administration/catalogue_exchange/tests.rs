@@ -5,11 +5,11 @@ use crate::i18n::Lang;
 fn record() -> ProcedureRecord {
     ProcedureRecord {
         code: "1.999002".into(),
-        sector: "ho-tich".into(),
-        level: "commune".into(),
-        agency: String::new(),
         version: VersionFields {
             name: "Đăng ký giám hộ".into(),
+            sector: "ho-tich".into(),
+            level: "commune".into(),
+            agency: String::new(),
             time_unit: "working_days".into(),
             time_value: 3,
             online_level: "full".into(),

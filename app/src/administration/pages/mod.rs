@@ -12,6 +12,7 @@ mod procedure_admin_page;
 mod procedure_compare_page;
 mod procedure_draft_form;
 mod procedure_fee_rows;
+mod procedure_placement_fields;
 mod procedure_workflow_rows;
 mod procedures_page;
 mod sectors_page;

@@ -125,7 +125,8 @@ fn DraftSection(
                     </DataTable>
                 }.into_any()
             }}
-            <DraftForm code=code.clone() fields=draft.fields.clone() step_agencies=draft.step_agencies.clone() feedback=draft_form/>
+            <DraftForm code=code.clone() fields=draft.fields.clone() step_agencies=draft.step_agencies.clone()
+                placement=draft.placement.clone() feedback=draft_form/>
             <h3>{t.publish_heading}</h3>
             {if draft.may_publish {
                 view! {

@@ -3,8 +3,11 @@
 //! form comes back with everything typed.
 
 use super::procedure_fee_rows::{ExemptionRows, FeeRows};
+use super::procedure_placement_fields::PlacementFields;
 use super::procedure_workflow_rows::WorkflowRows;
-use crate::administration::procedures::{Channels, DocumentLine, TemplateRef, VersionFields};
+use crate::administration::procedures::{
+    Channels, DocumentLine, NewProcedureOptions, TemplateRef, VersionFields,
+};
 use crate::dossiers::Channel;
 use crate::forms::{field_id, FormFeedback};
 use crate::i18n::{use_texts, ProcedureAdminTexts};
@@ -77,6 +80,7 @@ pub fn DraftForm(
     code: String,
     fields: VersionFields,
     step_agencies: Vec<(String, String)>,
+    placement: NewProcedureOptions,
     feedback: FormFeedback,
 ) -> impl IntoView {
     let t = &use_texts().procedures_admin;
@@ -112,6 +116,7 @@ pub fn DraftForm(
             {text_input("name", t.name, "", fields.name.clone())}
             {text_input("name_en", t.name_en, t.name_en_hint, fields.name_en.clone())}
             {text_area("description", t.description, "", fields.description.clone())}
+            <PlacementFields fields=fields.clone() options=placement feedback=feedback.clone()/>
             <Field name="time_unit".into() label=t.time_unit feedback=feedback.clone()>
                 <select class="select" id=id("time_unit") name="time_unit">
                     {[("same_day", t.unit_same_day), ("working_days", t.unit_working_days), ("working_hours", t.unit_working_hours)]

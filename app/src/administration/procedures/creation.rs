@@ -59,6 +59,9 @@ pub fn check_new_procedure(new: &NewProcedure) -> Vec<(String, FieldRefusal)> {
     // The version's own rules, on what version 1 starts with.
     let version = VersionFields {
         name: new.name.clone(),
+        sector: new.sector.clone(),
+        level: new.level.clone(),
+        agency: new.agency.clone(),
         time_unit: new.time_unit.clone(),
         time_value: new.time_value,
         online_level: new.online_level.clone(),
@@ -67,9 +70,7 @@ pub fn check_new_procedure(new: &NewProcedure) -> Vec<(String, FieldRefusal)> {
         ..VersionFields::default()
     };
     refused.extend(check_fields(&version, &[]));
-    if !["province", "commune"].contains(&new.level.as_str()) {
-        refused.push(("level".to_string(), FieldRefusal::Level));
-    } else if new.level == "province" && new.agency.is_empty() {
+    if new.level == "province" && new.agency.is_empty() {
         refused.push(("agency".to_string(), FieldRefusal::Missing));
     }
     refused

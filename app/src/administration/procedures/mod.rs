@@ -98,6 +98,14 @@ impl Channels {
 #[serde(default)]
 pub struct VersionFields {
     pub name: String,
+    /// Lĩnh vực: the sector's code.
+    pub sector: String,
+    /// Cấp thực hiện: `province` or `commune` (every commune implements
+    /// it).
+    pub level: String,
+    /// For a provincial procedure, the implementing agency's code; empty:
+    /// the province's committee.
+    pub agency: String,
     /// The name in English; empty when not given (pages then show the
     /// Vietnamese one).
     pub name_en: String,
@@ -231,6 +239,12 @@ pub fn check_fields(fields: &VersionFields, form_fields: &[String]) -> Vec<(Stri
     if !["full", "partial"].contains(&fields.online_level.as_str()) {
         refused.push(("online_level".into(), FieldRefusal::OnlineLevel));
     }
+    if fields.sector.is_empty() {
+        refused.push(("sector".into(), FieldRefusal::Missing));
+    }
+    if !["province", "commune"].contains(&fields.level.as_str()) {
+        refused.push(("level".into(), FieldRefusal::Level));
+    }
     let channels = &fields.channels.0;
     if channels.is_empty()
         || channels
@@ -356,6 +370,18 @@ pub fn differences(
     let due = |fields: &VersionFields| (c.payment_due_text)(&fields.payment_due).to_string();
     let time = |fields: &VersionFields| (t.time_text)(&fields.time_unit, fields.time_value);
     let online = |fields: &VersionFields| (t.online_level_text)(&fields.online_level).to_string();
+    let level = |fields: &VersionFields| match fields.level.as_str() {
+        "commune" => c.level_commune.to_string(),
+        "province" => c.level_province.to_string(),
+        other => other.to_string(),
+    };
+    // A commune procedure has no agency of its own; "—" is the province's
+    // committee, as the editor shows it.
+    let agency = |fields: &VersionFields| match (fields.level.as_str(), fields.agency.as_str()) {
+        ("commune", _) => String::new(),
+        (_, "") => "—".to_string(),
+        (_, code) => code.to_string(),
+    };
     let channels = |fields: &VersionFields| {
         fields
             .channels
@@ -368,6 +394,9 @@ pub fn differences(
     [
         (t.name, before.name.clone(), after.name.clone()),
         (t.name_en, before.name_en.clone(), after.name_en.clone()),
+        (c.sector, before.sector.clone(), after.sector.clone()),
+        (c.level, level(before), level(after)),
+        (c.agency, agency(before), agency(after)),
         (
             t.description,
             before.description.clone(),
@@ -440,6 +469,8 @@ pub struct Draft {
     pub may_publish: bool,
     /// The agencies a step may be given to (liên thông): code and name.
     pub step_agencies: Vec<(String, String)>,
+    /// The sectors and implementing agencies it may be placed in.
+    pub placement: NewProcedureOptions,
 }
 
 /// `/quan-tri/thu-tuc/{code}`.

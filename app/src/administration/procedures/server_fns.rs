@@ -133,12 +133,19 @@ pub mod store {
     /// handlers' transaction, so "before" is what the lock protects).
     pub async fn fields(conn: &mut PgConnection, id: i64) -> AppResult<VersionFields> {
         let row = sqlx::query!(
-            r#"SELECT name, coalesce(name_en, '') AS "name_en!", steps,
+            r#"SELECT v.name, coalesce(v.name_en, '') AS "name_en!", v.steps, s.code AS sector, v.agency_level,
+                      -- A provincial procedure without a department is the
+                      -- committee's: named as such, as files and the editor give it.
+                      coalesce(a.code, CASE WHEN v.agency_level = 'province'
+                                            THEN (SELECT code FROM agencies WHERE kind = 'province' ORDER BY id LIMIT 1)
+                                       END, '') AS "agency!",
                       coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
                       online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis,
                       payment_due, representation_barred, channels
-               FROM procedure_versions WHERE id = $1"#,
+               FROM procedure_versions v JOIN sectors s ON s.id = v.sector_id
+               LEFT JOIN agencies a ON a.id = v.implementing_agency_id
+               WHERE v.id = $1"#,
             id
         )
         .fetch_one(&mut *conn)
@@ -188,6 +195,9 @@ pub mod store {
         .await?;
         Ok(VersionFields {
             name: row.name,
+            sector: row.sector,
+            level: row.agency_level,
+            agency: row.agency,
             name_en: row.name_en,
             description: row.description,
             time_unit: row.processing_time_unit,
@@ -297,7 +307,9 @@ pub mod store {
                 .into_iter()
                 .map(|row| (row.code, row.name))
                 .collect();
+                let placement = new_procedure_options(pool).await?;
                 draft = Some(Draft {
+                    placement,
                     id: row.id,
                     version: row.version,
                     author: row.author.clone(),

@@ -8,6 +8,9 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 fn fields() -> VersionFields {
     VersionFields {
         name: "Tách hộ".into(),
+        sector: "CU_TRU".into(),
+        level: "commune".into(),
+        agency: String::new(),
         name_en: String::new(),
         description: String::new(),
         time_unit: "working_days".into(),
