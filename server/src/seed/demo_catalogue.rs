@@ -239,7 +239,7 @@ async fn insert_procedure(
                     })?;
                 Some(
                     crate::administration::document_templates::insert(
-                        &mut **tx, None, file, kind, content,
+                        tx, None, file, kind, content,
                     )
                     .await?,
                 )

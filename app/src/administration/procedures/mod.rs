@@ -103,8 +103,8 @@ pub struct VersionFields {
     /// Cấp thực hiện: `province` or `commune` (every commune implements
     /// it).
     pub level: String,
-    /// For a provincial procedure, the implementing agency's code; empty:
-    /// the province's committee.
+    /// For a provincial procedure, the implementing agency's code (the
+    /// province's own, or empty, for its people's committee).
     pub agency: String,
     /// The name in English; empty when not given (pages then show the
     /// Vietnamese one).
