@@ -195,6 +195,8 @@ routes! {
     REMOVE_SECTOR, remove_sector(code) = "/quan-tri/linh-vuc/{code}/xoa";
     /// Merging an agency into its successor (POST).
     MERGE_AGENCY, merge_agency(code) = "/quan-tri/co-quan/{code}/sap-nhap";
+    /// Cancelling a renaming or merger decided for a later day.
+    CANCEL_AGENCY_CHANGE, cancel_agency_change(code, id) = "/quan-tri/co-quan/{code}/thay-doi/{id}/huy";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
     /// The catalogue as files, and its import.

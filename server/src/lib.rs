@@ -248,7 +248,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
         config.public_base_url.clone(),
         config.due_soon_days,
     );
-    administration::spawn_placement_sync(pool.clone());
+    administration::spawn_scheduled_changes(pool.clone(), state.clock.clone());
     let pool = pool.clone();
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));

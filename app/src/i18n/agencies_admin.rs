@@ -42,6 +42,22 @@ pub struct AgencyAdminTexts {
     pub merged: fn(&str, i64, i64, i64) -> String,
     /// The tree's tag on a merged agency.
     pub merged_tag: &'static str,
+    /// Changes decided for a later day: the date fields, their refusals,
+    /// the notices, and the list of what waits (with its cancel button).
+    pub name_effective_on: &'static str,
+    pub name_effective_on_hint: &'static str,
+    pub merge_effective_on: &'static str,
+    pub merge_effective_on_hint: &'static str,
+    pub day_invalid: &'static str,
+    pub day_past: &'static str,
+    pub change_pending: &'static str,
+    pub rename_scheduled: fn(&str, &str) -> String,
+    pub merge_scheduled: fn(&str, &str) -> String,
+    pub scheduled_heading: &'static str,
+    pub scheduled_rename: fn(&str, &str) -> String,
+    pub scheduled_merge: fn(&str, &str) -> String,
+    pub cancel_change: &'static str,
+    pub change_cancelled: &'static str,
 }
 
 pub const VI: AgencyAdminTexts = AgencyAdminTexts {
@@ -87,6 +103,20 @@ pub const VI: AgencyAdminTexts = AgencyAdminTexts {
     merged_into: |successor, day| format!("Đã sáp nhập vào {successor} từ ngày {day}."),
     merged: |successor, dossiers, drafts, officials| format!("Đã sáp nhập vào {successor}: chuyển {dossiers} hồ sơ đang giải quyết, {drafts} hồ sơ nháp và {officials} tài khoản cán bộ."),
     merged_tag: "Đã sáp nhập",
+    name_effective_on: "Tên mới có hiệu lực từ ngày",
+    name_effective_on_hint: "Để trống nếu đổi tên ngay. Nếu nhập một ngày sau hôm nay, tên hiện tại giữ đến hết ngày trước đó (theo quyết định đổi tên).",
+    merge_effective_on: "Sáp nhập từ ngày",
+    merge_effective_on_hint: "Để trống nếu sáp nhập ngay. Nếu nhập một ngày sau hôm nay, việc sáp nhập được thực hiện vào ngày đó.",
+    day_invalid: "Nhập ngày theo dạng 01/01/2027.",
+    day_past: "Ngày không được trước hôm nay.",
+    change_pending: "Cơ quan đã có một thay đổi cùng loại đang chờ: hủy thay đổi đó trước.",
+    rename_scheduled: |name, day| format!("Đã lưu. Tên mới “{name}” có hiệu lực từ ngày {day}."),
+    merge_scheduled: |successor, day| format!("Đã lên lịch sáp nhập vào {successor} từ ngày {day}."),
+    scheduled_heading: "Thay đổi đã quyết định, chờ đến ngày",
+    scheduled_rename: |name, day| format!("Đổi tên thành “{name}” từ ngày {day}"),
+    scheduled_merge: |successor, day| format!("Sáp nhập vào {successor} từ ngày {day}"),
+    cancel_change: "Hủy thay đổi này",
+    change_cancelled: "Đã hủy thay đổi.",
 };
 
 pub const EN: AgencyAdminTexts = AgencyAdminTexts {
@@ -132,4 +162,18 @@ pub const EN: AgencyAdminTexts = AgencyAdminTexts {
     merged_into: |successor, day| format!("Merged into {successor} on {day}."),
     merged: |successor, dossiers, drafts, officials| format!("Merged into {successor}: {dossiers} open dossiers, {drafts} drafts and {officials} officials' accounts moved."),
     merged_tag: "Merged",
+    name_effective_on: "New name in effect from",
+    name_effective_on_hint: "Leave empty to rename now. With a day after today, the current name stays until the day before (as the renaming decision says).",
+    merge_effective_on: "Merge on",
+    merge_effective_on_hint: "Leave empty to merge now. With a day after today, the merger is carried out on that day.",
+    day_invalid: "Enter a day as 01/01/2027.",
+    day_past: "The day cannot be before today.",
+    change_pending: "A change of the same kind already waits for this agency: cancel it first.",
+    rename_scheduled: |name, day| format!("Saved. The new name “{name}” takes effect on {day}."),
+    merge_scheduled: |successor, day| format!("The merger into {successor} is scheduled for {day}."),
+    scheduled_heading: "Changes decided, waiting for their day",
+    scheduled_rename: |name, day| format!("Renamed “{name}” from {day}"),
+    scheduled_merge: |successor, day| format!("Merged into {successor} from {day}"),
+    cancel_change: "Cancel this change",
+    change_cancelled: "The change is cancelled.",
 };

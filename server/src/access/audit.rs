@@ -36,6 +36,11 @@ pub enum AuditAction {
     AgencyUpdated,
     /// An agency merged into its successor (detail: both, the day, what moved).
     AgencyMerged,
+    /// A renaming or merger scheduled for a later day, cancelled, or
+    /// carried out on its day (detail: the agency, the change, the day).
+    AgencyChangeScheduled,
+    AgencyChangeCancelled,
+    AgencyRenamed,
     /// A sector added, renamed or removed (detail: its code, before, after).
     SectorCreated,
     SectorUpdated,
@@ -80,6 +85,9 @@ impl AuditAction {
             AuditAction::CalendarYearConfirmed => "calendar_year_confirmed",
             AuditAction::AgencyUpdated => "agency_updated",
             AuditAction::AgencyMerged => "agency_merged",
+            AuditAction::AgencyChangeScheduled => "agency_change_scheduled",
+            AuditAction::AgencyChangeCancelled => "agency_change_cancelled",
+            AuditAction::AgencyRenamed => "agency_renamed",
             AuditAction::SectorCreated => "sector_created",
             AuditAction::SectorUpdated => "sector_updated",
             AuditAction::SectorRemoved => "sector_removed",

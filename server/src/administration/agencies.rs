@@ -4,6 +4,7 @@
 //! from the next dossier on: an appointment already given is stored and
 //! never recomputed.
 
+use super::agency_changes::{self, Change};
 use super::procedures::catalogue_keeper;
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
@@ -12,7 +13,7 @@ use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::administration::agencies::server_fns::store::fields as stored_fields;
-use app::administration::agencies::{check_agency, AgencyFields};
+use app::administration::agencies::{check_agency, effective_day, AgencyFields};
 use app::administration::pages::AGENCY_FORM;
 use app::deadlines::office_hours::{format_office_hours, parse_office_hours};
 use app::forms::{FormFeedback, NoticeTone};
@@ -42,14 +43,21 @@ pub async fn update(
         email: text("email"),
         office_hours: text("office_hours"),
     };
+    let today = state.clock.today_in_vietnam();
+    let typed_day = form.kept_text(&mut kept, "name_effective_on");
+    let name_day = effective_day(&typed_day, today);
     let refusals = check_agency(&fields);
-    if !refusals.is_empty() {
+    if !refusals.is_empty() || name_day.is_err() {
         for (field, refusal) in refusals {
             kept.error(field, refusal.message(t));
+        }
+        if let Err(refusal) = name_day {
+            kept.error("name_effective_on", refusal.message(t));
         }
         feedback::form(&session, kept).await;
         return Ok(see_other(&back));
     }
+    let name_day = name_day.unwrap_or(today);
     let periods = parse_office_hours(&fields.office_hours).unwrap_or_default();
     fields.office_hours = format_office_hours(&periods);
     let stored: Vec<String> = fields.office_hours.split(", ").map(String::from).collect();
@@ -62,6 +70,27 @@ pub async fn update(
     let before = stored_fields(&mut *tx, &code)
         .await?
         .map(|(_, _, fields)| fields);
+    // A new name decided for a later day waits for it; the rest is now.
+    let mut renamed_later = None;
+    if let Some(before) = before.as_ref().filter(|before| {
+        name_day > today && (before.name != fields.name || before.name_en != fields.name_en)
+    }) {
+        let id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", code)
+            .fetch_one(&mut *tx)
+            .await?;
+        let change = Change::Rename {
+            name: fields.name.clone(),
+            name_en: fields.name_en.clone(),
+        };
+        if !agency_changes::schedule(&mut tx, admin, id, change, name_day).await? {
+            tx.rollback().await?;
+            feedback::notice(&session, NoticeTone::Error, t.change_pending).await;
+            return Ok(see_other(&back));
+        }
+        renamed_later = Some(fields.name.clone());
+        fields.name = before.name.clone();
+        fields.name_en = before.name_en.clone();
+    }
     sqlx::query!(
         "UPDATE agencies SET name = $2, name_en = $3, address = $4, phone = $5, email = $6, office_hours = $7
          WHERE code = $1",
@@ -79,11 +108,16 @@ pub async fn update(
         &mut *tx,
         Some(admin),
         AuditAction::AgencyUpdated,
-        json!({ "agency": code, "before": before, "after": fields }),
+        json!({ "agency": code, "before": before, "after": fields,
+                "renamed_later": renamed_later.as_ref().map(|name| json!({ "name": name, "day": name_day.to_string() })) }),
         asker.ip,
     )
     .await?;
     tx.commit().await?;
-    feedback::notice(&session, NoticeTone::Success, t.saved).await;
+    let notice = match renamed_later {
+        Some(name) => (t.rename_scheduled)(&name, &name_day.format("%d/%m/%Y").to_string()),
+        None => t.saved.to_string(),
+    };
+    feedback::notice(&session, NoticeTone::Success, notice).await;
     Ok(see_other(&back))
 }

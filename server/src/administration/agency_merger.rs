@@ -20,6 +20,7 @@ use crate::access::feedback;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::administration::agencies::effective_day;
 use app::administration::pages::MERGER_FORM;
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -42,6 +43,12 @@ pub async fn merge(
     let mut kept = FormFeedback::new(MERGER_FORM);
     let successor = form.kept_text(&mut kept, "successor");
     let confirmed = !form.get("confirm").is_empty();
+    let today = state.clock.today_in_vietnam();
+    let typed_day = form.kept_text(&mut kept, "effective_on");
+    let day = effective_day(&typed_day, today);
+    if let Err(refusal) = &day {
+        kept.error("effective_on", refusal.message(t));
+    }
     if successor.is_empty() {
         kept.error("successor", t.merge_successor_missing);
     }
@@ -52,7 +59,7 @@ pub async fn merge(
         feedback::form(&session, kept).await;
         return Ok(see_other(&back));
     }
-    let today = state.clock.today_in_vietnam();
+    let day = day.unwrap_or(today);
     let mut tx = state.pool.begin().await?;
     let Some(pair) = lock_pair(&mut tx, &code, &successor).await? else {
         return Err(HandlerError::not_found());
@@ -72,20 +79,45 @@ pub async fn merge(
             return Ok(see_other(&back));
         }
     };
-    let moved = move_everything(&mut tx, pair.merged.id, successor_agency.id).await?;
-    sqlx::query!(
-        "UPDATE agencies SET merged_into = $2, merged_on = $3 WHERE id = $1",
-        pair.merged.id,
-        successor_agency.id,
-        today as _,
-    )
-    .execute(&mut *tx)
-    .await?;
+    if day > today {
+        // Decided for a later day: carried out then (`agency_changes`).
+        let scheduled = super::agency_changes::schedule(
+            &mut tx,
+            admin,
+            pair.merged.id,
+            super::agency_changes::Change::Merge(successor_agency.id),
+            day,
+        )
+        .await?;
+        if !scheduled {
+            tx.rollback().await?;
+            feedback::notice(&session, NoticeTone::Error, t.change_pending).await;
+            return Ok(see_other(&back));
+        }
+        audit::record(
+            &mut *tx,
+            Some(admin),
+            AuditAction::AgencyChangeScheduled,
+            json!({ "agency": code, "merge_into": successor, "day": day.to_string() }),
+            asker.ip,
+        )
+        .await?;
+        tx.commit().await?;
+        let shown = day.format("%d/%m/%Y").to_string();
+        feedback::notice(
+            &session,
+            NoticeTone::Success,
+            (t.merge_scheduled)(&successor_agency.name, &shown),
+        )
+        .await;
+        return Ok(see_other(&back));
+    }
+    let moved = carry_out(&mut tx, pair.merged.id, successor_agency.id, day).await?;
     audit::record(
         &mut *tx,
         Some(admin),
         AuditAction::AgencyMerged,
-        json!({ "agency": code, "successor": successor, "day": today.to_string(),
+        json!({ "agency": code, "successor": successor, "day": day.to_string(),
                 "open_dossiers": moved.dossiers, "drafts": moved.drafts, "officials": moved.officials,
                 "procedures": moved.procedures }),
         asker.ip,
@@ -100,6 +132,26 @@ pub async fn merge(
     );
     feedback::notice(&session, NoticeTone::Success, done).await;
     Ok(see_other(&back))
+}
+
+/// Merges agency `from` into `to` on `day`: everything open moves, and
+/// `from` is marked merged. Both rows must be locked by the caller.
+pub(super) async fn carry_out(
+    tx: &mut PgConnection,
+    from: i64,
+    to: i64,
+    day: chrono::NaiveDate,
+) -> Result<Moved, sqlx::Error> {
+    let moved = move_everything(tx, from, to).await?;
+    sqlx::query!(
+        "UPDATE agencies SET merged_into = $2, merged_on = $3 WHERE id = $1",
+        from,
+        to,
+        day as _,
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(moved)
 }
 
 struct Agency {
@@ -169,11 +221,11 @@ async fn lock_pair(
     }))
 }
 
-struct Moved {
-    dossiers: i64,
-    drafts: i64,
-    officials: i64,
-    procedures: i64,
+pub(super) struct Moved {
+    pub dossiers: i64,
+    pub drafts: i64,
+    pub officials: i64,
+    pub procedures: i64,
 }
 
 async fn move_everything(tx: &mut PgConnection, from: i64, to: i64) -> Result<Moved, sqlx::Error> {

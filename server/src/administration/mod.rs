@@ -4,6 +4,7 @@
 //! with their documents' blank forms (served at `/mau-don/{id}`).
 
 mod agencies;
+pub mod agency_changes;
 mod agency_merger;
 mod api_tokens;
 mod calendar;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))
         .route(paths::AGENCY_ADMIN, post(agencies::update))
         .route(paths::MERGE_AGENCY, post(agency_merger::merge))
+        .route(paths::CANCEL_AGENCY_CHANGE, post(agency_changes::cancel))
         .route(paths::SETTINGS_ADMIN, post(settings::update))
         .route(paths::SECTORS_ADMIN, post(sectors::create))
         .route(paths::SECTOR_ADMIN, post(sectors::update))
@@ -73,16 +75,23 @@ pub fn router() -> Router<AppState> {
         .route(paths::SUSPEND_PROCEDURE, post(procedures::suspend))
 }
 
-/// Every few minutes (and at start), a version scheduled for today takes
-/// over its procedure's sector, level and implementing agencies: the
+/// Every few minutes (and at start), the agency changes decided for today
+/// are carried out, and a version scheduled for today takes over its
+/// procedure's sector, level and implementing agencies: the
 /// catalogue shows it from midnight (`current_procedure_versions`), and its
 /// dossiers go where it says within minutes of that. Every instance runs
 /// it; the function skips procedures another one is updating.
-pub fn spawn_placement_sync(pool: sqlx::PgPool) {
+pub fn spawn_scheduled_changes(pool: sqlx::PgPool, clock: app::clock::Clock) {
     tokio::spawn(async move {
         let mut every_few_minutes = tokio::time::interval(std::time::Duration::from_secs(300));
         loop {
             every_few_minutes.tick().await;
+            // Agencies first: a procedure's new placement may name an
+            // agency renamed or merged the same day.
+            let today = clock.today_in_vietnam();
+            if let Err(error) = agency_changes::carry_out_due(&pool, today).await {
+                tracing::warn!(%error, "could not carry out the agency changes due today");
+            }
             let applied = match pool.acquire().await {
                 Ok(mut conn) => procedure_store::apply_placements(&mut conn).await,
                 Err(error) => Err(error),

@@ -60,6 +60,7 @@ mod registration;
 mod request_limits;
 mod request_safety;
 mod s3_files;
+mod scheduled_agency_changes;
 mod sectors_admin;
 mod sign_in;
 mod signed_documents;

@@ -58,6 +58,52 @@ pub struct AgencyAdmin {
     /// The agencies it could be merged into (code, name): the same kind,
     /// not merged themselves.
     pub successors: Vec<(String, String)>,
+    /// Changes decided for a later day, soonest first.
+    pub scheduled: Vec<ScheduledChange>,
+}
+
+/// A renaming or merger waiting for its day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduledChange {
+    pub id: i64,
+    /// The new name, or the successor's name.
+    pub rename_to: Option<String>,
+    pub merge_into: Option<String>,
+    /// `dd/mm/yyyy`.
+    pub day: String,
+}
+
+/// Why the day of a change is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayRefusal {
+    NotADay,
+    Past,
+}
+
+impl DayRefusal {
+    pub fn message(self, t: &AgencyAdminTexts) -> &'static str {
+        match self {
+            DayRefusal::NotADay => t.day_invalid,
+            DayRefusal::Past => t.day_past,
+        }
+    }
+}
+
+/// The day a change takes effect: empty for `today`, else a day typed
+/// `dd/mm/yyyy` (or as a date input sends it), not before today.
+pub fn effective_day(
+    typed: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, DayRefusal> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(today);
+    }
+    match crate::deadlines::parse_day(typed) {
+        None => Err(DayRefusal::NotADay),
+        Some(day) if day < today => Err(DayRefusal::Past),
+        Some(day) => Ok(day),
+    }
 }
 
 /// Why a field is refused.

@@ -34,7 +34,7 @@ pub async fn load_agency_admin(code: String) -> Result<AgencyAdmin, AppError> {
 
 #[cfg(feature = "ssr")]
 pub mod store {
-    use super::super::{AgencyAdmin, AgencyFields, AgencyRow};
+    use super::super::{AgencyAdmin, AgencyFields, AgencyRow, ScheduledChange};
     use crate::error::AppResult;
     use sqlx::{PgExecutor, PgPool};
 
@@ -111,6 +111,23 @@ pub mod store {
         .into_iter()
         .map(|row| (row.code, row.name))
         .collect();
+        let scheduled = sqlx::query!(
+            r#"SELECT c.id, c.name, s.name AS "successor?", to_char(c.effective_on, 'DD/MM/YYYY') AS "day!"
+               FROM agency_changes c JOIN agencies a ON a.id = c.agency_id
+               LEFT JOIN agencies s ON s.id = c.successor_id
+               WHERE a.code = $1 AND c.outcome IS NULL ORDER BY c.effective_on, c.id"#,
+            code
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|row| ScheduledChange {
+            id: row.id,
+            rename_to: row.name,
+            merge_into: row.successor,
+            day: row.day,
+        })
+        .collect();
         Ok(Some(AgencyAdmin {
             code: code.to_string(),
             kind,
@@ -119,6 +136,7 @@ pub mod store {
             may_edit: false,
             merged_into,
             successors,
+            scheduled,
         }))
     }
 }

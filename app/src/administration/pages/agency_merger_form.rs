@@ -30,6 +30,9 @@ pub fn AgencyMergerForm(
     };
     let successor_error = feedback.message_for("successor");
     let confirm_error = feedback.message_for("confirm");
+    let day_id = field_id(MERGER_FORM, "effective_on");
+    let day_error = feedback.message_for("effective_on");
+    let typed_day = feedback.value("effective_on");
     view! {
         <section class="section" aria-labelledby="merger-heading">
             <h2 id="merger-heading">{t.merge_heading}</h2>
@@ -47,6 +50,14 @@ pub fn AgencyMergerForm(
                             view! { <option value=code selected=selected>{name}</option> }
                         }).collect_view()}
                     </select>
+                </div>
+                <div class=group(&day_error)>
+                    <label class="label" for=day_id.clone()>{t.merge_effective_on}</label>
+                    <p class="hint" id=format!("{day_id}-hint")>{t.merge_effective_on_hint}</p>
+                    {day_error.clone().map(|message| view! { <p class="error-message">{message}</p> })}
+                    <input class="input input--short" type="text" inputmode="numeric" id=day_id.clone() name="effective_on"
+                        value=typed_day aria-describedby=format!("{day_id}-hint")
+                        aria-invalid=day_error.is_some().then_some("true")/>
                 </div>
                 <div class=group(&confirm_error)>
                     {confirm_error.clone().map(|message| view! { <p class="error-message">{message}</p> })}

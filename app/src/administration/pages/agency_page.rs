@@ -1,6 +1,7 @@
 //! `/quan-tri/co-quan/{code}`: one agency's contact data and office hours.
 
 use super::agency_merger_form::{AgencyMergerForm, MERGER_FORM};
+use super::agency_scheduled_changes::ScheduledChanges;
 use crate::administration::agencies::server_fns::load_agency_admin;
 use crate::administration::agencies::AgencyAdmin;
 use crate::forms::{ErrorSummary, TextField};
@@ -41,6 +42,8 @@ pub fn AgencyPage() -> impl IntoView {
                         <form method="post" action=paths::agency_admin(&view.code) novalidate="">
                             <TextField name="name" label=t.name feedback=feedback.clone() required=true initial=fields.name/>
                             <TextField name="name_en" label=t.name_en feedback=feedback.clone() initial=fields.name_en/>
+                            <TextField name="name_effective_on" label=t.name_effective_on hint=t.name_effective_on_hint
+                                feedback=feedback.clone()/>
                             <TextField name="address" label=t.address feedback=feedback.clone() initial=fields.address/>
                             <TextField name="phone" label=t.phone kind="tel" feedback=feedback.clone() initial=fields.phone/>
                             <TextField name="email" label=t.email kind="email" feedback=feedback.clone() initial=fields.email/>
@@ -60,6 +63,9 @@ pub fn AgencyPage() -> impl IntoView {
                         <p class="hint">{t.read_only}</p>
                     }.into_any()
                 }}
+                {(!view.scheduled.is_empty()).then(|| view! {
+                    <ScheduledChanges code=view.code.clone() changes=view.scheduled.clone() may_cancel=view.may_edit/>
+                })}
                 {may_merge.then(|| view! {
                     <AgencyMergerForm code=view.code.clone() successors=view.successors.clone() feedback=merger.clone()/>
                 })}

@@ -1,6 +1,7 @@
 mod agencies_page;
 mod agency_merger_form;
 mod agency_page;
+mod agency_scheduled_changes;
 mod api_tokens_page;
 mod calendar_page;
 mod catalogue_import_page;
