@@ -12,6 +12,8 @@
 //!   agencies (liên thông), its units and its officials pass too;
 //! - what it finished stays its own, and it stays in the tree, marked
 //!   merged, for the dossiers and reports that name it.
+//!
+//! A merger given a later day waits for it instead (`agency_changes`).
 
 use super::procedures::catalogue_keeper;
 use crate::access::audit::{self, AuditAction};
@@ -135,7 +137,8 @@ pub async fn merge(
 }
 
 /// Merges agency `from` into `to` on `day`: everything open moves, and
-/// `from` is marked merged. Both rows must be locked by the caller.
+/// `from` is marked merged; changes still waiting for it (or for a merger
+/// into it) can no longer happen. Both rows must be locked by the caller.
 pub(super) async fn carry_out(
     tx: &mut PgConnection,
     from: i64,
@@ -143,6 +146,13 @@ pub(super) async fn carry_out(
     day: chrono::NaiveDate,
 ) -> Result<Moved, sqlx::Error> {
     let moved = move_everything(tx, from, to).await?;
+    sqlx::query!(
+        "UPDATE agency_changes SET outcome = 'refused', settled_at = now()
+         WHERE outcome IS NULL AND (agency_id = $1 OR successor_id = $1)",
+        from
+    )
+    .execute(&mut *tx)
+    .await?;
     sqlx::query!(
         "UPDATE agencies SET merged_into = $2, merged_on = $3 WHERE id = $1",
         from,

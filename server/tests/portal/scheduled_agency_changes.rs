@@ -189,3 +189,26 @@ async fn a_renaming_waits_for_its_day_and_can_be_cancelled_meanwhile() {
     assert_eq!(run_everywhere(&app, tomorrow(&app), 2).await, 1);
     assert_eq!(ward_name(&app).await, "Ủy ban nhân dân phường Hạ Long");
 }
+
+#[tokio::test]
+async fn a_merger_today_settles_what_was_waiting_for_the_merged_agency() {
+    let app = spawn_app().await;
+    let mut admin = admin_signed_in(&app, AUTHOR).await;
+    let day = tomorrow(&app).format("%d/%m/%Y").to_string();
+    post_renamed(&mut admin, &day).await;
+    admin
+        .post(MERGE, &[("successor", SUCCESSOR), ("confirm", "on")])
+        .await;
+    let page = admin.get(PAGE).await.text();
+    assert!(
+        !page.contains("Đổi tên thành"),
+        "nothing waits any more: {page}"
+    );
+    let outcome: String = sqlx::query_scalar("SELECT outcome FROM agency_changes")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(outcome, "refused");
+    assert_eq!(run_everywhere(&app, tomorrow(&app), 2).await, 0);
+    assert_ne!(ward_name(&app).await, "Ủy ban nhân dân phường Hạ Long");
+}
