@@ -260,6 +260,9 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
             if let Err(error) = app::access::refusals::prune(&pool).await {
                 tracing::warn!(%error, "could not prune old refusal counts");
             }
+            if let Err(error) = administration::document_templates::sweep_unused(&pool).await {
+                tracing::warn!(%error, "could not remove unused blank forms");
+            }
         }
     });
     Ok(())

@@ -337,3 +337,17 @@ pub async fn download(
     )
         .into_response())
 }
+
+/// Removes blank forms that no version of any procedure uses and that were
+/// uploaded more than a day ago (a refused or abandoned draft's); how many.
+/// A day leaves time to correct a refused form that still holds one.
+pub async fn sweep_unused(pool: &sqlx::PgPool) -> sqlx::Result<u64> {
+    Ok(sqlx::query!(
+        "DELETE FROM template_files t
+         WHERE t.uploaded_at < now() - interval '1 day'
+           AND NOT EXISTS (SELECT 1 FROM procedure_documents d WHERE d.template_file_id = t.id)"
+    )
+    .execute(pool)
+    .await?
+    .rows_affected())
+}

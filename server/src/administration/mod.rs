@@ -11,7 +11,7 @@ mod calendar;
 mod catalogue_exchange;
 mod catalogue_files;
 pub mod catalogue_import;
-pub(crate) mod document_templates;
+pub mod document_templates;
 mod officials;
 mod procedure_creation;
 pub(crate) mod procedure_store;

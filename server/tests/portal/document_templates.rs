@@ -253,3 +253,26 @@ async fn oversized_blank_forms_sent_at_once_are_all_refused() {
         .unwrap();
     assert_eq!(draft_template(&app).await, Some(kept));
 }
+
+/// A blank form left behind (uploaded with a refused draft, never saved)
+/// is removed after a day; those versions use stay.
+#[tokio::test]
+async fn blank_forms_no_version_uses_are_swept_after_a_day() {
+    let app = spawn_app().await;
+    let mut author = signed_in(&app, AUTHOR).await;
+    author.post(&format!("{ADMIN_PAGE}/ban-nhap"), &[]).await;
+    let mut refused = draft_fields("3");
+    refused[0] = ("name", "");
+    author
+        .post_multipart(SAVE, &refused, &[(TEMPLATE_FIELD, "ct01.pdf", PDF)])
+        .await;
+    let before = template_count(&app).await;
+    let sweep = || server::administration::document_templates::sweep_unused(&app.pool);
+    assert_eq!(sweep().await.unwrap(), 0, "not before a day has passed");
+    sqlx::query("UPDATE template_files SET uploaded_at = uploaded_at - interval '2 days'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(sweep().await.unwrap(), 1, "only the one left behind");
+    assert_eq!(template_count(&app).await, before - 1);
+}
