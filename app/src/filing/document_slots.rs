@@ -65,7 +65,7 @@ pub fn DocumentSlots(
                             <p class="hint">{need}</p>
                             {slot.template.clone().filter(|_| slot.provision == "upload").map(|template| view! {
                                 <p class="document-slot__template">
-                                    {f.template_lead}" "
+                                    <span>{f.template_lead}</span>" "
                                     <a href=template.url rel="external" download="">{f.download_template}</a>
                                 </p>
                             })}

@@ -331,7 +331,7 @@ fn TemplateField(
             <input type="hidden" name=key("template") value=template.id.to_string()/>
             <input type="hidden" name=key("template_name") value=template.file_name.clone()/>
             <p class="editor-row__template">
-                {t.template_attached}" "
+                <span>{t.template_attached}</span>" "
                 <a href=paths::template_file(template.id) rel="external">{template.file_name.clone()}</a>
             </p>
             <span class="checkbox">
@@ -339,8 +339,10 @@ fn TemplateField(
                 <label class="checkbox__label" for=remove_id>{t.template_remove}</label>
             </span>
         })}
-        {error.map(|message| view! { <p class="error-message" id=format!("{file_id}-error")>{message}</p> })}
         <label for=file_id.clone()>{t.template_file}</label>
-        <input class="file-input" type="file" id=file_id name=key("template_file") accept=TEMPLATE_ACCEPT/>
+        {error.clone().map(|message| view! { <p class="error-message" id=format!("{file_id}-error")>{message}</p> })}
+        <input class="file-input" type="file" id=file_id.clone() name=key("template_file") accept=TEMPLATE_ACCEPT
+            aria-invalid=error.is_some().then_some("true")
+            aria-describedby=error.is_some().then(|| format!("{file_id}-error"))/>
     }
 }
