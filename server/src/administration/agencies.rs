@@ -63,7 +63,7 @@ pub async fn update(
     let stored: Vec<String> = fields.office_hours.split(", ").map(String::from).collect();
     let optional = |value: &str| (!value.is_empty()).then(|| value.to_string());
     let mut tx = state.pool.begin().await?;
-    sqlx::query!("SELECT id FROM agencies WHERE code = $1 FOR UPDATE", code)
+    let id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1 FOR UPDATE", code)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(HandlerError::not_found)?;
@@ -75,9 +75,6 @@ pub async fn update(
     if let Some(before) = before.as_ref().filter(|before| {
         name_day > today && (before.name != fields.name || before.name_en != fields.name_en)
     }) {
-        let id = sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", code)
-            .fetch_one(&mut *tx)
-            .await?;
         let change = Change::Rename {
             name: fields.name.clone(),
             name_en: fields.name_en.clone(),

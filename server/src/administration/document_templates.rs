@@ -268,22 +268,24 @@ pub async fn unknown_templates(
     documents: &[DocumentLine],
     rows: &[usize],
 ) -> sqlx::Result<Vec<String>> {
-    let mut unknown = Vec::new();
-    for (document, row) in documents.iter().zip(rows) {
-        let Some(template) = &document.template else {
-            continue;
-        };
-        let exists = sqlx::query_scalar!(
-            r#"SELECT EXISTS (SELECT 1 FROM template_files WHERE id = $1) AS "exists!""#,
-            template.id
-        )
-        .fetch_one(&mut *conn)
+    let named: Vec<i64> = documents
+        .iter()
+        .filter_map(|document| document.template.as_ref().map(|template| template.id))
+        .collect();
+    let known = sqlx::query_scalar!("SELECT id FROM template_files WHERE id = ANY($1)", &named)
+        .fetch_all(&mut *conn)
         .await?;
-        if !exists {
-            unknown.push(format!("document.{row}.template_file"));
-        }
-    }
-    Ok(unknown)
+    Ok(documents
+        .iter()
+        .zip(rows)
+        .filter(|(document, _)| {
+            document
+                .template
+                .as_ref()
+                .is_some_and(|template| !known.contains(&template.id))
+        })
+        .map(|(_, row)| format!("document.{row}.template_file"))
+        .collect())
 }
 
 /// `GET /mau-don/{id}`.

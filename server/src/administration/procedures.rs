@@ -382,8 +382,8 @@ pub async fn save_draft(
     let mut refusals = check_fields(&fields, &form_fields(&mut tx, draft).await?);
     refusals.extend(unknown_step_agencies(&mut tx, &fields.workflow).await?);
     refusals.extend(unknown_placement(&mut tx, &fields).await?);
-    let unknown = document_templates::unknown_templates(&mut tx, &fields.documents, &rows.document);
-    let unknown = unknown.await?;
+    let unknown =
+        document_templates::unknown_templates(&mut tx, &fields.documents, &rows.document).await?;
     if !refusals.is_empty() || !file_refusals.is_empty() || !unknown.is_empty() {
         for (field, refusal) in refusals {
             refused.error(&rows.posted_name(&field), refusal.message(t));

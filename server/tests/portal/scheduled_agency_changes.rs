@@ -212,3 +212,47 @@ async fn a_merger_today_settles_what_was_waiting_for_the_merged_agency() {
     assert_eq!(run_everywhere(&app, tomorrow(&app), 2).await, 0);
     assert_ne!(ward_name(&app).await, "Ủy ban nhân dân phường Hạ Long");
 }
+
+/// One change of each kind waits per agency, and a cancellation counts
+/// once, even when the forms are sent at the same moment.
+#[tokio::test]
+async fn mergers_scheduled_or_cancelled_at_once_leave_one_change_and_one_record() {
+    let app = spawn_app().await;
+    let admin = admin_signed_in(&app, AUTHOR).await;
+    let cookie = admin.session_cookie().unwrap();
+    let day = tomorrow(&app).format("%d/%m/%Y").to_string();
+    let merge = [
+        ("successor", SUCCESSOR),
+        ("confirm", "on"),
+        ("effective_on", day.as_str()),
+    ];
+    let requests = (0..6)
+        .map(|_| support::parallel::form_post(MERGE, &merge, admin.ip, Some(&cookie)))
+        .collect();
+    support::parallel::all_at_once(&app, requests).await;
+    let waiting: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM agency_changes WHERE outcome IS NULL")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(waiting.len(), 1, "one merger waits");
+    let count = |action: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM audit_log WHERE action = $1")
+                .bind(action)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(count("agency_change_scheduled").await, 1);
+
+    let cancel = format!("{PAGE}/thay-doi/{}/huy", waiting[0]);
+    let requests = (0..6)
+        .map(|_| support::parallel::form_post(&cancel, &[], admin.ip, Some(&cookie)))
+        .collect();
+    support::parallel::all_at_once(&app, requests).await;
+    assert_eq!(count("agency_change_cancelled").await, 1);
+    assert_eq!(run_everywhere(&app, tomorrow(&app), 2).await, 0);
+}

@@ -5,6 +5,7 @@ mod agency_scheduled_changes;
 mod api_tokens_page;
 mod calendar_page;
 mod catalogue_import_page;
+mod choice_select;
 mod new_procedure_page;
 mod official_form;
 mod official_page;

@@ -1,8 +1,9 @@
 //! `/quan-tri/thu-tuc-moi`: adding a procedure a decision has announced.
 
+use super::choice_select::ChoiceSelect;
 use crate::administration::procedures::server_fns::load_new_procedure_options;
 use crate::administration::procedures::{Choice, NewProcedureOptions};
-use crate::forms::{field_id, ErrorSummary, FormFeedback, TextField};
+use crate::forms::{ErrorSummary, TextField};
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
@@ -10,38 +11,6 @@ use leptos::prelude::*;
 
 /// The form name the server's handler answers to.
 pub const NEW_PROCEDURE_FORM: &str = "new_procedure";
-
-/// A labelled select showing the choice last made and its error.
-#[component]
-fn Select(
-    name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
-    choices: Vec<Choice>,
-    feedback: FormFeedback,
-) -> impl IntoView {
-    let id = field_id(NEW_PROCEDURE_FORM, name);
-    let chosen = feedback.value(name);
-    let error = feedback.message_for(name);
-    let class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
-    view! {
-        <div class=class>
-            <label class="label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            {error.map(|message| view! { <p class="error-message">{message}</p> })}
-            <select class="select" id=id name=name>
-                {choices.into_iter().map(|choice| {
-                    let selected = choice.value == chosen;
-                    view! { <option value=choice.value selected=selected>{choice.label}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
 
 #[component]
 pub fn NewProcedurePage() -> impl IntoView {
@@ -69,14 +38,14 @@ pub fn NewProcedurePage() -> impl IntoView {
                 <form method="post" action=paths::NEW_PROCEDURE novalidate="">
                     <TextField name="code" label=c.procedure_code hint=c.procedure_code_hint feedback=feedback.clone() required=true inputmode="decimal"/>
                     <TextField name="name" label=t.name feedback=feedback.clone() required=true/>
-                    <Select name="sector" label=c.sector choices=options.sectors feedback=feedback.clone()/>
-                    <Select name="level" label=c.level feedback=feedback.clone()
+                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="sector" label=c.sector choices=options.sectors feedback=feedback.clone()/>
+                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="level" label=c.level feedback=feedback.clone()
                         choices=choices(&[("province", c.level_province), ("commune", c.level_commune)])/>
-                    <Select name="agency" label=c.agency hint=c.agency_hint choices=agencies feedback=feedback.clone()/>
-                    <Select name="time_unit" label=t.time_unit feedback=feedback.clone()
+                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="agency" label=c.agency hint=c.agency_hint choices=agencies feedback=feedback.clone()/>
+                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="time_unit" label=t.time_unit feedback=feedback.clone()
                         choices=choices(&[("working_days", t.unit_working_days), ("working_hours", t.unit_working_hours), ("same_day", t.unit_same_day)])/>
                     <TextField name="time_value" label=t.time_value feedback=feedback.clone() required=true inputmode="numeric"/>
-                    <Select name="online_level" label=t.online_level feedback=feedback.clone()
+                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="online_level" label=t.online_level feedback=feedback.clone()
                         choices=choices(&[("full", t.level_full), ("partial", t.level_partial)])/>
                     <TextField name="result_type" label=t.result_type feedback=feedback.clone() required=true/>
                     <button type="submit" class="button">{c.create_button}</button>

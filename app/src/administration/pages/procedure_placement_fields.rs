@@ -2,44 +2,12 @@
 //! take effect with the version (who receives its dossiers changes on its
 //! effective date); an empty agency is the province's committee.
 
-use super::procedure_draft_form::{typed, DRAFT_FORM};
+use super::choice_select::ChoiceSelect;
+use super::procedure_draft_form::DRAFT_FORM;
 use crate::administration::procedures::{Choice, NewProcedureOptions, VersionFields};
-use crate::forms::{field_id, FormFeedback};
+use crate::forms::FormFeedback;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-
-/// A labelled select showing the choice typed last, or the stored one.
-#[component]
-fn PlacementSelect(
-    name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
-    stored: String,
-    choices: Vec<Choice>,
-    feedback: FormFeedback,
-) -> impl IntoView {
-    let id = field_id(DRAFT_FORM, name);
-    let chosen = typed(&feedback, name, stored);
-    let error = feedback.message_for(name);
-    let class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
-    view! {
-        <div class=class>
-            <label class="label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            {error.map(|message| view! { <p class="error-message">{message}</p> })}
-            <select class="select" id=id name=name>
-                {choices.into_iter().map(|choice| {
-                    let selected = choice.value == chosen;
-                    view! { <option value=choice.value selected=selected>{choice.label}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
 
 #[component]
 pub(super) fn PlacementFields(
@@ -59,10 +27,10 @@ pub(super) fn PlacementFields(
     let mut agencies = vec![choice("", "—")];
     agencies.extend(options.agencies);
     view! {
-        <PlacementSelect name="sector" label=c.sector stored=fields.sector choices=options.sectors
+        <ChoiceSelect form=DRAFT_FORM name="sector" label=c.sector stored=fields.sector choices=options.sectors
             feedback=feedback.clone()/>
-        <PlacementSelect name="level" label=c.level stored=fields.level choices=levels feedback=feedback.clone()/>
-        <PlacementSelect name="agency" label=c.agency hint=c.agency_hint stored=fields.agency choices=agencies
+        <ChoiceSelect form=DRAFT_FORM name="level" label=c.level stored=fields.level choices=levels feedback=feedback.clone()/>
+        <ChoiceSelect form=DRAFT_FORM name="agency" label=c.agency hint=c.agency_hint stored=fields.agency choices=agencies
             feedback=feedback/>
     }
 }
