@@ -1,5 +1,6 @@
 //! What an e-form is made of.
 
+use super::logic::{Condition, Expr, Rule};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -22,12 +23,31 @@ impl Localised {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormDefinition {
     pub sections: Vec<Section>,
+    /// Rules over the whole form (a page's own are in its section).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// One question page per section, then "check your answers"; without
+    /// it every section is on one page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paged: bool,
 }
 
+/// A part of the form; a page when the form is paged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
+    /// The name routes use (`SkipTo`, `ExitTo`); `page-N` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub title: Localised,
     pub fields: Vec<Field>,
+    /// Rules read when this page is on the route; only these may skip
+    /// ahead or exit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// An exit page: reached only by an `ExitTo`, it says (with its
+    /// statements) why the form cannot be filed, and the form ends there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exit: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,8 +61,8 @@ pub struct Field {
     pub kind: FieldKind,
     #[serde(default)]
     pub required: bool,
-    /// Shown (and checked) only when another field has a given answer.
-    #[serde(default)]
+    /// Shown (and checked) only while the condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_when: Option<Condition>,
     /// Filled in from the citizen's profile when the form starts.
     #[serde(default)]
@@ -77,6 +97,15 @@ pub enum FieldKind {
         #[serde(default)]
         max: Option<i64>,
     },
+    /// A number with decimals (`2,5`), at most `places` of them.
+    Decimal {
+        #[serde(default)]
+        min: Option<i64>,
+        #[serde(default)]
+        max: Option<i64>,
+        #[serde(default = "two")]
+        places: u8,
+    },
     /// Whole đồng.
     Money {
         #[serde(default)]
@@ -92,16 +121,49 @@ pub enum FieldKind {
         #[serde(default)]
         not_before: Option<String>,
     },
+    /// Two dates, from and to: answered under `{name}.from` and
+    /// `{name}.to`; the server adds `{name}` as "from – to".
+    DateRange,
+    /// A time of day, `hh:mm`.
+    Time,
     Select {
         options: Vec<Choice>,
     },
     Radio {
         options: Vec<Choice>,
     },
+    /// Several choices; answered as their values joined by commas.
+    Checkboxes {
+        options: Vec<Choice>,
+        #[serde(default)]
+        min_choices: Option<usize>,
+        #[serde(default)]
+        max_choices: Option<usize>,
+    },
+    /// "Có" or "Không", answered `yes` or `no`.
+    YesNo,
     Checkbox,
     CitizenId,
     Phone,
     Email,
+    /// Mã số thuế: 10 digits, or 10 and a 3-digit branch (`0101234567-001`).
+    TaxCode,
+    /// Biển số xe (`29A-123.45`, `30E-12345`, `29-B1 123.45`).
+    VehiclePlate,
+    /// A heading inside a section; asks nothing.
+    Heading,
+    /// Text to read (markdown: paragraphs, lists, bold); asks nothing.
+    Statement {
+        text: Localised,
+    },
+    /// A fixed value kept with the answers, never shown.
+    Hidden {
+        value: String,
+    },
+    /// A value computed from other answers, shown read-only and kept.
+    Calculated {
+        formula: Expr,
+    },
     /// A place in Vietnam: province, then a commune of that province (the
     /// 2025 units), then house number and street or village. Answered under
     /// `{name}.province`, `{name}.commune` and `{name}.street`; the server
@@ -118,7 +180,15 @@ pub enum FieldKind {
         min_items: usize,
         #[serde(default = "ten")]
         max_items: usize,
+        /// Rules read in each item on its own: a field of the group named
+        /// in them is that item's ("member's age < 14" acts on that member).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        rules: Vec<Rule>,
     },
+}
+
+fn two() -> u8 {
+    2
 }
 
 fn one() -> usize {
@@ -148,13 +218,6 @@ pub struct Choice {
     pub label: Localised,
 }
 
-/// "Show this field when `field` is `equals`."
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Condition {
-    pub field: String,
-    pub equals: String,
-}
-
 /// Where a field's first value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -178,6 +241,31 @@ impl FormDefinition {
         self.fields().find(|field| field.name == name)
     }
 
+    /// The index of the section whose key (or `page-N`) is `key`.
+    pub fn page_index(&self, key: &str) -> Option<usize> {
+        self.sections
+            .iter()
+            .enumerate()
+            .position(|(index, section)| section.key(index) == key)
+    }
+
+    /// The names of fields answered with several choices, groups' too.
+    pub fn multiple_choice_names(&self) -> std::collections::BTreeSet<String> {
+        let mut names = std::collections::BTreeSet::new();
+        for field in self.fields() {
+            let inner = match &field.kind {
+                FieldKind::Group { fields, .. } => fields.iter().collect(),
+                _ => vec![field],
+            };
+            for field in inner {
+                if matches!(field.kind, FieldKind::Checkboxes { .. }) {
+                    names.insert(field.name.clone());
+                }
+            }
+        }
+        names
+    }
+
     /// The repeatable group called `name`, with its limits.
     pub fn group(&self, name: &str) -> Option<(&[Field], usize, usize)> {
         match &self.field(name)?.kind {
@@ -189,5 +277,28 @@ impl FormDefinition {
             } => Some((fields, *min_items, (*max_items).max(*min_items))),
             _ => None,
         }
+    }
+}
+
+impl Section {
+    /// The name routes use for this section, the `index`th of its form.
+    pub fn key(&self, index: usize) -> String {
+        self.key
+            .clone()
+            .unwrap_or_else(|| format!("page-{}", index + 1))
+    }
+}
+
+impl FieldKind {
+    /// Whether the field asks the citizen anything (headings, statements,
+    /// hidden and calculated values do not).
+    pub fn asks(&self) -> bool {
+        !matches!(
+            self,
+            FieldKind::Heading
+                | FieldKind::Statement { .. }
+                | FieldKind::Hidden { .. }
+                | FieldKind::Calculated { .. }
+        )
     }
 }

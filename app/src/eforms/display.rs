@@ -72,6 +72,26 @@ fn shown(field: &Field, key: &str, answers: &Answers, lang: Lang) -> Option<Stri
                 .map(|choice| choice.label.get(lang).to_string())
                 .unwrap_or_else(|| value.clone())
         }
+        FieldKind::Checkboxes { options, .. } => {
+            let value = value?;
+            value
+                .split(',')
+                .map(|chosen| {
+                    options
+                        .iter()
+                        .find(|choice| choice.value == chosen)
+                        .map(|choice| choice.label.get(lang).to_string())
+                        .unwrap_or_else(|| chosen.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        FieldKind::YesNo => match value?.as_str() {
+            "yes" => lang.texts().eforms.yes.to_string(),
+            "no" => lang.texts().eforms.no.to_string(),
+            other => other.to_string(),
+        },
+        FieldKind::Heading | FieldKind::Statement { .. } => return None,
         // Words, not a tick: every font of the printed slips has them, and
         // screen readers say them.
         FieldKind::Checkbox => {

@@ -14,6 +14,18 @@ pub fn address_part(key: &str, part: &str) -> String {
     format!("{key}.{part}")
 }
 
+/// The parts of a date range.
+pub const RANGE_PARTS: [&str; 2] = ["from", "to"];
+
+pub fn range_part(key: &str, part: &str) -> String {
+    format!("{key}.{part}")
+}
+
+/// The checkbox of one choice of a several-choice field.
+pub fn choice_key(key: &str, value: &str) -> String {
+    format!("{key}.{value}")
+}
+
 pub fn group_items_key(group: &str) -> String {
     format!("{group}.items")
 }
@@ -52,6 +64,30 @@ fn collect(field: &Field, key: &str, get: &impl Fn(&str) -> Option<String>, into
         FieldKind::Address => ADDRESS_PARTS
             .iter()
             .for_each(|part| keep(address_part(key, part))),
+        FieldKind::DateRange => RANGE_PARTS
+            .iter()
+            .for_each(|part| keep(range_part(key, part))),
+        // Each choice is its own checkbox (`{name}.{value}`), so a form post
+        // read one value per name carries them all.
+        FieldKind::Checkboxes { options, .. } => {
+            let chosen: Vec<&str> = options
+                .iter()
+                .filter(|option| {
+                    get(&choice_key(key, &option.value)).is_some_and(|v| !v.is_empty())
+                })
+                .map(|option| option.value.as_str())
+                .collect();
+            if !chosen.is_empty() {
+                into.insert(key.to_string(), chosen.join(","));
+            } else {
+                keep(key.to_string());
+            }
+        }
+        // Never posted: the form's logic gives their values.
+        FieldKind::Heading
+        | FieldKind::Statement { .. }
+        | FieldKind::Hidden { .. }
+        | FieldKind::Calculated { .. } => {}
         FieldKind::Group {
             fields,
             min_items,
@@ -191,13 +227,19 @@ mod tests {
 
     fn form() -> FormDefinition {
         FormDefinition {
+            rules: Vec::new(),
+            paged: false,
             sections: vec![Section {
+                key: None,
+                rules: Vec::new(),
+                exit: false,
                 title: text("A"),
                 fields: vec![
                     field("home", FieldKind::Address),
                     field(
                         "places",
                         FieldKind::Group {
+                            rules: Vec::new(),
                             fields: vec![
                                 field(
                                     "from",

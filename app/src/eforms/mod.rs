@@ -11,12 +11,14 @@
 mod definition;
 pub mod display;
 pub mod keys;
+pub mod logic;
 pub mod places;
 pub mod representation;
 mod validation;
 
 pub use definition::{
-    Choice, Condition, Field, FieldKind, FormDefinition, Localised, Prefill, Section, TextPattern,
+    Choice, Field, FieldKind, FormDefinition, Localised, Prefill, Section, TextPattern,
 };
+pub use logic::{evaluate, Condition, Evaluation};
 pub use places::{Place, PlaceBook};
-pub use validation::{is_visible, validate, Answers, ValidationContext};
+pub use validation::{validate, Answers, ValidationContext, SUBMISSION};

@@ -33,7 +33,7 @@ impl FormDefinition {
                     && field
                         .visible_when
                         .as_ref()
-                        .is_none_or(|condition| condition.field != FILED_BY)
+                        .is_none_or(|condition| !condition.fields().contains(&FILED_BY))
             });
         }
         self.sections.retain(|section| !section.fields.is_empty());

@@ -2,8 +2,12 @@
 //! answers given so far and the messages of a refused post.
 
 use super::address_field::AddressField;
+use super::choice_fields::ChoiceField;
+use super::date_range_field::DateRangeField;
+use super::form_text::FormText;
 use super::group_field::GroupField;
 use super::model::AddressChoices;
+use crate::eforms::logic::Action;
 use crate::eforms::{Answers, Field, FieldKind, FormDefinition};
 use crate::forms::{field_id, FieldError};
 use crate::i18n::{use_lang, Lang};
@@ -110,6 +114,19 @@ pub(super) fn any_field(
             <GroupField field key answers=answers.clone() shown condition places=places.clone()/>
         }
         .into_any(),
+        FieldKind::DateRange => view! {
+            <DateRangeField field key answers=answers.clone() shown condition/>
+        }
+        .into_any(),
+        FieldKind::YesNo | FieldKind::Checkboxes { .. } => {
+            let value = answers.get(&key).cloned().unwrap_or_default();
+            view! { <ChoiceField field key value shown condition/> }.into_any()
+        }
+        FieldKind::Hidden { .. } => ().into_any(),
+        kind if !kind.asks() => {
+            let value = answers.get(&key).cloned().unwrap_or_default();
+            view! { <FormText field key value/> }.into_any()
+        }
         _ => {
             let value = answers.get(&key).cloned().unwrap_or_default();
             view! { <EformField field key value shown condition/> }.into_any()
@@ -118,17 +135,34 @@ pub(super) fn any_field(
 }
 
 /// "Only when “Có thông tin người cha” is “Có”": shown under conditional
-/// fields so the form reads right without JavaScript.
+/// fields so the form reads right without JavaScript; a field a rule
+/// shows gets the general "only when an answer above calls for it".
 fn condition_hint(form: &FormDefinition, field: &Field, lang: Lang) -> Option<String> {
-    let condition = field.visible_when.as_ref()?;
-    let other = form.field(&condition.field)?;
+    let shown_by_rule = form
+        .rules
+        .iter()
+        .chain(form.sections.iter().flat_map(|section| &section.rules))
+        .flat_map(|rule| &rule.then)
+        .any(|action| matches!(action, Action::Show { field: name } if *name == field.name));
+    let Some(condition) = field.visible_when.as_ref() else {
+        return shown_by_rule.then(|| lang.texts().eforms.only_when_rule.to_string());
+    };
+    let Some((name, equals)) = condition.as_equality() else {
+        return Some(lang.texts().eforms.only_when_rule.to_string());
+    };
+    let other = form.field(name)?;
     let answer = match &other.kind {
         FieldKind::Select { options } | FieldKind::Radio { options } => options
             .iter()
-            .find(|choice| choice.value == condition.equals)
+            .find(|choice| choice.value == equals)
             .map(|choice| choice.label.get(lang).to_string())
-            .unwrap_or_else(|| condition.equals.clone()),
-        _ => condition.equals.clone(),
+            .unwrap_or(equals),
+        FieldKind::YesNo => match equals.as_str() {
+            "yes" => lang.texts().eforms.yes.to_string(),
+            "no" => lang.texts().eforms.no.to_string(),
+            _ => equals,
+        },
+        _ => equals,
     };
     let label = other.label.get(lang);
     Some((lang.texts().eforms.only_when)(label, &answer))
@@ -147,8 +181,12 @@ pub(super) fn label_of(field: &Field, lang: Lang) -> String {
 /// The hint under a label: the field's help, how to write a date, then
 /// the field's condition.
 pub(super) fn hint_of(field: &Field, condition: Option<String>, lang: Lang) -> String {
-    let example = matches!(field.kind, FieldKind::Date { .. })
-        .then(|| lang.texts().eforms.date_example.to_string());
+    let example = match field.kind {
+        FieldKind::Date { .. } | FieldKind::DateRange => Some(lang.texts().eforms.date_example),
+        FieldKind::Time => Some(lang.texts().eforms.time_example),
+        _ => None,
+    }
+    .map(str::to_string);
     [
         field.help.as_ref().map(|help| help.get(lang).to_string()),
         example,
@@ -262,7 +300,9 @@ fn EformField(
             let (input_type, inputmode, autocomplete) = match kind {
                 FieldKind::Email => ("email", None, Some("email")),
                 FieldKind::Phone => ("tel", None, Some("tel")),
-                FieldKind::Number { .. } | FieldKind::Money { .. } | FieldKind::CitizenId => ("text", Some("numeric"), None),
+                FieldKind::Number { .. } | FieldKind::Money { .. } | FieldKind::CitizenId | FieldKind::TaxCode => ("text", Some("numeric"), None),
+                FieldKind::Decimal { .. } => ("text", Some("decimal"), None),
+                FieldKind::Time => ("text", Some("numeric"), None),
                 FieldKind::Date { .. } => ("text", Some("numeric"), None),
                 _ => ("text", None, None),
             };

@@ -14,11 +14,18 @@ use leptos::prelude::*;
 pub const FEES_ANCHOR: &str = "phi-le-phi";
 
 #[component]
-pub fn FeeEstimate(schedule: FeeSchedule, form: FormDefinition, answers: Answers) -> impl IntoView {
+pub fn FeeEstimate(
+    schedule: FeeSchedule,
+    form: FormDefinition,
+    answers: Answers,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let due = schedule.due.label(lang);
-    let total = filing_fee(&schedule, &form, &answers).total.to_string();
+    let total = filing_fee(&schedule, &form, &answers, today)
+        .total
+        .to_string();
     let amount = (t.filing_check.fee_from_answers)(&total, due);
     view! {
         <section class="section" id=FEES_ANCHOR aria-labelledby="filing-fees-heading" tabindex="-1">

@@ -27,6 +27,7 @@ pub fn GroupField(
         item_label,
         min_items,
         max_items,
+        ..
     } = &field.kind
     else {
         return ().into_any();
@@ -44,7 +45,11 @@ pub fn GroupField(
                 .filter(|inner| !matches!(inner.kind, FieldKind::Group { .. }))
                 .map(|inner| {
                     let inner_key = group_item_key(&key, index, &inner.name);
-                    any_field(inner.clone(), inner_key, &answers, shown, None, &places)
+                    let control =
+                        any_field(inner.clone(), inner_key.clone(), &answers, shown, None, &places);
+                    // The item's own rules show and hide its fields one by
+                    // one; the enhancer finds each by its key.
+                    view! { <div class="eform-field" data-field=inner_key>{control}</div> }
                 })
                 .collect_view();
             let remove = (count > *min_items).then(|| {

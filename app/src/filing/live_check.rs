@@ -18,7 +18,8 @@ pub struct LiveCheck {
     /// Every problem with the answers; the page shows those of the fields
     /// the citizen has already left.
     pub errors: Vec<FieldError>,
-    /// The questions whose condition the answers do not meet.
+    /// The questions the form's logic does not ask with these answers: a
+    /// field's name, or a group item's field (`members.1.school`).
     pub hidden: Vec<String>,
     /// "Lệ phí theo các câu trả lời: …", when the procedure charges fees.
     pub fee: Option<String>,
@@ -34,7 +35,7 @@ pub async fn check_answers(
     answers: Vec<(String, String)>,
 ) -> Result<LiveCheck, AppError> {
     use crate::access::{require, Permission};
-    use crate::eforms::{is_visible, keys::posted_answers, validate, ValidationContext};
+    use crate::eforms::{evaluate, keys::posted_answers, validate, ValidationContext};
     use crate::i18n::use_lang;
     use std::collections::HashMap;
 
@@ -58,9 +59,10 @@ pub async fn check_answers(
     let answers = posted_answers(&form, |key| posted.get(key).cloned());
     let lang = use_lang();
     let places = super::store::place_book(&pool, &answers).await?;
+    let today = crate::clock::current()?.today_in_vietnam();
     let context = ValidationContext {
         lang,
-        today: crate::clock::current()?.today_in_vietnam(),
+        today,
         places: Some(&places),
     };
     let mut errors = Vec::new();
@@ -74,16 +76,13 @@ pub async fn check_answers(
         });
     }
     errors.extend(validate(&form, &answers, context).err().unwrap_or_default());
-    let hidden = form
-        .sections
-        .iter()
-        .flat_map(|section| &section.fields)
-        .filter(|field| !is_visible(field, &answers))
-        .map(|field| field.name.clone())
+    let hidden = evaluate(&form, &answers, today)
+        .hidden
+        .into_iter()
         .collect();
     let schedule = crate::fees::store::schedule(&pool, procedure.version_id).await?;
     let fee = (!schedule.rules.is_empty()).then(|| {
-        let total = crate::fees::filing_fee(&schedule, &form, &answers).total;
+        let total = crate::fees::filing_fee(&schedule, &form, &answers, today).total;
         (lang.texts().filing_check.fee_from_answers)(&total.to_string(), schedule.due.label(lang))
     });
     Ok(LiveCheck {

@@ -5,9 +5,12 @@
 
 mod address_field;
 pub mod check;
+mod choice_fields;
+mod date_range_field;
 mod document_slots;
 pub mod eform_fields;
 mod fee_estimate;
+mod form_text;
 mod group_field;
 pub mod live_check;
 mod model;

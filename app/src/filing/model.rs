@@ -42,6 +42,9 @@ pub struct FilingView {
     /// they change ([`crate::fees::filing_fee`]); `None` when it charges
     /// nothing.
     pub fee_schedule: Option<crate::fees::FeeSchedule>,
+    /// The day in Vietnam by the server's clock: the form's rules on ages
+    /// and dates read it, in the browser too.
+    pub today: chrono::NaiveDate,
 }
 
 impl FilingView {

@@ -164,7 +164,7 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 slots=filing.documents.clone()
                 wallet=filing.wallet.clone()
                 in_form=true/>
-            {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone() answers=filing.answers.clone()/> })}
+            {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone() answers=filing.answers.clone() today=filing.today/> })}
             {fields(EformPart::Declaration)}
             <div class="filing-actions" id=ACTIONS_ANCHOR tabindex="-1">
                 {(!at_counter).then(|| view! { <p class="hint">{t.filing_check.continue_hint}</p> })}

@@ -282,6 +282,7 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             procedure,
             form,
             fee_schedule: None,
+            today: Default::default(),
         },
         None => FilingView {
             places: AddressChoices {
@@ -297,11 +298,13 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             procedure,
             form,
             fee_schedule: None,
+            today: Default::default(),
         },
     };
     let schedule = crate::fees::store::schedule(pool, view.procedure.version_id).await?;
     Ok(Some(FilingView {
         fee_schedule: (!schedule.rules.is_empty()).then_some(schedule),
+        today: crate::clock::current()?.today_in_vietnam(),
         ..view
     }))
 }

@@ -41,6 +41,30 @@ pub struct EformTexts {
     pub enter_street: fn(&str) -> String,
     /// (most, now).
     pub street_too_long: fn(usize, usize) -> String,
+
+    /// A field shown only when a rule of the form says so.
+    pub only_when_rule: &'static str,
+    /// The answers of a yes/no question.
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// Under a time field.
+    pub time_example: &'static str,
+    /// The two dates of a date range.
+    pub range_from: &'static str,
+    pub range_to: &'static str,
+    /// Under a computed value.
+    pub calculated_hint: &'static str,
+    /// (label, most decimals).
+    pub too_many_decimals: fn(&str, u8) -> String,
+    pub not_a_time: fn(&str) -> String,
+    /// (label): the second date of a range is before the first.
+    pub range_backwards: fn(&str) -> String,
+    pub wrong_tax_code: fn(&str) -> String,
+    pub wrong_plate: fn(&str) -> String,
+    /// (label, fewest).
+    pub too_few_choices: fn(&str, usize) -> String,
+    /// (label, most).
+    pub too_many_choices: fn(&str, usize) -> String,
 }
 
 pub const VI: EformTexts = EformTexts {
@@ -79,6 +103,27 @@ pub const VI: EformTexts = EformTexts {
     street_too_long: |max, length| {
         format!("Số nhà, đường không được dài quá {max} ký tự (hiện có {length}).")
     },
+
+    only_when_rule: "Chỉ điền khi câu trả lời ở trên cần đến.",
+    yes: "Có",
+    no: "Không",
+    time_example: "Ví dụ: 08:30",
+    range_from: "Từ ngày",
+    range_to: "Đến ngày",
+    calculated_hint: "Tự tính từ các câu trả lời.",
+    too_many_decimals: |label, places| {
+        format!("{label} chỉ được có tối đa {places} chữ số sau dấu phẩy.")
+    },
+    not_a_time: |label| format!("{label} chưa đúng dạng giờ:phút, ví dụ 08:30."),
+    range_backwards: |label| format!("{label}: ngày kết thúc không được trước ngày bắt đầu."),
+    wrong_tax_code: |label| {
+        format!(
+            "{label} gồm 10 chữ số, hoặc 10 chữ số, dấu gạch và 3 chữ số (ví dụ 0101234567-001)."
+        )
+    },
+    wrong_plate: |label| format!("{label} chưa đúng dạng biển số, ví dụ 29A-123.45."),
+    too_few_choices: |label, min| format!("{label}: chọn ít nhất {min} mục."),
+    too_many_choices: |label, max| format!("{label}: chọn nhiều nhất {max} mục."),
 };
 
 pub const EN: EformTexts = EformTexts {
@@ -117,4 +162,23 @@ pub const EN: EformTexts = EformTexts {
     street_too_long: |max, length| {
         format!("The street part must be at most {max} characters (now {length}).")
     },
+
+    only_when_rule: "Only when an answer above calls for it.",
+    yes: "Yes",
+    no: "No",
+    time_example: "For example: 08:30",
+    range_from: "From",
+    range_to: "To",
+    calculated_hint: "Worked out from your answers.",
+    too_many_decimals: |label, places| {
+        format!("{label} may have at most {places} digits after the decimal point.")
+    },
+    not_a_time: |label| format!("{label} must be a time as hours:minutes, for example 08:30."),
+    range_backwards: |label| format!("{label}: the end date cannot be before the start date."),
+    wrong_tax_code: |label| {
+        format!("{label} has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001).")
+    },
+    wrong_plate: |label| format!("{label} is not a plate number like 29A-123.45."),
+    too_few_choices: |label, min| format!("{label}: choose at least {min}."),
+    too_many_choices: |label, max| format!("{label}: choose at most {max}."),
 };

@@ -67,7 +67,7 @@ mod tests {
                 );
                 if let Some(condition) = &field.visible_when {
                     assert!(
-                        unique.contains(condition.field.as_str()),
+                        condition.fields().iter().all(|name| unique.contains(name)),
                         "{code}.{}: unknown condition field",
                         field.name
                     );

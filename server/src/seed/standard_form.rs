@@ -43,7 +43,11 @@ mod tests {
         }
         for field in form.fields() {
             if let Some(condition) = &field.visible_when {
-                assert!(names.contains(&condition.field.as_str()), "{}", field.name);
+                assert!(
+                    condition.fields().iter().all(|name| names.contains(name)),
+                    "{}",
+                    field.name
+                );
             }
         }
         let last = form.fields().last().unwrap();

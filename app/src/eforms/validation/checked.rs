@@ -3,15 +3,16 @@
 
 use super::*;
 
-#[derive(Default)]
-pub(super) struct Checked {
+pub(super) struct Checked<'e> {
+    /// What the form's logic makes of the answers: what is asked, required.
+    pub(super) evaluation: &'e Evaluation,
     pub(super) clean: Answers,
     pub(super) errors: Vec<FieldError>,
     /// Fields whose label is shared, by name: the label with its section.
     pub(super) names: BTreeMap<String, String>,
 }
 
-impl Checked {
+impl Checked<'_> {
     pub(super) fn refuse(&mut self, key: String, scope: &Scope, message: String) {
         self.errors.push(FieldError {
             field: key,
@@ -35,7 +36,7 @@ impl Checked {
 
     /// What messages call `field`: its label, with its section's title
     /// when another field of the form has the same label.
-    fn name_of(&self, field: &Field, scope: &Scope, lang: Lang) -> String {
+    pub(super) fn name_of(&self, field: &Field, scope: &Scope, lang: Lang) -> String {
         match (scope, self.names.get(&field.name)) {
             (Scope::Form, Some(name)) => name.clone(),
             _ => field.label.get(lang).to_string(),
@@ -50,13 +51,29 @@ impl Checked {
         context: ValidationContext,
     ) {
         let key = scope.key(&field.name);
+        if !self.evaluation.shows(&key) {
+            return;
+        }
+        // A rule may make an optional field required.
+        let required;
+        let field = if !field.required && self.evaluation.requires(&key) {
+            required = Field {
+                required: true,
+                ..field.clone()
+            };
+            &required
+        } else {
+            field
+        };
         match &field.kind {
             FieldKind::Address => self.address(field, &key, scope, answers, context),
+            FieldKind::DateRange => self.date_range(field, &key, scope, answers, context),
             FieldKind::Group {
                 fields,
                 item_label,
                 min_items,
                 max_items,
+                ..
             } => {
                 let count =
                     keys::group_len(answers, &key, *min_items, (*max_items).max(*min_items));

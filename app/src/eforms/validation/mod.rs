@@ -2,6 +2,7 @@
 
 use super::definition::{Field, FieldKind, FormDefinition};
 use super::keys;
+use super::logic::{evaluate, Evaluation};
 use super::places::{written_address, PlaceBook};
 use crate::accounts::identity::{CitizenId, EmailAddress, PhoneNumber};
 use crate::forms::FieldError;
@@ -22,23 +23,44 @@ pub struct ValidationContext<'a> {
     pub places: Option<&'a PlaceBook>,
 }
 
-/// Checks every visible field; returns the answers of visible fields,
-/// normalised (NFC, trimmed), or every problem found. Answers to hidden
-/// fields and to keys the form does not have are dropped, so a crafted post
-/// cannot store anything the form did not ask for.
+/// The key of the messages about the whole form: a rule that prevents the
+/// submission, an exit page the answers lead to.
+pub const SUBMISSION: &str = "submission";
+
+/// Checks every field the form's logic asks (see [`evaluate`]); returns
+/// the answers of those fields, normalised (NFC, trimmed), with the values
+/// the rules set or compute, or every problem found. Answers to fields
+/// not asked and to keys the form does not have are dropped, so a crafted
+/// post cannot store anything the form did not ask for.
 pub fn validate(
     form: &FormDefinition,
     answers: &Answers,
     context: ValidationContext,
 ) -> Result<Answers, Vec<FieldError>> {
+    let evaluation = evaluate(form, answers, context.today);
+    let answers = &evaluation.effective(answers);
     let mut checked = Checked {
         names: field_names(form, context.lang),
-        ..Checked::default()
+        evaluation: &evaluation,
+        clean: Answers::new(),
+        errors: Vec::new(),
     };
     for field in form.fields() {
-        if is_visible(field, answers) {
+        if evaluation.shows(&field.name) {
             checked.field(field, &Scope::Form, answers, context);
         }
+    }
+    for message in &evaluation.prevented {
+        checked.errors.push(FieldError {
+            field: SUBMISSION.into(),
+            message: message.get(context.lang).to_string(),
+        });
+    }
+    if let Some(exit) = evaluation.exit {
+        checked.errors.push(FieldError {
+            field: SUBMISSION.into(),
+            message: form.sections[exit].title.get(context.lang).to_string(),
+        });
     }
     if checked.errors.is_empty() {
         Ok(checked.clean)
@@ -73,18 +95,9 @@ fn field_names(form: &FormDefinition, lang: Lang) -> BTreeMap<String, String> {
     names
 }
 
-/// Whether a field is shown given the other answers.
-pub fn is_visible(field: &Field, answers: &Answers) -> bool {
-    field.visible_when.as_ref().is_none_or(|condition| {
-        answers
-            .get(&condition.field)
-            .map(String::as_str)
-            .unwrap_or("")
-            == condition.equals
-    })
-}
-
 mod checked;
+mod formats;
+mod range;
 mod scope;
 mod value;
 

@@ -32,12 +32,14 @@ fn birth_form() -> FormDefinition {
         },
         true,
     );
-    father.visible_when = Some(Condition {
-        field: "has_father".into(),
-        equals: "yes".into(),
-    });
+    father.visible_when = Some(Condition::equals("has_father", "yes"));
     FormDefinition {
+        rules: Vec::new(),
+        paged: false,
         sections: vec![Section {
+            key: None,
+            rules: Vec::new(),
+            exit: false,
             title: text("Trẻ"),
             fields: vec![
                 field(
@@ -312,12 +314,20 @@ fn fields_sharing_a_label_are_told_apart_by_their_section() {
         )
     };
     let form = FormDefinition {
+        rules: Vec::new(),
+        paged: false,
         sections: vec![
             Section {
+                key: None,
+                rules: Vec::new(),
+                exit: false,
                 title: text("Người yêu cầu"),
                 fields: vec![date("applicant_birth_date")],
             },
             Section {
+                key: None,
+                rules: Vec::new(),
+                exit: false,
                 title: text("Người được khai sinh"),
                 fields: vec![date("child_birth_date")],
             },

@@ -14,10 +14,18 @@ pub(super) fn check(
 ) -> Result<Option<String>, String> {
     let lang = context.lang;
     let e = &lang.texts().eforms;
+    // Values the form sets itself (hidden, computed) are kept as the
+    // logic gave them; headings and statements have none.
+    if !field.kind.asks() {
+        return Ok((!value.is_empty()).then(|| value.to_string()));
+    }
     if value.is_empty() || (field.kind == FieldKind::Checkbox && value != "on") {
         return if field.required {
             let ask = match &field.kind {
-                FieldKind::Select { .. } | FieldKind::Radio { .. } => e.choose,
+                FieldKind::Select { .. }
+                | FieldKind::Radio { .. }
+                | FieldKind::Checkboxes { .. }
+                | FieldKind::YesNo => e.choose,
                 FieldKind::Checkbox => e.confirm,
                 _ => e.enter,
             };
@@ -68,6 +76,21 @@ pub(super) fn check(
             }
             number.to_string()
         }
+        FieldKind::Decimal { min, max, places } => {
+            formats::decimal(label, value, (*min, *max, *places), e)?
+        }
+        FieldKind::Time => formats::time(label, value, e)?,
+        FieldKind::TaxCode => formats::tax_code(label, value, e)?,
+        FieldKind::VehiclePlate => formats::vehicle_plate(label, value, e)?,
+        FieldKind::Checkboxes {
+            options,
+            min_choices,
+            max_choices,
+        } => formats::choices(label, value, (options, *min_choices, *max_choices), e)?,
+        FieldKind::YesNo => match value {
+            "yes" | "no" => value.to_string(),
+            _ => return Err((e.choose_from_list)(&lowercase_first(label))),
+        },
         FieldKind::Date {
             before_today,
             not_before,
@@ -105,8 +128,15 @@ pub(super) fn check(
             .map_err(|error| error.message(lang))?
             .as_str()
             .to_string(),
-        // Answered through their own parts (see `Checked::field`).
-        FieldKind::Address | FieldKind::Group { .. } => return Ok(None),
+        // Answered through their own parts (see `Checked::field`), or
+        // not asked (above).
+        FieldKind::Address
+        | FieldKind::DateRange
+        | FieldKind::Group { .. }
+        | FieldKind::Heading
+        | FieldKind::Statement { .. }
+        | FieldKind::Hidden { .. }
+        | FieldKind::Calculated { .. } => return Ok(None),
     };
     Ok(Some(kept))
 }

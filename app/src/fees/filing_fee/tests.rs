@@ -9,6 +9,10 @@ use crate::fees::{Exemption, FeeRule, PaymentDue, Quantity};
 use crate::i18n::Lang;
 use crate::money::Vnd;
 
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
+}
+
 fn words(text: &str) -> Localised {
     Localised {
         vi: text.into(),
@@ -39,16 +43,18 @@ fn form() -> FormDefinition {
             max: Some(10),
         },
     );
-    copies.visible_when = Some(Condition {
-        field: "several".into(),
-        equals: "yes".into(),
-    });
+    copies.visible_when = Some(Condition::equals("several", "yes"));
     let choice = |value: &str| crate::eforms::Choice {
         value: value.into(),
         label: words(value),
     };
     FormDefinition {
+        rules: Vec::new(),
+        paged: false,
         sections: vec![Section {
+            key: None,
+            rules: Vec::new(),
+            exit: false,
             title: words("Yêu cầu"),
             fields: vec![
                 field(
@@ -121,18 +127,24 @@ fn kept(answers: &Answers) -> Answers {
 #[test]
 fn three_certificates_cost_205_000_as_typed_and_as_kept() {
     let typed = answers(&[("several", "yes"), ("copies", " 3 ")]);
-    let shown = filing_fee(&schedule(), &form(), &typed);
+    let shown = filing_fee(&schedule(), &form(), &typed, today());
     assert_eq!(shown.total, Vnd(205_000));
-    assert_eq!(filing_fee(&schedule(), &form(), &kept(&typed)), shown);
+    assert_eq!(
+        filing_fee(&schedule(), &form(), &kept(&typed), today()),
+        shown
+    );
 }
 
 #[test]
 fn a_count_typed_with_separators_is_billed_as_the_validator_reads_it() {
     let typed = answers(&[("several", "yes"), ("copies", "1 0")]);
     assert_eq!(kept(&typed)["copies"], "10");
-    let shown = filing_fee(&schedule(), &form(), &typed);
+    let shown = filing_fee(&schedule(), &form(), &typed, today());
     assert_eq!(shown.total, Vnd(240_000), "200.000 đ + 8 × 5.000 đ");
-    assert_eq!(filing_fee(&schedule(), &form(), &kept(&typed)), shown);
+    assert_eq!(
+        filing_fee(&schedule(), &form(), &kept(&typed), today()),
+        shown
+    );
 }
 
 #[test]
@@ -145,7 +157,10 @@ fn a_number_left_in_a_hidden_field_is_not_billed() {
         ("fee_exemption", "student"),
     ]);
     assert!(!kept(&typed).contains_key("copies"));
-    let shown = filing_fee(&schedule(), &form(), &typed);
+    let shown = filing_fee(&schedule(), &form(), &typed, today());
     assert_eq!(shown.total, Vnd(100_000));
-    assert_eq!(filing_fee(&schedule(), &form(), &kept(&typed)), shown);
+    assert_eq!(
+        filing_fee(&schedule(), &form(), &kept(&typed), today()),
+        shown
+    );
 }

@@ -47,7 +47,7 @@ pub async fn readiness(
 ) -> AppResult<Verdict> {
     let texts = &lang.texts().filing;
     let schedule = crate::fees::store::schedule(pool, procedure.version_id).await?;
-    let fees = (filing_fee(&schedule, form, answers), schedule.due);
+    let fees = (filing_fee(&schedule, form, answers, today), schedule.due);
     let mut problems = Vec::new();
     if office.is_none() {
         problems.push(problem("agency", texts.agency_required.to_string()));

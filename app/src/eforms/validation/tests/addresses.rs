@@ -12,7 +12,12 @@ fn residence_form() -> FormDefinition {
         }),
     };
     FormDefinition {
+        rules: Vec::new(),
+        paged: false,
         sections: vec![Section {
+            key: None,
+            rules: Vec::new(),
+            exit: false,
             title: text("Cư trú"),
             fields: vec![
                 field("home", "Nơi cư trú", FieldKind::Address, true),
@@ -20,6 +25,7 @@ fn residence_form() -> FormDefinition {
                     "places",
                     "Quá trình cư trú",
                     FieldKind::Group {
+                        rules: Vec::new(),
                         fields: vec![
                             field("from", "Từ tháng/năm", month_year, true),
                             field("where", "Nơi ở", FieldKind::Address, true),
