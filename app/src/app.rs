@@ -4,9 +4,9 @@ use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage,
 };
 use crate::administration::pages::{
-    AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, NewProcedurePage,
-    OfficialPage, OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
-    SectorsPage, SettingsPage,
+    AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
+    FormPreviewPage, FormsAdminPage, NewProcedurePage, OfficialPage, OfficialsPage,
+    ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SectorsPage, SettingsPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::bundle::{BundleFiles, BundleScript};
@@ -94,6 +94,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhap-thu-tuc/:id") view=CatalogueImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc/:code") view=ProcedureAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bieu-mau") view=FormsAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bieu-mau/:code") view=FormBuilderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bieu-mau/:code/xem-truoc") view=FormPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc/:code/so-sanh") view=ProcedureComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung/:id") view=OfficialPage ssr=SsrMode::Async/>
                     <Route path=path!("/trinh-dien/hop-thu") view=DemoMailboxPage ssr=SsrMode::Async/>

@@ -197,6 +197,23 @@ routes! {
     MERGE_AGENCY, merge_agency(code) = "/quan-tri/co-quan/{code}/sap-nhap";
     /// Cancelling a renaming or merger decided for a later day.
     CANCEL_AGENCY_CHANGE, cancel_agency_change(code, id) = "/quan-tri/co-quan/{code}/thay-doi/{id}/huy";
+    /// The e-forms (POST creates one), one form's builder and its actions.
+    FORMS_ADMIN, forms_admin() = "/quan-tri/bieu-mau";
+    FORM_ADMIN, form_admin(code) = "/quan-tri/bieu-mau/{code}";
+    /// Saving the draft as a whole JSON document.
+    SAVE_FORM_DRAFT, save_form_draft(code) = "/quan-tri/bieu-mau/{code}/ban-nhap";
+    /// Adding, moving or removing a field of the draft (`action`).
+    EDIT_FORM_OUTLINE, edit_form_outline(code) = "/quan-tri/bieu-mau/{code}/cau-truc";
+    PUBLISH_FORM, publish_form(code) = "/quan-tri/bieu-mau/{code}/xuat-ban";
+    ARCHIVE_FORM, archive_form(code) = "/quan-tri/bieu-mau/{code}/luu-tru";
+    /// Restoring a save or a published version into the draft.
+    RESTORE_FORM, restore_form(code) = "/quan-tri/bieu-mau/{code}/khoi-phuc";
+    /// The draft (or `?phien-ban=N`) as JSON, and importing one.
+    FORM_JSON, form_json(code) = "/quan-tri/bieu-mau/{code}/json";
+    IMPORT_FORM, import_form(code) = "/quan-tri/bieu-mau/{code}/nhap";
+    /// The draft as a citizen sees it, and a test submission not stored.
+    PREVIEW_FORM, preview_form(code) = "/quan-tri/bieu-mau/{code}/xem-truoc";
+    TRY_FORM, try_form(code) = "/quan-tri/bieu-mau/{code}/thu-nop";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
     /// The catalogue as files, and its import.

@@ -14,6 +14,7 @@ mod counter;
 pub mod database;
 pub mod documents;
 pub mod dossiers;
+pub mod eform_documents;
 mod error_page;
 pub mod errors;
 pub mod files;

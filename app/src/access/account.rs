@@ -47,15 +47,19 @@ pub enum Role {
     Manager,
     /// Quản trị: manages official accounts.
     Administrator,
+    /// Thiết kế biểu mẫu: designs the agency's e-forms; publishing one
+    /// needs a second designer or administrator.
+    FormDesigner,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Reception,
         Role::Specialist,
         Role::Leader,
         Role::Manager,
         Role::Administrator,
+        Role::FormDesigner,
     ];
 
     /// The value stored in `user_roles.role` and sent by forms: the name
@@ -67,6 +71,7 @@ impl Role {
             Role::Leader => "leader",
             Role::Manager => "manager",
             Role::Administrator => "administrator",
+            Role::FormDesigner => "form_designer",
         }
     }
 
@@ -86,6 +91,8 @@ impl Role {
             (Role::Leader, Lang::En) => "Leader (approval)",
             (Role::Manager, Lang::En) => "Manager (statistics)",
             (Role::Administrator, Lang::En) => "Administrator",
+            (Role::FormDesigner, Lang::Vi) => "Thiết kế biểu mẫu điện tử",
+            (Role::FormDesigner, Lang::En) => "E-form designer",
         }
     }
 
@@ -93,7 +100,10 @@ impl Role {
     /// own. Managers watch, and administrators staff, a whole subtree;
     /// processing roles work in their own agency only.
     pub fn reaches_subordinate_agencies(self) -> bool {
-        matches!(self, Role::Manager | Role::Administrator)
+        matches!(
+            self,
+            Role::Manager | Role::Administrator | Role::FormDesigner
+        )
     }
 }
 

@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod api_tokens;
 pub mod calendar;
 pub mod catalogue_exchange;
+pub mod eforms;
 mod model;
 pub mod pages;
 pub mod procedures;

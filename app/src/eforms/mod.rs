@@ -9,6 +9,7 @@
 //! groups answer under keys made from the field's name ([`keys`]).
 
 mod definition;
+pub mod design;
 pub mod display;
 pub mod keys;
 pub mod logic;

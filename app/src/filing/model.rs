@@ -16,6 +16,9 @@ pub struct ProcedureSummary {
     /// Offered only partly online (Decree 42/2022): the originals still go
     /// to the counter when the result is collected.
     pub partly_online: bool,
+    /// The form version citizens fill now (the live version of the
+    /// procedure's form), which the dossier keeps.
+    pub form_version_id: Option<i64>,
 }
 
 /// Everything the filing page needs.

@@ -18,7 +18,7 @@ pub async fn procedure_with_form(
     channel: Channel,
 ) -> AppResult<Option<(ProcedureSummary, FormDefinition)>> {
     let row = sqlx::query!(
-        r#"SELECT p.code, v.name, v.id, f.eform, v.online_level = 'partial' AS "partly_online!", p.online_filing_suspended,
+        r#"SELECT p.code, v.name, v.id, f.eform, f.form_version_id, v.online_level = 'partial' AS "partly_online!", p.online_filing_suspended,
                   v.representation_barred, v.channels
            FROM procedures p
            JOIN current_procedure_versions c ON c.procedure_id = p.id
@@ -64,6 +64,7 @@ pub async fn procedure_with_form(
             version_id: row.id,
             agencies,
             partly_online: row.partly_online,
+            form_version_id: row.form_version_id,
         },
         form,
     )))
@@ -342,7 +343,7 @@ pub async fn communes_of(pool: &PgPool, province: &str) -> AppResult<Vec<Place>>
 }
 
 /// The provinces, and the communes of every province the answers chose.
-async fn address_choices(pool: &PgPool, answers: &Answers) -> AppResult<AddressChoices> {
+pub async fn address_choices(pool: &PgPool, answers: &Answers) -> AppResult<AddressChoices> {
     let mut choices = AddressChoices {
         provinces: provinces(pool).await?,
         communes: Default::default(),

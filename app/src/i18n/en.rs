@@ -133,6 +133,7 @@ pub const TEXTS: Texts = Texts {
     calendar: super::calendar_admin::EN,
     procedures_admin: super::procedures_admin::EN,
     agencies_admin: super::agencies_admin::EN,
+    forms_admin: super::forms_admin::EN,
     sectors_admin: super::sectors_admin::EN,
     settings_admin: super::settings_admin::EN,
 };

@@ -16,6 +16,7 @@ mod eforms;
 mod en;
 mod filing;
 mod filing_check;
+mod forms_admin;
 mod office_work;
 mod payments;
 mod procedure_content;
@@ -39,6 +40,7 @@ pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use filing::FilingTexts;
 pub use filing_check::FilingCheckTexts;
+pub use forms_admin::FormsAdminTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use procedure_content::ProcedureContentTexts;
@@ -229,6 +231,7 @@ pub struct Texts {
     /// The procedure administration pages (versions, four eyes).
     pub procedures_admin: ProcedureAdminTexts,
     pub agencies_admin: AgencyAdminTexts,
+    pub forms_admin: FormsAdminTexts,
     pub sectors_admin: SectorAdminTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.

@@ -114,6 +114,7 @@ pub const TEXTS: Texts = Texts {
     calendar: super::calendar_admin::VI,
     procedures_admin: super::procedures_admin::VI,
     agencies_admin: super::agencies_admin::VI,
+    forms_admin: super::forms_admin::VI,
     sectors_admin: super::sectors_admin::VI,
     settings_admin: super::settings_admin::VI,
 };

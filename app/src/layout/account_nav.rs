@@ -27,6 +27,7 @@ pub fn AccountNav() -> impl IntoView {
                     }.into_any(),
                     Some(user) => {
                         let administers = user.has_role(Role::Administrator);
+                        let designs = administers || user.has_role(Role::FormDesigner);
                         let manages = user.has_role(Role::Manager);
                         let oversees = manages || user.has_role(Role::Leader);
                         let citizen = !user.is_official();
@@ -50,6 +51,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::SECTORS_ADMIN>{t.sectors_admin.nav}</a></li>
                                     <li><a href=paths::SETTINGS_ADMIN>{t.settings_admin.nav}</a></li>
                                 })}
+                                {designs.then(|| view! { <li><a href=paths::FORMS_ADMIN>{t.forms_admin.nav}</a></li> })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">
                                         <button type="submit" class="link-button">{a.nav_sign_out}</button>

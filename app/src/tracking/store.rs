@@ -98,7 +98,7 @@ pub async fn my_dossier(
 ) -> AppResult<Option<DossierDetail>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.pin AS "pin!", v.name AS procedure_name, coalesce(d.agency_name_filed, a.name) AS "agency_name!",
-                  d.status AS "status: DossierStatus", d.form_data, pf.eform, d.version, d.procedure_version_id,
+                  d.status AS "status: DossierStatus", d.form_data, coalesce(procedure_form(v.id, d.form_version_id), pf.eform) AS eform, d.version, d.procedure_version_id,
                   d.applicant_id, d.agency_id, d.handling_agency_id, d.assignee_id,
                   d.result_delivery = 'counter' AS "handed_over_at_counter?",
                   (SELECT h.note FROM dossier_history h WHERE h.dossier_id = d.id AND h.action = $2

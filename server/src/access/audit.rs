@@ -41,6 +41,12 @@ pub enum AuditAction {
     AgencyChangeScheduled,
     AgencyChangeCancelled,
     AgencyRenamed,
+    /// An e-form created, its draft saved, restored or imported, a version
+    /// published, the form archived (detail: its code, the version).
+    FormCreated,
+    FormDraftSaved,
+    FormPublished,
+    FormArchived,
     /// A sector added, renamed or removed (detail: its code, before, after).
     SectorCreated,
     SectorUpdated,
@@ -88,6 +94,10 @@ impl AuditAction {
             AuditAction::AgencyChangeScheduled => "agency_change_scheduled",
             AuditAction::AgencyChangeCancelled => "agency_change_cancelled",
             AuditAction::AgencyRenamed => "agency_renamed",
+            AuditAction::FormCreated => "form_created",
+            AuditAction::FormDraftSaved => "form_draft_saved",
+            AuditAction::FormPublished => "form_published",
+            AuditAction::FormArchived => "form_archived",
             AuditAction::SectorCreated => "sector_created",
             AuditAction::SectorUpdated => "sector_updated",
             AuditAction::SectorRemoved => "sector_removed",

@@ -104,9 +104,13 @@ async fn check_rows(
     .map(|row| (row.code, (row.has_draft, row.fields)))
     .collect();
     let standard: Vec<String> = sqlx::query_scalar!(
-        r#"SELECT field ->> 'name' AS "name!" FROM standard_filing_form s,
-               jsonb_array_elements(s.definition -> 'sections') section,
-               jsonb_array_elements(section -> 'fields') field"#
+        r#"SELECT field ->> 'name' AS "name!"
+           FROM forms s
+           JOIN LATERAL (SELECT definition FROM form_versions WHERE form_id = s.id
+                         ORDER BY number DESC LIMIT 1) live ON true,
+               jsonb_array_elements(live.definition -> 'sections') section,
+               jsonb_array_elements(section -> 'fields') field
+           WHERE s.standard"#
     )
     .fetch_all(pool)
     .await?;

@@ -33,7 +33,7 @@ pub async fn write_fields(
                                       END,
                 -- The standard form asks for the group as `fee_exemption`
                 -- (procedure_version_forms); an own e-form names its own field.
-                exemption_field = CASE WHEN eform IS NOT NULL THEN exemption_field
+                exemption_field = CASE WHEN form_id IS NOT NULL THEN exemption_field
                                        WHEN $12 THEN 'fee_exemption' END
          WHERE id = $1 AND published_at IS NULL",
         draft,

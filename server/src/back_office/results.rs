@@ -70,7 +70,7 @@ async fn generate(
     stage: Stage,
 ) -> anyhow::Result<i64> {
     let row = sqlx::query!(
-        r#"SELECT d.code AS "code!", d.applicant_id, d.form_data, f.eform, v.name AS procedure_name,
+        r#"SELECT d.code AS "code!", d.applicant_id, d.form_data, coalesce(procedure_form(v.id, d.form_version_id), f.eform) AS eform, v.name AS procedure_name,
                   a.id AS agency_id, a.code AS agency_code, u.full_name AS applicant_name
            FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
            JOIN procedure_version_forms f ON f.version_id = v.id

@@ -192,11 +192,13 @@ impl Filing {
         sqlx::query!(
             "UPDATE dossiers SET form_data = $2,
                     agency_id = coalesce((SELECT id FROM agencies WHERE code = $3), agency_id),
-                    agency_chosen = $3::text IS NOT NULL, updated_at = now()
+                    agency_chosen = $3::text IS NOT NULL, updated_at = now(),
+                    form_version_id = $4
              WHERE id = $1",
             id,
             serde_json::to_value(answers).unwrap_or_default(),
             chosen.map(|agency| agency.code.as_str()),
+            self.procedure.form_version_id,
         )
         .execute(pool)
         .await?;

@@ -60,6 +60,13 @@ const OFFICIALS: &[DemoOfficial] = &[
         agency_code: "000.00.00.H34",
         roles: &[Role::Administrator],
     },
+    // Designs the province's e-forms; the administrators review them.
+    DemoOfficial {
+        email: "thietke@motcua.example",
+        full_name: "Bùi Văn Mẫu",
+        agency_code: "000.00.00.H34",
+        roles: &[Role::FormDesigner],
+    },
     // A second administrator: procedure versions are published by someone
     // other than their author (four eyes).
     DemoOfficial {

@@ -1,6 +1,10 @@
 //! The e-forms of the demo procedures (`seed/eforms.json`), modelled on the
-//! official tờ khai of each, attached to the procedure version in force.
+//! official tờ khai of each: each becomes a form document (code
+//! `to-khai-<procedure code>`), created and published as version 1 through
+//! the builder's own store, and the procedure version in force is filed
+//! with it.
 
+use crate::eform_documents::store;
 use anyhow::Context;
 use app::eforms::FormDefinition;
 use sqlx::PgPool;
@@ -13,16 +17,40 @@ pub fn definitions() -> anyhow::Result<BTreeMap<String, FormDefinition>> {
     serde_json::from_str(DATA).context("seed/eforms.json")
 }
 
+/// The form document's code for a procedure's own form.
+pub fn form_code(procedure: &str) -> String {
+    format!("to-khai-{}", procedure.replace('.', "-"))
+}
+
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+    let now = chrono::Utc::now();
     for (code, form) in definitions()? {
-        sqlx::query!(
-            "UPDATE procedure_versions v SET eform = $2
-             FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id
-             WHERE v.id = c.id AND p.code = $1 AND v.eform IS NULL",
-            code,
-            serde_json::to_value(&form)?,
+        let mut tx = pool.begin().await?;
+        let name = sqlx::query_scalar!(
+            r#"SELECT c.name AS "name!" FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id
+             WHERE p.code = $1"#,
+            code
         )
-        .execute(pool)
+        .fetch_one(&mut *tx)
+        .await
+        .with_context(|| format!("the procedure {code}"))?;
+        let title: String = format!("Tờ khai: {name}").chars().take(300).collect();
+        let form_code = form_code(&code);
+        if let Some(id) =
+            store::create(&mut tx, (&form_code, &title, None), &form, None, now).await?
+        {
+            store::publish(&mut tx, id, None, now)
+                .await?
+                .map_err(|refusal| anyhow::anyhow!("the e-form of {code}: {refusal:?}"))?;
+        }
+        sqlx::query!(
+            "UPDATE procedure_versions v SET form_id = f.id
+             FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id, forms f
+             WHERE v.id = c.id AND p.code = $1 AND f.code = $2 AND v.form_id IS NULL",
+            code,
+            form_code,
+        )
+        .execute(&mut *tx)
         .await
         .with_context(|| format!("e-form of {code}"))?;
         // The application form is the e-form; identity papers are shown, not sent.
@@ -34,9 +62,10 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
              WHERE d.version_id = c.id AND p.code = $1",
             code,
         )
-        .execute(pool)
+        .execute(&mut *tx)
         .await
         .with_context(|| format!("documents of {code}"))?;
+        tx.commit().await?;
     }
     Ok(())
 }
@@ -46,6 +75,13 @@ mod tests {
     use super::*;
     use app::eforms::FieldKind;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn the_six_forms_pass_the_builders_checks() {
+        for (code, form) in definitions().unwrap() {
+            assert_eq!(app::eforms::design::check_design(&form), vec![], "{code}");
+        }
+    }
 
     #[test]
     fn the_six_required_forms_are_there_and_coherent() {

@@ -1,31 +1,50 @@
 //! The standard filing form (`seed/standard_form.json`): the e-form of every
-//! procedure without one of its own. Loaded once on every install; what an
-//! administrator changes later is kept.
+//! procedure without one of its own. Created once on every install as a
+//! form document, through the same store the builder uses, and published
+//! as its version 1; what designers change later is kept.
 
+use crate::eform_documents::store;
 use anyhow::Context;
 use app::eforms::FormDefinition;
 use sqlx::PgPool;
 
 pub const DATA: &str = include_str!("../../seed/standard_form.json");
+pub const CODE: &str = "to-khai-chung";
 
 pub fn definition() -> anyhow::Result<FormDefinition> {
     serde_json::from_str(DATA).context("seed/standard_form.json")
 }
 
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
-    sqlx::query!(
-        "INSERT INTO standard_filing_form (definition) VALUES ($1) ON CONFLICT DO NOTHING",
-        serde_json::to_value(definition()?)?,
-    )
-    .execute(pool)
-    .await
-    .context("the standard filing form")?;
+    let definition = definition()?;
+    let now = chrono::Utc::now();
+    let mut tx = pool.begin().await?;
+    sqlx::query!("LOCK TABLE forms IN SHARE ROW EXCLUSIVE MODE")
+        .execute(&mut *tx)
+        .await?;
+    let exists = sqlx::query_scalar!("SELECT id FROM forms WHERE standard")
+        .fetch_optional(&mut *tx)
+        .await?;
+    if exists.is_none() {
+        let title = "Tờ khai chung (mẫu dùng chung)";
+        let id = store::create(&mut tx, (CODE, title, None), &definition, None, now)
+            .await?
+            .context("the standard form's code is taken by another form")?;
+        sqlx::query!("UPDATE forms SET standard = true WHERE id = $1", id)
+            .execute(&mut *tx)
+            .await?;
+        store::publish(&mut tx, id, None, now)
+            .await?
+            .map_err(|refusal| anyhow::anyhow!("the standard form: {refusal:?}"))?;
+    }
+    tx.commit().await.context("the standard filing form")?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::eforms::design::check_design;
     use app::eforms::FieldKind;
 
     #[test]
@@ -41,15 +60,7 @@ mod tests {
         ] {
             assert!(names.contains(&name), "{name} is asked");
         }
-        for field in form.fields() {
-            if let Some(condition) = &field.visible_when {
-                assert!(
-                    condition.fields().iter().all(|name| names.contains(name)),
-                    "{}",
-                    field.name
-                );
-            }
-        }
+        assert_eq!(check_design(&form), vec![], "the builder's checks");
         let last = form.fields().last().unwrap();
         assert!(last.declaration && matches!(last.kind, FieldKind::Checkbox));
     }

@@ -34,6 +34,10 @@ pub enum Permission {
     /// Draft, publish and suspend procedure versions: the catalogue is the
     /// province's, so an administrator whose reach takes in the province.
     ManageCatalogue { province_id: i64 },
+    /// Design, save and publish the e-forms an agency owns (the province's
+    /// own forms: `agency_id` is the province): its form designers and the
+    /// administrators whose reach takes it in.
+    DesignFormsOf { agency_id: i64 },
 }
 
 /// Whether a signed-in `user` may do `permission`.
@@ -56,6 +60,11 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
         Permission::ListOfficials => user.is_official() && user.has_role(Role::Administrator),
         Permission::ManageOfficialsOf { agency_id } => {
             user.is_official() && user.has_role_in(Role::Administrator, agency_id)
+        }
+        Permission::DesignFormsOf { agency_id } => {
+            user.is_official()
+                && (user.has_role_in(Role::FormDesigner, agency_id)
+                    || user.has_role_in(Role::Administrator, agency_id))
         }
         Permission::ManageWorkingCalendar { province_id }
         | Permission::ManageCatalogue { province_id } => {

@@ -6,6 +6,10 @@ mod api_tokens_page;
 mod calendar_page;
 mod catalogue_import_page;
 mod choice_select;
+mod form_builder_history;
+mod form_builder_page;
+mod form_preview_page;
+mod forms_page;
 mod new_procedure_page;
 mod official_form;
 mod official_page;
@@ -26,6 +30,11 @@ pub use agency_page::{AgencyPage, AGENCY_FORM};
 pub use api_tokens_page::ApiTokensPage;
 pub use calendar_page::{CalendarPage, ADD_DAY_FORM, CONFIRM_YEAR_FORM};
 pub use catalogue_import_page::{CatalogueImportPage, PUBLISH_IMPORT_FORM};
+pub use form_builder_page::{
+    FormBuilderPage, ADDABLE_KINDS, FORM_DRAFT_FORM, FORM_OUTLINE_FORM, FORM_PUBLISH_FORM,
+};
+pub use form_preview_page::{FormPreviewPage, FORM_TRY_FORM, KEPT_PREFIX};
+pub use forms_page::{FormsAdminPage, NEW_FORM_FORM};
 pub use new_procedure_page::{NewProcedurePage, NEW_PROCEDURE_FORM};
 pub use official_page::OfficialPage;
 pub use officials_page::OfficialsPage;

@@ -27,7 +27,7 @@ pub async fn dossier(
     let row = sqlx::query!(
         r#"SELECT d.id, d.code AS "code!", d.version, d.status AS "status: DossierStatus",
                   d.resumes_to AS "resumes_to: DossierStatus", d.channel AS "channel: Channel", d.agency_id, d.handling_agency_id, d.assignee_id, d.applicant_id,
-                  d.form_data, f.eform, v.id AS version_id, v.name AS procedure_name, coalesce(d.agency_name_filed, a.name) AS "agency_name!",
+                  d.form_data, coalesce(procedure_form(v.id, d.form_version_id), f.eform) AS eform, v.id AS version_id, v.name AS procedure_name, coalesce(d.agency_name_filed, a.name) AS "agency_name!",
                   v.online_level = 'full' AS "fully_online!",
                   u.full_name AS applicant_name, u.email AS applicant_email, u.phone AS applicant_phone,
                   s.full_name AS "assignee_name?", d.due_at AS "due_at: NaiveDateTime",

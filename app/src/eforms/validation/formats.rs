@@ -27,7 +27,21 @@ pub(super) fn decimal(
     if let Some(max) = max.filter(|max| number > *max as f64) {
         return Err((e.at_most)(label, max));
     }
-    Ok(write_number(number))
+    Ok(write_decimal(number, places))
+}
+
+/// `number` with at most `places` decimals, written with a decimal comma.
+fn write_decimal(number: f64, places: u8) -> String {
+    if places <= 2 {
+        return write_number(number);
+    }
+    let written = format!("{number:.*}", usize::from(places));
+    let written = if written.contains('.') {
+        written.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &written
+    };
+    written.replace('.', ",")
 }
 
 /// `1.500` is one thousand five hundred, as Vietnamese write it.
@@ -59,13 +73,17 @@ pub(super) fn time(label: &str, value: &str, e: &EformTexts) -> Result<String, S
 /// Mã số thuế: 10 digits, or 10 digits and a 3-digit branch, kept as
 /// `0101234567` or `0101234567-001`.
 pub(super) fn tax_code(label: &str, value: &str, e: &EformTexts) -> Result<String, String> {
-    let digits: String = value.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err((e.wrong_tax_code)(label));
-    }
-    match digits.len() {
-        10 => Ok(digits),
-        13 => Ok(format!("{}-{}", &digits[..10], &digits[10..])),
+    let plain: String = value.chars().filter(|c| *c != ' ').collect();
+    // One dash at most, and only before the branch.
+    let (head, branch) = match plain.split_once('-') {
+        Some((head, branch)) if head.len() == 10 && branch.len() == 3 => (head, branch),
+        Some(_) => return Err((e.wrong_tax_code)(label)),
+        None => plain.split_at(plain.len().min(10)),
+    };
+    let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    match (head.len(), branch.len()) {
+        (10, 0) if digits(head) => Ok(head.to_string()),
+        (10, 3) if digits(head) && digits(branch) => Ok(format!("{head}-{branch}")),
         _ => Err((e.wrong_tax_code)(label)),
     }
 }

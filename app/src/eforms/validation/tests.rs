@@ -230,6 +230,7 @@ fn decomposed_diacritics_are_stored_composed() {
 }
 
 mod addresses;
+mod formats;
 
 #[test]
 fn every_message_names_its_field() {

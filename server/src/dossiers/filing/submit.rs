@@ -198,7 +198,7 @@ async fn submit(
     let version = sqlx::query_scalar!(
         "UPDATE dossiers SET code = $2, pin = $3, status = 'submitted', agency_id = $4, form_data = $5,
                 submitted_at = $12, counted_from = $6::date, due_at = $7::timestamp, updated_at = now(),
-                fee_total = $9, fee_assessment = $10, payment_due = $11
+                fee_total = $9, fee_assessment = $10, payment_due = $11, form_version_id = $13
          WHERE id = $1 AND applicant_id = $8 AND status = 'draft'
          RETURNING version",
         draft_id,
@@ -213,6 +213,7 @@ async fn submit(
         serde_json::to_value(assessment)?,
         due.as_str(),
         now as _,
+        filing.procedure.form_version_id,
     )
     .fetch_optional(&mut *tx)
     .await?;
