@@ -152,6 +152,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         .nest("/api/v1", api::router())
         .merge(accounts::router())
         .merge(administration::router())
+        .merge(eform_documents::router())
         .merge(dossiers::router())
         .merge(back_office::router())
         .merge(counter::router())

@@ -17,7 +17,7 @@ pub const PROCEDURES_SHEET: &str = "Thủ tục";
 pub const DOCUMENTS_SHEET: &str = "Thành phần hồ sơ";
 pub const FEES_SHEET: &str = "Phí, lệ phí";
 
-const PROCEDURE_COLUMNS: [&str; 16] = [
+const PROCEDURE_COLUMNS: [&str; 17] = [
     "Mã thủ tục",
     "Tên thủ tục",
     "Mã lĩnh vực",
@@ -34,6 +34,7 @@ const PROCEDURE_COLUMNS: [&str; 16] = [
     "Thời điểm nộp phí (submission/before_result)",
     "Không được ủy quyền nộp thay (x)",
     "Cách thức thực hiện (online, counter, post; trống: cả ba)",
+    "Mã tờ khai điện tử (trống: giữ nguyên, hoặc mẫu dùng chung)",
 ];
 const DOCUMENT_COLUMNS: [&str; 7] = [
     "Mã thủ tục",
@@ -123,6 +124,7 @@ pub fn to_xlsx(records: &[ProcedureRecord]) -> Result<Vec<u8>, XlsxError> {
         procedures.write_row(row, 7, rest)?;
         procedures.write_string(row, 14, tick(version.representation_barred))?;
         procedures.write_string(row, 15, version.channels.0.join(", "))?;
+        procedures.write_string(row, 16, &version.form)?;
     }
     procedures.set_freeze_panes(1, 0)?;
     let documents = workbook.add_worksheet().set_name(DOCUMENTS_SHEET)?;
@@ -294,6 +296,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<ProcedureRecord>, Unreadable> {
         if !channels.is_empty() {
             version.channels = Channels(channels);
         }
+        version.form = cell(16);
         records.push(record);
     }
     for (index, row) in owned_rows(&documents, DOCUMENTS_SHEET, &records)? {

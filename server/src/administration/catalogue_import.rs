@@ -70,6 +70,15 @@ async fn check_rows(
         .await?
         .into_iter()
         .collect();
+    // The e-forms a version may be filed with: live, not archived.
+    let forms: HashSet<String> = sqlx::query_scalar!(
+        "SELECT f.code FROM forms f WHERE NOT f.standard AND f.archived_at IS NULL
+           AND EXISTS (SELECT 1 FROM form_versions v WHERE v.form_id = f.id)"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .collect();
     let agencies: HashSet<String> =
         sqlx::query_scalar!(
             "SELECT code FROM agencies WHERE kind IN ('province', 'department') AND merged_into IS NULL"
@@ -138,6 +147,9 @@ async fn check_rows(
         }
         if !sectors.contains(&record.version.sector) {
             refuse("sector", FieldRefusal::UnknownChoice);
+        }
+        if !record.version.form.is_empty() && !forms.contains(&record.version.form) {
+            refuse("form", FieldRefusal::UnknownChoice);
         }
         if record.version.level == "province"
             && !record.version.agency.is_empty()
@@ -238,6 +250,11 @@ pub async fn import(
         }
         if version.steps.is_empty() {
             version.steps = kept.steps;
+        }
+        // Nor need it name its e-form: left out, a known procedure keeps
+        // the one it is filed with.
+        if version.form.is_empty() {
+            version.form = kept.form;
         }
         // Blank forms are uploaded, not imported: a document keeps its own
         // by name.

@@ -33,8 +33,9 @@ pub async fn write_fields(
                                       END,
                 -- The standard form asks for the group as `fee_exemption`
                 -- (procedure_version_forms); an own e-form names its own field.
-                exemption_field = CASE WHEN form_id IS NOT NULL THEN exemption_field
-                                       WHEN $12 THEN 'fee_exemption' END
+                exemption_field = CASE WHEN $21 <> '' THEN exemption_field
+                                       WHEN $12 THEN 'fee_exemption' END,
+                form_id = (SELECT id FROM forms WHERE code = NULLIF($21, '') AND NOT standard)
          WHERE id = $1 AND published_at IS NULL",
         draft,
         fields.name,
@@ -56,6 +57,7 @@ pub async fn write_fields(
         fields.level,
         fields.agency,
         communes_implement,
+        fields.form,
     )
     .execute(&mut *tx)
     .await?;

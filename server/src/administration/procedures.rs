@@ -201,9 +201,13 @@ async fn unknown_placement(
     let known = sqlx::query!(
         r#"SELECT EXISTS (SELECT 1 FROM sectors WHERE code = $1) AS "sector!",
                   $2 = '' OR EXISTS (SELECT 1 FROM agencies WHERE code = $2 AND merged_into IS NULL
-                                     AND kind IN ('province', 'department')) AS "agency!""#,
+                                     AND kind IN ('province', 'department')) AS "agency!",
+                  $3 = '' OR EXISTS (SELECT 1 FROM forms f WHERE f.code = $3 AND NOT f.standard
+                                     AND f.archived_at IS NULL
+                                     AND EXISTS (SELECT 1 FROM form_versions v WHERE v.form_id = f.id)) AS "form!""#,
         fields.sector,
         fields.agency,
+        fields.form,
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -213,6 +217,9 @@ async fn unknown_placement(
     }
     if !known.agency && fields.level == "province" {
         unknown.push(("agency".to_string(), FieldRefusal::UnknownChoice));
+    }
+    if !known.form {
+        unknown.push(("form".to_string(), FieldRefusal::UnknownChoice));
     }
     Ok(unknown)
 }
@@ -328,6 +335,7 @@ fn posted_fields(form: &Posted, kept: &mut FormFeedback) -> (VersionFields, RowP
         time_value: form.kept_text(kept, "time_value").parse().unwrap_or(0),
         cutoff: form.kept_text(kept, "cutoff"),
         online_level: form.kept_text(kept, "online_level"),
+        form: form.kept_text(kept, "form"),
         channels: Channels(
             Channel::ALL
                 .into_iter()

@@ -29,6 +29,7 @@ mod demo_accounts;
 mod document_templates;
 mod dossier_codes;
 mod dossier_register;
+mod eform_builder;
 mod eform_fields;
 mod filing;
 mod filing_check;

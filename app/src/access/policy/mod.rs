@@ -87,7 +87,8 @@ pub fn check(visitor: &Visitor, permission: Permission) -> Result<&SignedInUser,
 /// Where `user` lands after signing in when they were going nowhere in
 /// particular: an official who works dossiers (reception, specialist,
 /// leader) on their inbox; a manager without such a role on the
-/// statistics; an administrator on the officials list; a citizen on their
+/// statistics; an administrator on the officials list; a form designer on
+/// the e-forms; a citizen on their
 /// dossiers ("Hồ sơ của tôi").
 pub fn landing_page(user: &SignedInUser) -> &'static str {
     use crate::paths;
@@ -103,6 +104,8 @@ pub fn landing_page(user: &SignedInUser) -> &'static str {
         paths::STATISTICS
     } else if user.has_role(Role::Administrator) {
         paths::OFFICIALS
+    } else if user.has_role(Role::FormDesigner) {
+        paths::FORMS_ADMIN
     } else {
         paths::ACCOUNT
     }

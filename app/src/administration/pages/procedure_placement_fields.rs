@@ -26,11 +26,15 @@ pub(super) fn PlacementFields(
     ];
     let mut agencies = vec![choice("", "—")];
     agencies.extend(options.agencies);
+    let mut forms = vec![choice("", c.standard_form)];
+    forms.extend(options.forms);
     view! {
         <ChoiceSelect form=DRAFT_FORM name="sector" label=c.sector stored=fields.sector choices=options.sectors
             feedback=feedback.clone()/>
         <ChoiceSelect form=DRAFT_FORM name="level" label=c.level stored=fields.level choices=levels feedback=feedback.clone()/>
         <ChoiceSelect form=DRAFT_FORM name="agency" label=c.agency hint=c.agency_hint stored=fields.agency choices=agencies
+            feedback=feedback.clone()/>
+        <ChoiceSelect form=DRAFT_FORM name="form" label=c.eform hint=c.eform_hint stored=fields.form choices=forms
             feedback=feedback/>
     }
 }

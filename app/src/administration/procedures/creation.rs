@@ -38,6 +38,10 @@ pub struct Choice {
 pub struct NewProcedureOptions {
     pub sectors: Vec<Choice>,
     pub agencies: Vec<Choice>,
+    /// The live e-forms a version may be filed with (besides the standard
+    /// one).
+    #[serde(default)]
+    pub forms: Vec<Choice>,
 }
 
 /// A national procedure code: one digit, a dot, six digits.

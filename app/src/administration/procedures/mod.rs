@@ -118,6 +118,9 @@ pub struct VersionFields {
     /// `full` (toàn trình) or `partial` (một phần).
     pub online_level: String,
     pub channels: Channels,
+    /// The e-form it is filed with (the form's code); empty for the
+    /// standard form.
+    pub form: String,
     pub result_type: String,
     pub requirements: String,
     /// The applicant must file in person: no authorised representative
@@ -407,6 +410,7 @@ pub fn differences(
         (t.cutoff, before.cutoff.clone(), after.cutoff.clone()),
         (t.online_level, online(before), online(after)),
         (t.channels, channels(before), channels(after)),
+        (c.eform, before.form.clone(), after.form.clone()),
         (
             t.result_type,
             before.result_type.clone(),

@@ -126,7 +126,20 @@ pub mod store {
         )
         .fetch_all(pool)
         .await?;
-        Ok(NewProcedureOptions { sectors, agencies })
+        let forms = sqlx::query_as!(
+            Choice,
+            r#"SELECT f.code AS value, f.title AS label FROM forms f
+               WHERE NOT f.standard AND f.archived_at IS NULL
+                 AND EXISTS (SELECT 1 FROM form_versions v WHERE v.form_id = f.id)
+               ORDER BY f.title"#
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(NewProcedureOptions {
+            sectors,
+            agencies,
+            forms,
+        })
     }
 
     /// What an administrator edits in version `id`, read on `conn` (the
@@ -142,7 +155,8 @@ pub mod store {
                       coalesce(description, '') AS "description!", processing_time_unit,
                       processing_time_value, coalesce(to_char(cutoff_time, 'HH24:MI'), '') AS "cutoff!",
                       online_level, result_type, coalesce(requirements, '') AS "requirements!", legal_basis,
-                      payment_due, representation_barred, channels
+                      payment_due, representation_barred, channels,
+                      coalesce((SELECT f.code FROM forms f WHERE f.id = v.form_id), '') AS "form!"
                FROM procedure_versions v JOIN sectors s ON s.id = v.sector_id
                LEFT JOIN agencies a ON a.id = v.implementing_agency_id
                WHERE v.id = $1"#,
@@ -205,6 +219,7 @@ pub mod store {
             cutoff: row.cutoff,
             online_level: row.online_level,
             channels: super::super::Channels(row.channels),
+            form: row.form,
             result_type: row.result_type,
             requirements: row.requirements,
             representation_barred: row.representation_barred,

@@ -18,6 +18,7 @@ fn fields() -> VersionFields {
         cutoff: String::new(),
         online_level: "full".into(),
         channels: Channels::default(),
+        form: String::new(),
         result_type: "Thông tin cư trú được cập nhật".into(),
         requirements: String::new(),
         representation_barred: false,

@@ -11,7 +11,8 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 pub const PORTAL: &str = "http://127.0.0.1:3000";
 
 /// Where a sign-in without a page to return to lands.
-pub const LANDING_PAGES: [&str; 5] = [
+pub const LANDING_PAGES: [&str; 6] = [
+    "/quan-tri/bieu-mau",
     "/ho-so",
     "/can-bo",
     "/thong-ke",

@@ -1,0 +1,89 @@
+//! `POST …/thu-nop`: a test submission of the form being previewed,
+//! checked as a filing is — the form's logic, required fields, hidden
+//! answers dropped — and stored nowhere. Group buttons add or remove an
+//! item and come back without a check, as on the filing page.
+
+use super::access::designs;
+use crate::access::extractors::SignedIn;
+use crate::access::{feedback, refusals};
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker, Posted};
+use crate::state::AppState;
+use app::administration::pages::{FORM_TRY_FORM, KEPT_PREFIX};
+use app::eforms::keys::{posted_answers, GroupChange};
+use app::eforms::{validate, FormDefinition, ValidationContext};
+use app::forms::FormFeedback;
+use app::paths;
+use axum::extract::{Path, Query, State};
+use std::collections::HashMap;
+use tower_sessions::Session;
+
+pub async fn try_form(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    Path(code): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    posted: Posted,
+) -> HandlerResult {
+    let version = query.get("phien-ban").and_then(|n| n.parse::<i32>().ok());
+    let row = sqlx::query!(
+        r#"SELECT f.agency_id,
+                  CASE WHEN $2::int IS NULL
+                       THEN coalesce(f.draft, (SELECT definition FROM form_versions l WHERE l.form_id = f.id
+                                               ORDER BY number DESC LIMIT 1))
+                       ELSE (SELECT definition FROM form_versions v WHERE v.form_id = f.id AND v.number = $2)
+                  END AS definition
+           FROM forms f WHERE f.code = $1"#,
+        code,
+        version,
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    let Some(row) = row else {
+        return Ok(refusals::as_missing(format!("form {code}")));
+    };
+    if !designs(&state.pool, &user, row.agency_id).await? {
+        return Ok(refusals::as_missing(format!("form {code}")));
+    }
+    let Some(form) = row
+        .definition
+        .and_then(|value| serde_json::from_value::<FormDefinition>(value).ok())
+    else {
+        return Ok(refusals::as_missing(format!("form {code}")));
+    };
+    let back = match version {
+        Some(number) => format!("{}?phien-ban={number}", paths::preview_form(&code)),
+        None => paths::preview_form(&code),
+    };
+    let mut answers = posted_answers(&form, |key| Some(posted.get(key)));
+    let mut kept = FormFeedback::new(FORM_TRY_FORM);
+    if let Some(change) = GroupChange::parse(&posted.get("action")) {
+        change.apply(&form, &mut answers);
+    } else {
+        let places = app::filing::store::place_book(&state.pool, &answers).await?;
+        let context = ValidationContext {
+            lang: asker.lang,
+            today: state.clock.today_in_vietnam(),
+            places: Some(&places),
+        };
+        match validate(&form, &answers, context) {
+            Ok(clean) => {
+                for (key, value) in clean {
+                    kept.keep(&format!("{KEPT_PREFIX}{key}"), &value);
+                }
+            }
+            Err(errors) => {
+                for error in errors {
+                    kept.error(&error.field, error.message);
+                }
+            }
+        }
+    }
+    for (key, value) in &answers {
+        kept.keep(key, value);
+    }
+    feedback::form(&session, kept).await;
+    Ok(see_other(&back))
+}
