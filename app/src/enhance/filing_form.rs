@@ -20,6 +20,10 @@ use leptos::prelude::*;
 /// - `shown`: the fields whose messages the server rendered with the page.
 /// - `choose_commune`, `choose_province_first`: the commune list's first
 ///   option, in the page's language.
+/// - `logic`: the e-form as JSON and `today` (`yyyy-mm-dd`, the server's
+///   day): the island evaluates the form's rules itself, with the same
+///   evaluator as the server (`crate::eforms::logic`), so questions come and
+///   go as the citizen types, before the server's check answers.
 #[island]
 pub fn FilingFormEnhancer(
     form_id: String,
@@ -28,9 +32,13 @@ pub fn FilingFormEnhancer(
     shown: Vec<String>,
     choose_commune: String,
     choose_province_first: String,
+    logic: String,
+    today: String,
 ) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     imp::attach(imp::Live {
+        logic: serde_json::from_str(&logic).ok(),
+        today: today.parse().unwrap_or_default(),
         code,
         applicant,
         watched: std::cell::RefCell::new(shown.iter().cloned().collect()),
@@ -54,6 +62,8 @@ pub fn FilingFormEnhancer(
         shown,
         choose_commune,
         choose_province_first,
+        logic,
+        today,
     );
 }
 
@@ -70,6 +80,10 @@ mod imp {
 
     pub struct Live {
         pub form: web_sys::HtmlFormElement,
+        /// The e-form, for its rules; `None` if it did not come (the
+        /// server's check still shows and hides).
+        pub logic: Option<crate::eforms::FormDefinition>,
+        pub today: chrono::NaiveDate,
         pub code: String,
         pub applicant: Option<String>,
         /// Fields the citizen has left, whose messages are shown.
@@ -141,6 +155,9 @@ mod imp {
 
     fn check(live: Rc<Live>) {
         let answers = dom::form_pairs(&live.form);
+        if let Some(form) = &live.logic {
+            evaluate_here(&live, form, &answers);
+        }
         let ticket = live.asked.get().wrapping_add(1);
         live.asked.set(ticket);
         leptos::task::spawn_local(async move {
@@ -156,10 +173,41 @@ mod imp {
         });
     }
 
+    /// The form's rules on the answers as they stand: which questions
+    /// are asked, and the values they compute.
+    fn evaluate_here(
+        live: &Live,
+        form: &crate::eforms::FormDefinition,
+        pairs: &[(String, String)],
+    ) {
+        let answers = crate::eforms::keys::posted_answers(form, |key| {
+            pairs
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value.clone())
+        });
+        let evaluation = crate::eforms::evaluate(form, &answers, live.today);
+        for wrapper in dom::all(&live.form, "[data-field]") {
+            let key = wrapper.get_attribute("data-field").unwrap_or_default();
+            dom::set_hidden(&wrapper, !evaluation.shows(&key));
+        }
+        for output in dom::all(&live.form, "[data-calculated]") {
+            let key = output.get_attribute("data-calculated").unwrap_or_default();
+            let value = evaluation.values.get(&key).cloned().unwrap_or_default();
+            output.set_text_content(Some(&value));
+        }
+    }
+
     fn apply(live: &Live, result: LiveCheck) {
         for wrapper in dom::all(&live.form, "[data-field]") {
             let key = wrapper.get_attribute("data-field").unwrap_or_default();
-            dom::set_hidden(&wrapper, result.hidden.contains(&key));
+            let hidden = result.hidden.iter().any(|hidden| {
+                key == *hidden
+                    || key
+                        .strip_prefix(hidden.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            });
+            dom::set_hidden(&wrapper, hidden);
         }
         if let (Some(fee), Ok(Some(region))) = (
             &result.fee,

@@ -45,6 +45,9 @@ pub struct FilingView {
     /// they change ([`crate::fees::filing_fee`]); `None` when it charges
     /// nothing.
     pub fee_schedule: Option<crate::fees::FeeSchedule>,
+    /// The questions of the draft's older form version that the version in
+    /// use no longer asks: their answers were dropped, and the page says so.
+    pub dropped_answers: Vec<crate::eforms::Localised>,
     /// The day in Vietnam by the server's clock: the form's rules on ages
     /// and dates read it, in the browser too.
     pub today: chrono::NaiveDate,

@@ -97,6 +97,11 @@ fn FilingForm(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             None => view! { <p class="lead">{f.lead}</p> }.into_any(),
         }}
         {filing.draft_saved_at.clone().map(|at| view! { <p class="hint">{(f.draft_saved_at)(&at)}</p> })}
+        {(!filing.dropped_answers.is_empty()).then(|| {
+            let lang = crate::i18n::use_lang();
+            let labels: Vec<String> = filing.dropped_answers.iter().map(|label| label.get(lang).to_string()).collect();
+            view! { <p class="notice notice--warning" role="status">{(f.form_changed)(&labels.join("; "))}</p> }
+        })}
         {filing.procedure.partly_online.then(|| view! { <PartlyOnlineNotice documents=filing.documents.clone()/> })}
         <FilingEform filing feedback/>
     }
@@ -138,7 +143,8 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             <FilingFormEnhancer form_id=FORM_ID.to_string() code=filing.procedure.code.clone()
                 applicant=filing.counter.as_ref().map(|applicant| applicant.id.to_string())
                 shown=live_checked_errors(&feedback)
-                choose_commune=f.choose_commune.to_string() choose_province_first=f.choose_province_first.to_string()/>
+                choose_commune=f.choose_commune.to_string() choose_province_first=f.choose_province_first.to_string()
+                logic=serde_json::to_string(&filing.form).unwrap_or_default() today=filing.today.to_string()/>
             // Enter in a text box presses the form's first submit button: make
             // that "save the draft", not an address or group button further on.
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">{f.save_draft}</button>

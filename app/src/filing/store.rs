@@ -113,8 +113,10 @@ pub async fn draft(
 ) -> AppResult<Option<(i64, Answers, Option<String>, String)>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.form_data, a.code AS agency_code, d.agency_chosen,
-                  to_char(d.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "saved_at!"
+                  to_char(d.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "saved_at!",
+                  CASE WHEN d.form_version_id IS DISTINCT FROM pf.form_version_id THEN pf.eform END AS newer_form
            FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+           JOIN procedure_version_forms pf ON pf.version_id = d.procedure_version_id
            WHERE d.applicant_id = $1 AND d.procedure_version_id = $2 AND d.status = 'draft'
              AND d.filed_by IS NOT DISTINCT FROM $3
            ORDER BY d.updated_at DESC LIMIT 1"#,
@@ -125,10 +127,59 @@ pub async fn draft(
     .fetch_optional(pool)
     .await?;
     Ok(row.map(|row| {
-        let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+        let mut answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+        // Begun on an older version of the form: the answers move to the
+        // version in use by field key; those it no longer asks are dropped
+        // (the filing page says which, `dropped_answers`).
+        if let Some(newer) = row
+            .newer_form
+            .and_then(|form| serde_json::from_value::<FormDefinition>(form).ok())
+        {
+            answers = crate::eforms::keys::posted_answers(&newer, |key| answers.get(key).cloned());
+        }
         let agency = row.agency_chosen.then_some(row.agency_code);
         (row.id, answers, agency, row.saved_at)
     }))
+}
+
+/// The questions a draft answered that the form in use no longer asks: the
+/// labels of its own version's fields whose answers were dropped.
+pub async fn dropped_answers(
+    pool: &PgPool,
+    draft_id: i64,
+) -> AppResult<Vec<crate::eforms::Localised>> {
+    let row = sqlx::query!(
+        r#"SELECT d.form_data, procedure_form(d.procedure_version_id, d.form_version_id) AS own_form,
+                  pf.eform AS live_form
+           FROM dossiers d JOIN procedure_version_forms pf ON pf.version_id = d.procedure_version_id
+           WHERE d.id = $1 AND d.form_version_id IS DISTINCT FROM pf.form_version_id"#,
+        draft_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else {
+        return Ok(Vec::new());
+    };
+    let parse = |value: Option<serde_json::Value>| {
+        value.and_then(|value| serde_json::from_value::<FormDefinition>(value).ok())
+    };
+    let (Some(own), Some(live)) = (parse(row.own_form), parse(row.live_form)) else {
+        return Ok(Vec::new());
+    };
+    let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+    let kept = crate::eforms::keys::posted_answers(&live, |key| answers.get(key).cloned());
+    Ok(own
+        .fields()
+        .filter(|field| {
+            answers
+                .keys()
+                .any(|key| key == &field.name || key.starts_with(&format!("{}.", field.name)))
+                && !kept
+                    .keys()
+                    .any(|key| key == &field.name || key.starts_with(&format!("{}.", field.name)))
+        })
+        .map(|field| field.label.clone())
+        .collect())
 }
 
 /// The answers a new form starts with, from the citizen's profile.
@@ -273,6 +324,7 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
     };
     let view = match draft(pool, user_id, officer_id, procedure.version_id).await? {
         Some((draft_id, answers, agency_code, saved_at)) => FilingView {
+            dropped_answers: dropped_answers(pool, draft_id).await?,
             agency_code,
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
@@ -291,6 +343,7 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
                 communes: Default::default(),
             },
             answers: prefill(pool, user_id, &form).await?,
+            dropped_answers: Vec::new(),
             agency_code: None,
             draft_saved_at: None,
             documents: document_slots(pool, procedure.version_id, None).await?,

@@ -46,6 +46,8 @@ pub struct FilingTexts {
     pub document_missing: fn(&str) -> String,
     pub submit: &'static str,
     pub draft_saved_at: fn(&str) -> String,
+    /// The form changed since the draft was begun (the questions dropped).
+    pub form_changed: fn(&str) -> String,
     pub draft_saved: &'static str,
     pub submitted: fn(&str, &str, &str) -> String,
     pub confirm_email_first: &'static str,
@@ -157,6 +159,9 @@ pub const VI: FilingTexts = FilingTexts {
     document_missing: |name| format!("Cần tải lên: {name}."),
     submit: "Nộp hồ sơ",
     draft_saved_at: |at| format!("Bản nháp đã lưu lúc {at}."),
+    form_changed: |dropped| {
+        format!("Tờ khai đã được cập nhật từ khi bạn bắt đầu. Các câu trả lời đã được chuyển sang tờ khai mới; những câu không còn được hỏi đã bỏ: {dropped}.")
+    },
     draft_saved: "Đã lưu bản nháp. Bạn có thể quay lại tiếp tục bất cứ lúc nào.",
     submitted: |code, pin, due| format!("Đã nộp hồ sơ. Mã hồ sơ: {code}. Mã tra cứu (PIN): {pin}. Ngày hẹn trả kết quả dự kiến: {due}."),
     confirm_email_first: "Bạn cần xác nhận địa chỉ email trước khi nộp hồ sơ trực tuyến, để cơ quan liên lạc được với bạn.",
@@ -272,6 +277,9 @@ pub const EN: FilingTexts = FilingTexts {
     document_missing: |name| format!("Please upload: {name}."),
     submit: "Submit the dossier",
     draft_saved_at: |at| format!("Draft saved at {at}."),
+    form_changed: |dropped| {
+        format!("The form was updated since you began. Your answers moved to the new form; those to questions it no longer asks were dropped: {dropped}.")
+    },
     draft_saved: "Draft saved. You can come back to it at any time.",
     submitted: |code, pin, due| format!("Your dossier is submitted. Dossier code: {code}. Tracking PIN: {pin}. Expected result date: {due}."),
     confirm_email_first: "Please confirm your email address before filing online, so the agency can reach you.",

@@ -20,7 +20,6 @@ pub struct Designed {
 /// Locks the form `code` if `user` designs it.
 pub async fn lock(
     tx: &mut PgConnection,
-    pool: &PgPool,
     user: &SignedIn,
     code: &str,
 ) -> HandlerResult<Option<Designed>> {
@@ -33,7 +32,19 @@ pub async fn lock(
     else {
         return Ok(None);
     };
-    if !designs(pool, user, form.agency_id).await? {
+    // Asked on the transaction's own connection: waiting for a second one
+    // while holding the lock would starve the pool when many publish at once.
+    let agency_id = match form.agency_id {
+        Some(id) => id,
+        None => {
+            sqlx::query_scalar!(
+                "SELECT id FROM agencies WHERE parent_id IS NULL ORDER BY id LIMIT 1"
+            )
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    if !app::access::permits(&user.0, Permission::DesignFormsOf { agency_id }) {
         return Ok(None);
     }
     Ok(Some(Designed {
@@ -45,10 +56,17 @@ pub async fn lock(
 }
 
 /// Whether `user` designs the forms of `agency_id` (`None`: the province's).
-pub async fn designs(pool: &PgPool, user: &SignedIn, agency_id: Option<i64>) -> HandlerResult<bool> {
+pub async fn designs(
+    pool: &PgPool,
+    user: &SignedIn,
+    agency_id: Option<i64>,
+) -> HandlerResult<bool> {
     let agency_id = match agency_id {
         Some(id) => id,
         None => province_id(pool).await.map_err(HandlerError::from)?,
     };
-    Ok(app::access::permits(&user.0, Permission::DesignFormsOf { agency_id }))
+    Ok(app::access::permits(
+        &user.0,
+        Permission::DesignFormsOf { agency_id },
+    ))
 }

@@ -44,11 +44,14 @@ pub async fn create(
     let copy_from = form.kept_text(&mut kept, "copy_from");
     let agency_id = match owner.as_str() {
         "" => None,
-        code => sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", code)
-            .fetch_optional(&state.pool)
-            .await?,
+        code => {
+            sqlx::query_scalar!("SELECT id FROM agencies WHERE code = $1", code)
+                .fetch_optional(&state.pool)
+                .await?
+        }
     };
-    if (!owner.is_empty() && agency_id.is_none()) || !designs(&state.pool, &user, agency_id).await? {
+    if (!owner.is_empty() && agency_id.is_none()) || !designs(&state.pool, &user, agency_id).await?
+    {
         return Err(Refusal::forbidden(asker.lang).into());
     }
     if !is_form_code(&code) {

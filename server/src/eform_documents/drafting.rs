@@ -56,7 +56,7 @@ pub async fn save_document(
         }
     };
     let mut tx = state.pool.begin().await?;
-    let Some(form) = lock(&mut tx, &state.pool, &user, &code).await? else {
+    let Some(form) = lock(&mut tx, &user, &code).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     save(&mut tx, &state, &asker, &form, &definition, SaveKind::Saved).await?;
@@ -76,7 +76,7 @@ pub async fn edit_outline(
     let t = &asker.lang.texts().forms_admin;
     let back = paths::form_admin(&code);
     let mut tx = state.pool.begin().await?;
-    let Some(form) = lock(&mut tx, &state.pool, &user, &code).await? else {
+    let Some(form) = lock(&mut tx, &user, &code).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     let Some(mut definition) = draft_or_live(&mut tx, form.id).await? else {
@@ -148,7 +148,7 @@ pub async fn restore(
     posted: Posted,
 ) -> HandlerResult {
     let mut tx = state.pool.begin().await?;
-    let Some(form) = lock(&mut tx, &state.pool, &user, &code).await? else {
+    let Some(form) = lock(&mut tx, &user, &code).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     let version = posted.get("version").parse::<i32>().ok();
@@ -166,7 +166,15 @@ pub async fn restore(
     let Some(definition) = value.and_then(|value| serde_json::from_value(value).ok()) else {
         return Ok(refusals::as_missing(format!("form {code} save")));
     };
-    save(&mut tx, &state, &asker, &form, &definition, SaveKind::Restored).await?;
+    save(
+        &mut tx,
+        &state,
+        &asker,
+        &form,
+        &definition,
+        SaveKind::Restored,
+    )
+    .await?;
     tx.commit().await?;
     let t = &asker.lang.texts().forms_admin;
     feedback::notice(&session, NoticeTone::Success, t.restored).await;
@@ -198,7 +206,15 @@ pub(super) async fn save(
     definition: &FormDefinition,
     kind: SaveKind,
 ) -> HandlerResult<()> {
-    store::save_draft(tx, form.id, definition, Some(form.designer), state.clock.now(), kind).await?;
+    store::save_draft(
+        tx,
+        form.id,
+        definition,
+        Some(form.designer),
+        state.clock.now(),
+        kind,
+    )
+    .await?;
     audit::record(
         &mut *tx,
         Some(form.designer),
@@ -209,4 +225,3 @@ pub(super) async fn save(
     .await?;
     Ok(())
 }
-

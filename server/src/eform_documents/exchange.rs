@@ -60,8 +60,14 @@ pub async fn export(
     let body = serde_json::to_string_pretty(&definition).map_err(HandlerError::internal)?;
     Ok((
         [
-            (header::CONTENT_TYPE, "application/json; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, disposition("attachment", &name)),
+            (
+                header::CONTENT_TYPE,
+                "application/json; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                disposition("attachment", &name),
+            ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         body,
@@ -80,9 +86,17 @@ pub async fn import(
     let t = &asker.lang.texts().forms_admin;
     let back = paths::form_admin(&code);
     let mut bytes = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| HandlerError::bad_request())? {
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| HandlerError::bad_request())?
+    {
         if field.name() == Some("file") {
-            bytes = field.bytes().await.map_err(|_| HandlerError::bad_request())?.to_vec();
+            bytes = field
+                .bytes()
+                .await
+                .map_err(|_| HandlerError::bad_request())?
+                .to_vec();
         }
     }
     let refuse = |message: String| async {
@@ -99,10 +113,18 @@ pub async fn import(
         Err(error) => return refuse((t.not_json)(&error.to_string())).await,
     };
     let mut tx = state.pool.begin().await?;
-    let Some(form) = lock(&mut tx, &state.pool, &user, &code).await? else {
+    let Some(form) = lock(&mut tx, &user, &code).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
-    save(&mut tx, &state, &asker, &form, &definition, SaveKind::Imported).await?;
+    save(
+        &mut tx,
+        &state,
+        &asker,
+        &form,
+        &definition,
+        SaveKind::Imported,
+    )
+    .await?;
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.imported).await;
     Ok(see_other(&back))

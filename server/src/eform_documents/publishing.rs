@@ -28,7 +28,7 @@ pub async fn publish(
     let t = &asker.lang.texts().forms_admin;
     let back = paths::form_admin(&code);
     let mut tx = state.pool.begin().await?;
-    let Some(form) = lock(&mut tx, &state.pool, &user, &code).await? else {
+    let Some(form) = lock(&mut tx, &user, &code).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     match store::publish(&mut tx, form.id, Some(form.designer), state.clock.now()).await? {
@@ -70,7 +70,7 @@ pub async fn archive(
     let t = &asker.lang.texts().forms_admin;
     let back = paths::form_admin(&code);
     let mut tx = state.pool.begin().await?;
-    let Some(form) = lock(&mut tx, &state.pool, &user, &code).await? else {
+    let Some(form) = lock(&mut tx, &user, &code).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     // A version in force or a draft being prepared still files with it.

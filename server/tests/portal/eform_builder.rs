@@ -45,7 +45,12 @@ async fn drafted(app: &support::TestApp) {
     let created = designer
         .post(
             "/quan-tri/bieu-mau",
-            &[("code", CODE), ("title", "Tờ khai hộ gia đình"), ("owner", ""), ("copy_from", "")],
+            &[
+                ("code", CODE),
+                ("title", "Tờ khai hộ gia đình"),
+                ("owner", ""),
+                ("copy_from", ""),
+            ],
         )
         .await;
     assert_eq!(created.location(), PAGE);
@@ -67,7 +72,10 @@ async fn a_designer_drafts_a_form_that_only_someone_else_publishes() {
     let mut designer = signed_in(&app, DESIGNER).await;
     designer.post(&format!("{PAGE}/xuat-ban"), &[]).await;
     let page = designer.get(PAGE).await.text();
-    assert!(page.contains("cần một người khác xuất bản"), "the author cannot publish");
+    assert!(
+        page.contains("cần một người khác xuất bản"),
+        "the author cannot publish"
+    );
     let mut reviewer = signed_in(&app, AUTHOR).await;
     reviewer.post(&format!("{PAGE}/xuat-ban"), &[]).await;
     let page = reviewer.get(PAGE).await.text();
@@ -83,7 +91,11 @@ async fn a_designer_drafts_a_form_that_only_someone_else_publishes() {
     .await
     .unwrap();
     assert_eq!(
-        (version.number, version.written_by.as_deref(), version.published_by.as_deref()),
+        (
+            version.number,
+            version.written_by.as_deref(),
+            version.published_by.as_deref()
+        ),
         (1, Some(DESIGNER), Some(AUTHOR))
     );
     let changed = sqlx::query!(
@@ -110,7 +122,8 @@ async fn two_reviewers_publishing_at_once_make_one_version() {
         .map(|(n, cookie)| form_post(&publish, &[], address(n as u16), Some(cookie)))
         .collect();
     let answers = all_at_once(&app, requests).await;
-    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let statuses: Vec<u16> = answers.iter().map(|(status, _)| status.as_u16()).collect();
+    assert!(statuses.iter().all(|status| *status == 303), "{statuses:?}");
     let versions = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM form_versions v JOIN forms f ON f.id = v.form_id WHERE f.code = $1"#,
         CODE
@@ -140,9 +153,18 @@ async fn a_test_submission_applies_rules_per_member_and_keeps_only_what_is_asked
     let tried = designer.post(&format!("{PAGE}/thu-nop"), &child).await;
     assert_eq!(tried.location(), preview);
     let page = designer.get(&preview).await.text();
-    assert!(page.contains("Thành viên 2: Nhập trường đang học"), "the child's school: {page}");
-    assert!(!page.contains("Thành viên 1: Nhập trường"), "not the adult's");
-    assert!(page.contains("Nhập người giám hộ"), "a guardian for a household with a child");
+    assert!(
+        page.contains("Thành viên 2: Nhập trường đang học"),
+        "the child's school: {page}"
+    );
+    assert!(
+        !page.contains("Thành viên 1: Nhập trường"),
+        "not the adult's"
+    );
+    assert!(
+        page.contains("Nhập người giám hộ"),
+        "a guardian for a household with a child"
+    );
     assert!(!page.contains("Bài nộp thử hợp lệ"));
 
     let adults = [
@@ -154,11 +176,20 @@ async fn a_test_submission_applies_rules_per_member_and_keeps_only_what_is_asked
         ("action", "try"),
     ];
     designer.post(&format!("{PAGE}/thu-nop"), &adults).await;
-    let page = designer.get(&preview).await.text();
+    let page = designer.get(&preview).await.body;
     assert!(page.contains("Bài nộp thử hợp lệ"), "{page}");
-    let kept = page.split("Bài nộp thử hợp lệ").nth(1).unwrap().split("</section>").next().unwrap();
+    let kept = page
+        .split("Bài nộp thử hợp lệ")
+        .nth(1)
+        .unwrap()
+        .split("</section>")
+        .next()
+        .unwrap();
     assert!(kept.contains("Nguyễn Văn Cha"));
-    assert!(!kept.contains("typed before"), "an adult's school is not kept");
+    assert!(
+        !kept.contains("typed before"),
+        "an adult's school is not kept"
+    );
     let dossiers = sqlx::query_scalar!(r#"SELECT count(*) AS "count!" FROM dossiers"#)
         .fetch_one(&app.pool)
         .await
@@ -179,11 +210,18 @@ async fn a_form_is_missing_to_those_who_do_not_design_it() {
     for email in [CITIZEN, RECEPTION] {
         let mut outsider = signed_in(&app, email).await;
         assert_eq!(outsider.get(PAGE).await.status, 404, "{email}");
-        assert_eq!(outsider.get(&format!("{PAGE}/json")).await.status, 404, "{email}");
+        assert_eq!(
+            outsider.get(&format!("{PAGE}/json")).await.status,
+            404,
+            "{email}"
+        );
         let publish = outsider.post(&format!("{PAGE}/xuat-ban"), &[]).await;
         assert_eq!(publish.status, 404, "{email}");
         let saved = outsider
-            .post(&format!("{PAGE}/ban-nhap"), &[("definition", &household_form("x"))])
+            .post(
+                &format!("{PAGE}/ban-nhap"),
+                &[("definition", &household_form("x"))],
+            )
             .await;
         assert_eq!(saved.status, 404, "{email}");
     }
@@ -203,18 +241,29 @@ async fn every_save_can_be_restored_and_the_form_travels_as_json() {
     drafted(&app).await;
     let mut designer = signed_in(&app, DESIGNER).await;
     let broken = designer
-        .post(&format!("{PAGE}/ban-nhap"), &[("definition", "{ \"sections\": [ oops")])
+        .post(
+            &format!("{PAGE}/ban-nhap"),
+            &[("definition", "{ \"sections\": [ oops")],
+        )
         .await;
     assert_eq!(broken.location(), PAGE);
     let page = designer.get(PAGE).await.text();
-    assert!(page.contains("Bản nháp chưa đúng cấu trúc biểu mẫu"), "refused with the reason");
+    assert!(
+        page.contains("Bản nháp chưa đúng cấu trúc biểu mẫu"),
+        "refused with the reason"
+    );
     assert!(page.contains("oops"), "and what was typed comes back");
 
     designer
-        .post(&format!("{PAGE}/ban-nhap"), &[("definition", &household_form("Nhân khẩu"))])
+        .post(
+            &format!("{PAGE}/ban-nhap"),
+            &[("definition", &household_form("Nhân khẩu"))],
+        )
         .await;
     let exported = designer.get(&format!("{PAGE}/json")).await;
-    assert!(exported.header("content-disposition").contains("to-khai-ho-gia-dinh.json"));
+    assert!(exported
+        .header("content-disposition")
+        .contains("to-khai-ho-gia-dinh.json"));
     assert!(exported.text().contains("Nhân khẩu"));
 
     // Back to the first save of the household.
@@ -227,16 +276,27 @@ async fn every_save_can_be_restored_and_the_form_travels_as_json() {
     .await
     .unwrap();
     designer
-        .post(&format!("{PAGE}/khoi-phuc"), &[("save", &first.to_string())])
+        .post(
+            &format!("{PAGE}/khoi-phuc"),
+            &[("save", &first.to_string())],
+        )
         .await;
     let restored = designer.get(&format!("{PAGE}/json")).await.text();
     assert!(restored.contains("Thành viên hộ") && !restored.contains("Nhân khẩu"));
 
     let file = household_form("Từ tệp");
     designer
-        .post_multipart(&format!("{PAGE}/nhap"), &[], &[("file", "form.json", file.as_bytes())])
+        .post_multipart(
+            &format!("{PAGE}/nhap"),
+            &[],
+            &[("file", "form.json", file.as_bytes())],
+        )
         .await;
-    assert!(designer.get(&format!("{PAGE}/json")).await.text().contains("Từ tệp"));
+    assert!(designer
+        .get(&format!("{PAGE}/json"))
+        .await
+        .text()
+        .contains("Từ tệp"));
     let kinds: Vec<String> = sqlx::query_scalar!(
         "SELECT s.kind FROM form_saves s JOIN forms f ON f.id = s.form_id WHERE f.code = $1 ORDER BY s.id",
         CODE
@@ -257,21 +317,36 @@ async fn a_dossier_keeps_the_questions_of_the_version_it_was_filed_with() {
 
     let page = "/quan-tri/bieu-mau/to-khai-1-001193";
     let mut designer = signed_in(&app, DESIGNER).await;
-    designer.post(&format!("{page}/khoi-phuc"), &[("version", "1")]).await;
+    designer
+        .post(&format!("{page}/khoi-phuc"), &[("version", "1")])
+        .await;
     let draft = designer.get(&format!("{page}/json")).await.text();
     assert!(draft.contains(old_label));
     designer
-        .post(&format!("{page}/ban-nhap"), &[("definition", &draft.replace(old_label, new_label))])
+        .post(
+            &format!("{page}/ban-nhap"),
+            &[("definition", &draft.replace(old_label, new_label))],
+        )
         .await;
     let mut reviewer = signed_in(&app, REVIEWER).await;
     reviewer.post(&format!("{page}/xuat-ban"), &[]).await;
-    assert!(reviewer.get(page).await.text().contains("Đã xuất bản phiên bản 2"));
+    assert!(reviewer
+        .get(page)
+        .await
+        .text()
+        .contains("Đã xuất bản phiên bản 2"));
 
     let filed = citizen.get(&format!("/ho-so/{dossier}")).await.text();
-    assert!(filed.contains(old_label), "the dossier shows version 1's question");
+    assert!(
+        filed.contains(old_label),
+        "the dossier shows version 1's question"
+    );
     assert!(!filed.contains(new_label));
     let filing = citizen.get("/nop-ho-so/1.001193").await.text();
-    assert!(filing.contains(new_label), "new dossiers are filed with version 2");
+    assert!(
+        filing.contains(new_label),
+        "new dossiers are filed with version 2"
+    );
     let number = sqlx::query_scalar!(
         "SELECT v.number FROM dossiers d JOIN form_versions v ON v.id = d.form_version_id WHERE d.code = $1",
         dossier
@@ -280,4 +355,57 @@ async fn a_dossier_keeps_the_questions_of_the_version_it_was_filed_with() {
     .await
     .unwrap();
     assert_eq!(number, 1);
+}
+
+#[tokio::test]
+async fn a_draft_begun_on_an_older_version_moves_to_the_new_one_and_says_what_was_dropped() {
+    let app = spawn_app().await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let mut answers = support::dossiers::birth_answers();
+    answers.push(("action", "save"));
+    citizen.post("/nop-ho-so/1.001193", &answers).await;
+
+    let page = "/quan-tri/bieu-mau/to-khai-1-001193";
+    let mut designer = signed_in(&app, DESIGNER).await;
+    designer
+        .post(&format!("{page}/khoi-phuc"), &[("version", "1")])
+        .await;
+    designer
+        .post(
+            &format!("{page}/cau-truc"),
+            &[("action", "remove:child_birth_place")],
+        )
+        .await;
+    let mut reviewer = signed_in(&app, REVIEWER).await;
+    reviewer.post(&format!("{page}/xuat-ban"), &[]).await;
+    assert!(reviewer
+        .get(page)
+        .await
+        .text()
+        .contains("Đã xuất bản phiên bản 2"));
+
+    let response = citizen.get("/nop-ho-so/1.001193").await;
+    let filing = response.text();
+    assert!(filing.contains("Tờ khai đã được cập nhật"), "{filing}");
+    // The page as text: the list runs from "đã bỏ:" to the full stop.
+    let notice = filing
+        .split("đã bỏ:")
+        .nth(1)
+        .unwrap()
+        .split('.')
+        .next()
+        .unwrap();
+    assert_eq!(
+        notice.trim(),
+        "Nơi sinh",
+        "the dropped question is named, no other"
+    );
+    assert!(
+        response.body.contains("Nguyễn Minh Khang"),
+        "kept answers stay"
+    );
+    assert!(
+        !response.body.contains("Bệnh viện Bãi Cháy"),
+        "the dropped answer is gone"
+    );
 }
