@@ -13,6 +13,7 @@ pub mod design;
 pub mod display;
 pub mod keys;
 pub mod logic;
+pub mod pages;
 pub mod places;
 pub mod representation;
 mod validation;

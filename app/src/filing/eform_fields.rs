@@ -53,6 +53,10 @@ pub fn EformFields(
     errors: Vec<FieldError>,
     places: AddressChoices,
     #[prop(optional)] part: EformPart,
+    /// The sections to show the questions of (a paged form's one page, or
+    /// none); all when not given. The declaration is always shown.
+    #[prop(default = None)]
+    sections: Option<Vec<usize>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let shown =
@@ -60,7 +64,13 @@ pub fn EformFields(
     let wanted = move |field: &&Field| field.declaration == (part == EformPart::Declaration);
     form.sections
         .iter()
-        .filter(|section| section.fields.iter().any(|field| wanted(&field)))
+        .enumerate()
+        .filter(|(index, _)| {
+            part == EformPart::Declaration
+                || sections.as_ref().is_none_or(|shown| shown.contains(index))
+        })
+        .map(|(_, section)| section)
+        .filter(|section| !section.exit && section.fields.iter().any(|field| wanted(&field)))
         .map(|section| {
             let title = match part {
                 EformPart::Questions => section.title.get(lang).to_string(),

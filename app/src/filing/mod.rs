@@ -10,6 +10,7 @@ mod date_range_field;
 mod document_slots;
 pub mod eform_fields;
 mod fee_estimate;
+mod form_pages;
 mod form_text;
 mod group_field;
 pub mod live_check;
@@ -26,6 +27,8 @@ pub mod wallet_page;
 /// A missing document's message is filed under `document_<slot id>`, the
 /// key of its file input.
 pub const DOCUMENT_FIELD_PREFIX: &str = "document_";
+
+pub use form_pages::PAGE_FIELD;
 
 pub use model::{
     document_anchor, filing_path, AddressChoices, AttachedFile, DocumentSlot, FilingView,

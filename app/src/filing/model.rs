@@ -48,6 +48,14 @@ pub struct FilingView {
     /// The questions of the draft's older form version that the version in
     /// use no longer asks: their answers were dropped, and the page says so.
     pub dropped_answers: Vec<crate::eforms::Localised>,
+    /// A paged form's question page shown (a section's index); `None`: the
+    /// filing's own part (office, documents, fees, declaration), or a form
+    /// on one page.
+    pub page: Option<usize>,
+    /// A paged form's question pages on the route the answers lead.
+    pub route: Vec<usize>,
+    /// The exit page the answers end at: the form cannot be filed.
+    pub exit: Option<usize>,
     /// The day in Vietnam by the server's clock: the form's rules on ages
     /// and dates read it, in the browser too.
     pub today: chrono::NaiveDate,
@@ -61,6 +69,16 @@ impl FilingView {
             &self.procedure.code,
             self.counter.as_ref().map(|applicant| applicant.id),
         )
+    }
+
+    /// The address of a paged form's question page `index`, or of the
+    /// filing's own part.
+    pub fn page_path(&self, index: Option<usize>) -> String {
+        let key = match index {
+            Some(index) => self.form.sections[index].key(index),
+            None => crate::eforms::pages::FINAL_PART.to_string(),
+        };
+        format!("{}?trang={key}", self.base_path())
     }
 }
 

@@ -1,5 +1,6 @@
 use super::eform_fields::{EformFields, EformPart};
 use super::fee_estimate::FeeEstimate;
+use super::form_pages::{CarriedAnswers, ExitNotice, PageButtons, PageProgress};
 use super::partly_online::PartlyOnlineNotice;
 use super::server_fns::load_filing;
 use super::FilingView;
@@ -11,7 +12,7 @@ use crate::layout::{PageError, PageTitle};
 use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/nop-ho-so/{procedure_code}`: the e-form of a procedure, resumed from the
 /// citizen's draft when there is one. The same page serves the counter at
@@ -21,6 +22,7 @@ use leptos_router::hooks::use_params_map;
 pub fn FilingPage() -> impl IntoView {
     let t = use_texts();
     let params = use_params_map();
+    let query = use_query_map();
     let code = move || params.with_untracked(|params| params.get("code").unwrap_or_default());
     let filing = Resource::new(
         move || {
@@ -28,9 +30,10 @@ pub fn FilingPage() -> impl IntoView {
             (
                 params.get("code").unwrap_or_default(),
                 params.get("applicant"),
+                query.get().get("trang"),
             )
         },
-        |(code, applicant)| load_filing(code, applicant),
+        |(code, applicant, page)| load_filing(code, applicant, page),
     );
     view! {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
@@ -132,11 +135,24 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     provide_context(shown);
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     let agency_error_id = format!("{agency_id}-error");
+    // A paged form shows one question page, or the filing's own part with
+    // no questions; a form on one page shows them all.
+    let shown_sections = match (filing.form.paged, filing.page) {
+        (false, _) => None,
+        (true, page) => Some(page.into_iter().collect::<Vec<_>>()),
+    };
     let fields = |part| {
         view! {
             <EformFields form=filing.form.clone() answers=filing.answers.clone() errors=feedback.errors.clone()
-                places=filing.places.clone() part/>
+                places=filing.places.clone() part sections=shown_sections.clone()/>
         }
+    };
+    let paged = filing.form.paged;
+    let question_page = paged && filing.page.is_some();
+    let action = if paged {
+        filing.page_path(filing.page)
+    } else {
+        action
     };
     view! {
         <form method="post" action=action novalidate class="eform" id=FORM_ID>
@@ -151,6 +167,8 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             // Tells the upload and wallet handlers the answers came along.
             <input type="hidden" name="filing_form" value="1"/>
             <input type="hidden" name="return_to" value=""/>
+            {paged.then(|| view! { <PageProgress filing=filing.clone()/> <CarriedAnswers filing=filing.clone()/> })}
+            {(!question_page).then(|| view! {
             <div class=if agency_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for=agency_id.clone()>{f.agency_label}</label>
                 <p class="hint" id=format!("{agency_id}-hint")>{f.agency_hint}</p>
@@ -163,7 +181,12 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            })}
             {fields(EformPart::Questions)}
+            {if question_page {
+                view! { <PageButtons filing=filing.clone()/> }.into_any()
+            } else {
+                view! {
             <DocumentSlots
                 upload_action=format!("{}/giay-to", filing.base_path())
                 wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
@@ -172,6 +195,9 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 in_form=true/>
             {filing.fee_schedule.clone().map(|schedule| view! { <FeeEstimate schedule form=filing.form.clone() answers=filing.answers.clone() today=filing.today/> })}
             {fields(EformPart::Declaration)}
+                    {match filing.exit {
+                        Some(exit) => view! { <ExitNotice filing=filing.clone() exit/> }.into_any(),
+                        None => view! {
             <div class="filing-actions" id=ACTIONS_ANCHOR tabindex="-1">
                 {(!at_counter).then(|| view! { <p class="hint">{t.filing_check.continue_hint}</p> })}
                 <div class="button-group">
@@ -183,6 +209,13 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                     <button type="submit" class="button button--secondary" name="action" value=format!("save:{ACTIONS_ANCHOR}")>{f.save_draft}</button>
                 </div>
             </div>
+                        }.into_any(),
+                    }}
+                    {paged.then(|| super::form_pages::previous_page(&filing).map(|index| view! {
+                        <p><a href=filing.page_path(index) class="back-link">{f.previous_page}</a></p>
+                    }))}
+                }.into_any()
+            }}
         </form>
     }
 }

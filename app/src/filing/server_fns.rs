@@ -7,7 +7,11 @@ use leptos::prelude::*;
 /// officers only); `NotFound` when the procedure has no online form or,
 /// at the counter, is not one the officer's agencies implement.
 #[server(endpoint = "filing/view")]
-pub async fn load_filing(code: String, applicant: Option<String>) -> Result<FilingView, AppError> {
+pub async fn load_filing(
+    code: String,
+    applicant: Option<String>,
+    page: Option<String>,
+) -> Result<FilingView, AppError> {
     use super::store::Filer;
     use crate::access::{require, Permission, Role};
     let pool = crate::database::pool()?;
@@ -28,7 +32,8 @@ pub async fn load_filing(code: String, applicant: Option<String>) -> Result<Fili
             }
         }
     };
-    super::store::filing_view(&pool, filer, code.trim())
+    let today = crate::clock::current()?.today_in_vietnam();
+    super::store::filing_view(&pool, filer, code.trim(), page.as_deref(), today)
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -307,7 +307,13 @@ pub async fn procedure_for(
 }
 
 /// The filing page's data for `filer`.
-pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<Option<FilingView>> {
+pub async fn filing_view(
+    pool: &PgPool,
+    filer: Filer,
+    code: &str,
+    page: Option<&str>,
+    today: chrono::NaiveDate,
+) -> AppResult<Option<FilingView>> {
     let Some((procedure, form)) = procedure_for(pool, &filer, code).await? else {
         return Ok(None);
     };
@@ -336,6 +342,9 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             form,
             fee_schedule: None,
             today: Default::default(),
+            route: Vec::new(),
+            page: None,
+            exit: None,
         },
         None => FilingView {
             places: AddressChoices {
@@ -353,12 +362,35 @@ pub async fn filing_view(pool: &PgPool, filer: Filer, code: &str) -> AppResult<O
             form,
             fee_schedule: None,
             today: Default::default(),
+            route: Vec::new(),
+            page: None,
+            exit: None,
         },
     };
     let schedule = crate::fees::store::schedule(pool, view.procedure.version_id).await?;
+    let exit = crate::eforms::evaluate(&view.form, &view.answers, today).exit;
+    let (route, page) = if view.form.paged {
+        let route = view.form.question_route(&view.answers, today);
+        // A page off the route is not shown: the first page is.
+        let page = match page {
+            Some(crate::eforms::pages::FINAL_PART) => None,
+            Some(key) => view
+                .form
+                .page_index(key)
+                .filter(|index| route.contains(index))
+                .or(route.first().copied()),
+            None => route.first().copied(),
+        };
+        (route, page)
+    } else {
+        (Vec::new(), None)
+    };
     Ok(Some(FilingView {
         fee_schedule: (!schedule.rules.is_empty()).then_some(schedule),
-        today: crate::clock::current()?.today_in_vietnam(),
+        today,
+        route,
+        page,
+        exit,
         ..view
     }))
 }

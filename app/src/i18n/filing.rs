@@ -48,6 +48,10 @@ pub struct FilingTexts {
     pub draft_saved_at: fn(&str) -> String,
     /// The form changed since the draft was begun (the questions dropped).
     pub form_changed: fn(&str) -> String,
+    /// A paged form: which step of how many (the last is the documents).
+    pub page_step: fn(usize, usize) -> String,
+    pub next_page: &'static str,
+    pub previous_page: &'static str,
     pub draft_saved: &'static str,
     pub submitted: fn(&str, &str, &str) -> String,
     pub confirm_email_first: &'static str,
@@ -159,6 +163,9 @@ pub const VI: FilingTexts = FilingTexts {
     document_missing: |name| format!("Cần tải lên: {name}."),
     submit: "Nộp hồ sơ",
     draft_saved_at: |at| format!("Bản nháp đã lưu lúc {at}."),
+    page_step: |step, steps| format!("Bước {step} trên {steps}"),
+    next_page: "Tiếp tục",
+    previous_page: "Quay lại",
     form_changed: |dropped| {
         format!("Tờ khai đã được cập nhật từ khi bạn bắt đầu. Các câu trả lời đã được chuyển sang tờ khai mới; những câu không còn được hỏi đã bỏ: {dropped}.")
     },
@@ -277,6 +284,9 @@ pub const EN: FilingTexts = FilingTexts {
     document_missing: |name| format!("Please upload: {name}."),
     submit: "Submit the dossier",
     draft_saved_at: |at| format!("Draft saved at {at}."),
+    page_step: |step, steps| format!("Step {step} of {steps}"),
+    next_page: "Continue",
+    previous_page: "Back",
     form_changed: |dropped| {
         format!("The form was updated since you began. Your answers moved to the new form; those to questions it no longer asks were dropped: {dropped}.")
     },

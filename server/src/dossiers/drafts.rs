@@ -135,12 +135,63 @@ async fn open_at_counter(
 }
 
 impl Filing {
-    /// Where the filing's forms post and come back to.
+    /// Where the filing's forms post and come back to: for a paged form,
+    /// its own part (office, documents, fees), after the question pages.
     pub fn base_path(&self) -> String {
-        filing_path(
+        let path = filing_path(
             &self.procedure.code,
             self.officer.as_ref().map(|_| self.applicant.id),
+        );
+        if self.form.paged {
+            self.page_path(None)
+        } else {
+            path
+        }
+    }
+
+    /// A paged form's question page `index`, or its own part.
+    pub fn page_path(&self, index: Option<usize>) -> String {
+        let key = match index {
+            Some(index) => self.form.sections[index].key(index),
+            None => app::eforms::pages::FINAL_PART.to_string(),
+        };
+        let path = filing_path(
+            &self.procedure.code,
+            self.officer.as_ref().map(|_| self.applicant.id),
+        );
+        format!("{path}?trang={key}")
+    }
+
+    /// The answers a post carries: all of them for a form on one page; for
+    /// a paged form, the draft's with the posted page's replaced (a page
+    /// cannot change another page's answers).
+    pub async fn posted_answers(
+        &self,
+        pool: &PgPool,
+        form: &crate::forms::Posted,
+    ) -> anyhow::Result<(Answers, Option<usize>)> {
+        let posted = app::eforms::keys::posted_answers(&self.form, |key| Some(form.get(key)));
+        if !self.form.paged {
+            return Ok((posted, None));
+        }
+        let page = self
+            .form
+            .page_index(&form.get(app::filing::PAGE_FIELD))
+            .filter(|&index| self.form.is_question_page(index));
+        let stored = filing_store::draft(
+            pool,
+            self.applicant.id,
+            self.officer_id(),
+            self.procedure.version_id,
         )
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?
+        .map(|(_, answers, _, _)| answers)
+        .unwrap_or_default();
+        Ok((
+            app::eforms::pages::merge_page(&self.form, &stored, &posted, page),
+            page,
+        ))
     }
 
     fn officer_id(&self) -> Option<i64> {

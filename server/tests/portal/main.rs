@@ -44,6 +44,7 @@ mod notice_slips;
 mod operations;
 mod operations_view;
 mod page_cache;
+mod paged_eforms;
 mod password_reset;
 mod payments;
 mod portal_settings;

@@ -9,6 +9,7 @@
 //! [`app::filing::check::store::readiness`], whatever the browser said.
 
 pub mod confirm;
+mod pages;
 mod submit;
 
 use super::drafts::Filing;
@@ -16,8 +17,7 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::eforms::keys::{posted_answers, GroupChange};
-use app::eforms::Answers;
+use app::eforms::keys::GroupChange;
 use app::filing::check::store::readiness;
 use app::filing::eform_fields::FORM_NAME;
 use app::forms::focus::is_place;
@@ -47,8 +47,9 @@ pub async fn file(
     let texts = &asker.lang.texts().filing;
     let back = filing.base_path();
 
-    // What was typed, for every key the form has (nothing else is kept).
-    let mut answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
+    // What was typed, for every key the form has (nothing else is kept);
+    // a paged form's post changes only its own page's answers.
+    let (mut answers, page) = filing.posted_answers(&state.pool, &form).await?;
     let action = form.get("action");
     // A group's "Thêm"/"Xóa" changes the answers before they are saved.
     let group_change = GroupChange::parse(&action);
@@ -60,6 +61,13 @@ pub async fn file(
     let agency_code = form.get("agency");
     let chosen = filing.chosen_agency(&agency_code);
     let draft_id = filing.save(&state.pool, chosen, &answers).await?;
+
+    if let Some(page) = page {
+        return pages::after_question_page(
+            &state, &session, asker.lang, &filing, page, &action, &answers,
+        )
+        .await;
+    }
 
     if action != "submit" && action != "review" {
         feedback::notice(&session, NoticeTone::Success, texts.draft_saved).await;
@@ -85,6 +93,14 @@ pub async fn file(
     let (clean, agency) = match verdict.outcome {
         Ok(ready) => ready,
         Err(problems) => {
+            // A paged form goes back to the first page with a problem.
+            let back = pages::first_page_with(
+                &filing,
+                &problems,
+                &answers,
+                state.clock.today_in_vietnam(),
+            )
+            .map_or(back, |page| filing.page_path(Some(page)));
             let mut refused = FormFeedback::new(FORM_NAME);
             refused.keep("agency", &agency_code);
             refused.errors = problems;
@@ -141,7 +157,7 @@ pub(crate) async fn save_posted(
     if form.get(FORM_MARKER).is_empty() {
         return Ok(None);
     }
-    let answers: Answers = posted_answers(&filing.form, |key| Some(form.get(key)));
+    let (answers, _) = filing.posted_answers(&state.pool, form).await?;
     let chosen = filing.chosen_agency(&form.get("agency"));
     Ok(Some(filing.save(&state.pool, chosen, &answers).await?))
 }
