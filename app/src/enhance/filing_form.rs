@@ -20,10 +20,11 @@ use leptos::prelude::*;
 /// - `shown`: the fields whose messages the server rendered with the page.
 /// - `choose_commune`, `choose_province_first`: the commune list's first
 ///   option, in the page's language.
-/// - `logic`: the e-form as JSON and `today` (`yyyy-mm-dd`, the server's
-///   day): the island evaluates the form's rules itself, with the same
-///   evaluator as the server (`crate::eforms::logic`), so questions come and
-///   go as the citizen types, before the server's check answers.
+/// - `logic`: what the rules read of the e-form (`FormDefinition::logic`,
+///   as JSON) and `today` (`yyyy-mm-dd`, the server's day): the island
+///   evaluates the form's rules itself, with the same evaluator as the
+///   server (`crate::eforms::logic`), so questions come and go as the
+///   citizen types, before the server's check answers.
 #[island]
 pub fn FilingFormEnhancer(
     form_id: String,
@@ -80,9 +81,9 @@ mod imp {
 
     pub struct Live {
         pub form: web_sys::HtmlFormElement,
-        /// The e-form, for its rules; `None` if it did not come (the
-        /// server's check still shows and hides).
-        pub logic: Option<crate::eforms::FormDefinition>,
+        /// What the rules read of the e-form; `None` if it did not come
+        /// (the server's check still shows and hides).
+        pub logic: Option<crate::eforms::logic::LogicForm>,
         pub today: chrono::NaiveDate,
         pub code: String,
         pub applicant: Option<String>,
@@ -177,16 +178,11 @@ mod imp {
     /// are asked, and the values they compute.
     fn evaluate_here(
         live: &Live,
-        form: &crate::eforms::FormDefinition,
+        form: &crate::eforms::logic::LogicForm,
         pairs: &[(String, String)],
     ) {
-        let answers = crate::eforms::keys::posted_answers(form, |key| {
-            pairs
-                .iter()
-                .find(|(name, _)| name == key)
-                .map(|(_, value)| value.clone())
-        });
-        let evaluation = crate::eforms::evaluate(form, &answers, live.today);
+        let answers = form.posted(pairs);
+        let evaluation = crate::eforms::logic::evaluate_logic(form, &answers, live.today);
         for wrapper in dom::all(&live.form, "[data-field]") {
             let key = wrapper.get_attribute("data-field").unwrap_or_default();
             dom::set_hidden(&wrapper, !evaluation.shows(&key));

@@ -6,10 +6,12 @@
 //!
 //! Each island renders nothing of its own: once hydrated it listens on the
 //! page's elements and changes them as the server would have rendered them.
-//! The pages' view code, the interface texts, the e-forms and their
-//! validator stay on the server, which is what keeps the browser bundle
-//! small (measured in `bench/README.md`, "Browser bundle"). Without JavaScript
-//! none of this runs and every page works as forms that post.
+//! The pages' view code, the interface texts and the e-forms' validator
+//! stay on the server, which is what keeps the browser bundle small
+//! (measured in `bench/README.md`, "Browser bundle"); the e-forms' rule
+//! evaluator (`crate::eforms::logic`) is the one part of the form logic the
+//! browser runs, the same code the server obeys. Without JavaScript none of
+//! this runs and every page works as forms that post.
 
 #[cfg(feature = "hydrate")]
 mod dom;

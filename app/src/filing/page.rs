@@ -160,7 +160,7 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
                 applicant=filing.counter.as_ref().map(|applicant| applicant.id.to_string())
                 shown=live_checked_errors(&feedback)
                 choose_commune=f.choose_commune.to_string() choose_province_first=f.choose_province_first.to_string()
-                logic=serde_json::to_string(&filing.form).unwrap_or_default() today=filing.today.to_string()/>
+                logic=serde_json::to_string(&filing.form.logic()).unwrap_or_default() today=filing.today.to_string()/>
             // Enter in a text box presses the form's first submit button: make
             // that "save the draft", not an address or group button further on.
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">{f.save_draft}</button>

@@ -2,9 +2,10 @@
 //! which are required, the values they set or compute, whether the form
 //! may be sent, and the route through its pages.
 
+use super::form::{LogicField, LogicForm};
 use super::reading::Reading;
-use super::rule::{Action, Rule};
-use crate::eforms::{keys, Answers, Field, FieldKind, FormDefinition, Localised};
+use super::rule::{Action, Expr, Rule};
+use crate::eforms::{keys, Answers, FormDefinition, Localised};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,6 +34,11 @@ const ROUNDS: usize = 8;
 
 /// Evaluates `form`'s logic on `answers` on the day `today`.
 pub fn evaluate(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Evaluation {
+    evaluate_logic(&form.logic(), answers, today)
+}
+
+/// [`evaluate`] on what the rules read of a form (the browser's copy).
+pub fn evaluate_logic(form: &LogicForm, answers: &Answers, today: NaiveDate) -> Evaluation {
     let multiple = form.multiple_choice_names();
     let mut current = Evaluation::default();
     for _ in 0..ROUNDS {
@@ -80,7 +86,7 @@ impl Evaluation {
 }
 
 fn round(
-    form: &FormDefinition,
+    form: &LogicForm,
     view: &Answers,
     today: NaiveDate,
     multiple: &BTreeSet<String>,
@@ -108,30 +114,27 @@ fn round(
                 .flat_map(|&page| form.sections[page].rules.iter()),
         )
         .collect();
-    let on_route: Vec<&Field> = out
+    let on_route: Vec<&LogicField> = out
         .pages
         .iter()
         .flat_map(|&page| form.sections[page].fields.iter())
         .collect();
     apply(&rules, &top, &on_route, &mut out);
     for field in on_route {
-        let FieldKind::Group {
-            fields,
-            rules,
-            min_items,
-            max_items,
-            ..
-        } = &field.kind
-        else {
+        let Some(group) = &field.group else {
             continue;
         };
         if !out.shows(&field.name) {
             continue;
         }
-        let names: BTreeSet<String> = fields.iter().map(|inner| inner.name.clone()).collect();
-        let inner: Vec<&Field> = fields.iter().collect();
-        let rules: Vec<&Rule> = rules.iter().collect();
-        let count = keys::group_len(view, &field.name, *min_items, (*max_items).max(*min_items));
+        let names: BTreeSet<String> = group
+            .fields
+            .iter()
+            .map(|inner| inner.name.clone())
+            .collect();
+        let inner: Vec<&LogicField> = group.fields.iter().collect();
+        let rules: Vec<&Rule> = group.rules.iter().collect();
+        let count = keys::group_len(view, &field.name, group.min_items, group.max_items);
         for index in 0..count {
             let reading = Reading {
                 view,
@@ -149,7 +152,7 @@ fn round(
 /// The pages from the first, each followed by the next regular page unless
 /// one of its rules skips ahead or exits. Skips only go forward, so the
 /// route always ends.
-fn route(form: &FormDefinition, reading: &Reading, out: &mut Evaluation) {
+fn route(form: &LogicForm, reading: &Reading, out: &mut Evaluation) {
     let count = form.sections.len();
     let regular = |index: usize| !form.sections[index].exit;
     let mut at = (0..count).find(|&index| regular(index));
@@ -189,7 +192,7 @@ fn route(form: &FormDefinition, reading: &Reading, out: &mut Evaluation) {
 }
 
 /// Applies `rules` read from `reading`'s place to the `fields` there.
-fn apply(rules: &[&Rule], reading: &Reading, fields: &[&Field], out: &mut Evaluation) {
+fn apply(rules: &[&Rule], reading: &Reading, fields: &[&LogicField], out: &mut Evaluation) {
     // A field some rule shows is asked only while one of them fires.
     let mut shown: BTreeMap<String, bool> = BTreeMap::new();
     for rule in rules {
@@ -235,14 +238,8 @@ fn apply(rules: &[&Rule], reading: &Reading, fields: &[&Field], out: &mut Evalua
         {
             out.hidden.insert(key.clone());
         }
-        match &field.kind {
-            FieldKind::Calculated { formula } => {
-                out.values.insert(key, formula.compute(reading));
-            }
-            FieldKind::Hidden { value } => {
-                out.values.insert(key, value.clone());
-            }
-            _ => {}
+        if let Some(value) = &field.value {
+            out.values.insert(key, Expr::compute(value, reading));
         }
     }
 }

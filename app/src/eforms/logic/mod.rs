@@ -10,11 +10,13 @@
 
 mod condition;
 mod evaluation;
+mod form;
 mod reading;
 mod rule;
 
 pub use condition::{age_on, Comparison, Condition, Operator};
-pub use evaluation::{evaluate, Evaluation};
+pub use evaluation::{evaluate, evaluate_logic, Evaluation};
+pub use form::{LogicField, LogicForm, LogicGroup, LogicSection};
 pub use reading::{read_date, read_number, write_number};
 pub use rule::{Action, Expr, Rule};
 

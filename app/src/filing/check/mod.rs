@@ -34,12 +34,19 @@ pub struct CheckView {
     pub appointment: String,
     /// What stops submission; empty when the dossier can be submitted.
     pub problems: Vec<FieldError>,
+    /// A paged form's page of each problem's field, by the problem's order
+    /// (`None`: the filing's own part), so its link opens that page.
+    pub problem_pages: Vec<Option<String>>,
+    /// A paged form's own part (office, documents, fees): `?trang=ho-so`.
+    pub own_part: Option<String>,
 }
 
 /// One answer, and the id of its field on the filing page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerRow {
     pub anchor: String,
+    /// A paged form's page the answer is given on (its key).
+    pub page: Option<String>,
     pub label: String,
     pub value: String,
 }

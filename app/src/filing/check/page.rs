@@ -26,17 +26,31 @@ pub fn FilingCheckPage() -> impl IntoView {
     }
 }
 
+/// The filing page's `anchor`, on a paged form's `page` (its key).
+fn filing_place(form: &str, page: Option<&str>, anchor: &str) -> String {
+    match page {
+        Some(page) => format!("{form}?trang={page}#{anchor}"),
+        None => format!("{form}#{anchor}"),
+    }
+}
+
 /// "Thay đổi", with what it changes for screen readers, leading back to
-/// `anchor` on the filing page.
+/// `anchor` on the filing page (on its page, `page`, for a paged form).
 #[component]
-fn ChangeLink(form: String, anchor: String, what: String) -> impl IntoView {
+fn ChangeLink(
+    form: String,
+    anchor: String,
+    what: String,
+    #[prop(default = None)] page: Option<String>,
+) -> impl IntoView {
     let c = &use_texts().filing_check;
+    let href = filing_place(&form, page.as_deref(), &anchor);
     view! {
         <dd class="summary-list__action">
             // The name says what changes ("Thay đổi: Nơi nộp hồ sơ") and
             // starts with the visible word (WCAG 2.5.3). A hidden span would
             // read "Thay đổi : …": Chromium spaces out positioned elements.
-            <a href=format!("{form}#{anchor}") aria-label=format!("{}: {what}", c.change)>{c.change}</a>
+            <a href=href aria-label=format!("{}: {what}", c.change)>{c.change}</a>
         </dd>
     }
 }
@@ -57,8 +71,10 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
             <div class="notice notice--warning" role="note">
                 <p>{(c.not_ready)(check.problems.len())}</p>
                 <ul>
-                    {check.problems.iter().map(|problem| view! {
-                        <li><a href=format!("{form}#{}", field_id(FORM_NAME, &problem.field))>{problem.message.clone()}</a></li>
+                    {check.problems.iter().enumerate().map(|(index, problem)| {
+                        let page = check.problem_pages.get(index).cloned().flatten().or(check.own_part.clone());
+                        let href = filing_place(&form, page.as_deref(), &field_id(FORM_NAME, &problem.field));
+                        view! { <li><a href=href>{problem.message.clone()}</a></li> }
                     }).collect_view()}
                 </ul>
             </div>
@@ -76,7 +92,7 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
                 <div>
                     <dt>{row.label.clone()}</dt>
                     <dd>{row.value.clone()}</dd>
-                    <ChangeLink form=form.clone() anchor=row.anchor.clone() what=row.label.clone()/>
+                    <ChangeLink form=form.clone() anchor=row.anchor.clone() what=row.label.clone() page=row.page.clone()/>
                 </div>
             }
         })
@@ -99,7 +115,7 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
             <div>
                 <dt>{slot.name.clone()}</dt>
                 <dd>{files}</dd>
-                <ChangeLink form=form.clone() anchor=document_anchor(slot.id) what=slot.name.clone()/>
+                <ChangeLink form=form.clone() anchor=document_anchor(slot.id) what=slot.name.clone() page=check.own_part.clone()/>
             </div>
         }
     }).collect_view();
@@ -116,7 +132,7 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
                 <div>
                     <dt>{p.total}</dt>
                     <dd><strong class="check-fee-total">{assessment.total.to_string()}</strong></dd>
-                    <ChangeLink form=form.clone() anchor=FEES_ANCHOR.to_string() what=c.fees.to_string()/>
+                    <ChangeLink form=form.clone() anchor=FEES_ANCHOR.to_string() what=c.fees.to_string() page=check.own_part.clone()/>
                 </div>
                 <div><dt>{p.when_due}</dt><dd>{due.label(lang)}</dd></div>
             </dl>
@@ -133,7 +149,7 @@ fn CheckSummary(check: CheckView) -> impl IntoView {
             <div>
                 <dt>{c.office}</dt>
                 <dd>{office}</dd>
-                <ChangeLink form=form.clone() anchor=field_id(FORM_NAME, "agency") what=c.office.to_string()/>
+                <ChangeLink form=form.clone() anchor=field_id(FORM_NAME, "agency") what=c.office.to_string() page=check.own_part.clone()/>
             </div>
         </dl>
         <h2 id="check-answers">{c.answers}</h2>

@@ -145,9 +145,14 @@ pub async fn check_view(
         .into_iter()
         .map(|(key, label, value)| AnswerRow {
             anchor: field_id(FORM_NAME, &key),
+            page: page_key(&form, &key),
             label,
             value,
         })
+        .collect();
+    let problem_pages = problems
+        .iter()
+        .map(|problem: &crate::forms::FieldError| page_key(&form, &problem.field))
         .collect();
     let appointment = appointment_now(pool, procedure.version_id, clock.now_in_vietnam()).await?;
     Ok(Some(CheckView {
@@ -157,8 +162,21 @@ pub async fn check_view(
         fees: verdict.charges.then_some(verdict.fees),
         appointment: appointment.format("%d/%m/%Y").to_string(),
         problems,
+        problem_pages,
+        own_part: form
+            .paged
+            .then(|| crate::eforms::pages::FINAL_PART.to_string()),
         procedure,
     }))
+}
+
+/// The key of the question page `key` is answered on, for a paged form.
+fn page_key(form: &crate::eforms::FormDefinition, key: &str) -> Option<String> {
+    if !form.paged {
+        return None;
+    }
+    form.page_of(key)
+        .map(|index| form.sections[index].key(index))
 }
 
 /// When the result would be due for a dossier of this version received at

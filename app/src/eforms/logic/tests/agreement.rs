@@ -139,6 +139,35 @@ proptest! {
     }
 
     #[test]
+    fn the_browsers_copy_of_the_rules_reads_a_post_as_the_server_does(
+        form in random_form(), answers in random_answers()
+    ) {
+        // The post as the browser sends it: several choices as one box each.
+        let multiple = form.multiple_choice_names();
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for (key, value) in &answers {
+            let name = key.rsplit('.').next().unwrap_or(key);
+            if multiple.contains(name) {
+                for choice in value.split(',') {
+                    pairs.push((format!("{key}.{choice}"), "on".into()));
+                }
+            } else {
+                pairs.push((key.clone(), value.clone()));
+            }
+        }
+        pairs.push(("agency".into(), "000.01.40.H34".into()));
+        let sent: LogicForm =
+            serde_json::from_str(&serde_json::to_string(&form.logic()).unwrap()).unwrap();
+        let server = crate::eforms::keys::posted_answers(&form, |key| {
+            pairs.iter().find(|(name, _)| name == key).map(|(_, value)| value.clone())
+        });
+        prop_assert_eq!(
+            evaluate_logic(&sent, &sent.posted(&pairs), today()),
+            evaluate(&form, &server, today())
+        );
+    }
+
+    #[test]
     fn hidden_answers_never_reach_the_kept_ones(
         form in random_form(), answers in random_answers()
     ) {
