@@ -24,7 +24,8 @@ pub fn PageProgress(filing: FilingView) -> impl IntoView {
     view! { <p class="caption">{(f.page_step)(step, filing.route.len() + 1)}</p> }
 }
 
-/// Hidden inputs with the answers not asked on this page.
+/// Hidden inputs with the answers not asked on this page, and on a
+/// question page the office chosen.
 #[component]
 pub fn CarriedAnswers(filing: FilingView) -> impl IntoView {
     let asked_here = |key: &str| {
@@ -44,10 +45,19 @@ pub fn CarriedAnswers(filing: FilingView) -> impl IntoView {
         .filter(|(key, _)| !asked_here(key))
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect();
-    carried
-        .into_iter()
-        .map(|(key, value)| view! { <input type="hidden" name=key value=value/> })
-        .collect_view()
+    // A question page has no office to choose: the one chosen comes along,
+    // so saving the page does not unchoose it.
+    let office = filing
+        .page
+        .and(filing.agency_code.clone())
+        .map(|code| view! { <input type="hidden" name="agency" value=code/> });
+    view! {
+        {office}
+        {carried
+            .into_iter()
+            .map(|(key, value)| view! { <input type="hidden" name=key value=value/> })
+            .collect_view()}
+    }
 }
 
 /// A question page's buttons: on to the next page, back, save.

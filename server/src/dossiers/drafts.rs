@@ -138,15 +138,13 @@ impl Filing {
     /// Where the filing's forms post and come back to: for a paged form,
     /// its own part (office, documents, fees), after the question pages.
     pub fn base_path(&self) -> String {
-        let path = filing_path(
+        if self.form.paged {
+            return self.page_path(None);
+        }
+        filing_path(
             &self.procedure.code,
             self.officer.as_ref().map(|_| self.applicant.id),
-        );
-        if self.form.paged {
-            self.page_path(None)
-        } else {
-            path
-        }
+        )
     }
 
     /// A paged form's question page `index`, or its own part.
