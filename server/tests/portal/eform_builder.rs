@@ -409,3 +409,44 @@ async fn a_draft_begun_on_an_older_version_moves_to_the_new_one_and_says_what_wa
         "the dropped answer is gone"
     );
 }
+
+#[tokio::test]
+async fn a_code_taken_at_the_same_moment_makes_one_form() {
+    let app = spawn_app().await;
+    let cookie = signed_in(&app, DESIGNER).await.session_cookie().unwrap();
+    let admin = signed_in(&app, AUTHOR).await.session_cookie().unwrap();
+    let requests = [&cookie, &admin, &cookie, &admin]
+        .iter()
+        .enumerate()
+        .map(|(n, cookie)| {
+            form_post(
+                "/quan-tri/bieu-mau",
+                &[
+                    ("code", CODE),
+                    ("title", "Tờ khai hộ gia đình"),
+                    ("owner", ""),
+                    ("copy_from", ""),
+                ],
+                address(n as u16),
+                Some(cookie),
+            )
+        })
+        .collect();
+    let answers = all_at_once(&app, requests).await;
+    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let (forms, saves) = sqlx::query_as::<_, (i64, i64)>(
+        "SELECT (SELECT count(*) FROM forms WHERE code = $1),
+                (SELECT count(*) FROM form_saves s JOIN forms f ON f.id = s.form_id WHERE f.code = $1)",
+    )
+    .bind(CODE)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((forms, saves), (1, 1), "one form, one first save");
+    let audited: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'form_created'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+}
