@@ -53,6 +53,22 @@ impl FormDefinition {
     }
 }
 
+/// Whether `key` is answered on the question page `page`, or with `None`
+/// on the filing's own part (whose only answers are the declaration's).
+pub fn asked_on(form: &FormDefinition, page: Option<usize>, key: &str) -> bool {
+    match page {
+        Some(index) => form.sections.get(index).is_some_and(|section| {
+            section
+                .fields
+                .iter()
+                .any(|field| !field.declaration && owns(field, key))
+        }),
+        None => form
+            .fields()
+            .any(|field| field.declaration && owns(field, key)),
+    }
+}
+
 /// The draft's answers with those of one page replaced by what it posted:
 /// the question page `page`, or with `None` the filing's own part (whose
 /// only answers are the declaration's). Keys of other pages are kept as
@@ -63,17 +79,7 @@ pub fn merge_page(
     posted: &Answers,
     page: Option<usize>,
 ) -> Answers {
-    let on_page = |key: &str| match page {
-        Some(index) => form.sections.get(index).is_some_and(|section| {
-            section
-                .fields
-                .iter()
-                .any(|field| !field.declaration && owns(field, key))
-        }),
-        None => form
-            .fields()
-            .any(|field| field.declaration && owns(field, key)),
-    };
+    let on_page = |key: &str| asked_on(form, page, key);
     let mut merged: Answers = stored
         .iter()
         .filter(|(key, _)| !on_page(key))

@@ -5,7 +5,7 @@
 //! the exit page when the answers end there.
 
 use super::FilingView;
-use crate::eforms::pages::owns;
+use crate::eforms::pages::asked_on;
 use crate::eforms::{Answers, FieldKind};
 use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
@@ -28,17 +28,7 @@ pub fn PageProgress(filing: FilingView) -> impl IntoView {
 /// question page the office chosen.
 #[component]
 pub fn CarriedAnswers(filing: FilingView) -> impl IntoView {
-    let asked_here = |key: &str| {
-        let fields: Vec<&crate::eforms::Field> = match filing.page {
-            Some(page) => filing.form.sections[page].fields.iter().collect(),
-            None => filing
-                .form
-                .fields()
-                .filter(|field| field.declaration)
-                .collect(),
-        };
-        fields.iter().any(|field| owns(field, key))
-    };
+    let asked_here = |key: &str| asked_on(&filing.form, filing.page, key);
     let carried: Answers = filing
         .answers
         .iter()

@@ -31,6 +31,6 @@ pub const DOCUMENT_FIELD_PREFIX: &str = "document_";
 pub use form_pages::PAGE_FIELD;
 
 pub use model::{
-    document_anchor, filing_path, AddressChoices, AttachedFile, DocumentSlot, FilingView,
-    ProcedureSummary,
+    document_anchor, filing_path, form_page_path, AddressChoices, AttachedFile, DocumentSlot,
+    FilingView, ProcedureSummary,
 };

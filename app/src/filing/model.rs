@@ -74,11 +74,7 @@ impl FilingView {
     /// The address of a paged form's question page `index`, or of the
     /// filing's own part.
     pub fn page_path(&self, index: Option<usize>) -> String {
-        let key = match index {
-            Some(index) => self.form.sections[index].key(index),
-            None => crate::eforms::pages::FINAL_PART.to_string(),
-        };
-        format!("{}?trang={key}", self.base_path())
+        form_page_path(&self.base_path(), &self.form, index)
     }
 }
 
@@ -89,6 +85,20 @@ pub fn filing_path(procedure: &str, applicant: Option<i64>) -> String {
         Some(applicant) => paths::counter_file(applicant, procedure),
         None => paths::file_dossier(procedure),
     }
+}
+
+/// A paged form's question page `index` on the filing page at `base`, or
+/// the filing's own part (`?trang=ho-so`).
+pub fn form_page_path(
+    base: &str,
+    form: &crate::eforms::FormDefinition,
+    index: Option<usize>,
+) -> String {
+    let key = match index {
+        Some(index) => form.sections[index].key(index),
+        None => crate::eforms::pages::FINAL_PART.to_string(),
+    };
+    format!("{base}?trang={key}")
 }
 
 /// The id of a required document's slot on the filing page, which uploads

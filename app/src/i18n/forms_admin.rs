@@ -57,7 +57,13 @@ pub struct FormsAdminTexts {
     pub document_label: &'static str,
     pub save_draft: &'static str,
     pub saved: &'static str,
-    pub not_json: fn(&str) -> String,
+    /// A document that is not JSON at all, at (line, column).
+    pub not_json: fn(usize, usize) -> String,
+    /// JSON, but not a form document (a field kind, a key or a value
+    /// the format has not), at (line, column).
+    pub not_a_form: fn(usize, usize) -> String,
+    /// A form file over (most megabytes).
+    pub file_too_large: fn(usize) -> String,
     pub problems_heading: &'static str,
     pub no_problems: &'static str,
     pub problem: fn(&DesignProblem) -> String,
@@ -160,7 +166,13 @@ pub const VI: FormsAdminTexts = FormsAdminTexts {
     document_label: "Bản nháp (JSON)",
     save_draft: "Lưu bản nháp",
     saved: "Đã lưu bản nháp.",
-    not_json: |error| format!("Bản nháp chưa đúng cấu trúc biểu mẫu: {error}"),
+    not_json: |line, column| {
+        format!("Bản nháp chưa đúng cấu trúc biểu mẫu: không phải JSON hợp lệ (dòng {line}, cột {column}).")
+    },
+    not_a_form: |line, column| {
+        format!("Bản nháp chưa đúng cấu trúc biểu mẫu: có kiểu trường, khóa hoặc giá trị không có trong mẫu (dòng {line}, cột {column}; xem docs/eforms.md).")
+    },
+    file_too_large: |most| format!("Tệp biểu mẫu không được lớn hơn {most} MB."),
     problems_heading: "Cần sửa trước khi xuất bản",
     no_problems: "Bản nháp đã qua mọi bước kiểm tra.",
     problem: |problem| match problem {
@@ -283,7 +295,13 @@ pub const EN: FormsAdminTexts = FormsAdminTexts {
     document_label: "Draft (JSON)",
     save_draft: "Save the draft",
     saved: "The draft was saved.",
-    not_json: |error| format!("The draft is not a form document: {error}"),
+    not_json: |line, column| {
+        format!("The draft is not a form document: it is not valid JSON (line {line}, column {column}).")
+    },
+    not_a_form: |line, column| {
+        format!("The draft is not a form document: a field type, key or value the format does not have (line {line}, column {column}; see docs/eforms.md).")
+    },
+    file_too_large: |most| format!("A form file may be at most {most} MB."),
     problems_heading: "To fix before publishing",
     no_problems: "The draft passes every check.",
     problem: |problem| match problem {

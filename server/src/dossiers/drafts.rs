@@ -149,15 +149,11 @@ impl Filing {
 
     /// A paged form's question page `index`, or its own part.
     pub fn page_path(&self, index: Option<usize>) -> String {
-        let key = match index {
-            Some(index) => self.form.sections[index].key(index),
-            None => app::eforms::pages::FINAL_PART.to_string(),
-        };
         let path = filing_path(
             &self.procedure.code,
             self.officer.as_ref().map(|_| self.applicant.id),
         );
-        format!("{path}?trang={key}")
+        app::filing::form_page_path(&path, &self.form, index)
     }
 
     /// The answers a post carries: all of them for a form on one page; for

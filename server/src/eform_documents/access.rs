@@ -1,13 +1,14 @@
 //! Which form a request is about, locked, and whether the asker designs
 //! it: a form designer or administrator whose reach takes in the form's
-//! agency (the province for its own forms). Someone else's form answers
-//! as a missing one.
+//! agency (the province for its own forms; the rule is
+//! `app::administration::eforms::server_fns::store::may_design`). Someone
+//! else's form answers as a missing one.
 
 use crate::access::extractors::SignedIn;
-use crate::errors::{HandlerError, HandlerResult};
-use app::access::Permission;
-use app::administration::calendar::province_id;
-use sqlx::{PgConnection, PgPool};
+use crate::errors::HandlerResult;
+use crate::state::AppState;
+use app::administration::eforms::server_fns::store::may_design;
+use sqlx::PgConnection;
 
 /// A form being changed, its row locked for the transaction.
 pub struct Designed {
@@ -32,19 +33,7 @@ pub async fn lock(
     else {
         return Ok(None);
     };
-    // Asked on the transaction's own connection: waiting for a second one
-    // while holding the lock would starve the pool when many publish at once.
-    let agency_id = match form.agency_id {
-        Some(id) => id,
-        None => {
-            sqlx::query_scalar!(
-                "SELECT id FROM agencies WHERE parent_id IS NULL ORDER BY id LIMIT 1"
-            )
-            .fetch_one(&mut *tx)
-            .await?
-        }
-    };
-    if !app::access::permits(&user.0, Permission::DesignFormsOf { agency_id }) {
+    if !may_design(&mut *tx, &user.0, form.agency_id).await? {
         return Ok(None);
     }
     Ok(Some(Designed {
@@ -57,16 +46,36 @@ pub async fn lock(
 
 /// Whether `user` designs the forms of `agency_id` (`None`: the province's).
 pub async fn designs(
-    pool: &PgPool,
+    state: &AppState,
     user: &SignedIn,
     agency_id: Option<i64>,
 ) -> HandlerResult<bool> {
-    let agency_id = match agency_id {
-        Some(id) => id,
-        None => province_id(pool).await.map_err(HandlerError::from)?,
-    };
-    Ok(app::access::permits(
-        &user.0,
-        Permission::DesignFormsOf { agency_id },
-    ))
+    Ok(may_design(&state.pool, &user.0, agency_id).await?)
+}
+
+/// The definition of form `code` the asker designs: its draft (or, without
+/// one, its live version), or with `version` that published version.
+pub async fn definition(
+    state: &AppState,
+    user: &SignedIn,
+    code: &str,
+    version: Option<i32>,
+) -> HandlerResult<Option<serde_json::Value>> {
+    let row = sqlx::query!(
+        r#"SELECT f.agency_id,
+                  CASE WHEN $2::int IS NULL
+                       THEN coalesce(f.draft, (SELECT definition FROM form_versions l WHERE l.form_id = f.id
+                                               ORDER BY number DESC LIMIT 1))
+                       ELSE (SELECT definition FROM form_versions v WHERE v.form_id = f.id AND v.number = $2)
+                  END AS definition
+           FROM forms f WHERE f.code = $1"#,
+        code,
+        version,
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    match row {
+        Some(row) if designs(state, user, row.agency_id).await? => Ok(row.definition),
+        _ => Ok(None),
+    }
 }

@@ -50,8 +50,7 @@ pub async fn create(
                 .await?
         }
     };
-    if (!owner.is_empty() && agency_id.is_none()) || !designs(&state.pool, &user, agency_id).await?
-    {
+    if (!owner.is_empty() && agency_id.is_none()) || !designs(&state, &user, agency_id).await? {
         return Err(Refusal::forbidden(asker.lang).into());
     }
     if !is_form_code(&code) {
@@ -115,7 +114,7 @@ async fn live_definition(
     .fetch_optional(&state.pool)
     .await?;
     match row {
-        Some(row) if designs(&state.pool, user, row.agency_id).await? => {
+        Some(row) if designs(state, user, row.agency_id).await? => {
             Ok(serde_json::from_value(row.definition).ok())
         }
         _ => Ok(None),

@@ -13,6 +13,7 @@ use crate::access::{feedback, refusals};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::administration::eforms::document_refusal;
 use app::administration::pages::{FORM_DRAFT_FORM, FORM_OUTLINE_FORM};
 use app::eforms::design::outline::{add_field, move_field, remove_field, NewField};
 use app::eforms::design::{check_design, DesignProblem};
@@ -50,7 +51,7 @@ pub async fn save_document(
         Err(error) => {
             let mut kept = FormFeedback::new(FORM_DRAFT_FORM);
             kept.keep("definition", &text);
-            kept.error("definition", (t.not_json)(&error.to_string()));
+            kept.error("definition", document_refusal(&error, asker.lang));
             feedback::form(&session, kept).await;
             return Ok(see_other(&back));
         }

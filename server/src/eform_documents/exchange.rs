@@ -2,7 +2,7 @@
 //! version, or `?phien-ban=N`); `POST …/nhap` takes such a file (the form
 //! document itself) into the draft, as a save kept in the history.
 
-use super::access::{designs, lock};
+use super::access::{definition, lock};
 use super::drafting::save;
 use super::store::SaveKind;
 use crate::access::extractors::SignedIn;
@@ -11,6 +11,7 @@ use crate::errors::{HandlerError, HandlerResult};
 use crate::files::download::disposition;
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
+use app::administration::eforms::document_refusal;
 use app::administration::pages::FORM_DRAFT_FORM;
 use app::eforms::FormDefinition;
 use app::forms::{FormFeedback, NoticeTone};
@@ -31,26 +32,7 @@ pub async fn export(
     Query(query): Query<HashMap<String, String>>,
 ) -> HandlerResult {
     let version = query.get("phien-ban").and_then(|n| n.parse::<i32>().ok());
-    let row = sqlx::query!(
-        r#"SELECT f.agency_id,
-                  CASE WHEN $2::int IS NULL
-                       THEN coalesce(f.draft, (SELECT definition FROM form_versions l WHERE l.form_id = f.id
-                                               ORDER BY number DESC LIMIT 1))
-                       ELSE (SELECT definition FROM form_versions v WHERE v.form_id = f.id AND v.number = $2)
-                  END AS definition
-           FROM forms f WHERE f.code = $1"#,
-        code,
-        version,
-    )
-    .fetch_optional(&state.pool)
-    .await?;
-    let Some(row) = row else {
-        return Ok(refusals::as_missing(format!("form {code}")));
-    };
-    if !designs(&state.pool, &user, row.agency_id).await? {
-        return Ok(refusals::as_missing(format!("form {code}")));
-    }
-    let Some(definition) = row.definition else {
+    let Some(definition) = definition(&state, &user, &code, version).await? else {
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     let name = match version {
@@ -106,11 +88,11 @@ pub async fn import(
         Ok(see_other(&back))
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return refuse((t.not_json)("> 1 MB")).await;
+        return refuse((t.file_too_large)(MAX_FILE_BYTES >> 20)).await;
     }
     let definition = match serde_json::from_slice::<FormDefinition>(&bytes) {
         Ok(definition) => definition,
-        Err(error) => return refuse((t.not_json)(&error.to_string())).await,
+        Err(error) => return refuse(document_refusal(&error, asker.lang)).await,
     };
     let mut tx = state.pool.begin().await?;
     let Some(form) = lock(&mut tx, &user, &code).await? else {

@@ -52,12 +52,17 @@ pub async fn publish(
                 PublishRefusal::NoDraft => t.no_draft,
                 PublishRefusal::Archived => t.archived,
             };
-            let mut kept = FormFeedback::new(FORM_PUBLISH_FORM);
-            kept.error("publish", message);
-            feedback::form(&session, kept).await;
+            refuse(&session, "publish", message).await;
         }
     }
     Ok(see_other(&back))
+}
+
+/// The builder comes back with `message` for the publishing form's `field`.
+async fn refuse(session: &Session, field: &str, message: &str) {
+    let mut kept = FormFeedback::new(FORM_PUBLISH_FORM);
+    kept.error(field, message);
+    feedback::form(session, kept).await;
 }
 
 pub async fn archive(
@@ -85,9 +90,7 @@ pub async fn archive(
     .await?;
     if used || form.standard {
         tx.rollback().await?;
-        let mut kept = FormFeedback::new(FORM_PUBLISH_FORM);
-        kept.error("archive", t.in_use);
-        feedback::form(&session, kept).await;
+        refuse(&session, "archive", t.in_use).await;
         return Ok(see_other(&back));
     }
     sqlx::query!(

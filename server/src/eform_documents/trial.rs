@@ -3,7 +3,7 @@
 //! answers dropped — and stored nowhere. Group buttons add or remove an
 //! item and come back without a check, as on the filing page.
 
-use super::access::designs;
+use super::access::definition;
 use crate::access::extractors::SignedIn;
 use crate::access::{feedback, refusals};
 use crate::errors::HandlerResult;
@@ -28,27 +28,8 @@ pub async fn try_form(
     posted: Posted,
 ) -> HandlerResult {
     let version = query.get("phien-ban").and_then(|n| n.parse::<i32>().ok());
-    let row = sqlx::query!(
-        r#"SELECT f.agency_id,
-                  CASE WHEN $2::int IS NULL
-                       THEN coalesce(f.draft, (SELECT definition FROM form_versions l WHERE l.form_id = f.id
-                                               ORDER BY number DESC LIMIT 1))
-                       ELSE (SELECT definition FROM form_versions v WHERE v.form_id = f.id AND v.number = $2)
-                  END AS definition
-           FROM forms f WHERE f.code = $1"#,
-        code,
-        version,
-    )
-    .fetch_optional(&state.pool)
-    .await?;
-    let Some(row) = row else {
-        return Ok(refusals::as_missing(format!("form {code}")));
-    };
-    if !designs(&state.pool, &user, row.agency_id).await? {
-        return Ok(refusals::as_missing(format!("form {code}")));
-    }
-    let Some(form) = row
-        .definition
+    let Some(form) = definition(&state, &user, &code, version)
+        .await?
         .and_then(|value| serde_json::from_value::<FormDefinition>(value).ok())
     else {
         return Ok(refusals::as_missing(format!("form {code}")));

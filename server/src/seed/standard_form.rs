@@ -16,9 +16,17 @@ pub fn definition() -> anyhow::Result<FormDefinition> {
 }
 
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+    // Every start asks; only the first install takes the lock below.
+    let exists = sqlx::query_scalar!("SELECT id FROM forms WHERE standard")
+        .fetch_optional(pool)
+        .await?;
+    if exists.is_some() {
+        return Ok(());
+    }
     let definition = definition()?;
     let now = chrono::Utc::now();
     let mut tx = pool.begin().await?;
+    // Two instances installing at once: the second waits, then finds it.
     sqlx::query!("LOCK TABLE forms IN SHARE ROW EXCLUSIVE MODE")
         .execute(&mut *tx)
         .await?;

@@ -33,9 +33,9 @@ pub mod store {
 
     /// The province: the root of the agency tree, whose administrators keep
     /// the calendar.
-    pub async fn province_id(pool: &PgPool) -> AppResult<i64> {
+    pub async fn province_id(conn: impl sqlx::PgExecutor<'_>) -> AppResult<i64> {
         sqlx::query_scalar!("SELECT id FROM agencies WHERE parent_id IS NULL ORDER BY id LIMIT 1")
-            .fetch_optional(pool)
+            .fetch_optional(conn)
             .await?
             .ok_or(AppError::NotFound)
     }

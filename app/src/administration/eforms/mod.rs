@@ -5,6 +5,17 @@
 
 pub mod server_fns;
 
+/// Why a posted document is not a form, in the designer's language: where
+/// it breaks, never the parser's own (English) words.
+pub fn document_refusal(error: &serde_json::Error, lang: crate::i18n::Lang) -> String {
+    let t = &lang.texts().forms_admin;
+    let place = (error.line(), error.column());
+    match error.classify() {
+        serde_json::error::Category::Data => (t.not_a_form)(place.0, place.1),
+        _ => (t.not_json)(place.0, place.1),
+    }
+}
+
 use crate::eforms::design::FormState;
 use crate::eforms::FormDefinition;
 use serde::{Deserialize, Serialize};

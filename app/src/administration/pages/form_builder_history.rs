@@ -26,12 +26,7 @@ pub fn VersionsTable(code: String, versions: Vec<VersionRow>) -> impl IntoView {
                         <td data-label=t.column_published>{version.published_at.clone()}</td>
                         <td data-label=t.column_written_by>{version.written_by.clone().unwrap_or_else(|| t.seed_author.into())}</td>
                         <td data-label=t.column_published_by>{version.published_by.clone().unwrap_or_else(|| t.seed_author.into())}</td>
-                        <td>
-                            <form method="post" action=paths::restore_form(&code)>
-                                <input type="hidden" name="version" value=version.number.to_string()/>
-                                <button type="submit" class="button button--secondary button--small">{t.restore}</button>
-                            </form>
-                        </td>
+                        <td><RestoreButton code=code.clone() what="version" id=version.number.to_string()/></td>
                     </tr>
                 }).collect_view()}
             </DataTable>
@@ -53,15 +48,23 @@ pub fn SavesTable(code: String, saves: Vec<SaveRow>) -> impl IntoView {
                         <td>{save.saved_at.clone()}</td>
                         <td data-label=t.column_saved_by>{save.saved_by.clone().unwrap_or_else(|| t.seed_author.into())}</td>
                         <td>{(t.save_kind)(&save.kind)}</td>
-                        <td>
-                            <form method="post" action=paths::restore_form(&code)>
-                                <input type="hidden" name="save" value=save.id.to_string()/>
-                                <button type="submit" class="button button--secondary button--small">{t.restore}</button>
-                            </form>
-                        </td>
+                        <td><RestoreButton code=code.clone() what="save" id=save.id.to_string()/></td>
                     </tr>
                 }).collect_view()}
             </DataTable>
         </details>
     })
+}
+
+/// "Khôi phục vào bản nháp" for a published version (`what` = `version`)
+/// or a save (`save`) of form `code`.
+#[component]
+fn RestoreButton(code: String, what: &'static str, id: String) -> impl IntoView {
+    let t = &use_texts().forms_admin;
+    view! {
+        <form method="post" action=paths::restore_form(&code)>
+            <input type="hidden" name=what value=id/>
+            <button type="submit" class="button button--secondary button--small">{t.restore}</button>
+        </form>
+    }
 }

@@ -11,15 +11,18 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use sqlx::PgPool;
 
-/// Whether `user` designs the forms of `agency_id` (`None`: the province's).
+/// Whether `user` designs the forms of `agency_id` (`None`: the province's),
+/// asked on `conn`: a handler holding a form's lock asks on its own
+/// connection, as waiting for a second one would starve the pool when many
+/// publish at once.
 pub async fn may_design(
-    pool: &PgPool,
+    conn: impl sqlx::PgExecutor<'_>,
     user: &SignedInUser,
     agency_id: Option<i64>,
 ) -> AppResult<bool> {
     let agency_id = match agency_id {
         Some(id) => id,
-        None => crate::administration::calendar::province_id(pool).await?,
+        None => crate::administration::calendar::province_id(conn).await?,
     };
     Ok(permits(user, Permission::DesignFormsOf { agency_id }))
 }
