@@ -164,6 +164,19 @@ pub enum FieldKind {
     Calculated {
         formula: Expr,
     },
+    /// One or several files (a portrait, a drawing), uploaded on the filing
+    /// page. The answer is the files' names, written by the server from the
+    /// files it holds for the question, never taken from a post.
+    File {
+        /// The kinds it takes; every kind the portal takes when empty.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        accept: Vec<FileType>,
+        #[serde(default = "one")]
+        max_files: usize,
+        /// Per file, under the portal's own limit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_mb: Option<u32>,
+    },
     /// A place in Vietnam: province, then a commune of that province (the
     /// 2025 units), then house number and street or village. Answered under
     /// `{name}.province`, `{name}.commune` and `{name}.street`; the server
@@ -185,6 +198,64 @@ pub enum FieldKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         rules: Vec<Rule>,
     },
+}
+
+/// A kind of file a file question takes; the server decides a file's kind
+/// from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileType {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl FileType {
+    pub const ALL: [FileType; 3] = [FileType::Pdf, FileType::Jpeg, FileType::Png];
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            FileType::Pdf => "application/pdf",
+            FileType::Jpeg => "image/jpeg",
+            FileType::Png => "image/png",
+        }
+    }
+
+    /// The name people know the kind by.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileType::Pdf => "PDF",
+            FileType::Jpeg => "JPEG",
+            FileType::Png => "PNG",
+        }
+    }
+
+    /// What a file input's `accept` lists for it.
+    fn accept(self) -> &'static str {
+        match self {
+            FileType::Pdf => ".pdf,application/pdf",
+            FileType::Jpeg => ".jpg,.jpeg,image/jpeg",
+            FileType::Png => ".png,image/png",
+        }
+    }
+
+    /// The kinds a question takes (all when it names none).
+    pub fn taken(accept: &[FileType]) -> &[FileType] {
+        if accept.is_empty() {
+            &FileType::ALL
+        } else {
+            accept
+        }
+    }
+
+    /// A file input's `accept` for the kinds a question takes.
+    pub fn accept_list(accept: &[FileType]) -> String {
+        FileType::taken(accept)
+            .iter()
+            .map(|kind| kind.accept())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 fn two() -> u8 {
@@ -264,6 +335,12 @@ impl FormDefinition {
             }
         }
         names
+    }
+
+    /// The file questions (never inside a group: the builder refuses it).
+    pub fn file_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields()
+            .filter(|field| matches!(field.kind, FieldKind::File { .. }))
     }
 
     /// The repeatable group called `name`, with its limits.

@@ -83,11 +83,13 @@ fn collect(field: &Field, key: &str, get: &impl Fn(&str) -> Option<String>, into
                 keep(key.to_string());
             }
         }
-        // Never posted: the form's logic gives their values.
+        // Never posted: the form's logic gives their values, and the
+        // server the names of the files it holds for a file question.
         FieldKind::Heading
         | FieldKind::Statement { .. }
         | FieldKind::Hidden { .. }
-        | FieldKind::Calculated { .. } => {}
+        | FieldKind::Calculated { .. }
+        | FieldKind::File { .. } => {}
         FieldKind::Group {
             fields,
             min_items,

@@ -19,7 +19,7 @@ pub mod representation;
 mod validation;
 
 pub use definition::{
-    Choice, Field, FieldKind, FormDefinition, Localised, Prefill, Section, TextPattern,
+    Choice, Field, FieldKind, FileType, FormDefinition, Localised, Prefill, Section, TextPattern,
 };
 pub use logic::{evaluate, Condition, Evaluation};
 pub use places::{Place, PlaceBook};

@@ -4,6 +4,7 @@
 use super::address_field::AddressField;
 use super::choice_fields::ChoiceField;
 use super::date_range_field::DateRangeField;
+use super::file_field::FileField;
 use super::form_text::FormText;
 use super::group_field::GroupField;
 use super::model::AddressChoices;
@@ -133,6 +134,7 @@ pub(super) fn any_field(
             view! { <ChoiceField field key value shown condition/> }.into_any()
         }
         FieldKind::Hidden { .. } => ().into_any(),
+        FieldKind::File { .. } => view! { <FileField field key shown condition/> }.into_any(),
         kind if !kind.asks() => {
             let value = answers.get(&key).cloned().unwrap_or_default();
             view! { <FormText field key value/> }.into_any()

@@ -4,12 +4,15 @@
 //! which saves the draft or submits the dossier.
 
 mod address_field;
+#[cfg(feature = "ssr")]
+pub mod answer_files;
 pub mod check;
 mod choice_fields;
 mod date_range_field;
 mod document_slots;
 pub mod eform_fields;
 mod fee_estimate;
+pub mod file_field;
 mod form_pages;
 mod form_text;
 mod group_field;
@@ -31,6 +34,6 @@ pub const DOCUMENT_FIELD_PREFIX: &str = "document_";
 pub use form_pages::PAGE_FIELD;
 
 pub use model::{
-    document_anchor, filing_path, form_page_path, AddressChoices, AttachedFile, DocumentSlot,
-    FilingView, ProcedureSummary,
+    document_anchor, filing_path, form_page_path, AddressChoices, AnswerFile, AttachedFile,
+    DocumentSlot, FilingView, ProcedureSummary,
 };

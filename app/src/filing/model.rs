@@ -34,6 +34,8 @@ pub struct FilingView {
     pub draft_saved_at: Option<String>,
     /// The required documents (thành phần hồ sơ) with the files attached so far.
     pub documents: Vec<DocumentSlot>,
+    /// The files held for the form's file questions.
+    pub answer_files: Vec<AnswerFile>,
     /// Files the citizen already holds (the document wallet), to attach again.
     pub wallet: Vec<AttachedFile>,
     /// What the address fields offer.
@@ -113,6 +115,14 @@ pub fn document_anchor(slot: i64) -> String {
 pub struct AddressChoices {
     pub provinces: Vec<Place>,
     pub communes: BTreeMap<String, Vec<Place>>,
+}
+
+/// A file held for one of the form's file questions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerFile {
+    /// The question's key.
+    pub field: String,
+    pub file: AttachedFile,
 }
 
 /// One required document of the procedure and the files attached to it.

@@ -133,6 +133,10 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     // Shared by the fields and the live check below.
     let shown = super::eform_fields::ShownErrors(RwSignal::new(feedback.errors.clone()));
     provide_context(shown);
+    provide_context(super::file_field::FileQuestions {
+        action: format!("{}/giay-to", filing.base_path()),
+        files: filing.answer_files.clone(),
+    });
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
     let agency_error_id = format!("{agency_id}-error");
     // A paged form shows one question page, or the filing's own part with

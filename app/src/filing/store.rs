@@ -110,6 +110,7 @@ pub async fn draft(
     applicant_id: i64,
     officer_id: Option<i64>,
     version_id: i64,
+    form: &FormDefinition,
 ) -> AppResult<Option<(i64, Answers, Option<String>, String)>> {
     let row = sqlx::query!(
         r#"SELECT d.id, d.form_data, a.code AS agency_code, d.agency_chosen,
@@ -126,20 +127,22 @@ pub async fn draft(
     )
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|row| {
-        let mut answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
-        // Begun on an older version of the form: the answers move to the
-        // version in use by field key; those it no longer asks are dropped
-        // (the filing page says which, `dropped_answers`).
-        if let Some(newer) = row
-            .newer_form
-            .and_then(|form| serde_json::from_value::<FormDefinition>(form).ok())
-        {
-            answers = crate::eforms::keys::posted_answers(&newer, |key| answers.get(key).cloned());
-        }
-        let agency = row.agency_chosen.then_some(row.agency_code);
-        (row.id, answers, agency, row.saved_at)
-    }))
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let mut answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
+    // Begun on an older version of the form: the answers move to the
+    // version in use by field key; those it no longer asks are dropped
+    // (the filing page says which, `dropped_answers`).
+    if let Some(newer) = row
+        .newer_form
+        .and_then(|form| serde_json::from_value::<FormDefinition>(form).ok())
+    {
+        answers = crate::eforms::keys::posted_answers(&newer, |key| answers.get(key).cloned());
+    }
+    super::answer_files::with_file_answers(pool, row.id, form, &mut answers).await?;
+    let agency = row.agency_chosen.then_some(row.agency_code);
+    Ok(Some((row.id, answers, agency, row.saved_at)))
 }
 
 /// The questions a draft answered that the form in use no longer asks: the
@@ -328,12 +331,13 @@ pub async fn filing_view(
         Filer::Citizen { .. } => None,
         Filer::Counter { applicant, .. } => Some(applicant),
     };
-    let view = match draft(pool, user_id, officer_id, procedure.version_id).await? {
+    let view = match draft(pool, user_id, officer_id, procedure.version_id, &form).await? {
         Some((draft_id, answers, agency_code, saved_at)) => FilingView {
             dropped_answers: dropped_answers(pool, draft_id).await?,
             agency_code,
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
+            answer_files: super::answer_files::answer_files(pool, draft_id).await?,
             wallet,
             counter,
             places: address_choices(pool, &answers).await?,
@@ -356,6 +360,7 @@ pub async fn filing_view(
             agency_code: None,
             draft_saved_at: None,
             documents: document_slots(pool, procedure.version_id, None).await?,
+            answer_files: Vec::new(),
             wallet,
             counter,
             procedure,

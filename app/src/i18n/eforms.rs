@@ -65,6 +65,19 @@ pub struct EformTexts {
     pub too_few_choices: fn(&str, usize) -> String,
     /// (label, most).
     pub too_many_choices: fn(&str, usize) -> String,
+
+    // A file question.
+    /// A required file question with no file yet (label lower-cased).
+    pub upload: fn(&str) -> String,
+    /// Under the file input: (the kinds, most files, most MB per file or
+    /// 0 for the portal's own limit).
+    pub file_hint: fn(&str, usize, u32) -> String,
+    pub file_choose: &'static str,
+    pub file_upload: &'static str,
+    /// The remove button's label (file name).
+    pub file_remove: fn(&str) -> String,
+    /// In the builder's preview and trial: files go up on the filing page.
+    pub file_only_when_filing: &'static str,
 }
 
 pub const VI: EformTexts = EformTexts {
@@ -124,6 +137,18 @@ pub const VI: EformTexts = EformTexts {
     wrong_plate: |label| format!("{label} chưa đúng dạng biển số, ví dụ 29A-123.45."),
     too_few_choices: |label, min| format!("{label}: chọn ít nhất {min} mục."),
     too_many_choices: |label, max| format!("{label}: chọn nhiều nhất {max} mục."),
+
+    upload: |label| format!("Tải lên {label}."),
+    file_hint: |kinds, files, mb| match (files, mb) {
+        (1, 0) => format!("Một tệp {kinds}."),
+        (1, _) => format!("Một tệp {kinds}, tối đa {mb} MB."),
+        (_, 0) => format!("Tối đa {files} tệp {kinds}."),
+        _ => format!("Tối đa {files} tệp {kinds}, mỗi tệp tối đa {mb} MB."),
+    },
+    file_choose: "Chọn tệp",
+    file_upload: "Tải lên",
+    file_remove: |name| format!("Xóa tệp “{name}”"),
+    file_only_when_filing: "Tệp được tải lên khi nộp hồ sơ.",
 };
 
 pub const EN: EformTexts = EformTexts {
@@ -181,4 +206,16 @@ pub const EN: EformTexts = EformTexts {
     wrong_plate: |label| format!("{label} is not a plate number like 29A-123.45."),
     too_few_choices: |label, min| format!("{label}: choose at least {min}."),
     too_many_choices: |label, max| format!("{label}: choose at most {max}."),
+
+    upload: |label| format!("Upload {label}."),
+    file_hint: |kinds, files, mb| match (files, mb) {
+        (1, 0) => format!("One {kinds} file."),
+        (1, _) => format!("One {kinds} file, at most {mb} MB."),
+        (_, 0) => format!("Up to {files} {kinds} files."),
+        _ => format!("Up to {files} {kinds} files, each at most {mb} MB."),
+    },
+    file_choose: "Choose a file",
+    file_upload: "Upload",
+    file_remove: |name| format!("Remove “{name}”"),
+    file_only_when_filing: "Files are uploaded when the dossier is filed.",
 };

@@ -177,6 +177,7 @@ impl Filing {
             self.applicant.id,
             self.officer_id(),
             self.procedure.version_id,
+            &self.form,
         )
         .await
         .map_err(|error| anyhow::anyhow!("{error:?}"))?

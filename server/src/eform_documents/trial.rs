@@ -39,6 +39,15 @@ pub async fn try_form(
         None => paths::preview_form(&code),
     };
     let mut answers = posted_answers(&form, |key| Some(posted.get(key)));
+    // A trial stores nothing, so its file questions count as answered by
+    // a sample file: the rest of the form is what is being tried.
+    let sample = match asker.lang {
+        app::i18n::Lang::Vi => "tep-mau.pdf",
+        app::i18n::Lang::En => "sample.pdf",
+    };
+    for field in form.file_fields() {
+        answers.insert(field.name.clone(), sample.to_string());
+    }
     let mut kept = FormFeedback::new(FORM_TRY_FORM);
     if let Some(change) = GroupChange::parse(&posted.get("action")) {
         change.apply(&form, &mut answers);

@@ -51,10 +51,13 @@ async fn serve(
     .fetch_optional(&state.pool)
     .await?
     .ok_or_else(HandlerError::not_found)?;
-    // Every dossier the file belongs to: attached to it, or its result.
+    // Every dossier the file belongs to: attached to one of its documents
+    // or answering a question of its form, or its result.
     let uses = sqlx::query!(
         r#"SELECT d.agency_id AS "agency_id!", d.handling_agency_id AS "handling_agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!"
-           FROM dossier_attachments a JOIN dossiers d ON d.id = a.dossier_id WHERE a.file_id = $1
+           FROM (SELECT dossier_id FROM dossier_attachments WHERE file_id = $1
+                 UNION ALL SELECT dossier_id FROM dossier_answer_files WHERE file_id = $1) a
+           JOIN dossiers d ON d.id = a.dossier_id
            UNION ALL
            SELECT d.agency_id, d.handling_agency_id, d.status, d.filed_by, true FROM dossiers d WHERE d.result_file_id = $1"#,
         id

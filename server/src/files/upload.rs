@@ -29,12 +29,32 @@ use tower_sessions::Session;
 /// What went wrong with an upload, for the citizen.
 pub(super) enum Refused {
     NoFile,
-    TooLarge { max: u64 },
-    DossierFull { max: u64 },
+    TooLarge {
+        max: u64,
+    },
+    DossierFull {
+        max: u64,
+    },
     Kind(kinds::KindError, String),
     UnknownDocument,
-    Infected { name: String, signature: String },
+    Infected {
+        name: String,
+        signature: String,
+    },
     NotScanned,
+    /// A file question already holds all the files it takes.
+    QuestionFull {
+        max: usize,
+    },
+    /// The file's kind is not one the question takes (name, the kinds).
+    KindNotTaken {
+        name: String,
+        kinds: String,
+    },
+    /// The post names a file question the form does not have.
+    UnknownQuestion,
+    /// The dossier was submitted while the file was on its way.
+    Closed,
 }
 
 impl Refused {
@@ -54,6 +74,16 @@ impl Refused {
             (Refused::Infected { name, signature }, Lang::En) => format!("“{name}” contains malware ({signature}) and was not accepted. Scan your device and upload a clean copy."),
             (Refused::NotScanned, Lang::Vi) => "Chưa kiểm tra được virus cho tệp nên chưa nhận tệp. Vui lòng thử lại sau ít phút.".into(),
             (Refused::NotScanned, Lang::En) => "The file could not be checked for viruses, so it was not accepted. Please try again in a few minutes.".into(),
+            (Refused::QuestionFull { max: 1 }, Lang::Vi) => "Câu hỏi này chỉ nhận một tệp. Xóa tệp đã tải lên nếu muốn thay.".into(),
+            (Refused::QuestionFull { max: 1 }, Lang::En) => "This question takes one file. Remove the one uploaded to replace it.".into(),
+            (Refused::QuestionFull { max }, Lang::Vi) => format!("Câu hỏi này nhận tối đa {max} tệp. Xóa bớt tệp đã tải lên nếu muốn thay."),
+            (Refused::QuestionFull { max }, Lang::En) => format!("This question takes at most {max} files. Remove one to replace it."),
+            (Refused::KindNotTaken { name, kinds }, Lang::Vi) => format!("Tệp “{name}” không được nhận: câu hỏi này chỉ nhận tệp {kinds}."),
+            (Refused::KindNotTaken { name, kinds }, Lang::En) => format!("“{name}” was not accepted: this question takes only {kinds} files."),
+            (Refused::UnknownQuestion, Lang::Vi) => "Tờ khai không có câu hỏi tệp này.".into(),
+            (Refused::UnknownQuestion, Lang::En) => "The form has no such file question.".into(),
+            (Refused::Closed, Lang::Vi) => "Hồ sơ đã được nộp nên không nhận thêm tệp.".into(),
+            (Refused::Closed, Lang::En) => "The dossier has been submitted, so it takes no more files.".into(),
         }
     }
 }
@@ -162,15 +192,11 @@ async fn receive_into(
         .await;
         return Ok(see_other(&back));
     };
-    let kept = attach(
-        state,
-        target.owner,
-        target.dossier,
-        target.version,
-        document_id,
-        &stored,
-    )
-    .await?;
+    let slot = Slot::Document {
+        version: target.version,
+        document: document_id,
+    };
+    let kept = attach(state, target.owner, target.dossier, slot, &stored).await?;
     match kept {
         Ok(()) => {
             let text = uploaded_message(lang, &stored.name);
@@ -235,15 +261,11 @@ pub(super) async fn store(
     declared: Option<String>,
 ) -> Result<Stored, Refused> {
     let max_dossier = state.config.max_dossier_bytes;
-    let already: i64 = sqlx::query_scalar!(
-        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM dossier_attachments a
-           JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1"#,
-        draft
-    )
-    .fetch_one(&state.pool)
-    .await
-    .unwrap_or(0);
-    let room = max_dossier.saturating_sub(already.max(0) as u64);
+    let already = match state.pool.acquire().await {
+        Ok(mut conn) => dossier_bytes(&mut conn, draft).await.unwrap_or(0),
+        Err(_) => 0,
+    };
+    let room = max_dossier.saturating_sub(already);
     if content.len() as u64 > room {
         return Err(Refused::DossierFull { max: max_dossier });
     }
@@ -288,21 +310,29 @@ pub(super) async fn store(
     })
 }
 
-/// Records the file and links it to the document of the draft, or takes it
+/// Where an uploaded file goes in a dossier.
+pub(super) enum Slot<'a> {
+    /// One of the procedure version's required documents.
+    Document { version: i64, document: i64 },
+    /// A file question of the form, holding at most `max_files`.
+    Answer { key: &'a str, max_files: usize },
+}
+
+/// Records the file and links it to its place in the dossier, or takes it
 /// back out of the store and says why not: the document is not one of the
-/// procedure version's, or the dossier has no room left. The room is
-/// checked again here with the dossier's row locked, so parallel uploads
-/// cannot together pass `MOTCUA_MAX_DOSSIER_MB` (`store` checks it early
-/// only to spare scanning and storing what cannot fit).
+/// procedure version's, the question holds all the files it takes, or the
+/// dossier has no room left. Room and count are checked again here with the
+/// dossier's row locked, so parallel uploads cannot together pass
+/// `MOTCUA_MAX_DOSSIER_MB` or a question's number of files (`store` checks
+/// the room early only to spare scanning and storing what cannot fit).
 pub(super) async fn attach(
     state: &AppState,
     owner: i64,
     draft: i64,
-    version: i64,
-    document: i64,
+    slot: Slot<'_>,
     stored: &Stored,
 ) -> sqlx::Result<Result<(), Refused>> {
-    let kept = record(state, owner, draft, version, document, stored).await?;
+    let kept = record(state, owner, draft, slot, stored).await?;
     if kept.is_err() {
         let _ = state
             .files
@@ -316,33 +346,48 @@ async fn record(
     state: &AppState,
     owner: i64,
     draft: i64,
-    version: i64,
-    document: i64,
+    slot: Slot<'_>,
     stored: &Stored,
 ) -> sqlx::Result<Result<(), Refused>> {
     let mut tx = state.pool.begin().await?;
-    let belongs = sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM procedure_documents WHERE id = $1 AND version_id = $2) AS "belongs!""#,
-        document,
-        version
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if !belongs {
-        return Ok(Err(Refused::UnknownDocument));
-    }
-    sqlx::query!("SELECT id FROM dossiers WHERE id = $1 FOR UPDATE", draft)
+    if let Slot::Document { version, document } = slot {
+        let belongs = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM procedure_documents WHERE id = $1 AND version_id = $2) AS "belongs!""#,
+            document,
+            version
+        )
         .fetch_one(&mut *tx)
         .await?;
-    let already: i64 = sqlx::query_scalar!(
-        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM dossier_attachments a
-           JOIN stored_files f ON f.id = a.file_id WHERE a.dossier_id = $1"#,
+        if !belongs {
+            return Ok(Err(Refused::UnknownDocument));
+        }
+    }
+    // A draft, or a dossier waiting for a supplement: one submitted since
+    // the upload began takes no more files.
+    let open = sqlx::query_scalar!(
+        "SELECT id FROM dossiers WHERE id = $1 AND status IN ('draft', 'awaiting_supplement') FOR UPDATE",
         draft
     )
-    .fetch_one(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
+    if open.is_none() {
+        return Ok(Err(Refused::Closed));
+    }
+    if let Slot::Answer { key, max_files } = slot {
+        let held = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "held!" FROM dossier_answer_files WHERE dossier_id = $1 AND field_key = $2"#,
+            draft,
+            key
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if held.max(0) as usize >= max_files {
+            return Ok(Err(Refused::QuestionFull { max: max_files }));
+        }
+    }
+    let already = dossier_bytes(&mut tx, draft).await?;
     let max = state.config.max_dossier_bytes;
-    if already.max(0) as u64 + stored.size > max {
+    if already + stored.size > max {
         return Ok(Err(Refused::DossierFull { max }));
     }
     let file_id = sqlx::query_scalar!(
@@ -357,16 +402,44 @@ async fn record(
     )
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query!(
-        "INSERT INTO dossier_attachments (dossier_id, document_id, file_id) VALUES ($1, $2, $3)",
-        draft,
-        document,
-        file_id
-    )
-    .execute(&mut *tx)
-    .await?;
+    match slot {
+        Slot::Document { document, .. } => {
+            sqlx::query!(
+                "INSERT INTO dossier_attachments (dossier_id, document_id, file_id) VALUES ($1, $2, $3)",
+                draft,
+                document,
+                file_id
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        Slot::Answer { key, .. } => {
+            sqlx::query!(
+                "INSERT INTO dossier_answer_files (dossier_id, field_key, file_id) VALUES ($1, $2, $3)",
+                draft,
+                key,
+                file_id
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
     tx.commit().await?;
     Ok(Ok(()))
+}
+
+/// What a dossier's files (its documents' and its answers') weigh.
+async fn dossier_bytes(conn: &mut sqlx::PgConnection, dossier: i64) -> sqlx::Result<u64> {
+    let total = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(f.size_bytes), 0)::bigint AS "total!" FROM (
+               SELECT file_id FROM dossier_attachments WHERE dossier_id = $1
+               UNION ALL SELECT file_id FROM dossier_answer_files WHERE dossier_id = $1
+           ) held JOIN stored_files f ON f.id = held.file_id"#,
+        dossier
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(total.max(0) as u64)
 }
 
 /// The notice after a file is kept.

@@ -31,6 +31,7 @@ mod dossier_codes;
 mod dossier_register;
 mod eform_builder;
 mod eform_fields;
+mod eform_files;
 mod filing;
 mod filing_check;
 mod form_templates;

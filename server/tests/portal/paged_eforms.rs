@@ -11,8 +11,7 @@ use crate::support;
 use support::back_office::CITIZEN;
 use support::spawn_app;
 
-const FORM: &str = "/quan-tri/bieu-mau/tach-ho-theo-trang";
-const FILING: &str = "/nop-ho-so/1.010038";
+pub const FILING: &str = "/nop-ho-so/1.010038";
 
 fn paged_form() -> String {
     let text = |name: &str, vi: &str| serde_json::json!({ "name": name, "label": { "vi": vi, "en": vi }, "type": "text", "required": true });
@@ -42,12 +41,19 @@ fn paged_form() -> String {
 
 /// The form designed, published, and chosen by "Tách hộ" from today.
 async fn in_force(app: &support::TestApp) {
+    put_in_force(app, "tach-ho-theo-trang", &paged_form()).await;
+}
+
+/// A form `code` with `definition`, designed, published by a second
+/// person, and chosen by "Tách hộ" (`1.010038`) from today.
+pub async fn put_in_force(app: &support::TestApp, code: &str, definition: &str) {
+    let form = format!("/quan-tri/bieu-mau/{code}");
     let mut designer = signed_in(app, DESIGNER).await;
     designer
         .post(
             "/quan-tri/bieu-mau",
             &[
-                ("code", "tach-ho-theo-trang"),
+                ("code", code),
                 ("title", "Tờ khai tách hộ"),
                 ("owner", ""),
                 ("copy_from", ""),
@@ -55,16 +61,13 @@ async fn in_force(app: &support::TestApp) {
         )
         .await;
     designer
-        .post(
-            &format!("{FORM}/ban-nhap"),
-            &[("definition", &paged_form())],
-        )
+        .post(&format!("{form}/ban-nhap"), &[("definition", definition)])
         .await;
     let mut admin = signed_in(app, AUTHOR).await;
-    admin.post(&format!("{FORM}/xuat-ban"), &[]).await;
+    admin.post(&format!("{form}/xuat-ban"), &[]).await;
     admin.post(&format!("{ADMIN_PAGE}/ban-nhap"), &[]).await;
     let mut fields = draft_fields("3");
-    fields.push(("form", "tach-ho-theo-trang"));
+    fields.push(("form", code));
     let saved = admin
         .post(&format!("{ADMIN_PAGE}/ban-nhap/luu"), &fields)
         .await;
@@ -83,7 +86,7 @@ async fn in_force(app: &support::TestApp) {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    assert_eq!(linked.as_deref(), Some("tach-ho-theo-trang"));
+    assert_eq!(linked.as_deref(), Some(code));
 }
 
 #[tokio::test]

@@ -21,7 +21,7 @@ pub const FORM_OUTLINE_FORM: &str = "eform_outline";
 pub const FORM_PUBLISH_FORM: &str = "eform_publish";
 
 /// The field kinds the outline's "add a field" offers, by their JSON type.
-pub const ADDABLE_KINDS: [&str; 22] = [
+pub const ADDABLE_KINDS: [&str; 23] = [
     "text",
     "long_text",
     "number",
@@ -41,6 +41,7 @@ pub const ADDABLE_KINDS: [&str; 22] = [
     "tax_code",
     "vehicle_plate",
     "address",
+    "file",
     "group",
     "heading",
     "statement",
@@ -252,7 +253,7 @@ fn Outline(code: String, sections: Vec<OutlineSection>, feedback: FormFeedback) 
                     <label class="label" for="eform_outline-kind">{t.field_type}</label>
                     <select class="select" id="eform_outline-kind" name="kind">
                         {ADDABLE_KINDS.iter().map(|kind| view! {
-                            <option value=*kind selected=*kind == chosen_kind>{*kind}</option>
+                            <option value=*kind selected=*kind == chosen_kind>{(t.kind_name)(kind)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -119,9 +119,23 @@ pub async fn dossier(
         assignee_name: row.assignee_name,
         assigned_to_colleague,
         answers: form
-            .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
+            .as_ref()
+            .map(|form| crate::eforms::display::answer_rows(form, &answers, lang))
             .unwrap_or_default(),
-        documents: documents(pool, row.id, row.version_id).await?,
+        documents: {
+            let mut listed = documents(pool, row.id, row.version_id).await?;
+            if let Some(form) = &form {
+                let answered =
+                    crate::filing::answer_files::files_by_question(pool, row.id, form, lang)
+                        .await?;
+                listed.extend(
+                    answered
+                        .into_iter()
+                        .map(|(name, files)| OfficeDocument { name, files }),
+                );
+            }
+            listed
+        },
         history: history(pool, row.id).await?,
         comments: comments(pool, row.id).await?,
         actions,

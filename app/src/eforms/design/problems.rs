@@ -39,6 +39,8 @@ pub enum DesignProblem {
     ExitPageAsks(String),
     /// A page key that repeats.
     DuplicatePage(String),
+    /// A file question inside a repeating group, or allowing no files.
+    BadFileQuestion(String),
 }
 
 /// Every problem of `form`, in reading order; empty when it may be saved.
@@ -159,6 +161,12 @@ fn check_field(
             pattern: Some(pattern),
             ..
         } if !pattern.compiles() => problems.push(DesignProblem::BadPattern(name.clone())),
+        // Files are held per question of the dossier, not per item.
+        FieldKind::File {
+            max_files, max_mb, ..
+        } if in_group || *max_files == 0 || *max_mb == Some(0) => {
+            problems.push(DesignProblem::BadFileQuestion(name.clone()))
+        }
         _ => {}
     }
 }

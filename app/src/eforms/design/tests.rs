@@ -111,6 +111,23 @@ fn choice_lists_need_options_and_groups_do_not_nest() {
 }
 
 #[test]
+fn file_questions_stand_alone_and_take_a_file() {
+    let file = |name: &str, max_files: usize| {
+        json!({ "name": name, "label": { "vi": "Ảnh", "en": "Photo" }, "type": "file",
+                "accept": ["jpeg", "png"], "max_files": max_files, "max_mb": 2 })
+    };
+    let bad = form(json!({ "sections": [ page("a", vec![
+        file("portrait", 1),
+        file("none_allowed", 0),
+        json!({ "name": "members", "label": { "vi": "Thành viên", "en": "Members" }, "type": "group",
+                "item_label": { "vi": "Người", "en": "Person" }, "fields": [ text("member_name"), file("member_photo", 1) ] }) ], json!([])) ] }));
+    let problems = check_design(&bad);
+    assert!(!problems.contains(&DesignProblem::BadFileQuestion("portrait".into())));
+    assert!(problems.contains(&DesignProblem::BadFileQuestion("none_allowed".into())));
+    assert!(problems.contains(&DesignProblem::BadFileQuestion("member_photo".into())));
+}
+
+#[test]
 fn a_form_that_asks_nothing_is_refused() {
     let empty = form(
         json!({ "sections": [ page("a", vec![json!({ "name": "intro",

@@ -27,6 +27,7 @@ pub(super) fn check(
                 | FieldKind::Checkboxes { .. }
                 | FieldKind::YesNo => e.choose,
                 FieldKind::Checkbox => e.confirm,
+                FieldKind::File { .. } => e.upload,
                 _ => e.enter,
             };
             Err(ask(&lowercase_first(label)))
@@ -116,6 +117,8 @@ pub(super) fn check(
             value.to_string()
         }
         FieldKind::Checkbox => "on".to_string(),
+        // The server wrote it from the files it holds for the question.
+        FieldKind::File { .. } => value.to_string(),
         FieldKind::CitizenId => CitizenId::parse(value)
             .map_err(|error| error.message(lang))?
             .as_str()

@@ -52,6 +52,10 @@ pub async fn readiness(
     if office.is_none() {
         problems.push(problem("agency", texts.agency_required.to_string()));
     }
+    // The server's own record of the files, whatever the answers say.
+    let mut answers = answers.clone();
+    crate::filing::answer_files::with_file_answers(pool, draft_id, form, &mut answers).await?;
+    let answers = &answers;
     let places = place_book(pool, answers).await?;
     let context = ValidationContext {
         lang,
@@ -118,7 +122,7 @@ pub async fn check_view(
         return Ok(None);
     };
     let Some((draft_id, answers, office_code, _)) =
-        draft(pool, citizen, None, procedure.version_id).await?
+        draft(pool, citizen, None, procedure.version_id, &form).await?
     else {
         return Ok(None);
     };

@@ -41,6 +41,7 @@ pub async fn confirm(
         filing.applicant.id,
         None,
         filing.procedure.version_id,
+        &filing.form,
     )
     .await?;
     // Online only: the counter submits from its form. No draft (already

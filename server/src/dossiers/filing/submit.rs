@@ -220,6 +220,22 @@ async fn submit(
     let Some(version) = version else {
         anyhow::bail!("the draft was submitted twice");
     };
+    // The files of file questions the answers left hidden (or that the
+    // form no longer asks) do not go with the dossier: they stay in the
+    // citizen's wallet.
+    let answered: Vec<String> = filing
+        .form
+        .file_fields()
+        .filter(|field| answers.contains_key(&field.name))
+        .map(|field| field.name.clone())
+        .collect();
+    sqlx::query!(
+        "DELETE FROM dossier_answer_files WHERE dossier_id = $1 AND NOT (field_key = ANY($2))",
+        draft_id,
+        &answered
+    )
+    .execute(&mut *tx)
+    .await?;
     let actor = filing
         .officer
         .as_ref()
