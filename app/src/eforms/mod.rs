@@ -24,3 +24,12 @@ pub use definition::{
 pub use logic::{evaluate, Condition, Evaluation};
 pub use places::{Place, PlaceBook};
 pub use validation::{validate, Answers, ValidationContext, SUBMISSION};
+
+/// Answers from `(key, value)` pairs: how tests write them.
+#[cfg(test)]
+pub(crate) fn answers_from(pairs: &[(&str, &str)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect()
+}

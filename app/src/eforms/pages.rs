@@ -113,12 +113,7 @@ mod tests {
         .unwrap()
     }
 
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::eforms::answers_from as answers;
 
     #[test]
     fn a_page_replaces_only_its_own_answers() {

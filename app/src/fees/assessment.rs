@@ -147,12 +147,7 @@ mod tests {
         }
     }
 
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs
-            .iter()
-            .map(|(key, value)| (key.to_string(), value.to_string()))
-            .collect()
-    }
+    use crate::eforms::answers_from as answers;
 
     #[test]
     fn copies_beyond_the_included_ones_are_charged_per_copy() {

@@ -134,6 +134,7 @@ pub const TEXTS: Texts = Texts {
     procedures_admin: super::procedures_admin::EN,
     agencies_admin: super::agencies_admin::EN,
     forms_admin: super::forms_admin::EN,
+    form_rules: super::form_rules::EN,
     sectors_admin: super::sectors_admin::EN,
     settings_admin: super::settings_admin::EN,
 };

@@ -16,6 +16,7 @@ mod eforms;
 mod en;
 mod filing;
 mod filing_check;
+mod form_rules;
 mod forms_admin;
 mod office_work;
 mod payments;
@@ -40,6 +41,7 @@ pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use filing::FilingTexts;
 pub use filing_check::FilingCheckTexts;
+pub use form_rules::FormRulesTexts;
 pub use forms_admin::FormsAdminTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
@@ -232,6 +234,7 @@ pub struct Texts {
     pub procedures_admin: ProcedureAdminTexts,
     pub agencies_admin: AgencyAdminTexts,
     pub forms_admin: FormsAdminTexts,
+    pub form_rules: FormRulesTexts,
     pub sectors_admin: SectorAdminTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.

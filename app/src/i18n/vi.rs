@@ -115,6 +115,7 @@ pub const TEXTS: Texts = Texts {
     procedures_admin: super::procedures_admin::VI,
     agencies_admin: super::agencies_admin::VI,
     forms_admin: super::forms_admin::VI,
+    form_rules: super::form_rules::VI,
     sectors_admin: super::sectors_admin::VI,
     settings_admin: super::settings_admin::VI,
 };

@@ -1,11 +1,13 @@
 //! Changing a form's draft: the whole JSON document saved
-//! (`…/ban-nhap`), a field added, moved or removed (`…/cau-truc`), a save
+//! (`…/ban-nhap`), a field added, moved or removed or a rule added or
+//! removed (`…/cau-truc`, the rules in `rule_changes`), a save
 //! or a published version restored into it (`…/khoi-phuc`). Each change is
 //! a save kept in the form's history. A document that is not a form is
 //! refused with the reason and comes back as typed; one with problems the
 //! builder finds is kept, and those problems listed until fixed.
 
 use super::access::{lock, Designed};
+use super::rule_changes::{self, RuleChange};
 use super::store::{self, SaveKind};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
@@ -84,6 +86,19 @@ pub async fn edit_outline(
         return Ok(refusals::as_missing(format!("form {code}")));
     };
     let action = posted.get("action");
+    match rule_changes::apply(&action, &posted, &mut definition, asker.lang) {
+        RuleChange::None => {}
+        RuleChange::Changed(notice) => {
+            save(&mut tx, &state, &asker, &form, &definition, SaveKind::Saved).await?;
+            tx.commit().await?;
+            feedback::notice(&session, NoticeTone::Success, notice).await;
+            return Ok(see_other(&format!("{back}#rules-heading")));
+        }
+        RuleChange::Refused(kept) => {
+            feedback::form(&session, kept).await;
+            return Ok(see_other(&format!("{back}#rules-heading")));
+        }
+    }
     let changed = match action.split_once(':') {
         Some(("up", key)) => move_field(&mut definition, key, -1),
         Some(("down", key)) => move_field(&mut definition, key, 1),

@@ -8,6 +8,7 @@ mod creation;
 mod drafting;
 mod exchange;
 mod publishing;
+mod rule_changes;
 pub mod store;
 mod trial;
 

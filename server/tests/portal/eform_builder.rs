@@ -13,7 +13,7 @@ use support::spawn_app;
 
 pub(crate) const DESIGNER: &str = "thietke@motcua.example";
 const CODE: &str = "to-khai-ho-gia-dinh";
-const PAGE: &str = "/quan-tri/bieu-mau/to-khai-ho-gia-dinh";
+pub(crate) const PAGE: &str = "/quan-tri/bieu-mau/to-khai-ho-gia-dinh";
 
 /// Members of a household; a member under 14 is asked their school, and
 /// must name it; a guardian is required when any member is under 14.
@@ -40,7 +40,7 @@ pub(crate) fn household_form(label: &str) -> String {
 }
 
 /// The designer's new form with the household draft saved.
-async fn drafted(app: &support::TestApp) {
+pub(crate) async fn drafted(app: &support::TestApp) {
     let mut designer = signed_in(app, DESIGNER).await;
     let created = designer
         .post(

@@ -32,6 +32,7 @@ mod dossier_register;
 mod eform_builder;
 mod eform_fields;
 mod eform_files;
+mod eform_rule_editor;
 mod filing;
 mod filing_check;
 mod form_templates;

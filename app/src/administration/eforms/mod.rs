@@ -80,6 +80,30 @@ pub struct OutlineSection {
     pub fields: Vec<OutlineField>,
 }
 
+/// One rule of the draft, as the rule editor lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleLine {
+    /// Where it sits (`form`, `page:<key>`, `group:<name>`) and its index
+    /// there: what its remove button posts.
+    pub place: String,
+    pub index: usize,
+    pub place_words: String,
+    pub words: String,
+}
+
+/// What the rule editor offers and lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleEditor {
+    pub rules: Vec<RuleLine>,
+    /// Where a rule may go (code, words).
+    pub places: Vec<(String, String)>,
+    /// The questions a rule may read or act on (key, label); a group's
+    /// own as "Group › question".
+    pub questions: Vec<(String, String)>,
+    /// The pages a route may go to (key, title).
+    pub pages: Vec<(String, String)>,
+}
+
 /// `/quan-tri/bieu-mau/{code}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormBuilder {
@@ -93,6 +117,7 @@ pub struct FormBuilder {
     /// The draft as pretty JSON, for the document editor.
     pub draft_json: Option<String>,
     pub outline: Vec<OutlineSection>,
+    pub rule_editor: RuleEditor,
     /// What keeps the draft from being published, in words.
     pub problems: Vec<String>,
     /// Who saved the draft last, and when.

@@ -6,6 +6,7 @@
 //! needed.
 
 use super::form_builder_history::{SavesTable, VersionsTable};
+use super::form_rules_editor::{RulesEditor, FORM_RULES_FORM};
 use crate::administration::eforms::server_fns::load_form_builder;
 use crate::administration::eforms::{FormBuilder, OutlineSection};
 use crate::forms::{ErrorSummary, FormFeedback, TextField};
@@ -60,19 +61,26 @@ pub fn FormBuilderPage() -> impl IntoView {
             let draft = session.feedback.form_for(FORM_DRAFT_FORM);
             let outline = session.feedback.form_for(FORM_OUTLINE_FORM);
             let publish = session.feedback.form_for(FORM_PUBLISH_FORM);
+            let rules = session.feedback.form_for(FORM_RULES_FORM);
             view! {
                 <p class="breadcrumb"><a href=paths::FORMS_ADMIN>{t.title}</a></p>
                 <ErrorSummary form=draft.clone()/>
                 <ErrorSummary form=outline.clone()/>
                 <ErrorSummary form=publish.clone()/>
-                <Builder view draft outline/>
+                <ErrorSummary form=rules.clone()/>
+                <Builder view draft outline rules/>
             }
         }}/>
     }
 }
 
 #[component]
-fn Builder(view: FormBuilder, draft: FormFeedback, outline: FormFeedback) -> impl IntoView {
+fn Builder(
+    view: FormBuilder,
+    draft: FormFeedback,
+    outline: FormFeedback,
+    rules: FormFeedback,
+) -> impl IntoView {
     let t = &use_texts().forms_admin;
     let code = view.code.clone();
     let document = if draft.values.contains_key("definition") {
@@ -113,7 +121,7 @@ fn Builder(view: FormBuilder, draft: FormFeedback, outline: FormFeedback) -> imp
                 </section>
             }.into_any(),
             _ => view! {
-                <DraftParts view=view.clone() outline document/>
+                <DraftParts view=view.clone() outline rules document/>
             }.into_any(),
         }}
         <VersionsTable code=code.clone() versions=view.versions.clone()/>
@@ -132,7 +140,12 @@ fn Builder(view: FormBuilder, draft: FormFeedback, outline: FormFeedback) -> imp
 /// What only a draft has: its outline, problems, preview, publishing,
 /// JSON document and file exchange.
 #[component]
-fn DraftParts(view: FormBuilder, outline: FormFeedback, document: String) -> impl IntoView {
+fn DraftParts(
+    view: FormBuilder,
+    outline: FormFeedback,
+    rules: FormFeedback,
+    document: String,
+) -> impl IntoView {
     let t = &use_texts().forms_admin;
     let code = view.code.clone();
     view! {
@@ -170,6 +183,7 @@ fn DraftParts(view: FormBuilder, outline: FormFeedback, document: String) -> imp
             }}
         </section>
         <Outline code=code.clone() sections=view.outline.clone() feedback=outline/>
+        <RulesEditor code=code.clone() editor=view.rule_editor.clone() feedback=rules/>
         <section class="section" aria-labelledby="document-heading">
             <h2 id="document-heading">{t.document_heading}</h2>
             <form method="post" action=paths::save_form_draft(&code) novalidate="">
@@ -218,7 +232,7 @@ fn Outline(code: String, sections: Vec<OutlineSection>, feedback: FormFeedback) 
                                 <li class="form-outline__field">
                                     <span>
                                         <strong>{field.label.clone()}</strong>
-                                        {format!(" — {} · {}", field.key, field.kind)}
+                                        {format!(" — {} · {}", field.key, (t.kind_name)(&field.kind))}
                                         {(!marks.is_empty()).then(|| format!(" · {marks}"))}
                                     </span>
                                     <span class="form-outline__actions">

@@ -9,6 +9,7 @@ mod choice_select;
 mod form_builder_history;
 mod form_builder_page;
 mod form_preview_page;
+mod form_rules_editor;
 mod forms_page;
 mod new_procedure_page;
 mod official_form;
@@ -34,6 +35,7 @@ pub use form_builder_page::{
     FormBuilderPage, ADDABLE_KINDS, FORM_DRAFT_FORM, FORM_OUTLINE_FORM, FORM_PUBLISH_FORM,
 };
 pub use form_preview_page::{FormPreviewPage, FORM_TRY_FORM, KEPT_PREFIX};
+pub use form_rules_editor::FORM_RULES_FORM;
 pub use forms_page::{FormsAdminPage, NEW_FORM_FORM};
 pub use new_procedure_page::{NewProcedurePage, NEW_PROCEDURE_FORM};
 pub use official_page::OfficialPage;

@@ -3,6 +3,8 @@
 
 pub mod outline;
 mod problems;
+pub mod rule_editing;
+pub mod rule_words;
 
 pub use problems::{check_design, DesignProblem};
 
@@ -30,5 +32,7 @@ impl FormState {
     }
 }
 
+#[cfg(test)]
+mod rule_tests;
 #[cfg(test)]
 mod tests;

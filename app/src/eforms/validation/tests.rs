@@ -139,12 +139,7 @@ fn context() -> ValidationContext<'static> {
     }
 }
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(key, value)| (key.to_string(), value.to_string()))
-        .collect()
-}
+use crate::eforms::answers_from as answers;
 
 fn good() -> Answers {
     answers(&[

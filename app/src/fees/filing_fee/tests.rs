@@ -107,12 +107,7 @@ fn schedule() -> FeeSchedule {
     }
 }
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(key, value)| (key.to_string(), value.to_string()))
-        .collect()
-}
+use crate::eforms::answers_from as answers;
 
 /// The answers the dossier keeps once the validator has read them.
 fn kept(answers: &Answers) -> Answers {

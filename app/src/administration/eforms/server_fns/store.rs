@@ -2,7 +2,8 @@
 //! saves and draft, and a form to preview.
 
 use super::super::{
-    FormBuilder, FormPreview, FormRow, OutlineField, OutlineSection, SaveRow, VersionRow,
+    FormBuilder, FormPreview, FormRow, OutlineField, OutlineSection, RuleEditor, RuleLine, SaveRow,
+    VersionRow,
 };
 use crate::access::{permits, Permission, SignedInUser};
 use crate::eforms::design::{check_design, FormState};
@@ -156,6 +157,10 @@ pub async fn builder(
             .as_ref()
             .map(|draft| serde_json::to_string_pretty(draft).unwrap_or_default()),
         outline: draft.as_ref().map(|d| outline(d, lang)).unwrap_or_default(),
+        rule_editor: draft
+            .as_ref()
+            .map(|d| rule_editor(d, lang))
+            .unwrap_or_default(),
         problems: draft
             .as_ref()
             .map(|draft| {
@@ -201,6 +206,55 @@ fn outline(form: &FormDefinition, lang: Lang) -> Vec<OutlineSection> {
                 .collect(),
         })
         .collect()
+}
+
+fn rule_editor(form: &FormDefinition, lang: Lang) -> RuleEditor {
+    use crate::eforms::design::rule_editing::{all_rules, RulePlace};
+    use crate::eforms::design::rule_words::{describe, place_words};
+    let mut places = vec![RulePlace::Form];
+    let mut questions = Vec::new();
+    let mut pages = Vec::new();
+    for (index, section) in form.sections.iter().enumerate() {
+        let key = section.key(index);
+        pages.push((key.clone(), section.title.get(lang).to_string()));
+        places.push(RulePlace::Page(key));
+        for field in section.fields.iter().filter(|field| field.kind.asks()) {
+            let label = field.label.get(lang).to_string();
+            if let FieldKind::Group { fields, .. } = &field.kind {
+                places.push(RulePlace::Group(field.name.clone()));
+                questions.extend(
+                    fields
+                        .iter()
+                        .filter(|inner| inner.kind.asks())
+                        .map(|inner| {
+                            (
+                                inner.name.clone(),
+                                format!("{label} › {}", inner.label.get(lang)),
+                            )
+                        }),
+                );
+            } else {
+                questions.push((field.name.clone(), label));
+            }
+        }
+    }
+    RuleEditor {
+        rules: all_rules(form)
+            .into_iter()
+            .map(|(place, index, rule)| RuleLine {
+                place: place.code(),
+                index,
+                place_words: place_words(&place, form, lang),
+                words: describe(rule, form, lang),
+            })
+            .collect(),
+        places: places
+            .iter()
+            .map(|place| (place.code(), place_words(place, form, lang)))
+            .collect(),
+        questions,
+        pages,
+    }
 }
 
 /// The `type` a field has in the JSON document.

@@ -14,12 +14,7 @@ fn form(json: serde_json::Value) -> FormDefinition {
     serde_json::from_value(json).expect("a valid form")
 }
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(key, value)| (key.to_string(), value.to_string()))
-        .collect()
-}
+use crate::eforms::answers_from as answers;
 
 fn text(name: &str) -> serde_json::Value {
     serde_json::json!({ "name": name, "label": { "vi": name, "en": name }, "type": "text" })
