@@ -38,6 +38,11 @@ impl ShownErrors {
     }
 }
 
+/// The questions answered from a verified identity (read-only), given by
+/// the filing page.
+#[derive(Clone, Debug, Default)]
+pub struct VerifiedFields(pub Vec<String>);
+
 /// Which of the form's fields to render: the questions, in their sections,
 /// or the declaration (cam đoan), which the filing page asks last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -223,7 +228,15 @@ fn EformField(
     let id = field_id(FORM_NAME, &key);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let hint = hint_of(&field, condition, lang);
+    let verified = use_context::<VerifiedFields>().is_some_and(|fields| fields.0.contains(&key));
+    let mut hint = hint_of(&field, condition, lang);
+    if verified {
+        hint = [hint.as_str(), lang.texts().eforms.verified_hint]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     // The hint, and the message while there is one (it comes and goes as
     // the citizen types): never an id that is not on the page.
     let described_by = {
@@ -321,7 +334,7 @@ fn EformField(
             let wide = matches!(kind, FieldKind::Text { max_length: Some(max), .. } if *max > 60);
             view! {
                 <input class=if wide { "input" } else { "input input--medium" } id=id.clone() name=name type=input_type
-                    value=value inputmode=inputmode autocomplete=autocomplete
+                    value=value inputmode=inputmode autocomplete=autocomplete readonly=verified
                     aria-describedby=described_by aria-invalid=invalid/>
             }
             .into_any()

@@ -20,6 +20,8 @@ pub mod live_check;
 mod model;
 pub mod page;
 pub mod partly_online;
+#[cfg(feature = "ssr")]
+pub mod prefill;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;

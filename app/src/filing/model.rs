@@ -36,6 +36,8 @@ pub struct FilingView {
     pub documents: Vec<DocumentSlot>,
     /// The files held for the form's file questions.
     pub answer_files: Vec<AnswerFile>,
+    /// The questions prefilled from a verified identity: read-only.
+    pub verified_fields: Vec<String>,
     /// Files the citizen already holds (the document wallet), to attach again.
     pub wallet: Vec<AttachedFile>,
     /// What the address fields offer.

@@ -133,6 +133,9 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     // Shared by the fields and the live check below.
     let shown = super::eform_fields::ShownErrors(RwSignal::new(feedback.errors.clone()));
     provide_context(shown);
+    provide_context(super::eform_fields::VerifiedFields(
+        filing.verified_fields.clone(),
+    ));
     provide_context(super::file_field::FileQuestions {
         action: format!("{}/giay-to", filing.base_path()),
         files: filing.answer_files.clone(),

@@ -4,7 +4,7 @@ use super::model::{AddressChoices, AttachedFile, DocumentSlot, FilingView, Proce
 use crate::catalogue::model::{AgencyRef, FormTemplate};
 use crate::counter::WalkInApplicant;
 use crate::dossiers::Channel;
-use crate::eforms::{Answers, FormDefinition, Place, PlaceBook, Prefill};
+use crate::eforms::{Answers, FormDefinition, Place, PlaceBook};
 use crate::error::{AppError, AppResult};
 use sqlx::PgPool;
 
@@ -185,33 +185,6 @@ pub async fn dropped_answers(
         .collect())
 }
 
-/// The answers a new form starts with, from the citizen's profile.
-pub async fn prefill(pool: &PgPool, user_id: i64, form: &FormDefinition) -> AppResult<Answers> {
-    let profile = sqlx::query!(
-        r#"SELECT full_name, email, phone, citizen_id,
-                  to_char(date_of_birth, 'DD/MM/YYYY') AS date_of_birth
-           FROM users WHERE id = $1"#,
-        user_id
-    )
-    .fetch_one(pool)
-    .await?;
-    let mut answers = Answers::new();
-    for field in form.fields() {
-        let value = match field.prefill {
-            Some(Prefill::FullName) => Some(profile.full_name.clone()),
-            Some(Prefill::Email) => profile.email.clone(),
-            Some(Prefill::Phone) => profile.phone.clone(),
-            Some(Prefill::CitizenId) => profile.citizen_id.clone(),
-            Some(Prefill::DateOfBirth) => profile.date_of_birth.clone(),
-            None => None,
-        };
-        if let Some(value) = value {
-            answers.insert(field.name.clone(), value);
-        }
-    }
-    Ok(answers)
-}
-
 /// The procedure version's required documents, with what the draft attached.
 pub async fn document_slots(
     pool: &PgPool,
@@ -331,6 +304,7 @@ pub async fn filing_view(
         Filer::Citizen { .. } => None,
         Filer::Counter { applicant, .. } => Some(applicant),
     };
+    let prefilled = super::prefill::prefilled(pool, user_id, &form).await?;
     let view = match draft(pool, user_id, officer_id, procedure.version_id, &form).await? {
         Some((draft_id, answers, agency_code, saved_at)) => FilingView {
             dropped_answers: dropped_answers(pool, draft_id).await?,
@@ -338,6 +312,7 @@ pub async fn filing_view(
             draft_saved_at: Some(saved_at),
             documents: document_slots(pool, procedure.version_id, Some(draft_id)).await?,
             answer_files: super::answer_files::answer_files(pool, draft_id).await?,
+            verified_fields: Vec::new(),
             wallet,
             counter,
             places: address_choices(pool, &answers).await?,
@@ -355,12 +330,13 @@ pub async fn filing_view(
                 provinces: provinces(pool).await?,
                 communes: Default::default(),
             },
-            answers: prefill(pool, user_id, &form).await?,
+            answers: prefilled.answers.clone(),
             dropped_answers: Vec::new(),
             agency_code: None,
             draft_saved_at: None,
             documents: document_slots(pool, procedure.version_id, None).await?,
             answer_files: Vec::new(),
+            verified_fields: Vec::new(),
             wallet,
             counter,
             procedure,
@@ -372,6 +348,9 @@ pub async fn filing_view(
             exit: None,
         },
     };
+    let mut view = view;
+    prefilled.keep_verified(&mut view.answers);
+    view.verified_fields = prefilled.verified;
     let schedule = crate::fees::store::schedule(pool, view.procedure.version_id).await?;
     let exit = crate::eforms::evaluate(&view.form, &view.answers, today).exit;
     let (route, page) = if view.form.paged {

@@ -78,6 +78,8 @@ pub struct EformTexts {
     pub file_remove: fn(&str) -> String,
     /// In the builder's preview and trial: files go up on the filing page.
     pub file_only_when_filing: &'static str,
+    /// Under an answer prefilled from a verified identity (read-only).
+    pub verified_hint: &'static str,
 }
 
 pub const VI: EformTexts = EformTexts {
@@ -149,6 +151,7 @@ pub const VI: EformTexts = EformTexts {
     file_upload: "Tải lên",
     file_remove: |name| format!("Xóa tệp “{name}”"),
     file_only_when_filing: "Tệp được tải lên khi nộp hồ sơ.",
+    verified_hint: "Lấy từ tài khoản định danh điện tử đã xác thực, không sửa được.",
 };
 
 pub const EN: EformTexts = EformTexts {
@@ -218,4 +221,5 @@ pub const EN: EformTexts = EformTexts {
     file_upload: "Upload",
     file_remove: |name| format!("Remove “{name}”"),
     file_only_when_filing: "Files are uploaded when the dossier is filed.",
+    verified_hint: "From your verified electronic identity; it cannot be changed.",
 };

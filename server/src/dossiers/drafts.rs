@@ -164,7 +164,13 @@ impl Filing {
         pool: &PgPool,
         form: &crate::forms::Posted,
     ) -> anyhow::Result<(Answers, Option<usize>)> {
-        let posted = app::eforms::keys::posted_answers(&self.form, |key| Some(form.get(key)));
+        let mut posted = app::eforms::keys::posted_answers(&self.form, |key| Some(form.get(key)));
+        // A verified identity is kept whatever the post (or an older save)
+        // says.
+        let prefilled = app::filing::prefill::prefilled(pool, self.applicant.id, &self.form)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+        prefilled.keep_verified(&mut posted);
         if !self.form.paged {
             return Ok((posted, None));
         }
@@ -183,10 +189,9 @@ impl Filing {
         .map_err(|error| anyhow::anyhow!("{error:?}"))?
         .map(|(_, answers, _, _)| answers)
         .unwrap_or_default();
-        Ok((
-            app::eforms::pages::merge_page(&self.form, &stored, &posted, page),
-            page,
-        ))
+        let mut merged = app::eforms::pages::merge_page(&self.form, &stored, &posted, page);
+        prefilled.keep_verified(&mut merged);
+        Ok((merged, page))
     }
 
     fn officer_id(&self) -> Option<i64> {

@@ -76,6 +76,7 @@ mod statistics_generated;
 mod statistics_index;
 mod typed_values;
 mod uploads;
+mod verified_prefill;
 mod virus_scan;
 mod vnpay;
 mod working_calendar;
