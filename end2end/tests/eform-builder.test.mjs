@@ -1,10 +1,12 @@
 // Issue 19's story, e-forms as data: a designer builds a form with a
-// repeating group whose rule acts on each member on its own, previews it
-// and tries it; a second official publishes it; a procedure is filed with
-// it; the citizen files (the member's school is asked only of a child,
-// shown at once with JavaScript); the ward sees the answers; the designer
-// publishes version 2, and the first dossier still reads version 1's
-// questions with its answers.
+// file question and a repeating group, gives the group a rule acting on
+// each member on its own with the rule editor (no JSON), previews it and
+// tries it; a second official publishes it; a procedure is filed with it;
+// the citizen files (the member's school is asked only of a child, shown
+// at once with JavaScript; the photo uploaded with the answers kept); the
+// ward sees the answers and opens the photo; the designer publishes
+// version 2, and the first dossier still reads version 1's questions with
+// its answers.
 
 import assert from 'node:assert/strict';
 import { scenario, squash } from '../support/portal.mjs';
@@ -16,22 +18,21 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\
 const MEMBER = 'Họ và tên thành viên';
 const MEMBER_V2 = 'Họ tên người trong hộ';
 const DOCUMENT = 'Giấy tờ chứng minh chỗ ở';
+const PHOTO = 'Ảnh sổ hộ khẩu cũ';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de', 'hex');
+const GROUP = 'Thành viên hộ gia đình';
 
-/** The household group, with its per-member rule, added to the draft. */
+/** The household group added to the draft (its rule comes from the editor). */
 function withHousehold(draft) {
   const form = JSON.parse(draft);
   form.sections[0].fields.push({
-    name: 'members', type: 'group', label: { vi: 'Thành viên hộ gia đình', en: 'Household members' },
+    name: 'members', type: 'group', label: { vi: GROUP, en: 'Household members' },
     item_label: { vi: 'Thành viên', en: 'Member' }, min_items: 1, max_items: 4,
     fields: [
       { name: 'full_name', type: 'text', required: true, label: { vi: MEMBER, en: 'Member name' } },
       { name: 'born', type: 'date', required: true, label: { vi: 'Ngày sinh của thành viên', en: 'Date of birth' } },
       { name: 'school', type: 'text', label: { vi: 'Trường đang học', en: 'School' } },
     ],
-    rules: [{
-      when: { field: 'born', op: 'lt', value: 14, age: true },
-      then: [{ action: 'show', field: 'school' }, { action: 'require', field: 'school' }],
-    }],
   });
   return JSON.stringify(form, null, 2);
 }
@@ -58,12 +59,33 @@ scenario('A designer builds a form with a per-member rule; it is published, file
   await fillIn(page, 'Nhãn (tiếng Anh)', 'Household address');
   await page.getByLabel('Bắt buộc trả lời').check();
   await press(portal, 'Thêm trường', (url) => url.pathname === formPage);
-  assert.match(await mainText(page), /Địa chỉ của hộ — household_address · text · bắt buộc/);
+  assert.match(await mainText(page), /Địa chỉ của hộ — household_address · Văn bản ngắn · bắt buộc/);
+  await fillIn(page, 'Khóa trường', 'household_photo');
+  await fillIn(page, 'Nhãn (tiếng Việt)', PHOTO);
+  await fillIn(page, 'Nhãn (tiếng Anh)', 'Old household book');
+  await page.getByLabel('Kiểu trường').selectOption({ label: 'Tệp đính kèm' });
+  await press(portal, 'Thêm trường', (url) => url.pathname === formPage);
+  assert.match(await mainText(page), /household_photo · Tệp đính kèm/);
   const document = page.getByLabel('Bản nháp (JSON)');
   await document.fill(withHousehold(await document.inputValue()));
   await press(portal, 'Lưu bản nháp', (url) => url.pathname === formPage);
   assert.match(await noticeText(page), /Đã lưu bản nháp/);
-  assert.match(await mainText(page), /Bản nháp đã qua mọi bước kiểm tra/);
+
+  // The per-member rule, from the rule editor: a child is asked their school.
+  for (const action of ['hiện câu hỏi', 'bắt buộc trả lời câu hỏi']) {
+    await page.locator('#eform-rules-place').selectOption({ label: `Từng mục của nhóm “${GROUP}”` });
+    await page.locator('#eform-rules-field-1').selectOption({ label: `${GROUP} › Ngày sinh của thành viên` });
+    await page.locator('#eform-rules-op-1').selectOption({ label: 'tuổi (từ ngày sinh) nhỏ hơn' });
+    await page.locator('#eform-rules-value-1').fill('14');
+    await page.locator('#eform-rules-rule-action').selectOption({ label: action });
+    await page.locator('#eform-rules-target').selectOption({ label: `${GROUP} › Trường đang học` });
+    await press(portal, 'Thêm quy tắc', (url) => url.pathname === formPage);
+    assert.match(await noticeText(page), /Đã thêm quy tắc/);
+  }
+  const rules = await mainText(page);
+  assert.match(rules, /Khi tuổi theo “Ngày sinh của thành viên” < 14: hiện “Trường đang học”/);
+  assert.match(rules, /Khi tuổi theo “Ngày sinh của thành viên” < 14: bắt buộc “Trường đang học”/);
+  assert.match(rules, /Bản nháp đã qua mọi bước kiểm tra/);
 
   // The preview, tried as a citizen would: nothing is stored.
   await portal.navigateBy((url) => url.pathname === `${formPage}/xem-truoc`, () => page.getByRole('link', { name: 'Xem trước như công dân' }).click());
@@ -115,6 +137,10 @@ scenario('A designer builds a form with a per-member rule; it is published, file
   await page.getByLabel('Ngày sinh của thành viên').press('Tab');
   await school.fill('Trường Tiểu học Hồng Gai');
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  // The photo goes up with everything typed so far, which stays.
+  await uploadFile(portal, page.locator('#filing-household-photo-question'), { name: 'so-ho-khau.png', mimeType: 'image/png', buffer: PNG });
+  assert.match(await noticeText(page), /Đã tải lên “so-ho-khau.png”/);
+  assert.equal(await school.inputValue(), 'Trường Tiểu học Hồng Gai');
   const slot = page.locator('li.document-slot', { has: page.locator('.document-slot__name', { hasText: DOCUMENT }) }).first();
   await uploadFile(portal, slot, { name: 'cho-o.pdf', mimeType: 'application/pdf', buffer: PDF });
   await press(portal, 'Tiếp tục', (url) => url.pathname === `${filing}/kiem-tra`);
@@ -128,6 +154,10 @@ scenario('A designer builds a form with a per-member rule; it is published, file
   const office = await mainText(page);
   assert.match(office, new RegExp(`${MEMBER}: Nguyễn Minh Khang`));
   assert.match(office, /Trường Tiểu học Hồng Gai/);
+  assert.match(office, new RegExp(`${PHOTO} so-ho-khau.png`));
+  const photo = page.getByRole('link', { name: 'so-ho-khau.png' }).first();
+  const download = await page.request.get(new URL(await photo.getAttribute('href'), page.url()).toString());
+  assert.equal(download.status(), 200, 'the ward opens the photo');
 
   // Version 2 renames the question; the dossier keeps version 1's.
   await signInAs(portal, 'thietke@motcua.example');

@@ -10,7 +10,7 @@
 //! button `answer_file=<key>`), and their files' remove buttons
 //! (`remove_answer_file=<key>:<file id>`) too.
 
-use super::upload::{attach, read_part, store, uploaded_message, Refused, Slot};
+use super::upload::{attach, discard, read_part, store, uploaded_message, Refused, Slot};
 use crate::access::feedback;
 use crate::dossiers::drafts::Filing;
 use crate::dossiers::filing::save_posted;
@@ -150,17 +150,17 @@ async fn keep(
     chosen: Chosen,
     pressed: Option<i64>,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let owner = filing.applicant.id;
     let content = match chosen.content {
         Ok(content) => content,
         Err(refused) => return Ok(Err(refused)),
     };
-    let slot = match &chosen.place {
+    // The place, and for a file question the kinds it takes.
+    let (slot, taken) = match &chosen.place {
         Place::Document(slot) => match slot.or(pressed) {
-            Some(document) => Slot::Document {
-                version: filing.procedure.version_id,
-                document,
-            },
+            Some(document) => {
+                let version = filing.procedure.version_id;
+                (Slot::Document { version, document }, None)
+            }
             None => return Ok(Err(Refused::UnknownDocument)),
         },
         Place::Answer(key) => {
@@ -177,32 +177,29 @@ async fn keep(
                     return Ok(Err(Refused::TooLarge { max }));
                 }
             }
-            let stored = match store(state, draft, content, chosen.name, chosen.declared).await {
-                Ok(stored) => stored,
-                Err(refused) => return Ok(Err(refused)),
-            };
-            let taken = FileType::taken(accept);
-            if !taken.iter().any(|kind| kind.mime() == stored.kind.mime()) {
-                let kinds = taken.iter().map(|kind| kind.name()).collect::<Vec<_>>();
-                let refused = Refused::KindNotTaken {
-                    name: stored.name.clone(),
-                    kinds: kinds.join(", "),
-                };
-                discard(state, &stored).await;
-                return Ok(Err(refused));
-            }
-            let slot = Slot::Answer {
-                key,
-                max_files: *max_files,
-            };
-            return Ok(attach(state, owner, draft, slot, &stored).await?);
+            let max_files = *max_files;
+            (
+                Slot::Answer { key, max_files },
+                Some(FileType::taken(accept)),
+            )
         }
     };
     let stored = match store(state, draft, content, chosen.name, chosen.declared).await {
         Ok(stored) => stored,
         Err(refused) => return Ok(Err(refused)),
     };
-    Ok(attach(state, owner, draft, slot, &stored).await?)
+    if let Some(taken) =
+        taken.filter(|taken| !taken.iter().any(|kind| kind.mime() == stored.kind.mime()))
+    {
+        let kinds = taken.iter().map(|kind| kind.name()).collect::<Vec<_>>();
+        let refused = Refused::KindNotTaken {
+            name: stored.name.clone(),
+            kinds: kinds.join(", "),
+        };
+        discard(state, &stored).await;
+        return Ok(Err(refused));
+    }
+    Ok(attach(state, filing.applicant.id, draft, slot, &stored).await?)
 }
 
 /// Takes a file off a file question (`{key}:{file id}`); the file stays in
@@ -256,11 +253,4 @@ fn back_to(filing: &Filing, form: &Posted, pressed: Option<i64>) -> String {
         (None, Some(slot)) => format!("{}#{}", filing.base_path(), document_anchor(slot)),
         (None, None) => filing.base_path(),
     }
-}
-
-/// Takes a stored file that will not be attached back out of the store.
-async fn discard(state: &AppState, stored: &super::upload::Stored) {
-    use object_store::ObjectStore;
-    let path = object_store::path::Path::from(stored.key.as_str());
-    let _ = state.files.delete(&path).await;
 }

@@ -334,12 +334,17 @@ pub(super) async fn attach(
 ) -> sqlx::Result<Result<(), Refused>> {
     let kept = record(state, owner, draft, slot, stored).await?;
     if kept.is_err() {
-        let _ = state
-            .files
-            .delete(&StorePath::from(stored.key.as_str()))
-            .await;
+        discard(state, stored).await;
     }
     Ok(kept)
+}
+
+/// Takes a stored file that will not be attached back out of the store.
+pub(super) async fn discard(state: &AppState, stored: &Stored) {
+    let _ = state
+        .files
+        .delete(&StorePath::from(stored.key.as_str()))
+        .await;
 }
 
 async fn record(

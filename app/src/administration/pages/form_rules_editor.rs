@@ -5,7 +5,7 @@
 
 use crate::administration::eforms::RuleEditor;
 use crate::eforms::design::rule_editing::{ACTIONS, OPERATORS};
-use crate::forms::{FormFeedback, TextField};
+use crate::forms::{field_id, FormFeedback, TextField};
 use crate::i18n::use_texts;
 use crate::paths;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn RulesEditor(code: String, editor: RuleEditor, feedback: FormFeedback) -> 
                        label: &'static str,
                        choices: Vec<(String, String)>,
                        empty: Option<&'static str>| {
-        let id = format!("{FORM_RULES_FORM}-{name}");
+        let id = field_id(FORM_RULES_FORM, name);
         let chosen = kept.value(name);
         view! {
             <div class="form-group">
