@@ -298,6 +298,9 @@ pub enum Prefill {
     DateOfBirth,
     Phone,
     Email,
+    /// The permanent address (an address field's province, commune and
+    /// street), which an account holds only from a verified identity.
+    Address,
 }
 
 impl FormDefinition {

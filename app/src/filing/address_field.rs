@@ -4,7 +4,7 @@
 //! without it, "Hiện danh sách xã/phường" saves the draft and comes back
 //! with the chosen province's communes.
 
-use super::eform_fields::{hint_of, label_of, ShownErrors, FORM_NAME};
+use super::eform_fields::{hint_of, label_of, ShownErrors, VerifiedFields, FORM_NAME};
 use super::model::AddressChoices;
 use crate::eforms::keys::{address_part, ADDRESS_PARTS};
 use crate::eforms::{Answers, Field, Place};
@@ -61,6 +61,42 @@ pub fn AddressField(
         }
     };
     let provinces = places.provinces.clone();
+    let verified = use_context::<VerifiedFields>()
+        .is_some_and(|fields| fields.0.contains(&part_key("commune")));
+    if verified {
+        // From the verified identity: written out, carried as it is.
+        let name_of = |places: &[Place], code: &str| {
+            places
+                .iter()
+                .find(|place| place.code == code)
+                .map_or_else(|| code.to_string(), |place| place.name.clone())
+        };
+        let written = [
+            street.clone(),
+            name_of(&communes, &commune),
+            name_of(&provinces, &province),
+        ]
+        .join(", ");
+        let hint = [hint.as_str(), lang.texts().eforms.verified_hint]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let described = hint_id.clone();
+        return view! {
+            <div class="form-group">
+                <fieldset class="fieldset eform-address" id=id aria-describedby=described>
+                    <legend class="label">{label_of(&field, lang)}</legend>
+                    <p class="hint" id=hint_id>{hint}</p>
+                    <p class="eform-address__verified">{written}</p>
+                    <input type="hidden" name=part_key("province") value=province/>
+                    <input type="hidden" name=part_key("commune") value=commune/>
+                    <input type="hidden" name=part_key("street") value=street/>
+                </fieldset>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class=group_class>
             <fieldset class="fieldset eform-address" id=id aria-describedby=described_by>
@@ -95,6 +131,7 @@ pub fn AddressField(
             </fieldset>
         </div>
     }
+    .into_any()
 }
 
 fn communes_options(

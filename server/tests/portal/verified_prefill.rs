@@ -1,6 +1,7 @@
-//! Answers prefilled from a verified identity: shown read-only with the
-//! reason, and kept by the server whatever a post says; an account
-//! without a verified identity prefills as before and may correct it.
+//! Answers prefilled from a verified identity (name, CCCD, date of birth,
+//! the permanent address): shown read-only with the reason, and kept by
+//! the server whatever a post says; an account without a verified identity
+//! prefills as before and may correct it.
 
 use crate::support;
 use support::back_office::{signed_in, CITIZEN};
@@ -22,7 +23,8 @@ async fn draft_name(app: &support::TestApp, email: &str) -> serde_json::Value {
 async fn a_verified_identity_is_read_only_and_kept_whatever_is_posted() {
     let app = spawn_app().await;
     sqlx::query!(
-        "UPDATE users SET identity_verified_at = now(), identity_source = 'national_identity' WHERE email = $1",
+        "UPDATE users SET identity_verified_at = now(), identity_source = 'national_identity',
+                address_commune = '06685', address_street = 'Số 5, phố Lê Thánh Tông' WHERE email = $1",
         CITIZEN
     )
     .execute(&app.pool)
@@ -55,13 +57,37 @@ async fn a_verified_identity_is_read_only_and_kept_whatever_is_posted() {
         .to_string();
     assert!(!phone_input.contains("readonly"), "{phone_input}");
 
+    // The address is written out, not asked.
+    assert!(
+        page.text().contains("Số 5, phố Lê Thánh Tông, "),
+        "{}",
+        page.text()
+    );
+    assert!(!page
+        .body
+        .contains("name=\"applicant_address.street\" type=\"text\""));
+
     citizen
         .post(
             BIRTH,
-            &[("action", "save"), ("applicant_name", "Người Khác Hẳn")],
+            &[
+                ("action", "save"),
+                ("applicant_name", "Người Khác Hẳn"),
+                ("applicant_address.province", "01"),
+                ("applicant_address.street", "Nơi khác"),
+            ],
         )
         .await;
     assert_eq!(draft_name(&app, CITIZEN).await, "Vũ Thị Công Dân");
+    let street = sqlx::query_scalar!(
+        r#"SELECT d.form_data->>'applicant_address.street' AS "street!" FROM dossiers d
+           JOIN users u ON u.id = d.applicant_id WHERE u.email = $1 AND d.status = 'draft'"#,
+        CITIZEN
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(street, "Số 5, phố Lê Thánh Tông");
 }
 
 #[tokio::test]
