@@ -171,8 +171,11 @@ pub async fn dropped_answers(
     };
     let answers: Answers = serde_json::from_value(row.form_data).unwrap_or_default();
     let kept = crate::eforms::keys::posted_answers(&live, |key| answers.get(key).cloned());
+    // A file question's files are kept by its key, whatever the answer.
+    let files_kept = |name: &str| live.file_fields().any(|field| field.name == name);
     Ok(own
         .fields()
+        .filter(|field| !files_kept(&field.name))
         .filter(|field| {
             answers
                 .keys()

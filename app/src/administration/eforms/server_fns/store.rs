@@ -30,12 +30,18 @@ pub async fn may_design(
 
 pub async fn forms(pool: &PgPool, user: &SignedInUser) -> AppResult<Vec<FormRow>> {
     let rows = sqlx::query!(
-        r#"SELECT f.code, f.title, f.agency_id, a.name AS "agency?", f.standard,
+        // The procedures in force are counted once, by form (no form: the
+        // standard one), not once per form listed.
+        r#"WITH used AS (SELECT form_id, count(*) AS n FROM current_procedure_versions GROUP BY form_id),
+                live AS (SELECT form_id, max(number) AS number FROM form_versions GROUP BY form_id)
+           SELECT f.code, f.title, f.agency_id, a.name AS "agency?", f.standard,
                   f.draft IS NOT NULL AS "has_draft!", f.archived_at IS NOT NULL AS "archived!",
-                  (SELECT max(number) FROM form_versions v WHERE v.form_id = f.id) AS live_version,
-                  (SELECT count(*) FROM current_procedure_versions c
-                    WHERE c.form_id = f.id OR (f.standard AND c.form_id IS NULL)) AS "procedures!"
+                  live.number AS "live_version?",
+                  (coalesce((SELECT n FROM used WHERE used.form_id = f.id), 0)
+                   + CASE WHEN f.standard THEN coalesce((SELECT n FROM used WHERE used.form_id IS NULL), 0)
+                          ELSE 0 END)::bigint AS "procedures!"
            FROM forms f LEFT JOIN agencies a ON a.id = f.agency_id
+           LEFT JOIN live ON live.form_id = f.id
            ORDER BY f.standard DESC, f.title"#
     )
     .fetch_all(pool)
