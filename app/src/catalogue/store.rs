@@ -12,14 +12,19 @@ use sqlx::PgPool;
 /// Matching is accent- and case-insensitive (`search_key`) and tolerant: a
 /// procedure matches when the query is a substring of its text, when all the
 /// query's words occur in it, or when the query is close to a phrase in it
-/// (trigram word similarity, which forgives typos). Ranking puts an exact code
+/// (trigram word similarity, which forgives typos). A question typed as
+/// people ask it is also read for what it asks (`search_question`: the
+/// editors' colloquial phrases replaced by the catalogue's words, filler
+/// words dropped), and matched and ranked by that. Ranking puts an exact code
 /// or name first, then names that start with the query, then the closest names;
 /// among equals, popular and shorter names come first ("Đăng ký khai sinh"
 /// before "Đăng ký khai sinh có yếu tố nước ngoài").
 pub async fn search(pool: &PgPool, query: &CatalogueQuery) -> AppResult<ProcedurePage> {
     let rows = sqlx::query!(
         r#"
-        WITH input AS (SELECT $1::text AS raw, search_key($1::text) AS key)
+        WITH typed AS (SELECT $1::text AS raw, search_key($1::text) AS key,
+                              nullif(search_question($1::text), '') AS asked),
+             input AS (SELECT raw, key, asked, coalesce(asked, key) AS meant FROM typed)
         SELECT p.code AS "code!",
                v.name AS "name!",
                v.name_en,
@@ -44,14 +49,16 @@ pub async fn search(pool: &PgPool, query: &CatalogueQuery) -> AppResult<Procedur
                OR p.code = input.raw
                OR strpos(v.search_text, input.key) > 0
                OR input.key <% v.search_text
-               OR to_tsvector('simple', v.search_text) @@ plainto_tsquery('simple', input.key))
+               OR to_tsvector('simple', v.search_text) @@ plainto_tsquery('simple', input.key)
+               OR to_tsvector('simple', v.search_text) @@ plainto_tsquery('simple', input.asked)
+               OR input.asked <% v.search_text)
         ORDER BY
             CASE WHEN input.raw IS NULL THEN 0 ELSE
                 (CASE WHEN p.code = input.raw THEN 10 ELSE 0 END)
                 + (CASE WHEN v.name_key = input.key THEN 4 ELSE 0 END)
                 + (CASE WHEN starts_with(v.name_key, input.key) THEN 2 ELSE 0 END)
-                + 2 * word_similarity(input.key, v.name_key)
-                + similarity(input.key, v.name_key)
+                + 2 * word_similarity(input.meant, v.name_key)
+                + similarity(input.meant, v.name_key)
             END DESC,
             p.popular DESC,
             length(v.name),

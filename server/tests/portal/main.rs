@@ -42,6 +42,7 @@ mod health;
 mod inbox_filters;
 mod inter_agency;
 mod mail_delivery;
+mod natural_questions;
 mod notice_slips;
 mod operations;
 mod operations_view;
