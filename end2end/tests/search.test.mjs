@@ -80,3 +80,14 @@ scenario(
     assert.equal(await searchBox(page).inputValue(), accented, 'the search box still shows what was typed');
   },
 );
+
+scenario(
+  'A citizen types a question as people ask it, "lấy vợ cần giấy tờ gì", and finds "Đăng ký kết hôn" first',
+  async (portal) => {
+    const { page } = portal;
+    await portal.open('/');
+    const resultsUrl = await search(portal, 'lấy vợ cần giấy tờ gì', { submit: 'Enter' });
+    assert.equal(resultsUrl.searchParams.get('q'), 'lấy vợ cần giấy tờ gì');
+    await expectFirstResult(page, 'Đăng ký kết hôn');
+  },
+);
