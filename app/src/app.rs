@@ -6,7 +6,8 @@ use crate::accounts::pages::{
 use crate::administration::pages::{
     AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
     FormPreviewPage, FormsAdminPage, NewProcedurePage, OfficialPage, OfficialsPage,
-    ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SectorsPage, SettingsPage,
+    ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SearchWordsPage, SectorsPage,
+    SettingsPage,
 };
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::bundle::{BundleFiles, BundleScript};
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/co-quan") view=AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/co-quan/:code") view=AgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/linh-vuc") view=SectorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/tu-ngu-tim-kiem") view=SearchWordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/cai-dat") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>

@@ -189,6 +189,9 @@ routes! {
     AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
     /// The portal's help line and feedback address (POST saves them).
     SETTINGS_ADMIN, settings_admin() = "/quan-tri/cai-dat";
+    /// The search words (POST: `action` adds or removes a phrase or a
+    /// filler word; `?thu=` tries a question).
+    SEARCH_WORDS_ADMIN, search_words_admin() = "/quan-tri/tu-ngu-tim-kiem";
     /// The sectors (POST adds one), one sector's names (POST), its removal.
     SECTORS_ADMIN, sectors_admin() = "/quan-tri/linh-vuc";
     SECTOR_ADMIN, sector_admin(code) = "/quan-tri/linh-vuc/{code}";

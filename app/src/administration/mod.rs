@@ -9,6 +9,7 @@ pub mod eforms;
 mod model;
 pub mod pages;
 pub mod procedures;
+pub mod search_words;
 pub mod sectors;
 pub mod server_fns;
 pub mod settings;

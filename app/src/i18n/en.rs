@@ -136,5 +136,6 @@ pub const TEXTS: Texts = Texts {
     forms_admin: super::forms_admin::EN,
     form_rules: super::form_rules::EN,
     sectors_admin: super::sectors_admin::EN,
+    search_words: super::search_words_admin::EN,
     settings_admin: super::settings_admin::EN,
 };

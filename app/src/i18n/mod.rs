@@ -23,6 +23,7 @@ mod payments;
 mod procedure_content;
 mod procedures_admin;
 mod ratings;
+mod search_words_admin;
 mod sectors_admin;
 mod service_index;
 mod settings_admin;
@@ -48,6 +49,7 @@ pub use payments::PaymentTexts;
 pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
 pub use ratings::RatingTexts;
+pub use search_words_admin::SearchWordsTexts;
 pub use sectors_admin::SectorAdminTexts;
 pub use service_index::ServiceIndexTexts;
 pub use settings_admin::SettingsAdminTexts;
@@ -236,6 +238,7 @@ pub struct Texts {
     pub forms_admin: FormsAdminTexts,
     pub form_rules: FormRulesTexts,
     pub sectors_admin: SectorAdminTexts,
+    pub search_words: SearchWordsTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,

@@ -117,5 +117,6 @@ pub const TEXTS: Texts = Texts {
     forms_admin: super::forms_admin::VI,
     form_rules: super::form_rules::VI,
     sectors_admin: super::sectors_admin::VI,
+    search_words: super::search_words_admin::VI,
     settings_admin: super::settings_admin::VI,
 };

@@ -51,6 +51,9 @@ pub enum AuditAction {
     SectorCreated,
     SectorUpdated,
     SectorRemoved,
+    /// A search phrase or question word added or removed (detail: which,
+    /// and what it meant).
+    SearchWordsChanged,
     /// The portal's help line or feedback address changed (before, after).
     SettingsUpdated,
     CatalogueImported,
@@ -101,6 +104,7 @@ impl AuditAction {
             AuditAction::SectorCreated => "sector_created",
             AuditAction::SectorUpdated => "sector_updated",
             AuditAction::SectorRemoved => "sector_removed",
+            AuditAction::SearchWordsChanged => "search_words_changed",
             AuditAction::SettingsUpdated => "settings_updated",
             AuditAction::CatalogueImported => "catalogue_imported",
             AuditAction::CatalogueImportPublished => "catalogue_import_published",

@@ -16,6 +16,7 @@ mod officials;
 mod procedure_creation;
 pub(crate) mod procedure_store;
 mod procedures;
+mod search_words;
 mod sectors;
 mod settings;
 
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::MERGE_AGENCY, post(agency_merger::merge))
         .route(paths::CANCEL_AGENCY_CHANGE, post(agency_changes::cancel))
         .route(paths::SETTINGS_ADMIN, post(settings::update))
+        .route(paths::SEARCH_WORDS_ADMIN, post(search_words::change))
         .route(paths::SECTORS_ADMIN, post(sectors::create))
         .route(paths::SECTOR_ADMIN, post(sectors::update))
         .route(paths::REMOVE_SECTOR, post(sectors::remove))

@@ -66,6 +66,7 @@ mod request_limits;
 mod request_safety;
 mod s3_files;
 mod scheduled_agency_changes;
+mod search_words_admin;
 mod sectors_admin;
 mod sign_in;
 mod signed_documents;

@@ -41,7 +41,7 @@ async fn a_phrase_an_editor_adds_is_understood_at_once() {
     let app = spawn_app().await;
     assert_ne!(first_code(&app, "làm giấy báo tử").await, "1.000656");
     sqlx::query!(
-        "INSERT INTO search_synonyms (phrase, means) VALUES (search_key('giấy báo tử'), 'khai tử')"
+        "INSERT INTO search_synonyms (phrase, typed, means) VALUES (search_key('giấy báo tử'), 'giấy báo tử', 'khai tử')"
     )
     .execute(&app.pool)
     .await

@@ -22,6 +22,7 @@ mod procedure_fee_rows;
 mod procedure_placement_fields;
 mod procedure_workflow_rows;
 mod procedures_page;
+mod search_words_page;
 mod sectors_page;
 mod settings_page;
 
@@ -44,5 +45,6 @@ pub use procedure_admin_page::{ProcedureAdminPage, PUBLISH_FORM, SUSPEND_FORM};
 pub use procedure_compare_page::ProcedureComparePage;
 pub use procedure_draft_form::DRAFT_FORM;
 pub use procedures_page::ProceduresAdminPage;
+pub use search_words_page::{SearchWordsPage, NEW_FILLER_FORM, NEW_SYNONYM_FORM};
 pub use sectors_page::{sector_form, SectorsPage, NEW_SECTOR_FORM};
 pub use settings_page::{SettingsPage, SETTINGS_FORM};
