@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { eventually, scenario } from '../support/portal.mjs';
 import { expectFirstResult, firstResultLink, search, searchBox } from '../support/catalogue.mjs';
+import { fillIn, noticeText, press, signInAs } from '../support/accounts.mjs';
 
 const BIRTH_REGISTRATION = 'Đăng ký khai sinh';
 const BIRTH_REGISTRATION_PATH = '/thu-tuc/1.001193';
@@ -89,5 +90,28 @@ scenario(
     const resultsUrl = await search(portal, 'lấy vợ cần giấy tờ gì', { submit: 'Enter' });
     assert.equal(resultsUrl.searchParams.get('q'), 'lấy vợ cần giấy tờ gì');
     await expectFirstResult(page, 'Đăng ký kết hôn');
+  },
+);
+
+scenario(
+  'An administrator teaches the search an everyday phrase, tries it, and a citizen finds the procedure by it',
+  async (portal) => {
+    const { page } = portal;
+    const words = '/quan-tri/tu-ngu-tim-kiem';
+    // One phrase per run and mode, so runs do not meet.
+    const phrase = `giấy báo tử ${portal.javaScriptEnabled ? 'mới' : 'cũ'} ${Date.now() % 100000}`;
+    await signInAs(portal, 'quantri@motcua.example');
+    await portal.open(words);
+    await fillIn(page, 'Người dân nói', phrase);
+    await fillIn(page, 'Nghĩa là (từ ngữ của danh mục)', 'khai tử');
+    await press(portal, 'Thêm cách nói', (url) => url.pathname === words);
+    assert.match(await noticeText(page), /Đã thêm/);
+    await fillIn(page, 'Câu hỏi', `làm ${phrase} ở đâu`);
+    await press(portal, 'Xem cổng hiểu thế nào', (url) => url.searchParams.has('thu'));
+    assert.match(await portal.textOf('#search-words-reading'), /được hiểu là: khai tu/);
+
+    await portal.open('/');
+    await search(portal, `làm ${phrase} ở đâu`, { submit: 'Enter' });
+    await expectFirstResult(page, 'Đăng ký khai tử');
   },
 );
