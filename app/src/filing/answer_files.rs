@@ -8,8 +8,7 @@ use crate::eforms::{Answers, FormDefinition};
 use crate::error::AppResult;
 use sqlx::PgPool;
 
-/// Between the names of a question's files in its answer.
-const NAME_SEPARATOR: &str = "; ";
+use super::file_field::NAME_SEPARATOR;
 
 /// The files of `dossier_id`'s file questions, in the order they came.
 pub async fn answer_files(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<AnswerFile>> {

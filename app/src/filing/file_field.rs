@@ -20,6 +20,9 @@ pub const UPLOAD_ANSWER_FILE: &str = "answer_file";
 /// The remove button's name (its value: `{key}:{file id}`).
 pub const REMOVE_ANSWER_FILE: &str = "remove_answer_file";
 
+/// Between the names of a question's files in its answer.
+pub const NAME_SEPARATOR: &str = "; ";
+
 /// What the filing page gives its file questions.
 #[derive(Clone, Debug)]
 pub struct FileQuestions {
@@ -86,6 +89,13 @@ pub fn FileField(
             "form-group"
         }
     };
+    // What the rules in the browser read for the question (the server
+    // ignores it and reads its own record).
+    let names = held
+        .iter()
+        .map(|held| held.file.name.as_str())
+        .collect::<Vec<_>>()
+        .join(NAME_SEPARATOR);
     let full = held.len() >= *max_files;
     let several = *max_files > 1;
     let action = questions.map(|questions| questions.action);
@@ -104,6 +114,7 @@ pub fn FileField(
             <p class="hint" id=hint_id>{hint}</p>
             {move || error.get().map(|message| view! { <p class="error-message" id=error_id.clone()>{message}</p> })}
             {(!held.is_empty()).then(|| view! {
+                <input type="hidden" name=key.clone() value=names/>
                 <ul class="document-slot__files">
                     {held.iter().map(|held| view! {
                         <li>
