@@ -17,7 +17,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::administration::eforms::document_refusal;
 use app::administration::pages::{FORM_DRAFT_FORM, FORM_OUTLINE_FORM};
-use app::eforms::design::outline::{add_field, move_field, remove_field, NewField};
+use app::eforms::design::outline::{add_field, edit_field, move_field, remove_field, NewField};
 use app::eforms::design::{check_design, DesignProblem};
 use app::eforms::FormDefinition;
 use app::forms::{FormFeedback, NoticeTone};
@@ -103,6 +103,33 @@ pub async fn edit_outline(
         Some(("up", key)) => move_field(&mut definition, key, -1),
         Some(("down", key)) => move_field(&mut definition, key, 1),
         Some(("remove", key)) => remove_field(&mut definition, key),
+        Some(("edit", key)) => {
+            let labels = (posted.text("label_vi"), posted.text("label_en"));
+            let before = check_design(&definition);
+            let edited = edit_field(
+                &mut definition,
+                key,
+                (&labels.0, &labels.1),
+                posted.get("required") == "on",
+            );
+            // A label left empty is refused, the draft unchanged.
+            let fresh = check_design(&definition)
+                .into_iter()
+                .find(|problem| !before.contains(problem));
+            if let Some(problem) = fresh {
+                feedback::notice(&session, NoticeTone::Error, (t.problem)(&problem)).await;
+                return Ok(see_other(&format!("{back}#outline-heading")));
+            }
+            if edited {
+                let label = if asker.lang == app::i18n::Lang::Vi {
+                    &labels.0
+                } else {
+                    &labels.1
+                };
+                feedback::notice(&session, NoticeTone::Success, (t.field_saved)(label)).await;
+            }
+            edited
+        }
         _ if action == "add" => {
             let mut kept = FormFeedback::new(FORM_OUTLINE_FORM);
             let key = posted.kept_text(&mut kept, "key");

@@ -1,8 +1,9 @@
-//! The builder's rule editor, as a designer without JSON uses it: a rule
+//! The builder's editors, as a designer without JSON uses them: a rule
 //! made from the editor's rows goes into the draft (a save in its
 //! history) and reads back in words; an incomplete one is refused with the
 //! reason and the rows kept; a route outside a page is refused; a rule is
-//! removed by its button.
+//! removed by its button. A field's labels and "must be answered" change
+//! in its own form; an empty label is refused and changes nothing.
 
 use crate::eform_builder::{drafted, DESIGNER, PAGE};
 use crate::procedure_versions::signed_in;
@@ -94,4 +95,61 @@ async fn a_rule_made_in_the_editor_reads_back_in_words_and_comes_out_again() {
     let page = designer.get(PAGE).await.text();
     assert!(page.contains("Đã xóa quy tắc khỏi bản nháp."), "{page}");
     assert_eq!(draft_rules(&app).await, serde_json::Value::Null);
+}
+
+#[tokio::test]
+async fn a_fields_labels_and_answer_rule_change_in_its_own_form() {
+    let app = spawn_app().await;
+    drafted(&app).await;
+    let mut designer = signed_in(&app, DESIGNER).await;
+    let outline = format!("{PAGE}/cau-truc");
+    let page = designer.get(PAGE).await.text();
+    assert!(page.contains("Sửa “Người giám hộ”"), "{page}");
+    designer
+        .post(
+            &outline,
+            &[
+                ("action", "edit:guardian"),
+                ("label_vi", "Người giám hộ hợp pháp"),
+                ("label_en", "Legal guardian"),
+                ("required", "on"),
+            ],
+        )
+        .await;
+    let page = designer.get(PAGE).await.text();
+    assert!(
+        page.contains("Đã lưu trường “Người giám hộ hợp pháp”."),
+        "{page}"
+    );
+    let guardian = sqlx::query_scalar!(
+        r#"SELECT f AS "field!" FROM forms, jsonb_array_elements(draft->'sections'->0->'fields') f
+           WHERE code = 'to-khai-ho-gia-dinh' AND f->>'name' = 'guardian'"#
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(guardian["label"]["en"], "Legal guardian");
+    assert_eq!(guardian["required"], true);
+
+    // An empty label changes nothing.
+    designer
+        .post(
+            &outline,
+            &[
+                ("action", "edit:guardian"),
+                ("label_vi", " "),
+                ("label_en", "Legal guardian"),
+            ],
+        )
+        .await;
+    let page = designer.get(PAGE).await.text();
+    assert!(page.contains("thiếu nhãn tiếng Việt"), "{page}");
+    let label = sqlx::query_scalar!(
+        r#"SELECT f->'label'->>'vi' AS "label!" FROM forms, jsonb_array_elements(draft->'sections'->0->'fields') f
+           WHERE code = 'to-khai-ho-gia-dinh' AND f->>'name' = 'guardian'"#
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(label, "Người giám hộ hợp pháp");
 }

@@ -67,6 +67,9 @@ pub struct SaveRow {
 pub struct OutlineField {
     pub key: String,
     pub label: String,
+    /// Both labels, for the field's edit form.
+    pub label_vi: String,
+    pub label_en: String,
     pub kind: String,
     pub required: bool,
     /// Shown only under a condition or a rule.

@@ -249,6 +249,7 @@ fn Outline(code: String, sections: Vec<OutlineSection>, feedback: FormFeedback) 
                     </ol>
                 }).collect_view()}
             </form>
+            <FieldEdits code=code.clone() sections=sections.clone()/>
             <h3>{t.add_field_heading}</h3>
             <form method="post" action=paths::edit_form_outline(&code) novalidate="">
                 <input type="hidden" name="action" value="add"/>
@@ -286,4 +287,41 @@ fn Outline(code: String, sections: Vec<OutlineSection>, feedback: FormFeedback) 
             </form>
         </section>
     }
+}
+
+/// Each top-level field's labels and "must be answered", in its own
+/// disclosure and form (after the outline's form: forms do not nest).
+#[component]
+fn FieldEdits(code: String, sections: Vec<OutlineSection>) -> impl IntoView {
+    let t = &use_texts().forms_admin;
+    sections
+        .into_iter()
+        .flat_map(|section| section.fields)
+        .map(|field| {
+            let id = |part: &str| format!("eform-field-{}-{part}", field.key.replace('_', "-"));
+            let (vi_id, en_id, required_id) = (id("vi"), id("en"), id("required"));
+            view! {
+                <details class="disclosure">
+                    <summary>{(t.edit_field)(&field.label)}</summary>
+                    <form method="post" action=paths::edit_form_outline(&code) novalidate="">
+                        <input type="hidden" name="action" value=format!("edit:{}", field.key)/>
+                        <div class="form-group">
+                            <label class="label" for=vi_id.clone()>{(t.edit_label_vi)(&field.label)}</label>
+                            <input class="input" id=vi_id name="label_vi" type="text" value=field.label_vi.clone()/>
+                        </div>
+                        <div class="form-group">
+                            <label class="label" for=en_id.clone()>{(t.edit_label_en)(&field.label)}</label>
+                            <input class="input" id=en_id name="label_en" type="text" value=field.label_en.clone()/>
+                        </div>
+                        <div class="checkbox">
+                            <input class="checkbox__input" type="checkbox" id=required_id.clone() name="required" value="on"
+                                checked=field.required/>
+                            <label class="checkbox__label" for=required_id>{(t.edit_required)(&field.label)}</label>
+                        </div>
+                        <button type="submit" class="button button--secondary">{t.save_field}</button>
+                    </form>
+                </details>
+            }
+        })
+        .collect_view()
 }

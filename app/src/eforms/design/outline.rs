@@ -1,6 +1,7 @@
 //! The builder's edits to a draft's outline: move a field up or down within
 //! its section (across into the next section at an edge), remove one, add
-//! one from the few things the "add a field" form asks.
+//! one from the few things the "add a field" form asks, change a field's
+//! labels and whether it must be answered.
 
 use crate::eforms::{FieldKind, FormDefinition};
 use serde_json::{json, Value};
@@ -37,6 +38,25 @@ pub fn remove_field(form: &mut FormDefinition, key: &str) -> bool {
         return false;
     };
     form.sections[section].fields.remove(index);
+    true
+}
+
+/// Gives the top-level field `key` new labels and says whether it must be
+/// answered; `false` when there is no such field. The builder's checks
+/// judge the labels.
+pub fn edit_field(
+    form: &mut FormDefinition,
+    key: &str,
+    (label_vi, label_en): (&str, &str),
+    required: bool,
+) -> bool {
+    let Some((section, index)) = position(form, key) else {
+        return false;
+    };
+    let field = &mut form.sections[section].fields[index];
+    field.label.vi = label_vi.trim().to_string();
+    field.label.en = label_en.trim().to_string();
+    field.required = required;
     true
 }
 

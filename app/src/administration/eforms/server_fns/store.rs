@@ -204,6 +204,8 @@ fn outline(form: &FormDefinition, lang: Lang) -> Vec<OutlineSection> {
                 .map(|field| OutlineField {
                     key: field.name.clone(),
                     label: field.label.get(lang).to_string(),
+                    label_vi: field.label.vi.clone(),
+                    label_en: field.label.en.clone(),
                     kind: kind_name(&field.kind).to_string(),
                     required: field.required,
                     conditional: field.visible_when.is_some()
