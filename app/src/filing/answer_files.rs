@@ -33,18 +33,29 @@ pub async fn answer_files(pool: &PgPool, dossier_id: i64) -> AppResult<Vec<Answe
         .collect())
 }
 
+/// Each file question of `form` with its files in `files` (none: empty).
+fn by_question<'f>(
+    form: &'f FormDefinition,
+    files: &'f [AnswerFile],
+) -> impl Iterator<Item = (&'f crate::eforms::Field, Vec<AttachedFile>)> + 'f {
+    form.file_fields().map(move |field| {
+        let held = files
+            .iter()
+            .filter(|held| held.field == field.name)
+            .map(|held| held.file.clone())
+            .collect();
+        (field, held)
+    })
+}
+
 /// Sets every file question's answer of `form` to the names of its files
 /// in `files`, or removes it when it has none.
 pub fn write_file_answers(form: &FormDefinition, answers: &mut Answers, files: &[AnswerFile]) {
-    for field in form.file_fields() {
-        let names: Vec<&str> = files
-            .iter()
-            .filter(|held| held.field == field.name)
-            .map(|held| held.file.name.as_str())
-            .collect();
-        if names.is_empty() {
+    for (field, held) in by_question(form, files) {
+        if held.is_empty() {
             answers.remove(&field.name);
         } else {
+            let names: Vec<&str> = held.iter().map(|file| file.name.as_str()).collect();
             answers.insert(field.name.clone(), names.join(NAME_SEPARATOR));
         }
     }
@@ -79,16 +90,8 @@ pub async fn files_by_question(
         return Ok(Vec::new());
     }
     let files = answer_files(pool, dossier_id).await?;
-    Ok(form
-        .file_fields()
-        .map(|field| {
-            let held = files
-                .iter()
-                .filter(|held| held.field == field.name)
-                .map(|held| held.file.clone())
-                .collect::<Vec<_>>();
-            (field.label.get(lang).to_string(), held)
-        })
+    Ok(by_question(form, &files)
         .filter(|(_, held)| !held.is_empty())
+        .map(|(field, held)| (field.label.get(lang).to_string(), held))
         .collect())
 }

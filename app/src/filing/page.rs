@@ -136,8 +136,10 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
     provide_context(super::eform_fields::VerifiedFields(
         filing.verified_fields.clone(),
     ));
+    // Documents and file questions upload to the same address.
+    let upload_action = format!("{}/giay-to", filing.base_path());
     provide_context(super::file_field::FileQuestions {
-        action: format!("{}/giay-to", filing.base_path()),
+        action: upload_action.clone(),
         files: filing.answer_files.clone(),
     });
     let agency_id = field_id(super::eform_fields::FORM_NAME, "agency");
@@ -195,7 +197,7 @@ fn FilingEform(filing: FilingView, feedback: FormFeedback) -> impl IntoView {
             } else {
                 view! {
             <DocumentSlots
-                upload_action=format!("{}/giay-to", filing.base_path())
+                upload_action=upload_action.clone()
                 wallet_action=(!at_counter).then(|| format!("{}/giay-to/tu-kho", filing.base_path()))
                 slots=filing.documents.clone()
                 wallet=filing.wallet.clone()
