@@ -9,6 +9,7 @@ use crate::administration::pages::{
     ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SearchWordsPage, SectorsPage,
     SettingsPage,
 };
+use crate::assistant::page::AssistantPage;
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
 use crate::bundle::{BundleFiles, BundleScript};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
@@ -18,6 +19,7 @@ use crate::filing::check::page::FilingCheckPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
+use crate::knowledge::pages::{ArticleEditorPage, ArticlePage, ArticlesAdminPage, ArticlesPage};
 use crate::layout::{AccessibilityPage, HelpPage, NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
@@ -108,6 +110,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so/:code") view=DossierPage ssr=SsrMode::Async/>
                     <Route path=path!("/ho-so/:code/rut") view=WithdrawPage ssr=SsrMode::Async/>
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hoi-dap") view=ArticlesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tro-ly") view=AssistantPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hoi-dap/:code") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/hoi-dap") view=ArticlesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/hoi-dap/:code") view=ArticleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("/huong-dan") view=HelpPage/>
                     <Route path=path!("/kha-nang-tiep-can") view=AccessibilityPage/>
                     <Route path=path!("/thanh-toan/:reference") view=PaymentPage ssr=SsrMode::Async/>

@@ -54,6 +54,13 @@ routes! {
     PROCEDURE, procedure(code) = "/thu-tuc/{code}";
     /// Coming back from the payment gateway: one payment's state.
     PAYMENT_RETURN, payment_return(reference) = "/thanh-toan/{reference}";
+    /// The knowledge base (`?q=` searches) and one article.
+    ARTICLES, articles() = "/hoi-dap";
+    ARTICLE, article(code) = "/hoi-dap/{code}";
+    /// The assistant: a question (`?hoi=` or POST) and its answer.
+    ASSISTANT, assistant() = "/tro-ly";
+    /// "Was this helpful?" on one reply (POST).
+    ASSISTANT_FEEDBACK, assistant_feedback() = "/tro-ly/danh-gia";
     /// Statistics: the dossiers behind one cell of the report.
     STATISTICS_DOSSIERS, statistics_dossiers() = "/thong-ke/ho-so";
     /// Statistics: today's work for leaders.
@@ -217,6 +224,11 @@ routes! {
     /// The draft as a citizen sees it, and a test submission not stored.
     PREVIEW_FORM, preview_form(code) = "/quan-tri/bieu-mau/{code}/xem-truoc";
     TRY_FORM, try_form(code) = "/quan-tri/bieu-mau/{code}/thu-nop";
+    /// The knowledge base's articles as editors keep them (POST creates
+    /// one), one article's editor (POST: `action` saves, asks for review,
+    /// publishes, returns or archives).
+    ARTICLES_ADMIN, articles_admin() = "/quan-tri/hoi-dap";
+    ARTICLE_ADMIN, article_admin(code) = "/quan-tri/hoi-dap/{code}";
     /// The procedures as administrators keep them (`?q=` searches).
     PROCEDURES_ADMIN, procedures_admin() = "/quan-tri/thu-tuc";
     /// The catalogue as files, and its import.

@@ -16,6 +16,21 @@ pub fn normalize(input: &str) -> String {
         .join(" ")
 }
 
+/// A word or text as the database's `search_key` makes it: lower case,
+/// without diacritics ("Đăng ký" → "dang ky"), so the assistant can mark
+/// the words a question matched in a passage it quotes.
+pub fn search_key(input: &str) -> String {
+    input
+        .nfd()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A search query ready for the database: normalised, lower-case, at most
 /// `MAX_QUERY_CHARS` characters, or `None` when nothing is left to search for.
 pub fn search_query(input: &str) -> Option<String> {
@@ -31,6 +46,15 @@ pub const MAX_QUERY_CHARS: usize = 120;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_keys_drop_diacritics_however_they_are_written() {
+        assert_eq!(search_key("Đăng ký KẾT HÔN"), "dang ky ket hon");
+        assert_eq!(
+            search_key("Đăng ký".nfd().collect::<String>().as_str()),
+            "dang ky"
+        );
+    }
 
     #[test]
     fn decomposed_diacritics_become_precomposed() {

@@ -8,6 +8,7 @@ pub mod access;
 pub mod accounts;
 pub mod administration;
 pub mod api;
+pub mod assistant;
 pub mod back_office;
 pub mod config;
 mod counter;
@@ -20,6 +21,7 @@ pub mod errors;
 pub mod files;
 mod forms;
 mod health;
+pub mod knowledge;
 mod language;
 pub mod mail;
 pub mod page_cache;
@@ -153,6 +155,8 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         .merge(accounts::router())
         .merge(administration::router())
         .merge(eform_documents::router())
+        .merge(knowledge::router())
+        .merge(assistant::router())
         .merge(dossiers::router())
         .merge(back_office::router())
         .merge(counter::router())

@@ -50,16 +50,20 @@ pub enum Role {
     /// Thiết kế biểu mẫu: designs the agency's e-forms; publishing one
     /// needs a second designer or administrator.
     FormDesigner,
+    /// Biên tập hỏi đáp: writes the knowledge base's articles; publishing
+    /// one needs a second editor or administrator.
+    Editor,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Reception,
         Role::Specialist,
         Role::Leader,
         Role::Manager,
         Role::Administrator,
         Role::FormDesigner,
+        Role::Editor,
     ];
 
     /// The value stored in `user_roles.role` and sent by forms: the name
@@ -72,6 +76,7 @@ impl Role {
             Role::Manager => "manager",
             Role::Administrator => "administrator",
             Role::FormDesigner => "form_designer",
+            Role::Editor => "editor",
         }
     }
 
@@ -93,6 +98,8 @@ impl Role {
             (Role::Administrator, Lang::En) => "Administrator",
             (Role::FormDesigner, Lang::Vi) => "Thiết kế biểu mẫu điện tử",
             (Role::FormDesigner, Lang::En) => "E-form designer",
+            (Role::Editor, Lang::Vi) => "Biên tập hỏi đáp",
+            (Role::Editor, Lang::En) => "Knowledge base editor",
         }
     }
 
@@ -102,7 +109,7 @@ impl Role {
     pub fn reaches_subordinate_agencies(self) -> bool {
         matches!(
             self,
-            Role::Manager | Role::Administrator | Role::FormDesigner
+            Role::Manager | Role::Administrator | Role::FormDesigner | Role::Editor
         )
     }
 }

@@ -137,5 +137,7 @@ pub const TEXTS: Texts = Texts {
     form_rules: super::form_rules::EN,
     sectors_admin: super::sectors_admin::EN,
     search_words: super::search_words_admin::EN,
+    knowledge: super::knowledge::EN,
+    assistant: super::assistant::EN,
     settings_admin: super::settings_admin::EN,
 };

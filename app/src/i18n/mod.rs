@@ -7,6 +7,7 @@ mod accounts;
 mod admin;
 mod agencies_admin;
 mod api_tokens;
+mod assistant;
 mod back_office;
 mod calendar_admin;
 mod citizen;
@@ -18,6 +19,7 @@ mod filing;
 mod filing_check;
 mod form_rules;
 mod forms_admin;
+mod knowledge;
 mod office_work;
 mod payments;
 mod procedure_content;
@@ -35,6 +37,7 @@ pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use agencies_admin::AgencyAdminTexts;
 pub use api_tokens::ApiTokenTexts;
+pub use assistant::AssistantTexts;
 pub use back_office::BackOfficeTexts;
 pub use calendar_admin::CalendarTexts;
 pub use citizen::CitizenTexts;
@@ -44,6 +47,7 @@ pub use filing::FilingTexts;
 pub use filing_check::FilingCheckTexts;
 pub use form_rules::FormRulesTexts;
 pub use forms_admin::FormsAdminTexts;
+pub use knowledge::KnowledgeTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use procedure_content::ProcedureContentTexts;
@@ -239,6 +243,8 @@ pub struct Texts {
     pub form_rules: FormRulesTexts,
     pub sectors_admin: SectorAdminTexts,
     pub search_words: SearchWordsTexts,
+    pub knowledge: KnowledgeTexts,
+    pub assistant: AssistantTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,

@@ -118,5 +118,7 @@ pub const TEXTS: Texts = Texts {
     form_rules: super::form_rules::VI,
     sectors_admin: super::sectors_admin::VI,
     search_words: super::search_words_admin::VI,
+    knowledge: super::knowledge::VI,
+    assistant: super::assistant::VI,
     settings_admin: super::settings_admin::VI,
 };

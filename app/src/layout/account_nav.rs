@@ -28,6 +28,7 @@ pub fn AccountNav() -> impl IntoView {
                     Some(user) => {
                         let administers = user.has_role(Role::Administrator);
                         let designs = administers || user.has_role(Role::FormDesigner);
+                        let edits_articles = administers || user.has_role(Role::Editor);
                         let manages = user.has_role(Role::Manager);
                         let oversees = manages || user.has_role(Role::Leader);
                         let citizen = !user.is_official();
@@ -53,6 +54,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::SETTINGS_ADMIN>{t.settings_admin.nav}</a></li>
                                 })}
                                 {designs.then(|| view! { <li><a href=paths::FORMS_ADMIN>{t.forms_admin.nav}</a></li> })}
+                                {edits_articles.then(|| view! { <li><a href=paths::ARTICLES_ADMIN>{t.knowledge.admin_nav}</a></li> })}
                                 <li>
                                     <form method="post" action=paths::SIGN_OUT class="inline-form">
                                         <button type="submit" class="link-button">{a.nav_sign_out}</button>

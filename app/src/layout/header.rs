@@ -28,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=paths::HOME exact=true>{t.nav_home}</A></li>
                     <li><A href=paths::PROCEDURES>{t.nav_catalogue}</A></li>
                     <li><A href=paths::LOOKUP>{t.filing.lookup_title}</A></li>
+                    <li><A href=paths::ARTICLES>{t.knowledge.nav}</A></li>
                 </ul>
             </nav>
         </header>

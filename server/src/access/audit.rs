@@ -67,6 +67,8 @@ pub enum AuditAction {
     ProcedureVersionPublished,
     ProcedureFilingSuspended,
     ProcedureFilingResumed,
+    ArticleCreated,
+    ArticleChanged,
 }
 
 impl AuditAction {
@@ -117,6 +119,8 @@ impl AuditAction {
             AuditAction::ProcedureVersionPublished => "procedure_version_published",
             AuditAction::ProcedureFilingSuspended => "procedure_filing_suspended",
             AuditAction::ProcedureFilingResumed => "procedure_filing_resumed",
+            AuditAction::ArticleCreated => "article_created",
+            AuditAction::ArticleChanged => "article_changed",
         }
     }
 }

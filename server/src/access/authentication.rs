@@ -49,6 +49,14 @@ pub async fn authenticate(
     if request.method() == Method::GET && wants_html(&request) {
         let feedback = super::feedback::take(&session).await;
         request.extensions_mut().insert(feedback);
+        if let Ok(Some(key)) = session
+            .get::<String>(crate::assistant::CONVERSATION_KEY)
+            .await
+        {
+            request
+                .extensions_mut()
+                .insert(app::assistant::ConversationKey(key));
+        }
     }
     let mut response = next.run(request).await;
     // Nothing personal may be kept by a shared computer's cache or a proxy.

@@ -67,6 +67,14 @@ const OFFICIALS: &[DemoOfficial] = &[
         agency_code: "000.00.00.H34",
         roles: &[Role::FormDesigner],
     },
+    // Writes the province's questions and answers; the administrators
+    // (or another editor) publish them.
+    DemoOfficial {
+        email: "bientap@motcua.example",
+        full_name: "Mai Thị Biên",
+        agency_code: "000.00.00.H34",
+        roles: &[Role::Editor],
+    },
     // A second administrator: procedure versions are published by someone
     // other than their author (four eyes).
     DemoOfficial {

@@ -9,6 +9,7 @@
 mod administrative_units;
 pub mod demo_accounts;
 mod demo_agencies;
+mod demo_articles;
 mod demo_catalogue;
 mod demo_eforms;
 mod demo_one_stop_units;
@@ -30,11 +31,12 @@ pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
 }
 
 /// Loads the demo province: agencies and their one-stop units, the
-/// procedure catalogue and one account per role.
+/// procedure catalogue, the knowledge base and one account per role.
 pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
     demo_agencies::load(pool).await?;
     demo_one_stop_units::load(pool).await?;
     demo_catalogue::load(pool).await?;
     demo_eforms::load(pool).await?;
+    demo_articles::load(pool).await?;
     demo_accounts::load(pool).await
 }

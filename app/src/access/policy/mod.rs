@@ -38,6 +38,10 @@ pub enum Permission {
     /// own forms: `agency_id` is the province): its form designers and the
     /// administrators whose reach takes it in.
     DesignFormsOf { agency_id: i64 },
+    /// Write, review and publish the knowledge base's articles an agency
+    /// owns (the province's own: `agency_id` is the province): its editors
+    /// and the administrators whose reach takes it in.
+    EditArticlesOf { agency_id: i64 },
 }
 
 /// Whether a signed-in `user` may do `permission`.
@@ -66,6 +70,11 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
                 && (user.has_role_in(Role::FormDesigner, agency_id)
                     || user.has_role_in(Role::Administrator, agency_id))
         }
+        Permission::EditArticlesOf { agency_id } => {
+            user.is_official()
+                && (user.has_role_in(Role::Editor, agency_id)
+                    || user.has_role_in(Role::Administrator, agency_id))
+        }
         Permission::ManageWorkingCalendar { province_id }
         | Permission::ManageCatalogue { province_id } => {
             user.is_official() && user.has_role_in(Role::Administrator, province_id)
@@ -88,7 +97,7 @@ pub fn check(visitor: &Visitor, permission: Permission) -> Result<&SignedInUser,
 /// particular: an official who works dossiers (reception, specialist,
 /// leader) on their inbox; a manager without such a role on the
 /// statistics; an administrator on the officials list; a form designer on
-/// the e-forms; a citizen on their
+/// the e-forms; an editor on the articles; a citizen on their
 /// dossiers ("Hồ sơ của tôi").
 pub fn landing_page(user: &SignedInUser) -> &'static str {
     use crate::paths;
@@ -106,6 +115,8 @@ pub fn landing_page(user: &SignedInUser) -> &'static str {
         paths::OFFICIALS
     } else if user.has_role(Role::FormDesigner) {
         paths::FORMS_ADMIN
+    } else if user.has_role(Role::Editor) {
+        paths::ARTICLES_ADMIN
     } else {
         paths::ACCOUNT
     }

@@ -11,8 +11,9 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 pub const PORTAL: &str = "http://127.0.0.1:3000";
 
 /// Where a sign-in without a page to return to lands.
-pub const LANDING_PAGES: [&str; 6] = [
+pub const LANDING_PAGES: [&str; 7] = [
     "/quan-tri/bieu-mau",
+    "/quan-tri/hoi-dap",
     "/ho-so",
     "/can-bo",
     "/thong-ke",

@@ -1,0 +1,300 @@
+//! Finding and ranking the sources for a question, and reading the reply's
+//! content from them. The database narrows the candidates (any of the
+//! question's words, or a close phrase for typos); `scoring` ranks them;
+//! `answer::decide` chooses.
+
+use super::answer::{decide, Decision, Scored};
+use super::intent::{intent, words, Intent};
+use super::scoring::{question_words, score, weight, SourceWords, Weighted};
+use super::{Passage, Reply, Source, SourceKind};
+use crate::error::AppResult;
+use crate::knowledge::markdown;
+use chrono::NaiveDateTime;
+use sqlx::PgPool;
+
+/// How many candidates of each kind the database hands over.
+const CANDIDATES: i64 = 40;
+
+/// The ranked sources for `question`, best first, and its intent.
+pub struct Ranking {
+    pub intent: Intent,
+    pub ranked: Vec<Scored>,
+}
+
+/// The sources ranked for `question` (internal guidance only for officials).
+pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<Ranking> {
+    let read = sqlx::query!(
+        r#"SELECT search_key($1) AS "key!",
+                  coalesce(nullif(search_question($1), ''), search_key($1)) AS "meant!""#,
+        question
+    )
+    .fetch_one(pool)
+    .await?;
+    let intent = intent(&read.key);
+    if !matches!(intent, Intent::Question(_)) {
+        return Ok(Ranking {
+            intent,
+            ranked: Vec::new(),
+        });
+    }
+    let mut asked = question_words(&read.meant);
+    if asked.is_empty() {
+        return Ok(Ranking {
+            intent,
+            ranked: Vec::new(),
+        });
+    }
+    if let Intent::Question(Some(field)) = intent {
+        for word in field.words() {
+            if !asked.contains(word) {
+                asked.push(word);
+            }
+        }
+    }
+    let asked_owned: Vec<String> = asked.iter().map(|word| word.to_string()).collect();
+    let frequencies = sqlx::query!(
+        r#"SELECT w AS "word!",
+                  (SELECT count(*) FROM articles a WHERE a.version IS NOT NULL AND a.archived_at IS NULL
+                          AND to_tsvector('simple', a.search_text) @@ to_tsquery('simple', quote_literal(w)))
+                  + (SELECT count(DISTINCT pp.version_id) FROM procedure_passages pp
+                     JOIN current_procedure_versions v ON v.id = pp.version_id
+                     WHERE to_tsvector('simple', pp.key) @@ to_tsquery('simple', quote_literal(w))) AS "frequency!",
+                  (SELECT count(*) FROM articles a WHERE a.version IS NOT NULL AND a.archived_at IS NULL)
+                  + (SELECT count(*) FROM current_procedure_versions) AS "total!"
+           FROM unnest($1::text[]) AS w"#,
+        &asked_owned
+    )
+    .fetch_all(pool)
+    .await?;
+    let weighted: Vec<Weighted<'_>> = asked
+        .iter()
+        .map(|word| {
+            let found = frequencies.iter().find(|row| row.word == *word);
+            Weighted {
+                word,
+                weight: found.map_or(1.0, |row| weight(row.frequency, row.total)),
+            }
+        })
+        .collect();
+    let candidates = sqlx::query!(
+        r#"WITH q AS (SELECT $1::text AS meant, search_any_words($1::text) AS anyq)
+           (SELECT 'article' AS "kind!", a.code AS "code!", a.question AS "title!",
+                   a.question_key AS "title_key!", a.search_text AS "body_key!", NULL::int AS version
+            FROM articles a, q
+            WHERE a.version IS NOT NULL AND a.archived_at IS NULL AND (a.audience = 'citizens' OR $2)
+              AND (to_tsvector('simple', a.search_text) @@ q.anyq OR q.meant <% a.search_text)
+            ORDER BY ts_rank(to_tsvector('simple', a.search_text), q.anyq) + word_similarity(q.meant, a.question_key) DESC
+            LIMIT $3)
+           UNION ALL
+           (SELECT 'procedure', p.code, v.name, v.name_key,
+                   (SELECT string_agg(pp.key, ' ') FROM procedure_passages pp WHERE pp.version_id = v.id),
+                   v.version
+            FROM procedures p JOIN current_procedure_versions v ON v.procedure_id = p.id, q
+            WHERE EXISTS (SELECT 1 FROM procedure_passages pp WHERE pp.version_id = v.id
+                          AND (to_tsvector('simple', pp.key) @@ q.anyq OR q.meant <% pp.key))
+            ORDER BY word_similarity(q.meant, v.name_key)
+                     + (SELECT max(ts_rank(to_tsvector('simple', pp.key), q.anyq)) FROM procedure_passages pp
+                        WHERE pp.version_id = v.id) DESC
+            LIMIT $3)"#,
+        read.meant,
+        officials,
+        CANDIDATES,
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut ranked: Vec<Scored> = candidates
+        .into_iter()
+        .map(|row| {
+            let source_words = SourceWords {
+                title: words(&row.title_key),
+                body: words(&row.body_key),
+            };
+            Scored {
+                score: score(&weighted, &source_words),
+                source: Source {
+                    kind: if row.kind == "article" {
+                        SourceKind::Article
+                    } else {
+                        SourceKind::Procedure
+                    },
+                    code: row.code,
+                    title: row.title,
+                    version: row.version,
+                },
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.source.title.len().cmp(&b.source.title.len()))
+    });
+    Ok(Ranking { intent, ranked })
+}
+
+/// The reply to `question`.
+pub async fn reply(
+    pool: &PgPool,
+    question: &str,
+    officials: bool,
+    now: NaiveDateTime,
+) -> AppResult<Reply> {
+    let ranking = rank(pool, question, officials).await?;
+    let field = match ranking.intent {
+        Intent::OwnDossier => return Ok(Reply::OwnDossier),
+        Intent::Complaint => return Ok(Reply::Complaint),
+        Intent::Question(field) => field,
+    };
+    Ok(match decide(&ranking.ranked, field) {
+        Decision::NoAnswer => Reply::NoAnswer,
+        Decision::ProcedureField { code, field } => {
+            match crate::catalogue::store::find_by_code(pool, &code, now).await? {
+                Some(procedure) => Reply::ProcedureField {
+                    field,
+                    procedure: Box::new(procedure),
+                },
+                None => Reply::NoAnswer,
+            }
+        }
+        Decision::Article { best, alternatives } => {
+            let answer = sqlx::query_scalar!(
+                r#"SELECT answer AS "answer!" FROM articles WHERE code = $1 AND version IS NOT NULL"#,
+                best.code
+            )
+            .fetch_optional(pool)
+            .await?;
+            match answer {
+                Some(answer) => Reply::Article {
+                    source: best,
+                    answer_html: markdown::to_html(&answer),
+                    alternatives,
+                },
+                None => Reply::NoAnswer,
+            }
+        }
+        Decision::Passages(sources) => {
+            let asked = sqlx::query_scalar!(
+                r#"SELECT coalesce(nullif(search_question($1), ''), search_key($1)) AS "meant!""#,
+                question
+            )
+            .fetch_one(pool)
+            .await?;
+            let mut passages = Vec::new();
+            for source in sources {
+                if let Some(text) = best_passage(pool, &source, &asked).await? {
+                    passages.push(Passage {
+                        fragments: mark(&text, &question_words(&asked)),
+                        source,
+                    });
+                }
+            }
+            if passages.is_empty() {
+                Reply::NoAnswer
+            } else {
+                Reply::Passages(passages)
+            }
+        }
+    })
+}
+
+/// The passage of `source` that holds most of the question's words.
+async fn best_passage(pool: &PgPool, source: &Source, meant: &str) -> AppResult<Option<String>> {
+    let bodies: Vec<String> = match source.kind {
+        SourceKind::Article => sqlx::query_scalar!(
+            r#"SELECT answer AS "answer!" FROM articles WHERE code = $1 AND version IS NOT NULL"#,
+            source.code
+        )
+        .fetch_optional(pool)
+        .await?
+        .map(|answer| vec![markdown::to_text(&answer)])
+        .unwrap_or_default(),
+        SourceKind::Procedure => {
+            sqlx::query_scalar!(
+                r#"SELECT pp.body FROM procedure_passages pp
+               JOIN current_procedure_versions v ON v.id = pp.version_id
+               JOIN procedures p ON p.id = v.procedure_id
+               WHERE p.code = $1"#,
+                source.code
+            )
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    let asked = question_words(meant);
+    let best = bodies.into_iter().max_by_key(|body| {
+        let key = crate::text::search_key(body);
+        let body_words = words(&key);
+        asked
+            .iter()
+            .filter(|word| {
+                body_words
+                    .iter()
+                    .any(|candidate| super::scoring::close(word, candidate))
+            })
+            .count()
+    });
+    Ok(best.map(|body| excerpt(&body, 400)))
+}
+
+/// At most `limit` characters, cut at a word.
+fn excerpt(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    match cut.rfind(' ') {
+        Some(at) => format!("{}…", &cut[..at]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// `text` in fragments, the question's words marked.
+pub fn mark(text: &str, asked: &[&str]) -> Vec<(String, bool)> {
+    let mut fragments: Vec<(String, bool)> = Vec::new();
+    let mut word = String::new();
+    let push = |fragments: &mut Vec<(String, bool)>, piece: String, marked: bool| match fragments
+        .last_mut()
+    {
+        Some((last, last_marked)) if *last_marked == marked => last.push_str(&piece),
+        _ => fragments.push((piece, marked)),
+    };
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            let key = crate::text::search_key(&word);
+            let marked = asked.iter().any(|asked| super::scoring::close(asked, &key));
+            push(&mut fragments, std::mem::take(&mut word), marked);
+        }
+        push(&mut fragments, c.to_string(), false);
+    }
+    // The space added to end the last word.
+    if let Some((last, false)) = fragments.last_mut() {
+        last.pop();
+        if last.is_empty() {
+            fragments.pop();
+        }
+    }
+    fragments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matched_words_are_marked_whatever_their_diacritics() {
+        let fragments = mark("Lệ phí: 200.000 đồng", &["le", "phi"]);
+        assert_eq!(
+            fragments,
+            [
+                ("Lệ".to_string(), true),
+                (" ".to_string(), false),
+                ("phí".to_string(), true),
+                (": 200.000 đồng".to_string(), false)
+            ]
+        );
+    }
+}
