@@ -20,6 +20,8 @@ async fn every_documented_demo_account_exists_with_its_role_and_password() {
         ("quanly@motcua.example", Some("manager")),
         ("quantri@motcua.example", Some("administrator")),
         ("kiemduyet@motcua.example", Some("administrator")),
+        ("thietke@motcua.example", Some("form_designer")),
+        ("bientap@motcua.example", Some("editor")),
     ] {
         let account: (String, String, Option<String>) = sqlx::query_as(
             "SELECT u.kind, u.password_hash, (SELECT min(role) FROM user_roles r WHERE r.user_id = u.id)
