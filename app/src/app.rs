@@ -19,7 +19,10 @@ use crate::filing::check::page::FilingCheckPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
 use crate::i18n::current_lang;
-use crate::knowledge::pages::{ArticleEditorPage, ArticlePage, ArticlesAdminPage, ArticlesPage};
+use crate::knowledge::pages::{
+    AnswerQuestionPage, ArticleEditorPage, ArticlePage, ArticlesAdminPage, ArticlesPage,
+    AskAgencyPage, MyQuestionsPage, QuestionQueuePage,
+};
 use crate::layout::{AccessibilityPage, HelpPage, NotFound, SessionNotice, SiteFooter, SiteHeader};
 use crate::notifications::page::NotificationsPage;
 use crate::payments::flags::PaymentFlagsPage;
@@ -112,7 +115,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap") view=ArticlesPage ssr=SsrMode::Async/>
                     <Route path=path!("/tro-ly") view=AssistantPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hoi-dap/dat-cau-hoi") view=AskAgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap/:code") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan/cau-hoi") view=MyQuestionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/cau-hoi") view=QuestionQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/cau-hoi/:id") view=AnswerQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/hoi-dap") view=ArticlesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/hoi-dap/:code") view=ArticleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("/huong-dan") view=HelpPage/>

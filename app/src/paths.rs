@@ -57,7 +57,15 @@ routes! {
     /// The knowledge base (`?q=` searches) and one article.
     ARTICLES, articles() = "/hoi-dap";
     ARTICLE, article(code) = "/hoi-dap/{code}";
-    /// The assistant: a question (`?hoi=` or POST) and its answer.
+    /// Sending a question to the responsible agency (`?cau-hoi=` fills it
+    /// in; POST sends it), and the citizen's own questions.
+    ASK_AGENCY, ask_agency() = "/hoi-dap/dat-cau-hoi";
+    MY_QUESTIONS, my_questions() = "/tai-khoan/cau-hoi";
+    /// The questions an official's agencies must answer, and one of them
+    /// (POST answers it).
+    QUESTION_QUEUE, question_queue() = "/can-bo/cau-hoi";
+    QUESTION, question(id) = "/can-bo/cau-hoi/{id}";
+    /// The assistant: a question (POST) and the conversation.
     ASSISTANT, assistant() = "/tro-ly";
     /// "Was this helpful?" on one reply (POST).
     ASSISTANT_FEEDBACK, assistant_feedback() = "/tro-ly/danh-gia";

@@ -106,16 +106,14 @@ fn ReplyView(reply: Reply, question: String, signed_in: bool) -> impl IntoView {
             </ul>
         }.into_any(),
         Reply::NoAnswer => {
-            // Until questions to agencies exist (issue 20 item 2), the
-            // way on is the knowledge base's own search.
-            let browse = format!(
-                "{}?q={}",
-                paths::ARTICLES,
+            let ask = format!(
+                "{}?cau-hoi={}",
+                paths::ASK_AGENCY,
                 form_urlencoded::byte_serialize(question.as_bytes()).collect::<String>()
             );
             view! {
                 <p class="notice notice--info" role="status">{t.no_answer}</p>
-                <p><a href=browse class="button button--secondary">{t.browse_articles}</a></p>
+                <p><a href=ask class="button button--secondary">{t.send_to_agency}</a></p>
             }.into_any()
         }
         Reply::OwnDossier => view! {

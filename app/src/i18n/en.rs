@@ -139,5 +139,6 @@ pub const TEXTS: Texts = Texts {
     search_words: super::search_words_admin::EN,
     knowledge: super::knowledge::EN,
     assistant: super::assistant::EN,
+    questions: super::questions::EN,
     settings_admin: super::settings_admin::EN,
 };

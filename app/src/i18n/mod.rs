@@ -24,6 +24,7 @@ mod office_work;
 mod payments;
 mod procedure_content;
 mod procedures_admin;
+mod questions;
 mod ratings;
 mod search_words_admin;
 mod sectors_admin;
@@ -52,6 +53,7 @@ pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
+pub use questions::QuestionTexts;
 pub use ratings::RatingTexts;
 pub use search_words_admin::SearchWordsTexts;
 pub use sectors_admin::SectorAdminTexts;
@@ -245,6 +247,7 @@ pub struct Texts {
     pub search_words: SearchWordsTexts,
     pub knowledge: KnowledgeTexts,
     pub assistant: AssistantTexts,
+    pub questions: QuestionTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,

@@ -120,5 +120,6 @@ pub const TEXTS: Texts = Texts {
     search_words: super::search_words_admin::VI,
     knowledge: super::knowledge::VI,
     assistant: super::assistant::VI,
+    questions: super::questions::VI,
     settings_admin: super::settings_admin::VI,
 };

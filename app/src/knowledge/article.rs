@@ -151,6 +151,8 @@ pub fn valid_code(code: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !code.starts_with('-')
+        // `/hoi-dap/dat-cau-hoi` is the page asking an agency.
+        && code != "dat-cau-hoi"
 }
 
 /// Procedure codes as typed: separated by commas, spaces or lines, each

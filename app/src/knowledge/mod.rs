@@ -12,6 +12,7 @@ pub mod article;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod pages;
+pub mod questions;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;

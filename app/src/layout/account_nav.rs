@@ -36,9 +36,15 @@ pub fn AccountNav() -> impl IntoView {
                         view! {
                             <ul class="account-nav" aria-label=a.account_menu>
                                 <li><a href=paths::ACCOUNT class="account-nav__name">{user.full_name.clone()}</a></li>
-                                {citizen.then(|| view! { <li><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a></li> })}
+                                {citizen.then(|| view! {
+                                    <li><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a></li>
+                                    <li><a href=paths::MY_QUESTIONS>{t.questions.mine_nav}</a></li>
+                                })}
                                 <li><a href=paths::NOTIFICATIONS>{(t.filing.nav_notifications)(unread)}</a></li>
-                                {back_office.then(|| view! { <li><a href=paths::INBOX>{t.back_office.inbox_title}</a></li> })}
+                                {back_office.then(|| view! {
+                                    <li><a href=paths::INBOX>{t.back_office.inbox_title}</a></li>
+                                    <li><a href=paths::QUESTION_QUEUE>{t.questions.queue_nav}</a></li>
+                                })}
                                 {manages.then(|| view! { <li><a href=paths::STATISTICS>{t.statistics.title}</a></li> })}
                                 {oversees.then(|| view! { <li><a href=paths::OPERATIONS>{t.statistics.operations_nav}</a></li> })}
                                 // One optional group, not one option per link: a longer

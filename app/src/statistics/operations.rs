@@ -26,6 +26,8 @@ pub struct OperationsView {
     pub received_today: i64,
     pub resolved_today: i64,
     pub overdue: i64,
+    /// Questions from people past their due day, unanswered.
+    pub overdue_questions: i64,
     pub due: Vec<AgencyDue>,
     /// The heat table: sector names across, agency rows with a count per sector.
     pub sectors: Vec<String>,
@@ -146,7 +148,16 @@ mod store {
         let mut overdue_by_agency: Vec<(String, Vec<i64>)> = rows.into_iter().collect();
         // Most overdue first: where help is needed.
         overdue_by_agency.sort_by_key(|(name, counts)| (-counts.iter().sum::<i64>(), name.clone()));
+        let overdue_questions = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!" FROM citizen_questions
+               WHERE agency_id = ANY($1) AND answered_at IS NULL AND due_on < $2::timestamp::date"#,
+            scope,
+            now as _,
+        )
+        .fetch_one(pool)
+        .await?;
         Ok(OperationsView {
+            overdue_questions,
             received_today: today.received,
             resolved_today: today.resolved,
             overdue: today.overdue,

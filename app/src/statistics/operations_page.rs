@@ -67,6 +67,10 @@ fn Operations(view: OperationsView) -> impl IntoView {
             <li class="tile"><span class="tile__number">{view.received_today}</span>{s.operations_received}</li>
             <li class="tile"><span class="tile__number">{view.resolved_today}</span>{s.operations_resolved}</li>
             <li class="tile tile--alert"><span class="tile__number">{view.overdue}</span>{s.operations_overdue}</li>
+            <li class="tile tile--alert" id="overdue-questions">
+                <span class="tile__number">{view.overdue_questions}</span>
+                <a href=crate::paths::QUESTION_QUEUE>{s.operations_overdue_questions}</a>
+            </li>
         </ul>
         <section class="section" aria-labelledby="due-heading">
             <h2 id="due-heading">{s.operations_due}</h2>

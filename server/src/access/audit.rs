@@ -69,6 +69,7 @@ pub enum AuditAction {
     ProcedureFilingResumed,
     ArticleCreated,
     ArticleChanged,
+    QuestionAnswered,
 }
 
 impl AuditAction {
@@ -121,6 +122,7 @@ impl AuditAction {
             AuditAction::ProcedureFilingResumed => "procedure_filing_resumed",
             AuditAction::ArticleCreated => "article_created",
             AuditAction::ArticleChanged => "article_changed",
+            AuditAction::QuestionAnswered => "question_answered",
         }
     }
 }

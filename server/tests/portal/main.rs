@@ -22,6 +22,7 @@ mod catalogue_pages;
 mod catalogue_search;
 mod citizen_dossier;
 mod citizen_lists;
+mod citizen_questions;
 mod concurrent_routers;
 mod control_slips;
 mod counter_filing;

@@ -42,6 +42,10 @@ pub enum Permission {
     /// owns (the province's own: `agency_id` is the province): its editors
     /// and the administrators whose reach takes it in.
     EditArticlesOf { agency_id: i64 },
+    /// Answer the questions people send an agency (`/can-bo/cau-hoi`): its
+    /// one-stop staff, specialists and leaders, and the editors and
+    /// administrators whose reach takes it in.
+    AnswerQuestionsOf { agency_id: i64 },
 }
 
 /// Whether a signed-in `user` may do `permission`.
@@ -74,6 +78,18 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
             user.is_official()
                 && (user.has_role_in(Role::Editor, agency_id)
                     || user.has_role_in(Role::Administrator, agency_id))
+        }
+        Permission::AnswerQuestionsOf { agency_id } => {
+            user.is_official()
+                && [
+                    Role::Reception,
+                    Role::Specialist,
+                    Role::Leader,
+                    Role::Editor,
+                    Role::Administrator,
+                ]
+                .into_iter()
+                .any(|role| user.has_role_in(role, agency_id))
         }
         Permission::ManageWorkingCalendar { province_id }
         | Permission::ManageCatalogue { province_id } => {
