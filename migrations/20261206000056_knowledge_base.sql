@@ -89,10 +89,11 @@ CREATE TABLE procedure_passages (
                                          'steps', 'where', 'legal_basis')),
     body text NOT NULL,
     key text GENERATED ALWAYS AS (search_key(body)) STORED,
+    words tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_key(body))) STORED,
     PRIMARY KEY (version_id, field)
 );
 CREATE INDEX procedure_passages_trgm_idx ON procedure_passages USING gin (key gin_trgm_ops);
-CREATE INDEX procedure_passages_fts_idx ON procedure_passages USING gin (to_tsvector('simple', key));
+CREATE INDEX procedure_passages_words_idx ON procedure_passages USING gin (words);
 
 CREATE FUNCTION index_procedure_version(p_version_id bigint) RETURNS void
     LANGUAGE plpgsql AS $$

@@ -58,7 +58,7 @@ pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<R
                           AND to_tsvector('simple', a.search_text) @@ to_tsquery('simple', quote_literal(w)))
                   + (SELECT count(DISTINCT pp.version_id) FROM procedure_passages pp
                      JOIN current_procedure_versions v ON v.id = pp.version_id
-                     WHERE to_tsvector('simple', pp.key) @@ to_tsquery('simple', quote_literal(w))) AS "frequency!",
+                     WHERE pp.words @@ to_tsquery('simple', quote_literal(w))) AS "frequency!",
                   (SELECT count(*) FROM articles a WHERE a.version IS NOT NULL AND a.archived_at IS NULL)
                   + (SELECT count(*) FROM current_procedure_versions) AS "total!"
            FROM unnest($1::text[]) AS w"#,
@@ -91,9 +91,9 @@ pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<R
                    v.version
             FROM procedures p JOIN current_procedure_versions v ON v.procedure_id = p.id, q
             WHERE EXISTS (SELECT 1 FROM procedure_passages pp WHERE pp.version_id = v.id
-                          AND (to_tsvector('simple', pp.key) @@ q.anyq OR q.meant <% pp.key))
+                          AND (pp.words @@ q.anyq OR q.meant <% pp.key))
             ORDER BY word_similarity(q.meant, v.name_key)
-                     + (SELECT max(ts_rank(to_tsvector('simple', pp.key), q.anyq)) FROM procedure_passages pp
+                     + (SELECT max(ts_rank(pp.words, q.anyq)) FROM procedure_passages pp
                         WHERE pp.version_id = v.id) DESC
             LIMIT $3)"#,
         read.meant,

@@ -18,7 +18,10 @@ use sqlx::PgPool;
 /// words dropped), and matched and ranked by that. Ranking puts an exact code
 /// or name first, then names that start with the query, then the closest names;
 /// among equals, popular and shorter names come first ("Đăng ký khai sinh"
-/// before "Đăng ký khai sinh có yếu tố nước ngoài").
+/// before "Đăng ký khai sinh có yếu tố nước ngoài"). A procedure also
+/// matches when all the words asked occur in one of its passages
+/// (documents, fees, conditions, steps…: `procedure_passages`), ranked by
+/// its name like the others, so a match in the name stays first.
 pub async fn search(pool: &PgPool, query: &CatalogueQuery) -> AppResult<ProcedurePage> {
     let rows = sqlx::query!(
         r#"
@@ -51,7 +54,11 @@ pub async fn search(pool: &PgPool, query: &CatalogueQuery) -> AppResult<Procedur
                OR input.key <% v.search_text
                OR to_tsvector('simple', v.search_text) @@ plainto_tsquery('simple', input.key)
                OR to_tsvector('simple', v.search_text) @@ plainto_tsquery('simple', input.asked)
-               OR input.asked <% v.search_text)
+               OR input.asked <% v.search_text
+               -- Its documents, fees, time limit, conditions, steps, where
+               -- to file: all the words in one of them.
+               OR v.id IN (SELECT pp.version_id FROM procedure_passages pp
+                           WHERE pp.words @@ plainto_tsquery('simple', input.meant)))
         ORDER BY
             CASE WHEN input.raw IS NULL THEN 0 ELSE
                 (CASE WHEN p.code = input.raw THEN 10 ELSE 0 END)

@@ -89,6 +89,12 @@ pub struct KnowledgeTexts {
     pub seeded: &'static str,
     pub view_public: &'static str,
     pub refusal: fn(ArticleRefusal) -> &'static str,
+    pub gaps_heading: &'static str,
+    pub gaps_lead: &'static str,
+    pub no_gaps: &'static str,
+    pub column_gap: &'static str,
+    pub gap_unanswered: &'static str,
+    pub gap_unhelpful: &'static str,
 }
 
 pub const VI: KnowledgeTexts = KnowledgeTexts {
@@ -186,6 +192,12 @@ pub const VI: KnowledgeTexts = KnowledgeTexts {
         ChangeKind::Restored => "Khôi phục",
     },
     seeded: "Dữ liệu mẫu",
+    gaps_heading: "Câu hỏi trợ lý chưa trả lời tốt",
+    gaps_lead: "Câu hỏi người dân gửi trợ lý mà trợ lý không tìm được câu trả lời, hoặc người hỏi cho biết câu trả lời không giúp ích (đã xóa thông tin cá nhân): gợi ý cho bài hỏi đáp mới.",
+    no_gaps: "Chưa có câu hỏi nào.",
+    column_gap: "Vì sao",
+    gap_unanswered: "Không tìm được câu trả lời",
+    gap_unhelpful: "Câu trả lời không giúp ích",
     view_public: "Xem trên trang hỏi đáp",
     refusal: |refusal| match refusal {
         ArticleRefusal::Missing => "Vui lòng nhập nội dung này.",
@@ -296,6 +308,12 @@ pub const EN: KnowledgeTexts = KnowledgeTexts {
         ChangeKind::Restored => "Restored",
     },
     seeded: "Demo data",
+    gaps_heading: "Questions the assistant did not answer well",
+    gaps_lead: "Questions people asked the assistant that it found no answer to, or whose answer did not help (personal data removed): ideas for new articles.",
+    no_gaps: "No questions yet.",
+    column_gap: "Why",
+    gap_unanswered: "No answer found",
+    gap_unhelpful: "The answer did not help",
     view_public: "See it on the Q&A page",
     refusal: |refusal| match refusal {
         ArticleRefusal::Missing => "Please fill this in.",

@@ -153,3 +153,22 @@ pub async fn editor(
         sectors: super::store::all_sectors(pool).await?,
     }))
 }
+
+/// The latest questions the assistant declined or whose reply did not help.
+pub async fn gaps(pool: &PgPool) -> AppResult<Vec<AssistantGap>> {
+    Ok(sqlx::query!(
+        r#"SELECT question, asked_at AS "asked_at: DateTime<Utc>", reply_kind = 'no_answer' AS "unanswered!"
+           FROM assistant_exchanges
+           WHERE reply_kind = 'no_answer' OR helpful = false
+           ORDER BY asked_at DESC LIMIT 50"#
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| AssistantGap {
+        question: row.question,
+        asked_at: row.asked_at,
+        unanswered: row.unanswered,
+    })
+    .collect())
+}

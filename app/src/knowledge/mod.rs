@@ -80,10 +80,23 @@ pub struct ArticleRow {
     pub changed_at: DateTime<Utc>,
 }
 
+/// A question the assistant could not answer, or whose reply did not help:
+/// what an editor writes the next article from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistantGap {
+    /// As kept: personal data scrubbed.
+    pub question: String,
+    pub asked_at: DateTime<Utc>,
+    /// `false`: answered, but the asker said it did not help.
+    pub unanswered: bool,
+}
+
 /// `/quan-tri/hoi-dap`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticlesAdmin {
     pub rows: Vec<ArticleRow>,
+    /// The latest questions the assistant could not answer or did not help with.
+    pub gaps: Vec<AssistantGap>,
     /// The agencies the editor writes for (the province first, code "").
     pub agencies: Vec<Choice>,
 }

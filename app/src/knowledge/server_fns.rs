@@ -47,6 +47,7 @@ pub async fn load_articles_admin() -> Result<ArticlesAdmin, AppError> {
     }
     Ok(ArticlesAdmin {
         rows: super::admin_store::articles(&pool, &user).await?,
+        gaps: super::admin_store::gaps(&pool).await?,
         agencies,
     })
 }

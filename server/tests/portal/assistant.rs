@@ -64,6 +64,14 @@ async fn out_of_scope_questions_get_no_answer_and_own_dossiers_go_to_tracking() 
             .await
             .unwrap();
     assert_eq!(kinds, ["no_answer", "own_dossier"]);
+    // Editors see what the assistant could not answer, to write it up.
+    let mut editor = support::back_office::signed_in(&app, "bientap@motcua.example").await;
+    let admin = editor.get("/quan-tri/hoi-dap").await.text();
+    assert!(
+        admin.contains("thời tiết cuối tuần này có mưa không"),
+        "{admin}"
+    );
+    assert!(!admin.contains("hồ sơ của tôi đến đâu rồi"), "{admin}");
 }
 
 #[tokio::test]

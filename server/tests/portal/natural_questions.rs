@@ -48,3 +48,27 @@ async fn a_phrase_an_editor_adds_is_understood_at_once() {
     .unwrap();
     assert_eq!(first_code(&app, "làm giấy báo tử").await, "1.000656");
 }
+
+#[tokio::test]
+async fn a_procedure_is_found_by_its_documents_fees_and_conditions_too() {
+    let app = spawn_app().await;
+    // "Giấy chứng sinh" is in no procedure's name or description, only in
+    // the birth registration's documents.
+    let body: serde_json::Value = app
+        .get("/api/v1/procedures?q=gi%E1%BA%A5y+ch%E1%BB%A9ng+sinh")
+        .await
+        .json();
+    let codes: Vec<&str> = body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|item| item["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"1.001193"), "{codes:?}");
+    // A document's words found in one passage, not scattered over several.
+    let body: serde_json::Value = app
+        .get("/api/v1/procedures?q=ch%E1%BB%A9ng+sinh+karaoke")
+        .await
+        .json();
+    assert_eq!(body["total"], 0, "{body}");
+}

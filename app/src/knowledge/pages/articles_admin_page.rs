@@ -62,6 +62,29 @@ pub fn ArticlesAdminPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </DataTable>
+                <section class="section" aria-labelledby="assistant-gaps-heading">
+                    <h2 id="assistant-gaps-heading">{t.gaps_heading}</h2>
+                    <p class="hint">{t.gaps_lead}</p>
+                    {if view.gaps.is_empty() {
+                        view! { <p>{t.no_gaps}</p> }.into_any()
+                    } else {
+                        view! {
+                            <DataTable label=t.gaps_heading class="table--stack-on-phone" columns={Column::list([
+                                t.column_question, t.column_gap, t.column_changed,
+                            ])}>
+                                {view.gaps.iter().map(|gap| view! {
+                                    <tr>
+                                        <td>{gap.question.clone()}</td>
+                                        <td data-label=t.column_gap>{if gap.unanswered { t.gap_unanswered } else { t.gap_unhelpful }}</td>
+                                        <td data-label=t.column_changed>
+                                            {crate::deadlines::vietnam_local(gap.asked_at).format("%d/%m/%Y %H:%M").to_string()}
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </DataTable>
+                        }.into_any()
+                    }}
+                </section>
             }
         }}/>
     }
