@@ -11,6 +11,8 @@
 //! `bench/assistant` runs it against a throwaway database; by hand:
 //! `DATABASE_URL=postgres://…/empty_db cargo run --release --example assistant_eval`.
 
+use app::assistant::answer::{decide_at, Decision, Scored};
+use app::assistant::intent::Intent;
 use app::assistant::retrieval::{rank, reply};
 use app::assistant::Reply;
 use serde::Deserialize;
@@ -28,6 +30,15 @@ struct Question {
     expected: Vec<String>,
     style: String,
 }
+
+/// A question's field asked, whether it is a question at all (not one's
+/// own dossier or a complaint), its ranking and the right sources.
+type Ranked = (
+    Option<app::assistant::intent::Field>,
+    bool,
+    Vec<Scored>,
+    Vec<String>,
+);
 
 #[derive(Default)]
 struct Tally {
@@ -55,12 +66,24 @@ async fn main() -> anyhow::Result<()> {
     let now = app::clock::Clock::real().now_in_vietnam();
     let verbose = std::env::var("ASSISTANT_VERBOSE").is_ok();
 
+    // Each question's ranking, kept to try other thresholds after.
+    let mut rankings: Vec<Ranked> = Vec::new();
     let mut by_style: BTreeMap<String, Tally> = BTreeMap::new();
     let mut all = Tally::default();
     let (mut declined, mut declined_out_of_scope, mut out_of_scope, mut out_of_scope_answered) =
         (0, 0, 0, 0);
     for question in &questions.questions {
         let ranking = rank(&pool, &question.question, false).await?;
+        if let Intent::Question(field) = ranking.intent {
+            rankings.push((
+                field,
+                true,
+                ranking.ranked.clone(),
+                question.expected.clone(),
+            ));
+        } else {
+            rankings.push((None, false, Vec::new(), question.expected.clone()));
+        }
         let ranked: Vec<&str> = ranking
             .ranked
             .iter()
@@ -151,5 +174,38 @@ async fn main() -> anyhow::Result<()> {
          out of scope answered: {out_of_scope_answered} of {out_of_scope}.",
         declined_out_of_scope as f64 / declined.max(1) as f64
     );
+    println!();
+    println!(
+        "| threshold | in scope answered right | in scope answered wrong | out of scope answered |"
+    );
+    println!("|---:|---:|---:|---:|");
+    for step in 0..8 {
+        let threshold = 0.5 + 0.05 * step as f64;
+        let (mut right, mut wrong, mut out) = (0, 0, 0);
+        for (field, question, ranked, expected) in &rankings {
+            let first = if !question {
+                None
+            } else {
+                match decide_at(ranked, *field, threshold) {
+                    Decision::NoAnswer => None,
+                    Decision::Article { best, .. } => Some(best.code),
+                    Decision::ProcedureField { code, .. } => Some(code),
+                    Decision::Passages(sources) => sources.first().map(|s| s.code.clone()),
+                }
+            };
+            match first {
+                None => {}
+                Some(_) if expected.is_empty() => out += 1,
+                Some(code) if expected.contains(&code) => right += 1,
+                Some(_) => wrong += 1,
+            }
+        }
+        let in_scope = rankings.iter().filter(|r| !r.3.is_empty()).count().max(1) as f64;
+        println!(
+            "| {threshold:.2} | {:.3} | {:.3} | {out} |",
+            right as f64 / in_scope,
+            wrong as f64 / in_scope
+        );
+    }
     Ok(())
 }

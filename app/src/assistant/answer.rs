@@ -45,10 +45,15 @@ pub enum Decision {
 
 /// The decision for `ranked` (best first) and the field asked for.
 pub fn decide(ranked: &[Scored], field: Option<Field>) -> Decision {
+    decide_at(ranked, field, ANSWER_THRESHOLD)
+}
+
+/// [`decide`] with another threshold: the evaluation tries several.
+pub fn decide_at(ranked: &[Scored], field: Option<Field>, threshold: f64) -> Decision {
     let Some(best) = ranked.first() else {
         return Decision::NoAnswer;
     };
-    if best.score < ANSWER_THRESHOLD {
+    if best.score < threshold {
         return Decision::NoAnswer;
     }
     if let Some(field) = field {
@@ -56,7 +61,7 @@ pub fn decide(ranked: &[Scored], field: Option<Field>) -> Decision {
             .iter()
             .find(|scored| scored.source.kind == SourceKind::Procedure);
         if let Some(procedure) = procedure {
-            if procedure.score >= ANSWER_THRESHOLD && procedure.score + FIELD_MARGIN >= best.score {
+            if procedure.score >= threshold && procedure.score + FIELD_MARGIN >= best.score {
                 return Decision::ProcedureField {
                     code: procedure.source.code.clone(),
                     field,
@@ -67,9 +72,7 @@ pub fn decide(ranked: &[Scored], field: Option<Field>) -> Decision {
     if best.source.kind == SourceKind::Article {
         let alternatives = ranked[1..]
             .iter()
-            .filter(|scored| {
-                scored.score >= ANSWER_THRESHOLD && best.score - scored.score < CLEAR_LEAD
-            })
+            .filter(|scored| scored.score >= threshold && best.score - scored.score < CLEAR_LEAD)
             .take(3)
             .map(|scored| scored.source.clone())
             .collect();
@@ -81,7 +84,7 @@ pub fn decide(ranked: &[Scored], field: Option<Field>) -> Decision {
     Decision::Passages(
         ranked
             .iter()
-            .filter(|scored| scored.score >= ANSWER_THRESHOLD)
+            .filter(|scored| scored.score >= threshold)
             .take(3)
             .map(|scored| scored.source.clone())
             .collect(),

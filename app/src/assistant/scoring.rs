@@ -10,6 +10,19 @@
 
 use super::intent::words;
 
+// Chosen on the evaluation set (`bench/assistant/run` prints the trade-off
+// for each threshold): a long answer or a procedure's many passages hold
+// many words, so a word found only there counts for little, and a title
+// that says much more than was asked fits less. With these no
+// out-of-scope question of the set is answered at the threshold.
+/// What a question word found only in the source's text counts for.
+const BODY_CREDIT: f64 = 0.35;
+/// The shares of the score: the question's words found, its pairs found
+/// together, the title's words asked.
+const WORDS_SHARE: f64 = 0.65;
+const PAIRS_SHARE: f64 = 0.1;
+const TITLE_SHARE: f64 = 0.25;
+
 /// The words of a source, as search keys.
 pub struct SourceWords<'a> {
     pub title: Vec<&'a str>,
@@ -89,7 +102,7 @@ pub fn score(asked: &[Weighted<'_>], source: &SourceWords<'_>) -> f64 {
             if contains(&source.title, word.word) {
                 word.weight
             } else if contains(&source.body, word.word) {
-                word.weight * 0.5
+                word.weight * BODY_CREDIT
             } else {
                 0.0
             }
@@ -120,7 +133,8 @@ pub fn score(asked: &[Weighted<'_>], source: &SourceWords<'_>) -> f64 {
             .count() as f64
             / source.title.len() as f64
     };
-    (0.75 * found / total + 0.15 * pair_share + 0.1 * title_precision).min(1.0)
+    (WORDS_SHARE * found / total + PAIRS_SHARE * pair_share + TITLE_SHARE * title_precision)
+        .min(1.0)
 }
 
 /// The question's distinct words in order.
@@ -171,7 +185,7 @@ mod tests {
             title: vec!["xay", "giay", "dung", "phep"],
             body: vec![],
         };
-        assert!(score(&asked, &in_title) > 0.95);
+        assert!(score(&asked, &in_title) > 0.9);
         assert!(score(&asked, &in_text) < score(&asked, &in_title));
         assert!(score(&asked, &scattered) < score(&asked, &in_title));
         assert_eq!(score(&[], &in_title), 0.0);
