@@ -76,3 +76,11 @@ scenario('A question the assistant cannot answer goes to the agency, is answered
   const source = answered.getByRole('link', { name: question });
   assert.equal(await source.first().getAttribute('href'), `/hoi-dap/${code}`);
 });
+
+scenario('Every page offers the assistant: a question asked from the home page is answered on the assistant page', async (portal) => {
+  await portal.open('/');
+  await fillIn(portal.page, 'Hỏi trợ lý trực tuyến về thủ tục hành chính', 'đăng ký kết hôn mất bao lâu');
+  await press(portal, 'Hỏi trợ lý', (url) => url.pathname === '/tro-ly');
+  const last = portal.page.locator('.conversation__exchange').last();
+  await eventually(async () => assert.match(squash(await last.innerText()), /đăng ký kết hôn mất bao lâu/));
+});

@@ -15,6 +15,15 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container">
+                // The assistant on every page: a plain form posting to it.
+                <form method="post" action=paths::ASSISTANT class="assistant-panel" novalidate="">
+                    <label class="label" for="assistant-panel-question">{t.assistant.panel_label}</label>
+                    <div class="assistant-panel__row">
+                        <input class="input" type="text" id="assistant-panel-question" name="question" maxlength="500"
+                            autocomplete="off"/>
+                        <button type="submit" class="button button--secondary">{t.assistant.panel_ask}</button>
+                    </div>
+                </form>
                 <nav aria-label=a.footer_label>
                     <ul class="site-footer__links">
                         <Suspense fallback=|| ()>
