@@ -15,11 +15,13 @@ pub async fn may_edit(
     user: &SignedInUser,
     agency_id: Option<i64>,
 ) -> AppResult<bool> {
-    let agency_id = match agency_id {
-        Some(id) => id,
-        None => crate::administration::calendar::province_id(conn).await?,
-    };
-    Ok(permits(user, Permission::EditArticlesOf { agency_id }))
+    crate::administration::eforms::server_fns::store::permits_for_owner(
+        conn,
+        user,
+        agency_id,
+        |agency_id| Permission::EditArticlesOf { agency_id },
+    )
+    .await
 }
 
 /// The articles `user` edits, the latest changed first.

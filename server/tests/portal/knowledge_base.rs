@@ -31,10 +31,9 @@ fn draft<'a>(question: &'a str, audience: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-#[tokio::test]
-async fn an_article_reaches_citizens_only_once_a_second_person_publishes_it() {
-    let app = spawn_app().await;
-    let mut editor = signed_in(&app, EDITOR).await;
+/// The editor, signed in, having started the article `giay-hen-bi-mat`.
+async fn started(app: &support::TestApp) -> support::browser::Browser<'_> {
+    let mut editor = signed_in(app, EDITOR).await;
     editor
         .post(
             ADMIN,
@@ -45,6 +44,13 @@ async fn an_article_reaches_citizens_only_once_a_second_person_publishes_it() {
             ],
         )
         .await;
+    editor
+}
+
+#[tokio::test]
+async fn an_article_reaches_citizens_only_once_a_second_person_publishes_it() {
+    let app = spawn_app().await;
+    let mut editor = started(&app).await;
     let saved = editor
         .post(
             ARTICLE,
@@ -111,17 +117,7 @@ async fn an_article_reaches_citizens_only_once_a_second_person_publishes_it() {
 #[tokio::test]
 async fn a_refused_draft_comes_back_as_typed_and_changes_nothing() {
     let app = spawn_app().await;
-    let mut editor = signed_in(&app, EDITOR).await;
-    editor
-        .post(
-            ADMIN,
-            &[
-                ("code", "giay-hen-bi-mat"),
-                ("question", "Mất giấy hẹn thì nhận kết quả thế nào?"),
-                ("agency", ""),
-            ],
-        )
-        .await;
+    let mut editor = started(&app).await;
     let mut fields = draft("Mất hẹn?", "citizens");
     fields[5] = ("procedures", "9.999999");
     editor.post(ARTICLE, &fields).await;
@@ -178,17 +174,7 @@ async fn internal_guidance_is_for_officials_only() {
 #[tokio::test]
 async fn reviewers_publishing_at_once_make_one_version() {
     let app = spawn_app().await;
-    let mut editor = signed_in(&app, EDITOR).await;
-    editor
-        .post(
-            ADMIN,
-            &[
-                ("code", "giay-hen-bi-mat"),
-                ("question", "Mất giấy hẹn thì nhận kết quả thế nào?"),
-                ("agency", ""),
-            ],
-        )
-        .await;
+    let mut editor = started(&app).await;
     editor
         .post(
             ARTICLE,

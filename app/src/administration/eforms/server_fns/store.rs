@@ -21,11 +21,25 @@ pub async fn may_design(
     user: &SignedInUser,
     agency_id: Option<i64>,
 ) -> AppResult<bool> {
+    permits_for_owner(conn, user, agency_id, |agency_id| {
+        Permission::DesignFormsOf { agency_id }
+    })
+    .await
+}
+
+/// Whether `user` may do `permission` for content owned by `agency_id`
+/// (`None`: the province's own, owned by the root agency), asked on `conn`.
+pub async fn permits_for_owner(
+    conn: impl sqlx::PgExecutor<'_>,
+    user: &SignedInUser,
+    agency_id: Option<i64>,
+    permission: impl FnOnce(i64) -> Permission,
+) -> AppResult<bool> {
     let agency_id = match agency_id {
         Some(id) => id,
         None => crate::administration::calendar::province_id(conn).await?,
     };
-    Ok(permits(user, Permission::DesignFormsOf { agency_id }))
+    Ok(permits(user, permission(agency_id)))
 }
 
 pub async fn forms(pool: &PgPool, user: &SignedInUser) -> AppResult<Vec<FormRow>> {
