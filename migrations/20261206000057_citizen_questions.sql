@@ -26,3 +26,10 @@ CREATE TABLE citizen_questions (
 );
 CREATE INDEX citizen_questions_queue_idx ON citizen_questions (agency_id, due_on) WHERE answered_at IS NULL;
 CREATE INDEX citizen_questions_asker_idx ON citizen_questions (asker_id, id);
+
+-- Questions cost an official's time, and the assistant's answers the
+-- database's: both are limited per account or address like other attempts.
+ALTER TABLE guess_attempts DROP CONSTRAINT guess_attempts_kind_check;
+ALTER TABLE guess_attempts ADD CONSTRAINT guess_attempts_kind_check
+    CHECK (kind IN ('password', 'second_factor', 'tracking_pin', 'registration', 'reset_request',
+                    'agency_question', 'assistant_question'));

@@ -7,6 +7,7 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::access::throttle::{self, Kind, Subject};
 use app::access::Visitor;
 use app::assistant::page::ASK_FORM;
 use app::assistant::retrieval;
@@ -45,6 +46,26 @@ async fn ask(
         kept.error("question", t.question_missing);
     } else if question.chars().count() > QUESTION_LIMIT {
         kept.error("question", t.question_too_long);
+    }
+    if !kept.has_errors() {
+        // Reserved before the answer is looked for: parallel posts count too.
+        match throttle::reserve(
+            &state.pool,
+            Kind::AssistantQuestion,
+            Subject::Anyone,
+            asker.ip,
+        )
+        .await?
+        {
+            Ok(reservation) => reservation.keep(),
+            Err(limited) => {
+                let wait = limited.wait_secs as u64;
+                kept.error(
+                    "question",
+                    (asker.lang.texts().accounts.too_many_requests)(wait),
+                );
+            }
+        }
     }
     if kept.has_errors() {
         feedback::form(&session, kept).await;

@@ -9,6 +9,7 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::access::throttle::{self, Kind, Subject};
 use app::forms::{FormFeedback, NoticeTone};
 use app::knowledge::pages::ASK_AGENCY_FORM;
 use app::knowledge::questions::QUESTION_LIMITS;
@@ -67,6 +68,22 @@ pub async fn ask(
     if kept.has_errors() {
         feedback::form(&session, kept).await;
         return Ok(see_other(paths::ASK_AGENCY));
+    }
+    // Reserved before the question is kept, so parallel posts count too.
+    match throttle::reserve(
+        &state.pool,
+        Kind::AgencyQuestion,
+        Subject::Account(user.0.id),
+        asker.ip,
+    )
+    .await?
+    {
+        Ok(reservation) => reservation.keep(),
+        Err(limited) => {
+            kept.error("question", (t.too_many)(limited.wait_secs as u64));
+            feedback::form(&session, kept).await;
+            return Ok(see_other(paths::ASK_AGENCY));
+        }
     }
     let agency_id = sqlx::query_scalar!(
         r#"SELECT coalesce(

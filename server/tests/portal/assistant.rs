@@ -141,3 +141,26 @@ async fn questions_asked_at_once_are_each_kept_once() {
             .unwrap();
     assert_eq!((kept, conversations), (8, 8));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_address_asking_hundreds_at_once_is_held_back_at_its_limit() {
+    let app = spawn_app().await;
+    let one = address(7);
+    let requests = (0..130)
+        .map(|_| {
+            form_post(
+                "/tro-ly",
+                &[("question", "đăng ký kết hôn ở đâu")],
+                one,
+                None,
+            )
+        })
+        .collect();
+    let answers = all_at_once(&app, requests).await;
+    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM assistant_exchanges")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 120);
+}

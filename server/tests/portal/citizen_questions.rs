@@ -196,3 +196,31 @@ async fn an_unanswered_question_past_its_day_shows_in_the_operations_view() {
         "{page}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_account_sending_many_questions_at_once_gets_five_through() {
+    let app = spawn_app().await;
+    let cookie = signed_in(&app, CITIZEN).await.session_cookie().unwrap();
+    let requests = (0..12)
+        .map(|n| {
+            form_post(
+                "/hoi-dap/dat-cau-hoi",
+                &[
+                    ("question", QUESTION),
+                    ("procedure", "1.001193"),
+                    ("sector", ""),
+                ],
+                // Many addresses, one account: the account's limit holds.
+                address(n),
+                Some(&cookie),
+            )
+        })
+        .collect();
+    let answers = all_at_once(&app, requests).await;
+    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM citizen_questions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 5);
+}

@@ -56,6 +56,10 @@ pub enum Kind {
     Registration,
     /// A request for a password reset mail.
     ResetRequest,
+    /// A question sent to an agency: an official must answer it.
+    AgencyQuestion,
+    /// A question to the assistant.
+    AssistantQuestion,
 }
 
 impl Kind {
@@ -66,6 +70,8 @@ impl Kind {
             Kind::TrackingPin => "tracking_pin",
             Kind::Registration => "registration",
             Kind::ResetRequest => "reset_request",
+            Kind::AgencyQuestion => "agency_question",
+            Kind::AssistantQuestion => "assistant_question",
         }
     }
 }

@@ -73,6 +73,28 @@ impl Kind {
                 per_subject: None,
                 per_address: Some(ONE_ADDRESS_ASKING),
             },
+            // Five questions an hour to agencies from one account (the
+            // subject), then a wait from ten minutes up.
+            Kind::AgencyQuestion => Limits {
+                per_pair: None,
+                per_subject: Some(Rule {
+                    free_failures: 5,
+                    first_wait_secs: 10 * 60,
+                    max_wait_secs: 60 * 60,
+                }),
+                per_address: Some(ONE_ADDRESS_ASKING),
+            },
+            // A person asks a few questions a minute at most; a script
+            // asking hundreds an hour from one address waits.
+            Kind::AssistantQuestion => Limits {
+                per_pair: None,
+                per_subject: None,
+                per_address: Some(Rule {
+                    free_failures: 120,
+                    first_wait_secs: 30,
+                    max_wait_secs: 10 * 60,
+                }),
+            },
         }
     }
 }
