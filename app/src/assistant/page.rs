@@ -7,7 +7,7 @@ use super::intent::Field;
 use super::server_fns::load_conversation;
 use super::{Conversation, Exchange, Passage, Reply, Source, SourceKind};
 use crate::catalogue::model::ProcedureDetail;
-use crate::forms::{ErrorSummary, FormFeedback};
+use crate::forms::{ErrorSummary, FieldGroup, FormFeedback};
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
@@ -41,13 +41,7 @@ pub fn AssistantPage() -> impl IntoView {
 #[component]
 fn AskForm(feedback: FormFeedback) -> impl IntoView {
     let t = &use_texts().assistant;
-    let error = feedback.message_for("question");
-    let class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
-    let described = if error.is_some() {
+    let described = if feedback.message_for("question").is_some() {
         "assistant-ask-question-hint assistant-ask-question-error"
     } else {
         "assistant-ask-question-hint"
@@ -55,13 +49,10 @@ fn AskForm(feedback: FormFeedback) -> impl IntoView {
     view! {
         <ErrorSummary form=feedback.clone()/>
         <form method="post" action=paths::ASSISTANT class="assistant-form" novalidate="">
-            <div class=class>
-                <label class="label" for="assistant-ask-question">{t.question_label}</label>
-                <p class="hint" id="assistant-ask-question-hint">{t.question_hint}</p>
-                {error.map(|message| view! { <p class="error-message" id="assistant-ask-question-error">{message}</p> })}
+            <FieldGroup name="question" label=t.question_label hint=t.question_hint feedback=feedback.clone()>
                 <textarea class="textarea" id="assistant-ask-question" name="question" rows="2" maxlength="500"
                     aria-describedby=described>{feedback.value("question")}</textarea>
-            </div>
+            </FieldGroup>
             <button type="submit" class="button">{t.ask}</button>
         </form>
     }

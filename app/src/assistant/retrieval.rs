@@ -18,6 +18,8 @@ const CANDIDATES: i64 = 40;
 /// The ranked sources for `question`, best first, and its intent.
 pub struct Ranking {
     pub intent: Intent,
+    /// The question as the search reads it (`search_question`).
+    pub meant: String,
     pub ranked: Vec<Scored>,
 }
 
@@ -31,16 +33,11 @@ pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<R
     .fetch_one(pool)
     .await?;
     let intent = intent(&read.key);
-    if !matches!(intent, Intent::Question(_)) {
-        return Ok(Ranking {
-            intent,
-            ranked: Vec::new(),
-        });
-    }
     let mut asked = question_words(&read.meant);
-    if asked.is_empty() {
+    if !matches!(intent, Intent::Question(_)) || asked.is_empty() {
         return Ok(Ranking {
             intent,
+            meant: read.meant.clone(),
             ranked: Vec::new(),
         });
     }
@@ -129,7 +126,11 @@ pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<R
             .total_cmp(&a.score)
             .then_with(|| a.source.title.len().cmp(&b.source.title.len()))
     });
-    Ok(Ranking { intent, ranked })
+    Ok(Ranking {
+        intent,
+        meant: read.meant,
+        ranked,
+    })
 }
 
 /// The reply to `question`.
@@ -173,17 +174,12 @@ pub async fn reply(
             }
         }
         Decision::Passages(sources) => {
-            let asked = sqlx::query_scalar!(
-                r#"SELECT coalesce(nullif(search_question($1), ''), search_key($1)) AS "meant!""#,
-                question
-            )
-            .fetch_one(pool)
-            .await?;
+            let asked = &ranking.meant;
             let mut passages = Vec::new();
             for source in sources {
-                if let Some(text) = best_passage(pool, &source, &asked).await? {
+                if let Some(text) = best_passage(pool, &source, asked).await? {
                     passages.push(Passage {
-                        fragments: mark(&text, &question_words(&asked)),
+                        fragments: mark(&text, &question_words(asked)),
                         source,
                     });
                 }

@@ -102,6 +102,34 @@ pub fn TextField(
     }
 }
 
+/// A label, its hint and its error around a control the caller writes (a
+/// text area, a select, an input with its own attributes): the control's
+/// id is `field_id(form, name)`, its hint `…-hint`, its error `…-error`.
+#[component]
+pub fn FieldGroup(
+    #[prop(into)] name: String,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    feedback: FormFeedback,
+    children: Children,
+) -> impl IntoView {
+    let id = field_id(&feedback.form, &name);
+    let error = feedback.message_for(&name);
+    let class = if error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
+    view! {
+        <div class=class>
+            <label class="label" for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            {error.map(|message| view! { <p class="error-message" id=format!("{id}-error")>{message}</p> })}
+            {children()}
+        </div>
+    }
+}
+
 /// A single checkbox with its label.
 #[component]
 pub fn CheckboxField(

@@ -10,5 +10,7 @@ pub mod focus;
 mod notice;
 
 pub use feedback::{FieldError, FormFeedback, Notice, NoticeTone, PageFeedback};
-pub use fields::{field_id, CheckboxField, ErrorSummary, HiddenField, SubmitButton, TextField};
+pub use fields::{
+    field_id, CheckboxField, ErrorSummary, FieldGroup, HiddenField, SubmitButton, TextField,
+};
 pub use notice::NoticeBanner;

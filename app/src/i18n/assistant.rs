@@ -21,7 +21,6 @@ pub struct AssistantTexts {
     pub source: &'static str,
     /// (procedure name, version).
     pub procedure_source: fn(&str, i32) -> String,
-    pub check_this: &'static str,
     pub field_heading: fn(Field) -> &'static str,
     pub no_fees: &'static str,
     pub free: &'static str,
@@ -43,7 +42,6 @@ pub struct AssistantTexts {
     pub no: &'static str,
     pub thanks: &'static str,
     pub privacy: &'static str,
-    pub empty: &'static str,
 }
 
 pub const VI: AssistantTexts = AssistantTexts {
@@ -62,7 +60,6 @@ pub const VI: AssistantTexts = AssistantTexts {
     alternatives: "Có thể bạn muốn hỏi",
     source: "Nguồn",
     procedure_source: |name, version| format!("{name} (phiên bản {version}, đang áp dụng)"),
-    check_this: "Xem đầy đủ",
     field_heading: |field| match field {
         Field::Fees => "Phí, lệ phí",
         Field::TimeLimit => "Thời hạn giải quyết",
@@ -90,7 +87,6 @@ pub const VI: AssistantTexts = AssistantTexts {
     no: "Không",
     thanks: "Cảm ơn bạn đã cho biết.",
     privacy: "Câu hỏi được lưu lại để cải thiện dịch vụ, sau khi xóa số căn cước, số điện thoại và địa chỉ thư điện tử.",
-    empty: "Chưa có câu hỏi nào.",
 };
 
 pub const EN: AssistantTexts = AssistantTexts {
@@ -109,7 +105,6 @@ pub const EN: AssistantTexts = AssistantTexts {
     alternatives: "You may have meant",
     source: "Source",
     procedure_source: |name, version| format!("{name} (version {version}, in force)"),
-    check_this: "Read it all",
     field_heading: |field| match field {
         Field::Fees => "Fees and charges",
         Field::TimeLimit => "Time limit",
@@ -137,5 +132,4 @@ pub const EN: AssistantTexts = AssistantTexts {
     no: "No",
     thanks: "Thank you for telling us.",
     privacy: "Questions are kept to improve the service, after ID numbers, phone numbers and e-mail addresses are removed.",
-    empty: "No questions yet.",
 };

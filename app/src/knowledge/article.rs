@@ -106,23 +106,33 @@ pub const REFERENCE_LIMIT: usize = 300;
 pub const REFERENCES_MAX: usize = 10;
 pub const PROCEDURES_MAX: usize = 10;
 
+/// Why `text` is refused for its length, if it is: missing, or outside
+/// `(least, most)` characters once trimmed.
+pub fn length_refusal(text: &str, (least, most): (usize, usize)) -> Option<ArticleRefusal> {
+    let length = text.trim().chars().count();
+    if length == 0 {
+        Some(ArticleRefusal::Missing)
+    } else if length < least {
+        Some(ArticleRefusal::TooShort)
+    } else if length > most {
+        Some(ArticleRefusal::TooLong)
+    } else {
+        None
+    }
+}
+
 /// The refusals of `content` that need no database, by field.
 pub fn check_content(
     content: &ArticleContent,
     today: NaiveDate,
 ) -> Vec<(&'static str, ArticleRefusal)> {
     let mut refused = Vec::new();
-    for (field, text, (least, most)) in [
+    for (field, text, limits) in [
         ("question", &content.question, QUESTION_LIMITS),
         ("answer", &content.answer, ANSWER_LIMITS),
     ] {
-        let length = text.trim().chars().count();
-        if length == 0 {
-            refused.push((field, ArticleRefusal::Missing));
-        } else if length < least {
-            refused.push((field, ArticleRefusal::TooShort));
-        } else if length > most {
-            refused.push((field, ArticleRefusal::TooLong));
+        if let Some(refusal) = length_refusal(text, limits) {
+            refused.push((field, refusal));
         }
     }
     if content.legal_references.len() > REFERENCES_MAX {

@@ -65,7 +65,7 @@ pub async fn load_article_editor(code: String) -> Result<ArticleEditor, AppError
 
 /// The error, with its status on the response.
 #[cfg(feature = "ssr")]
-fn refused(error: AppError) -> AppError {
+pub(crate) fn refused(error: AppError) -> AppError {
     crate::http_status::set_status(error.status());
     error
 }

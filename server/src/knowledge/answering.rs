@@ -15,7 +15,7 @@ use crate::mail::templates::Message;
 use crate::state::AppState;
 use app::access::{permits, Permission};
 use app::forms::{FormFeedback, NoticeTone};
-use app::knowledge::article::{valid_code, QUESTION_LIMITS};
+use app::knowledge::article::{length_refusal, valid_code, QUESTION_LIMITS};
 use app::knowledge::pages::ANSWER_FORM;
 use app::knowledge::questions::ANSWER_LIMIT;
 use app::knowledge::{ArticleContent, ArticleRefusal};
@@ -77,12 +77,8 @@ pub async fn answer(
     }
     let proposing = !article_question.is_empty();
     if proposing {
-        let length = article_question.chars().count();
-        if !(QUESTION_LIMITS.0..=QUESTION_LIMITS.1).contains(&length) {
-            kept.error(
-                "article_question",
-                (refusal_text.refusal)(ArticleRefusal::TooShort),
-            );
+        if let Some(refusal) = length_refusal(&article_question, QUESTION_LIMITS) {
+            kept.error("article_question", (refusal_text.refusal)(refusal));
         }
         if !valid_code(&code) {
             kept.error(

@@ -11,7 +11,7 @@ use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::forms::{FormFeedback, NoticeTone};
 use app::knowledge::admin_store::may_edit;
-use app::knowledge::article::{valid_code, QUESTION_LIMITS};
+use app::knowledge::article::{length_refusal, valid_code, QUESTION_LIMITS};
 use app::knowledge::pages::NEW_ARTICLE_FORM;
 use app::knowledge::{ArticleContent, ArticleRefusal};
 use app::paths;
@@ -47,15 +47,7 @@ pub async fn create(
     if !valid_code(&code) {
         kept.error("code", (t.refusal)(ArticleRefusal::BadCode));
     }
-    let length = question.chars().count();
-    if length == 0 {
-        kept.error("question", (t.refusal)(ArticleRefusal::Missing));
-    } else if !(QUESTION_LIMITS.0..=QUESTION_LIMITS.1).contains(&length) {
-        let refusal = if length < QUESTION_LIMITS.0 {
-            ArticleRefusal::TooShort
-        } else {
-            ArticleRefusal::TooLong
-        };
+    if let Some(refusal) = length_refusal(&question, QUESTION_LIMITS) {
         kept.error("question", (t.refusal)(refusal));
     }
     if kept.has_errors() {

@@ -208,3 +208,38 @@ async fn reviewers_publishing_at_once_make_one_version() {
     .unwrap();
     assert_eq!(versions, 1);
 }
+
+#[tokio::test]
+async fn one_code_started_by_several_at_once_makes_one_article() {
+    let app = spawn_app().await;
+    let cookies = [
+        signed_in(&app, EDITOR).await.session_cookie().unwrap(),
+        signed_in(&app, AUTHOR).await.session_cookie().unwrap(),
+        signed_in(&app, REVIEWER).await.session_cookie().unwrap(),
+    ];
+    let requests = (0..6)
+        .map(|n| {
+            form_post(
+                ADMIN,
+                &[
+                    ("code", "giay-hen-bi-mat"),
+                    ("question", "Mất giấy hẹn thì nhận kết quả thế nào?"),
+                    ("agency", ""),
+                ],
+                address(n as u16),
+                Some(&cookies[n % 3]),
+            )
+        })
+        .collect();
+    let answers = all_at_once(&app, requests).await;
+    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let (articles, created): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM articles WHERE code = 'giay-hen-bi-mat'),
+                (SELECT count(*) FROM article_saves s JOIN articles a ON a.id = s.article_id
+                 WHERE a.code = 'giay-hen-bi-mat' AND s.kind = 'created')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((articles, created), (1, 1));
+}

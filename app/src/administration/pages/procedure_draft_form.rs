@@ -9,7 +9,7 @@ use crate::administration::procedures::{
     Channels, DocumentLine, NewProcedureOptions, TemplateRef, VersionFields,
 };
 use crate::dossiers::Channel;
-use crate::forms::{field_id, FormFeedback};
+use crate::forms::{field_id, FieldGroup, FormFeedback};
 use crate::i18n::{use_texts, ProcedureAdminTexts};
 use crate::paths;
 use leptos::prelude::*;
@@ -49,32 +49,6 @@ pub(super) fn row_input(
     }
 }
 
-/// A labelled input, textarea or select with its error.
-#[component]
-fn Field(
-    name: String,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
-    feedback: FormFeedback,
-    children: Children,
-) -> impl IntoView {
-    let id = field_id(DRAFT_FORM, &name);
-    let error = feedback.message_for(&name);
-    let class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
-    view! {
-        <div class=class>
-            <label class="label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
-            {error.map(|message| view! { <p class="error-message" id=format!("{id}-error")>{message}</p> })}
-            {children()}
-        </div>
-    }
-}
-
 #[component]
 pub fn DraftForm(
     code: String,
@@ -93,9 +67,9 @@ pub fn DraftForm(
             let shown = typed(&feedback, name, stored);
             let input_id = id(name);
             view! {
-                <Field name=name.to_string() label hint feedback=feedback.clone()>
+                <FieldGroup name=name.to_string() label hint feedback=feedback.clone()>
                     <input class="input" type="text" id=input_id name=name value=shown/>
-                </Field>
+                </FieldGroup>
             }
         };
     let text_area =
@@ -103,9 +77,9 @@ pub fn DraftForm(
             let shown = typed(&feedback, name, stored);
             let input_id = id(name);
             view! {
-                <Field name=name.to_string() label hint feedback=feedback.clone()>
+                <FieldGroup name=name.to_string() label hint feedback=feedback.clone()>
                     <textarea class="textarea" id=input_id name=name rows="4">{shown}</textarea>
-                </Field>
+                </FieldGroup>
             }
         };
     let rows = fields.documents.len() + BLANK_ROWS;
@@ -117,23 +91,23 @@ pub fn DraftForm(
             {text_input("name_en", t.name_en, t.name_en_hint, fields.name_en.clone())}
             {text_area("description", t.description, "", fields.description.clone())}
             <PlacementFields fields=fields.clone() options=placement feedback=feedback.clone()/>
-            <Field name="time_unit".into() label=t.time_unit feedback=feedback.clone()>
+            <FieldGroup name="time_unit" label=t.time_unit feedback=feedback.clone()>
                 <select class="select" id=id("time_unit") name="time_unit">
                     {[("same_day", t.unit_same_day), ("working_days", t.unit_working_days), ("working_hours", t.unit_working_hours)]
                         .into_iter().map(|(code, label)| view! { <option value=code selected=unit == code>{label}</option> }).collect_view()}
                 </select>
-            </Field>
-            <Field name="time_value".into() label=t.time_value feedback=feedback.clone()>
+            </FieldGroup>
+            <FieldGroup name="time_value" label=t.time_value feedback=feedback.clone()>
                 <input class="input input--short" type="text" inputmode="numeric" id=id("time_value") name="time_value"
                     value=time_value/>
-            </Field>
+            </FieldGroup>
             {text_input("cutoff", t.cutoff, t.cutoff_hint, fields.cutoff.clone())}
-            <Field name="online_level".into() label=t.online_level feedback=feedback.clone()>
+            <FieldGroup name="online_level" label=t.online_level feedback=feedback.clone()>
                 <select class="select" id=id("online_level") name="online_level">
                     {[("full", t.level_full), ("partial", t.level_partial)]
                         .into_iter().map(|(code, label)| view! { <option value=code selected=level == code>{label}</option> }).collect_view()}
                 </select>
-            </Field>
+            </FieldGroup>
             <ChannelBoxes stored=fields.channels.clone() feedback=feedback.clone() t/>
             {text_input("result_type", t.result_type, "", fields.result_type.clone())}
             {text_area("requirements", t.requirements, "", fields.requirements.clone())}

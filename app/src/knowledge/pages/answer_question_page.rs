@@ -3,7 +3,7 @@
 //! details — which a second person then publishes.
 
 use super::day;
-use crate::forms::ErrorSummary;
+use crate::forms::{ErrorSummary, FieldGroup};
 use crate::i18n::use_texts;
 use crate::knowledge::questions::server_fns::load_question;
 use crate::knowledge::questions::QuestionToAnswer;
@@ -52,32 +52,24 @@ pub fn AnswerQuestionPage() -> impl IntoView {
                         let answer = typed("answer", String::new());
                         let code = typed("article_code", question.suggested_code.clone());
                         let article_question = typed("article_question", String::new());
-                        let error = |name: &str| feedback.message_for(name);
                         view! {
                             <ErrorSummary form=feedback.clone()/>
                             <form method="post" action=action novalidate="">
-                                <div class="form-group">
-                                    <label class="label" for="question-answer-answer">{t.answer}</label>
-                                    <p class="hint" id="question-answer-answer-hint">{t.answer_hint}</p>
-                                    {error("answer").map(|message| view! { <p class="error-message" id="question-answer-answer-error">{message}</p> })}
+                                <FieldGroup name="answer" label=t.answer hint=t.answer_hint feedback=feedback.clone()>
                                     <textarea class="textarea" id="question-answer-answer" name="answer" rows="8"
                                         aria-describedby="question-answer-answer-hint">{answer}</textarea>
-                                </div>
+                                </FieldGroup>
                                 <fieldset class="fieldset">
                                     <legend class="label">{t.propose}</legend>
                                     <p class="hint">{t.propose_hint}</p>
-                                    <div class="form-group">
-                                        <label class="label" for="question-answer-article-question">{t.article_question}</label>
-                                        <p class="hint" id="question-answer-article-question-hint">{t.article_question_hint}</p>
-                                        {error("article_question").map(|message| view! { <p class="error-message" id="question-answer-article-question-error">{message}</p> })}
+                                    <FieldGroup name="article_question" label=t.article_question
+                                        hint=t.article_question_hint feedback=feedback.clone()>
                                         <input class="input" type="text" id="question-answer-article-question" name="article_question"
                                             value=article_question aria-describedby="question-answer-article-question-hint"/>
-                                    </div>
-                                    <div class="form-group">
-                                        <label class="label" for="question-answer-article-code">{t.article_code}</label>
-                                        {error("article_code").map(|message| view! { <p class="error-message" id="question-answer-article-code-error">{message}</p> })}
+                                    </FieldGroup>
+                                    <FieldGroup name="article_code" label=t.article_code feedback=feedback.clone()>
                                         <input class="input" type="text" id="question-answer-article-code" name="article_code" value=code/>
-                                    </div>
+                                    </FieldGroup>
                                 </fieldset>
                                 <button type="submit" class="button">{t.send_answer}</button>
                             </form>

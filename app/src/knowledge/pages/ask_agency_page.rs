@@ -2,7 +2,7 @@
 //! responsible agency, the procedure suggested from its text (the
 //! assistant passes an unanswered question on in `?cau-hoi=`).
 
-use crate::forms::ErrorSummary;
+use crate::forms::{ErrorSummary, FieldGroup};
 use crate::i18n::use_texts;
 use crate::knowledge::questions::server_fns::load_ask_agency;
 use crate::knowledge::questions::AskAgency;
@@ -26,19 +26,19 @@ pub fn AskAgencyPage() -> impl IntoView {
             let question = typed("question", ask.question.clone());
             let procedure = typed("procedure", ask.suggested.clone().unwrap_or_default());
             let sector = typed("sector", String::new());
-            let question_error = feedback.message_for("question");
-            let group = if question_error.is_some() { "form-group form-group--error" } else { "form-group" };
+            let described = if feedback.message_for("question").is_some() {
+                "question-ask-question-hint question-ask-question-error"
+            } else {
+                "question-ask-question-hint"
+            };
             view! {
                 <PageTitle title=t.ask_title lead=(t.ask_lead)(ask.answer_days)/>
                 <ErrorSummary form=feedback.clone()/>
                 <form method="post" action=paths::ASK_AGENCY novalidate="">
-                    <div class=group>
-                        <label class="label" for="question-ask-question">{t.question}</label>
-                        <p class="hint" id="question-ask-question-hint">{t.question_hint}</p>
-                        {question_error.map(|message| view! { <p class="error-message" id="question-ask-question-error">{message}</p> })}
+                    <FieldGroup name="question" label=t.question hint=t.question_hint feedback=feedback.clone()>
                         <textarea class="textarea" id="question-ask-question" name="question" rows="5"
-                            aria-describedby="question-ask-question-hint">{question}</textarea>
-                    </div>
+                            aria-describedby=described>{question}</textarea>
+                    </FieldGroup>
                     <div class="form-group">
                         <label class="label" for="question-ask-procedure">{t.procedure}</label>
                         <p class="hint" id="question-ask-procedure-hint">{t.procedure_hint}</p>

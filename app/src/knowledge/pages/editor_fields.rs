@@ -2,36 +2,10 @@
 //! showing what was typed when a save was refused (nothing is lost), else
 //! the draft.
 
-use crate::forms::{field_id, FormFeedback};
+use crate::forms::{field_id, FieldGroup, FormFeedback};
 use crate::i18n::use_texts;
 use crate::knowledge::{ArticleEditor, Audience};
 use leptos::prelude::*;
-
-/// A labelled control with its hint and error.
-#[component]
-fn Labelled(
-    name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
-    feedback: FormFeedback,
-    children: Children,
-) -> impl IntoView {
-    let id = field_id(&feedback.form, name);
-    let error = feedback.message_for(name);
-    let class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
-    view! {
-        <div class=class>
-            <label class="label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
-            {error.map(|message| view! { <p class="error-message" id=format!("{id}-error")>{message}</p> })}
-            {children()}
-        </div>
-    }
-}
 
 /// A control's id, what describes it (hint, error) and whether it is in error.
 fn wiring(feedback: &FormFeedback, name: &str) -> (String, String, Option<&'static str>) {
@@ -94,38 +68,38 @@ pub fn EditorFields(editor: ArticleEditor, feedback: FormFeedback) -> impl IntoV
     let valid_until_wiring = wiring(&feedback, "valid_until");
     let audience_id = field_id(&feedback.form, "audience");
     view! {
-        <Labelled name="question" label=t.question hint=t.question_hint feedback=feedback.clone()>
+        <FieldGroup name="question" label=t.question hint=t.question_hint feedback=feedback.clone()>
             <input class="input" type="text" id=question_wiring.0.clone() name="question" value=question
                 aria-describedby=question_wiring.1.clone() aria-invalid=question_wiring.2/>
-        </Labelled>
-        <Labelled name="answer" label=t.answer hint=t.answer_hint feedback=feedback.clone()>
+        </FieldGroup>
+        <FieldGroup name="answer" label=t.answer hint=t.answer_hint feedback=feedback.clone()>
             <textarea class="textarea" id=answer_wiring.0.clone() name="answer" rows="14"
                 aria-describedby=answer_wiring.1.clone() aria-invalid=answer_wiring.2>{answer}</textarea>
-        </Labelled>
-        <Labelled name="agency" label=t.owner feedback=feedback.clone()>
+        </FieldGroup>
+        <FieldGroup name="agency" label=t.owner feedback=feedback.clone()>
             <select class="select" id=agency_wiring.0.clone() name="agency" aria-invalid=agency_wiring.2>
                 {editor.agencies.iter().map(|choice| {
                     let label = if choice.code.is_empty() { t.province_owner.to_string() } else { choice.name.clone() };
                     view! { <option value=choice.code.clone() selected=choice.code == agency>{label}</option> }
                 }).collect_view()}
             </select>
-        </Labelled>
-        <Labelled name="sector" label=t.sector feedback=feedback.clone()>
+        </FieldGroup>
+        <FieldGroup name="sector" label=t.sector feedback=feedback.clone()>
             <select class="select" id=sector_wiring.0.clone() name="sector" aria-invalid=sector_wiring.2>
                 <option value="">{t.no_sector}</option>
                 {editor.sectors.iter().map(|choice| view! {
                     <option value=choice.code.clone() selected=choice.code == sector>{choice.name.clone()}</option>
                 }).collect_view()}
             </select>
-        </Labelled>
-        <Labelled name="procedures" label=t.procedures hint=t.procedures_hint feedback=feedback.clone()>
+        </FieldGroup>
+        <FieldGroup name="procedures" label=t.procedures hint=t.procedures_hint feedback=feedback.clone()>
             <input class="input" type="text" id=procedures_wiring.0.clone() name="procedures" value=procedures
                 aria-describedby=procedures_wiring.1.clone() aria-invalid=procedures_wiring.2/>
-        </Labelled>
-        <Labelled name="legal_references" label=t.references hint=t.references_hint feedback=feedback.clone()>
+        </FieldGroup>
+        <FieldGroup name="legal_references" label=t.references hint=t.references_hint feedback=feedback.clone()>
             <textarea class="textarea" id=legal_references_wiring.0.clone() name="legal_references" rows="4"
                 aria-describedby=legal_references_wiring.1.clone() aria-invalid=legal_references_wiring.2>{references}</textarea>
-        </Labelled>
+        </FieldGroup>
         <fieldset class="fieldset">
             <legend class="label">{t.audience_label}</legend>
             {[Audience::Citizens, Audience::Officials].into_iter().map(|choice| {
@@ -140,9 +114,9 @@ pub fn EditorFields(editor: ArticleEditor, feedback: FormFeedback) -> impl IntoV
                 }
             }).collect_view()}
         </fieldset>
-        <Labelled name="valid_until" label=t.valid_until_label hint=t.valid_until_hint feedback=feedback.clone()>
+        <FieldGroup name="valid_until" label=t.valid_until_label hint=t.valid_until_hint feedback=feedback.clone()>
             <input class="input input--date" type="date" id=valid_until_wiring.0.clone() name="valid_until" value=until
                 aria-describedby=valid_until_wiring.1.clone() aria-invalid=valid_until_wiring.2/>
-        </Labelled>
+        </FieldGroup>
     }
 }

@@ -51,8 +51,7 @@ pub async fn load_question_queue() -> Result<QuestionList, AppError> {
     let pool = crate::database::pool()?;
     let agencies = store::answering_agencies(&pool, &user).await?;
     if agencies.is_empty() {
-        crate::http_status::set_status(AppError::Forbidden.status());
-        return Err(AppError::Forbidden);
+        return Err(crate::knowledge::server_fns::refused(AppError::Forbidden));
     }
     let today = crate::clock::current()?.today_in_vietnam();
     store::list(&pool, store::Whose::Agencies(agencies), today).await
@@ -66,10 +65,7 @@ pub async fn load_question(id: i64) -> Result<QuestionToAnswer, AppError> {
     let today = crate::clock::current()?.today_in_vietnam();
     store::to_answer(&pool, &user, id, today)
         .await?
-        .ok_or_else(|| {
-            crate::http_status::set_status(AppError::NotFound.status());
-            AppError::NotFound
-        })
+        .ok_or_else(|| crate::knowledge::server_fns::refused(AppError::NotFound))
 }
 
 #[cfg(feature = "ssr")]
@@ -81,9 +77,12 @@ pub mod store {
     use chrono::{DateTime, NaiveDate, Utc};
     use sqlx::PgPool;
 
+    /// Which questions a list holds.
     pub enum Whose {
         Asker(i64),
         Agencies(Vec<i64>),
+        /// One question, for the page answering it.
+        One(i64),
     }
 
     pub async fn procedures(pool: &PgPool) -> AppResult<Vec<Choice>> {
@@ -118,9 +117,10 @@ pub mod store {
     }
 
     pub async fn list(pool: &PgPool, whose: Whose, today: NaiveDate) -> AppResult<QuestionList> {
-        let (asker, agencies) = match whose {
-            Whose::Asker(id) => (Some(id), None),
-            Whose::Agencies(ids) => (None, Some(ids)),
+        let (asker, agencies, one) = match whose {
+            Whose::Asker(id) => (Some(id), None, None),
+            Whose::Agencies(ids) => (None, Some(ids), None),
+            Whose::One(id) => (None, None, Some(id)),
         };
         let rows = sqlx::query!(
             r#"SELECT q.id, q.question, v.name AS "procedure?", a.name AS agency,
@@ -131,10 +131,12 @@ pub mod store {
                LEFT JOIN current_procedure_versions v ON v.procedure_id = q.procedure_id
                WHERE ($1::bigint IS NULL OR q.asker_id = $1)
                  AND ($2::bigint[] IS NULL OR q.agency_id = ANY($2))
+                 AND ($3::bigint IS NULL OR q.id = $3)
                ORDER BY q.answered_at IS NOT NULL, q.due_on, q.id DESC
                LIMIT 500"#,
             asker,
             agencies.as_deref(),
+            one,
         )
         .fetch_all(pool)
         .await?;
