@@ -1,7 +1,8 @@
 //! The assistant measured on `bench/assistant/questions.json`: questions
 //! written the way citizens write them, each with the articles or
 //! procedures that answer it (none for the out-of-scope ones). Prints, as
-//! Markdown, for the lexical retrieval:
+//! Markdown, for the lexical retrieval and, when `MOTCUA_EMBEDDINGS_URL`
+//! names an embeddings endpoint, for lexical + semantic:
 //!
 //! - recall@3 and MRR@10 of the ranking over the in-scope questions;
 //! - how often the reply itself cites a right source first;
@@ -14,7 +15,9 @@
 use app::assistant::answer::{decide_at, Decision, Scored};
 use app::assistant::intent::Intent;
 use app::assistant::retrieval::{rank, reply};
+use app::assistant::semantic::{refresh, Embeddings};
 use app::assistant::Reply;
+use sqlx::PgPool;
 use serde::Deserialize;
 use sqlx::postgres::PgPoolOptions;
 use std::collections::BTreeMap;
@@ -63,6 +66,26 @@ async fn main() -> anyhow::Result<()> {
     server::database::MIGRATOR.run(&pool).await?;
     server::seed::load_reference_data(&pool).await?;
     server::seed::load_demo_data(&pool).await?;
+    println!("## Lexical retrieval\n");
+    evaluate(&pool, &questions, None).await?;
+    if let Ok(url) = std::env::var("MOTCUA_EMBEDDINGS_URL") {
+        let model = std::env::var("MOTCUA_EMBEDDINGS_MODEL")
+            .unwrap_or_else(|_| "multilingual-e5-small".into());
+        let embeddings = Embeddings::new(&url, &model, None);
+        let embedded = refresh(&pool, &embeddings)
+            .await
+            .map_err(|error| anyhow::anyhow!("embedding the sources at {url}: {error:?}"))?;
+        println!("\n## Lexical + semantic retrieval ({model}, {embedded} texts embedded)\n");
+        evaluate(&pool, &questions, Some(&embeddings)).await?;
+    }
+    Ok(())
+}
+
+async fn evaluate(
+    pool: &PgPool,
+    questions: &Questions,
+    semantic: Option<&Embeddings>,
+) -> anyhow::Result<()> {
     let now = app::clock::Clock::real().now_in_vietnam();
     let verbose = std::env::var("ASSISTANT_VERBOSE").is_ok();
 
@@ -73,7 +96,7 @@ async fn main() -> anyhow::Result<()> {
     let (mut declined, mut declined_out_of_scope, mut out_of_scope, mut out_of_scope_answered) =
         (0, 0, 0, 0);
     for question in &questions.questions {
-        let ranking = rank(&pool, &question.question, false).await?;
+        let ranking = rank(pool, &question.question, false, semantic).await?;
         if let Intent::Question(field) = ranking.intent {
             rankings.push((
                 field,
@@ -89,7 +112,7 @@ async fn main() -> anyhow::Result<()> {
             .iter()
             .map(|s| s.source.code.as_str())
             .collect();
-        let answer = reply(&pool, &question.question, false, now).await?;
+        let answer = reply(pool, &question.question, false, now, semantic).await?;
         let no_answer = matches!(answer, Reply::NoAnswer);
         if no_answer {
             declined += 1;

@@ -77,6 +77,7 @@ async fn ask(
         &question,
         officials,
         state.clock.now_in_vietnam(),
+        state.embeddings.as_ref(),
     )
     .await?;
     let conversation = match session.get::<String>(CONVERSATION_KEY).await.ok().flatten() {
@@ -108,6 +109,23 @@ async fn ask(
     .fetch_one(&state.pool)
     .await?;
     Ok(see_other(&format!("{}#cau-{id}", paths::ASSISTANT)))
+}
+
+/// Every minute (and at start), the sources without a vector are embedded
+/// (`app::assistant::semantic::refresh`); a published article is found by
+/// meaning within about a minute, by its words at once.
+pub fn spawn_embedding(pool: sqlx::PgPool, embeddings: app::assistant::semantic::Embeddings) {
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            match app::assistant::semantic::refresh(&pool, &embeddings).await {
+                Ok(0) => {}
+                Ok(embedded) => tracing::info!(embedded, "assistant sources embedded"),
+                Err(error) => tracing::warn!(?error, "could not embed the assistant's sources"),
+            }
+        }
+    });
 }
 
 async fn rate(State(state): State<AppState>, session: Session, form: Posted) -> HandlerResult {

@@ -69,6 +69,19 @@ pub struct Config {
     /// filled by the demo's certificate authority; otherwise nothing is
     /// signed and no document says "(Ký điện tử)".
     pub signing_dir: Option<PathBuf>,
+    /// `MOTCUA_EMBEDDINGS_URL` (an OpenAI-compatible API root such as
+    /// `http://127.0.0.1:8000/v1`, with `MOTCUA_EMBEDDINGS_MODEL` and an
+    /// optional `MOTCUA_EMBEDDINGS_KEY`): the assistant also retrieves by
+    /// meaning (`app::assistant::semantic`). Unset: by words alone.
+    pub embeddings: Option<EmbeddingsEndpoint>,
+}
+
+/// An OpenAI-compatible embeddings endpoint.
+#[derive(Clone, Debug)]
+pub struct EmbeddingsEndpoint {
+    pub url: String,
+    pub model: String,
+    pub key: Option<SecretString>,
 }
 
 impl Config {
@@ -240,6 +253,12 @@ impl Config {
                 get("MOTCUA_PAGE_CACHE_SECONDS"),
                 30,
             )?,
+            embeddings: get("MOTCUA_EMBEDDINGS_URL").map(|url| EmbeddingsEndpoint {
+                url: url.trim().to_string(),
+                model: get("MOTCUA_EMBEDDINGS_MODEL")
+                    .unwrap_or_else(|| "multilingual-e5-small".into()),
+                key: get("MOTCUA_EMBEDDINGS_KEY").map(SecretString::from),
+            }),
         })
     }
 }

@@ -74,7 +74,18 @@ impl AppState {
                 .expect("every credential in the signing folder can be used"),
             None => documents::signing::Signers::none(),
         };
+        let embeddings = config.embeddings.as_ref().map(|endpoint| {
+            app::assistant::semantic::Embeddings::new(
+                &endpoint.url,
+                &endpoint.model,
+                endpoint
+                    .key
+                    .as_ref()
+                    .map(|key| config::ExposeSecret::expose_secret(key).to_string()),
+            )
+        });
         AppState {
+            embeddings,
             pool,
             files,
             origin: PortalOrigin::from_base_url(&config.public_base_url),
@@ -141,12 +152,14 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         &form_targets,
     ))
     .expect("the policy is ASCII");
+    let semantic = app::assistant::semantic::SemanticSearch(state.embeddings.clone());
     let page_context = move || {
         provide_context(pool.clone());
         provide_context(clock.clone());
         provide_context(demo);
         provide_context(due_soon);
         provide_context(bundle.clone());
+        provide_context(semantic.clone());
         set_page_security_policy(&page_policy);
     };
     Router::new()
@@ -255,6 +268,9 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
         config.due_soon_days,
     );
     administration::spawn_scheduled_changes(pool.clone(), state.clock.clone());
+    if let Some(embeddings) = &state.embeddings {
+        assistant::spawn_embedding(pool.clone(), embeddings.clone());
+    }
     let pool = pool.clone();
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));

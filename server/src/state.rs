@@ -24,6 +24,8 @@ pub struct AppState {
     pub page_cache: crate::page_cache::PageCache,
     /// The issuing bodies' signing credentials (`documents/signing`).
     pub signers: Arc<crate::documents::signing::Signers>,
+    /// The assistant's embeddings endpoint, when configured.
+    pub embeddings: Option<app::assistant::semantic::Embeddings>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

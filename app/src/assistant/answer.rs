@@ -49,19 +49,28 @@ pub fn decide(ranked: &[Scored], field: Option<Field>) -> Decision {
 }
 
 /// [`decide`] with another threshold: the evaluation tries several.
+///
+/// `ranked` is in the retrieval's order; with semantic retrieval that is
+/// the fused order, which need not follow the scores. Only the sources
+/// scoring above the threshold take part, in that order.
 pub fn decide_at(ranked: &[Scored], field: Option<Field>, threshold: f64) -> Decision {
-    let Some(best) = ranked.first() else {
+    let confident: Vec<&Scored> = ranked
+        .iter()
+        .filter(|scored| scored.score >= threshold)
+        .collect();
+    let Some(best) = confident.first() else {
         return Decision::NoAnswer;
     };
-    if best.score < threshold {
-        return Decision::NoAnswer;
-    }
+    let top = confident
+        .iter()
+        .map(|scored| scored.score)
+        .fold(f64::MIN, f64::max);
     if let Some(field) = field {
-        let procedure = ranked
+        let procedure = confident
             .iter()
             .find(|scored| scored.source.kind == SourceKind::Procedure);
         if let Some(procedure) = procedure {
-            if procedure.score >= threshold && procedure.score + FIELD_MARGIN >= best.score {
+            if procedure.score + FIELD_MARGIN >= top {
                 return Decision::ProcedureField {
                     code: procedure.source.code.clone(),
                     field,
@@ -70,9 +79,9 @@ pub fn decide_at(ranked: &[Scored], field: Option<Field>, threshold: f64) -> Dec
         }
     }
     if best.source.kind == SourceKind::Article {
-        let alternatives = ranked[1..]
+        let alternatives = confident[1..]
             .iter()
-            .filter(|scored| scored.score >= threshold && best.score - scored.score < CLEAR_LEAD)
+            .filter(|scored| best.score - scored.score < CLEAR_LEAD)
             .take(3)
             .map(|scored| scored.source.clone())
             .collect();
@@ -82,9 +91,8 @@ pub fn decide_at(ranked: &[Scored], field: Option<Field>, threshold: f64) -> Dec
         };
     }
     Decision::Passages(
-        ranked
+        confident
             .iter()
-            .filter(|scored| scored.score >= threshold)
             .take(3)
             .map(|scored| scored.source.clone())
             .collect(),
@@ -159,6 +167,25 @@ mod tests {
             decide(&clear, None),
             Decision::Article { alternatives, .. } if alternatives.is_empty()
         ));
+    }
+
+    #[test]
+    fn in_a_fused_order_only_the_confident_sources_answer_in_that_order() {
+        // Semantic retrieval may put a source the words barely support
+        // first: it is passed over, and the next confident one answers,
+        // though a later one scores higher on the words.
+        let ranked = [
+            scored(SourceKind::Article, "near-in-meaning", ANSWER_THRESHOLD - 0.2),
+            scored(SourceKind::Article, "a", 0.8),
+            scored(SourceKind::Article, "b", 0.85),
+        ];
+        let Decision::Article { best, alternatives } = decide(&ranked, None) else {
+            panic!("an article was expected");
+        };
+        assert_eq!(best.code, "a");
+        assert_eq!(alternatives, [ranked[2].source.clone()]);
+        let weak = [scored(SourceKind::Procedure, "p", ANSWER_THRESHOLD - 0.01)];
+        assert_eq!(decide(&weak, Some(Field::Fees)), Decision::NoAnswer);
     }
 
     #[test]

@@ -8,12 +8,16 @@
 //! whether the reply helped.
 
 pub mod answer;
+pub mod diacritics;
+pub mod fusion;
 pub mod intent;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod retrieval;
 pub mod scoring;
 pub mod scrub;
+#[cfg(feature = "ssr")]
+pub mod semantic;
 pub mod server_fns;
 
 use crate::catalogue::model::ProcedureDetail;
@@ -21,7 +25,7 @@ use intent::Field;
 use serde::{Deserialize, Serialize};
 
 /// Where an answer comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SourceKind {
     Article,
     Procedure,

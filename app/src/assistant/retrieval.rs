@@ -1,11 +1,13 @@
 //! Finding and ranking the sources for a question, and reading the reply's
 //! content from them. The database narrows the candidates (any of the
 //! question's words, or a close phrase for typos); `scoring` ranks them;
-//! `answer::decide` chooses.
+//! with an embeddings endpoint, the question's nearest sources are fused
+//! in (`semantic`, `fusion`); `answer::decide` chooses.
 
 use super::answer::{decide, Decision, Scored};
 use super::intent::{intent, words, Intent};
 use super::scoring::{question_words, score, weight, SourceWords, Weighted};
+use super::semantic::{nearest, Embeddings};
 use super::{Passage, Reply, Source, SourceKind};
 use crate::error::AppResult;
 use crate::knowledge::markdown;
@@ -23,8 +25,46 @@ pub struct Ranking {
     pub ranked: Vec<Scored>,
 }
 
-/// The sources ranked for `question` (internal guidance only for officials).
-pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<Ranking> {
+/// A candidate source as the database hands it over.
+struct Candidate {
+    kind: String,
+    code: String,
+    title: String,
+    title_key: String,
+    body_key: String,
+    version: Option<i32>,
+}
+
+impl Candidate {
+    fn scored(self, weighted: &[Weighted<'_>]) -> Scored {
+        let source_words = SourceWords {
+            title: words(&self.title_key),
+            body: words(&self.body_key),
+        };
+        Scored {
+            score: score(weighted, &source_words),
+            source: Source {
+                kind: if self.kind == "article" {
+                    SourceKind::Article
+                } else {
+                    SourceKind::Procedure
+                },
+                code: self.code,
+                title: self.title,
+                version: self.version,
+            },
+        }
+    }
+}
+
+/// The sources ranked for `question` (internal guidance only for officials),
+/// fused with its nearest sources by embedding when `semantic` is given.
+pub async fn rank(
+    pool: &PgPool,
+    question: &str,
+    officials: bool,
+    semantic: Option<&Embeddings>,
+) -> AppResult<Ranking> {
     let read = sqlx::query!(
         r#"SELECT search_key($1) AS "key!",
                   coalesce(nullif(search_question($1), ''), search_key($1)) AS "meant!""#,
@@ -73,10 +113,11 @@ pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<R
             }
         })
         .collect();
-    let candidates = sqlx::query!(
+    let candidates = sqlx::query_as!(
+        Candidate,
         r#"WITH q AS (SELECT $1::text AS meant, search_any_words($1::text) AS anyq)
            (SELECT 'article' AS "kind!", a.code AS "code!", a.question AS "title!",
-                   a.question_key AS "title_key!", a.search_text AS "body_key!", NULL::int AS version
+                   a.question_key AS "title_key!", a.search_text AS "body_key!", NULL::int AS "version?"
             FROM articles a, q
             WHERE a.version IS NOT NULL AND a.archived_at IS NULL AND (a.audience = 'citizens' OR $2)
               AND (to_tsvector('simple', a.search_text) @@ q.anyq OR q.meant <% a.search_text)
@@ -101,36 +142,80 @@ pub async fn rank(pool: &PgPool, question: &str, officials: bool) -> AppResult<R
     .await?;
     let mut ranked: Vec<Scored> = candidates
         .into_iter()
-        .map(|row| {
-            let source_words = SourceWords {
-                title: words(&row.title_key),
-                body: words(&row.body_key),
-            };
-            Scored {
-                score: score(&weighted, &source_words),
-                source: Source {
-                    kind: if row.kind == "article" {
-                        SourceKind::Article
-                    } else {
-                        SourceKind::Procedure
-                    },
-                    code: row.code,
-                    title: row.title,
-                    version: row.version,
-                },
-            }
-        })
+        .map(|candidate| candidate.scored(&weighted))
         .collect();
     ranked.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.source.title.len().cmp(&b.source.title.len()))
     });
+    if let Some(embeddings) = semantic {
+        if let Some(neighbours) = nearest(pool, embeddings, question, officials).await? {
+            ranked = fuse_nearest(pool, ranked, neighbours, &weighted).await?;
+        }
+    }
     Ok(Ranking {
         intent,
         meant: read.meant,
         ranked,
     })
+}
+
+/// `ranked` (lexical, best first) fused with the nearest sources; those
+/// only the embeddings found are scored on their words too, since the
+/// words' score decides whether the assistant answers.
+async fn fuse_nearest(
+    pool: &PgPool,
+    ranked: Vec<Scored>,
+    neighbours: Vec<super::semantic::Neighbour>,
+    weighted: &[Weighted<'_>],
+) -> AppResult<Vec<Scored>> {
+    let key = |kind: SourceKind, code: &str| (kind, code.to_string());
+    let unseen = |kind: SourceKind| -> Vec<String> {
+        neighbours
+            .iter()
+            .filter(|n| n.kind == kind)
+            .filter(|n| !ranked.iter().any(|s| s.source.kind == kind && s.source.code == n.code))
+            .map(|n| n.code.clone())
+            .collect()
+    };
+    let (articles, procedures) = (unseen(SourceKind::Article), unseen(SourceKind::Procedure));
+    let found = sqlx::query_as!(
+        Candidate,
+        r#"SELECT 'article' AS "kind!", a.code AS "code!", a.question AS "title!",
+                  a.question_key AS "title_key!", a.search_text AS "body_key!", NULL::int AS "version?"
+           FROM articles a
+           WHERE a.code = ANY($1) AND a.version IS NOT NULL AND a.archived_at IS NULL
+           UNION ALL
+           SELECT 'procedure', p.code, v.name, v.name_key,
+                  (SELECT string_agg(pp.key, ' ') FROM procedure_passages pp WHERE pp.version_id = v.id),
+                  v.version
+           FROM procedures p JOIN current_procedure_versions v ON v.procedure_id = p.id
+           WHERE p.code = ANY($2)"#,
+        &articles,
+        &procedures
+    )
+    .fetch_all(pool)
+    .await?;
+    let lexical: Vec<(SourceKind, String)> = ranked
+        .iter()
+        .map(|s| key(s.source.kind, &s.source.code))
+        .collect();
+    let semantic: Vec<(SourceKind, String)> =
+        neighbours.iter().map(|n| key(n.kind, &n.code)).collect();
+    let mut all: Vec<Scored> = ranked;
+    all.extend(found.into_iter().map(|candidate| candidate.scored(weighted)));
+    let order = super::fusion::fuse(&[lexical, semantic]);
+    let mut fused = Vec::with_capacity(all.len());
+    for (kind, code) in order {
+        if let Some(at) = all
+            .iter()
+            .position(|s| s.source.kind == kind && s.source.code == code)
+        {
+            fused.push(all.swap_remove(at));
+        }
+    }
+    Ok(fused)
 }
 
 /// The reply to `question`.
@@ -139,8 +224,9 @@ pub async fn reply(
     question: &str,
     officials: bool,
     now: NaiveDateTime,
+    semantic: Option<&Embeddings>,
 ) -> AppResult<Reply> {
-    let ranking = rank(pool, question, officials).await?;
+    let ranking = rank(pool, question, officials, semantic).await?;
     let field = match ranking.intent {
         Intent::OwnDossier => return Ok(Reply::OwnDossier),
         Intent::Complaint => return Ok(Reply::Complaint),

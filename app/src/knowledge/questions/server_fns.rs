@@ -19,7 +19,8 @@ pub async fn load_ask_agency(question: Option<String>) -> Result<AskAgency, AppE
     let suggested = if question.is_empty() {
         None
     } else {
-        crate::assistant::retrieval::rank(&pool, &question, false)
+        let semantic = crate::assistant::semantic::SemanticSearch::from_context();
+        crate::assistant::retrieval::rank(&pool, &question, false, semantic.as_ref())
             .await?
             .ranked
             .into_iter()
