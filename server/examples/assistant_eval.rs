@@ -17,9 +17,9 @@ use app::assistant::intent::Intent;
 use app::assistant::retrieval::{rank, reply};
 use app::assistant::semantic::{refresh, Embeddings};
 use app::assistant::Reply;
-use sqlx::PgPool;
 use serde::Deserialize;
 use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]

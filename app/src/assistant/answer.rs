@@ -175,7 +175,11 @@ mod tests {
         // first: it is passed over, and the next confident one answers,
         // though a later one scores higher on the words.
         let ranked = [
-            scored(SourceKind::Article, "near-in-meaning", ANSWER_THRESHOLD - 0.2),
+            scored(
+                SourceKind::Article,
+                "near-in-meaning",
+                ANSWER_THRESHOLD - 0.2,
+            ),
             scored(SourceKind::Article, "a", 0.8),
             scored(SourceKind::Article, "b", 0.85),
         ];

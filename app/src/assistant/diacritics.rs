@@ -102,10 +102,9 @@ impl SyllableCounts {
     /// forms of its key.
     fn likelihood(&self, previous: Option<&str>, written: &str) -> f64 {
         let plain = search_key(written);
-        let all_forms: f64 = self
-            .by_plain
-            .get(&plain)
-            .map_or(0.0, |forms| forms.iter().map(|form| self.single(form)).sum());
+        let all_forms: f64 = self.by_plain.get(&plain).map_or(0.0, |forms| {
+            forms.iter().map(|form| self.single(form)).sum()
+        });
         // A syllable the texts never write keeps a small, equal chance.
         let own = (self.single(written) + 0.1) / (all_forms + 0.1);
         let Some(previous) = previous else {
@@ -146,7 +145,10 @@ impl SyllableCounts {
                         .enumerate()
                         .map(|(before, previous)| {
                             let so_far = best[at - 1][before].0;
-                            (so_far + self.likelihood(Some(previous), written).ln(), before)
+                            (
+                                so_far + self.likelihood(Some(previous), written).ln(),
+                                before,
+                            )
                         })
                         .fold((f64::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a })
                 })
@@ -223,7 +225,10 @@ mod tests {
         for (_, written, seen) in counts.pair_rows() {
             again.add_pair(written, seen);
         }
-        assert_eq!(again.restore("ban sao giay khai sinh"), "bản sao giấy khai sinh");
+        assert_eq!(
+            again.restore("ban sao giay khai sinh"),
+            "bản sao giấy khai sinh"
+        );
         let (plain, _, _) = counts
             .single_rows()
             .find(|(_, written, _)| *written == "lịch")

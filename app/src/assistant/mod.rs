@@ -8,7 +8,9 @@
 //! whether the reply helped.
 
 pub mod answer;
+#[cfg(feature = "ssr")]
 pub mod diacritics;
+#[cfg(feature = "ssr")]
 pub mod fusion;
 pub mod intent;
 pub mod page;

@@ -175,7 +175,11 @@ async fn fuse_nearest(
         neighbours
             .iter()
             .filter(|n| n.kind == kind)
-            .filter(|n| !ranked.iter().any(|s| s.source.kind == kind && s.source.code == n.code))
+            .filter(|n| {
+                !ranked
+                    .iter()
+                    .any(|s| s.source.kind == kind && s.source.code == n.code)
+            })
             .map(|n| n.code.clone())
             .collect()
     };
@@ -204,7 +208,11 @@ async fn fuse_nearest(
     let semantic: Vec<(SourceKind, String)> =
         neighbours.iter().map(|n| key(n.kind, &n.code)).collect();
     let mut all: Vec<Scored> = ranked;
-    all.extend(found.into_iter().map(|candidate| candidate.scored(weighted)));
+    all.extend(
+        found
+            .into_iter()
+            .map(|candidate| candidate.scored(weighted)),
+    );
     let order = super::fusion::fuse(&[lexical, semantic]);
     let mut fused = Vec::with_capacity(all.len());
     for (kind, code) in order {

@@ -71,6 +71,7 @@ mod s3_files;
 mod scheduled_agency_changes;
 mod search_words_admin;
 mod sectors_admin;
+mod semantic_retrieval;
 mod sign_in;
 mod signed_documents;
 mod standard_filing;

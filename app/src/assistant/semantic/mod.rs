@@ -17,7 +17,7 @@ mod nearest;
 
 pub use client::{EmbeddingError, Embeddings, Purpose};
 pub use job::refresh;
-pub use nearest::{nearest, Neighbour};
+pub use nearest::{nearest, restore_diacritics, Neighbour};
 
 /// The embeddings endpoint the pages and plain posts use, provided to
 /// Leptos as context (`None`: lexical retrieval only).

@@ -14,6 +14,7 @@ pub mod back_office;
 pub mod browser;
 pub mod clamd;
 pub mod dossiers;
+pub mod embeddings;
 pub mod mailbox;
 pub mod parallel;
 pub mod payments;
