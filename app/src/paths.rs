@@ -204,6 +204,9 @@ routes! {
     AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
     /// The portal's help line and feedback address (POST saves them).
     SETTINGS_ADMIN, settings_admin() = "/quan-tri/cai-dat";
+    /// The days agencies have to answer a question, and whether the
+    /// assistant may phrase its answers (POST saves them).
+    ASSISTANT_SETTINGS, assistant_settings() = "/quan-tri/cai-dat/hoi-dap";
     /// The search words (POST: `action` adds or removes a phrase or a
     /// filler word; `?thu=` tries a question).
     SEARCH_WORDS_ADMIN, search_words_admin() = "/quan-tri/tu-ngu-tim-kiem";

@@ -80,6 +80,10 @@ async fn ask(
         state.embeddings.as_ref(),
     )
     .await?;
+    let reply = match &state.chat {
+        Some(chat) => app::assistant::phrasing::phrase(&state.pool, chat, &question, reply).await?,
+        None => reply,
+    };
     let conversation = match session.get::<String>(CONVERSATION_KEY).await.ok().flatten() {
         Some(key) => key,
         None => {

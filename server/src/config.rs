@@ -74,6 +74,20 @@ pub struct Config {
     /// optional `MOTCUA_EMBEDDINGS_KEY`): the assistant also retrieves by
     /// meaning (`app::assistant::semantic`). Unset: by words alone.
     pub embeddings: Option<EmbeddingsEndpoint>,
+    /// `MOTCUA_CHAT_URL` (an OpenAI-compatible API root, with
+    /// `MOTCUA_CHAT_MODEL`, an optional `MOTCUA_CHAT_KEY` and
+    /// `MOTCUA_CHAT_TIMEOUT_MS`, default 8000): the assistant may phrase its
+    /// answers (`app::assistant::phrasing`), shown only when checked.
+    pub chat: Option<ChatEndpoint>,
+}
+
+/// An OpenAI-compatible chat endpoint.
+#[derive(Clone, Debug)]
+pub struct ChatEndpoint {
+    pub url: String,
+    pub model: String,
+    pub key: Option<SecretString>,
+    pub timeout_ms: u64,
 }
 
 /// An OpenAI-compatible embeddings endpoint.
@@ -259,6 +273,19 @@ impl Config {
                     .unwrap_or_else(|| "multilingual-e5-small".into()),
                 key: get("MOTCUA_EMBEDDINGS_KEY").map(SecretString::from),
             }),
+            chat: match get("MOTCUA_CHAT_URL") {
+                None => None,
+                Some(url) => Some(ChatEndpoint {
+                    url: url.trim().to_string(),
+                    model: get("MOTCUA_CHAT_MODEL").unwrap_or_else(|| "default".into()),
+                    key: get("MOTCUA_CHAT_KEY").map(SecretString::from),
+                    timeout_ms: parse_count(
+                        "MOTCUA_CHAT_TIMEOUT_MS",
+                        get("MOTCUA_CHAT_TIMEOUT_MS"),
+                        8000,
+                    )?,
+                }),
+            },
         })
     }
 }

@@ -84,7 +84,19 @@ impl AppState {
                     .map(|key| config::ExposeSecret::expose_secret(key).to_string()),
             )
         });
+        let chat = config.chat.as_ref().map(|endpoint| {
+            app::assistant::phrasing::Chat::new(
+                &endpoint.url,
+                &endpoint.model,
+                endpoint
+                    .key
+                    .as_ref()
+                    .map(|key| config::ExposeSecret::expose_secret(key).to_string()),
+                std::time::Duration::from_millis(endpoint.timeout_ms),
+            )
+        });
         AppState {
+            chat,
             embeddings,
             pool,
             files,
@@ -153,6 +165,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
     ))
     .expect("the policy is ASCII");
     let semantic = app::assistant::semantic::SemanticSearch(state.embeddings.clone());
+    let chat = app::assistant::phrasing::ChatEndpoint(state.chat.clone());
     let page_context = move || {
         provide_context(pool.clone());
         provide_context(clock.clone());
@@ -160,6 +173,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         provide_context(due_soon);
         provide_context(bundle.clone());
         provide_context(semantic.clone());
+        provide_context(chat.clone());
         set_page_security_policy(&page_policy);
     };
     Router::new()

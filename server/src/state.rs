@@ -26,6 +26,8 @@ pub struct AppState {
     pub signers: Arc<crate::documents::signing::Signers>,
     /// The assistant's embeddings endpoint, when configured.
     pub embeddings: Option<app::assistant::semantic::Embeddings>,
+    /// The assistant's chat endpoint, when configured.
+    pub chat: Option<app::assistant::phrasing::Chat>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -15,6 +15,8 @@ pub mod fusion;
 pub mod intent;
 pub mod page;
 #[cfg(feature = "ssr")]
+pub mod phrasing;
+#[cfg(feature = "ssr")]
 pub mod retrieval;
 pub mod scoring;
 pub mod scrub;
@@ -78,6 +80,14 @@ pub enum Reply {
     },
     /// The best passages, when no single source answers.
     Passages(Vec<Passage>),
+    /// `grounded` phrased by a language model from its sources, numbered
+    /// from 1 as the text cites them; shown only once every citation and
+    /// number checked out (`phrasing`).
+    Phrased {
+        text: String,
+        sources: Vec<Source>,
+        grounded: Box<Reply>,
+    },
     /// Nothing clear enough: no guess, a way to ask the agency.
     NoAnswer,
     /// About the asker's own dossier: tracking.
@@ -104,6 +114,7 @@ impl Reply {
                 version: Some(procedure.version),
             }],
             Reply::Passages(passages) => passages.iter().map(|p| p.source.clone()).collect(),
+            Reply::Phrased { grounded, .. } => grounded.sources(),
             Reply::NoAnswer | Reply::OwnDossier | Reply::Complaint => Vec::new(),
         }
     }
@@ -114,6 +125,7 @@ impl Reply {
             Reply::Article { .. } => "article",
             Reply::ProcedureField { .. } => "procedure_field",
             Reply::Passages(_) => "passages",
+            Reply::Phrased { .. } => "phrased",
             Reply::NoAnswer => "no_answer",
             Reply::OwnDossier => "own_dossier",
             Reply::Complaint => "complaint",

@@ -75,7 +75,7 @@ fn ExchangeView(exchange: Exchange, signed_in: bool) -> impl IntoView {
 }
 
 #[component]
-fn ReplyView(reply: Reply, question: String, signed_in: bool) -> impl IntoView {
+fn ReplyView(reply: Reply, question: String, signed_in: bool) -> AnyView {
     let t = &use_texts().assistant;
     match reply {
         Reply::Article { source, answer_html, alternatives } => view! {
@@ -95,6 +95,22 @@ fn ReplyView(reply: Reply, question: String, signed_in: bool) -> impl IntoView {
             <ul class="passages">
                 {passages.into_iter().map(|passage| view! { <PassageView passage/> }).collect_view()}
             </ul>
+        }.into_any(),
+        Reply::Phrased { text, sources, grounded } => view! {
+            <p class="hint">{t.phrased_note}</p>
+            <div class="phrased-answer">
+                {text.split("\n\n").map(|paragraph| view! { <p>{cited_fragments(paragraph, &sources)}</p> }).collect_view()}
+            </div>
+            <h3 class="field-answer__heading">{t.sources_heading}</h3>
+            <ol class="phrased-sources">
+                {sources.iter().enumerate().map(|(at, source)| view! {
+                    <li id=format!("nguon-{}", at + 1)><a href=source.href()>{source.title.clone()}</a></li>
+                }).collect_view()}
+            </ol>
+            <details class="phrased-grounded">
+                <summary>{t.show_grounded}</summary>
+                <ReplyView reply=*grounded question=question.clone() signed_in/>
+            </details>
         }.into_any(),
         Reply::NoAnswer => {
             let ask = format!(
@@ -116,6 +132,40 @@ fn ReplyView(reply: Reply, question: String, signed_in: bool) -> impl IntoView {
         }.into_any(),
         Reply::Complaint => view! { <p>{t.complaint}</p> }.into_any(),
     }
+}
+
+/// A paragraph of a phrased answer, its citations ("[2]") as links to
+/// their sources.
+fn cited_fragments(paragraph: &str, sources: &[Source]) -> impl IntoView {
+    let mut pieces = Vec::new();
+    let mut rest = paragraph;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|at| open + at) else {
+            break;
+        };
+        let numbers: Vec<usize> = rest[open + 1..close]
+            .split(',')
+            .filter_map(|number| number.trim().parse().ok())
+            .collect();
+        if numbers.is_empty() || numbers.iter().any(|n| *n == 0 || *n > sources.len()) {
+            pieces.push(rest[..=close].to_string().into_any());
+            rest = &rest[close + 1..];
+            continue;
+        }
+        pieces.push(rest[..open].to_string().into_any());
+        for number in numbers {
+            let source = &sources[number - 1];
+            pieces.push(
+                view! {
+                    <sup class="citation"><a href=source.href() title=source.title.clone()>{format!("[{number}]")}</a></sup>
+                }
+                .into_any(),
+            );
+        }
+        rest = &rest[close + 1..];
+    }
+    pieces.push(rest.to_string().into_any());
+    pieces
 }
 
 #[component]

@@ -17,6 +17,16 @@ pub struct SettingsAdminTexts {
     pub too_long: &'static str,
     pub hotline_invalid: &'static str,
     pub email_invalid: &'static str,
+    pub assistant_heading: &'static str,
+    pub answer_days: &'static str,
+    pub answer_days_hint: &'static str,
+    pub answer_days_invalid: &'static str,
+    pub generated_answers: &'static str,
+    pub generated_answers_hint: &'static str,
+    pub no_chat_endpoint: &'static str,
+    pub assistant_saved: &'static str,
+    pub switched_on: &'static str,
+    pub switched_off: &'static str,
 }
 
 pub const VI: SettingsAdminTexts = SettingsAdminTexts {
@@ -36,6 +46,16 @@ pub const VI: SettingsAdminTexts = SettingsAdminTexts {
     too_long: "Nội dung quá dài (tối đa 120 ký tự).",
     hotline_invalid: "Nhập số điện thoại gồm 3 đến 15 chữ số (có thể có dấu cách, dấu chấm, gạch ngang).",
     email_invalid: "Nhập địa chỉ thư điện tử, ví dụ gopy@quangninh.gov.vn.",
+    assistant_heading: "Hỏi đáp và trợ lý trực tuyến",
+    answer_days: "Thời hạn trả lời câu hỏi của người dân (ngày làm việc)",
+    answer_days_hint: "Tính theo lịch làm việc, từ ngày người dân gửi câu hỏi.",
+    answer_days_invalid: "Nhập số ngày làm việc từ 1 đến 60.",
+    generated_answers: "Cho phép trợ lý diễn đạt lại câu trả lời bằng mô hình ngôn ngữ",
+    generated_answers_hint: "Câu trả lời diễn đạt chỉ hiển thị khi mọi trích dẫn trỏ tới nguồn đã tìm được và mọi con số có trong nguồn; bỏ chọn để tắt ngay.",
+    no_chat_endpoint: "Chưa cấu hình dịch vụ mô hình ngôn ngữ (MOTCUA_CHAT_URL): trợ lý trả lời bằng nguyên văn của nguồn.",
+    assistant_saved: "Đã lưu cài đặt hỏi đáp và trợ lý.",
+    switched_on: "Đang bật",
+    switched_off: "Đã tắt",
 };
 
 pub const EN: SettingsAdminTexts = SettingsAdminTexts {
@@ -55,4 +75,14 @@ pub const EN: SettingsAdminTexts = SettingsAdminTexts {
     too_long: "This is too long (at most 120 characters).",
     hotline_invalid: "Enter a phone number of 3 to 15 digits (spaces, dots and dashes allowed).",
     email_invalid: "Enter an email address, for example gopy@quangninh.gov.vn.",
+    assistant_heading: "Questions and the online assistant",
+    answer_days: "Time to answer a citizen's question (working days)",
+    answer_days_hint: "Counted on the working calendar from the day the question is sent.",
+    answer_days_invalid: "Enter a number of working days from 1 to 60.",
+    generated_answers: "Let the assistant phrase its answers with a language model",
+    generated_answers_hint: "A phrased answer is shown only when every citation points to a retrieved source and every number is in a source; untick to switch it off at once.",
+    no_chat_endpoint: "No language model service is configured (MOTCUA_CHAT_URL): the assistant answers in the sources' own words.",
+    assistant_saved: "The questions and assistant settings are saved.",
+    switched_on: "On",
+    switched_off: "Off",
 };

@@ -1,6 +1,8 @@
 //! `POST /quan-tri/cai-dat`: a province administrator sets the help line
-//! and the feedback address every page shows. Audited with before and
-//! after; the cached public pages are dropped by the table's trigger.
+//! and the feedback address every page shows; `POST
+//! /quan-tri/cai-dat/hoi-dap`, the questions' and the assistant's
+//! settings. Audited with before and after; the cached public pages are
+//! dropped by the table's trigger.
 
 use super::procedures::catalogue_keeper;
 use crate::access::audit::{self, AuditAction};
@@ -9,9 +11,9 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::administration::pages::SETTINGS_FORM;
+use app::administration::pages::{ASSISTANT_SETTINGS_FORM, SETTINGS_FORM};
 use app::administration::settings::server_fns::store::settings as stored;
-use app::administration::settings::{check_settings, PortalSettings};
+use app::administration::settings::{check_settings, PortalSettings, SettingsRefusal, ANSWER_DAYS};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::State;
@@ -74,4 +76,68 @@ pub async fn update(
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.saved).await;
     Ok(see_other(back))
+}
+
+/// `POST /quan-tri/cai-dat/hoi-dap`: the working days agencies have to
+/// answer a citizen's question, and whether the assistant may phrase its
+/// answers. Switching phrasing off holds from the next question on, on
+/// every instance (it is read per question).
+pub async fn update_assistant(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().settings_admin;
+    let back = format!("{}#hoi-dap", paths::SETTINGS_ADMIN);
+    let mut kept = FormFeedback::new(ASSISTANT_SETTINGS_FORM);
+    let days_text = form.kept_text(&mut kept, "question_answer_days");
+    let generated_answers = form.get("generated_answers") == "on";
+    let days = days_text
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|days| ANSWER_DAYS.contains(days));
+    let Some(days) = days else {
+        kept.error(
+            "question_answer_days",
+            SettingsRefusal::AnswerDays.message(t),
+        );
+        feedback::form(&session, kept).await;
+        return Ok(see_other(&back));
+    };
+    let mut tx = state.pool.begin().await?;
+    let before = sqlx::query!(
+        "SELECT question_answer_days, generated_answers FROM portal_settings FOR UPDATE"
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(before) = before else {
+        // The settings row is seeded on every install; without it there is
+        // nothing to change.
+        return Err(anyhow::anyhow!("no portal settings row").into());
+    };
+    sqlx::query!(
+        "UPDATE portal_settings SET question_answer_days = $1, generated_answers = $2, updated_at = now()",
+        days,
+        generated_answers
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        AuditAction::SettingsUpdated,
+        json!({
+            "before": { "question_answer_days": before.question_answer_days, "generated_answers": before.generated_answers },
+            "after": { "question_answer_days": days, "generated_answers": generated_answers },
+        }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    feedback::notice(&session, NoticeTone::Success, t.assistant_saved).await;
+    Ok(see_other(&back))
 }

@@ -38,6 +38,7 @@ mod eform_rule_editor;
 mod filing;
 mod filing_check;
 mod form_templates;
+mod generated_answers;
 mod generated_catalogue;
 mod generated_year;
 mod health;

@@ -3,7 +3,7 @@
 
 use crate::administration::settings::server_fns::load_settings_admin;
 use crate::administration::settings::SettingsAdmin;
-use crate::forms::{ErrorSummary, TextField};
+use crate::forms::{CheckboxField, ErrorSummary, TextField};
 use crate::i18n::{current_lang, use_texts};
 use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
@@ -11,6 +11,8 @@ use leptos::prelude::*;
 
 /// The form name the server's handler answers to.
 pub const SETTINGS_FORM: &str = "portal_settings";
+/// The questions' and assistant's form.
+pub const ASSISTANT_SETTINGS_FORM: &str = "assistant_settings";
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -20,7 +22,9 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <PageLoader resource=data title=t.title render={move |view: SettingsAdmin, session| {
             let feedback = session.feedback.form_for(SETTINGS_FORM);
+            let assistant_feedback = session.feedback.form_for(ASSISTANT_SETTINGS_FORM);
             let s = view.settings.clone();
+            let a = view.assistant.clone();
             view! {
                 <PageTitle title=t.title lead=t.lead/>
                 {if view.may_edit {
@@ -37,12 +41,24 @@ pub fn SettingsPage() -> impl IntoView {
                                 feedback=feedback.clone() required=true initial=s.feedback_email/>
                             <button type="submit" class="button">{t.save}</button>
                         </form>
+                        <h2 id="hoi-dap">{t.assistant_heading}</h2>
+                        <ErrorSummary form=assistant_feedback.clone()/>
+                        <form method="post" action=paths::ASSISTANT_SETTINGS novalidate="">
+                            <TextField name="question_answer_days" label=t.answer_days hint=t.answer_days_hint kind="number"
+                                feedback=assistant_feedback.clone() required=true initial=a.question_answer_days.to_string()/>
+                            <p class="hint" id="generated-answers-hint">{t.generated_answers_hint}</p>
+                            <CheckboxField name="generated_answers" label=t.generated_answers.to_string() checked=a.generated_answers/>
+                            {(!a.chat_configured).then(|| view! { <p class="notice notice--info">{t.no_chat_endpoint}</p> })}
+                            <button type="submit" class="button">{t.save}</button>
+                        </form>
                     }.into_any()
                 } else {
                     view! {
                         <dl class="summary-list">
                             <dt>{t.hotline_number}</dt><dd>{s.hotline_hours(lang).to_string()}</dd>
                             <dt>{t.feedback_email}</dt><dd>{s.feedback_email}</dd>
+                            <dt>{t.answer_days}</dt><dd>{a.question_answer_days}</dd>
+                            <dt>{t.generated_answers}</dt><dd>{if a.generated_answers { t.switched_on } else { t.switched_off }}</dd>
                         </dl>
                         <p class="hint">{t.read_only}</p>
                     }.into_any()

@@ -27,10 +27,26 @@ impl PortalSettings {
     }
 }
 
+/// How questions and the assistant work (issue 20).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistantSettings {
+    /// Working days an agency has to answer a citizen's question.
+    pub question_answer_days: i32,
+    /// Whether the assistant may phrase answers through the configured chat
+    /// endpoint; off, it shows the sources' own words at once.
+    pub generated_answers: bool,
+    /// Whether the operator configured a chat endpoint at all.
+    pub chat_configured: bool,
+}
+
+/// The range of `question_answer_days` (as the table checks it).
+pub const ANSWER_DAYS: std::ops::RangeInclusive<i32> = 1..=60;
+
 /// `/quan-tri/cai-dat`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsAdmin {
     pub settings: PortalSettings,
+    pub assistant: AssistantSettings,
     pub may_edit: bool,
 }
 
@@ -40,6 +56,7 @@ pub enum SettingsRefusal {
     TooLong,
     Hotline,
     Email,
+    AnswerDays,
 }
 
 impl SettingsRefusal {
@@ -49,6 +66,7 @@ impl SettingsRefusal {
             SettingsRefusal::TooLong => t.too_long,
             SettingsRefusal::Hotline => t.hotline_invalid,
             SettingsRefusal::Email => t.email_invalid,
+            SettingsRefusal::AnswerDays => t.answer_days_invalid,
         }
     }
 }

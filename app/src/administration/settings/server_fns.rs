@@ -21,6 +21,12 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
     let province_id = crate::administration::calendar::province_id(&pool).await?;
     Ok(SettingsAdmin {
         settings: store::settings(&pool).await?,
+        assistant: super::AssistantSettings {
+            chat_configured: use_context::<crate::assistant::phrasing::ChatEndpoint>()
+                .and_then(|endpoint| endpoint.0)
+                .is_some(),
+            ..store::assistant_settings(&pool).await?
+        },
         may_edit: permits(&admin, Permission::ManageCatalogue { province_id }),
     })
 }
@@ -40,5 +46,21 @@ pub mod store {
         .fetch_optional(executor)
         .await?
         .unwrap_or_default())
+    }
+
+    /// The questions' and the assistant's settings (the table's defaults
+    /// when no row is stored yet).
+    pub async fn assistant_settings<'c>(
+        executor: impl PgExecutor<'c>,
+    ) -> AppResult<super::super::AssistantSettings> {
+        let stored =
+            sqlx::query!("SELECT question_answer_days, generated_answers FROM portal_settings")
+                .fetch_optional(executor)
+                .await?;
+        Ok(super::super::AssistantSettings {
+            question_answer_days: stored.as_ref().map_or(7, |row| row.question_answer_days),
+            generated_answers: stored.is_none_or(|row| row.generated_answers),
+            chat_configured: false,
+        })
     }
 }

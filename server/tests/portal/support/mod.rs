@@ -12,6 +12,7 @@
 
 pub mod back_office;
 pub mod browser;
+pub mod chat;
 pub mod clamd;
 pub mod dossiers;
 pub mod embeddings;
