@@ -1,12 +1,13 @@
 //! `/tro-ly`: the conversation so far and the form asking the next
 //! question (a plain POST that comes back here: it works without
-//! JavaScript). Every reply links its sources; each has "was this
-//! helpful?" buttons.
+//! JavaScript; with it, `ConversationInPlace` adds each reply in place).
+//! Every reply links its sources; each has "was this helpful?" buttons.
 
 use super::intent::Field;
 use super::server_fns::load_conversation;
 use super::{Conversation, Exchange, Passage, Reply, Source, SourceKind};
 use crate::catalogue::model::ProcedureDetail;
+use crate::enhance::{ConversationInPlace, ASK_REGION_ID, STATUS_ID};
 use crate::forms::{ErrorSummary, FieldGroup, FormFeedback};
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
@@ -31,8 +32,12 @@ pub fn AssistantPage() -> impl IntoView {
                         <ExchangeView exchange signed_in/>
                     }).collect_view()}
                 </ol>
-                <AskForm feedback=ask/>
+                <p class="visually-hidden" role="status" id=STATUS_ID data-searching=t.searching></p>
+                <div id=ASK_REGION_ID>
+                    <AskForm feedback=ask/>
+                </div>
                 <p class="hint">{t.privacy}</p>
+                <ConversationInPlace/>
             }
         }}/>
     }
@@ -107,7 +112,7 @@ fn ReplyView(reply: Reply, question: String, signed_in: bool) -> AnyView {
                     <li id=format!("nguon-{}", at + 1)><a href=source.href()>{source.title.clone()}</a></li>
                 }).collect_view()}
             </ol>
-            <details class="phrased-grounded">
+            <details class="disclosure">
                 <summary>{t.show_grounded}</summary>
                 <ReplyView reply=*grounded question=question.clone() signed_in/>
             </details>
@@ -266,7 +271,7 @@ fn FieldAnswer(field: Field, procedure: ProcedureDetail) -> impl IntoView {
 fn Helpful(exchange: Exchange) -> impl IntoView {
     let t = &use_texts().assistant;
     if exchange.helpful.is_some() {
-        return view! { <p class="hint">{t.thanks}</p> }.into_any();
+        return view! { <p class="hint helpful-thanks" tabindex="-1">{t.thanks}</p> }.into_any();
     }
     view! {
         <form method="post" action=paths::ASSISTANT_FEEDBACK class="helpful-form">

@@ -2,7 +2,7 @@
 //! server-rendered HTML what JavaScript can: a field checked as the citizen
 //! leaves it, questions that follow the answers, upload progress, the error
 //! summary's links putting the focus in the field, figures read again in
-//! place.
+//! place, the assistant's conversation going on in place.
 //!
 //! Each island renders nothing of its own: once hydrated it listens on the
 //! page's elements and changes them as the server would have rendered them.
@@ -13,6 +13,7 @@
 //! browser runs, the same code the server obeys. Without JavaScript none of
 //! this runs and every page works as forms that post.
 
+mod conversation;
 #[cfg(feature = "hydrate")]
 mod dom;
 mod filing_form;
@@ -20,6 +21,7 @@ mod refresh;
 mod summary;
 mod uploads;
 
+pub use conversation::{ConversationInPlace, ASK_REGION_ID, STATUS_ID};
 pub use filing_form::FilingFormEnhancer;
 pub use refresh::RefreshInPlace;
 pub use summary::ErrorSummaryFocus;
