@@ -25,9 +25,29 @@ scenario('A citizen asks the assistant what a criminal record certificate costs 
   assert.match(text, /\d{2,3}\.000 đ/, 'an amount in đồng');
   const source = reply.getByRole('link', { name: /Cấp Phiếu lý lịch tư pháp/ });
   assert.equal(await source.getAttribute('href'), '/thu-tuc/3.000333');
+  const { page } = portal;
+  if (portal.javaScriptEnabled) {
+    // In place: no page load, the reply joins the conversation, and the
+    // focus is back in the emptied question box for the next one.
+    await page.evaluate(() => { window.stayedOnThePage = true; });
+    await fillIn(page, 'Câu hỏi của bạn', 'đăng ký khai sinh cần giấy tờ gì');
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await eventually(async () => assert.equal(await page.locator('.conversation__exchange').count(), 2));
+    assert.equal(await page.evaluate(() => window.stayedOnThePage), true, 'the page was not loaded again');
+    assert.equal(await page.getByLabel('Câu hỏi của bạn').inputValue(), '');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'assistant-ask-question');
+    assert.match(squash(await page.locator('.conversation__exchange').last().innerText()), /khai sinh/i);
+  }
   // "Was this helpful?"
-  await press(portal, 'Có', (url) => url.pathname === '/tro-ly');
-  await eventually(async () => assert.match(squash(await portal.page.locator('.conversation__exchange').last().innerText()), /Cảm ơn bạn đã cho biết/));
+  await portal.navigateBy(
+    (url) => url.pathname === '/tro-ly',
+    () => page.locator('.conversation__exchange').first().getByRole('button', { name: 'Có', exact: true }).click(),
+  );
+  await eventually(async () => assert.match(squash(await page.locator('.conversation__exchange').first().innerText()), /Cảm ơn bạn đã cho biết/));
+  if (portal.javaScriptEnabled) {
+    assert.equal(await page.evaluate(() => window.stayedOnThePage), true, 'recorded in place');
+    assert.match(await page.evaluate(() => document.activeElement?.className ?? ''), /helpful-thanks/);
+  }
 });
 
 scenario('A question the assistant cannot answer goes to the agency, is answered, published, and then answers the next citizen', async (portal) => {

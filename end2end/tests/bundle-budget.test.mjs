@@ -12,7 +12,7 @@ import { signInAs } from '../support/accounts.mjs';
 
 const BUDGET_BYTES = 250 * 1024;
 
-const PUBLIC_PAGES = ['/', '/thu-tuc?q=khai+sinh', '/thu-tuc/1.001193', '/tra-cuu'];
+const PUBLIC_PAGES = ['/', '/thu-tuc?q=khai+sinh', '/thu-tuc/1.001193', '/tra-cuu', '/tro-ly', '/hoi-dap'];
 const CITIZEN_PAGES = ['/nop-ho-so/1.001193', '/ho-so', '/tai-khoan/giay-to'];
 
 /** The bytes the server sends for `url` to a browser that accepts gzip only. */
