@@ -74,24 +74,23 @@ impl AppState {
                 .expect("every credential in the signing folder can be used"),
             None => documents::signing::Signers::none(),
         };
+        // The keys leave their wrapper only to be sent to their endpoint.
+        let exposed = |key: &Option<config::SecretString>| {
+            key.as_ref()
+                .map(|key| config::ExposeSecret::expose_secret(key).to_string())
+        };
         let embeddings = config.embeddings.as_ref().map(|endpoint| {
             app::assistant::semantic::Embeddings::new(
                 &endpoint.url,
                 &endpoint.model,
-                endpoint
-                    .key
-                    .as_ref()
-                    .map(|key| config::ExposeSecret::expose_secret(key).to_string()),
+                exposed(&endpoint.key),
             )
         });
         let chat = config.chat.as_ref().map(|endpoint| {
             app::assistant::phrasing::Chat::new(
                 &endpoint.url,
                 &endpoint.model,
-                endpoint
-                    .key
-                    .as_ref()
-                    .map(|key| config::ExposeSecret::expose_secret(key).to_string()),
+                exposed(&endpoint.key),
                 std::time::Duration::from_millis(endpoint.timeout_ms),
             )
         });

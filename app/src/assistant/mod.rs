@@ -11,6 +11,8 @@ pub mod answer;
 #[cfg(feature = "ssr")]
 pub mod diacritics;
 #[cfg(feature = "ssr")]
+pub mod endpoint;
+#[cfg(feature = "ssr")]
 pub mod fusion;
 pub mod intent;
 pub mod page;

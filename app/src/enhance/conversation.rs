@@ -96,6 +96,9 @@ mod in_place {
             return;
         }
         let _ = request.set_request_header("Content-Type", "application/x-www-form-urlencoded");
+        // Kept through the redirect: the conversation page is read as a
+        // browser reads it (the session's conversation goes with pages).
+        let _ = request.set_request_header("Accept", "text/html");
         // The redirect's page, parsed by the browser.
         request.set_response_type(web_sys::XmlHttpRequestResponseType::Document);
         let answered = request.clone();

@@ -9,22 +9,25 @@ use support::browser::Browser;
 use support::parallel::{address, all_at_once, form_post};
 use support::spawn_app;
 
-#[tokio::test]
-async fn a_fee_question_is_answered_from_the_procedure_with_its_source() {
-    let app = spawn_app().await;
-    let mut visitor = Browser::new(&app);
-    let asked = visitor
-        .post(
-            "/tro-ly",
-            &[("question", "làm lý lịch tư pháp hết bao nhiêu tiền")],
-        )
-        .await;
+/// A fee question as citizens type it (the criminal record certificate).
+pub(crate) const FEE_QUESTION: &str = "làm lý lịch tư pháp hết bao nhiêu tiền";
+
+/// The assistant's page after asking `question` in a new conversation.
+pub(crate) async fn reply_page(app: &support::TestApp, question: &str) -> String {
+    let mut visitor = Browser::new(app);
+    let asked = visitor.post("/tro-ly", &[("question", question)]).await;
     assert!(
         asked.location().starts_with("/tro-ly#cau-"),
         "{}",
         asked.location()
     );
-    let page = visitor.get("/tro-ly").await.body;
+    visitor.get("/tro-ly").await.body
+}
+
+#[tokio::test]
+async fn a_fee_question_is_answered_from_the_procedure_with_its_source() {
+    let app = spawn_app().await;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(page.contains("Phí, lệ phí"), "{page}");
     assert!(
         page.contains("href=\"/thu-tuc/3.000333\""),

@@ -5,14 +5,13 @@
 //! the administrator's switch leave the sources' own words. Nothing is
 //! phrased when nothing was found.
 
+use crate::assistant::{reply_page, FEE_QUESTION};
 use crate::procedure_versions::{signed_in, AUTHOR};
 use crate::support;
 use std::time::Duration;
-use support::browser::Browser;
 use support::chat::FakeChat;
 use support::spawn_app_with;
 
-const FEE_QUESTION: &str = "làm lý lịch tư pháp hết bao nhiêu tiền";
 const GOOD: &str = "Phí cấp Phiếu lý lịch tư pháp là 200.000 đồng mỗi lần [1].";
 /// "The extractive answer": the procedure's whole fee table.
 const FEE_TABLE: &str = "Phí, lệ phí";
@@ -25,24 +24,12 @@ async fn portal(chat: &FakeChat) -> support::TestApp {
     .await
 }
 
-/// The assistant's page after asking `question` in a fresh conversation.
-async fn ask(app: &support::TestApp, question: &str) -> String {
-    let mut visitor = Browser::new(app);
-    let asked = visitor.post("/tro-ly", &[("question", question)]).await;
-    assert!(
-        asked.location().starts_with("/tro-ly#cau-"),
-        "{}",
-        asked.location()
-    );
-    visitor.get("/tro-ly").await.body
-}
-
 #[tokio::test]
 async fn a_checked_phrased_answer_is_shown_with_its_cited_source() {
     let chat = FakeChat::start().await;
     chat.answers(GOOD);
     let app = portal(&chat).await;
-    let page = ask(&app, FEE_QUESTION).await;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(
         page.contains("Phí cấp Phiếu lý lịch tư pháp là 200.000 đồng mỗi lần"),
         "{page}"
@@ -80,7 +67,7 @@ async fn a_bad_citation_a_wrong_amount_or_a_timeout_leave_the_sources_words() {
     let app = portal(&chat).await;
 
     chat.answers("Phí cấp Phiếu lý lịch tư pháp là 200.000 đồng mỗi lần [2].");
-    let page = ask(&app, FEE_QUESTION).await;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(
         !page.contains("mỗi lần [2]") && !page.contains("diễn đạt lại"),
         "{page}"
@@ -91,7 +78,7 @@ async fn a_bad_citation_a_wrong_amount_or_a_timeout_leave_the_sources_words() {
     );
 
     chat.answers("Phí cấp Phiếu lý lịch tư pháp là 150.000 đồng mỗi lần [1].");
-    let page = ask(&app, FEE_QUESTION).await;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(
         !page.contains("150.000"),
         "the wrong amount is never shown: {page}"
@@ -100,7 +87,7 @@ async fn a_bad_citation_a_wrong_amount_or_a_timeout_leave_the_sources_words() {
 
     chat.answers(GOOD);
     chat.waits(Duration::from_secs(3));
-    let page = ask(&app, FEE_QUESTION).await;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(
         !page.contains("diễn đạt lại") && page.contains(FEE_TABLE),
         "{page}"
@@ -109,7 +96,7 @@ async fn a_bad_citation_a_wrong_amount_or_a_timeout_leave_the_sources_words() {
 
     // Nothing found, nothing phrased: the model is not asked.
     chat.waits(Duration::ZERO);
-    let page = ask(&app, "thời tiết cuối tuần này có mưa không").await;
+    let page = reply_page(&app, "thời tiết cuối tuần này có mưa không").await;
     assert!(page.contains("Chưa tìm thấy câu trả lời"), "{page}");
     assert_eq!(chat.requests(), 3);
 }
@@ -119,7 +106,9 @@ async fn an_administrator_switches_phrasing_off_at_once() {
     let chat = FakeChat::start().await;
     chat.answers(GOOD);
     let app = portal(&chat).await;
-    assert!(ask(&app, FEE_QUESTION).await.contains("diễn đạt lại"));
+    assert!(reply_page(&app, FEE_QUESTION)
+        .await
+        .contains("diễn đạt lại"));
 
     let mut admin = signed_in(&app, AUTHOR).await;
     let settings = admin.get("/quan-tri/cai-dat").await.body;
@@ -161,7 +150,7 @@ async fn an_administrator_switches_phrasing_off_at_once() {
             .unwrap();
     assert_eq!((days, on), (10, false));
     let asked_before = chat.requests();
-    let page = ask(&app, FEE_QUESTION).await;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(
         !page.contains("diễn đạt lại") && page.contains(FEE_TABLE),
         "{page}"

@@ -203,11 +203,7 @@ async fn a_failing_query_answers_500_and_logs_its_cause_with_the_request_id() {
 async fn an_unreachable_database_answers_503() {
     let app = spawn_app().await;
     // A port nothing listens on.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = support::free_port();
     let nowhere = sqlx::postgres::PgPoolOptions::new()
         .acquire_timeout(std::time::Duration::from_secs(2))
         .connect_lazy_with(

@@ -6,11 +6,11 @@
 //! however many instances refresh at the same time, and again when it
 //! changes. When the endpoint is down, the words answer alone.
 
+use crate::assistant::{reply_page, FEE_QUESTION};
 use crate::support;
 use app::assistant::retrieval::rank;
 use app::assistant::semantic::{nearest, refresh};
 use support::back_office::{signed_in, CITIZEN};
-use support::browser::Browser;
 use support::embeddings::EmbeddingServer;
 use support::spawn_app_with;
 
@@ -141,29 +141,13 @@ async fn questions_are_found_by_meaning_and_every_text_is_embedded_once() {
 
 #[tokio::test]
 async fn when_the_endpoint_is_down_the_words_answer_alone() {
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = support::free_port();
     let app = spawn_app_with(&[(
         "MOTCUA_EMBEDDINGS_URL",
         format!("http://127.0.0.1:{closed}/v1"),
     )])
     .await;
-    let mut visitor = Browser::new(&app);
-    let asked = visitor
-        .post(
-            "/tro-ly",
-            &[("question", "làm lý lịch tư pháp hết bao nhiêu tiền")],
-        )
-        .await;
-    assert!(
-        asked.location().starts_with("/tro-ly#cau-"),
-        "{}",
-        asked.location()
-    );
-    let page = visitor.get("/tro-ly").await.body;
+    let page = reply_page(&app, FEE_QUESTION).await;
     assert!(page.contains("Phí, lệ phí"), "{page}");
     assert!(page.contains("href=\"/thu-tuc/3.000333\""), "{page}");
     // The job reports the endpoint unreachable and stores nothing.

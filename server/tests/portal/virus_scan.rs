@@ -68,11 +68,7 @@ async fn over_a_unix_socket_eicar_is_refused_too() {
 #[tokio::test]
 async fn with_clamd_configured_but_down_nothing_is_accepted_unscanned() {
     // A port nobody listens on.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = support::free_port();
     let app = spawn_app_with(&[("MOTCUA_CLAMD", format!("tcp://127.0.0.1:{port}"))]).await;
     let page = upload_as_citizen(&app, "sach.pdf", PDF).await;
     assert!(

@@ -10,7 +10,7 @@
 mod client;
 pub mod grounding;
 
-pub use client::{Chat, ChatError};
+pub use client::Chat;
 
 use super::intent::Field;
 use super::{Reply, Source};

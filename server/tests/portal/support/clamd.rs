@@ -2,7 +2,6 @@
 //! string found anywhere in a file (no signature download is possible here,
 //! and none is needed to prove the portal refuses what clamd flags).
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -25,11 +24,7 @@ impl Clamd {
             .into_iter()
             .find(|path| std::path::Path::new(path).exists())
             .expect("clamd is installed (Debian's clamav-daemon; scripts/setup installs it)");
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = super::free_port();
         let folder =
             std::env::temp_dir().join(format!("motcua-clamd-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&folder).unwrap();

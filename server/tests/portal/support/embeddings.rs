@@ -3,7 +3,7 @@
 //! behind an OpenAI-compatible `/v1/embeddings`, on a free port.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -15,11 +15,7 @@ pub struct EmbeddingServer {
 
 impl EmbeddingServer {
     pub fn start() -> EmbeddingServer {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = super::free_port();
         let child = Command::new("python3")
             .args([
                 "-m",

@@ -90,6 +90,16 @@ impl TestResponse {
 }
 
 /// A fresh database with the demo catalogue, and the router serving it.
+/// A port nothing listens on now: for a test service to start on, or to
+/// stand for a service that is down.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
 }
