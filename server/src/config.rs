@@ -70,8 +70,9 @@ pub struct Config {
     /// signed and no document says "(Ký điện tử)".
     pub signing_dir: Option<PathBuf>,
     /// `MOTCUA_EMBEDDINGS_URL` (an OpenAI-compatible API root such as
-    /// `http://127.0.0.1:8000/v1`, with `MOTCUA_EMBEDDINGS_MODEL` and an
-    /// optional `MOTCUA_EMBEDDINGS_KEY`): the assistant also retrieves by
+    /// `http://127.0.0.1:8000/v1`, with `MOTCUA_EMBEDDINGS_MODEL`, an
+    /// optional `MOTCUA_EMBEDDINGS_KEY` and `MOTCUA_EMBEDDINGS_TIMEOUT_MS`,
+    /// default 3000, for a question): the assistant also retrieves by
     /// meaning (`app::assistant::semantic`). Unset: by words alone.
     pub embeddings: Option<EmbeddingsEndpoint>,
     /// `MOTCUA_CHAT_URL` (an OpenAI-compatible API root, with
@@ -96,6 +97,7 @@ pub struct EmbeddingsEndpoint {
     pub url: String,
     pub model: String,
     pub key: Option<SecretString>,
+    pub timeout_ms: u64,
 }
 
 impl Config {
@@ -267,12 +269,20 @@ impl Config {
                 get("MOTCUA_PAGE_CACHE_SECONDS"),
                 30,
             )?,
-            embeddings: get("MOTCUA_EMBEDDINGS_URL").map(|url| EmbeddingsEndpoint {
-                url: url.trim().to_string(),
-                model: get("MOTCUA_EMBEDDINGS_MODEL")
-                    .unwrap_or_else(|| "multilingual-e5-small".into()),
-                key: get("MOTCUA_EMBEDDINGS_KEY").map(SecretString::from),
-            }),
+            embeddings: match get("MOTCUA_EMBEDDINGS_URL") {
+                None => None,
+                Some(url) => Some(EmbeddingsEndpoint {
+                    url: url.trim().to_string(),
+                    model: get("MOTCUA_EMBEDDINGS_MODEL")
+                        .unwrap_or_else(|| "multilingual-e5-small".into()),
+                    key: get("MOTCUA_EMBEDDINGS_KEY").map(SecretString::from),
+                    timeout_ms: parse_count(
+                        "MOTCUA_EMBEDDINGS_TIMEOUT_MS",
+                        get("MOTCUA_EMBEDDINGS_TIMEOUT_MS"),
+                        3000,
+                    )?,
+                }),
+            },
             chat: match get("MOTCUA_CHAT_URL") {
                 None => None,
                 Some(url) => Some(ChatEndpoint {

@@ -84,6 +84,7 @@ impl AppState {
                 &endpoint.url,
                 &endpoint.model,
                 exposed(&endpoint.key),
+                std::time::Duration::from_millis(endpoint.timeout_ms),
             )
         });
         let chat = config.chat.as_ref().map(|endpoint| {

@@ -7,9 +7,6 @@ use crate::assistant::endpoint::{Endpoint, EndpointError};
 use serde::Deserialize;
 use std::time::Duration;
 
-/// How long a question's embedding may take before the assistant answers
-/// from the words alone.
-const QUESTION_TIMEOUT: Duration = Duration::from_secs(3);
 /// How long a batch of source texts may take.
 const BATCH_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -21,9 +18,13 @@ pub enum Purpose {
     Passage,
 }
 
-/// An embeddings endpoint and the model asked for.
+/// An embeddings endpoint, the model asked for, and how long a question's
+/// embedding may take before the assistant answers from the words alone.
 #[derive(Clone)]
-pub struct Embeddings(Endpoint);
+pub struct Embeddings {
+    endpoint: Endpoint,
+    question_timeout: Duration,
+}
 
 #[derive(Deserialize)]
 struct Answer {
@@ -38,13 +39,21 @@ struct Embedded {
 
 impl Embeddings {
     /// `base_url` is the API root, e.g. `http://127.0.0.1:8000/v1`.
-    pub fn new(base_url: &str, model: &str, key: Option<String>) -> Embeddings {
-        Embeddings(Endpoint::new(base_url, model, key))
+    pub fn new(
+        base_url: &str,
+        model: &str,
+        key: Option<String>,
+        question_timeout: Duration,
+    ) -> Embeddings {
+        Embeddings {
+            endpoint: Endpoint::new(base_url, model, key),
+            question_timeout,
+        }
     }
 
     /// The model's name, which the stored vectors are kept under.
     pub fn model(&self) -> &str {
-        self.0.model()
+        self.endpoint.model()
     }
 
     /// One vector per text, in order.
@@ -63,10 +72,10 @@ impl Embeddings {
             "encoding_format": "float",
         });
         let timeout = match purpose {
-            Purpose::Question => QUESTION_TIMEOUT,
+            Purpose::Question => self.question_timeout,
             Purpose::Passage => BATCH_TIMEOUT,
         };
-        let mut answer: Answer = self.0.post("embeddings", body, timeout).await?;
+        let mut answer: Answer = self.endpoint.post("embeddings", body, timeout).await?;
         if answer.data.len() != texts.len() {
             return Err(EndpointError::Malformed(format!(
                 "{} vectors for {} texts",
