@@ -19,7 +19,7 @@ const FEE_TABLE: &str = "Phí, lệ phí";
 async fn portal(chat: &FakeChat) -> support::TestApp {
     spawn_app_with(&[
         ("MOTCUA_CHAT_URL", chat.url.clone()),
-        ("MOTCUA_CHAT_TIMEOUT_MS", "1000".into()),
+        ("MOTCUA_CHAT_TIMEOUT_MS", "2000".into()),
     ])
     .await
 }
@@ -86,7 +86,7 @@ async fn a_bad_citation_a_wrong_amount_or_a_timeout_leave_the_sources_words() {
     assert!(page.contains(FEE_TABLE), "{page}");
 
     chat.answers(GOOD);
-    chat.waits(Duration::from_secs(3));
+    chat.waits(Duration::from_secs(5));
     let page = reply_page(&app, FEE_QUESTION).await;
     assert!(
         !page.contains("diễn đạt lại") && page.contains(FEE_TABLE),
