@@ -27,6 +27,7 @@ pub mod eforms;
 pub mod enhance;
 pub mod error;
 pub mod fees;
+pub mod field_reports;
 pub mod filing;
 pub mod forms;
 mod http_status;
