@@ -18,6 +18,7 @@ pub mod dossiers;
 pub mod eform_documents;
 mod error_page;
 pub mod errors;
+pub mod field_reports;
 pub mod files;
 mod forms;
 mod health;

@@ -19,6 +19,7 @@ mod demo_workflows;
 pub mod generated_catalogue;
 pub mod generated_year;
 mod portal_settings;
+mod report_categories;
 mod standard_form;
 
 use sqlx::PgPool;
@@ -38,5 +39,6 @@ pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
     demo_catalogue::load(pool).await?;
     demo_eforms::load(pool).await?;
     demo_articles::load(pool).await?;
+    report_categories::load(pool).await?;
     demo_accounts::load(pool).await
 }

@@ -66,6 +66,7 @@ mod receipt_slips;
 mod refusal_audit;
 mod refused_writes;
 mod registration;
+mod report_categories;
 mod request_limits;
 mod request_safety;
 mod s3_files;
