@@ -130,11 +130,13 @@ pub fn FieldGroup(
     }
 }
 
-/// A single checkbox with its label.
+/// A single checkbox with its label (and a hint under it, which the box
+/// is described by).
 #[component]
 pub fn CheckboxField(
     name: &'static str,
     label: String,
+    #[prop(optional)] hint: &'static str,
     #[prop(optional)] checked: bool,
     #[prop(default = "on")] value: &'static str,
     /// Defaults to the field's name; give one when several boxes share a name.
@@ -142,10 +144,14 @@ pub fn CheckboxField(
     id: Option<String>,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| field_id("check", name));
+    let hint_id = format!("{id}-hint");
+    let described = (!hint.is_empty()).then(|| hint_id.clone());
     view! {
         <div class="checkbox">
-            <input class="checkbox__input" type="checkbox" id=id.clone() name=name value=value checked=checked/>
+            <input class="checkbox__input" type="checkbox" id=id.clone() name=name value=value checked=checked
+                aria-describedby=described/>
             <label class="checkbox__label" for=id>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint checkbox__hint" id=hint_id>{hint}</p> })}
         </div>
     }
 }

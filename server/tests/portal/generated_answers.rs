@@ -117,6 +117,11 @@ async fn an_administrator_switches_phrasing_off_at_once() {
         "{settings}"
     );
     assert!(
+        settings.contains("aria-describedby=\"check-generated-answers-hint\"")
+            && settings.contains("id=\"check-generated-answers-hint\""),
+        "the switch is described by what it does: {settings}"
+    );
+    assert!(
         !settings.contains("Chưa cấu hình dịch vụ mô hình ngôn ngữ"),
         "{settings}"
     );

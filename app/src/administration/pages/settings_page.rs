@@ -46,8 +46,8 @@ pub fn SettingsPage() -> impl IntoView {
                         <form method="post" action=paths::ASSISTANT_SETTINGS novalidate="">
                             <TextField name="question_answer_days" label=t.answer_days hint=t.answer_days_hint kind="number"
                                 feedback=assistant_feedback.clone() required=true initial=a.question_answer_days.to_string()/>
-                            <p class="hint" id="generated-answers-hint">{t.generated_answers_hint}</p>
-                            <CheckboxField name="generated_answers" label=t.generated_answers.to_string() checked=a.generated_answers/>
+                            <CheckboxField name="generated_answers" label=t.generated_answers.to_string()
+                                hint=t.generated_answers_hint checked=a.generated_answers/>
                             {(!a.chat_configured).then(|| view! { <p class="notice notice--info">{t.no_chat_endpoint}</p> })}
                             <button type="submit" class="button">{t.save}</button>
                         </form>
