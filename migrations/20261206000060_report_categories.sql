@@ -22,7 +22,8 @@ CREATE TABLE report_categories (
     -- Only the second level is handled; the first groups.
     CHECK ((parent_id IS NULL) = (handler IS NULL) AND (parent_id IS NULL) = (sla_unit IS NULL)),
     CHECK (CASE WHEN handler = 'agency' THEN agency_id IS NOT NULL ELSE agency_id IS NULL END),
-    CHECK (sla_unit IS NULL OR (sla_unit = 'immediate') = (sla_amount IS NULL))
+    -- "immediate" counts clock hours, day or night; the others working time.
+    CHECK ((sla_unit IS NULL) = (sla_amount IS NULL))
 );
 
 -- Two levels, no more.

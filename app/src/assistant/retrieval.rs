@@ -11,6 +11,7 @@ use super::semantic::{nearest, Embeddings};
 use super::{Passage, Reply, Source, SourceKind};
 use crate::error::AppResult;
 use crate::knowledge::markdown;
+use crate::knowledge::store::published_answer;
 use chrono::NaiveDateTime;
 use sqlx::PgPool;
 
@@ -252,13 +253,7 @@ pub async fn reply(
             }
         }
         Decision::Article { best, alternatives } => {
-            let answer = sqlx::query_scalar!(
-                r#"SELECT answer AS "answer!" FROM articles WHERE code = $1 AND version IS NOT NULL"#,
-                best.code
-            )
-            .fetch_optional(pool)
-            .await?;
-            match answer {
+            match published_answer(pool, &best.code).await? {
                 Some(answer) => Reply::Article {
                     source: best,
                     answer_html: markdown::to_html(&answer),
@@ -287,28 +282,38 @@ pub async fn reply(
     })
 }
 
+/// The passages (field, text) of the version in force of the procedure
+/// `code` (`procedure_passages`).
+pub(crate) async fn procedure_passages(
+    pool: &PgPool,
+    code: &str,
+) -> AppResult<Vec<(String, String)>> {
+    Ok(sqlx::query!(
+        r#"SELECT pp.field, pp.body FROM procedure_passages pp
+           JOIN current_procedure_versions v ON v.id = pp.version_id
+           JOIN procedures p ON p.id = v.procedure_id
+           WHERE p.code = $1"#,
+        code
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.field, row.body))
+    .collect())
+}
+
 /// The passage of `source` that holds most of the question's words.
 async fn best_passage(pool: &PgPool, source: &Source, meant: &str) -> AppResult<Option<String>> {
     let bodies: Vec<String> = match source.kind {
-        SourceKind::Article => sqlx::query_scalar!(
-            r#"SELECT answer AS "answer!" FROM articles WHERE code = $1 AND version IS NOT NULL"#,
-            source.code
-        )
-        .fetch_optional(pool)
-        .await?
-        .map(|answer| vec![markdown::to_text(&answer)])
-        .unwrap_or_default(),
-        SourceKind::Procedure => {
-            sqlx::query_scalar!(
-                r#"SELECT pp.body FROM procedure_passages pp
-               JOIN current_procedure_versions v ON v.id = pp.version_id
-               JOIN procedures p ON p.id = v.procedure_id
-               WHERE p.code = $1"#,
-                source.code
-            )
-            .fetch_all(pool)
+        SourceKind::Article => published_answer(pool, &source.code)
             .await?
-        }
+            .map(|answer| vec![markdown::to_text(&answer)])
+            .unwrap_or_default(),
+        SourceKind::Procedure => procedure_passages(pool, &source.code)
+            .await?
+            .into_iter()
+            .map(|(_, body)| body)
+            .collect(),
     };
     let asked = question_words(meant);
     let best = bodies.into_iter().max_by_key(|body| {

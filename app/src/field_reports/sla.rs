@@ -7,14 +7,12 @@
 use crate::deadlines::WorkingCalendar;
 use chrono::{NaiveDateTime, TimeDelta};
 
-/// "At once" still has a limit: the next two hours, day or night (a tree
-/// fallen across a road does not wait for office hours).
-pub const IMMEDIATE_HOURS: i64 = 2;
-
 /// A category's time to handle a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sla {
-    Immediate,
+    /// At once: within this many hours, day or night (a tree fallen across
+    /// a road does not wait for office hours).
+    Immediate(u32),
     WorkingHours(u32),
     WorkingDays(u32),
 }
@@ -26,7 +24,7 @@ impl Sla {
             .and_then(|amount| u32::try_from(amount).ok())
             .filter(|n| *n > 0);
         match (unit, amount) {
-            ("immediate", None) => Some(Sla::Immediate),
+            ("immediate", Some(hours)) => Some(Sla::Immediate(hours)),
             ("working_hours", Some(hours)) => Some(Sla::WorkingHours(hours)),
             ("working_days", Some(days)) => Some(Sla::WorkingDays(days)),
             _ => None,
@@ -39,7 +37,7 @@ impl Sla {
     /// report received outside the periods starts at the next one).
     pub fn due(self, calendar: &WorkingCalendar, received: NaiveDateTime) -> NaiveDateTime {
         match self {
-            Sla::Immediate => received + TimeDelta::hours(IMMEDIATE_HOURS),
+            Sla::Immediate(hours) => received + TimeDelta::hours(i64::from(hours)),
             Sla::WorkingHours(hours) => {
                 calendar.add_working_minutes(received, i64::from(hours) * 60)
             }
@@ -102,21 +100,25 @@ mod tests {
     }
 
     #[test]
-    fn at_once_means_two_hours_day_or_night() {
-        let due = Sla::Immediate.due(&calendar(), at(2027, 4, 25, 23, 0));
+    fn at_once_counts_clock_hours_day_or_night() {
+        let due = Sla::Immediate(2).due(&calendar(), at(2027, 4, 25, 23, 0));
         assert_eq!(due, at(2027, 4, 26, 1, 0));
     }
 
     #[test]
     fn a_stored_time_must_be_whole() {
-        assert_eq!(Sla::stored("immediate", None), Some(Sla::Immediate));
+        assert_eq!(Sla::stored("immediate", Some(2)), Some(Sla::Immediate(2)));
         assert_eq!(
             Sla::stored("working_days", Some(3)),
             Some(Sla::WorkingDays(3))
         );
         assert_eq!(Sla::stored("working_hours", Some(0)), None);
         assert_eq!(Sla::stored("working_days", None), None);
-        assert_eq!(Sla::stored("immediate", Some(2)), None);
+        assert_eq!(
+            Sla::stored("immediate", None),
+            None,
+            "at once, but within how long?"
+        );
         assert_eq!(Sla::stored("weeks", Some(1)), None);
     }
 }

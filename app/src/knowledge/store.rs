@@ -57,6 +57,17 @@ pub async fn published(
         .collect())
 }
 
+/// The markdown answer of a published article, as the assistant quotes
+/// and phrases it (whose audience `retrieval` has already checked).
+pub async fn published_answer(pool: &PgPool, code: &str) -> AppResult<Option<String>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT answer AS "answer!" FROM articles WHERE code = $1 AND version IS NOT NULL"#,
+        code
+    )
+    .fetch_optional(pool)
+    .await?)
+}
+
 /// One published article; internal guidance only when `officials`.
 pub async fn article(
     pool: &PgPool,

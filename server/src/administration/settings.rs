@@ -12,8 +12,10 @@ use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::administration::pages::{ASSISTANT_SETTINGS_FORM, SETTINGS_FORM};
-use app::administration::settings::server_fns::store::settings as stored;
-use app::administration::settings::{check_settings, PortalSettings, SettingsRefusal, ANSWER_DAYS};
+use app::administration::settings::server_fns::store::{assistant_settings, settings as stored};
+use app::administration::settings::{
+    check_answer_days, check_settings, AssistantSettings, PortalSettings,
+};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::State;
@@ -93,36 +95,31 @@ pub async fn update_assistant(
     let t = &asker.lang.texts().settings_admin;
     let back = format!("{}#hoi-dap", paths::SETTINGS_ADMIN);
     let mut kept = FormFeedback::new(ASSISTANT_SETTINGS_FORM);
-    let days_text = form.kept_text(&mut kept, "question_answer_days");
-    let generated_answers = form.get("generated_answers") == "on";
-    let days = days_text
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|days| ANSWER_DAYS.contains(days));
-    let Some(days) = days else {
-        kept.error(
-            "question_answer_days",
-            SettingsRefusal::AnswerDays.message(t),
-        );
-        feedback::form(&session, kept).await;
-        return Ok(see_other(&back));
+    let days = check_answer_days(&form.kept_text(&mut kept, "question_answer_days"));
+    let days = match days {
+        Ok(days) => days,
+        Err(refusal) => {
+            kept.error("question_answer_days", refusal.message(t));
+            feedback::form(&session, kept).await;
+            return Ok(see_other(&back));
+        }
+    };
+    let after = AssistantSettings {
+        question_answer_days: days,
+        generated_answers: form.get("generated_answers") == "on",
     };
     let mut tx = state.pool.begin().await?;
-    let before = sqlx::query!(
-        "SELECT question_answer_days, generated_answers FROM portal_settings FOR UPDATE"
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(before) = before else {
-        // The settings row is seeded on every install; without it there is
-        // nothing to change.
-        return Err(anyhow::anyhow!("no portal settings row").into());
-    };
+    sqlx::query!("SELECT singleton FROM portal_settings FOR UPDATE")
+        .fetch_optional(&mut *tx)
+        .await?;
+    let before = assistant_settings(&mut *tx)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    // The row is seeded on every install (`seed/portal_settings.json`).
     sqlx::query!(
         "UPDATE portal_settings SET question_answer_days = $1, generated_answers = $2, updated_at = now()",
-        days,
-        generated_answers
+        after.question_answer_days,
+        after.generated_answers
     )
     .execute(&mut *tx)
     .await?;
@@ -130,10 +127,7 @@ pub async fn update_assistant(
         &mut *tx,
         Some(admin),
         AuditAction::SettingsUpdated,
-        json!({
-            "before": { "question_answer_days": before.question_answer_days, "generated_answers": before.generated_answers },
-            "after": { "question_answer_days": days, "generated_answers": generated_answers },
-        }),
+        json!({ "before": before, "after": after }),
         asker.ip,
     )
     .await?;

@@ -10,6 +10,7 @@ use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
 use app::access::throttle::{self, Kind, Subject};
+use app::administration::settings::server_fns::store::assistant_settings;
 use app::forms::{FormFeedback, NoticeTone};
 use app::knowledge::pages::ASK_AGENCY_FORM;
 use app::knowledge::questions::QUESTION_LIMITS;
@@ -100,7 +101,7 @@ pub async fn ask(
     .fetch_one(&state.pool)
     .await?;
     let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
-    let days = app::knowledge::questions::server_fns::store::answer_days(&state.pool).await?;
+    let days = assistant_settings(&state.pool).await?.question_answer_days;
     let today = state.clock.today_in_vietnam();
     let due_on = calendar.add_working_days(today, days.max(1) as u32);
     // The due day is a date of the portal's own calendar, bound as chrono.

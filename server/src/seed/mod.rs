@@ -19,7 +19,7 @@ mod demo_workflows;
 pub mod generated_catalogue;
 pub mod generated_year;
 mod portal_settings;
-mod report_categories;
+pub mod report_categories;
 mod standard_form;
 
 use sqlx::PgPool;

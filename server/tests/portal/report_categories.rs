@@ -1,11 +1,12 @@
 //! Field report categories are the province's data: the demo's are loaded
 //! through the categories' store (each recorded as made by the seed, none
-//! twice when the portal starts again), each second-level one says who
-//! handles it and in a time the deadline rules read, and the database
-//! keeps them to two levels.
+//! twice when the portal starts again or two instances start at once),
+//! each second-level one says who handles it and in a time the deadline
+//! rules read, and the database keeps them to two levels.
 
 use crate::support;
 use app::field_reports::sla::Sla;
+use server::seed::report_categories::load;
 use support::spawn_app;
 
 /// A category's code, handler, agency's code, and time (unit, amount).
@@ -61,6 +62,19 @@ async fn the_demo_categories_say_who_handles_them_and_in_what_time() {
     let (categories, changes) = counts().await;
     assert_eq!((categories, changes), (22, 22));
     server::seed::load_demo_data(&app.pool).await.unwrap();
+    assert_eq!(counts().await, (22, 22));
+
+    // Two instances starting a fresh install at once load them once.
+    for emptying in [
+        "DELETE FROM report_category_changes",
+        "DELETE FROM report_categories WHERE parent_id IS NOT NULL",
+        "DELETE FROM report_categories",
+    ] {
+        sqlx::query(emptying).execute(&app.pool).await.unwrap();
+    }
+    let (first, second) = tokio::join!(load(&app.pool), load(&app.pool));
+    first.unwrap();
+    second.unwrap();
     assert_eq!(counts().await, (22, 22));
 
     // Two levels, no more.

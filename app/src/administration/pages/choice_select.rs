@@ -3,13 +3,11 @@
 //! `stored` (nothing chosen when there is none).
 
 use crate::administration::procedures::Choice;
-use crate::forms::{field_id, FormFeedback};
+use crate::forms::{field_id, FieldGroup, FormFeedback};
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn ChoiceSelect(
-    /// The form's name, for the field's id.
-    form: &'static str,
     name: &'static str,
     label: &'static str,
     #[prop(optional)] hint: &'static str,
@@ -17,25 +15,16 @@ pub(super) fn ChoiceSelect(
     choices: Vec<Choice>,
     feedback: FormFeedback,
 ) -> impl IntoView {
-    let id = field_id(form, name);
+    let id = field_id(&feedback.form, name);
     let chosen = super::procedure_draft_form::typed(&feedback, name, stored);
-    let error = feedback.message_for(name);
-    let class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
     view! {
-        <div class=class>
-            <label class="label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            {error.map(|message| view! { <p class="error-message">{message}</p> })}
+        <FieldGroup name=name label hint feedback=feedback.clone()>
             <select class="select" id=id name=name>
                 {choices.into_iter().map(|choice| {
                     let selected = choice.value == chosen;
                     view! { <option value=choice.value selected=selected>{choice.label}</option> }
                 }).collect_view()}
             </select>
-        </div>
+        </FieldGroup>
     }
 }

@@ -38,14 +38,14 @@ pub fn NewProcedurePage() -> impl IntoView {
                 <form method="post" action=paths::NEW_PROCEDURE novalidate="">
                     <TextField name="code" label=c.procedure_code hint=c.procedure_code_hint feedback=feedback.clone() required=true inputmode="decimal"/>
                     <TextField name="name" label=t.name feedback=feedback.clone() required=true/>
-                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="sector" label=c.sector choices=options.sectors feedback=feedback.clone()/>
-                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="level" label=c.level feedback=feedback.clone()
+                    <ChoiceSelect name="sector" label=c.sector choices=options.sectors feedback=feedback.clone()/>
+                    <ChoiceSelect name="level" label=c.level feedback=feedback.clone()
                         choices=choices(&[("province", c.level_province), ("commune", c.level_commune)])/>
-                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="agency" label=c.agency hint=c.agency_hint choices=agencies feedback=feedback.clone()/>
-                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="time_unit" label=t.time_unit feedback=feedback.clone()
+                    <ChoiceSelect name="agency" label=c.agency hint=c.agency_hint choices=agencies feedback=feedback.clone()/>
+                    <ChoiceSelect name="time_unit" label=t.time_unit feedback=feedback.clone()
                         choices=choices(&[("working_days", t.unit_working_days), ("working_hours", t.unit_working_hours), ("same_day", t.unit_same_day)])/>
                     <TextField name="time_value" label=t.time_value feedback=feedback.clone() required=true inputmode="numeric"/>
-                    <ChoiceSelect form=NEW_PROCEDURE_FORM name="online_level" label=t.online_level feedback=feedback.clone()
+                    <ChoiceSelect name="online_level" label=t.online_level feedback=feedback.clone()
                         choices=choices(&[("full", t.level_full), ("partial", t.level_partial)])/>
                     <TextField name="result_type" label=t.result_type feedback=feedback.clone() required=true/>
                     <button type="submit" class="button">{c.create_button}</button>

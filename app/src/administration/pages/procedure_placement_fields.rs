@@ -3,7 +3,6 @@
 //! effective date); an empty agency is the province's committee.
 
 use super::choice_select::ChoiceSelect;
-use super::procedure_draft_form::DRAFT_FORM;
 use crate::administration::procedures::{Choice, NewProcedureOptions, VersionFields};
 use crate::forms::FormFeedback;
 use crate::i18n::use_texts;
@@ -29,12 +28,12 @@ pub(super) fn PlacementFields(
     let mut forms = vec![choice("", c.standard_form)];
     forms.extend(options.forms);
     view! {
-        <ChoiceSelect form=DRAFT_FORM name="sector" label=c.sector stored=fields.sector choices=options.sectors
+        <ChoiceSelect name="sector" label=c.sector stored=fields.sector choices=options.sectors
             feedback=feedback.clone()/>
-        <ChoiceSelect form=DRAFT_FORM name="level" label=c.level stored=fields.level choices=levels feedback=feedback.clone()/>
-        <ChoiceSelect form=DRAFT_FORM name="agency" label=c.agency hint=c.agency_hint stored=fields.agency choices=agencies
+        <ChoiceSelect name="level" label=c.level stored=fields.level choices=levels feedback=feedback.clone()/>
+        <ChoiceSelect name="agency" label=c.agency hint=c.agency_hint stored=fields.agency choices=agencies
             feedback=feedback.clone()/>
-        <ChoiceSelect form=DRAFT_FORM name="form" label=c.eform hint=c.eform_hint stored=fields.form choices=forms
+        <ChoiceSelect name="form" label=c.eform hint=c.eform_hint stored=fields.form choices=forms
             feedback=feedback/>
     }
 }

@@ -48,7 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 feedback=assistant_feedback.clone() required=true initial=a.question_answer_days.to_string()/>
                             <CheckboxField name="generated_answers" label=t.generated_answers.to_string()
                                 hint=t.generated_answers_hint checked=a.generated_answers/>
-                            {(!a.chat_configured).then(|| view! { <p class="notice notice--info">{t.no_chat_endpoint}</p> })}
+                            {(!view.chat_configured).then(|| view! { <p class="notice notice--info">{t.no_chat_endpoint}</p> })}
                             <button type="submit" class="button">{t.save}</button>
                         </form>
                     }.into_any()

@@ -35,18 +35,38 @@ pub struct AssistantSettings {
     /// Whether the assistant may phrase answers through the configured chat
     /// endpoint; off, it shows the sources' own words at once.
     pub generated_answers: bool,
-    /// Whether the operator configured a chat endpoint at all.
-    pub chat_configured: bool,
+}
+
+impl Default for AssistantSettings {
+    /// The table's defaults, until a row is stored.
+    fn default() -> Self {
+        AssistantSettings {
+            question_answer_days: 7,
+            generated_answers: true,
+        }
+    }
 }
 
 /// The range of `question_answer_days` (as the table checks it).
 pub const ANSWER_DAYS: std::ops::RangeInclusive<i32> = 1..=60;
+
+/// The working days typed for answering a question, when whole and in range.
+pub fn check_answer_days(typed: &str) -> Result<i32, SettingsRefusal> {
+    typed
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|days| ANSWER_DAYS.contains(days))
+        .ok_or(SettingsRefusal::AnswerDays)
+}
 
 /// `/quan-tri/cai-dat`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsAdmin {
     pub settings: PortalSettings,
     pub assistant: AssistantSettings,
+    /// Whether the operator configured a chat endpoint at all.
+    pub chat_configured: bool,
     pub may_edit: bool,
 }
 
@@ -119,6 +139,19 @@ mod tests {
             hotline_hours_vi: "0203 3 800 800 (giờ hành chính)".into(),
             hotline_hours_en: "0203 3 800 800 (office hours)".into(),
             feedback_email: email.into(),
+        }
+    }
+
+    #[test]
+    fn answer_days_are_whole_working_days_from_one_to_sixty() {
+        assert_eq!(check_answer_days(" 10 "), Ok(10));
+        assert_eq!(check_answer_days("60"), Ok(60));
+        for refused in ["0", "61", "7.5", "bảy", ""] {
+            assert_eq!(
+                check_answer_days(refused),
+                Err(SettingsRefusal::AnswerDays),
+                "{refused}"
+            );
         }
     }
 

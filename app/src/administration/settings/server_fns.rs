@@ -21,19 +21,17 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
     let province_id = crate::administration::calendar::province_id(&pool).await?;
     Ok(SettingsAdmin {
         settings: store::settings(&pool).await?,
-        assistant: super::AssistantSettings {
-            chat_configured: use_context::<crate::assistant::phrasing::ChatEndpoint>()
-                .and_then(|endpoint| endpoint.0)
-                .is_some(),
-            ..store::assistant_settings(&pool).await?
-        },
+        assistant: store::assistant_settings(&pool).await?,
+        chat_configured: use_context::<crate::assistant::phrasing::ChatEndpoint>()
+            .and_then(|endpoint| endpoint.0)
+            .is_some(),
         may_edit: permits(&admin, Permission::ManageCatalogue { province_id }),
     })
 }
 
 #[cfg(feature = "ssr")]
 pub mod store {
-    use super::super::PortalSettings;
+    use super::super::{AssistantSettings, PortalSettings};
     use crate::error::AppResult;
     use sqlx::PgExecutor;
 
@@ -49,18 +47,16 @@ pub mod store {
     }
 
     /// The questions' and the assistant's settings (the table's defaults
-    /// when no row is stored yet).
+    /// when no row is stored yet): the one place they are read.
     pub async fn assistant_settings<'c>(
         executor: impl PgExecutor<'c>,
-    ) -> AppResult<super::super::AssistantSettings> {
-        let stored =
-            sqlx::query!("SELECT question_answer_days, generated_answers FROM portal_settings")
-                .fetch_optional(executor)
-                .await?;
-        Ok(super::super::AssistantSettings {
-            question_answer_days: stored.as_ref().map_or(7, |row| row.question_answer_days),
-            generated_answers: stored.is_none_or(|row| row.generated_answers),
-            chat_configured: false,
-        })
+    ) -> AppResult<AssistantSettings> {
+        Ok(sqlx::query_as!(
+            AssistantSettings,
+            "SELECT question_answer_days, generated_answers FROM portal_settings"
+        )
+        .fetch_optional(executor)
+        .await?
+        .unwrap_or_default())
     }
 }

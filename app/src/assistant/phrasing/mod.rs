@@ -13,9 +13,11 @@ pub mod grounding;
 pub use client::Chat;
 
 use super::intent::Field;
+use super::retrieval::procedure_passages;
 use super::{Reply, Source};
 use crate::error::AppResult;
 use crate::knowledge::markdown;
+use crate::knowledge::store::published_answer;
 use sqlx::PgPool;
 
 /// The chat endpoint the pages and plain posts use, provided to Leptos as
@@ -40,11 +42,9 @@ pub async fn phrase(
     question: &str,
     grounded: Reply,
 ) -> AppResult<Reply> {
-    let switched_on: bool = sqlx::query_scalar!("SELECT generated_answers FROM portal_settings")
-        .fetch_optional(pool)
-        .await?
-        .unwrap_or(true);
-    if !switched_on {
+    let settings =
+        crate::administration::settings::server_fns::store::assistant_settings(pool).await?;
+    if !settings.generated_answers {
         return Ok(grounded);
     }
     let sources = source_texts(pool, &grounded).await?;
@@ -85,17 +85,10 @@ pub async fn phrase(
 /// basis), the passages quoted.
 async fn source_texts(pool: &PgPool, reply: &Reply) -> AppResult<Vec<(Source, String)>> {
     Ok(match reply {
-        Reply::Article { source, .. } => {
-            let answer = sqlx::query_scalar!(
-                r#"SELECT answer AS "answer!" FROM articles WHERE code = $1 AND version IS NOT NULL"#,
-                source.code
-            )
-            .fetch_optional(pool)
-            .await?;
-            answer
-                .map(|answer| vec![(source.clone(), markdown::to_text(&answer))])
-                .unwrap_or_default()
-        }
+        Reply::Article { source, .. } => published_answer(pool, &source.code)
+            .await?
+            .map(|answer| vec![(source.clone(), markdown::to_text(&answer))])
+            .unwrap_or_default(),
         Reply::ProcedureField { field, .. } => {
             let passage = match field {
                 Field::Fees => "fees",
@@ -106,21 +99,19 @@ async fn source_texts(pool: &PgPool, reply: &Reply) -> AppResult<Vec<(Source, St
                 Field::Form => return Ok(Vec::new()),
             };
             let source = reply.sources().remove(0);
-            let bodies = sqlx::query_scalar!(
-                r#"SELECT pp.body AS "body!" FROM procedure_passages pp
-                   JOIN current_procedure_versions v ON v.id = pp.version_id
-                   JOIN procedures p ON p.id = v.procedure_id
-                   WHERE p.code = $1 AND pp.field IN ($2, 'legal_basis')
-                   ORDER BY pp.field = 'legal_basis'"#,
-                source.code,
-                passage
-            )
-            .fetch_all(pool)
-            .await?;
-            if bodies.is_empty() {
-                Vec::new()
-            } else {
-                vec![(source, bodies.join("\nCăn cứ pháp lý: "))]
+            let passages = procedure_passages(pool, &source.code).await?;
+            let text_of = |wanted: &str| {
+                passages
+                    .iter()
+                    .find(|(field, _)| field == wanted)
+                    .map(|(_, body)| body.as_str())
+            };
+            match (text_of(passage), text_of("legal_basis")) {
+                (None, _) => Vec::new(),
+                (Some(body), None) => vec![(source, body.to_string())],
+                (Some(body), Some(basis)) => {
+                    vec![(source, format!("{body}\nCăn cứ pháp lý: {basis}"))]
+                }
             }
         }
         Reply::Passages(passages) => passages

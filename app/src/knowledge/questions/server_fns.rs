@@ -30,7 +30,9 @@ pub async fn load_ask_agency(question: Option<String>) -> Result<AskAgency, AppE
     Ok(AskAgency {
         procedures: store::procedures(&pool).await?,
         sectors: crate::knowledge::store::all_sectors(&pool).await?,
-        answer_days: store::answer_days(&pool).await?,
+        answer_days: crate::administration::settings::server_fns::store::assistant_settings(&pool)
+            .await?
+            .question_answer_days,
         question,
         suggested,
     })
@@ -96,15 +98,6 @@ pub mod store {
         .await?;
         crate::collation::sort_vietnamese(&mut rows, |row| &row.name);
         Ok(rows)
-    }
-
-    pub async fn answer_days(pool: &PgPool) -> AppResult<i32> {
-        Ok(
-            sqlx::query_scalar!("SELECT question_answer_days FROM portal_settings")
-                .fetch_optional(pool)
-                .await?
-                .unwrap_or(7),
-        )
     }
 
     /// The agencies whose questions `user` answers.
