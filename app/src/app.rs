@@ -15,6 +15,9 @@ use crate::bundle::{BundleFiles, BundleScript};
 use crate::catalogue::pages::{CataloguePage, HomePage, ProcedurePage};
 use crate::counter::page::CounterDeskPage;
 use crate::demo::DemoMailboxPage;
+use crate::field_reports::pages::{
+    BoardPage, FileReportPage, MyReportsPage, ReportHandlingPage, ReportPage, ReportQueuePage,
+};
 use crate::filing::check::page::FilingCheckPage;
 use crate::filing::page::FilingPage;
 use crate::filing::wallet_page::WalletPage;
@@ -120,6 +123,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tai-khoan/cau-hoi") view=MyQuestionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/cau-hoi") view=QuestionQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/can-bo/cau-hoi/:id") view=AnswerQuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/phan-anh") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/phan-anh/gui") view=FileReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/phan-anh/:code") view=ReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan/phan-anh") view=MyReportsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/phan-anh") view=ReportQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/can-bo/phan-anh/:code") view=ReportHandlingPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/hoi-dap") view=ArticlesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/hoi-dap/:code") view=ArticleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("/huong-dan") view=HelpPage/>

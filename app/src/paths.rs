@@ -65,6 +65,23 @@ routes! {
     /// (POST answers it).
     QUESTION_QUEUE, question_queue() = "/can-bo/cau-hoi";
     QUESTION, question(id) = "/can-bo/cau-hoi/{id}";
+    /// Field reports (phản ánh hiện trường): the public board, filing (GET:
+    /// the two-step form; POST: the report with its photos), one report,
+    /// and what its reporter and followers do with it.
+    REPORTS_BOARD, reports_board() = "/phan-anh";
+    FILE_REPORT, file_report() = "/phan-anh/gui";
+    REPORT, report(code) = "/phan-anh/{code}";
+    REPORT_FOLLOW, report_follow(code) = "/phan-anh/{code}/theo-doi";
+    REPORT_RATING, report_rating(code) = "/phan-anh/{code}/danh-gia";
+    REPORT_REOPEN, report_reopen(code) = "/phan-anh/{code}/phan-anh-lai";
+    /// A report's photo (no metadata), for whoever may see the report.
+    REPORT_PHOTO, report_photo(id) = "/phan-anh/anh/{id}";
+    MY_REPORTS, my_reports() = "/tai-khoan/phan-anh";
+    /// The coordinator's and the agencies' queue, one report to handle
+    /// (POST: a step, `action` says which), and the answer with photos.
+    REPORT_QUEUE, report_queue() = "/can-bo/phan-anh";
+    REPORT_HANDLING, report_handling(code) = "/can-bo/phan-anh/{code}";
+    REPORT_ANSWER, report_answer(code) = "/can-bo/phan-anh/{code}/ket-qua";
     /// The assistant: a question (POST) and the conversation.
     ASSISTANT, assistant() = "/tro-ly";
     /// "Was this helpful?" on one reply (POST).

@@ -184,6 +184,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         .merge(administration::router())
         .merge(eform_documents::router())
         .merge(knowledge::router())
+        .merge(field_reports::router())
         .merge(assistant::router())
         .merge(dossiers::router())
         .merge(back_office::router())
@@ -283,6 +284,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
         config.due_soon_days,
     );
     administration::spawn_scheduled_changes(pool.clone(), state.clock.clone());
+    field_reports::escalation::spawn(state.clone());
     if let Some(embeddings) = &state.embeddings {
         assistant::spawn_embedding(pool.clone(), embeddings.clone());
     }

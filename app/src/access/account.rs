@@ -53,10 +53,14 @@ pub enum Role {
     /// Biên tập hỏi đáp: writes the knowledge base's articles; publishing
     /// one needs a second editor or administrator.
     Editor,
+    /// Điều phối phản ánh: the operations centre (IOC) receives every
+    /// field report, forwards, merges or refuses it, and publishes the
+    /// agencies' answers; it also takes reports by hotline.
+    Coordinator,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Reception,
         Role::Specialist,
         Role::Leader,
@@ -64,6 +68,7 @@ impl Role {
         Role::Administrator,
         Role::FormDesigner,
         Role::Editor,
+        Role::Coordinator,
     ];
 
     /// The value stored in `user_roles.role` and sent by forms: the name
@@ -77,6 +82,7 @@ impl Role {
             Role::Administrator => "administrator",
             Role::FormDesigner => "form_designer",
             Role::Editor => "editor",
+            Role::Coordinator => "coordinator",
         }
     }
 
@@ -100,6 +106,8 @@ impl Role {
             (Role::FormDesigner, Lang::En) => "E-form designer",
             (Role::Editor, Lang::Vi) => "Biên tập hỏi đáp",
             (Role::Editor, Lang::En) => "Knowledge base editor",
+            (Role::Coordinator, Lang::Vi) => "Điều phối phản ánh hiện trường",
+            (Role::Coordinator, Lang::En) => "Field report coordinator",
         }
     }
 

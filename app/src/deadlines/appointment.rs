@@ -70,6 +70,11 @@ pub fn vietnam_local(instant: DateTime<Utc>) -> NaiveDateTime {
     instant.naive_utc() + TimeDelta::hours(7)
 }
 
+/// The instant of a Vietnam-local time (the reverse of `vietnam_local`).
+pub fn vietnam_instant(local: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(local - TimeDelta::hours(7), Utc)
+}
+
 /// The appointment for a dossier received at `received` (Vietnam time).
 pub fn appointment(
     calendar: &WorkingCalendar,

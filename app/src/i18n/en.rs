@@ -140,5 +140,6 @@ pub const TEXTS: Texts = Texts {
     knowledge: super::knowledge::EN,
     assistant: super::assistant::EN,
     questions: super::questions::EN,
+    field_reports: super::field_reports::EN,
     settings_admin: super::settings_admin::EN,
 };

@@ -15,6 +15,7 @@ mod counter;
 mod current;
 mod eforms;
 mod en;
+mod field_reports;
 mod filing;
 mod filing_check;
 mod form_rules;
@@ -44,6 +45,7 @@ pub use calendar_admin::CalendarTexts;
 pub use citizen::CitizenTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
+pub use field_reports::FieldReportTexts;
 pub use filing::FilingTexts;
 pub use filing_check::FilingCheckTexts;
 pub use form_rules::FormRulesTexts;
@@ -248,6 +250,8 @@ pub struct Texts {
     pub knowledge: KnowledgeTexts,
     pub assistant: AssistantTexts,
     pub questions: QuestionTexts,
+    /// Phản ánh hiện trường.
+    pub field_reports: FieldReportTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,

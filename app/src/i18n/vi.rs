@@ -121,5 +121,6 @@ pub const TEXTS: Texts = Texts {
     knowledge: super::knowledge::VI,
     assistant: super::assistant::VI,
     questions: super::questions::VI,
+    field_reports: super::field_reports::VI,
     settings_admin: super::settings_admin::VI,
 };

@@ -33,18 +33,21 @@ pub fn AccountNav() -> impl IntoView {
                         let oversees = manages || user.has_role(Role::Leader);
                         let citizen = !user.is_official();
                         let back_office = crate::access::permits(&user, crate::access::Permission::EnterBackOffice);
+                        let handles_reports = back_office || user.has_role(Role::Coordinator);
                         view! {
                             <ul class="account-nav" aria-label=a.account_menu>
                                 <li><a href=paths::ACCOUNT class="account-nav__name">{user.full_name.clone()}</a></li>
                                 {citizen.then(|| view! {
                                     <li><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a></li>
                                     <li><a href=paths::MY_QUESTIONS>{t.questions.mine_nav}</a></li>
+                                    <li><a href=paths::MY_REPORTS>{t.field_reports.mine_nav}</a></li>
                                 })}
                                 <li><a href=paths::NOTIFICATIONS>{(t.filing.nav_notifications)(unread)}</a></li>
                                 {back_office.then(|| view! {
                                     <li><a href=paths::INBOX>{t.back_office.inbox_title}</a></li>
                                     <li><a href=paths::QUESTION_QUEUE>{t.questions.queue_nav}</a></li>
                                 })}
+                                {handles_reports.then(|| view! { <li><a href=paths::REPORT_QUEUE>{t.field_reports.queue_nav}</a></li> })}
                                 {manages.then(|| view! { <li><a href=paths::STATISTICS>{t.statistics.title}</a></li> })}
                                 {oversees.then(|| view! { <li><a href=paths::OPERATIONS>{t.statistics.operations_nav}</a></li> })}
                                 // One optional group, not one option per link: a longer

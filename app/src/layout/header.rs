@@ -29,6 +29,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=paths::PROCEDURES>{t.nav_catalogue}</A></li>
                     <li><A href=paths::LOOKUP>{t.filing.lookup_title}</A></li>
                     <li><A href=paths::ARTICLES>{t.knowledge.nav}</A></li>
+                    <li><A href=paths::REPORTS_BOARD>{t.field_reports.nav}</A></li>
                 </ul>
             </nav>
         </header>

@@ -77,6 +77,14 @@ const OFFICIALS: &[DemoOfficial] = &[
     },
     // A second administrator: procedure versions are published by someone
     // other than their author (four eyes).
+    // The operations centre: receives every field report, forwards,
+    // merges or refuses it, and publishes the agencies' answers.
+    DemoOfficial {
+        email: "dieuphoi@motcua.example",
+        full_name: "Trịnh Văn Điều",
+        agency_code: "000.00.00.H34",
+        roles: &[Role::Coordinator],
+    },
     DemoOfficial {
         email: "kiemduyet@motcua.example",
         full_name: "Đỗ Thị Duyệt",

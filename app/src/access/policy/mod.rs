@@ -133,6 +133,8 @@ pub fn landing_page(user: &SignedInUser) -> &'static str {
         paths::FORMS_ADMIN
     } else if user.has_role(Role::Editor) {
         paths::ARTICLES_ADMIN
+    } else if user.has_role(Role::Coordinator) {
+        paths::REPORT_QUEUE
     } else {
         paths::ACCOUNT
     }

@@ -60,6 +60,8 @@ pub enum Kind {
     AgencyQuestion,
     /// A question to the assistant.
     AssistantQuestion,
+    /// A field report: the operations centre must read each one.
+    FieldReport,
 }
 
 impl Kind {
@@ -72,6 +74,7 @@ impl Kind {
             Kind::ResetRequest => "reset_request",
             Kind::AgencyQuestion => "agency_question",
             Kind::AssistantQuestion => "assistant_question",
+            Kind::FieldReport => "field_report",
         }
     }
 }

@@ -74,8 +74,10 @@ impl Kind {
                 per_address: Some(ONE_ADDRESS_ASKING),
             },
             // Five questions an hour to agencies from one account (the
-            // subject), then a wait from ten minutes up.
-            Kind::AgencyQuestion => Limits {
+            // subject), then a wait from ten minutes up; the same for field
+            // reports (a street with three broken lights is one report with
+            // three photos, or three reports in an hour).
+            Kind::AgencyQuestion | Kind::FieldReport => Limits {
                 per_pair: None,
                 per_subject: Some(Rule {
                     free_failures: 5,

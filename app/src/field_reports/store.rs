@@ -1,0 +1,664 @@
+//! Field report reads (server only). Every list goes through `cards`,
+//! which selects nothing about the reporter: their identity is read in
+//! one place only, `reporter`, for the coordinator.
+
+use super::rules::{distance_metres, Point};
+use super::{
+    CategoryChoice, CategoryGroup, Choice, RefusalReason, ReportCard, ReportStatus,
+    TimelineEntry, NEARBY_DAYS, NEARBY_METRES,
+};
+use crate::access::{Role, SignedInUser};
+use crate::deadlines::vietnam_local;
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use chrono::{DateTime, TimeDelta, Utc};
+use sqlx::PgPool;
+
+/// The statuses the public board shows: accepted by the coordinator.
+pub const ON_THE_BOARD: [&str; 4] = ["forwarded", "in_progress", "answered", "resolved"];
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    }
+}
+
+/// Categories in force, grouped under their first level, in order.
+pub async fn category_groups(pool: &PgPool, lang: Lang) -> AppResult<Vec<CategoryGroup>> {
+    let rows = sqlx::query!(
+        r#"SELECT CASE WHEN $1 = 'en' THEN g.name_en ELSE g.name_vi END AS "group!",
+                  c.code, CASE WHEN $1 = 'en' THEN c.name_en ELSE c.name_vi END AS "name!",
+                  c.photo_required, c.place_required, c.public_by_default
+           FROM report_categories c JOIN report_categories g ON g.id = c.parent_id
+           WHERE c.archived_at IS NULL AND g.archived_at IS NULL
+           ORDER BY g.position, g.id, c.position, c.id"#,
+        lang_code(lang)
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut groups: Vec<CategoryGroup> = Vec::new();
+    for row in rows {
+        let choice = CategoryChoice {
+            code: row.code,
+            name: row.name,
+            photo_required: row.photo_required,
+            place_required: row.place_required,
+            public_by_default: row.public_by_default,
+        };
+        match groups.last_mut() {
+            Some(group) if group.name == row.group => group.categories.push(choice),
+            _ => groups.push(CategoryGroup {
+                name: row.group,
+                categories: vec![choice],
+            }),
+        }
+    }
+    Ok(groups)
+}
+
+/// The communes and wards of the portal's province (the 2025 units).
+pub async fn communes(pool: &PgPool) -> AppResult<Vec<Choice>> {
+    let mut rows = sqlx::query_as!(
+        Choice,
+        r#"SELECT u.code, u.name FROM administrative_units u
+           WHERE u.province_code = (SELECT administrative_unit_code FROM agencies
+                                    WHERE parent_id IS NULL ORDER BY id LIMIT 1)"#
+    )
+    .fetch_all(pool)
+    .await?;
+    crate::collation::sort_vietnamese(&mut rows, |row| &row.name);
+    Ok(rows)
+}
+
+/// Which reports a list holds.
+#[derive(Clone, Debug, Default)]
+pub struct CardFilter {
+    pub reporter: Option<i64>,
+    /// Followed by this user, not filed by them.
+    pub follower: Option<i64>,
+    /// Public and accepted: the board.
+    pub board: bool,
+    pub commune: Option<String>,
+    pub category: Option<String>,
+    pub statuses: Option<Vec<String>>,
+    pub agencies: Option<Vec<i64>>,
+    pub codes: Option<Vec<String>>,
+    /// The least time left first; else the newest first.
+    pub by_due: bool,
+    pub limit: i64,
+}
+
+/// A card and the point it is at (for distances).
+pub struct Located {
+    pub card: ReportCard,
+    pub point: Option<Point>,
+    pub id: i64,
+    pub reporter_id: Option<i64>,
+    pub public: bool,
+}
+
+pub async fn cards(
+    pool: &PgPool,
+    lang: Lang,
+    filter: &CardFilter,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Located>> {
+    let rows = sqlx::query!(
+        r#"SELECT r.id, r.code, CASE WHEN $1 = 'en' THEN c.name_en ELSE c.name_vi END AS "category!",
+                  r.description, u.name AS "commune?", r.street, r.status, a.name AS "agency?",
+                  r.received_at AS "received_at: DateTime<Utc>", r.due_at AS "due_at: DateTime<Utc>",
+                  (SELECT count(*) FROM field_report_followers f WHERE f.report_id = r.id) AS "followers!",
+                  (SELECT p.id FROM field_report_photos p WHERE p.report_id = r.id AND p.stage = 'before'
+                   ORDER BY p.position LIMIT 1) AS "photo?",
+                  r.latitude, r.longitude, r.reporter_id, r.public
+           FROM field_reports r JOIN report_categories c ON c.id = r.category_id
+           LEFT JOIN administrative_units u ON u.code = r.commune_code
+           LEFT JOIN agencies a ON a.id = r.agency_id
+           WHERE ($2::bigint IS NULL OR r.reporter_id = $2)
+             AND ($3::bigint IS NULL OR (r.reporter_id IS DISTINCT FROM $3 AND EXISTS (
+                     SELECT 1 FROM field_report_followers f WHERE f.report_id = r.id AND f.user_id = $3)))
+             AND (NOT $4 OR (r.public AND r.status = ANY($5)))
+             AND ($6::text IS NULL OR r.commune_code = $6)
+             AND ($7::text IS NULL OR c.code = $7)
+             AND ($8::text[] IS NULL OR r.status = ANY($8))
+             AND ($9::bigint[] IS NULL OR r.agency_id = ANY($9))
+             AND ($10::text[] IS NULL OR r.code = ANY($10))
+           ORDER BY CASE WHEN $11 THEN r.due_at END, r.id DESC
+           LIMIT $12"#,
+        lang_code(lang),
+        filter.reporter,
+        filter.follower,
+        filter.board,
+        &ON_THE_BOARD.map(String::from)[..],
+        filter.commune,
+        filter.category,
+        filter.statuses.as_deref(),
+        filter.agencies.as_deref(),
+        filter.codes.as_deref(),
+        filter.by_due,
+        filter.limit.clamp(1, 500),
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let status = ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Received);
+            Located {
+                point: row.latitude.zip(row.longitude).map(|(latitude, longitude)| Point {
+                    latitude,
+                    longitude,
+                }),
+                id: row.id,
+                reporter_id: row.reporter_id,
+                public: row.public,
+                card: ReportCard {
+                    code: row.code,
+                    category: row.category,
+                    description: row.description,
+                    commune: row.commune,
+                    street: row.street,
+                    status,
+                    agency: row.agency,
+                    received: vietnam_local(row.received_at),
+                    due: vietnam_local(row.due_at),
+                    overdue: status.is_open() && row.due_at < now,
+                    followers: row.followers,
+                    photo: row.photo,
+                    distance: None,
+                },
+            }
+        })
+        .collect())
+}
+
+/// Open public reports of `category` filed in the last `NEARBY_DAYS` days
+/// within `NEARBY_METRES` of `point` — or, for a place given without a
+/// point, in the same commune on the same street — nearest first.
+pub async fn nearby(
+    pool: &PgPool,
+    lang: Lang,
+    category: &str,
+    commune: &str,
+    street: &str,
+    point: Option<Point>,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<ReportCard>> {
+    let since = now - TimeDelta::days(NEARBY_DAYS);
+    let candidates = sqlx::query!(
+        "SELECT r.code, r.latitude, r.longitude, r.commune_code, r.street
+         FROM field_reports r JOIN report_categories c ON c.id = r.category_id
+         WHERE c.code = $1 AND r.received_at >= $2 AND r.public
+           AND r.status IN ('received', 'forwarded', 'in_progress', 'answered')
+         ORDER BY r.id DESC LIMIT 200",
+        category,
+        since as _
+    )
+    .fetch_all(pool)
+    .await?;
+    let street_key = crate::text::search_key(street);
+    let mut distances: Vec<(String, Option<i64>)> = candidates
+        .into_iter()
+        .filter_map(|row| {
+            let there = row
+                .latitude
+                .zip(row.longitude)
+                .map(|(latitude, longitude)| Point {
+                    latitude,
+                    longitude,
+                });
+            match (point, there) {
+                (Some(here), Some(there)) => {
+                    let metres = distance_metres(here, there);
+                    (metres <= NEARBY_METRES).then(|| (row.code, Some(metres.round() as i64)))
+                }
+                // Without two points: the same street of the same commune.
+                _ => {
+                    let same_commune = row.commune_code.as_deref() == Some(commune);
+                    let same_street = !street_key.is_empty()
+                        && row.street.as_deref().map(crate::text::search_key).as_ref()
+                            == Some(&street_key);
+                    (same_commune && same_street).then_some((row.code, None))
+                }
+            }
+        })
+        .collect();
+    distances.sort_by_key(|(_, metres)| metres.unwrap_or(i64::MAX));
+    distances.truncate(5);
+    if distances.is_empty() {
+        return Ok(Vec::new());
+    }
+    let filter = CardFilter {
+        codes: Some(distances.iter().map(|(code, _)| code.clone()).collect()),
+        limit: 5,
+        ..CardFilter::default()
+    };
+    let mut near: Vec<ReportCard> = cards(pool, lang, &filter, now)
+        .await?
+        .into_iter()
+        .map(|located| {
+            let mut card = located.card;
+            card.distance = distances
+                .iter()
+                .find(|(code, _)| *code == card.code)
+                .and_then(|(_, metres)| *metres);
+            card
+        })
+        .collect();
+    near.sort_by_key(|card| card.distance.unwrap_or(i64::MAX));
+    Ok(near)
+}
+
+/// A report's history: all of it for officials, else what is visible.
+pub async fn timeline(
+    pool: &PgPool,
+    lang: Lang,
+    report_id: i64,
+    officials: bool,
+) -> AppResult<Vec<TimelineEntry>> {
+    let rows = sqlx::query!(
+        r#"SELECT e.at AS "at: DateTime<Utc>", e.kind,
+                  CASE WHEN $3 = 'en' THEN coalesce(a.name_en, a.name) ELSE a.name END AS agency, e.note
+           FROM field_report_events e LEFT JOIN agencies a ON a.id = e.agency_id
+           WHERE e.report_id = $1 AND (e.visible OR $2)
+           ORDER BY e.id"#,
+        report_id,
+        officials,
+        lang_code(lang),
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| TimelineEntry {
+            at: vietnam_local(row.at),
+            kind: row.kind,
+            agency: row.agency,
+            note: row.note,
+        })
+        .collect())
+}
+
+/// A report's details beyond its card.
+pub struct Details {
+    pub id: i64,
+    pub category_id: i64,
+    pub reporter_id: Option<i64>,
+    pub agency_id: Option<i64>,
+    pub assignee_id: Option<i64>,
+    pub public: bool,
+    pub place_from_photo: bool,
+    pub point: Option<Point>,
+    pub commune_code: Option<String>,
+    pub status: ReportStatus,
+    pub answer: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub refusal: Option<(RefusalReason, String)>,
+    pub merged_into: Option<String>,
+    pub extension: Option<(DateTime<Utc>, String)>,
+    pub channel: String,
+}
+
+pub async fn details(pool: &PgPool, code: &str) -> AppResult<Option<Details>> {
+    let row = sqlx::query!(
+        r#"SELECT r.id, r.category_id, r.reporter_id, r.agency_id, r.assignee_id, r.public,
+                  r.place_from_photo, r.latitude, r.longitude, r.commune_code, r.status, r.answer,
+                  r.published_at AS "published_at: DateTime<Utc>", r.refusal_reason, r.refusal_note,
+                  m.code AS "merged_into?", r.extension_until AS "extension_until: DateTime<Utc>",
+                  r.extension_reason, r.channel
+           FROM field_reports r LEFT JOIN field_reports m ON m.id = r.merged_into
+           WHERE r.code = $1"#,
+        code
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|row| Details {
+        id: row.id,
+        category_id: row.category_id,
+        reporter_id: row.reporter_id,
+        agency_id: row.agency_id,
+        assignee_id: row.assignee_id,
+        public: row.public,
+        place_from_photo: row.place_from_photo,
+        point: row
+            .latitude
+            .zip(row.longitude)
+            .map(|(latitude, longitude)| Point {
+                latitude,
+                longitude,
+            }),
+        commune_code: row.commune_code,
+        status: ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Received),
+        answer: row.answer,
+        published_at: row.published_at,
+        refusal: row
+            .refusal_reason
+            .as_deref()
+            .and_then(RefusalReason::parse)
+            .map(|reason| (reason, row.refusal_note.unwrap_or_default())),
+        merged_into: row.merged_into,
+        extension: row
+            .extension_until
+            .map(|until| (until, row.extension_reason.unwrap_or_default())),
+        channel: row.channel,
+    }))
+}
+
+/// The photos of a report at one stage, in order (their ids).
+pub async fn photos(pool: &PgPool, report_id: i64, stage: &str) -> AppResult<Vec<i64>> {
+    Ok(sqlx::query_scalar!(
+        "SELECT id FROM field_report_photos WHERE report_id = $1 AND stage = $2 ORDER BY position",
+        report_id,
+        stage
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn follows(pool: &PgPool, report_id: i64, user_id: i64) -> AppResult<bool> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM field_report_followers WHERE report_id = $1 AND user_id = $2) AS "x!""#,
+        report_id,
+        user_id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn rating_of(pool: &PgPool, report_id: i64, user_id: i64) -> AppResult<Option<i16>> {
+    Ok(sqlx::query_scalar!(
+        "SELECT stars FROM field_report_ratings WHERE report_id = $1 AND user_id = $2",
+        report_id,
+        user_id
+    )
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub async fn average_rating(pool: &PgPool, report_id: i64) -> AppResult<Option<f64>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT avg(stars)::float8 AS "avg" FROM field_report_ratings WHERE report_id = $1"#,
+        report_id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Who reported, for the coordinator only: never call it for a page an
+/// agency's staff sees.
+pub async fn reporter(pool: &PgPool, report_id: i64) -> AppResult<Option<super::Reporter>> {
+    let row = sqlx::query!(
+        r#"SELECT coalesce(u.full_name, r.caller_name) AS "name!", u.email,
+                  coalesce(u.phone, r.caller_phone) AS phone
+           FROM field_reports r LEFT JOIN users u ON u.id = r.reporter_id WHERE r.id = $1"#,
+        report_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|row| super::Reporter {
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+    }))
+}
+
+/// The province's reopening window, in days.
+pub async fn reopen_days(pool: &PgPool) -> AppResult<i32> {
+    Ok(
+        sqlx::query_scalar!("SELECT report_reopen_days FROM portal_settings")
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or(7),
+    )
+}
+
+/// Whether `user` coordinates field reports (the operations centre).
+pub fn coordinates(user: &SignedInUser) -> bool {
+    user.is_official() && user.has_role(Role::Coordinator)
+}
+
+/// The agencies whose reports `user` handles: their own, for one-stop
+/// staff, specialists and leaders.
+pub fn handling_agencies(user: &SignedInUser) -> Vec<i64> {
+    if !user.is_official() {
+        return Vec::new();
+    }
+    let mut agencies: Vec<i64> = user
+        .roles
+        .iter()
+        .filter(|grant| matches!(grant.role, Role::Reception | Role::Specialist | Role::Leader))
+        .flat_map(|grant| grant.agency_ids.iter().copied())
+        .collect();
+    agencies.sort_unstable();
+    agencies.dedup();
+    agencies
+}
+
+/// Agencies a report may be forwarded to (not merged away), by name.
+pub async fn agencies(pool: &PgPool) -> AppResult<Vec<(i64, Choice)>> {
+    let mut rows: Vec<(i64, Choice)> = sqlx::query!(
+        "SELECT id, code, name FROM agencies WHERE merged_into IS NULL AND kind <> 'province'"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| {
+        (
+            row.id,
+            Choice {
+                code: row.code,
+                name: row.name,
+            },
+        )
+    })
+    .collect();
+    crate::collation::sort_vietnamese(&mut rows, |(_, choice)| &choice.name);
+    Ok(rows)
+}
+
+/// The agency a report goes to unless the coordinator chooses another:
+/// the category's agency, or the People's Committee of its commune.
+pub async fn default_agency(
+    pool: &PgPool,
+    category_id: i64,
+    commune_code: Option<&str>,
+) -> AppResult<Option<i64>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT CASE WHEN c.handler = 'agency' THEN c.agency_id
+                       ELSE (SELECT a.id FROM agencies a WHERE a.kind = 'commune'
+                             AND a.administrative_unit_code = $2 AND a.merged_into IS NULL
+                             ORDER BY a.id LIMIT 1) END AS "agency"
+           FROM report_categories c WHERE c.id = $1"#,
+        category_id,
+        commune_code
+    )
+    .fetch_optional(pool)
+    .await?
+    .flatten())
+}
+
+/// Officials of `agency_id` who may be given a report.
+pub async fn officials_of(pool: &PgPool, agency_id: i64) -> AppResult<Vec<(i64, String)>> {
+    Ok(sqlx::query!(
+        "SELECT DISTINCT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id
+         WHERE u.agency_id = $1 AND u.disabled_at IS NULL
+           AND r.role IN ('reception', 'specialist', 'leader')
+         ORDER BY u.full_name",
+        agency_id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.id, row.full_name))
+    .collect())
+}
+
+/// Whether `user` handles reports of `agency_id` (its staff).
+pub fn handles_agency(user: &SignedInUser, agency_id: Option<i64>) -> bool {
+    agency_id.is_some_and(|agency| handling_agencies(user).contains(&agency))
+}
+
+/// A report as its page shows it. `officials`: the whole timeline and the
+/// photos of an answer not yet published (for the handling page).
+pub async fn view(
+    pool: &PgPool,
+    lang: Lang,
+    code: &str,
+    user: Option<&SignedInUser>,
+    now: DateTime<Utc>,
+    officials: bool,
+) -> AppResult<Option<super::ReportView>> {
+    let Some(details) = details(pool, code).await? else {
+        return Ok(None);
+    };
+    let filter = CardFilter {
+        codes: Some(vec![code.to_string()]),
+        limit: 1,
+        ..CardFilter::default()
+    };
+    let Some(located) = cards(pool, lang, &filter, now).await?.into_iter().next() else {
+        return Ok(None);
+    };
+    let user_id = user.map(|user| user.id);
+    let is_reporter = user_id.is_some() && details.reporter_id == user_id;
+    let follows = match user_id {
+        Some(id) => follows(pool, details.id, id).await?,
+        None => false,
+    };
+    let on_board = details.public && ON_THE_BOARD.contains(&details.status.as_str());
+    if !(officials || on_board || is_reporter || follows) {
+        return Ok(None);
+    }
+    let published = details.status == ReportStatus::Resolved;
+    let reopen_until = match (is_reporter, published, details.published_at) {
+        (true, true, Some(at)) => {
+            let until = super::rules::reopen_until(vietnam_local(at), reopen_days(pool).await?);
+            (vietnam_local(now) <= until).then_some(until)
+        }
+        _ => None,
+    };
+    let rating = match user_id {
+        Some(id) => rating_of(pool, details.id, id).await?,
+        None => None,
+    };
+    Ok(Some(super::ReportView {
+        card: located.card,
+        latitude: details.point.map(|p| p.latitude),
+        longitude: details.point.map(|p| p.longitude),
+        place_from_photo: details.place_from_photo,
+        public: details.public,
+        before_photos: photos(pool, details.id, "before").await?,
+        answer: if published || officials {
+            details.answer.clone()
+        } else {
+            None
+        },
+        after_photos: if published || officials {
+            photos(pool, details.id, "after").await?
+        } else {
+            Vec::new()
+        },
+        refusal: details.refusal.clone(),
+        merged_into: details.merged_into.clone(),
+        timeline: timeline(pool, lang, details.id, officials).await?,
+        visitor: super::ReportVisitor {
+            signed_in: user.is_some(),
+            is_reporter,
+            follows,
+            rating,
+            may_rate: published && (is_reporter || follows),
+            reopen_until,
+        },
+        average_rating: average_rating(pool, details.id).await?,
+    }))
+}
+
+/// A report for the officials handling it: the coordinator (every one,
+/// with the reporter's identity) or the staff of its agency (without).
+pub async fn to_handle(
+    pool: &PgPool,
+    lang: Lang,
+    code: &str,
+    user: &SignedInUser,
+    now: DateTime<Utc>,
+) -> AppResult<Option<super::ReportToHandle>> {
+    let Some(details) = details(pool, code).await? else {
+        return Ok(None);
+    };
+    let coordinator = coordinates(user);
+    let agency_staff = handles_agency(user, details.agency_id)
+        && !matches!(details.status, ReportStatus::Received);
+    if !coordinator && !agency_staff {
+        return Ok(None);
+    }
+    let Some(view) = view(pool, lang, code, Some(user), now, true).await? else {
+        return Ok(None);
+    };
+    let reporter = if coordinator {
+        reporter(pool, details.id).await?
+    } else {
+        None
+    };
+    let all_agencies = agencies(pool).await?;
+    let default_id = match details.agency_id {
+        Some(id) => Some(id),
+        None => default_agency(pool, details.category_id, details.commune_code.as_deref()).await?,
+    };
+    let default_agency = default_id.and_then(|id| {
+        all_agencies
+            .iter()
+            .find(|(agency, _)| *agency == id)
+            .map(|(_, choice)| choice.code.clone())
+    });
+    let officials = match details.agency_id {
+        Some(agency) if agency_staff => officials_of(pool, agency)
+            .await?
+            .into_iter()
+            .map(|(id, name)| Choice {
+                code: id.to_string(),
+                name,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let assignee = match details.assignee_id {
+        Some(id) => sqlx::query_scalar!("SELECT full_name FROM users WHERE id = $1", id)
+            .fetch_optional(pool)
+            .await?,
+        None => None,
+    };
+    let merge_into = if coordinator && details.status == ReportStatus::Received {
+        let category = sqlx::query_scalar!(
+            "SELECT code FROM report_categories WHERE id = $1",
+            details.category_id
+        )
+        .fetch_one(pool)
+        .await?;
+        let street = view.card.street.clone().unwrap_or_default();
+        let commune = details.commune_code.clone().unwrap_or_default();
+        nearby(pool, lang, &category, &commune, &street, details.point, now)
+            .await?
+            .into_iter()
+            .filter(|card| card.code != code)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some(super::ReportToHandle {
+        pending_answer: details.answer.clone(),
+        extension: details
+            .extension
+            .map(|(until, reason)| (vietnam_local(until), reason)),
+        channel: details.channel.clone(),
+        agencies: all_agencies.into_iter().map(|(_, choice)| choice).collect(),
+        default_agency,
+        officials,
+        assignee,
+        merge_into,
+        may_act_for_agency: agency_staff,
+        coordinator,
+        reporter,
+        view,
+    }))
+}

@@ -1,0 +1,320 @@
+//! `POST /phan-anh/gui` (multipart): a signed-in citizen files a report —
+//! or a counter officer or the coordinator files one for a caller. Photos
+//! are checked and stripped of metadata as they arrive
+//! (`photos::clean`); the report gets its code from the year's counter in
+//! the same transaction, its due time from the category's time on the
+//! working calendar, and goes to the coordinating unit. A refused post
+//! goes back to the form's second step with what was typed.
+
+use super::photos::{self, CleanPhoto, PhotoRefused};
+use super::notify;
+use crate::access::extractors::SignedIn;
+use crate::access::feedback;
+use crate::errors::HandlerResult;
+use crate::forms::{see_other, Asker};
+use crate::state::AppState;
+use app::access::throttle::{self, Kind, Subject};
+use app::access::{Role, SignedInUser};
+use app::deadlines::{vietnam_instant, vietnam_local};
+use app::field_reports::pages::FILE_REPORT_FORM;
+use app::field_reports::rules::{parse_point, report_code};
+use app::field_reports::sla::Sla;
+use app::field_reports::{DESCRIPTION_LIMITS, MAX_PHOTOS};
+use app::forms::{FormFeedback, NoticeTone};
+use app::paths;
+use axum::extract::{Multipart, State};
+use chrono::Datelike;
+use tower_sessions::Session;
+
+/// A text part longer than this is not one of the form's.
+const MAX_TEXT_BYTES: usize = 32 * 1024;
+
+/// The posted report, as read.
+#[derive(Default)]
+pub(super) struct Posted {
+    pub texts: Vec<(String, String)>,
+    pub photos: Vec<CleanPhoto>,
+    pub refused: Option<PhotoRefused>,
+}
+
+impl Posted {
+    pub fn get(&self, name: &str) -> String {
+        self.texts
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| app::text::normalize(value.trim()))
+            .unwrap_or_default()
+    }
+}
+
+/// Reads text parts (capped) and `photo` parts (each within the file
+/// limit, at most `MAX_PHOTOS`, cleaned on the way). The first refused
+/// photo stops the reading of photos; the texts are kept either way.
+pub(super) async fn read(state: &AppState, mut multipart: Multipart) -> Posted {
+    let mut posted = Posted::default();
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "photo" {
+            let file_name = field.file_name().unwrap_or("").to_string();
+            if file_name.is_empty() || posted.refused.is_some() {
+                continue;
+            }
+            if posted.photos.len() >= MAX_PHOTOS {
+                posted.refused = Some(PhotoRefused::TooMany(MAX_PHOTOS));
+                continue;
+            }
+            let declared = field.content_type().map(str::to_string);
+            let max = state.config.max_file_bytes;
+            let mut content = Vec::new();
+            let mut too_large = false;
+            while let Ok(Some(chunk)) = field.chunk().await {
+                if (content.len() + chunk.len()) as u64 > max {
+                    too_large = true;
+                    break;
+                }
+                content.extend_from_slice(&chunk);
+            }
+            if too_large {
+                posted.refused = Some(PhotoRefused::TooLarge { max });
+                continue;
+            }
+            if content.is_empty() {
+                continue;
+            }
+            match photos::clean(state, file_name, declared, content).await {
+                Ok(photo) => posted.photos.push(photo),
+                Err(refused) => posted.refused = Some(refused),
+            }
+        } else {
+            let mut text = Vec::new();
+            while let Ok(Some(chunk)) = field.chunk().await {
+                if text.len() + chunk.len() > MAX_TEXT_BYTES {
+                    text.clear();
+                    break;
+                }
+                text.extend_from_slice(&chunk);
+            }
+            posted
+                .texts
+                .push((name, String::from_utf8_lossy(&text).into_owned()));
+        }
+    }
+    posted
+}
+
+/// The form's second step again, with its place in the address.
+fn back_to_form(posted: &Posted) -> String {
+    let pairs = [
+        ("loai", posted.get("category")),
+        ("xa", posted.get("commune")),
+        ("dia-chi", posted.get("street")),
+        ("vi-do", posted.get("latitude")),
+        ("kinh-do", posted.get("longitude")),
+    ];
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        .finish();
+    format!("{}?{query}", paths::FILE_REPORT)
+}
+
+/// Who may file, and for whom.
+fn may_file(user: &SignedInUser) -> (bool, bool) {
+    let for_caller = user.is_official()
+        && (user.has_role(Role::Reception) || user.has_role(Role::Coordinator));
+    (!user.is_official() || for_caller, for_caller)
+}
+
+#[tracing::instrument(skip_all, fields(user_id = user.id, action = "file_report"))]
+pub async fn file(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    SignedIn(user): SignedIn,
+    multipart: Multipart,
+) -> HandlerResult {
+    let t = &asker.lang.texts().field_reports;
+    let (allowed, for_caller) = may_file(&user);
+    if !allowed {
+        return Err(crate::errors::HandlerError::forbidden());
+    }
+    let posted = read(&state, multipart).await;
+    let back = back_to_form(&posted);
+    let mut kept = FormFeedback::new(FILE_REPORT_FORM);
+    let description = posted
+        .texts
+        .iter()
+        .find(|(key, _)| key == "description")
+        .map(|(_, text)| app::text::normalize(text.replace("\r\n", "\n").trim()))
+        .unwrap_or_default();
+    kept.keep("description", &description);
+    if posted.texts.iter().any(|(key, _)| key == "public") {
+        kept.keep("public", "on");
+    }
+    let caller_name = posted.get("caller_name");
+    let caller_phone = posted.get("caller_phone").replace(['.', '-'], "");
+    let channel = if posted.get("channel") == "counter" {
+        "counter"
+    } else {
+        "hotline"
+    };
+    if for_caller {
+        kept.keep("caller_name", &caller_name);
+        kept.keep("caller_phone", &caller_phone);
+        kept.keep("channel", channel);
+    }
+    let length = description.chars().count();
+    if length < DESCRIPTION_LIMITS.0 {
+        kept.error("description", t.description_short);
+    } else if length > DESCRIPTION_LIMITS.1 {
+        kept.error("description", t.description_long);
+    }
+    let category = sqlx::query!(
+        "SELECT id, sla_unit AS \"sla_unit!\", sla_amount, photo_required FROM report_categories
+         WHERE code = $1 AND parent_id IS NOT NULL AND archived_at IS NULL",
+        posted.get("category")
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    let commune_known = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM administrative_units WHERE code = $1 AND level = 'commune') AS "known!""#,
+        posted.get("commune")
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    let point = parse_point(&posted.get("latitude"), &posted.get("longitude"));
+    let street = posted.get("street");
+    // The place was checked on the first step: a post that fails here was
+    // changed on the way. Start again from the first step.
+    let (Some(category), true, Ok(point), true) =
+        (category, commune_known, point, street.chars().count() <= 200)
+    else {
+        feedback::notice(&session, NoticeTone::Error, t.unknown_choice).await;
+        return Ok(see_other(paths::FILE_REPORT));
+    };
+    if let Some(refused) = &posted.refused {
+        kept.error("photo", refused.message(asker.lang));
+    } else if category.photo_required && posted.photos.is_empty() {
+        kept.error("photo", t.photo_missing);
+    }
+    let caller_ok = caller_name.chars().count() >= 2
+        && caller_name.chars().count() <= 120
+        && (6..=20).contains(&caller_phone.len())
+        && caller_phone.chars().all(|c| c.is_ascii_digit() || c == '+' || c == ' ');
+    if for_caller && !caller_ok {
+        kept.error("caller_name", t.caller_missing);
+    }
+    if kept.has_errors() {
+        feedback::form(&session, kept).await;
+        return Ok(see_other(&back));
+    }
+    // Reserved before the report is kept, so parallel posts count too.
+    match throttle::reserve(
+        &state.pool,
+        Kind::FieldReport,
+        Subject::Account(user.id),
+        asker.ip,
+    )
+    .await?
+    {
+        Ok(reservation) => reservation.keep(),
+        Err(limited) => {
+            kept.error("description", (t.too_many)(limited.wait_secs as u64));
+            feedback::form(&session, kept).await;
+            return Ok(see_other(&back));
+        }
+    }
+
+    // Without a typed point, the first photo that knows where it was
+    // taken gives it.
+    let photo_point = posted.photos.iter().find_map(|photo| photo.taken_at);
+    let (point, from_photo) = match (point, photo_point) {
+        (Some(point), _) => (Some(point), false),
+        (None, Some(point)) => (Some(point), true),
+        (None, None) => (None, false),
+    };
+    let now = state.clock.now();
+    let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
+    let sla = Sla::stored(&category.sla_unit, category.sla_amount).unwrap_or(Sla::WorkingDays(5));
+    let due = vietnam_instant(sla.due(&calendar, vietnam_local(now)));
+    let public = posted.texts.iter().any(|(key, _)| key == "public");
+
+    let mut tx = state.pool.begin().await?;
+    let year = vietnam_local(now).year();
+    let number = sqlx::query_scalar!(
+        "INSERT INTO field_report_counters (year, last_number) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last_number = field_report_counters.last_number + 1
+         RETURNING last_number",
+        year
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let code = report_code(year, number);
+    let (reporter, caller_name, caller_phone, channel) = if for_caller {
+        (None, Some(caller_name), Some(caller_phone), channel)
+    } else {
+        (Some(user.id), None, None, "web")
+    };
+    let report_id = sqlx::query_scalar!(
+        "INSERT INTO field_reports (code, category_id, reporter_id, caller_name, caller_phone, channel,
+             filed_by, description, commune_code, street, latitude, longitude, place_from_photo,
+             public, status, received_at, due_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'received', $15, $16, $15)
+         RETURNING id",
+        code,
+        category.id,
+        reporter,
+        caller_name,
+        caller_phone,
+        channel,
+        user.id,
+        description,
+        posted.get("commune"),
+        (!street.is_empty()).then_some(street.as_str()),
+        point.map(|p| p.latitude),
+        point.map(|p| p.longitude),
+        from_photo,
+        public,
+        now as _,
+        due as _,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if let Some(reporter) = reporter {
+        sqlx::query!(
+            "INSERT INTO field_report_followers (report_id, user_id, since) VALUES ($1, $2, $3)",
+            report_id,
+            reporter,
+            now as _
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    super::record_event(&mut tx, report_id, now, Some(user.id), "filed", None, None, true).await?;
+    let mut keys = Vec::new();
+    for (position, photo) in posted.photos.iter().enumerate() {
+        match photos::keep(&state, &mut tx, photo, user.id, report_id, "before", position as i32).await {
+            Ok(key) => keys.push(key),
+            Err(error) => {
+                photos::discard(&state, &keys).await;
+                return Err(error.into());
+            }
+        }
+    }
+    notify::followers(&state, &mut tx, report_id, "filed", None).await?;
+    if let Err(error) = tx.commit().await {
+        photos::discard(&state, &keys).await;
+        return Err(error.into());
+    }
+    let due_text = vietnam_local(due).format("%H:%M %d/%m/%Y").to_string();
+    feedback::notice(&session, NoticeTone::Success, (t.filed)(&code, &due_text)).await;
+    // The coordinator handles what they took by phone; a counter officer
+    // goes back to the form for the next caller.
+    let next = if !for_caller {
+        paths::report(&code)
+    } else if user.has_role(Role::Coordinator) {
+        paths::report_handling(&code)
+    } else {
+        paths::FILE_REPORT.to_string()
+    };
+    Ok(see_other(&next))
+}
