@@ -23,7 +23,8 @@ pub mod office_hours;
 pub mod store;
 
 pub use appointment::{
-    appointment, parse_cutoff, vietnam_instant, vietnam_local, Appointment, ProcessingSpan, SAME_DAY_CUTOFF,
+    appointment, parse_cutoff, vietnam_instant, vietnam_local, Appointment, ProcessingSpan,
+    SAME_DAY_CUTOFF,
 };
 pub use calendar::WorkingCalendar;
 

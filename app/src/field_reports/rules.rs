@@ -36,12 +36,10 @@ pub fn parse_point(latitude: &str, longitude: &str) -> Result<Option<Point>, Pla
     }
     let number = |text: &str| text.replace(',', ".").parse::<f64>().ok();
     match (number(latitude), number(longitude)) {
-        (Some(latitude), Some(longitude)) if in_vietnam(latitude, longitude) => {
-            Ok(Some(Point {
-                latitude,
-                longitude,
-            }))
-        }
+        (Some(latitude), Some(longitude)) if in_vietnam(latitude, longitude) => Ok(Some(Point {
+            latitude,
+            longitude,
+        })),
         _ => Err(PlaceError::BadCoordinates),
     }
 }

@@ -1,7 +1,9 @@
 //! Loading the field reports' pages. Every change is a plain POST
 //! (`server/src/field_reports/`).
 
-use super::{Board, BoardFilter, FileReport, MyReports, PlaceQuery, ReportQueue, ReportToHandle, ReportView};
+use super::{
+    Board, BoardFilter, FileReport, MyReports, PlaceQuery, ReportQueue, ReportToHandle, ReportView,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 

@@ -4,8 +4,8 @@
 
 use super::rules::{distance_metres, Point};
 use super::{
-    CategoryChoice, CategoryGroup, Choice, RefusalReason, ReportCard, ReportStatus,
-    TimelineEntry, NEARBY_DAYS, NEARBY_METRES,
+    CategoryChoice, CategoryGroup, Choice, RefusalReason, ReportCard, ReportStatus, TimelineEntry,
+    NEARBY_DAYS, NEARBY_METRES,
 };
 use crate::access::{Role, SignedInUser};
 use crate::deadlines::vietnam_local;
@@ -14,8 +14,16 @@ use crate::i18n::Lang;
 use chrono::{DateTime, TimeDelta, Utc};
 use sqlx::PgPool;
 
-/// The statuses the public board shows: accepted by the coordinator.
+/// The statuses the public board lists: accepted by the coordinator.
 pub const ON_THE_BOARD: [&str; 4] = ["forwarded", "in_progress", "answered", "resolved"];
+
+/// Whether a report's own page (and following it) is open to anyone: a
+/// public report from the moment it is filed — so the next person at the
+/// same place finds it and follows it instead of filing it again — until
+/// it is refused or merged away.
+pub fn shown_publicly(public: bool, status: &str) -> bool {
+    public && !matches!(status, "refused" | "merged")
+}
 
 fn lang_code(lang: Lang) -> &'static str {
     match lang {
@@ -146,10 +154,13 @@ pub async fn cards(
         .map(|row| {
             let status = ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Received);
             Located {
-                point: row.latitude.zip(row.longitude).map(|(latitude, longitude)| Point {
-                    latitude,
-                    longitude,
-                }),
+                point: row
+                    .latitude
+                    .zip(row.longitude)
+                    .map(|(latitude, longitude)| Point {
+                        latitude,
+                        longitude,
+                    }),
                 id: row.id,
                 reporter_id: row.reporter_id,
                 public: row.public,
@@ -427,7 +438,12 @@ pub fn handling_agencies(user: &SignedInUser) -> Vec<i64> {
     let mut agencies: Vec<i64> = user
         .roles
         .iter()
-        .filter(|grant| matches!(grant.role, Role::Reception | Role::Specialist | Role::Leader))
+        .filter(|grant| {
+            matches!(
+                grant.role,
+                Role::Reception | Role::Specialist | Role::Leader
+            )
+        })
         .flat_map(|grant| grant.agency_ids.iter().copied())
         .collect();
     agencies.sort_unstable();
@@ -526,8 +542,8 @@ pub async fn view(
         Some(id) => follows(pool, details.id, id).await?,
         None => false,
     };
-    let on_board = details.public && ON_THE_BOARD.contains(&details.status.as_str());
-    if !(officials || on_board || is_reporter || follows) {
+    let open_to_all = shown_publicly(details.public, details.status.as_str());
+    if !(officials || open_to_all || is_reporter || follows) {
         return Ok(None);
     }
     let published = details.status == ReportStatus::Resolved;
@@ -623,9 +639,11 @@ pub async fn to_handle(
         _ => Vec::new(),
     };
     let assignee = match details.assignee_id {
-        Some(id) => sqlx::query_scalar!("SELECT full_name FROM users WHERE id = $1", id)
-            .fetch_optional(pool)
-            .await?,
+        Some(id) => {
+            sqlx::query_scalar!("SELECT full_name FROM users WHERE id = $1", id)
+                .fetch_optional(pool)
+                .await?
+        }
         None => None,
     };
     let merge_into = if coordinator && details.status == ReportStatus::Received {

@@ -91,10 +91,30 @@ pub async fn answer(
     )
     .execute(&mut *tx)
     .await?;
-    record_event(&mut tx, report.id, now, Some(user.id), "answered", report.agency_id, None, false).await?;
+    record_event(
+        &mut tx,
+        report.id,
+        now,
+        Some(user.id),
+        "answered",
+        report.agency_id,
+        None,
+        false,
+    )
+    .await?;
     let mut keys = Vec::new();
     for (position, photo) in posted.photos.iter().enumerate() {
-        match photos::keep(&state, &mut tx, photo, user.id, report.id, "after", position as i32).await {
+        match photos::keep(
+            &state,
+            &mut tx,
+            photo,
+            user.id,
+            report.id,
+            "after",
+            position as i32,
+        )
+        .await
+        {
             Ok(key) => keys.push(key),
             Err(error) => {
                 photos::discard(&state, &keys).await;

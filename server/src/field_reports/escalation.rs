@@ -26,9 +26,12 @@ pub struct Watched {
 pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
     let t = &Lang::Vi.texts().field_reports;
     let mut tx = state.pool.begin().await?;
-    let locked = sqlx::query_scalar!(r#"SELECT pg_try_advisory_xact_lock($1) AS "locked!""#, WATCH_LOCK)
-        .fetch_one(&mut *tx)
-        .await?;
+    let locked = sqlx::query_scalar!(
+        r#"SELECT pg_try_advisory_xact_lock($1) AS "locked!""#,
+        WATCH_LOCK
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     if !locked {
         return Ok(Watched::default());
     }
@@ -58,14 +61,39 @@ pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
             if let Some(agency) = report.agency_id.filter(|_| !with_coordinator) {
                 told.extend(people_of(&mut tx, agency, &["leader"]).await?);
             }
-            sqlx::query!("UPDATE field_reports SET escalated_at = $2 WHERE id = $1", report.id, now as _)
-                .execute(&mut *tx)
-                .await?;
-            record_event(&mut tx, report.id, now, None, "escalated", report.agency_id, None, false).await?;
-            notify::officials(state, &mut tx, &told, &report.code, &(t.escalation_subject)(&report.code)).await?;
+            sqlx::query!(
+                "UPDATE field_reports SET escalated_at = $2 WHERE id = $1",
+                report.id,
+                now as _
+            )
+            .execute(&mut *tx)
+            .await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                None,
+                "escalated",
+                report.agency_id,
+                None,
+                false,
+            )
+            .await?;
+            notify::officials(
+                state,
+                &mut tx,
+                &told,
+                &report.code,
+                &(t.escalation_subject)(&report.code),
+            )
+            .await?;
             watched.escalated += 1;
         } else if !report.warned
-            && due_soon(vietnam_local(report.received_at), vietnam_local(report.due_at), vietnam_local(now))
+            && due_soon(
+                vietnam_local(report.received_at),
+                vietnam_local(report.due_at),
+                vietnam_local(now),
+            )
         {
             let told = match (report.assignee_id, report.agency_id) {
                 (Some(assignee), _) if !with_coordinator => vec![assignee],
@@ -74,11 +102,32 @@ pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
                 }
                 _ => coordinators.clone(),
             };
-            sqlx::query!("UPDATE field_reports SET warned_at = $2 WHERE id = $1", report.id, now as _)
-                .execute(&mut *tx)
-                .await?;
-            record_event(&mut tx, report.id, now, None, "due_soon", report.agency_id, None, false).await?;
-            notify::officials(state, &mut tx, &told, &report.code, &(t.due_soon_subject)(&report.code)).await?;
+            sqlx::query!(
+                "UPDATE field_reports SET warned_at = $2 WHERE id = $1",
+                report.id,
+                now as _
+            )
+            .execute(&mut *tx)
+            .await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                None,
+                "due_soon",
+                report.agency_id,
+                None,
+                false,
+            )
+            .await?;
+            notify::officials(
+                state,
+                &mut tx,
+                &told,
+                &report.code,
+                &(t.due_soon_subject)(&report.code),
+            )
+            .await?;
             watched.warned += 1;
         }
     }
@@ -114,7 +163,9 @@ pub fn spawn(state: AppState) {
                     tracing::info!(?watched, "field report deadlines watched")
                 }
                 Ok(_) => {}
-                Err(error) => tracing::error!(%error, "field report deadlines could not be watched"),
+                Err(error) => {
+                    tracing::error!(%error, "field report deadlines could not be watched")
+                }
             }
         }
     });

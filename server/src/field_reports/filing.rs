@@ -6,8 +6,8 @@
 //! working calendar, and goes to the coordinating unit. A refused post
 //! goes back to the form's second step with what was typed.
 
-use super::photos::{self, CleanPhoto, PhotoRefused};
 use super::notify;
+use super::photos::{self, CleanPhoto, PhotoRefused};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
 use crate::errors::HandlerResult;
@@ -119,8 +119,8 @@ fn back_to_form(posted: &Posted) -> String {
 
 /// Who may file, and for whom.
 fn may_file(user: &SignedInUser) -> (bool, bool) {
-    let for_caller = user.is_official()
-        && (user.has_role(Role::Reception) || user.has_role(Role::Coordinator));
+    let for_caller =
+        user.is_official() && (user.has_role(Role::Reception) || user.has_role(Role::Coordinator));
     (!user.is_official() || for_caller, for_caller)
 }
 
@@ -185,9 +185,12 @@ pub async fn file(
     let street = posted.get("street");
     // The place was checked on the first step: a post that fails here was
     // changed on the way. Start again from the first step.
-    let (Some(category), true, Ok(point), true) =
-        (category, commune_known, point, street.chars().count() <= 200)
-    else {
+    let (Some(category), true, Ok(point), true) = (
+        category,
+        commune_known,
+        point,
+        street.chars().count() <= 200,
+    ) else {
         feedback::notice(&session, NoticeTone::Error, t.unknown_choice).await;
         return Ok(see_other(paths::FILE_REPORT));
     };
@@ -199,7 +202,9 @@ pub async fn file(
     let caller_ok = caller_name.chars().count() >= 2
         && caller_name.chars().count() <= 120
         && (6..=20).contains(&caller_phone.len())
-        && caller_phone.chars().all(|c| c.is_ascii_digit() || c == '+' || c == ' ');
+        && caller_phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '+' || c == ' ');
     if for_caller && !caller_ok {
         kept.error("caller_name", t.caller_missing);
     }
@@ -289,10 +294,30 @@ pub async fn file(
         .execute(&mut *tx)
         .await?;
     }
-    super::record_event(&mut tx, report_id, now, Some(user.id), "filed", None, None, true).await?;
+    super::record_event(
+        &mut tx,
+        report_id,
+        now,
+        Some(user.id),
+        "filed",
+        None,
+        None,
+        true,
+    )
+    .await?;
     let mut keys = Vec::new();
     for (position, photo) in posted.photos.iter().enumerate() {
-        match photos::keep(&state, &mut tx, photo, user.id, report_id, "before", position as i32).await {
+        match photos::keep(
+            &state,
+            &mut tx,
+            photo,
+            user.id,
+            report_id,
+            "before",
+            position as i32,
+        )
+        .await
+        {
             Ok(key) => keys.push(key),
             Err(error) => {
                 photos::discard(&state, &keys).await;

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use app::deadlines::vietnam_local;
 use app::field_reports::pages::REPORT_ACTION_FORM;
 use app::field_reports::rules::{allowed, reopen_until, Step};
-use app::field_reports::store::{reopen_days, ON_THE_BOARD};
+use app::field_reports::store::{reopen_days, shown_publicly};
 use app::field_reports::{ReportStatus, NOTE_LIMIT};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -21,8 +21,7 @@ use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
 use tower_sessions::Session;
 
-/// Whether `user_id` may see the report: public and accepted, or theirs,
-/// or followed.
+/// Whether `user_id` may see the report: public, or theirs, or followed.
 async fn sees(
     state: &AppState,
     code: &str,
@@ -40,9 +39,7 @@ async fn sees(
     .await?;
     Ok(row.and_then(|row| {
         let is_reporter = row.is_reporter.unwrap_or(false);
-        let visible = (row.public && ON_THE_BOARD.contains(&row.status.as_str()))
-            || is_reporter
-            || row.follows;
+        let visible = shown_publicly(row.public, &row.status) || is_reporter || row.follows;
         let status = ReportStatus::parse(&row.status)?;
         visible.then_some((row.id, status, is_reporter || row.follows, row.published_at))
     }))
@@ -123,7 +120,12 @@ pub async fn rate(
         .take(1000)
         .collect();
     kept.keep("comment", &comment);
-    let Some(stars) = form.get("stars").parse::<i16>().ok().filter(|n| (1..=5).contains(n)) else {
+    let Some(stars) = form
+        .get("stars")
+        .parse::<i16>()
+        .ok()
+        .filter(|n| (1..=5).contains(n))
+    else {
         kept.error("stars", t.rating_missing);
         feedback::form(&session, kept).await;
         return Ok(see_other(&back));
@@ -141,7 +143,17 @@ pub async fn rate(
     )
     .execute(&mut *tx)
     .await?;
-    record_event(&mut tx, id, now, Some(user.id), "rated", None, Some(&format!("{stars}/5")), true).await?;
+    record_event(
+        &mut tx,
+        id,
+        now,
+        Some(user.id),
+        "rated",
+        None,
+        Some(&format!("{stars}/5")),
+        true,
+    )
+    .await?;
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.done).await;
     Ok(see_other(&back))
@@ -208,7 +220,17 @@ pub async fn reopen(
     )
     .execute(&mut *tx)
     .await?;
-    record_event(&mut tx, report.id, now, Some(user.id), "reopened", None, Some(&reason), true).await?;
+    record_event(
+        &mut tx,
+        report.id,
+        now,
+        Some(user.id),
+        "reopened",
+        None,
+        Some(&reason),
+        true,
+    )
+    .await?;
     notify::followers(&state, &mut tx, report.id, "reopened", None).await?;
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.done).await;

@@ -132,7 +132,17 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "forwarded", Some(agency), None, true).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "forwarded",
+                Some(agency),
+                None,
+                true,
+            )
+            .await?;
             notify::followers(&state, &mut tx, report.id, "forwarded", None).await?;
         }
         Step::Refuse => {
@@ -159,7 +169,17 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "refused", None, Some(&explanation), true).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "refused",
+                None,
+                Some(&explanation),
+                true,
+            )
+            .await?;
             notify::followers(&state, &mut tx, report.id, "refused", Some(&explanation)).await?;
         }
         Step::Merge => {
@@ -194,7 +214,17 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "merged", None, Some(&master.code), true).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "merged",
+                None,
+                Some(&master.code),
+                true,
+            )
+            .await?;
             notify::followers(&state, &mut tx, report.id, "merged", Some(&master.code)).await?;
         }
         Step::DecideExtension => {
@@ -212,8 +242,25 @@ pub async fn step(
                 let until = report
                     .extension_until
                     .map(|at| vietnam_local(at).format("%d/%m/%Y").to_string());
-                record_event(&mut tx, report.id, now, Some(user.id), "extension_granted", report.agency_id, until.as_deref(), true).await?;
-                notify::followers(&state, &mut tx, report.id, "extension_granted", until.as_deref()).await?;
+                record_event(
+                    &mut tx,
+                    report.id,
+                    now,
+                    Some(user.id),
+                    "extension_granted",
+                    report.agency_id,
+                    until.as_deref(),
+                    true,
+                )
+                .await?;
+                notify::followers(
+                    &state,
+                    &mut tx,
+                    report.id,
+                    "extension_granted",
+                    until.as_deref(),
+                )
+                .await?;
             } else {
                 sqlx::query!(
                     "UPDATE field_reports SET extension_until = NULL, extension_reason = NULL, updated_at = $2
@@ -223,7 +270,17 @@ pub async fn step(
                 )
                 .execute(&mut *tx)
                 .await?;
-                record_event(&mut tx, report.id, now, Some(user.id), "extension_declined", report.agency_id, None, false).await?;
+                record_event(
+                    &mut tx,
+                    report.id,
+                    now,
+                    Some(user.id),
+                    "extension_declined",
+                    report.agency_id,
+                    None,
+                    false,
+                )
+                .await?;
             }
         }
         Step::Publish => {
@@ -234,10 +291,21 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            let answer = sqlx::query_scalar!("SELECT answer FROM field_reports WHERE id = $1", report.id)
-                .fetch_one(&mut *tx)
-                .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "published", report.agency_id, None, true).await?;
+            let answer =
+                sqlx::query_scalar!("SELECT answer FROM field_reports WHERE id = $1", report.id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "published",
+                report.agency_id,
+                None,
+                true,
+            )
+            .await?;
             notify::followers(&state, &mut tx, report.id, "published", answer.as_deref()).await?;
         }
         Step::ReturnAnswer => {
@@ -252,13 +320,25 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "answer_returned", report.agency_id, Some(&text), false).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "answer_returned",
+                report.agency_id,
+                Some(&text),
+                false,
+            )
+            .await?;
         }
         Step::Assign => {
             let official: Option<i64> = form.get("official").parse().ok();
             let agency = report.agency_id.unwrap_or_default();
             let staff = officials_of(&state.pool, agency).await?;
-            let Some(official) = official.filter(|id| staff.iter().any(|(staff_id, _)| staff_id == id)) else {
+            let Some(official) =
+                official.filter(|id| staff.iter().any(|(staff_id, _)| staff_id == id))
+            else {
                 kept.error("official", t.unknown_choice);
                 return refuse_step(tx, &session, kept, &back).await;
             };
@@ -270,7 +350,17 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "assigned", report.agency_id, None, false).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "assigned",
+                report.agency_id,
+                None,
+                false,
+            )
+            .await?;
         }
         Step::Return => {
             let Some(text) = note(&form, "return_reason") else {
@@ -284,7 +374,17 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "returned", report.agency_id, Some(&text), false).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "returned",
+                report.agency_id,
+                Some(&text),
+                false,
+            )
+            .await?;
         }
         Step::AskExtension => {
             let reason = note(&form, "extension_reason");
@@ -315,7 +415,17 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(&mut tx, report.id, now, Some(user.id), "extension_asked", report.agency_id, Some(&reason), false).await?;
+            record_event(
+                &mut tx,
+                report.id,
+                now,
+                Some(user.id),
+                "extension_asked",
+                report.agency_id,
+                Some(&reason),
+                false,
+            )
+            .await?;
         }
         Step::Answer | Step::Reopen => return Err(crate::errors::HandlerError::bad_request()),
     }

@@ -11,8 +11,8 @@ mod filing;
 mod following;
 mod handling;
 mod notify;
-pub mod photos;
 mod photo_route;
+pub mod photos;
 
 use crate::state::AppState;
 use app::paths;

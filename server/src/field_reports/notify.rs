@@ -89,10 +89,7 @@ pub async fn officials(
         if let Some(email) = &person.email {
             let message = Message {
                 subject: subject.to_string(),
-                body: format!(
-                    "{}\n\n{}{link}",
-                    subject, state.config.public_base_url
-                ),
+                body: format!("{}\n\n{}{link}", subject, state.config.public_base_url),
             };
             outbox::enqueue(&mut *conn, email, &message).await?;
         }

@@ -7,12 +7,12 @@
 use crate::access::refusals;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
-use app::field_reports::store::{coordinates, handles_agency, ON_THE_BOARD};
 use app::access::Visitor;
+use app::field_reports::store::{coordinates, handles_agency, ON_THE_BOARD};
 use axum::extract::{Path, State};
-use axum::Extension;
 use axum::http::header;
 use axum::response::IntoResponse;
+use axum::Extension;
 use object_store::path::Path as StorePath;
 use object_store::ObjectStore;
 
@@ -70,7 +70,10 @@ pub async fn photo(
         [
             (header::CONTENT_TYPE, row.content_type),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
-            (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".to_string()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'".to_string(),
+            ),
             (header::CACHE_CONTROL, cache.to_string()),
         ],
         bytes,

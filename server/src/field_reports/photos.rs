@@ -31,7 +31,9 @@ pub struct CleanPhoto {
 /// Why a photo was not taken, for the reporter.
 #[derive(Debug)]
 pub enum PhotoRefused {
-    TooLarge { max: u64 },
+    TooLarge {
+        max: u64,
+    },
     /// Not a JPEG or PNG by its bytes (HEIC included: see `message`).
     Kind(kinds::KindError, String),
     Unreadable(String),
@@ -87,7 +89,8 @@ pub async fn clean(
         }
     }
     let taken_at = gps_position(&content);
-    let bytes = strip_metadata(kind, content).ok_or_else(|| PhotoRefused::Unreadable(name.clone()))?;
+    let bytes =
+        strip_metadata(kind, content).ok_or_else(|| PhotoRefused::Unreadable(name.clone()))?;
     Ok(CleanPhoto {
         name,
         kind,
@@ -115,11 +118,13 @@ pub fn gps_position(content: &[u8]) -> Option<Point> {
             .get_field(reference_tag, exif::In::PRIMARY)
             .map(|field| field.display_value().to_string())
             .unwrap_or_default();
-        Some(if reference.starts_with('S') || reference.starts_with('W') {
-            -value
-        } else {
-            value
-        })
+        Some(
+            if reference.starts_with('S') || reference.starts_with('W') {
+                -value
+            } else {
+                value
+            },
+        )
     };
     let latitude = degrees(exif::Tag::GPSLatitude, exif::Tag::GPSLatitudeRef)?;
     let longitude = degrees(exif::Tag::GPSLongitude, exif::Tag::GPSLongitudeRef)?;
@@ -160,8 +165,18 @@ pub fn strip_metadata(kind: FileKind, content: Vec<u8>) -> Option<Vec<u8>> {
             png.chunks_mut().retain(|chunk| {
                 matches!(
                     &chunk.kind(),
-                    b"IHDR" | b"PLTE" | b"IDAT" | b"IEND" | b"tRNS" | b"gAMA" | b"cHRM"
-                        | b"sRGB" | b"iCCP" | b"sBIT" | b"pHYs" | b"bKGD"
+                    b"IHDR"
+                        | b"PLTE"
+                        | b"IDAT"
+                        | b"IEND"
+                        | b"tRNS"
+                        | b"gAMA"
+                        | b"cHRM"
+                        | b"sRGB"
+                        | b"iCCP"
+                        | b"sBIT"
+                        | b"pHYs"
+                        | b"bKGD"
                 )
             });
             Some(png.encoder().bytes().to_vec())
@@ -227,24 +242,41 @@ pub async fn discard(state: &AppState, keys: &[String]) {
 mod tests {
     use super::*;
 
-    /// A 1×1 JPEG (baseline, greyscale) with a comment segment.
-    const TINY_JPEG: &[u8] = &[
-        0xFF, 0xD8, 0xFF, 0xFE, 0x00, 0x06, b'h', b'e', b'l', b'o', 0xFF, 0xDB, 0x00, 0x43, 0x00,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xC4,
-        0x00, 0x14, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00,
-        0x3F, 0x00, 0x00, 0xFF, 0xD9,
-    ];
+    /// A 1×1 greyscale baseline JPEG with a comment segment ("helo").
+    fn tiny_jpeg() -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xD8];
+        bytes.extend([0xFF, 0xFE, 0x00, 0x06]);
+        bytes.extend(b"helo");
+        // Quantisation table: 64 ones.
+        bytes.extend([0xFF, 0xDB, 0x00, 0x43, 0x00]);
+        bytes.extend([1u8; 64]);
+        // One 1×1 component.
+        bytes.extend([
+            0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+        ]);
+        // A DC table with one code.
+        bytes.extend([0xFF, 0xC4, 0x00, 0x14, 0x00, 0x01]);
+        bytes.extend([0u8; 15]);
+        bytes.push(0x00);
+        bytes.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+        bytes.extend([0x00, 0xFF, 0xD9]);
+        bytes
+    }
 
     #[test]
     fn a_jpeg_loses_its_comments_and_keeps_its_frame() {
-        let clean = strip_metadata(FileKind::Jpeg, TINY_JPEG.to_vec()).expect("a JPEG");
+        let original = tiny_jpeg();
+        let clean = strip_metadata(FileKind::Jpeg, original.clone()).expect("a JPEG");
         assert!(clean.starts_with(&[0xFF, 0xD8]));
-        assert!(!clean.windows(4).any(|w| w == b"helo"), "the comment is gone");
-        assert!(clean.windows(2).any(|w| w == [0xFF, 0xC0]), "the frame stays");
-        assert_eq!(clean.len(), TINY_JPEG.len() - 8);
+        assert!(
+            !clean.windows(4).any(|w| w == b"helo"),
+            "the comment is gone"
+        );
+        assert!(
+            clean.windows(2).any(|w| w == [0xFF, 0xC0]),
+            "the frame stays"
+        );
+        assert_eq!(clean.len(), original.len() - 8);
     }
 
     #[test]

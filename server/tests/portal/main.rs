@@ -35,6 +35,7 @@ mod eform_builder;
 mod eform_fields;
 mod eform_files;
 mod eform_rule_editor;
+mod field_reports;
 mod filing;
 mod filing_check;
 mod form_templates;

@@ -11,7 +11,8 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 pub const PORTAL: &str = "http://127.0.0.1:3000";
 
 /// Where a sign-in without a page to return to lands.
-pub const LANDING_PAGES: [&str; 7] = [
+pub const LANDING_PAGES: [&str; 8] = [
+    "/can-bo/phan-anh",
     "/quan-tri/bieu-mau",
     "/quan-tri/hoi-dap",
     "/ho-so",

@@ -20,6 +20,7 @@ pub mod mailbox;
 pub mod parallel;
 pub mod payments;
 pub mod pdf;
+pub mod photos;
 pub mod s3;
 pub mod uploads;
 pub mod xlsx;
