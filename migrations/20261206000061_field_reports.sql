@@ -62,7 +62,6 @@ CREATE TABLE field_reports (
     -- An agency's request for more time, until the coordinator decides.
     extension_until timestamptz,
     extension_reason text,
-    updated_at timestamptz NOT NULL,
     CHECK ((reporter_id IS NULL) = (caller_name IS NOT NULL)),
     CHECK ((latitude IS NULL) = (longitude IS NULL)),
     CHECK (status <> 'refused' OR (refusal_reason IS NOT NULL AND length(refusal_note) >= 5)),

@@ -78,6 +78,24 @@ impl Posted {
         lines
     }
 
+    /// A text area of paragraphs (a description, an answer): its lines kept
+    /// as typed (CR LF read as one break), each normalised as
+    /// [`Posted::text`] does, blank lines at either end dropped.
+    pub fn paragraphs(&self, name: &str) -> String {
+        self.get(name)
+            .lines()
+            .map(app::text::normalize)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+
+    /// Whether the form sent `name` at all (a ticked checkbox).
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(key, _)| key == name)
+    }
+
     /// Every value of `name` (checkbox groups).
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0

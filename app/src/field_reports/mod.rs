@@ -123,12 +123,8 @@ impl RefusalReason {
     }
 }
 
-/// A choice in a list (category, commune, agency, official).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Choice {
-    pub code: String,
-    pub name: String,
-}
+/// A choice in a list (commune, agency, official): a code and a name.
+pub use crate::knowledge::Choice;
 
 /// A first-level category and its second-level ones.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -280,8 +276,6 @@ pub struct ReportToHandle {
     pub coordinator: bool,
     pub reporter: Option<Reporter>,
     pub channel: String,
-    /// The answer waiting for the coordinator, or the draft.
-    pub pending_answer: Option<String>,
     pub extension: Option<(NaiveDateTime, String)>,
     /// Agencies it may be forwarded to, the category's own first.
     pub agencies: Vec<Choice>,

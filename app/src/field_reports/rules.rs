@@ -2,7 +2,7 @@
 //! distance between two points, when a report is due soon, who may reopen
 //! it until when, and which step may follow which.
 
-use super::{RefusalReason, ReportStatus, NOTE_LIMIT};
+use super::{PlaceQuery, RefusalReason, ReportStatus, NOTE_LIMIT};
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,36 @@ pub enum PlaceError {
 pub struct Point {
     pub latitude: f64,
     pub longitude: f64,
+}
+
+/// The place as the filing form's first step gives it, checked — the same
+/// on the form and when the report is posted: a category and a commune of
+/// the province's lists (as the caller found them), a street of at most
+/// 200 characters, and an optional point. The point, or each field's error.
+pub fn check_place(
+    place: &PlaceQuery,
+    category_known: bool,
+    commune_known: bool,
+) -> Result<Option<Point>, Vec<(String, PlaceError)>> {
+    let mut errors = Vec::new();
+    if !category_known {
+        errors.push(("category".to_string(), PlaceError::CategoryMissing));
+    }
+    if !commune_known {
+        errors.push(("commune".to_string(), PlaceError::CommuneMissing));
+    }
+    if place.street.chars().count() > 200 {
+        errors.push(("street".to_string(), PlaceError::StreetTooLong));
+    }
+    let point = parse_point(&place.latitude, &place.longitude).unwrap_or_else(|error| {
+        errors.push(("latitude".to_string(), error));
+        None
+    });
+    if errors.is_empty() {
+        Ok(point)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Vietnam's extent, islands included (Trường Sa reaches 8.6°N,
@@ -121,6 +151,18 @@ pub fn allowed(status: ReportStatus, step: Step) -> bool {
     }
 }
 
+/// Whether `step` may be taken now, given whether the agency's request
+/// for more time is waiting: one request at a time, and a decision only on
+/// a request.
+pub fn allowed_now(status: ReportStatus, extension_asked: bool, step: Step) -> bool {
+    allowed(status, step)
+        && match step {
+            Step::DecideExtension => extension_asked,
+            Step::AskExtension => !extension_asked,
+            _ => true,
+        }
+}
+
 /// A report code: `PA-2026-000123`.
 pub fn report_code(year: i32, number: i32) -> String {
     format!("PA-{year:04}-{number:06}")
@@ -155,6 +197,26 @@ mod tests {
             Err(PlaceError::BadCoordinates)
         );
         assert_eq!(parse_point("abc", "107"), Err(PlaceError::BadCoordinates));
+    }
+
+    #[test]
+    fn a_place_names_each_thing_wrong_with_it() {
+        let place = PlaceQuery {
+            category: "den-chieu-sang-hong".into(),
+            commune: "06685".into(),
+            street: "x".repeat(201),
+            latitude: "20.95".into(),
+            longitude: String::new(),
+        };
+        let errors = check_place(&place, true, false).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(field, _)| field.as_str()).collect();
+        assert_eq!(fields, ["commune", "street", "latitude"]);
+        let fine = PlaceQuery {
+            street: "Chợ Hạ Long 1".into(),
+            longitude: "107.08".into(),
+            ..place
+        };
+        assert!(matches!(check_place(&fine, true, true), Ok(Some(_))));
     }
 
     #[test]
@@ -200,6 +262,35 @@ mod tests {
         assert!(!allowed(ReportStatus::Resolved, Step::Refuse));
         assert!(!allowed(ReportStatus::Received, Step::Answer));
         assert!(allowed(ReportStatus::Answered, Step::Publish));
+    }
+
+    #[test]
+    fn more_time_is_asked_once_and_decided_only_when_asked() {
+        assert!(allowed_now(
+            ReportStatus::InProgress,
+            false,
+            Step::AskExtension
+        ));
+        assert!(!allowed_now(
+            ReportStatus::InProgress,
+            true,
+            Step::AskExtension
+        ));
+        assert!(!allowed_now(
+            ReportStatus::InProgress,
+            false,
+            Step::DecideExtension
+        ));
+        assert!(allowed_now(
+            ReportStatus::InProgress,
+            true,
+            Step::DecideExtension
+        ));
+        assert!(!allowed_now(
+            ReportStatus::Resolved,
+            true,
+            Step::DecideExtension
+        ));
     }
 
     #[test]

@@ -17,47 +17,34 @@ pub async fn load_file_report(place: PlaceQuery) -> Result<FileReport, AppError>
     let now = crate::clock::current()?.now();
     let groups = store::category_groups(&pool, lang).await?;
     let communes = store::communes(&pool).await?;
-    let for_caller = user.is_official()
-        && (user.has_role(crate::access::Role::Reception) || store::coordinates(&user));
+    let for_caller = permits(&user, Permission::FileFieldReportForCaller);
+    // Officials file only for callers: the form is not theirs otherwise.
+    if user.is_official() && !for_caller {
+        return Err(refused(AppError::Forbidden));
+    }
     let mut place_errors = Vec::new();
     let mut chosen = None;
     let mut nearby = Vec::new();
     // The first step was sent: check it, and look for the same problem.
     if place != PlaceQuery::default() {
-        chosen = groups
+        let category = groups
             .iter()
             .flat_map(|group| group.categories.iter())
             .find(|category| category.code == place.category)
             .cloned();
-        if chosen.is_none() {
-            place_errors.push(("category".to_string(), PlaceError::CategoryMissing));
-        }
-        if !communes.iter().any(|commune| commune.code == place.commune) {
-            place_errors.push(("commune".to_string(), PlaceError::CommuneMissing));
-        }
-        if place.street.chars().count() > 200 {
-            place_errors.push(("street".to_string(), PlaceError::StreetTooLong));
-        }
-        let point = match parse_point(&place.latitude, &place.longitude) {
-            Ok(point) => point,
-            Err(error) => {
-                place_errors.push(("latitude".to_string(), error));
-                None
+        let commune_known = communes.iter().any(|commune| commune.code == place.commune);
+        match check_place(&place, category.is_some(), commune_known) {
+            Ok(point) => {
+                let near = store::Near {
+                    category: &place.category,
+                    commune: &place.commune,
+                    street: &place.street,
+                    point,
+                };
+                nearby = store::nearby(&pool, lang, &near, false, now).await?;
+                chosen = category;
             }
-        };
-        if place_errors.is_empty() {
-            nearby = store::nearby(
-                &pool,
-                lang,
-                &place.category,
-                &place.commune,
-                &place.street,
-                point,
-                now,
-            )
-            .await?;
-        } else {
-            chosen = None;
+            Err(errors) => place_errors = errors,
         }
     }
     Ok(FileReport {
@@ -79,7 +66,7 @@ pub async fn load_report(code: String) -> Result<ReportView, AppError> {
     let lang = crate::i18n::current_lang();
     let now = crate::clock::current()?.now();
     let user = crate::access::current_user();
-    store::view(&pool, lang, &code, user.as_ref(), now, false)
+    store::view(&pool, lang, &code, user.as_ref(), now)
         .await?
         .ok_or_else(|| refused(AppError::NotFound))
 }
@@ -101,10 +88,9 @@ pub async fn load_my_reports() -> Result<MyReports, AppError> {
         limit: 200,
         ..Default::default()
     };
-    let cards = |located: Vec<store::Located>| located.into_iter().map(|l| l.card).collect();
     Ok(MyReports {
-        filed: cards(store::cards(&pool, lang, &filed, now).await?),
-        followed: cards(store::cards(&pool, lang, &followed, now).await?),
+        filed: store::cards(&pool, lang, &filed, now).await?,
+        followed: store::cards(&pool, lang, &followed, now).await?,
     })
 }
 
@@ -126,6 +112,7 @@ pub async fn load_board(filter: BoardFilter) -> Result<Board, AppError> {
     };
     let cards = store::CardFilter {
         board: true,
+        for_anyone: true,
         commune: given(&filter.commune),
         category: given(&filter.category),
         statuses,
@@ -133,11 +120,7 @@ pub async fn load_board(filter: BoardFilter) -> Result<Board, AppError> {
         ..Default::default()
     };
     Ok(Board {
-        reports: store::cards(&pool, lang, &cards, now)
-            .await?
-            .into_iter()
-            .map(|located| located.card)
-            .collect(),
+        reports: store::cards(&pool, lang, &cards, now).await?,
         communes: store::communes(&pool).await?,
         groups: store::category_groups(&pool, lang).await?,
         filter,
@@ -152,7 +135,7 @@ pub async fn load_report_queue() -> Result<ReportQueue, AppError> {
     let pool = crate::database::pool()?;
     let lang = crate::i18n::current_lang();
     let now = crate::clock::current()?.now();
-    let coordinator = store::coordinates(&user);
+    let coordinator = permits(&user, Permission::CoordinateFieldReports);
     let agencies = store::handling_agencies(&user);
     if !coordinator && agencies.is_empty() {
         return Err(refused(AppError::Forbidden));
@@ -178,11 +161,10 @@ pub async fn load_report_queue() -> Result<ReportQueue, AppError> {
         limit: 50,
         ..Default::default()
     };
-    let cards = |located: Vec<store::Located>| located.into_iter().map(|l| l.card).collect();
     Ok(ReportQueue {
         coordinator,
-        open: cards(store::cards(&pool, lang, &open, now).await?),
-        closed: cards(store::cards(&pool, lang, &closed, now).await?),
+        open: store::cards(&pool, lang, &open, now).await?,
+        closed: store::cards(&pool, lang, &closed, now).await?,
     })
 }
 
@@ -201,8 +183,10 @@ pub async fn load_report_to_handle(code: String) -> Result<ReportToHandle, AppEr
 }
 
 #[cfg(feature = "ssr")]
-use super::rules::{parse_point, PlaceError};
+use super::rules::check_place;
 #[cfg(feature = "ssr")]
 use super::store;
+#[cfg(feature = "ssr")]
+use crate::access::{permits, Permission};
 #[cfg(feature = "ssr")]
 use crate::knowledge::server_fns::refused;

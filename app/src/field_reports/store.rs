@@ -7,7 +7,7 @@ use super::{
     CategoryChoice, CategoryGroup, Choice, RefusalReason, ReportCard, ReportStatus, TimelineEntry,
     NEARBY_DAYS, NEARBY_METRES,
 };
-use crate::access::{Role, SignedInUser};
+use crate::access::{permits, Permission, SignedInUser};
 use crate::deadlines::vietnam_local;
 use crate::error::AppResult;
 use crate::i18n::Lang;
@@ -23,6 +23,12 @@ pub const ON_THE_BOARD: [&str; 4] = ["forwarded", "in_progress", "answered", "re
 /// it is refused or merged away.
 pub fn shown_publicly(public: bool, status: &str) -> bool {
     public && !matches!(status, "refused" | "merged")
+}
+
+/// Whether someone sees a report's page: open to all, or theirs, or one
+/// they follow.
+pub fn may_see(public: bool, status: &str, is_reporter: bool, follows: bool) -> bool {
+    shown_publicly(public, status) || is_reporter || follows
 }
 
 fn lang_code(lang: Lang) -> &'static str {
@@ -95,31 +101,26 @@ pub struct CardFilter {
     /// The least time left first; else the newest first.
     pub by_due: bool,
     pub limit: i64,
+    /// Shown to people who neither filed nor follow the reports: a photo
+    /// only of an accepted public report (`photos_shown`).
+    pub for_anyone: bool,
 }
 
-/// A card and the point it is at (for distances).
-pub struct Located {
-    pub card: ReportCard,
-    pub point: Option<Point>,
-    pub id: i64,
-    pub reporter_id: Option<i64>,
-    pub public: bool,
-}
-
+/// Reports as cards. Nothing about who reported is selected here.
 pub async fn cards(
     pool: &PgPool,
     lang: Lang,
     filter: &CardFilter,
     now: DateTime<Utc>,
-) -> AppResult<Vec<Located>> {
+) -> AppResult<Vec<ReportCard>> {
     let rows = sqlx::query!(
         r#"SELECT r.id, r.code, CASE WHEN $1 = 'en' THEN c.name_en ELSE c.name_vi END AS "category!",
                   r.description, u.name AS "commune?", r.street, r.status, a.name AS "agency?",
                   r.received_at AS "received_at: DateTime<Utc>", r.due_at AS "due_at: DateTime<Utc>",
                   (SELECT count(*) FROM field_report_followers f WHERE f.report_id = r.id) AS "followers!",
                   (SELECT p.id FROM field_report_photos p WHERE p.report_id = r.id AND p.stage = 'before'
-                   ORDER BY p.position LIMIT 1) AS "photo?",
-                  r.latitude, r.longitude, r.reporter_id, r.public
+                     AND (NOT $13 OR (r.public AND r.status = ANY($5)))
+                   ORDER BY p.position LIMIT 1) AS "photo?"
            FROM field_reports r JOIN report_categories c ON c.id = r.category_id
            LEFT JOIN administrative_units u ON u.code = r.commune_code
            LEFT JOIN agencies a ON a.id = r.agency_id
@@ -146,6 +147,7 @@ pub async fn cards(
         filter.codes.as_deref(),
         filter.by_due,
         filter.limit.clamp(1, 500),
+        filter.for_anyone,
     )
     .fetch_all(pool)
     .await?;
@@ -153,62 +155,58 @@ pub async fn cards(
         .into_iter()
         .map(|row| {
             let status = ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Received);
-            Located {
-                point: row
-                    .latitude
-                    .zip(row.longitude)
-                    .map(|(latitude, longitude)| Point {
-                        latitude,
-                        longitude,
-                    }),
-                id: row.id,
-                reporter_id: row.reporter_id,
-                public: row.public,
-                card: ReportCard {
-                    code: row.code,
-                    category: row.category,
-                    description: row.description,
-                    commune: row.commune,
-                    street: row.street,
-                    status,
-                    agency: row.agency,
-                    received: vietnam_local(row.received_at),
-                    due: vietnam_local(row.due_at),
-                    overdue: status.is_open() && row.due_at < now,
-                    followers: row.followers,
-                    photo: row.photo,
-                    distance: None,
-                },
+            ReportCard {
+                code: row.code,
+                category: row.category,
+                description: row.description,
+                commune: row.commune,
+                street: row.street,
+                status,
+                agency: row.agency,
+                received: vietnam_local(row.received_at),
+                due: vietnam_local(row.due_at),
+                overdue: status.is_open() && row.due_at < now,
+                followers: row.followers,
+                photo: row.photo,
+                distance: None,
             }
         })
         .collect())
 }
 
-/// Open public reports of `category` filed in the last `NEARBY_DAYS` days
-/// within `NEARBY_METRES` of `point` — or, for a place given without a
-/// point, in the same commune on the same street — nearest first.
+/// Where and what a new report is about, to find the same nearby.
+pub struct Near<'a> {
+    pub category: &'a str,
+    pub commune: &'a str,
+    pub street: &'a str,
+    pub point: Option<Point>,
+}
+
+/// Open reports of the same category filed in the last `NEARBY_DAYS` days
+/// within `NEARBY_METRES` of the point — or, for a place given without a
+/// point, in the same commune on the same street — nearest first. Public
+/// ones only, unless `officials` (the coordinator merging duplicates).
 pub async fn nearby(
     pool: &PgPool,
     lang: Lang,
-    category: &str,
-    commune: &str,
-    street: &str,
-    point: Option<Point>,
+    near: &Near<'_>,
+    officials: bool,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<ReportCard>> {
     let since = now - TimeDelta::days(NEARBY_DAYS);
     let candidates = sqlx::query!(
         "SELECT r.code, r.latitude, r.longitude, r.commune_code, r.street
          FROM field_reports r JOIN report_categories c ON c.id = r.category_id
-         WHERE c.code = $1 AND r.received_at >= $2 AND r.public
+         WHERE c.code = $1 AND r.received_at >= $2 AND (r.public OR $3)
            AND r.status IN ('received', 'forwarded', 'in_progress', 'answered')
          ORDER BY r.id DESC LIMIT 200",
-        category,
-        since as _
+        near.category,
+        since as _,
+        officials
     )
     .fetch_all(pool)
     .await?;
-    let street_key = crate::text::search_key(street);
+    let street_key = crate::text::search_key(near.street);
     let mut distances: Vec<(String, Option<i64>)> = candidates
         .into_iter()
         .filter_map(|row| {
@@ -219,14 +217,14 @@ pub async fn nearby(
                     latitude,
                     longitude,
                 });
-            match (point, there) {
+            match (near.point, there) {
                 (Some(here), Some(there)) => {
                     let metres = distance_metres(here, there);
                     (metres <= NEARBY_METRES).then(|| (row.code, Some(metres.round() as i64)))
                 }
                 // Without two points: the same street of the same commune.
                 _ => {
-                    let same_commune = row.commune_code.as_deref() == Some(commune);
+                    let same_commune = row.commune_code.as_deref() == Some(near.commune);
                     let same_street = !street_key.is_empty()
                         && row.street.as_deref().map(crate::text::search_key).as_ref()
                             == Some(&street_key);
@@ -243,13 +241,13 @@ pub async fn nearby(
     let filter = CardFilter {
         codes: Some(distances.iter().map(|(code, _)| code.clone()).collect()),
         limit: 5,
+        for_anyone: !officials,
         ..CardFilter::default()
     };
-    let mut near: Vec<ReportCard> = cards(pool, lang, &filter, now)
+    let mut found: Vec<ReportCard> = cards(pool, lang, &filter, now)
         .await?
         .into_iter()
-        .map(|located| {
-            let mut card = located.card;
+        .map(|mut card| {
             card.distance = distances
                 .iter()
                 .find(|(code, _)| *code == card.code)
@@ -257,8 +255,8 @@ pub async fn nearby(
             card
         })
         .collect();
-    near.sort_by_key(|card| card.distance.unwrap_or(i64::MAX));
-    Ok(near)
+    found.sort_by_key(|card| card.distance.unwrap_or(i64::MAX));
+    Ok(found)
 }
 
 /// A report's history: all of it for officials, else what is visible.
@@ -295,6 +293,8 @@ pub async fn timeline(
 pub struct Details {
     pub id: i64,
     pub category_id: i64,
+    pub category_code: String,
+    pub assignee_name: Option<String>,
     pub reporter_id: Option<i64>,
     pub agency_id: Option<i64>,
     pub assignee_id: Option<i64>,
@@ -317,8 +317,10 @@ pub async fn details(pool: &PgPool, code: &str) -> AppResult<Option<Details>> {
                   r.place_from_photo, r.latitude, r.longitude, r.commune_code, r.status, r.answer,
                   r.published_at AS "published_at: DateTime<Utc>", r.refusal_reason, r.refusal_note,
                   m.code AS "merged_into?", r.extension_until AS "extension_until: DateTime<Utc>",
-                  r.extension_reason, r.channel
-           FROM field_reports r LEFT JOIN field_reports m ON m.id = r.merged_into
+                  r.extension_reason, r.channel, c.code AS category_code, u.full_name AS "assignee_name?"
+           FROM field_reports r JOIN report_categories c ON c.id = r.category_id
+           LEFT JOIN field_reports m ON m.id = r.merged_into
+           LEFT JOIN users u ON u.id = r.assignee_id
            WHERE r.code = $1"#,
         code
     )
@@ -327,6 +329,8 @@ pub async fn details(pool: &PgPool, code: &str) -> AppResult<Option<Details>> {
     Ok(row.map(|row| Details {
         id: row.id,
         category_id: row.category_id,
+        category_code: row.category_code,
+        assignee_name: row.assignee_name,
         reporter_id: row.reporter_id,
         agency_id: row.agency_id,
         assignee_id: row.assignee_id,
@@ -415,40 +419,38 @@ pub async fn reporter(pool: &PgPool, report_id: i64) -> AppResult<Option<super::
 }
 
 /// The province's reopening window, in days.
-pub async fn reopen_days(pool: &PgPool) -> AppResult<i32> {
+pub async fn reopen_days<'c>(executor: impl sqlx::PgExecutor<'c>) -> AppResult<i32> {
     Ok(
         sqlx::query_scalar!("SELECT report_reopen_days FROM portal_settings")
-            .fetch_optional(pool)
+            .fetch_optional(executor)
             .await?
             .unwrap_or(7),
     )
 }
 
-/// Whether `user` coordinates field reports (the operations centre).
-pub fn coordinates(user: &SignedInUser) -> bool {
-    user.is_official() && user.has_role(Role::Coordinator)
-}
-
-/// The agencies whose reports `user` handles: their own, for one-stop
-/// staff, specialists and leaders.
+/// The agencies whose field reports `user` handles.
 pub fn handling_agencies(user: &SignedInUser) -> Vec<i64> {
-    if !user.is_official() {
-        return Vec::new();
-    }
     let mut agencies: Vec<i64> = user
         .roles
         .iter()
-        .filter(|grant| {
-            matches!(
-                grant.role,
-                Role::Reception | Role::Specialist | Role::Leader
-            )
-        })
         .flat_map(|grant| grant.agency_ids.iter().copied())
+        .filter(|&agency_id| permits(user, Permission::HandleFieldReportsOf { agency_id }))
         .collect();
     agencies.sort_unstable();
     agencies.dedup();
     agencies
+}
+
+/// Whether `user` is of the staff of the agency a report is with now: it
+/// was forwarded to their agency and not sent back to the coordinator.
+pub fn with_their_agency(
+    user: &SignedInUser,
+    agency_id: Option<i64>,
+    status: ReportStatus,
+) -> bool {
+    status != ReportStatus::Received
+        && agency_id
+            .is_some_and(|agency_id| permits(user, Permission::HandleFieldReportsOf { agency_id }))
 }
 
 /// Agencies a report may be forwarded to (not merged away), by name.
@@ -495,7 +497,10 @@ pub async fn default_agency(
 }
 
 /// Officials of `agency_id` who may be given a report.
-pub async fn officials_of(pool: &PgPool, agency_id: i64) -> AppResult<Vec<(i64, String)>> {
+pub async fn officials_of<'c>(
+    executor: impl sqlx::PgExecutor<'c>,
+    agency_id: i64,
+) -> AppResult<Vec<(i64, String)>> {
     Ok(sqlx::query!(
         "SELECT DISTINCT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id
          WHERE u.agency_id = $1 AND u.disabled_at IS NULL
@@ -503,37 +508,54 @@ pub async fn officials_of(pool: &PgPool, agency_id: i64) -> AppResult<Vec<(i64, 
          ORDER BY u.full_name",
         agency_id
     )
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?
     .into_iter()
     .map(|row| (row.id, row.full_name))
     .collect())
 }
 
-/// Whether `user` handles reports of `agency_id` (its staff).
-pub fn handles_agency(user: &SignedInUser, agency_id: Option<i64>) -> bool {
-    agency_id.is_some_and(|agency| handling_agencies(user).contains(&agency))
+/// Who may see a report's photos besides the officials handling it: its
+/// reporter and followers (`involved`), and everyone once the coordinator
+/// accepted a public report. Photos of the work only once the answer is
+/// published.
+pub fn photos_shown(stage: &str, status: &str, public: bool, involved: bool) -> bool {
+    let stage_shown = stage == "before" || status == "resolved";
+    stage_shown && (involved || (public && ON_THE_BOARD.contains(&status)))
 }
 
-/// A report as its page shows it. `officials`: the whole timeline and the
-/// photos of an answer not yet published (for the handling page).
+/// A report as its page shows it, to `user` (the public page answers as
+/// missing when they may not see it).
 pub async fn view(
     pool: &PgPool,
     lang: Lang,
     code: &str,
     user: Option<&SignedInUser>,
     now: DateTime<Utc>,
+) -> AppResult<Option<super::ReportView>> {
+    match details(pool, code).await? {
+        Some(details) => view_of(pool, lang, &details, code, user, now, false).await,
+        None => Ok(None),
+    }
+}
+
+/// The view of a report already read. `officials`: for the handling page
+/// (every report it is given, the whole history, every photo).
+async fn view_of(
+    pool: &PgPool,
+    lang: Lang,
+    details: &Details,
+    code: &str,
+    user: Option<&SignedInUser>,
+    now: DateTime<Utc>,
     officials: bool,
 ) -> AppResult<Option<super::ReportView>> {
-    let Some(details) = details(pool, code).await? else {
-        return Ok(None);
-    };
     let filter = CardFilter {
         codes: Some(vec![code.to_string()]),
         limit: 1,
         ..CardFilter::default()
     };
-    let Some(located) = cards(pool, lang, &filter, now).await?.into_iter().next() else {
+    let Some(card) = cards(pool, lang, &filter, now).await?.into_iter().next() else {
         return Ok(None);
     };
     let user_id = user.map(|user| user.id);
@@ -542,10 +564,18 @@ pub async fn view(
         Some(id) => follows(pool, details.id, id).await?,
         None => false,
     };
-    let open_to_all = shown_publicly(details.public, details.status.as_str());
-    if !(officials || open_to_all || is_reporter || follows) {
+    let status = details.status.as_str();
+    if !(officials || may_see(details.public, status, is_reporter, follows)) {
         return Ok(None);
     }
+    let involved = officials || is_reporter || follows;
+    let photos_at = |stage: &'static str| async move {
+        if officials || photos_shown(stage, status, details.public, involved) {
+            photos(pool, details.id, stage).await
+        } else {
+            Ok(Vec::new())
+        }
+    };
     let published = details.status == ReportStatus::Resolved;
     let reopen_until = match (is_reporter, published, details.published_at) {
         (true, true, Some(at)) => {
@@ -559,22 +589,14 @@ pub async fn view(
         None => None,
     };
     Ok(Some(super::ReportView {
-        card: located.card,
+        card,
         latitude: details.point.map(|p| p.latitude),
         longitude: details.point.map(|p| p.longitude),
         place_from_photo: details.place_from_photo,
         public: details.public,
-        before_photos: photos(pool, details.id, "before").await?,
-        answer: if published || officials {
-            details.answer.clone()
-        } else {
-            None
-        },
-        after_photos: if published || officials {
-            photos(pool, details.id, "after").await?
-        } else {
-            Vec::new()
-        },
+        before_photos: photos_at("before").await?,
+        answer: details.answer.clone().filter(|_| published || officials),
+        after_photos: photos_at("after").await?,
         refusal: details.refusal.clone(),
         merged_into: details.merged_into.clone(),
         timeline: timeline(pool, lang, details.id, officials).await?,
@@ -591,7 +613,8 @@ pub async fn view(
 }
 
 /// A report for the officials handling it: the coordinator (every one,
-/// with the reporter's identity) or the staff of its agency (without).
+/// with the reporter's identity) or the staff of the agency it is with
+/// (without).
 pub async fn to_handle(
     pool: &PgPool,
     lang: Lang,
@@ -602,31 +625,55 @@ pub async fn to_handle(
     let Some(details) = details(pool, code).await? else {
         return Ok(None);
     };
-    let coordinator = coordinates(user);
-    let agency_staff = handles_agency(user, details.agency_id)
-        && !matches!(details.status, ReportStatus::Received);
+    let coordinator = permits(user, Permission::CoordinateFieldReports);
+    let agency_staff = with_their_agency(user, details.agency_id, details.status);
     if !coordinator && !agency_staff {
         return Ok(None);
     }
-    let Some(view) = view(pool, lang, code, Some(user), now, true).await? else {
+    let Some(view) = view_of(pool, lang, &details, code, Some(user), now, true).await? else {
         return Ok(None);
     };
-    let reporter = if coordinator {
-        reporter(pool, details.id).await?
+    let received = details.status == ReportStatus::Received;
+    // What only the coordinator's steps need, read only for them.
+    let (reporter, agencies, default_agency, merge_into) = if coordinator {
+        let all = agencies(pool).await?;
+        let default_id = match details.agency_id {
+            Some(id) => Some(id),
+            None => {
+                default_agency(pool, details.category_id, details.commune_code.as_deref()).await?
+            }
+        };
+        let default_code = default_id.and_then(|id| {
+            all.iter()
+                .find(|(agency, _)| *agency == id)
+                .map(|(_, choice)| choice.code.clone())
+        });
+        let merge_into = if received {
+            let street = view.card.street.clone().unwrap_or_default();
+            let commune = details.commune_code.clone().unwrap_or_default();
+            let near = Near {
+                category: &details.category_code,
+                commune: &commune,
+                street: &street,
+                point: details.point,
+            };
+            nearby(pool, lang, &near, true, now)
+                .await?
+                .into_iter()
+                .filter(|card| card.code != code)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (
+            reporter(pool, details.id).await?,
+            all.into_iter().map(|(_, choice)| choice).collect(),
+            default_code,
+            merge_into,
+        )
     } else {
-        None
+        (None, Vec::new(), None, Vec::new())
     };
-    let all_agencies = agencies(pool).await?;
-    let default_id = match details.agency_id {
-        Some(id) => Some(id),
-        None => default_agency(pool, details.category_id, details.commune_code.as_deref()).await?,
-    };
-    let default_agency = default_id.and_then(|id| {
-        all_agencies
-            .iter()
-            .find(|(agency, _)| *agency == id)
-            .map(|(_, choice)| choice.code.clone())
-    });
     let officials = match details.agency_id {
         Some(agency) if agency_staff => officials_of(pool, agency)
             .await?
@@ -638,41 +685,16 @@ pub async fn to_handle(
             .collect(),
         _ => Vec::new(),
     };
-    let assignee = match details.assignee_id {
-        Some(id) => {
-            sqlx::query_scalar!("SELECT full_name FROM users WHERE id = $1", id)
-                .fetch_optional(pool)
-                .await?
-        }
-        None => None,
-    };
-    let merge_into = if coordinator && details.status == ReportStatus::Received {
-        let category = sqlx::query_scalar!(
-            "SELECT code FROM report_categories WHERE id = $1",
-            details.category_id
-        )
-        .fetch_one(pool)
-        .await?;
-        let street = view.card.street.clone().unwrap_or_default();
-        let commune = details.commune_code.clone().unwrap_or_default();
-        nearby(pool, lang, &category, &commune, &street, details.point, now)
-            .await?
-            .into_iter()
-            .filter(|card| card.code != code)
-            .collect()
-    } else {
-        Vec::new()
-    };
     Ok(Some(super::ReportToHandle {
-        pending_answer: details.answer.clone(),
         extension: details
             .extension
+            .clone()
             .map(|(until, reason)| (vietnam_local(until), reason)),
         channel: details.channel.clone(),
-        agencies: all_agencies.into_iter().map(|(_, choice)| choice).collect(),
+        agencies,
         default_agency,
         officials,
-        assignee,
+        assignee: details.assignee_name.clone(),
         merge_into,
         may_act_for_agency: agency_staff,
         coordinator,

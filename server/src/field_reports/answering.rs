@@ -5,7 +5,7 @@
 
 use super::filing::read;
 use super::handling::lock;
-use super::{photos, record_event};
+use super::{photos, Event};
 use crate::access::extractors::SignedIn;
 use crate::access::{feedback, refusals};
 use crate::errors::HandlerResult;
@@ -13,7 +13,7 @@ use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::field_reports::pages::HANDLING_FORM;
 use app::field_reports::rules::{allowed, Step};
-use app::field_reports::store::handles_agency;
+use app::field_reports::store::with_their_agency;
 use app::field_reports::{ReportStatus, NOTE_LIMIT};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -38,18 +38,14 @@ pub async fn answer(
     .fetch_optional(&state.pool)
     .await?;
     let may = agency.is_some_and(|row| {
-        handles_agency(&user, row.agency_id) && row.status != ReportStatus::Received.as_str()
+        let status = ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Received);
+        with_their_agency(&user, row.agency_id, status)
     });
     if !may {
         return Ok(refusals::as_missing(format!("field report {code}")));
     }
     let posted = read(&state, multipart).await;
-    let text = posted
-        .texts
-        .iter()
-        .find(|(key, _)| key == "answer")
-        .map(|(_, text)| app::text::normalize(text.replace("\r\n", "\n").trim()))
-        .unwrap_or_default();
+    let text = posted.form.paragraphs("answer");
     let mut kept = FormFeedback::new(HANDLING_FORM);
     kept.keep("answer", &text);
     let length = text.chars().count();
@@ -68,14 +64,16 @@ pub async fn answer(
     let Some(report) = lock(&mut tx, &code).await? else {
         return Ok(refusals::as_missing(format!("field report {code}")));
     };
-    if !allowed(report.status, Step::Answer) || !handles_agency(&user, report.agency_id) {
+    if !allowed(report.status, Step::Answer)
+        || !with_their_agency(&user, report.agency_id, report.status)
+    {
         tx.rollback().await?;
         feedback::notice(&session, NoticeTone::Info, t.not_now).await;
         return Ok(see_other(&back));
     }
     sqlx::query!(
         "UPDATE field_reports SET status = 'answered', answer = $2, answered_by = $3, answered_at = $4,
-             assignee_id = coalesce(assignee_id, $3), updated_at = $4
+             assignee_id = coalesce(assignee_id, $3)
          WHERE id = $1",
         report.id,
         text,
@@ -91,17 +89,10 @@ pub async fn answer(
     )
     .execute(&mut *tx)
     .await?;
-    record_event(
-        &mut tx,
-        report.id,
-        now,
-        Some(user.id),
-        "answered",
-        report.agency_id,
-        None,
-        false,
-    )
-    .await?;
+    Event::new("answered", Some(user.id))
+        .at_agency(report.agency_id)
+        .record(&mut tx, report.id, now)
+        .await?;
     let mut keys = Vec::new();
     for (position, photo) in posted.photos.iter().enumerate() {
         match photos::keep(

@@ -6,7 +6,7 @@
 //! Time comes from the portal's clock, so tests move it instead of
 //! sleeping.
 
-use super::{notify, record_event};
+use super::{notify, Event};
 use crate::state::AppState;
 use app::deadlines::vietnam_local;
 use app::field_reports::rules::due_soon;
@@ -68,17 +68,10 @@ pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                None,
-                "escalated",
-                report.agency_id,
-                None,
-                false,
-            )
-            .await?;
+            Event::new("escalated", None)
+                .at_agency(report.agency_id)
+                .record(&mut tx, report.id, now)
+                .await?;
             notify::officials(
                 state,
                 &mut tx,
@@ -109,17 +102,10 @@ pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                None,
-                "due_soon",
-                report.agency_id,
-                None,
-                false,
-            )
-            .await?;
+            Event::new("due_soon", None)
+                .at_agency(report.agency_id)
+                .record(&mut tx, report.id, now)
+                .await?;
             notify::officials(
                 state,
                 &mut tx,

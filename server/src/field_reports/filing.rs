@@ -6,19 +6,20 @@
 //! working calendar, and goes to the coordinating unit. A refused post
 //! goes back to the form's second step with what was typed.
 
-use super::notify;
 use super::photos::{self, CleanPhoto, PhotoRefused};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
-use crate::errors::HandlerResult;
+use crate::errors::{HandlerError, HandlerResult};
+use crate::files::upload::read_part;
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
 use app::access::throttle::{self, Kind, Subject};
-use app::access::{Role, SignedInUser};
+use app::access::{permits, Permission};
 use app::deadlines::{vietnam_instant, vietnam_local};
 use app::field_reports::pages::FILE_REPORT_FORM;
-use app::field_reports::rules::{parse_point, report_code};
+use app::field_reports::rules::{check_place, report_code};
 use app::field_reports::sla::Sla;
+use app::field_reports::{store, PlaceQuery};
 use app::field_reports::{DESCRIPTION_LIMITS, MAX_PHOTOS};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -26,102 +27,75 @@ use axum::extract::{Multipart, State};
 use chrono::Datelike;
 use tower_sessions::Session;
 
-/// A text part longer than this is not one of the form's.
-const MAX_TEXT_BYTES: usize = 32 * 1024;
+/// The report form's texts together: a description of 4,000 characters
+/// and the place fit many times over.
+const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// The posted report, as read.
-#[derive(Default)]
 pub(super) struct Posted {
-    pub texts: Vec<(String, String)>,
+    pub form: crate::forms::Posted,
     pub photos: Vec<CleanPhoto>,
     pub refused: Option<PhotoRefused>,
 }
 
-impl Posted {
-    pub fn get(&self, name: &str) -> String {
-        self.texts
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| app::text::normalize(value.trim()))
-            .unwrap_or_default()
-    }
-}
-
-/// Reads text parts (capped) and `photo` parts (each within the file
-/// limit, at most `MAX_PHOTOS`, cleaned on the way). The first refused
-/// photo stops the reading of photos; the texts are kept either way.
+/// Reads the text parts (together at most `MAX_TEXT_BYTES`; past that the
+/// rest is not read) and the `photo` parts (each within the file limit, at
+/// most `MAX_PHOTOS`, cleaned on the way). The first refused photo stops
+/// the reading of photos; the texts are kept either way.
 pub(super) async fn read(state: &AppState, mut multipart: Multipart) -> Posted {
-    let mut posted = Posted::default();
+    let (mut texts, mut text_bytes) = (Vec::new(), 0);
+    let mut photos = Vec::new();
+    let mut refused = None;
     while let Ok(Some(mut field)) = multipart.next_field().await {
         let name = field.name().unwrap_or("").to_string();
-        if name == "photo" {
-            let file_name = field.file_name().unwrap_or("").to_string();
-            if file_name.is_empty() || posted.refused.is_some() {
-                continue;
+        if name != "photo" {
+            let Ok(text) = field.text().await else { break };
+            text_bytes += name.len() + text.len();
+            if text_bytes > MAX_TEXT_BYTES {
+                break;
             }
-            if posted.photos.len() >= MAX_PHOTOS {
-                posted.refused = Some(PhotoRefused::TooMany(MAX_PHOTOS));
-                continue;
-            }
-            let declared = field.content_type().map(str::to_string);
-            let max = state.config.max_file_bytes;
-            let mut content = Vec::new();
-            let mut too_large = false;
-            while let Ok(Some(chunk)) = field.chunk().await {
-                if (content.len() + chunk.len()) as u64 > max {
-                    too_large = true;
-                    break;
-                }
-                content.extend_from_slice(&chunk);
-            }
-            if too_large {
-                posted.refused = Some(PhotoRefused::TooLarge { max });
-                continue;
-            }
-            if content.is_empty() {
-                continue;
-            }
-            match photos::clean(state, file_name, declared, content).await {
-                Ok(photo) => posted.photos.push(photo),
-                Err(refused) => posted.refused = Some(refused),
-            }
-        } else {
-            let mut text = Vec::new();
-            while let Ok(Some(chunk)) = field.chunk().await {
-                if text.len() + chunk.len() > MAX_TEXT_BYTES {
-                    text.clear();
-                    break;
-                }
-                text.extend_from_slice(&chunk);
-            }
-            posted
-                .texts
-                .push((name, String::from_utf8_lossy(&text).into_owned()));
+            texts.push((name, text));
+            continue;
+        }
+        let file_name = field.file_name().unwrap_or("").to_string();
+        if file_name.is_empty() || refused.is_some() {
+            continue;
+        }
+        if photos.len() >= MAX_PHOTOS {
+            refused = Some(PhotoRefused::TooMany(MAX_PHOTOS));
+            continue;
+        }
+        let declared = field.content_type().map(str::to_string);
+        let max = state.config.max_file_bytes;
+        match read_part(&mut field, max).await {
+            Ok((content, _)) if content.is_empty() => {}
+            Ok((content, _)) => match photos::clean(state, file_name, declared, content).await {
+                Ok(photo) => photos.push(photo),
+                Err(photo_refused) => refused = Some(photo_refused),
+            },
+            Err(_) => refused = Some(PhotoRefused::TooLarge { max }),
         }
     }
-    posted
+    Posted {
+        form: crate::forms::Posted::from_pairs(texts),
+        photos,
+        refused,
+    }
 }
 
 /// The form's second step again, with its place in the address.
 fn back_to_form(posted: &Posted) -> String {
     let pairs = [
-        ("loai", posted.get("category")),
-        ("xa", posted.get("commune")),
-        ("dia-chi", posted.get("street")),
-        ("vi-do", posted.get("latitude")),
-        ("kinh-do", posted.get("longitude")),
+        ("loai", posted.form.text("category")),
+        ("xa", posted.form.text("commune")),
+        ("dia-chi", posted.form.text("street")),
+        ("vi-do", posted.form.text("latitude")),
+        ("kinh-do", posted.form.text("longitude")),
     ];
     let query: String = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         .finish();
     format!("{}?{query}", paths::FILE_REPORT)
-}
-
-/// Who may file, and for whom.
-fn may_file(user: &SignedInUser) -> (bool, bool) {
-    let for_caller =
-        user.is_official() && (user.has_role(Role::Reception) || user.has_role(Role::Coordinator));
-    (!user.is_official() || for_caller, for_caller)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id, action = "file_report"))]
@@ -133,26 +107,22 @@ pub async fn file(
     multipart: Multipart,
 ) -> HandlerResult {
     let t = &asker.lang.texts().field_reports;
-    let (allowed, for_caller) = may_file(&user);
-    if !allowed {
-        return Err(crate::errors::HandlerError::forbidden());
+    // Citizens file their own; officials only for a caller.
+    let for_caller = permits(&user, Permission::FileFieldReportForCaller);
+    if user.is_official() && !for_caller {
+        return Err(HandlerError::forbidden());
     }
     let posted = read(&state, multipart).await;
     let back = back_to_form(&posted);
     let mut kept = FormFeedback::new(FILE_REPORT_FORM);
-    let description = posted
-        .texts
-        .iter()
-        .find(|(key, _)| key == "description")
-        .map(|(_, text)| app::text::normalize(text.replace("\r\n", "\n").trim()))
-        .unwrap_or_default();
+    let description = posted.form.paragraphs("description");
     kept.keep("description", &description);
-    if posted.texts.iter().any(|(key, _)| key == "public") {
+    if posted.form.has("public") {
         kept.keep("public", "on");
     }
-    let caller_name = posted.get("caller_name");
-    let caller_phone = posted.get("caller_phone").replace(['.', '-'], "");
-    let channel = if posted.get("channel") == "counter" {
+    let caller_name = posted.form.text("caller_name");
+    let caller_phone = posted.form.text("caller_phone").replace(['.', '-'], "");
+    let channel = if posted.form.text("channel") == "counter" {
         "counter"
     } else {
         "hotline"
@@ -168,32 +138,30 @@ pub async fn file(
     } else if length > DESCRIPTION_LIMITS.1 {
         kept.error("description", t.description_long);
     }
+    let place = PlaceQuery {
+        category: posted.form.text("category"),
+        commune: posted.form.text("commune"),
+        street: posted.form.text("street"),
+        latitude: posted.form.text("latitude"),
+        longitude: posted.form.text("longitude"),
+    };
     let category = sqlx::query!(
         "SELECT id, sla_unit AS \"sla_unit!\", sla_amount, photo_required FROM report_categories
          WHERE code = $1 AND parent_id IS NOT NULL AND archived_at IS NULL",
-        posted.get("category")
+        place.category
     )
     .fetch_optional(&state.pool)
     .await?;
-    let commune_known = sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM administrative_units WHERE code = $1 AND level = 'commune') AS "known!""#,
-        posted.get("commune")
-    )
-    .fetch_one(&state.pool)
-    .await?;
-    let point = parse_point(&posted.get("latitude"), &posted.get("longitude"));
-    let street = posted.get("street");
-    // The place was checked on the first step: a post that fails here was
-    // changed on the way. Start again from the first step.
-    let (Some(category), true, Ok(point), true) = (
-        category,
-        commune_known,
-        point,
-        street.chars().count() <= 200,
-    ) else {
+    let communes = store::communes(&state.pool).await?;
+    let commune_known = communes.iter().any(|commune| commune.code == place.commune);
+    // The place was checked on the first step (`check_place`, the same
+    // rule): a post that fails here was changed on the way, or its category
+    // withdrawn since. Start again from the first step.
+    let (Some(category), Ok(point)) = (category, check_place(&place, true, commune_known)) else {
         feedback::notice(&session, NoticeTone::Error, t.unknown_choice).await;
         return Ok(see_other(paths::FILE_REPORT));
     };
+    let street = place.street.clone();
     if let Some(refused) = &posted.refused {
         kept.error("photo", refused.message(asker.lang));
     } else if category.photo_required && posted.photos.is_empty() {
@@ -239,9 +207,16 @@ pub async fn file(
     };
     let now = state.clock.now();
     let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
-    let sla = Sla::stored(&category.sla_unit, category.sla_amount).unwrap_or(Sla::WorkingDays(5));
+    // The database keeps a unit and an amount on every second-level
+    // category; a time the rules cannot read is the data's fault.
+    let sla = Sla::stored(&category.sla_unit, category.sla_amount).ok_or_else(|| {
+        HandlerError::internal(anyhow::anyhow!(
+            "report category {} has no time",
+            place.category
+        ))
+    })?;
     let due = vietnam_instant(sla.due(&calendar, vietnam_local(now)));
-    let public = posted.texts.iter().any(|(key, _)| key == "public");
+    let public = posted.form.has("public");
 
     let mut tx = state.pool.begin().await?;
     let year = vietnam_local(now).year();
@@ -262,8 +237,8 @@ pub async fn file(
     let report_id = sqlx::query_scalar!(
         "INSERT INTO field_reports (code, category_id, reporter_id, caller_name, caller_phone, channel,
              filed_by, description, commune_code, street, latitude, longitude, place_from_photo,
-             public, status, received_at, due_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'received', $15, $16, $15)
+             public, status, received_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'received', $15, $16)
          RETURNING id",
         code,
         category.id,
@@ -273,7 +248,7 @@ pub async fn file(
         channel,
         user.id,
         description,
-        posted.get("commune"),
+        place.commune,
         (!street.is_empty()).then_some(street.as_str()),
         point.map(|p| p.latitude),
         point.map(|p| p.longitude),
@@ -294,17 +269,9 @@ pub async fn file(
         .execute(&mut *tx)
         .await?;
     }
-    super::record_event(
-        &mut tx,
-        report_id,
-        now,
-        Some(user.id),
-        "filed",
-        None,
-        None,
-        true,
-    )
-    .await?;
+    super::Event::new("filed", Some(user.id))
+        .tell(&state, &mut tx, report_id, now, None)
+        .await?;
     let mut keys = Vec::new();
     for (position, photo) in posted.photos.iter().enumerate() {
         match photos::keep(
@@ -325,7 +292,6 @@ pub async fn file(
             }
         }
     }
-    notify::followers(&state, &mut tx, report_id, "filed", None).await?;
     if let Err(error) = tx.commit().await {
         photos::discard(&state, &keys).await;
         return Err(error.into());
@@ -336,7 +302,7 @@ pub async fn file(
     // goes back to the form for the next caller.
     let next = if !for_caller {
         paths::report(&code)
-    } else if user.has_role(Role::Coordinator) {
+    } else if permits(&user, Permission::CoordinateFieldReports) {
         paths::report_handling(&code)
     } else {
         paths::FILE_REPORT.to_string()

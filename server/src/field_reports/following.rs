@@ -4,7 +4,7 @@
 //! problem is still there.
 
 use super::handling::lock;
-use super::{notify, record_event};
+use super::Event;
 use crate::access::extractors::SignedIn;
 use crate::access::{feedback, refusals};
 use crate::errors::HandlerResult;
@@ -13,7 +13,7 @@ use crate::state::AppState;
 use app::deadlines::vietnam_local;
 use app::field_reports::pages::REPORT_ACTION_FORM;
 use app::field_reports::rules::{allowed, reopen_until, Step};
-use app::field_reports::store::{reopen_days, shown_publicly};
+use app::field_reports::store::{may_see, reopen_days};
 use app::field_reports::{ReportStatus, NOTE_LIMIT};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -21,15 +21,15 @@ use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
 use tower_sessions::Session;
 
-/// Whether `user_id` may see the report: public, or theirs, or followed.
+/// The report (id, status, and whether `user_id` filed or follows it), if
+/// they may see it (`store::may_see`).
 async fn sees(
     state: &AppState,
     code: &str,
     user_id: i64,
-) -> sqlx::Result<Option<(i64, ReportStatus, bool, Option<DateTime<Utc>>)>> {
+) -> sqlx::Result<Option<(i64, ReportStatus, bool)>> {
     let row = sqlx::query!(
         r#"SELECT r.id, r.status, r.reporter_id = $2 AS "is_reporter?", r.public,
-                  r.published_at AS "published_at: DateTime<Utc>",
                   EXISTS (SELECT 1 FROM field_report_followers f WHERE f.report_id = r.id AND f.user_id = $2) AS "follows!"
            FROM field_reports r WHERE r.code = $1"#,
         code,
@@ -39,9 +39,12 @@ async fn sees(
     .await?;
     Ok(row.and_then(|row| {
         let is_reporter = row.is_reporter.unwrap_or(false);
-        let visible = shown_publicly(row.public, &row.status) || is_reporter || row.follows;
         let status = ReportStatus::parse(&row.status)?;
-        visible.then_some((row.id, status, is_reporter || row.follows, row.published_at))
+        may_see(row.public, &row.status, is_reporter, row.follows).then_some((
+            row.id,
+            status,
+            is_reporter || row.follows,
+        ))
     }))
 }
 
@@ -55,7 +58,7 @@ pub async fn follow(
     form: Posted,
 ) -> HandlerResult {
     let t = &asker.lang.texts().field_reports;
-    let Some((id, status, _, _)) = sees(&state, &code, user.id).await? else {
+    let Some((id, status, _)) = sees(&state, &code, user.id).await? else {
         return Ok(refusals::as_missing(format!("field report {code}")));
     };
     if !status.is_open() {
@@ -86,7 +89,10 @@ pub async fn follow(
         .await?
         .rows_affected();
         if added == 1 {
-            record_event(&mut tx, id, now, None, "followed", None, None, true).await?;
+            Event::new("followed", None)
+                .shown()
+                .record(&mut tx, id, now)
+                .await?;
         }
         tx.commit().await?;
     }
@@ -107,7 +113,7 @@ pub async fn rate(
 ) -> HandlerResult {
     let t = &asker.lang.texts().field_reports;
     let back = paths::report(&code);
-    let Some((id, status, involved, _)) = sees(&state, &code, user.id).await? else {
+    let Some((id, status, involved)) = sees(&state, &code, user.id).await? else {
         return Ok(refusals::as_missing(format!("field report {code}")));
     };
     if status != ReportStatus::Resolved || !involved {
@@ -143,17 +149,11 @@ pub async fn rate(
     )
     .execute(&mut *tx)
     .await?;
-    record_event(
-        &mut tx,
-        id,
-        now,
-        Some(user.id),
-        "rated",
-        None,
-        Some(&format!("{stars}/5")),
-        true,
-    )
-    .await?;
+    Event::new("rated", Some(user.id))
+        .noting(&format!("{stars}/5"))
+        .shown()
+        .record(&mut tx, id, now)
+        .await?;
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.done).await;
     Ok(see_other(&back))
@@ -173,7 +173,7 @@ pub async fn reopen(
     let t = &asker.lang.texts().field_reports;
     let back = paths::report(&code);
     let mut kept = FormFeedback::new(REPORT_ACTION_FORM);
-    let reason = app::text::normalize(form.get("reason").replace("\r\n", "\n").trim());
+    let reason = form.paragraphs("reason");
     kept.keep("reason", &reason);
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
@@ -191,7 +191,7 @@ pub async fn reopen(
     if row.reporter_id != Some(user.id) {
         return Ok(refusals::as_missing(format!("field report {code}")));
     }
-    let days = reopen_days(&state.pool).await?;
+    let days = reopen_days(&mut *tx).await?;
     let in_window = row
         .published_at
         .is_some_and(|at| vietnam_local(now) <= reopen_until(vietnam_local(at), days));
@@ -212,7 +212,7 @@ pub async fn reopen(
     sqlx::query!(
         "UPDATE field_reports SET status = 'received', published_at = NULL, answer = NULL, answered_by = NULL,
              answered_at = NULL, assignee_id = NULL, received_at = $2, due_at = $3, warned_at = NULL,
-             escalated_at = NULL, updated_at = $2
+             escalated_at = NULL
          WHERE id = $1",
         report.id,
         now as _,
@@ -220,18 +220,10 @@ pub async fn reopen(
     )
     .execute(&mut *tx)
     .await?;
-    record_event(
-        &mut tx,
-        report.id,
-        now,
-        Some(user.id),
-        "reopened",
-        None,
-        Some(&reason),
-        true,
-    )
-    .await?;
-    notify::followers(&state, &mut tx, report.id, "reopened", None).await?;
+    Event::new("reopened", Some(user.id))
+        .noting(&reason)
+        .tell(&state, &mut tx, report.id, now, None)
+        .await?;
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.done).await;
     Ok(see_other(&back))

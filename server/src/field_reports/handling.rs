@@ -7,16 +7,17 @@
 //! other is told it moved on. The answer itself, with photos, is
 //! `answering.rs`.
 
-use super::{notify, record_event};
+use super::Event;
 use crate::access::extractors::SignedIn;
 use crate::access::{feedback, refusals};
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::access::{permits, Permission};
 use app::deadlines::{vietnam_instant, vietnam_local};
 use app::field_reports::pages::HANDLING_FORM;
-use app::field_reports::rules::{allowed, refusal_is_explained, Step};
-use app::field_reports::store::{coordinates, handles_agency, officials_of};
+use app::field_reports::rules::{allowed_now, refusal_is_explained, Step};
+use app::field_reports::store::{officials_of, with_their_agency};
 use app::field_reports::{RefusalReason, ReportStatus, NOTE_LIMIT};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -54,10 +55,10 @@ pub(super) async fn lock(
     }))
 }
 
-/// A note as typed: trimmed, lines kept, at most `NOTE_LIMIT` characters;
+/// A note as typed (`Posted::paragraphs`), at most `NOTE_LIMIT` characters;
 /// `None` when shorter than five.
 fn note(form: &Posted, name: &str) -> Option<String> {
-    let text = app::text::normalize(form.get(name).replace("\r\n", "\n").trim());
+    let text = form.paragraphs(name);
     let length = text.chars().count();
     (5..=NOTE_LIMIT).contains(&length).then_some(text)
 }
@@ -78,9 +79,8 @@ pub async fn step(
     let Some(report) = lock(&mut tx, &code).await? else {
         return Ok(refusals::as_missing(format!("field report {code}")));
     };
-    let coordinator = coordinates(&user);
-    let agency_staff =
-        handles_agency(&user, report.agency_id) && report.status != ReportStatus::Received;
+    let coordinator = permits(&user, Permission::CoordinateFieldReports);
+    let agency_staff = with_their_agency(&user, report.agency_id, report.status);
     if !coordinator && !agency_staff {
         return Ok(refusals::as_missing(format!("field report {code}")));
     }
@@ -101,10 +101,7 @@ pub async fn step(
     } else {
         agency_staff
     };
-    let pending_extension = report.extension_until.is_some();
-    let in_time = allowed(report.status, step)
-        && (step != Step::DecideExtension || pending_extension)
-        && (step != Step::AskExtension || !pending_extension);
+    let in_time = allowed_now(report.status, report.extension_until.is_some(), step);
     if !permitted || !in_time {
         tx.rollback().await?;
         feedback::notice(&session, NoticeTone::Info, t.not_now).await;
@@ -124,30 +121,21 @@ pub async fn step(
                 return refuse_step(tx, &session, kept, &back).await;
             };
             sqlx::query!(
-                "UPDATE field_reports SET status = 'forwarded', agency_id = $2, assignee_id = NULL, updated_at = $3
+                "UPDATE field_reports SET status = 'forwarded', agency_id = $2, assignee_id = NULL
                  WHERE id = $1",
                 report.id,
-                agency,
-                now as _
+                agency
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "forwarded",
-                Some(agency),
-                None,
-                true,
-            )
-            .await?;
-            notify::followers(&state, &mut tx, report.id, "forwarded", None).await?;
+            Event::new("forwarded", Some(user.id))
+                .at_agency(Some(agency))
+                .tell(&state, &mut tx, report.id, now, None)
+                .await?;
         }
         Step::Refuse => {
             let reason = RefusalReason::parse(&form.get("reason"));
-            let explanation = app::text::normalize(form.get("note").trim());
+            let explanation = form.paragraphs("note");
             kept.keep("reason", &form.get("reason"));
             kept.keep("note", &explanation);
             if !refusal_is_explained(reason, &explanation) {
@@ -160,27 +148,18 @@ pub async fn step(
             }
             let reason = reason.map(RefusalReason::as_str);
             sqlx::query!(
-                "UPDATE field_reports SET status = 'refused', refusal_reason = $2, refusal_note = $3, updated_at = $4
+                "UPDATE field_reports SET status = 'refused', refusal_reason = $2, refusal_note = $3
                  WHERE id = $1",
                 report.id,
                 reason,
-                explanation,
-                now as _
+                explanation
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "refused",
-                None,
-                Some(&explanation),
-                true,
-            )
-            .await?;
-            notify::followers(&state, &mut tx, report.id, "refused", Some(&explanation)).await?;
+            Event::new("refused", Some(user.id))
+                .noting(&explanation)
+                .tell(&state, &mut tx, report.id, now, Some(&explanation))
+                .await?;
         }
         Step::Merge => {
             let master = sqlx::query!(
@@ -196,10 +175,9 @@ pub async fn step(
                 return refuse_step(tx, &session, kept, &back).await;
             };
             sqlx::query!(
-                "UPDATE field_reports SET status = 'merged', merged_into = $2, updated_at = $3 WHERE id = $1",
+                "UPDATE field_reports SET status = 'merged', merged_into = $2 WHERE id = $1",
                 report.id,
-                master.id,
-                now as _
+                master.id
             )
             .execute(&mut *tx)
             .await?;
@@ -214,99 +192,60 @@ pub async fn step(
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "merged",
-                None,
-                Some(&master.code),
-                true,
-            )
-            .await?;
-            notify::followers(&state, &mut tx, report.id, "merged", Some(&master.code)).await?;
+            Event::new("merged", Some(user.id))
+                .noting(&master.code)
+                .tell(&state, &mut tx, report.id, now, Some(&master.code))
+                .await?;
         }
         Step::DecideExtension => {
             let grant = form.get("grant") == "1";
             if grant {
                 sqlx::query!(
                     "UPDATE field_reports SET due_at = extension_until, warned_at = NULL, escalated_at = NULL,
-                         extension_until = NULL, extension_reason = NULL, updated_at = $2
+                         extension_until = NULL, extension_reason = NULL
                      WHERE id = $1",
-                    report.id,
-                    now as _
+                    report.id
                 )
                 .execute(&mut *tx)
                 .await?;
                 let until = report
                     .extension_until
                     .map(|at| vietnam_local(at).format("%d/%m/%Y").to_string());
-                record_event(
-                    &mut tx,
-                    report.id,
-                    now,
-                    Some(user.id),
-                    "extension_granted",
-                    report.agency_id,
-                    until.as_deref(),
-                    true,
-                )
-                .await?;
-                notify::followers(
-                    &state,
-                    &mut tx,
-                    report.id,
-                    "extension_granted",
-                    until.as_deref(),
-                )
-                .await?;
+                let mut granted =
+                    Event::new("extension_granted", Some(user.id)).at_agency(report.agency_id);
+                if let Some(until) = until.as_deref() {
+                    granted = granted.noting(until);
+                }
+                granted
+                    .tell(&state, &mut tx, report.id, now, until.as_deref())
+                    .await?;
             } else {
                 sqlx::query!(
-                    "UPDATE field_reports SET extension_until = NULL, extension_reason = NULL, updated_at = $2
+                    "UPDATE field_reports SET extension_until = NULL, extension_reason = NULL
                      WHERE id = $1",
-                    report.id,
-                    now as _
+                    report.id
                 )
                 .execute(&mut *tx)
                 .await?;
-                record_event(
-                    &mut tx,
-                    report.id,
-                    now,
-                    Some(user.id),
-                    "extension_declined",
-                    report.agency_id,
-                    None,
-                    false,
-                )
-                .await?;
+                Event::new("extension_declined", Some(user.id))
+                    .at_agency(report.agency_id)
+                    .record(&mut tx, report.id, now)
+                    .await?;
             }
         }
         Step::Publish => {
-            sqlx::query!(
-                "UPDATE field_reports SET status = 'resolved', published_at = $2, updated_at = $2 WHERE id = $1",
+            let answer = sqlx::query_scalar!(
+                "UPDATE field_reports SET status = 'resolved', published_at = $2 WHERE id = $1
+                 RETURNING answer",
                 report.id,
                 now as _
             )
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
-            let answer =
-                sqlx::query_scalar!("SELECT answer FROM field_reports WHERE id = $1", report.id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "published",
-                report.agency_id,
-                None,
-                true,
-            )
-            .await?;
-            notify::followers(&state, &mut tx, report.id, "published", answer.as_deref()).await?;
+            Event::new("published", Some(user.id))
+                .at_agency(report.agency_id)
+                .tell(&state, &mut tx, report.id, now, answer.as_deref())
+                .await?;
         }
         Step::ReturnAnswer => {
             let Some(text) = note(&form, "return_note") else {
@@ -314,28 +253,21 @@ pub async fn step(
                 return refuse_step(tx, &session, kept, &back).await;
             };
             sqlx::query!(
-                "UPDATE field_reports SET status = 'in_progress', updated_at = $2 WHERE id = $1",
-                report.id,
-                now as _
+                "UPDATE field_reports SET status = 'in_progress' WHERE id = $1",
+                report.id
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "answer_returned",
-                report.agency_id,
-                Some(&text),
-                false,
-            )
-            .await?;
+            Event::new("answer_returned", Some(user.id))
+                .at_agency(report.agency_id)
+                .noting(&text)
+                .record(&mut tx, report.id, now)
+                .await?;
         }
         Step::Assign => {
             let official: Option<i64> = form.get("official").parse().ok();
             let agency = report.agency_id.unwrap_or_default();
-            let staff = officials_of(&state.pool, agency).await?;
+            let staff = officials_of(&mut *tx, agency).await?;
             let Some(official) =
                 official.filter(|id| staff.iter().any(|(staff_id, _)| staff_id == id))
             else {
@@ -343,24 +275,16 @@ pub async fn step(
                 return refuse_step(tx, &session, kept, &back).await;
             };
             sqlx::query!(
-                "UPDATE field_reports SET status = 'in_progress', assignee_id = $2, updated_at = $3 WHERE id = $1",
+                "UPDATE field_reports SET status = 'in_progress', assignee_id = $2 WHERE id = $1",
                 report.id,
-                official,
-                now as _
+                official
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "assigned",
-                report.agency_id,
-                None,
-                false,
-            )
-            .await?;
+            Event::new("assigned", Some(user.id))
+                .at_agency(report.agency_id)
+                .record(&mut tx, report.id, now)
+                .await?;
         }
         Step::Return => {
             let Some(text) = note(&form, "return_reason") else {
@@ -368,23 +292,16 @@ pub async fn step(
                 return refuse_step(tx, &session, kept, &back).await;
             };
             sqlx::query!(
-                "UPDATE field_reports SET status = 'received', assignee_id = NULL, updated_at = $2 WHERE id = $1",
-                report.id,
-                now as _
+                "UPDATE field_reports SET status = 'received', assignee_id = NULL WHERE id = $1",
+                report.id
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "returned",
-                report.agency_id,
-                Some(&text),
-                false,
-            )
-            .await?;
+            Event::new("returned", Some(user.id))
+                .at_agency(report.agency_id)
+                .noting(&text)
+                .record(&mut tx, report.id, now)
+                .await?;
         }
         Step::AskExtension => {
             let reason = note(&form, "extension_reason");
@@ -407,25 +324,18 @@ pub async fn step(
                 return refuse_step(tx, &session, kept, &back).await;
             };
             sqlx::query!(
-                "UPDATE field_reports SET extension_until = $2, extension_reason = $3, updated_at = $4 WHERE id = $1",
+                "UPDATE field_reports SET extension_until = $2, extension_reason = $3 WHERE id = $1",
                 report.id,
                 until as _,
-                reason,
-                now as _
+                reason
             )
             .execute(&mut *tx)
             .await?;
-            record_event(
-                &mut tx,
-                report.id,
-                now,
-                Some(user.id),
-                "extension_asked",
-                report.agency_id,
-                Some(&reason),
-                false,
-            )
-            .await?;
+            Event::new("extension_asked", Some(user.id))
+                .at_agency(report.agency_id)
+                .noting(&reason)
+                .record(&mut tx, report.id, now)
+                .await?;
         }
         Step::Answer | Step::Reopen => return Err(crate::errors::HandlerError::bad_request()),
     }

@@ -41,31 +41,81 @@ pub fn router() -> Router<AppState> {
         .route(paths::REPORT_PHOTO, get(photo_route::photo))
 }
 
-/// Adds a step to a report's history. `visible`: the reporter, followers
-/// and (for a public report) everyone may read it.
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn record_event(
-    conn: &mut PgConnection,
-    report_id: i64,
-    at: DateTime<Utc>,
+/// A step in a report's history (`field_report_events`), built then
+/// written in the step's transaction: `record` keeps it (for officials,
+/// unless `shown`), `tell` also shows it to the reporter and followers and
+/// tells each of them, in the portal and by mail.
+pub(crate) struct Event<'a> {
+    kind: &'a str,
     actor: Option<i64>,
-    kind: &str,
     agency: Option<i64>,
-    note: Option<&str>,
-    visible: bool,
-) -> sqlx::Result<()> {
-    sqlx::query!(
-        "INSERT INTO field_report_events (report_id, at, actor_id, kind, agency_id, note, visible)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        report_id,
-        at as _,
-        actor,
-        kind,
-        agency,
-        note,
-        visible
-    )
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    note: Option<&'a str>,
+    shown: bool,
+}
+
+impl<'a> Event<'a> {
+    /// `kind` done by `actor` (none: the portal itself).
+    pub fn new(kind: &'a str, actor: Option<i64>) -> Self {
+        Event {
+            kind,
+            actor,
+            agency: None,
+            note: None,
+            shown: false,
+        }
+    }
+
+    pub fn at_agency(mut self, agency: Option<i64>) -> Self {
+        self.agency = agency;
+        self
+    }
+
+    pub fn noting(mut self, note: &'a str) -> Self {
+        self.note = Some(note);
+        self
+    }
+
+    /// Shown in the report's history to its reporter and followers (and to
+    /// everyone for a public report).
+    pub fn shown(mut self) -> Self {
+        self.shown = true;
+        self
+    }
+
+    pub async fn record(
+        &self,
+        conn: &mut PgConnection,
+        report_id: i64,
+        at: DateTime<Utc>,
+    ) -> sqlx::Result<()> {
+        sqlx::query!(
+            "INSERT INTO field_report_events (report_id, at, actor_id, kind, agency_id, note, visible)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            report_id,
+            at as _,
+            self.actor,
+            self.kind,
+            self.agency,
+            self.note,
+            self.shown
+        )
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Records it shown, and tells the reporter and every follower what
+    /// happened, with `told` beside it when given.
+    pub async fn tell(
+        self,
+        state: &AppState,
+        conn: &mut PgConnection,
+        report_id: i64,
+        at: DateTime<Utc>,
+        told: Option<&str>,
+    ) -> sqlx::Result<()> {
+        let event = self.shown();
+        event.record(conn, report_id, at).await?;
+        notify::followers(state, conn, report_id, event.kind, told).await
+    }
 }

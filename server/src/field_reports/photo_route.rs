@@ -8,7 +8,9 @@ use crate::access::refusals;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::state::AppState;
 use app::access::Visitor;
-use app::field_reports::store::{coordinates, handles_agency, ON_THE_BOARD};
+use app::access::{permits, Permission};
+use app::field_reports::store::{photos_shown, with_their_agency};
+use app::field_reports::ReportStatus;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -32,9 +34,7 @@ pub async fn photo(
     .await?
     .ok_or_else(HandlerError::not_found)?;
     let user = visitor.and_then(|Extension(visitor)| visitor.0);
-    let published = row.status == "resolved";
-    let stage_shown = row.stage == "before" || published;
-    let on_board = row.public && ON_THE_BOARD.contains(&row.status.as_str());
+    let status = ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Received);
     let visible = match &user {
         Some(user) => {
             let follows = sqlx::query_scalar!(
@@ -44,11 +44,12 @@ pub async fn photo(
             )
             .fetch_one(&state.pool)
             .await?;
-            coordinates(user)
-                || (handles_agency(user, row.agency_id) && row.status != "received")
-                || (stage_shown && (on_board || follows || row.reporter_id == Some(user.id)))
+            let involved = follows || row.reporter_id == Some(user.id);
+            permits(user, Permission::CoordinateFieldReports)
+                || with_their_agency(user, row.agency_id, status)
+                || photos_shown(&row.stage, &row.status, row.public, involved)
         }
-        None => stage_shown && on_board,
+        None => photos_shown(&row.stage, &row.status, row.public, false),
     };
     if !visible {
         return Ok(refusals::as_missing(format!("report photo {id}")));
@@ -61,7 +62,7 @@ pub async fn photo(
         .await?;
     // Public photos may be kept by the browser for a while; private ones
     // not at all.
-    let cache = if on_board && stage_shown {
+    let cache = if photos_shown(&row.stage, &row.status, row.public, false) {
         "public, max-age=300"
     } else {
         "private, no-store"

@@ -6,8 +6,8 @@
 //! re-encoding), so nothing is lost but what could identify the reporter
 //! or their phone.
 
-use crate::files::kinds::{self, FileKind};
-use crate::files::virus_scan;
+use crate::files::kinds::{FileKind, KindError};
+use crate::files::upload::{screen, Refused};
 use crate::state::AppState;
 use app::field_reports::rules::{in_vietnam, Point};
 use app::i18n::Lang;
@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 
 /// A photo ready to keep: metadata gone.
-pub struct CleanPhoto {
+pub(crate) struct CleanPhoto {
     pub name: String,
     pub kind: FileKind,
     pub bytes: Vec<u8>,
@@ -29,13 +29,14 @@ pub struct CleanPhoto {
 }
 
 /// Why a photo was not taken, for the reporter.
-#[derive(Debug)]
-pub enum PhotoRefused {
+pub(crate) enum PhotoRefused {
     TooLarge {
         max: u64,
     },
     /// Not a JPEG or PNG by its bytes (HEIC included: see `message`).
-    Kind(kinds::KindError, String),
+    NotAPhoto(String),
+    /// Refused as any upload is (a name that belies the bytes…).
+    Upload(Refused),
     Unreadable(String),
     Infected(String),
     NotScanned,
@@ -48,8 +49,8 @@ impl PhotoRefused {
         match (self, lang) {
             (PhotoRefused::TooLarge { max }, Lang::Vi) => format!("Ảnh quá lớn: mỗi ảnh tối đa {} MB.", mb(*max)),
             (PhotoRefused::TooLarge { max }, Lang::En) => format!("A photo is too large: at most {} MB each.", mb(*max)),
-            (PhotoRefused::Kind(_, name), Lang::Vi) => format!("“{name}” không phải ảnh JPEG hoặc PNG. Ảnh HEIC của iPhone: chọn Cài đặt → Camera → Định dạng → “Tương thích nhất”, hoặc chia sẻ ảnh dưới dạng JPEG."),
-            (PhotoRefused::Kind(_, name), Lang::En) => format!("“{name}” is not a JPEG or PNG photo. For an iPhone's HEIC photos choose Settings → Camera → Formats → “Most Compatible”, or share the photo as JPEG."),
+            (PhotoRefused::NotAPhoto(name), Lang::Vi) => format!("“{name}” không phải ảnh JPEG hoặc PNG. Ảnh HEIC của iPhone: chọn Cài đặt → Camera → Định dạng → “Tương thích nhất”, hoặc chia sẻ ảnh dưới dạng JPEG."),
+            (PhotoRefused::NotAPhoto(name), Lang::En) => format!("“{name}” is not a JPEG or PNG photo. For an iPhone's HEIC photos choose Settings → Camera → Formats → “Most Compatible”, or share the photo as JPEG."),
             (PhotoRefused::Unreadable(name), Lang::Vi) => format!("Không đọc được ảnh “{name}”: tệp bị hỏng hoặc không trọn vẹn."),
             (PhotoRefused::Unreadable(name), Lang::En) => format!("“{name}” could not be read: the file is damaged or incomplete."),
             (PhotoRefused::Infected(name), Lang::Vi) => format!("Ảnh “{name}” chứa mã độc nên không được nhận."),
@@ -58,36 +59,28 @@ impl PhotoRefused {
             (PhotoRefused::NotScanned, Lang::En) => "The photos could not be checked for viruses, so they were not accepted. Please try again in a few minutes.".into(),
             (PhotoRefused::TooMany(max), Lang::Vi) => format!("Gửi tối đa {max} ảnh."),
             (PhotoRefused::TooMany(max), Lang::En) => format!("Send at most {max} photos."),
+            (PhotoRefused::Upload(refused), lang) => refused.message(lang),
         }
     }
 }
 
-/// Checks one photo read in full and takes its metadata off.
-pub async fn clean(
+/// Checks one photo read in full as every upload is checked
+/// (`files::upload::screen`: its bytes, its name, viruses), then takes its
+/// metadata off.
+pub(crate) async fn clean(
     state: &AppState,
     name: String,
     declared: Option<String>,
     content: Vec<u8>,
 ) -> Result<CleanPhoto, PhotoRefused> {
-    let head = &content[..content.len().min(8192)];
-    let kind = kinds::check(head, &name, declared.as_deref())
-        .map_err(|error| PhotoRefused::Kind(error, name.clone()))?;
-    if kind == FileKind::Pdf {
-        return Err(PhotoRefused::Kind(kinds::KindError::NotAllowed, name));
-    }
-    if let Some(clamd) = &state.config.clamd {
-        match virus_scan::scan(clamd, &content).await {
-            Ok(virus_scan::Verdict::Clean) => {}
-            Ok(virus_scan::Verdict::Infected { signature }) => {
-                tracing::warn!(%signature, "an infected report photo was refused");
-                return Err(PhotoRefused::Infected(name));
-            }
-            Err(error) => {
-                tracing::error!(%error, "a report photo could not be scanned");
-                return Err(PhotoRefused::NotScanned);
-            }
-        }
-    }
+    let kind = match screen(state, &content, &name, declared.as_deref()).await {
+        Ok(FileKind::Pdf) => return Err(PhotoRefused::NotAPhoto(name)),
+        Ok(kind) => kind,
+        Err(Refused::Kind(KindError::NotAllowed, _)) => return Err(PhotoRefused::NotAPhoto(name)),
+        Err(Refused::Infected { .. }) => return Err(PhotoRefused::Infected(name)),
+        Err(Refused::NotScanned) => return Err(PhotoRefused::NotScanned),
+        Err(refused) => return Err(PhotoRefused::Upload(refused)),
+    };
     let taken_at = gps_position(&content);
     let bytes =
         strip_metadata(kind, content).ok_or_else(|| PhotoRefused::Unreadable(name.clone()))?;
@@ -189,7 +182,7 @@ pub fn strip_metadata(kind: FileKind, content: Vec<u8>) -> Option<Vec<u8>> {
 /// `stage`, owned by `owner` (the reporter, or the official who took or
 /// filed it). Returns the stored key, to take back out if the transaction
 /// fails.
-pub async fn keep(
+pub(crate) async fn keep(
     state: &AppState,
     conn: &mut PgConnection,
     photo: &CleanPhoto,
@@ -232,7 +225,7 @@ pub async fn keep(
 }
 
 /// Takes stored photos back out (their transaction did not commit).
-pub async fn discard(state: &AppState, keys: &[String]) {
+pub(crate) async fn discard(state: &AppState, keys: &[String]) {
     for key in keys {
         let _ = state.files.delete(&StorePath::from(key.as_str())).await;
     }

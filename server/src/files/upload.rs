@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
 /// What went wrong with an upload, for the citizen.
-pub(super) enum Refused {
+pub(crate) enum Refused {
     NoFile,
     TooLarge {
         max: u64,
@@ -58,7 +58,7 @@ pub(super) enum Refused {
 }
 
 impl Refused {
-    pub(super) fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let mb = |bytes: u64| bytes / (1024 * 1024);
         match (self, lang) {
             (Refused::NoFile, Lang::Vi) => "Chọn tệp cần tải lên.".into(),
@@ -230,7 +230,7 @@ pub(super) async fn receive(
 }
 
 /// The content of a file part, refused as soon as it passes `max_file`.
-pub(super) async fn read_part(
+pub(crate) async fn read_part(
     field: &mut axum::extract::multipart::Field<'_>,
     max_file: u64,
 ) -> Result<(Vec<u8>, Sha256), Refused> {
@@ -272,24 +272,7 @@ pub(super) async fn store(
     if content.is_empty() {
         return Err(Refused::NoFile);
     }
-    let head = &content[..content.len().min(8192)];
-    let kind = kinds::check(head, &name, declared.as_deref())
-        .map_err(|error| Refused::Kind(error, name.clone()))?;
-    // Scanned before anything is stored; with clamd configured but
-    // unreachable, nothing goes in unscanned.
-    if let Some(clamd) = &state.config.clamd {
-        match virus_scan::scan(clamd, &content).await {
-            Ok(virus_scan::Verdict::Clean) => {}
-            Ok(virus_scan::Verdict::Infected { signature }) => {
-                tracing::warn!(%signature, "an infected upload was refused");
-                return Err(Refused::Infected { name, signature });
-            }
-            Err(error) => {
-                tracing::error!(%error, "an upload could not be scanned");
-                return Err(Refused::NotScanned);
-            }
-        }
-    }
+    let kind = screen(state, &content, &name, declared.as_deref()).await?;
 
     let key = super::new_storage_key();
     let size = content.len() as u64;
@@ -308,6 +291,38 @@ pub(super) async fn store(
         size,
         sha256: hasher.finalize().to_vec(),
     })
+}
+
+/// The kind of a file read in full, decided by its first bytes (and agreeing
+/// with its name and declared type), after a virus scan: every upload of
+/// the portal goes through here before anything is stored. With clamd
+/// configured but unreachable, nothing goes in unscanned.
+pub(crate) async fn screen(
+    state: &AppState,
+    content: &[u8],
+    name: &str,
+    declared: Option<&str>,
+) -> Result<kinds::FileKind, Refused> {
+    let head = &content[..content.len().min(8192)];
+    let kind = kinds::check(head, name, declared)
+        .map_err(|error| Refused::Kind(error, name.to_string()))?;
+    if let Some(clamd) = &state.config.clamd {
+        match virus_scan::scan(clamd, content).await {
+            Ok(virus_scan::Verdict::Clean) => {}
+            Ok(virus_scan::Verdict::Infected { signature }) => {
+                tracing::warn!(%signature, "an infected upload was refused");
+                return Err(Refused::Infected {
+                    name: name.to_string(),
+                    signature,
+                });
+            }
+            Err(error) => {
+                tracing::error!(%error, "an upload could not be scanned");
+                return Err(Refused::NotScanned);
+            }
+        }
+    }
+    Ok(kind)
 }
 
 /// Where an uploaded file goes in a dossier.

@@ -12,7 +12,7 @@ use crate::support;
 use app::field_reports::sla::Sla;
 use support::back_office::{signed_in, CITIZEN};
 use support::browser::{multipart_body, Browser, PORTAL};
-use support::parallel::all_at_once;
+use support::parallel::{address, all_at_once, form_post};
 use support::photos::{jpeg, jpeg_with_gps, CAMERA};
 use support::{spawn_app, TestApp};
 
@@ -509,4 +509,117 @@ async fn reports_sent_all_at_once_get_gapless_codes_and_one_account_no_more_than
     let year = chrono::Utc::now().format("%Y").to_string();
     let expected: Vec<String> = (1..=5).map(|n| format!("PA-{year}-{n:06}")).collect();
     assert_eq!(codes, expected, "numbered from 1 without a gap");
+}
+
+#[tokio::test]
+async fn steps_sent_twice_at_once_happen_once() {
+    let app = spawn_app().await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let code = file_light_report(&mut citizen, &jpeg(), true).await;
+    let other = app.another_citizen().await;
+    let neighbour = signed_in(&app, other).await;
+    let follow = format!("/phan-anh/{code}/theo-doi");
+    let neighbour_cookie = neighbour.session_cookie().unwrap();
+    // Following twice at once: one follower, one step in the history.
+    all_at_once(
+        &app,
+        (0..2)
+            .map(|n| {
+                form_post(
+                    &follow,
+                    &[("follow", "1")],
+                    address(n),
+                    Some(&neighbour_cookie),
+                )
+            })
+            .collect(),
+    )
+    .await;
+    let follows: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM field_report_followers f JOIN field_reports r ON r.id = f.report_id WHERE r.code = $1),
+                (SELECT count(*) FROM field_report_events e JOIN field_reports r ON r.id = e.report_id
+                 WHERE r.code = $1 AND e.kind = 'followed')",
+    )
+    .bind(&code)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        follows,
+        (2, 1),
+        "the reporter and the neighbour, followed once"
+    );
+
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    act(
+        &mut coordinator,
+        &code,
+        &[("action", "forward"), ("agency", "000.01.40.H34")],
+    )
+    .await;
+    let mut official = signed_in(&app, WARD_OFFICIAL).await;
+    official
+        .post_multipart(
+            &format!("/can-bo/phan-anh/{code}/ket-qua"),
+            &[("answer", "Đã sửa xong.")],
+            &[],
+        )
+        .await;
+    // Two coordinators' tabs publish at once: published once, each
+    // follower told once.
+    let cookie = coordinator.session_cookie().unwrap();
+    let handling = format!("/can-bo/phan-anh/{code}");
+    let answers = all_at_once(
+        &app,
+        (0..2)
+            .map(|n| {
+                form_post(
+                    &handling,
+                    &[("action", "publish")],
+                    address(n),
+                    Some(&cookie),
+                )
+            })
+            .collect(),
+    )
+    .await;
+    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let (published, told): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM field_report_events e JOIN field_reports r ON r.id = e.report_id
+                 WHERE r.code = $1 AND e.kind = 'published'),
+                (SELECT count(*) FROM mail_outbox WHERE body_text LIKE '%' || $1 || '%' AND body_text LIKE '%Đã sửa xong%')",
+    )
+    .bind(&code)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((published, told), (1, 2));
+}
+
+#[tokio::test]
+async fn two_instances_watching_deadlines_at_once_escalate_a_report_once() {
+    let app = spawn_app().await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let code = file_light_report(&mut citizen, &jpeg(), true).await;
+    let due: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT due_at FROM field_reports WHERE code = $1")
+            .bind(&code)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    app.clock().set(due + chrono::Duration::minutes(1));
+    let (first, second) = tokio::join!(
+        server::field_reports::escalation::watch(&app.state),
+        server::field_reports::escalation::watch(&app.state)
+    );
+    assert_eq!(first.unwrap().escalated + second.unwrap().escalated, 1);
+    let escalations: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM field_report_events e JOIN field_reports r ON r.id = e.report_id
+         WHERE r.code = $1 AND e.kind = 'escalated'",
+    )
+    .bind(&code)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(escalations, 1);
 }

@@ -46,6 +46,15 @@ pub enum Permission {
     /// one-stop staff, specialists and leaders, and the editors and
     /// administrators whose reach takes it in.
     AnswerQuestionsOf { agency_id: i64 },
+    /// Receive every field report (the operations centre): see who
+    /// reported, forward, merge, refuse, publish answers.
+    CoordinateFieldReports,
+    /// Handle the field reports forwarded to an agency: its one-stop
+    /// staff, specialists and leaders (never who reported).
+    HandleFieldReportsOf { agency_id: i64 },
+    /// File a field report for a caller: counter officers and the
+    /// coordinators (who take the hotline's calls).
+    FileFieldReportForCaller,
 }
 
 /// Whether a signed-in `user` may do `permission`.
@@ -90,6 +99,19 @@ pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
                 ]
                 .into_iter()
                 .any(|role| user.has_role_in(role, agency_id))
+        }
+        Permission::CoordinateFieldReports => {
+            user.is_official() && user.has_role(Role::Coordinator)
+        }
+        Permission::HandleFieldReportsOf { agency_id } => {
+            user.is_official()
+                && [Role::Reception, Role::Specialist, Role::Leader]
+                    .into_iter()
+                    .any(|role| user.has_role_in(role, agency_id))
+        }
+        Permission::FileFieldReportForCaller => {
+            user.is_official()
+                && (user.has_role(Role::Reception) || user.has_role(Role::Coordinator))
         }
         Permission::ManageWorkingCalendar { province_id }
         | Permission::ManageCatalogue { province_id } => {

@@ -351,3 +351,39 @@ fn an_agency_taking_a_step_acts_only_while_the_dossier_is_at_its_step() {
         &file(1, true, vec![use_at_home])
     ));
 }
+
+#[test]
+fn field_reports_are_coordinated_by_the_centre_and_handled_by_the_agency_they_went_to() {
+    let coordinator = official(&[(Role::Coordinator, &[1])]);
+    let ward = official(&[(Role::Specialist, &[10])]);
+    let manager = official(&[(Role::Manager, &[1, 10])]);
+    assert!(permits(&coordinator, Permission::CoordinateFieldReports));
+    assert!(!permits(&ward, Permission::CoordinateFieldReports));
+    assert!(permits(
+        &ward,
+        Permission::HandleFieldReportsOf { agency_id: 10 }
+    ));
+    assert!(!permits(
+        &ward,
+        Permission::HandleFieldReportsOf { agency_id: 11 }
+    ));
+    assert!(!permits(
+        &coordinator,
+        Permission::HandleFieldReportsOf { agency_id: 10 }
+    ));
+    assert!(!permits(
+        &manager,
+        Permission::HandleFieldReportsOf { agency_id: 10 }
+    ));
+    // Callers are taken at the counter and on the hotline only.
+    assert!(permits(&coordinator, Permission::FileFieldReportForCaller));
+    assert!(permits(
+        &official(&[(Role::Reception, &[10])]),
+        Permission::FileFieldReportForCaller
+    ));
+    assert!(!permits(&ward, Permission::FileFieldReportForCaller));
+    assert!(!permits(
+        &citizen(true),
+        Permission::FileFieldReportForCaller
+    ));
+}

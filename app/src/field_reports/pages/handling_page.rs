@@ -6,7 +6,7 @@
 
 use super::report_parts::{Photos, ReportCards, StatusTag, Timeline};
 use super::when;
-use crate::field_reports::rules::{allowed, Step};
+use crate::field_reports::rules::{allowed, allowed_now, Step};
 use crate::field_reports::server_fns::load_report_to_handle;
 use crate::field_reports::{RefusalReason, ReportToHandle, MAX_PHOTOS};
 use crate::forms::{ErrorSummary, FieldGroup, FormFeedback};
@@ -41,6 +41,11 @@ pub fn ReportHandlingPage() -> impl IntoView {
                         Some(who) => [Some(who.name), who.email, who.phone].into_iter().flatten().collect::<Vec<_>>().join(" · "),
                         None => t.reporter_hidden.to_string(),
                     }}</dd></div>
+                    <div><dt>{t.channel}</dt><dd>{match report.channel.as_str() {
+                        "counter" => t.channel_counter,
+                        "hotline" => t.channel_hotline,
+                        _ => t.channel_web,
+                    }}</dd></div>
                     <div><dt>{t.place}</dt><dd>{place}
                         {report.view.latitude.zip(report.view.longitude).map(|(lat, lon)| format!(" ({lat:.5}, {lon:.5})"))}</dd></div>
                     <div><dt>{t.received_on}</dt><dd>{when(card.received)}</dd></div>
@@ -67,7 +72,6 @@ fn CoordinatorSteps(report: ReportToHandle, feedback: FormFeedback) -> impl Into
     let default = report.default_agency.clone().unwrap_or_default();
     let typed_reason = feedback.value("reason");
     let typed_note = feedback.value("note");
-    let typed_return_note = feedback.value("return_note");
     view! {
         {allowed(status, Step::Forward).then({ let feedback = feedback.clone(); let action = action.clone(); let typed_reason = typed_reason.clone(); move || view! {
             <section class="section" aria-labelledby="handling-forward">
@@ -137,19 +141,14 @@ fn CoordinatorSteps(report: ReportToHandle, feedback: FormFeedback) -> impl Into
         {allowed(status, Step::Publish).then(|| view! {
             <section class="section" aria-labelledby="handling-publish">
                 <h2 id="handling-publish">{t.publish_heading}</h2>
-                <p class="report-answer">{report.pending_answer.clone().unwrap_or_default()}</p>
+                <p class="report-answer">{report.view.answer.clone().unwrap_or_default()}</p>
                 <Photos photos=report.view.after_photos.clone() heading=t.photos_after/>
                 <form method="post" action=action.clone() novalidate="">
                     <input type="hidden" name="action" value="publish"/>
                     <button type="submit" class="button">{t.publish}</button>
                 </form>
-                <form method="post" action=action.clone() novalidate="">
-                    <input type="hidden" name="action" value="return_answer"/>
-                    <FieldGroup name="return_note" label=t.return_answer_note feedback=feedback.clone()>
-                        <textarea class="textarea" id="report-handling-return-note" name="return_note" rows="2">{typed_return_note.clone()}</textarea>
-                    </FieldGroup>
-                    <button type="submit" class="button button--secondary">{t.return_answer}</button>
-                </form>
+                <NoteForm action=action.clone() step="return_answer" name="return_note"
+                    label=t.return_answer_note button=t.return_answer feedback=feedback.clone()/>
             </section>
         })}
     }
@@ -164,7 +163,6 @@ fn AgencySteps(report: ReportToHandle, feedback: FormFeedback) -> impl IntoView 
     let typed_answer = feedback.value("answer");
     let typed_until = feedback.value("until");
     let typed_extension_reason = feedback.value("extension_reason");
-    let typed_return_reason = feedback.value("return_reason");
     view! {
         {allowed(status, Step::Assign).then({ let feedback = feedback.clone(); let action = action.clone(); move || view! {
             <section class="section" aria-labelledby="handling-assign">
@@ -198,6 +196,7 @@ fn AgencySteps(report: ReportToHandle, feedback: FormFeedback) -> impl IntoView 
                     <button type="submit" class="button">{t.send_answer}</button>
                 </form>
             </section>
+            {allowed_now(status, report.extension.is_some(), Step::AskExtension).then(|| view! {
             <section class="section" aria-labelledby="handling-extension-ask">
                 <h2 id="handling-extension-ask">{t.extension_heading}</h2>
                 <form method="post" action=action.clone() novalidate="">
@@ -211,16 +210,35 @@ fn AgencySteps(report: ReportToHandle, feedback: FormFeedback) -> impl IntoView 
                     <button type="submit" class="button button--secondary">{t.ask_extension}</button>
                 </form>
             </section>
+            })}
             <section class="section" aria-labelledby="handling-return">
                 <h2 id="handling-return">{t.return_heading}</h2>
-                <form method="post" action=action.clone() novalidate="">
-                    <input type="hidden" name="action" value="return"/>
-                    <FieldGroup name="return_reason" label=t.return_reason feedback=feedback.clone()>
-                        <textarea class="textarea" id="report-handling-return-reason" name="return_reason" rows="2">{typed_return_reason.clone()}</textarea>
-                    </FieldGroup>
-                    <button type="submit" class="button button--secondary">{t.return_to_coordinator}</button>
-                </form>
+                <NoteForm action=action.clone() step="return" name="return_reason"
+                    label=t.return_reason button=t.return_to_coordinator feedback=feedback.clone()/>
             </section>
         })}
+    }
+}
+
+/// One step that takes a note: the step's name, a text area and a button.
+#[component]
+fn NoteForm(
+    action: String,
+    step: &'static str,
+    name: &'static str,
+    label: &'static str,
+    button: &'static str,
+    feedback: FormFeedback,
+) -> impl IntoView {
+    let id = crate::forms::field_id(&feedback.form, name);
+    let typed = feedback.value(name);
+    view! {
+        <form method="post" action=action novalidate="">
+            <input type="hidden" name="action" value=step/>
+            <FieldGroup name=name label=label feedback=feedback>
+                <textarea class="textarea" id=id name=name rows="2">{typed}</textarea>
+            </FieldGroup>
+            <button type="submit" class="button button--secondary">{button}</button>
+        </form>
     }
 }
