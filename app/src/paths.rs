@@ -224,6 +224,8 @@ routes! {
     /// The days agencies have to answer a question, and whether the
     /// assistant may phrase its answers (POST saves them).
     ASSISTANT_SETTINGS, assistant_settings() = "/quan-tri/cai-dat/hoi-dap";
+    /// The field reports' settings (POST).
+    REPORT_SETTINGS, report_settings() = "/quan-tri/cai-dat/phan-anh";
     /// The search words (POST: `action` adds or removes a phrase or a
     /// filler word; `?thu=` tries a question).
     SEARCH_WORDS_ADMIN, search_words_admin() = "/quan-tri/tu-ngu-tim-kiem";

@@ -418,13 +418,12 @@ pub async fn reporter(pool: &PgPool, report_id: i64) -> AppResult<Option<super::
     }))
 }
 
-/// The province's reopening window, in days.
+/// The province's reopening window, in days (`/quan-tri/cai-dat`).
 pub async fn reopen_days<'c>(executor: impl sqlx::PgExecutor<'c>) -> AppResult<i32> {
     Ok(
-        sqlx::query_scalar!("SELECT report_reopen_days FROM portal_settings")
-            .fetch_optional(executor)
+        crate::administration::settings::server_fns::store::field_report_settings(executor)
             .await?
-            .unwrap_or(7),
+            .report_reopen_days,
     )
 }
 

@@ -1,7 +1,7 @@
 //! `POST /quan-tri/cai-dat`: a province administrator sets the help line
 //! and the feedback address every page shows; `POST
 //! /quan-tri/cai-dat/hoi-dap`, the questions' and the assistant's
-//! settings. Audited with before and after; the cached public pages are
+//! settings; `POST /quan-tri/cai-dat/phan-anh`, the field reports'. Audited with before and after; the cached public pages are
 //! dropped by the table's trigger.
 
 use super::procedures::catalogue_keeper;
@@ -11,10 +11,13 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::administration::pages::{ASSISTANT_SETTINGS_FORM, SETTINGS_FORM};
-use app::administration::settings::server_fns::store::{assistant_settings, settings as stored};
+use app::administration::pages::{ASSISTANT_SETTINGS_FORM, REPORT_SETTINGS_FORM, SETTINGS_FORM};
+use app::administration::settings::server_fns::store::{
+    assistant_settings, field_report_settings, settings as stored,
+};
 use app::administration::settings::{
-    check_answer_days, check_settings, AssistantSettings, PortalSettings,
+    check_answer_days, check_reopen_days, check_settings, AssistantSettings, FieldReportSettings,
+    PortalSettings,
 };
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -49,9 +52,7 @@ pub async fn update(
         return Ok(see_other(back));
     }
     let mut tx = state.pool.begin().await?;
-    sqlx::query!("SELECT singleton FROM portal_settings FOR UPDATE")
-        .fetch_optional(&mut *tx)
-        .await?;
+    lock_settings(&mut tx).await?;
     let before = stored(&mut *tx)
         .await
         .map_err(|error| anyhow::anyhow!("{error:?}"))?;
@@ -109,9 +110,7 @@ pub async fn update_assistant(
         generated_answers: form.get("generated_answers") == "on",
     };
     let mut tx = state.pool.begin().await?;
-    sqlx::query!("SELECT singleton FROM portal_settings FOR UPDATE")
-        .fetch_optional(&mut *tx)
-        .await?;
+    lock_settings(&mut tx).await?;
     let before = assistant_settings(&mut *tx)
         .await
         .map_err(|error| anyhow::anyhow!("{error:?}"))?;
@@ -134,4 +133,62 @@ pub async fn update_assistant(
     tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.assistant_saved).await;
     Ok(see_other(&back))
+}
+
+/// `POST /quan-tri/cai-dat/phan-anh`: how many days after its answer is
+/// published a field report may be reopened; read by the next request on
+/// every instance.
+pub async fn update_field_reports(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().settings_admin;
+    let back = format!("{}#phan-anh", paths::SETTINGS_ADMIN);
+    let mut kept = FormFeedback::new(REPORT_SETTINGS_FORM);
+    let days = match check_reopen_days(&form.kept_text(&mut kept, "report_reopen_days")) {
+        Ok(days) => days,
+        Err(refusal) => {
+            kept.error("report_reopen_days", refusal.message(t));
+            feedback::form(&session, kept).await;
+            return Ok(see_other(&back));
+        }
+    };
+    let after = FieldReportSettings {
+        report_reopen_days: days,
+    };
+    let mut tx = state.pool.begin().await?;
+    lock_settings(&mut tx).await?;
+    let before = field_report_settings(&mut *tx)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    sqlx::query!(
+        "UPDATE portal_settings SET report_reopen_days = $1, updated_at = now()",
+        after.report_reopen_days
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(admin),
+        AuditAction::SettingsUpdated,
+        json!({ "before": before, "after": after }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    feedback::notice(&session, NoticeTone::Success, t.reports_saved).await;
+    Ok(see_other(&back))
+}
+
+/// The settings row, locked for one change at a time (so each audit's
+/// "before" is what the change replaced).
+async fn lock_settings(tx: &mut sqlx::PgConnection) -> sqlx::Result<()> {
+    sqlx::query!("SELECT singleton FROM portal_settings FOR UPDATE")
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(())
 }

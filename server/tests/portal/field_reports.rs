@@ -623,3 +623,72 @@ async fn two_instances_watching_deadlines_at_once_escalate_a_report_once() {
     .unwrap();
     assert_eq!(escalations, 1);
 }
+
+#[tokio::test]
+async fn the_province_sets_how_long_a_report_may_be_reopened() {
+    let app = spawn_app().await;
+    let mut admin = signed_in(&app, "quantri@motcua.example").await;
+    // Out of range: refused with what was typed, nothing changed.
+    let refused = admin
+        .post("/quan-tri/cai-dat/phan-anh", &[("report_reopen_days", "0")])
+        .await;
+    assert_eq!(refused.location(), "/quan-tri/cai-dat#phan-anh");
+    let page = admin.get("/quan-tri/cai-dat").await.text();
+    assert!(page.contains("Nhập số ngày từ 1 đến 60"), "{page}");
+    let days = |pool: sqlx::PgPool| async move {
+        sqlx::query_scalar::<_, i32>("SELECT report_reopen_days FROM portal_settings")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(days(app.pool.clone()).await, 7);
+    // The coordinator handles reports but does not set the province's rules.
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let denied = coordinator
+        .post(
+            "/quan-tri/cai-dat/phan-anh",
+            &[("report_reopen_days", "30")],
+        )
+        .await;
+    assert_eq!(denied.status.as_u16(), 403);
+    admin
+        .post("/quan-tri/cai-dat/phan-anh", &[("report_reopen_days", "3")])
+        .await;
+    assert_eq!(days(app.pool.clone()).await, 3);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'settings_updated'
+         AND detail -> 'after' ->> 'report_reopen_days' = '3'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
+    // A report published now may be reopened for three days, not four.
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let code = file_light_report(&mut citizen, &jpeg(), true).await;
+    act(
+        &mut coordinator,
+        &code,
+        &[("action", "forward"), ("agency", "000.01.40.H34")],
+    )
+    .await;
+    let mut official = signed_in(&app, WARD_OFFICIAL).await;
+    official
+        .post_multipart(
+            &format!("/can-bo/phan-anh/{code}/ket-qua"),
+            &[("answer", "Đã sửa xong.")],
+            &[],
+        )
+        .await;
+    act(&mut coordinator, &code, &[("action", "publish")]).await;
+    app.clock()
+        .set(chrono::Utc::now() + chrono::Duration::days(4));
+    citizen
+        .post(
+            &format!("/phan-anh/{code}/phan-anh-lai"),
+            &[("reason", "Vẫn chưa sáng.")],
+        )
+        .await;
+    assert_eq!(status(&app, &code).await, "resolved");
+}

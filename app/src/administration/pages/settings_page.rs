@@ -13,6 +13,8 @@ use leptos::prelude::*;
 pub const SETTINGS_FORM: &str = "portal_settings";
 /// The questions' and assistant's form.
 pub const ASSISTANT_SETTINGS_FORM: &str = "assistant_settings";
+/// The field reports' settings form.
+pub const REPORT_SETTINGS_FORM: &str = "report_settings";
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -23,6 +25,8 @@ pub fn SettingsPage() -> impl IntoView {
         <PageLoader resource=data title=t.title render={move |view: SettingsAdmin, session| {
             let feedback = session.feedback.form_for(SETTINGS_FORM);
             let assistant_feedback = session.feedback.form_for(ASSISTANT_SETTINGS_FORM);
+            let report_feedback = session.feedback.form_for(REPORT_SETTINGS_FORM);
+            let reopen_days = view.field_reports.report_reopen_days;
             let s = view.settings.clone();
             let a = view.assistant.clone();
             view! {
@@ -51,6 +55,13 @@ pub fn SettingsPage() -> impl IntoView {
                             {(!view.chat_configured).then(|| view! { <p class="notice notice--info">{t.no_chat_endpoint}</p> })}
                             <button type="submit" class="button">{t.save}</button>
                         </form>
+                        <h2 id="phan-anh">{t.reports_heading}</h2>
+                        <ErrorSummary form=report_feedback.clone()/>
+                        <form method="post" action=paths::REPORT_SETTINGS novalidate="">
+                            <TextField name="report_reopen_days" label=t.reopen_days hint=t.reopen_days_hint kind="number"
+                                feedback=report_feedback.clone() required=true initial=reopen_days.to_string()/>
+                            <button type="submit" class="button">{t.save}</button>
+                        </form>
                     }.into_any()
                 } else {
                     view! {
@@ -59,6 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
                             <dt>{t.feedback_email}</dt><dd>{s.feedback_email}</dd>
                             <dt>{t.answer_days}</dt><dd>{a.question_answer_days}</dd>
                             <dt>{t.generated_answers}</dt><dd>{if a.generated_answers { t.switched_on } else { t.switched_off }}</dd>
+                            <dt>{t.reopen_days}</dt><dd>{reopen_days}</dd>
                         </dl>
                         <p class="hint">{t.read_only}</p>
                     }.into_any()

@@ -47,17 +47,45 @@ impl Default for AssistantSettings {
     }
 }
 
-/// The range of `question_answer_days` (as the table checks it).
+/// How field reports work (issue 21).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldReportSettings {
+    /// Calendar days after its answer is published during which the
+    /// reporter may reopen a report ("phản ánh lại").
+    pub report_reopen_days: i32,
+}
+
+impl Default for FieldReportSettings {
+    /// The table's default, until a row is stored.
+    fn default() -> Self {
+        FieldReportSettings {
+            report_reopen_days: 7,
+        }
+    }
+}
+
+/// The range of `question_answer_days` and of `report_reopen_days` (as the
+/// table checks them).
 pub const ANSWER_DAYS: std::ops::RangeInclusive<i32> = 1..=60;
 
-/// The working days typed for answering a question, when whole and in range.
-pub fn check_answer_days(typed: &str) -> Result<i32, SettingsRefusal> {
+/// A number of days typed, when whole and in `ANSWER_DAYS`.
+fn check_days(typed: &str, refusal: SettingsRefusal) -> Result<i32, SettingsRefusal> {
     typed
         .trim()
         .parse::<i32>()
         .ok()
         .filter(|days| ANSWER_DAYS.contains(days))
-        .ok_or(SettingsRefusal::AnswerDays)
+        .ok_or(refusal)
+}
+
+/// The working days typed for answering a question, when whole and in range.
+pub fn check_answer_days(typed: &str) -> Result<i32, SettingsRefusal> {
+    check_days(typed, SettingsRefusal::AnswerDays)
+}
+
+/// The days typed for reopening a field report, when whole and in range.
+pub fn check_reopen_days(typed: &str) -> Result<i32, SettingsRefusal> {
+    check_days(typed, SettingsRefusal::ReopenDays)
 }
 
 /// `/quan-tri/cai-dat`.
@@ -65,6 +93,7 @@ pub fn check_answer_days(typed: &str) -> Result<i32, SettingsRefusal> {
 pub struct SettingsAdmin {
     pub settings: PortalSettings,
     pub assistant: AssistantSettings,
+    pub field_reports: FieldReportSettings,
     /// Whether the operator configured a chat endpoint at all.
     pub chat_configured: bool,
     pub may_edit: bool,
@@ -77,6 +106,7 @@ pub enum SettingsRefusal {
     Hotline,
     Email,
     AnswerDays,
+    ReopenDays,
 }
 
 impl SettingsRefusal {
@@ -87,6 +117,7 @@ impl SettingsRefusal {
             SettingsRefusal::Hotline => t.hotline_invalid,
             SettingsRefusal::Email => t.email_invalid,
             SettingsRefusal::AnswerDays => t.answer_days_invalid,
+            SettingsRefusal::ReopenDays => t.reopen_days_invalid,
         }
     }
 }
@@ -150,6 +181,18 @@ mod tests {
             assert_eq!(
                 check_answer_days(refused),
                 Err(SettingsRefusal::AnswerDays),
+                "{refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn reopening_days_are_whole_days_from_one_to_sixty() {
+        assert_eq!(check_reopen_days("3"), Ok(3));
+        for refused in ["0", "61", "ba", ""] {
+            assert_eq!(
+                check_reopen_days(refused),
+                Err(SettingsRefusal::ReopenDays),
                 "{refused}"
             );
         }

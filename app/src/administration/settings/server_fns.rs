@@ -22,6 +22,7 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
     Ok(SettingsAdmin {
         settings: store::settings(&pool).await?,
         assistant: store::assistant_settings(&pool).await?,
+        field_reports: store::field_report_settings(&pool).await?,
         chat_configured: use_context::<crate::assistant::phrasing::ChatEndpoint>()
             .and_then(|endpoint| endpoint.0)
             .is_some(),
@@ -31,7 +32,7 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
 
 #[cfg(feature = "ssr")]
 pub mod store {
-    use super::super::{AssistantSettings, PortalSettings};
+    use super::super::{AssistantSettings, FieldReportSettings, PortalSettings};
     use crate::error::AppResult;
     use sqlx::PgExecutor;
 
@@ -54,6 +55,20 @@ pub mod store {
         Ok(sqlx::query_as!(
             AssistantSettings,
             "SELECT question_answer_days, generated_answers FROM portal_settings"
+        )
+        .fetch_optional(executor)
+        .await?
+        .unwrap_or_default())
+    }
+
+    /// The field reports' settings (the table's default when no row is
+    /// stored yet): the one place they are read.
+    pub async fn field_report_settings<'c>(
+        executor: impl PgExecutor<'c>,
+    ) -> AppResult<FieldReportSettings> {
+        Ok(sqlx::query_as!(
+            FieldReportSettings,
+            "SELECT report_reopen_days FROM portal_settings"
         )
         .fetch_optional(executor)
         .await?
