@@ -48,8 +48,7 @@ pub async fn update(
         for (field, refusal) in refusals {
             kept.error(field, refusal.message(t));
         }
-        feedback::form(&session, kept).await;
-        return Ok(see_other(back));
+        return send_back(&session, kept, back).await;
     }
     let mut tx = state.pool.begin().await?;
     lock_settings(&mut tx).await?;
@@ -68,15 +67,13 @@ pub async fn update(
     )
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut *tx,
-        Some(admin),
-        AuditAction::SettingsUpdated,
+    audited_commit(
+        tx,
+        admin,
         json!({ "before": before, "after": settings }),
-        asker.ip,
+        &asker,
     )
     .await?;
-    tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.saved).await;
     Ok(see_other(back))
 }
@@ -101,8 +98,7 @@ pub async fn update_assistant(
         Ok(days) => days,
         Err(refusal) => {
             kept.error("question_answer_days", refusal.message(t));
-            feedback::form(&session, kept).await;
-            return Ok(see_other(&back));
+            return send_back(&session, kept, &back).await;
         }
     };
     let after = AssistantSettings {
@@ -122,15 +118,13 @@ pub async fn update_assistant(
     )
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut *tx,
-        Some(admin),
-        AuditAction::SettingsUpdated,
+    audited_commit(
+        tx,
+        admin,
         json!({ "before": before, "after": after }),
-        asker.ip,
+        &asker,
     )
     .await?;
-    tx.commit().await?;
     feedback::notice(&session, NoticeTone::Success, t.assistant_saved).await;
     Ok(see_other(&back))
 }
@@ -153,8 +147,7 @@ pub async fn update_field_reports(
         Ok(days) => days,
         Err(refusal) => {
             kept.error("report_reopen_days", refusal.message(t));
-            feedback::form(&session, kept).await;
-            return Ok(see_other(&back));
+            return send_back(&session, kept, &back).await;
         }
     };
     let after = FieldReportSettings {
@@ -171,17 +164,40 @@ pub async fn update_field_reports(
     )
     .execute(&mut *tx)
     .await?;
+    audited_commit(
+        tx,
+        admin,
+        json!({ "before": before, "after": after }),
+        &asker,
+    )
+    .await?;
+    feedback::notice(&session, NoticeTone::Success, t.reports_saved).await;
+    Ok(see_other(&back))
+}
+
+/// A refused form back to its section, with what was typed and why.
+async fn send_back(session: &Session, kept: FormFeedback, back: &str) -> HandlerResult {
+    feedback::form(session, kept).await;
+    Ok(see_other(back))
+}
+
+/// Audits a settings change (`detail`: before and after) and commits it.
+async fn audited_commit(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    admin: i64,
+    detail: serde_json::Value,
+    asker: &Asker,
+) -> HandlerResult<()> {
     audit::record(
         &mut *tx,
         Some(admin),
         AuditAction::SettingsUpdated,
-        json!({ "before": before, "after": after }),
+        detail,
         asker.ip,
     )
     .await?;
     tx.commit().await?;
-    feedback::notice(&session, NoticeTone::Success, t.reports_saved).await;
-    Ok(see_other(&back))
+    Ok(())
 }
 
 /// The settings row, locked for one change at a time (so each audit's

@@ -16,6 +16,13 @@ use chrono::{DateTime, Utc};
 /// Only one instance watches at a time.
 const WATCH_LOCK: i64 = 0x4641_0001;
 
+/// What the watch marks on a report.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    DueSoon,
+    Escalated,
+}
+
 /// What one pass did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Watched {
@@ -56,31 +63,13 @@ pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
     let mut watched = Watched::default();
     for report in open {
         let with_coordinator = report.status == "received" || report.agency_id.is_none();
-        if report.due_at <= now {
+        let mark = if report.due_at <= now {
             let mut told = coordinators.clone();
             if let Some(agency) = report.agency_id.filter(|_| !with_coordinator) {
                 told.extend(people_of(&mut tx, agency, &["leader"]).await?);
             }
-            sqlx::query!(
-                "UPDATE field_reports SET escalated_at = $2 WHERE id = $1",
-                report.id,
-                now as _
-            )
-            .execute(&mut *tx)
-            .await?;
-            Event::new("escalated", None)
-                .at_agency(report.agency_id)
-                .record(&mut tx, report.id, now)
-                .await?;
-            notify::officials(
-                state,
-                &mut tx,
-                &told,
-                &report.code,
-                &(t.escalation_subject)(&report.code),
-            )
-            .await?;
             watched.escalated += 1;
+            Some((Mark::Escalated, told))
         } else if !report.warned
             && due_soon(
                 vietnam_local(report.received_at),
@@ -95,27 +84,33 @@ pub async fn watch(state: &AppState) -> anyhow::Result<Watched> {
                 }
                 _ => coordinators.clone(),
             };
-            sqlx::query!(
-                "UPDATE field_reports SET warned_at = $2 WHERE id = $1",
-                report.id,
-                now as _
-            )
-            .execute(&mut *tx)
-            .await?;
-            Event::new("due_soon", None)
-                .at_agency(report.agency_id)
-                .record(&mut tx, report.id, now)
-                .await?;
-            notify::officials(
-                state,
-                &mut tx,
-                &told,
-                &report.code,
-                &(t.due_soon_subject)(&report.code),
-            )
-            .await?;
             watched.warned += 1;
-        }
+            Some((Mark::DueSoon, told))
+        } else {
+            None
+        };
+        let Some((mark, told)) = mark else { continue };
+        // Marked, written in the history and told in one go, so each
+        // happens once for a due time.
+        sqlx::query!(
+            "UPDATE field_reports SET warned_at = CASE WHEN $3 THEN warned_at ELSE $2 END,
+                 escalated_at = CASE WHEN $3 THEN $2 ELSE escalated_at END
+             WHERE id = $1",
+            report.id,
+            now as _,
+            mark == Mark::Escalated
+        )
+        .execute(&mut *tx)
+        .await?;
+        let (kind, subject) = match mark {
+            Mark::Escalated => ("escalated", (t.escalation_subject)(&report.code)),
+            Mark::DueSoon => ("due_soon", (t.due_soon_subject)(&report.code)),
+        };
+        Event::new(kind, None)
+            .at_agency(report.agency_id)
+            .record(&mut tx, report.id, now)
+            .await?;
+        notify::officials(state, &mut tx, &told, &report.code, &subject).await?;
     }
     tx.commit().await?;
     Ok(watched)

@@ -59,6 +59,25 @@ async fn file_light_report(browser: &mut Browser<'_>, photo: &[u8], typed_point:
     location.trim_start_matches("/phan-anh/").to_string()
 }
 
+/// The coordinator forwards `code` to the ward, whose official answers it
+/// ("Đã sửa xong."); the answer waits for the coordinator.
+async fn forward_and_answer(app: &TestApp, coordinator: &mut Browser<'_>, code: &str) {
+    act(
+        coordinator,
+        code,
+        &[("action", "forward"), ("agency", "000.01.40.H34")],
+    )
+    .await;
+    let mut official = signed_in(app, WARD_OFFICIAL).await;
+    official
+        .post_multipart(
+            &format!("/can-bo/phan-anh/{code}/ket-qua"),
+            &[("answer", "Đã sửa xong.")],
+            &[],
+        )
+        .await;
+}
+
 async fn status(app: &TestApp, code: &str) -> String {
     sqlx::query_scalar("SELECT status FROM field_reports WHERE code = $1")
         .bind(code)
@@ -288,20 +307,7 @@ async fn within_the_window_the_reporter_reopens_it_and_it_goes_back_to_the_coord
     let mut citizen = signed_in(&app, CITIZEN).await;
     let code = file_light_report(&mut citizen, &jpeg(), true).await;
     let mut coordinator = signed_in(&app, COORDINATOR).await;
-    act(
-        &mut coordinator,
-        &code,
-        &[("action", "forward"), ("agency", "000.01.40.H34")],
-    )
-    .await;
-    let mut official = signed_in(&app, WARD_OFFICIAL).await;
-    official
-        .post_multipart(
-            &format!("/can-bo/phan-anh/{code}/ket-qua"),
-            &[("answer", "Đã sửa xong.")],
-            &[],
-        )
-        .await;
+    forward_and_answer(&app, &mut coordinator, &code).await;
     act(&mut coordinator, &code, &[("action", "publish")]).await;
     // Only its reporter may reopen it.
     let other = app.another_citizen().await;
@@ -551,20 +557,7 @@ async fn steps_sent_twice_at_once_happen_once() {
     );
 
     let mut coordinator = signed_in(&app, COORDINATOR).await;
-    act(
-        &mut coordinator,
-        &code,
-        &[("action", "forward"), ("agency", "000.01.40.H34")],
-    )
-    .await;
-    let mut official = signed_in(&app, WARD_OFFICIAL).await;
-    official
-        .post_multipart(
-            &format!("/can-bo/phan-anh/{code}/ket-qua"),
-            &[("answer", "Đã sửa xong.")],
-            &[],
-        )
-        .await;
+    forward_and_answer(&app, &mut coordinator, &code).await;
     // Two coordinators' tabs publish at once: published once, each
     // follower told once.
     let cookie = coordinator.session_cookie().unwrap();
@@ -667,20 +660,7 @@ async fn the_province_sets_how_long_a_report_may_be_reopened() {
     // A report published now may be reopened for three days, not four.
     let mut citizen = signed_in(&app, CITIZEN).await;
     let code = file_light_report(&mut citizen, &jpeg(), true).await;
-    act(
-        &mut coordinator,
-        &code,
-        &[("action", "forward"), ("agency", "000.01.40.H34")],
-    )
-    .await;
-    let mut official = signed_in(&app, WARD_OFFICIAL).await;
-    official
-        .post_multipart(
-            &format!("/can-bo/phan-anh/{code}/ket-qua"),
-            &[("answer", "Đã sửa xong.")],
-            &[],
-        )
-        .await;
+    forward_and_answer(&app, &mut coordinator, &code).await;
     act(&mut coordinator, &code, &[("action", "publish")]).await;
     app.clock()
         .set(chrono::Utc::now() + chrono::Duration::days(4));
