@@ -93,30 +93,7 @@ pub async fn answer(
         .at_agency(report.agency_id)
         .record(&mut tx, report.id, now)
         .await?;
-    let mut keys = Vec::new();
-    for (position, photo) in posted.photos.iter().enumerate() {
-        match photos::keep(
-            &state,
-            &mut tx,
-            photo,
-            user.id,
-            report.id,
-            "after",
-            position as i32,
-        )
-        .await
-        {
-            Ok(key) => keys.push(key),
-            Err(error) => {
-                photos::discard(&state, &keys).await;
-                return Err(error.into());
-            }
-        }
-    }
-    if let Err(error) = tx.commit().await {
-        photos::discard(&state, &keys).await;
-        return Err(error.into());
-    }
+    photos::keep_all_and_commit(&state, tx, &posted.photos, user.id, report.id, "after").await?;
     feedback::notice(&session, NoticeTone::Success, t.done).await;
     Ok(see_other(&back))
 }

@@ -272,30 +272,7 @@ pub async fn file(
     super::Event::new("filed", Some(user.id))
         .tell(&state, &mut tx, report_id, now, None)
         .await?;
-    let mut keys = Vec::new();
-    for (position, photo) in posted.photos.iter().enumerate() {
-        match photos::keep(
-            &state,
-            &mut tx,
-            photo,
-            user.id,
-            report_id,
-            "before",
-            position as i32,
-        )
-        .await
-        {
-            Ok(key) => keys.push(key),
-            Err(error) => {
-                photos::discard(&state, &keys).await;
-                return Err(error.into());
-            }
-        }
-    }
-    if let Err(error) = tx.commit().await {
-        photos::discard(&state, &keys).await;
-        return Err(error.into());
-    }
+    photos::keep_all_and_commit(&state, tx, &posted.photos, user.id, report_id, "before").await?;
     let due_text = vietnam_local(due).format("%H:%M %d/%m/%Y").to_string();
     feedback::notice(&session, NoticeTone::Success, (t.filed)(&code, &due_text)).await;
     // The coordinator handles what they took by phone; a counter officer

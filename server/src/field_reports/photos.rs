@@ -182,7 +182,7 @@ pub fn strip_metadata(kind: FileKind, content: Vec<u8>) -> Option<Vec<u8>> {
 /// `stage`, owned by `owner` (the reporter, or the official who took or
 /// filed it). Returns the stored key, to take back out if the transaction
 /// fails.
-pub(crate) async fn keep(
+async fn keep(
     state: &AppState,
     conn: &mut PgConnection,
     photo: &CleanPhoto,
@@ -224,11 +224,43 @@ pub(crate) async fn keep(
     Ok(key)
 }
 
-/// Takes stored photos back out (their transaction did not commit).
-pub(crate) async fn discard(state: &AppState, keys: &[String]) {
-    for key in keys {
-        let _ = state.files.delete(&StorePath::from(key.as_str())).await;
+/// Keeps `photos` for `report_id` at `stage` in `tx` and commits it; if
+/// anything fails, the photos already put in the store are taken back out
+/// (nothing is left there that no report holds).
+pub(crate) async fn keep_all_and_commit(
+    state: &AppState,
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    photos: &[CleanPhoto],
+    owner: i64,
+    report_id: i64,
+    stage: &str,
+) -> anyhow::Result<()> {
+    let mut keys = Vec::new();
+    let kept: anyhow::Result<()> = async {
+        for (position, photo) in photos.iter().enumerate() {
+            keys.push(
+                keep(
+                    state,
+                    &mut tx,
+                    photo,
+                    owner,
+                    report_id,
+                    stage,
+                    position as i32,
+                )
+                .await?,
+            );
+        }
+        tx.commit().await?;
+        Ok(())
     }
+    .await;
+    if kept.is_err() {
+        for key in &keys {
+            let _ = state.files.delete(&StorePath::from(key.as_str())).await;
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
