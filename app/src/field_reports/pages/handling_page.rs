@@ -95,7 +95,7 @@ fn CoordinatorSteps(report: ReportToHandle, feedback: FormFeedback) -> impl Into
                     <ReportCards reports=report.merge_into.clone() link=|code: &str| paths::report_handling(code)/>
                     <form method="post" action=action.clone() novalidate="">
                         <input type="hidden" name="action" value="merge"/>
-                        <FieldGroup name="master" label=t.merge_heading feedback=feedback.clone()>
+                        <FieldGroup name="master" label=t.master feedback=feedback.clone()>
                             <select class="select" id="report-handling-master" name="master">
                                 {report.merge_into.iter().map(|card| view! {
                                     <option value=card.code.clone()>{format!("{} · {}", card.code, card.category)}</option>
@@ -182,7 +182,7 @@ fn AgencySteps(report: ReportToHandle, feedback: FormFeedback) -> impl IntoView 
         }})}
         {allowed(status, Step::Answer).then(|| view! {
             <section class="section" aria-labelledby="handling-answer">
-                <h2 id="handling-answer">{t.answer_label}</h2>
+                <h2 id="handling-answer">{t.send_answer}</h2>
                 <form method="post" action=paths::report_answer(&code) enctype="multipart/form-data" novalidate="">
                     <FieldGroup name="answer" label=t.answer_label hint=t.answer_hint feedback=feedback.clone()>
                         <textarea class="textarea" id="report-handling-answer" name="answer" rows="6"
