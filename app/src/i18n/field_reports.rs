@@ -262,7 +262,8 @@ fn en_event(kind: &str) -> &'static str {
 }
 
 pub const VI: FieldReportTexts = FieldReportTexts {
-    nav: "Phản ánh hiện trường",
+    // Short: the main navigation must stay on two lines of a phone.
+    nav: "Phản ánh",
     board_title: "Phản ánh hiện trường",
     board_lead: "Những vấn đề người dân phản ánh và kết quả xử lý của cơ quan nhà nước. Thông tin cá nhân người phản ánh không được công khai.",
     file_button: "Gửi phản ánh",
@@ -403,7 +404,7 @@ pub const VI: FieldReportTexts = FieldReportTexts {
 };
 
 pub const EN: FieldReportTexts = FieldReportTexts {
-    nav: "Field reports",
+    nav: "Reports",
     board_title: "Field reports",
     board_lead: "Problems people reported in public places, and what the authorities did. Reporters' personal details are never shown.",
     file_button: "Report a problem",
