@@ -90,6 +90,8 @@ routes! {
     STATISTICS_DOSSIERS, statistics_dossiers() = "/thong-ke/ho-so";
     /// Statistics: today's work for leaders.
     OPERATIONS, operations() = "/thong-ke/dieu-hanh";
+    /// The field reports' figures of the operations view as a workbook.
+    REPORT_OPERATIONS_XLSX, report_operations_xlsx() = "/thong-ke/dieu-hanh/phan-anh.xlsx";
 
     // Citizen pages that server code links or redirects to.
     /// The citizen's account page.

@@ -3,7 +3,8 @@
 // no EXIF data left; a second citizen at the same place is offered the
 // report and follows it; the coordinator forwards it to the ward; the
 // ward's official — who never sees who reported — answers with a photo;
-// the coordinator publishes it; both citizens are told, and one rates it.
+// the coordinator publishes it, and the operations view counts it; both
+// citizens are told, and one rates it.
 
 import assert from 'node:assert/strict';
 import { BASE_URL, scenario, squash } from '../support/portal.mjs';
@@ -142,9 +143,17 @@ scenario('A field report goes from a citizen with a phone photo to the ward and 
   });
   await press(portal, 'Báo cáo kết quả', (url) => url.pathname === `/can-bo/phan-anh/${code}`);
 
+  // Publishing it counts on the operations view as resolved today.
   await signInAs(portal, 'dieuphoi@motcua.example');
+  const resolvedToday = async () => {
+    await portal.open('/thong-ke/dieu-hanh');
+    const tile = page.locator('#field-reports .tile', { hasText: 'phản ánh xử lý xong hôm nay' });
+    return Number(await tile.locator('.tile__number').innerText());
+  };
+  const before = await resolvedToday();
   await portal.open(`/can-bo/phan-anh/${code}`);
   await press(portal, 'Công bố kết quả', (url) => url.pathname === `/can-bo/phan-anh/${code}`);
+  assert.equal(await resolvedToday(), before + 1, 'the operations view counts it');
 
   // Both are told; the reporter reads the answer and rates it.
   await signInAs(portal, neighbour.email, neighbour.password);

@@ -26,6 +26,10 @@ pub struct Config {
     /// `MOTCUA_DEMO_HISTORY=N`: with the demo, once, N generated dossiers of
     /// this year so the statistics have a history to show (default none).
     pub demo_history: u32,
+    /// `MOTCUA_DEMO_REPORTS=N`: with the demo, once, N generated field
+    /// reports in every state, for the board and the operations view
+    /// (default none).
+    pub demo_reports: u32,
     /// `MOTCUA_ENV=production` forbids demo data and development conveniences.
     pub production: bool,
     /// `MOTCUA_LOG_FORMAT=json` for machine-read logs; text otherwise.
@@ -232,6 +236,8 @@ impl Config {
             demo,
             demo_history: parse_count("MOTCUA_DEMO_HISTORY", get("MOTCUA_DEMO_HISTORY"), 0)?
                 .min(u64::from(u32::MAX)) as u32,
+            demo_reports: parse_count("MOTCUA_DEMO_REPORTS", get("MOTCUA_DEMO_REPORTS"), 0)?
+                .min(10_000) as u32,
             production,
             log_format,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),

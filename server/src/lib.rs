@@ -323,6 +323,19 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
                 tracing::info!(dossiers = config.demo_history, "demo history generated");
             }
         }
+        if config.demo_reports > 0
+            && seed::generated_reports::generate(
+                &database.pool,
+                config.demo_reports,
+                chrono::Utc::now(),
+            )
+            .await?
+        {
+            tracing::info!(
+                reports = config.demo_reports,
+                "demo field reports generated"
+            );
+        }
     }
     let listener = tokio::net::TcpListener::bind(config.bind_addr).await?;
     tracing::info!(address = %config.public_base_url, "Một Cửa is serving");

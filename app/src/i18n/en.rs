@@ -141,5 +141,6 @@ pub const TEXTS: Texts = Texts {
     assistant: super::assistant::EN,
     questions: super::questions::EN,
     field_reports: super::field_reports::EN,
+    report_operations: super::report_operations::EN,
     settings_admin: super::settings_admin::EN,
 };

@@ -27,6 +27,7 @@ mod procedure_content;
 mod procedures_admin;
 mod questions;
 mod ratings;
+mod report_operations;
 mod search_words_admin;
 mod sectors_admin;
 mod service_index;
@@ -57,6 +58,7 @@ pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
 pub use questions::QuestionTexts;
 pub use ratings::RatingTexts;
+pub use report_operations::ReportOperationsTexts;
 pub use search_words_admin::SearchWordsTexts;
 pub use sectors_admin::SectorAdminTexts;
 pub use service_index::ServiceIndexTexts;
@@ -252,6 +254,8 @@ pub struct Texts {
     pub questions: QuestionTexts,
     /// Phản ánh hiện trường.
     pub field_reports: FieldReportTexts,
+    /// Field reports on the operations view.
+    pub report_operations: ReportOperationsTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,

@@ -122,5 +122,6 @@ pub const TEXTS: Texts = Texts {
     assistant: super::assistant::VI,
     questions: super::questions::VI,
     field_reports: super::field_reports::VI,
+    report_operations: super::report_operations::VI,
     settings_admin: super::settings_admin::VI,
 };

@@ -30,7 +30,8 @@ pub fn AccountNav() -> impl IntoView {
                         let designs = administers || user.has_role(Role::FormDesigner);
                         let edits_articles = administers || user.has_role(Role::Editor);
                         let manages = user.has_role(Role::Manager);
-                        let oversees = manages || user.has_role(Role::Leader);
+                        // Leaders and managers watch dossiers there, the coordinator field reports.
+                        let oversees = manages || user.has_role(Role::Leader) || user.has_role(Role::Coordinator);
                         let citizen = !user.is_official();
                         let back_office = crate::access::permits(&user, crate::access::Permission::EnterBackOffice);
                         let handles_reports = back_office || user.has_role(Role::Coordinator);

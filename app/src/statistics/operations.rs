@@ -34,17 +34,23 @@ pub struct OperationsView {
     pub overdue_by_agency: Vec<(String, Vec<i64>)>,
 }
 
-/// The operations view of the signed-in leader or manager.
+/// The dossiers' operations view of the signed-in leader or manager;
+/// none for the coordinator of field reports, who watches those only
+/// (`field_reports::operations`).
 #[server(endpoint = "statistics/operations")]
-pub async fn load_operations() -> Result<OperationsView, AppError> {
-    use crate::access::{require, Permission, Role};
-    let user = require(Permission::EnterBackOffice)?;
+pub async fn load_operations() -> Result<Option<OperationsView>, AppError> {
+    use crate::access::{permits, require_user, Permission, Role};
+    let user = require_user()?;
     let mut scope: Vec<i64> = user.agencies_for(Role::Manager).to_vec();
     scope.extend_from_slice(user.agencies_for(Role::Leader));
     scope.sort_unstable();
     scope.dedup();
-    if scope.is_empty() {
-        return Err(AppError::Forbidden);
+    if scope.is_empty() || !permits(&user, Permission::EnterBackOffice) {
+        return if permits(&user, Permission::CoordinateFieldReports) {
+            Ok(None)
+        } else {
+            Err(AppError::Forbidden)
+        };
     }
     let pool = crate::database::pool()?;
     let calendar = crate::deadlines::store::working_calendar(&pool).await?;
@@ -55,7 +61,7 @@ pub async fn load_operations() -> Result<OperationsView, AppError> {
     view.today = today.format("%d/%m/%Y").to_string();
     view.next_working_day = next.format("%d/%m/%Y").to_string();
     view.read_at = now.format("%H:%M:%S").to_string();
-    Ok(view)
+    Ok(Some(view))
 }
 
 #[cfg(feature = "ssr")]

@@ -1,5 +1,7 @@
 use super::operations::{load_operations, OperationsView};
 use crate::enhance::RefreshInPlace;
+use crate::field_reports::operations::{load_report_operations, ReportOperations};
+use crate::field_reports::pages::ReportOperationsSection;
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use crate::paths;
@@ -17,10 +19,13 @@ const REFRESH_SECONDS: u32 = 60;
 pub fn OperationsPage() -> impl IntoView {
     let t = use_texts();
     let data = Resource::new(|| (), |_| load_operations());
-    let auto_refresh = leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("tu-lam-moi")
-        .is_some_and(|value| value == "1");
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let auto_refresh = query.get("tu-lam-moi").is_some_and(|value| value == "1");
+    let period = (query.get("tu"), query.get("den"));
+    let reports = Resource::new(
+        move || period.clone(),
+        |(from, to)| load_report_operations(from, to),
+    );
     let c = &t.citizen;
     view! {
         {auto_refresh.then(|| view! { <noscript><meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/></noscript> })}
@@ -31,7 +36,8 @@ pub fn OperationsPage() -> impl IntoView {
             view! { <a href=format!("{}?tu-lam-moi=1", paths::OPERATIONS)>{c.auto_refresh_start}</a> }.into_any()
         }}</p>
         <div id=FIGURES_ID>
-            <PageLoader resource=data render={|view: OperationsView, _| view! { <Operations view/> }}/>
+            <PageLoader resource=data render={|view: Option<OperationsView>, _| view.map(|view| view! { <Operations view/> })}/>
+            <PageLoader resource=reports render={|figures: ReportOperations, _| view! { <ReportOperationsSection figures/> }}/>
         </div>
         <RefreshInPlace seconds=REFRESH_SECONDS region_id=FIGURES_ID.to_string()/>
     }

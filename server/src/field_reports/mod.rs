@@ -11,6 +11,7 @@ mod filing;
 mod following;
 mod handling;
 mod notify;
+mod operations_workbook;
 mod photo_route;
 pub mod photos;
 
@@ -39,6 +40,10 @@ pub fn router() -> Router<AppState> {
         .route(paths::REPORT_RATING, post(following::rate))
         .route(paths::REPORT_REOPEN, post(following::reopen))
         .route(paths::REPORT_PHOTO, get(photo_route::photo))
+        .route(
+            paths::REPORT_OPERATIONS_XLSX,
+            get(operations_workbook::download),
+        )
 }
 
 /// A step in a report's history (`field_report_events`), built then

@@ -75,8 +75,6 @@ const OFFICIALS: &[DemoOfficial] = &[
         agency_code: "000.00.00.H34",
         roles: &[Role::Editor],
     },
-    // A second administrator: procedure versions are published by someone
-    // other than their author (four eyes).
     // The operations centre: receives every field report, forwards,
     // merges or refuses it, and publishes the agencies' answers.
     DemoOfficial {
@@ -85,6 +83,8 @@ const OFFICIALS: &[DemoOfficial] = &[
         agency_code: "000.00.00.H34",
         roles: &[Role::Coordinator],
     },
+    // A second administrator: procedure versions are published by someone
+    // other than their author (four eyes).
     DemoOfficial {
         email: "kiemduyet@motcua.example",
         full_name: "Đỗ Thị Duyệt",

@@ -17,6 +17,7 @@ pub mod demo_signing;
 mod demo_templates;
 mod demo_workflows;
 pub mod generated_catalogue;
+pub mod generated_reports;
 pub mod generated_year;
 mod portal_settings;
 pub mod report_categories;

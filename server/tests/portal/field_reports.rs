@@ -16,7 +16,7 @@ use support::parallel::{address, all_at_once, form_post};
 use support::photos::{jpeg, jpeg_with_gps, CAMERA};
 use support::{spawn_app, TestApp};
 
-const COORDINATOR: &str = "dieuphoi@motcua.example";
+pub(crate) const COORDINATOR: &str = "dieuphoi@motcua.example";
 /// A specialist of the ward of Hồng Gai (06685), which handles its street
 /// lights.
 const WARD_OFFICIAL: &str = "chuyenvien@motcua.example";
@@ -26,7 +26,11 @@ const LATITUDE: f64 = 20.9517;
 const LONGITUDE: f64 = 107.0806;
 
 /// Files a street light report in Hồng Gai as `browser`; returns the code.
-async fn file_light_report(browser: &mut Browser<'_>, photo: &[u8], typed_point: bool) -> String {
+pub(crate) async fn file_light_report(
+    browser: &mut Browser<'_>,
+    photo: &[u8],
+    typed_point: bool,
+) -> String {
     let (latitude, longitude) = if typed_point {
         (LATITUDE.to_string(), LONGITUDE.to_string())
     } else {
@@ -61,7 +65,7 @@ async fn file_light_report(browser: &mut Browser<'_>, photo: &[u8], typed_point:
 
 /// The coordinator forwards `code` to the ward, whose official answers it
 /// ("Đã sửa xong."); the answer waits for the coordinator.
-async fn forward_and_answer(app: &TestApp, coordinator: &mut Browser<'_>, code: &str) {
+pub(crate) async fn forward_and_answer(app: &TestApp, coordinator: &mut Browser<'_>, code: &str) {
     act(
         coordinator,
         code,
@@ -86,7 +90,7 @@ async fn status(app: &TestApp, code: &str) -> String {
         .unwrap()
 }
 
-async fn act(browser: &mut Browser<'_>, code: &str, fields: &[(&str, &str)]) {
+pub(crate) async fn act(browser: &mut Browser<'_>, code: &str, fields: &[(&str, &str)]) {
     let done = browser
         .post(&format!("/can-bo/phan-anh/{code}"), fields)
         .await;

@@ -5,6 +5,7 @@ mod board_page;
 mod file_report_page;
 mod handling_page;
 mod my_reports_page;
+mod operations_section;
 mod queue_page;
 mod report_page;
 mod report_parts;
@@ -13,6 +14,7 @@ pub use board_page::BoardPage;
 pub use file_report_page::{FileReportPage, FILE_REPORT_FORM};
 pub use handling_page::{ReportHandlingPage, HANDLING_FORM};
 pub use my_reports_page::MyReportsPage;
+pub use operations_section::ReportOperationsSection;
 pub use queue_page::ReportQueuePage;
 pub use report_page::{ReportPage, REPORT_ACTION_FORM};
 

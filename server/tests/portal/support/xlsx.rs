@@ -48,6 +48,62 @@ print(json.dumps({"form": read(form, 9), "extras": read(extras, 6)}, default=str
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// Every sheet of a workbook as openpyxl reads it: name, frozen cell, and
+/// each line's cells with their Python types (`{"type", "value"}`).
+pub fn read_sheets(bytes: &[u8]) -> Vec<Value> {
+    let path = std::env::temp_dir().join(format!(
+        "motcua-sheets-{}-{:?}.xlsx",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::write(&path, bytes).unwrap();
+    let script = r#"
+import json, sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps([{
+    "name": sheet.title,
+    "frozen": sheet.freeze_panes,
+    "lines": [[{"type": type(c).__name__, "value": c} for c in row]
+              for row in sheet.iter_rows(values_only=True)],
+} for sheet in book.worksheets], default=str))
+"#;
+    let output = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "openpyxl could not read the workbook: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The line of `sheet` (from `read_sheets`) whose first cell is `name`,
+/// after the first line that starts with `after`: its figures, which must
+/// be numbers, not text (`None`: an empty cell).
+pub fn numbers_of(sheet: &Value, after: &str, name: &str) -> Option<Vec<Option<f64>>> {
+    sheet["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| line.as_array().unwrap())
+        .skip_while(|line| line[0]["value"] != after)
+        .find(|line| line[0]["value"] == name)
+        .map(|line| {
+            line[1..]
+                .iter()
+                .map(|cell| match cell["type"].as_str() {
+                    Some("int" | "float") => cell["value"].as_f64(),
+                    Some("NoneType") => None,
+                    _ => panic!("a number, not text: {cell}"),
+                })
+                .collect()
+        })
+}
+
 /// The form's columns, then the further figures', as the JSON names them.
 pub const FORM_KEYS: [&str; 11] = [
     "received",
