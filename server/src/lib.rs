@@ -25,6 +25,7 @@ mod health;
 pub mod knowledge;
 mod language;
 pub mod mail;
+pub mod open311;
 pub mod page_cache;
 pub mod payments;
 pub mod request_id;
@@ -221,6 +222,7 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
             page_cache::answer,
         ))
         .merge(payments::gateway_callbacks())
+        .merge(open311::router())
         .merge(static_files::router(std::path::Path::new(
             state.leptos_options.site_root.as_ref(),
         )))

@@ -1,6 +1,7 @@
-//! API tokens for the reports API: the administrator's list (who holds
-//! one, issued when and by whom, last used, revoked) and the manager
-//! accounts they may issue one to. Issuing and revoking are plain POSTs
+//! API tokens for the reports API and for Open311: the administrator's
+//! list (what for, who holds one, issued when and by whom, last used,
+//! revoked) and the manager and coordinator accounts they may issue one
+//! to. Issuing and revoking are plain POSTs
 //! (`server/src/administration/api_tokens.rs`).
 
 use crate::error::AppError;
@@ -17,13 +18,16 @@ pub struct ApiTokenRow {
     pub issued_at: String,
     pub last_used_at: Option<String>,
     pub revoked: bool,
+    /// `reports` or `open311`.
+    pub purpose: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiTokensView {
     pub tokens: Vec<ApiTokenRow>,
-    /// Manager accounts in reach: id and "name (email)".
-    pub managers: Vec<(i64, String)>,
+    /// Manager and coordinator accounts in reach: id, "name (email)" and
+    /// whether it coordinates field reports (else it manages).
+    pub owners: Vec<(i64, String, bool)>,
 }
 
 /// The tokens of the manager accounts the administrator reaches.
@@ -37,7 +41,7 @@ pub async fn load_api_tokens() -> Result<ApiTokensView, AppError> {
         r#"SELECT t.id, t.label, o.full_name AS owner, i.full_name AS issued_by,
                   to_char(t.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS "issued_at!",
                   to_char(t.last_used_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS last_used_at,
-                  t.revoked_at IS NOT NULL AS "revoked!"
+                  t.revoked_at IS NOT NULL AS "revoked!", t.purpose
            FROM api_tokens t JOIN users o ON o.id = t.user_id JOIN users i ON i.id = t.issued_by
            WHERE o.agency_id = ANY($1)
            ORDER BY t.revoked_at IS NOT NULL, t.issued_at DESC"#,
@@ -54,20 +58,21 @@ pub async fn load_api_tokens() -> Result<ApiTokensView, AppError> {
         issued_at: row.issued_at,
         last_used_at: row.last_used_at,
         revoked: row.revoked,
+        purpose: row.purpose,
     })
     .collect();
-    let managers = sqlx::query!(
-        r#"SELECT u.id, u.full_name || ' (' || coalesce(u.email, '') || ')' AS "label!"
-           FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = $2
+    let owners = sqlx::query!(
+        r#"SELECT u.id, u.full_name || ' (' || coalesce(u.email, '') || ')' AS "label!",
+                  bool_or(r.role = 'coordinator') AS "coordinates!"
+           FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role IN ('manager', 'coordinator')
            WHERE u.agency_id = ANY($1) AND u.disabled_at IS NULL
-           ORDER BY u.full_name"#,
+           GROUP BY u.id ORDER BY u.full_name"#,
         &agencies,
-        Role::Manager as Role,
     )
     .fetch_all(&pool)
     .await?
     .into_iter()
-    .map(|row| (row.id, row.label))
+    .map(|row| (row.id, row.label, row.coordinates))
     .collect();
-    Ok(ApiTokensView { tokens, managers })
+    Ok(ApiTokensView { tokens, owners })
 }

@@ -54,7 +54,8 @@ pub async fn visitor(pool: &PgPool, headers: &HeaderMap) -> anyhow::Result<Visit
     // Marks it used (at most once a minute, to keep reads cheap) and names
     // its owner in one statement.
     let owner = sqlx::query_scalar!(
-        "WITH token AS (SELECT id, user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+        "WITH token AS (SELECT id, user_id FROM api_tokens
+                        WHERE token_hash = $1 AND revoked_at IS NULL AND purpose = 'reports'),
               touched AS (UPDATE api_tokens t SET last_used_at = now() FROM token
                           WHERE t.id = token.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'))
          SELECT user_id FROM token",
@@ -68,6 +69,31 @@ pub async fn visitor(pool: &PgPool, headers: &HeaderMap) -> anyhow::Result<Visit
     Ok(Visitor(
         super::authentication::load_user(pool, owner, None).await?,
     ))
+}
+
+/// Who an Open311 `api_key` stands for: the token's label (the system
+/// that holds it) and its owner, when it is a live Open311 key.
+pub async fn open311_owner(
+    pool: &PgPool,
+    key: &str,
+) -> anyhow::Result<Option<(String, app::access::SignedInUser)>> {
+    if !key.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    let token = sqlx::query!(
+        "UPDATE api_tokens SET last_used_at = now()
+         WHERE token_hash = $1 AND revoked_at IS NULL AND purpose = 'open311'
+         RETURNING label, user_id",
+        hash(key)
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(token) = token else {
+        return Ok(None);
+    };
+    Ok(super::authentication::load_user(pool, token.user_id, None)
+        .await?
+        .map(|owner| (token.label, owner)))
 }
 
 #[cfg(test)]

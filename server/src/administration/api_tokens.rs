@@ -1,4 +1,5 @@
-//! `POST /quan-tri/ma-api` issues an API token to a manager account the
+//! `POST /quan-tri/ma-api` issues an API token — to read the reports, to a
+//! manager account, or for Open311, to a coordinator's — the
 //! administrator reaches; `POST /quan-tri/ma-api/{id}/thu-hoi` revokes one.
 //! The token itself is shown once, in the notice after the redirect; only
 //! its hash is stored.
@@ -33,10 +34,18 @@ pub async fn issue(
     let mut refused = FormFeedback::new("issue_api_token");
     refused.keep("label", &label);
     refused.keep("owner", &form.get("owner"));
+    // Reading reports is a manager's; filing field reports through Open311
+    // is the coordinating unit's.
+    let (purpose, role) = if form.get("purpose") == "open311" {
+        ("open311", Role::Coordinator)
+    } else {
+        ("reports", Role::Manager)
+    };
+    refused.keep("purpose", purpose);
     if label.is_empty() || label.chars().count() > 120 {
         refused.error("label", k.label_required);
     }
-    // Only a manager of an agency the administrator reaches; anything else
+    // Only an account with that role in an agency the administrator reaches; anything else
     // reads as "choose one", so ids cannot be probed.
     let owner = match form.get("owner").parse::<i64>() {
         Ok(id) => {
@@ -45,7 +54,7 @@ pub async fn issue(
              WHERE u.id = $1 AND u.agency_id = ANY($2) AND u.disabled_at IS NULL",
                 id,
                 admin.agencies_for(Role::Administrator),
-                Role::Manager as Role,
+                role as Role,
             )
             .fetch_optional(&state.pool)
             .await?
@@ -63,11 +72,13 @@ pub async fn issue(
     let result: anyhow::Result<()> = async {
         let mut tx = state.pool.begin().await?;
         let id = sqlx::query_scalar!(
-            "INSERT INTO api_tokens (user_id, label, token_hash, issued_by) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO api_tokens (user_id, label, token_hash, issued_by, purpose)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
             owner,
             label,
             hash,
-            admin.id
+            admin.id,
+            purpose
         )
         .fetch_one(&mut *tx)
         .await?;
@@ -75,7 +86,7 @@ pub async fn issue(
             &mut *tx,
             Some(admin.id),
             AuditAction::ApiTokenIssued,
-            json!({ "token": id, "owner": owner }),
+            json!({ "token": id, "owner": owner, "purpose": purpose }),
             asker.ip,
         )
         .await?;

@@ -13,7 +13,12 @@ use utoipa::OpenApi;
         super::procedures::get_procedure,
         super::procedures::get_appointment,
         super::dossiers::get_dossier,
-        super::reports::bieu06
+        super::reports::bieu06,
+        crate::open311::services::list,
+        crate::open311::services::definition,
+        crate::open311::requests::list,
+        crate::open311::requests::one,
+        crate::open311::filing::file
     ),
     modifiers(&ApiTokenScheme)
 )]

@@ -17,6 +17,7 @@ use app::access::throttle::{self, Kind, Subject};
 use app::access::{permits, Permission};
 use app::deadlines::{vietnam_instant, vietnam_local};
 use app::field_reports::pages::FILE_REPORT_FORM;
+use app::field_reports::rules::Point;
 use app::field_reports::rules::{check_place, report_code};
 use app::field_reports::sla::Sla;
 use app::field_reports::{store, PlaceQuery};
@@ -24,7 +25,8 @@ use app::field_reports::{DESCRIPTION_LIMITS, MAX_PHOTOS};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::{Multipart, State};
-use chrono::Datelike;
+use chrono::{DateTime, Datelike, Utc};
+use sqlx::PgConnection;
 use tower_sessions::Session;
 
 /// The report form's texts together: a description of 4,000 characters
@@ -206,69 +208,38 @@ pub async fn file(
         (None, None) => (None, false),
     };
     let now = state.clock.now();
-    let calendar = app::deadlines::store::working_calendar(&state.pool).await?;
-    // The database keeps a unit and an amount on every second-level
-    // category; a time the rules cannot read is the data's fault.
-    let sla = Sla::stored(&category.sla_unit, category.sla_amount).ok_or_else(|| {
-        HandlerError::internal(anyhow::anyhow!(
-            "report category {} has no time",
-            place.category
-        ))
-    })?;
-    let due = vietnam_instant(sla.due(&calendar, vietnam_local(now)));
+    let due = due_time(&state.pool, &category.sla_unit, category.sla_amount, now).await?;
     let public = posted.form.has("public");
 
     let mut tx = state.pool.begin().await?;
-    let year = vietnam_local(now).year();
-    let number = sqlx::query_scalar!(
-        "INSERT INTO field_report_counters (year, last_number) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last_number = field_report_counters.last_number + 1
-         RETURNING last_number",
-        year
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    let code = report_code(year, number);
-    let (reporter, caller_name, caller_phone, channel) = if for_caller {
-        (None, Some(caller_name), Some(caller_phone), channel)
-    } else {
-        (Some(user.id), None, None, "web")
-    };
-    let report_id = sqlx::query_scalar!(
-        "INSERT INTO field_reports (code, category_id, reporter_id, caller_name, caller_phone, channel,
-             filed_by, description, commune_code, street, latitude, longitude, place_from_photo,
-             public, status, received_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'received', $15, $16)
-         RETURNING id",
-        code,
-        category.id,
-        reporter,
-        caller_name,
-        caller_phone,
-        channel,
-        user.id,
-        description,
-        place.commune,
-        (!street.is_empty()).then_some(street.as_str()),
-        point.map(|p| p.latitude),
-        point.map(|p| p.longitude),
-        from_photo,
-        public,
-        now as _,
-        due as _,
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if let Some(reporter) = reporter {
-        sqlx::query!(
-            "INSERT INTO field_report_followers (report_id, user_id, since) VALUES ($1, $2, $3)",
-            report_id,
-            reporter,
-            now as _
+    let (reporter, caller, channel) = if for_caller {
+        (
+            None,
+            Some((caller_name.as_str(), Some(caller_phone.as_str()))),
+            channel,
         )
-        .execute(&mut *tx)
-        .await?;
-    }
+    } else {
+        (Some(user.id), None, "web")
+    };
+    let (report_id, code) = insert(
+        &mut tx,
+        &NewReport {
+            category_id: category.id,
+            reporter,
+            caller,
+            channel,
+            filed_by: Some(user.id),
+            description: &description,
+            commune: Some(place.commune.as_str()),
+            street: (!street.is_empty()).then_some(street.as_str()),
+            point,
+            from_photo,
+            public,
+            received: now,
+            due,
+        },
+    )
+    .await?;
     super::Event::new("filed", Some(user.id))
         .tell(&state, &mut tx, report_id, now, None)
         .await?;
@@ -285,4 +256,96 @@ pub async fn file(
         paths::FILE_REPORT.to_string()
     };
     Ok(see_other(&next))
+}
+
+/// A report about to be kept, from whichever channel.
+pub(crate) struct NewReport<'a> {
+    pub category_id: i64,
+    /// The citizen who reported, or else the caller (name, phone) an
+    /// official or another system filed for.
+    pub reporter: Option<i64>,
+    pub caller: Option<(&'a str, Option<&'a str>)>,
+    /// `web`, `counter`, `hotline` or `open311`.
+    pub channel: &'a str,
+    pub filed_by: Option<i64>,
+    pub description: &'a str,
+    pub commune: Option<&'a str>,
+    pub street: Option<&'a str>,
+    pub point: Option<Point>,
+    pub from_photo: bool,
+    pub public: bool,
+    pub received: DateTime<Utc>,
+    pub due: DateTime<Utc>,
+}
+
+/// Keeps `report` with the coordinating unit, numbered from its year's
+/// counter — a row taken in the caller's transaction, so parallel filings
+/// queue on it and a rollback gives the number back — and its reporter
+/// following it. Returns its id and code.
+pub(crate) async fn insert(
+    conn: &mut PgConnection,
+    report: &NewReport<'_>,
+) -> sqlx::Result<(i64, String)> {
+    let year = vietnam_local(report.received).year();
+    let number = sqlx::query_scalar!(
+        "INSERT INTO field_report_counters (year, last_number) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last_number = field_report_counters.last_number + 1
+         RETURNING last_number",
+        year
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let code = report_code(year, number);
+    let id = sqlx::query_scalar!(
+        "INSERT INTO field_reports (code, category_id, reporter_id, caller_name, caller_phone, channel,
+             filed_by, description, commune_code, street, latitude, longitude, place_from_photo,
+             public, status, received_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'received', $15, $16)
+         RETURNING id",
+        code,
+        report.category_id,
+        report.reporter,
+        report.caller.map(|(name, _)| name),
+        report.caller.and_then(|(_, phone)| phone),
+        report.channel,
+        report.filed_by,
+        report.description,
+        report.commune,
+        report.street,
+        report.point.map(|p| p.latitude),
+        report.point.map(|p| p.longitude),
+        report.from_photo,
+        report.public,
+        report.received as _,
+        report.due as _,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if let Some(reporter) = report.reporter {
+        sqlx::query!(
+            "INSERT INTO field_report_followers (report_id, user_id, since) VALUES ($1, $2, $3)",
+            id,
+            reporter,
+            report.received as _
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok((id, code))
+}
+
+/// When a report of a category with this time (`unit`, `amount`), received
+/// `now`, is due on the working calendar.
+pub(crate) async fn due_time(
+    pool: &sqlx::PgPool,
+    unit: &str,
+    amount: Option<i32>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<DateTime<Utc>> {
+    // The database keeps a unit and an amount on every second-level
+    // category; a time the rules cannot read is the data's fault.
+    let sla = Sla::stored(unit, amount)
+        .ok_or_else(|| anyhow::anyhow!("a report category has no time ({unit}, {amount:?})"))?;
+    let calendar = app::deadlines::store::working_calendar(pool).await?;
+    Ok(vietnam_instant(sla.due(&calendar, vietnam_local(now))))
 }

@@ -7,7 +7,7 @@
 mod answering;
 pub mod categories;
 pub mod escalation;
-mod filing;
+pub(crate) mod filing;
 mod following;
 mod handling;
 mod notify;

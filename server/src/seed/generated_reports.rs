@@ -12,12 +12,13 @@
 //! any (`MOTCUA_DEMO_HISTORY`); otherwise, and for a share of them, the
 //! hotline and the counter took them for a caller.
 
+use crate::field_reports::filing::{insert, NewReport};
 use crate::field_reports::Event;
 use app::deadlines::store::working_calendar_in;
 use app::deadlines::{vietnam_instant, vietnam_local, WorkingCalendar};
-use app::field_reports::rules::{due_soon, report_code};
+use app::field_reports::rules::due_soon;
 use app::field_reports::sla::Sla;
-use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use sqlx::{PgConnection, PgPool};
 use std::collections::HashMap;
 
@@ -187,7 +188,7 @@ pub async fn generate(pool: &PgPool, count: u32, now: DateTime<Utc>) -> anyhow::
     drafts.sort_by_key(|draft| draft.received_at);
     let mut first_of_category: HashMap<i64, i64> = HashMap::new();
     for draft in &drafts {
-        let id = world.insert(&mut tx, draft, &first_of_category).await?;
+        let id = world.write(&mut tx, draft, &first_of_category).await?;
         first_of_category.entry(draft.category).or_insert(id);
     }
     tx.commit().await?;
@@ -290,7 +291,7 @@ impl World {
     }
 
     /// Writes `draft` with its code, follower, history and rating.
-    async fn insert(
+    async fn write(
         &self,
         conn: &mut PgConnection,
         draft: &Draft,
@@ -303,15 +304,6 @@ impl World {
             ("merged", None) => "refused",
             (state, _) => state,
         };
-        let year = vietnam_local(draft.received_at).year();
-        let serial = sqlx::query_scalar!(
-            "INSERT INTO field_report_counters (year, last_number) VALUES ($1, 1)
-             ON CONFLICT (year) DO UPDATE SET last_number = field_report_counters.last_number + 1
-             RETURNING last_number",
-            year
-        )
-        .fetch_one(&mut *conn)
-        .await?;
         let handled = !matches!(state, "received" | "refused" | "merged");
         let agency = handled.then_some(draft.agency);
         let assignee = agency
@@ -331,35 +323,43 @@ impl World {
                     vietnam_local(draft.due_at),
                     vietnam_local(now),
                 ));
-        let (caller_name, caller_phone, channel) = match &draft.caller {
-            Some((name, phone, channel)) => (Some(name.as_str()), Some(phone.as_str()), *channel),
-            None => (None, None, "web"),
-        };
+        let channel = draft
+            .caller
+            .as_ref()
+            .map_or("web", |(_, _, channel)| *channel);
         let filed_by = draft.reporter.or(self.coordinator);
-        let id = sqlx::query_scalar!(
-            "INSERT INTO field_reports (code, category_id, reporter_id, caller_name, caller_phone,
-                 channel, filed_by, description, commune_code, street, public, status, agency_id,
-                 assignee_id, received_at, due_at, warned_at, escalated_at, merged_into,
-                 refusal_reason, refusal_note, answer, answered_by, answered_at, published_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                     $18, $19, $20, $21, $22, $23, $24, $25)
-             RETURNING id",
-            report_code(year, serial),
-            draft.category,
-            draft.reporter,
-            caller_name,
-            caller_phone,
-            channel,
-            filed_by,
-            draft.description,
-            draft.commune,
-            draft.street,
-            draft.public,
+        // Filed as any report is, then moved to where it got.
+        let (id, _) = insert(
+            &mut *conn,
+            &NewReport {
+                category_id: draft.category,
+                reporter: draft.reporter,
+                caller: draft
+                    .caller
+                    .as_ref()
+                    .map(|(name, phone, _)| (name.as_str(), Some(phone.as_str()))),
+                channel,
+                filed_by,
+                description: &draft.description,
+                commune: Some(draft.commune.as_str()),
+                street: Some(draft.street),
+                point: None,
+                from_photo: false,
+                public: draft.public,
+                received: draft.received_at,
+                due: draft.due_at,
+            },
+        )
+        .await?;
+        sqlx::query!(
+            "UPDATE field_reports SET status = $2, agency_id = $3, assignee_id = $4, warned_at = $5,
+                 escalated_at = $6, merged_into = $7, refusal_reason = $8, refusal_note = $9,
+                 answer = $10, answered_by = $11, answered_at = $12, published_at = $13
+             WHERE id = $1",
+            id,
             state,
             agency,
             assignee,
-            draft.received_at as _,
-            draft.due_at as _,
             warned.then_some(now) as _,
             overdue.then_some(now) as _,
             master.filter(|_| state == "merged"),
@@ -370,18 +370,8 @@ impl World {
             answered.then_some(draft.answered_at) as _,
             (state == "resolved").then_some(draft.published_at) as _,
         )
-        .fetch_one(&mut *conn)
+        .execute(&mut *conn)
         .await?;
-        if let Some(reporter) = draft.reporter {
-            sqlx::query!(
-                "INSERT INTO field_report_followers (report_id, user_id, since) VALUES ($1, $2, $3)",
-                id,
-                reporter,
-                draft.received_at as _
-            )
-            .execute(&mut *conn)
-            .await?;
-        }
         Event::new("filed", filed_by)
             .shown()
             .record(&mut *conn, id, draft.received_at)

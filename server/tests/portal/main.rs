@@ -51,6 +51,7 @@ mod knowledge_base;
 mod mail_delivery;
 mod natural_questions;
 mod notice_slips;
+mod open311;
 mod operations;
 mod operations_view;
 mod page_cache;

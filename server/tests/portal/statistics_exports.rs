@@ -277,7 +277,7 @@ async fn a_token_reads_the_report_as_its_manager_until_it_is_revoked() {
 }
 
 #[tokio::test]
-async fn only_administrators_issue_tokens_and_only_to_managers() {
+async fn only_administrators_issue_tokens_and_a_reports_token_only_to_managers() {
     let app = spawn_app().await;
     let mut manager = signed_in(&app, MANAGER).await;
     assert_eq!(
@@ -301,7 +301,7 @@ async fn only_administrators_issue_tokens_and_only_to_managers() {
         .await;
     let page = admin.get("/quan-tri/ma-api").await.text();
     assert!(
-        page.contains("Chọn tài khoản quản lý được cấp mã."),
+        page.contains("Chọn tài khoản được cấp mã: tài khoản quản lý cho báo cáo"),
         "{page}"
     );
     assert!(page.contains("Nhập tên gọi của mã"), "{page}");

@@ -3,16 +3,33 @@
 
 use serde_json::Value;
 
-/// The workbook as openpyxl reads it: for each sheet, its name, merged
-/// ranges, frozen cell, every line's values, and the table's lines (from
-/// `first`, 1-based, to the first empty line) with their Python types.
-pub fn read_xlsx(bytes: &[u8]) -> Value {
+/// Runs the Python `script` with openpyxl on the workbook `bytes` (its
+/// path as `sys.argv[1]`) and reads what it printed as JSON.
+fn with_openpyxl(bytes: &[u8], script: &str) -> Value {
     let path = std::env::temp_dir().join(format!(
-        "motcua-bieu06-{}-{:?}.xlsx",
+        "motcua-workbook-{}-{:?}.xlsx",
         std::process::id(),
         std::thread::current().id()
     ));
     std::fs::write(&path, bytes).unwrap();
+    let output = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "openpyxl could not read the workbook: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The workbook as openpyxl reads it: for each sheet, its name, merged
+/// ranges, frozen cell, every line's values, and the table's lines (from
+/// `first`, 1-based, to the first empty line) with their Python types.
+pub fn read_xlsx(bytes: &[u8]) -> Value {
     let script = r#"
 import json, sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1])
@@ -34,29 +51,12 @@ def read(sheet, first):
 form, extras = book.worksheets
 print(json.dumps({"form": read(form, 9), "extras": read(extras, 6)}, default=str))
 "#;
-    let output = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&path)
-        .output()
-        .expect("python3 runs");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        output.status.success(),
-        "openpyxl could not read the workbook: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    with_openpyxl(bytes, script)
 }
 
 /// Every sheet of a workbook as openpyxl reads it: name, frozen cell, and
 /// each line's cells with their Python types (`{"type", "value"}`).
 pub fn read_sheets(bytes: &[u8]) -> Vec<Value> {
-    let path = std::env::temp_dir().join(format!(
-        "motcua-sheets-{}-{:?}.xlsx",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::write(&path, bytes).unwrap();
     let script = r#"
 import json, sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1])
@@ -67,18 +67,10 @@ print(json.dumps([{
               for row in sheet.iter_rows(values_only=True)],
 } for sheet in book.worksheets], default=str))
 "#;
-    let output = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&path)
-        .output()
-        .expect("python3 runs");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        output.status.success(),
-        "openpyxl could not read the workbook: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    match with_openpyxl(bytes, script) {
+        Value::Array(sheets) => sheets,
+        other => panic!("not a list of sheets: {other}"),
+    }
 }
 
 /// The line of `sheet` (from `read_sheets`) whose first cell is `name`,
