@@ -98,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/co-quan") view=AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/co-quan/:code") view=AgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/linh-vuc") view=SectorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/phan-anh") view=crate::field_reports::pages::ReportCategoriesPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/tu-ngu-tim-kiem") view=SearchWordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/cai-dat") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>

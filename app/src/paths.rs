@@ -233,6 +233,11 @@ routes! {
     SEARCH_WORDS_ADMIN, search_words_admin() = "/quan-tri/tu-ngu-tim-kiem";
     /// The sectors (POST adds one), one sector's names (POST), its removal.
     SECTORS_ADMIN, sectors_admin() = "/quan-tri/linh-vuc";
+    /// The field report categories (POST adds one), one category (POST),
+    /// its withdrawal or return (POST).
+    REPORT_CATEGORIES_ADMIN, report_categories_admin() = "/quan-tri/phan-anh";
+    REPORT_CATEGORY_ADMIN, report_category_admin(code) = "/quan-tri/phan-anh/{code}";
+    ARCHIVE_REPORT_CATEGORY, archive_report_category(code) = "/quan-tri/phan-anh/{code}/luu-tru";
     SECTOR_ADMIN, sector_admin(code) = "/quan-tri/linh-vuc/{code}";
     REMOVE_SECTOR, remove_sector(code) = "/quan-tri/linh-vuc/{code}/xoa";
     /// Merging an agency into its successor (POST).

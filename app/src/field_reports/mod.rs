@@ -5,6 +5,7 @@
 //! or reopens it. This module holds the rules that need no database
 //! (`rules`, `sla`), what the pages show, the loaders and the pages.
 
+pub mod categories;
 pub mod operations;
 pub mod pages;
 pub mod rules;

@@ -142,5 +142,6 @@ pub const TEXTS: Texts = Texts {
     questions: super::questions::EN,
     field_reports: super::field_reports::EN,
     report_operations: super::report_operations::EN,
+    report_categories: super::report_categories::EN,
     settings_admin: super::settings_admin::EN,
 };

@@ -27,6 +27,7 @@ mod procedure_content;
 mod procedures_admin;
 mod questions;
 mod ratings;
+mod report_categories;
 mod report_operations;
 mod search_words_admin;
 mod sectors_admin;
@@ -58,6 +59,7 @@ pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
 pub use questions::QuestionTexts;
 pub use ratings::RatingTexts;
+pub use report_categories::ReportCategoryTexts;
 pub use report_operations::ReportOperationsTexts;
 pub use search_words_admin::SearchWordsTexts;
 pub use sectors_admin::SectorAdminTexts;
@@ -256,6 +258,8 @@ pub struct Texts {
     pub field_reports: FieldReportTexts,
     /// Field reports on the operations view.
     pub report_operations: ReportOperationsTexts,
+    /// The report categories' administration page.
+    pub report_categories: ReportCategoryTexts,
     pub settings_admin: SettingsAdminTexts,
     /// The citizen's own pages beyond filing.
     pub citizen: CitizenTexts,

@@ -60,6 +60,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::PROCEDURES_ADMIN>{t.procedures_admin.nav}</a></li>
                                     <li><a href=paths::AGENCIES_ADMIN>{t.agencies_admin.nav}</a></li>
                                     <li><a href=paths::SECTORS_ADMIN>{t.sectors_admin.nav}</a></li>
+                                    <li><a href=paths::REPORT_CATEGORIES_ADMIN>{t.report_categories.nav}</a></li>
                                     <li><a href=paths::SEARCH_WORDS_ADMIN>{t.search_words.nav}</a></li>
                                     <li><a href=paths::SETTINGS_ADMIN>{t.settings_admin.nav}</a></li>
                                 })}

@@ -15,7 +15,7 @@ pub mod document_templates;
 mod officials;
 mod procedure_creation;
 pub(crate) mod procedure_store;
-mod procedures;
+pub(crate) mod procedures;
 mod search_words;
 mod sectors;
 mod settings;

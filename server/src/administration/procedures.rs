@@ -36,7 +36,7 @@ use sqlx::PgConnection;
 use tower_sessions::Session;
 
 /// The administrator's id, if they may change the catalogue.
-pub(super) async fn catalogue_keeper(
+pub(crate) async fn catalogue_keeper(
     state: &AppState,
     user: &SignedIn,
     asker: &Asker,

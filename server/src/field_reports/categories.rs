@@ -1,46 +1,12 @@
-//! Report categories, stored: `create` writes a category and keeps the
-//! change in `report_category_changes`, for the seed now and for the
-//! administrators' pages next. The database checks the rest: two levels,
+//! Report categories, stored: `create` writes a category, `update`
+//! changes one (`locked` first), each keeping the change in
+//! `report_category_changes`, for the seed and the administrators' page
+//! (`category_admin.rs`). The database checks the rest: two levels,
 //! a handler and a time on the second level only, an agency exactly when
 //! one agency handles it.
 
-use serde::{Deserialize, Serialize};
+pub use app::field_reports::categories::CategoryData;
 use sqlx::PgConnection;
-
-fn yes() -> bool {
-    true
-}
-
-/// A category as the seed and the administrators write it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CategoryData {
-    pub code: String,
-    pub name_vi: String,
-    pub name_en: String,
-    /// The first-level category's code (none for a first-level one).
-    #[serde(default)]
-    pub parent: Option<String>,
-    /// `commune` (the People's Committee of the place) or `agency`.
-    #[serde(default)]
-    pub handler: Option<String>,
-    /// The handling agency's code, when `handler` is `agency`.
-    #[serde(default)]
-    pub agency: Option<String>,
-    /// `immediate`, `working_hours` or `working_days`
-    /// (`app::field_reports::sla::Sla`).
-    #[serde(default)]
-    pub sla_unit: Option<String>,
-    #[serde(default)]
-    pub sla_amount: Option<i32>,
-    #[serde(default)]
-    pub photo_required: bool,
-    #[serde(default = "yes")]
-    pub place_required: bool,
-    #[serde(default = "yes")]
-    pub public_by_default: bool,
-    #[serde(default)]
-    pub position: i32,
-}
 
 /// Creates `category` unless its code exists (then nothing: what an
 /// administrator changed is kept), recording who made it (`None`: the
@@ -85,4 +51,97 @@ pub async fn create(
     .execute(&mut *conn)
     .await?;
     Ok(true)
+}
+
+/// The category `code` locked for a change: its id, as it stands, and
+/// whether categories sit under it.
+pub async fn locked(
+    conn: &mut PgConnection,
+    code: &str,
+) -> anyhow::Result<Option<(i64, CategoryData, bool)>> {
+    let row = sqlx::query!(
+        r#"SELECT c.id, c.code, c.name_vi, c.name_en, p.code AS "parent?", c.handler,
+                  a.code AS "agency?", c.sla_unit, c.sla_amount, c.photo_required,
+                  c.place_required, c.public_by_default, c.position,
+                  c.archived_at IS NOT NULL AS "archived!",
+                  EXISTS (SELECT 1 FROM report_categories k WHERE k.parent_id = c.id) AS "has_children!"
+           FROM report_categories c
+           LEFT JOIN report_categories p ON p.id = c.parent_id
+           LEFT JOIN agencies a ON a.id = c.agency_id
+           WHERE c.code = $1
+           FOR UPDATE OF c"#,
+        code
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|row| {
+        (
+            row.id,
+            CategoryData {
+                code: row.code,
+                name_vi: row.name_vi,
+                name_en: row.name_en,
+                parent: row.parent,
+                handler: row.handler,
+                agency: row.agency,
+                sla_unit: row.sla_unit,
+                sla_amount: row.sla_amount,
+                photo_required: row.photo_required,
+                place_required: row.place_required,
+                public_by_default: row.public_by_default,
+                position: row.position,
+                archived: row.archived,
+            },
+            row.has_children,
+        )
+    }))
+}
+
+/// Writes `after` over category `id` (which was `before`), keeping the
+/// change. Nothing changed, nothing kept.
+pub async fn update(
+    conn: &mut PgConnection,
+    id: i64,
+    before: &CategoryData,
+    after: &CategoryData,
+    by: i64,
+) -> anyhow::Result<()> {
+    if before == after {
+        return Ok(());
+    }
+    sqlx::query!(
+        "UPDATE report_categories SET name_vi = $2, name_en = $3,
+             parent_id = (SELECT id FROM report_categories WHERE code = $4),
+             handler = $5, agency_id = (SELECT id FROM agencies WHERE code = $6),
+             sla_unit = $7, sla_amount = $8, photo_required = $9, place_required = $10,
+             public_by_default = $11, position = $12,
+             archived_at = CASE WHEN $13 THEN coalesce(archived_at, now()) END
+         WHERE id = $1",
+        id,
+        after.name_vi,
+        after.name_en,
+        after.parent,
+        after.handler,
+        after.agency,
+        after.sla_unit,
+        after.sla_amount,
+        after.photo_required,
+        after.place_required,
+        after.public_by_default,
+        after.position,
+        after.archived,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO report_category_changes (category_id, changed_by, before, after)
+         VALUES ($1, $2, $3, $4)",
+        id,
+        by,
+        serde_json::to_value(before)?,
+        serde_json::to_value(after)?
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

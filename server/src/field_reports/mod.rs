@@ -6,6 +6,7 @@
 
 mod answering;
 pub mod categories;
+mod category_admin;
 pub mod escalation;
 pub(crate) mod filing;
 mod following;
@@ -40,6 +41,12 @@ pub fn router() -> Router<AppState> {
         .route(paths::REPORT_RATING, post(following::rate))
         .route(paths::REPORT_REOPEN, post(following::reopen))
         .route(paths::REPORT_PHOTO, get(photo_route::photo))
+        .route(paths::REPORT_CATEGORIES_ADMIN, post(category_admin::create))
+        .route(paths::REPORT_CATEGORY_ADMIN, post(category_admin::update))
+        .route(
+            paths::ARCHIVE_REPORT_CATEGORY,
+            post(category_admin::archive),
+        )
         .route(
             paths::REPORT_OPERATIONS_XLSX,
             get(operations_workbook::download),

@@ -16,6 +16,7 @@ mod back_office;
 mod back_office_access;
 mod back_office_documents;
 mod back_office_journey;
+mod caller_reports;
 mod catalogue_api;
 mod catalogue_exchange;
 mod catalogue_pages;

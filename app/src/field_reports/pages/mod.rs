@@ -2,6 +2,7 @@
 //! the citizen's own reports, and the officials' queue and handling page.
 
 mod board_page;
+mod categories_page;
 mod file_report_page;
 mod handling_page;
 mod my_reports_page;
@@ -11,6 +12,7 @@ mod report_page;
 mod report_parts;
 
 pub use board_page::BoardPage;
+pub use categories_page::{category_form, ReportCategoriesPage, NEW_CATEGORY_FORM};
 pub use file_report_page::{FileReportPage, FILE_REPORT_FORM};
 pub use handling_page::{ReportHandlingPage, HANDLING_FORM};
 pub use my_reports_page::MyReportsPage;
