@@ -11,6 +11,7 @@ pub mod escalation;
 pub(crate) mod filing;
 mod following;
 mod handling;
+mod heic;
 mod notify;
 mod operations_workbook;
 mod photo_route;

@@ -1,13 +1,15 @@
 //! A report's photos: read within the per-file limit, checked by their
-//! bytes (JPEG or PNG) and for viruses as every upload is, the GPS
+//! bytes (JPEG or PNG; HEIC converted to JPEG first, `heic.rs`) and for
+//! viruses as every upload is, the GPS
 //! position read from the EXIF data as a suggestion for the place, and then
 //! every piece of metadata removed — EXIF, XMP, comments, text chunks —
 //! before anything is stored. The pixels are kept byte for byte (no
 //! re-encoding), so nothing is lost but what could identify the reporter
 //! or their phone.
 
+use super::heic;
 use crate::files::kinds::{FileKind, KindError};
-use crate::files::upload::{screen, Refused};
+use crate::files::upload::{scan, screen, Refused};
 use crate::state::AppState;
 use app::field_reports::rules::{in_vietnam, Point};
 use app::i18n::Lang;
@@ -33,7 +35,7 @@ pub(crate) enum PhotoRefused {
     TooLarge {
         max: u64,
     },
-    /// Not a JPEG or PNG by its bytes (HEIC included: see `message`).
+    /// Not a JPEG, PNG or HEIC by its bytes.
     NotAPhoto(String),
     /// Refused as any upload is (a name that belies the bytes…).
     Upload(Refused),
@@ -49,8 +51,8 @@ impl PhotoRefused {
         match (self, lang) {
             (PhotoRefused::TooLarge { max }, Lang::Vi) => format!("Ảnh quá lớn: mỗi ảnh tối đa {} MB.", mb(*max)),
             (PhotoRefused::TooLarge { max }, Lang::En) => format!("A photo is too large: at most {} MB each.", mb(*max)),
-            (PhotoRefused::NotAPhoto(name), Lang::Vi) => format!("“{name}” không phải ảnh JPEG hoặc PNG. Ảnh HEIC của iPhone: chọn Cài đặt → Camera → Định dạng → “Tương thích nhất”, hoặc chia sẻ ảnh dưới dạng JPEG."),
-            (PhotoRefused::NotAPhoto(name), Lang::En) => format!("“{name}” is not a JPEG or PNG photo. For an iPhone's HEIC photos choose Settings → Camera → Formats → “Most Compatible”, or share the photo as JPEG."),
+            (PhotoRefused::NotAPhoto(name), Lang::Vi) => format!("“{name}” không phải ảnh JPEG, PNG hoặc HEIC. Hãy chọn một ảnh chụp."),
+            (PhotoRefused::NotAPhoto(name), Lang::En) => format!("“{name}” is not a JPEG, PNG or HEIC photo. Choose a photo."),
             (PhotoRefused::Unreadable(name), Lang::Vi) => format!("Không đọc được ảnh “{name}”: tệp bị hỏng hoặc không trọn vẹn."),
             (PhotoRefused::Unreadable(name), Lang::En) => format!("“{name}” could not be read: the file is damaged or incomplete."),
             (PhotoRefused::Infected(name), Lang::Vi) => format!("Ảnh “{name}” chứa mã độc nên không được nhận."),
@@ -73,15 +75,25 @@ pub(crate) async fn clean(
     declared: Option<String>,
     content: Vec<u8>,
 ) -> Result<CleanPhoto, PhotoRefused> {
+    // Where the camera says it was: HEIF keeps EXIF as a JPEG does.
+    let taken_at = gps_position(&content);
+    let (name, declared, content) = if heic::is_heic(&content) {
+        // Scanned as it came, before libheif reads it.
+        scan(state, &content, &name).await.map_err(refusal)?;
+        let jpeg = heic::to_jpeg(&content).await.map_err(|error| {
+            tracing::warn!(%error, "a HEIC photo could not be converted");
+            PhotoRefused::Unreadable(name.clone())
+        })?;
+        (heic::jpeg_name(&name), Some("image/jpeg".to_string()), jpeg)
+    } else {
+        (name, declared, content)
+    };
     let kind = match screen(state, &content, &name, declared.as_deref()).await {
         Ok(FileKind::Pdf) => return Err(PhotoRefused::NotAPhoto(name)),
         Ok(kind) => kind,
         Err(Refused::Kind(KindError::NotAllowed, _)) => return Err(PhotoRefused::NotAPhoto(name)),
-        Err(Refused::Infected { .. }) => return Err(PhotoRefused::Infected(name)),
-        Err(Refused::NotScanned) => return Err(PhotoRefused::NotScanned),
-        Err(refused) => return Err(PhotoRefused::Upload(refused)),
+        Err(refused) => return Err(refusal(refused)),
     };
-    let taken_at = gps_position(&content);
     let bytes =
         strip_metadata(kind, content).ok_or_else(|| PhotoRefused::Unreadable(name.clone()))?;
     Ok(CleanPhoto {
@@ -90,6 +102,15 @@ pub(crate) async fn clean(
         bytes,
         taken_at,
     })
+}
+
+/// Why the upload's screening refused a photo, for the reporter.
+fn refusal(refused: Refused) -> PhotoRefused {
+    match refused {
+        Refused::Infected { name, .. } => PhotoRefused::Infected(name),
+        Refused::NotScanned => PhotoRefused::NotScanned,
+        refused => PhotoRefused::Upload(refused),
+    }
 }
 
 /// The GPS position in a photo's EXIF data, when it has one inside

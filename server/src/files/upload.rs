@@ -306,6 +306,13 @@ pub(crate) async fn screen(
     let head = &content[..content.len().min(8192)];
     let kind = kinds::check(head, name, declared)
         .map_err(|error| Refused::Kind(error, name.to_string()))?;
+    scan(state, content, name).await?;
+    Ok(kind)
+}
+
+/// Scans `content` for viruses when clamd is configured: refused when it
+/// is infected, or when it could not be scanned (never kept unscanned).
+pub(crate) async fn scan(state: &AppState, content: &[u8], name: &str) -> Result<(), Refused> {
     if let Some(clamd) = &state.config.clamd {
         match virus_scan::scan(clamd, content).await {
             Ok(virus_scan::Verdict::Clean) => {}
@@ -322,7 +329,7 @@ pub(crate) async fn screen(
             }
         }
     }
-    Ok(kind)
+    Ok(())
 }
 
 /// Where an uploaded file goes in a dossier.

@@ -72,6 +72,7 @@ mod refusal_audit;
 mod refused_writes;
 mod registration;
 mod report_categories;
+mod report_photos;
 mod request_limits;
 mod request_safety;
 mod s3_files;

@@ -196,7 +196,7 @@ fn DetailsStep(form: FileReport, feedback: FormFeedback) -> impl IntoView {
                     {category.photo_required.then(|| view! { " "{t.photo_required} })}
                 </p>
                 <input class="file-input" type="file" id="report-file-photo" name="photo" multiple
-                    accept="image/jpeg,image/png" aria-describedby="report-file-photo-hint"/>
+                    accept="image/jpeg,image/png,image/heic,image/heif,.heic,.heif" aria-describedby="report-file-photo-hint"/>
             </FieldGroup>
             <CheckboxField name="public" label=t.public.to_string() hint=t.public_hint checked=public id="report-file-public"/>
             <button type="submit" class="button">{t.send}</button>

@@ -191,7 +191,7 @@ fn AgencySteps(report: ReportToHandle, feedback: FormFeedback) -> impl IntoView 
                     <FieldGroup name="photo" label=t.after_photos feedback=feedback.clone()>
                         <p class="hint" id="report-handling-photo-hint">{(t.photos_hint)(MAX_PHOTOS, 10)}</p>
                         <input class="file-input" type="file" id="report-handling-photo" name="photo" multiple
-                            accept="image/jpeg,image/png" aria-describedby="report-handling-photo-hint"/>
+                            accept="image/jpeg,image/png,image/heic,image/heif,.heic,.heif" aria-describedby="report-handling-photo-hint"/>
                     </FieldGroup>
                     <button type="submit" class="button">{t.send_answer}</button>
                 </form>

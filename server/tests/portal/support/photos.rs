@@ -1,5 +1,6 @@
 //! Photos as phones take them: a small JPEG, and the same carrying EXIF
-//! data with a camera make and a GPS position.
+//! data with a camera make and a GPS position; and an iPhone's HEIC with
+//! that EXIF data, made by libheif's own encoder.
 
 use exif::{Field, In, Rational, Tag, Value};
 use img_parts::jpeg::Jpeg;
@@ -26,6 +27,11 @@ pub const CAMERA: &str = "MotCuaTestPhone";
 
 /// `jpeg()` with EXIF: the camera make and a GPS position (north, east).
 pub fn jpeg_with_gps(latitude: f64, longitude: f64) -> Vec<u8> {
+    with_gps(jpeg(), latitude, longitude)
+}
+
+/// `photo` (a JPEG) with the camera make and a GPS position as EXIF.
+fn with_gps(photo: Vec<u8>, latitude: f64, longitude: f64) -> Vec<u8> {
     let dms = |value: f64| {
         let degrees = value.trunc();
         let minutes_full = (value - degrees) * 60.0;
@@ -70,7 +76,112 @@ pub fn jpeg_with_gps(latitude: f64, longitude: f64) -> Vec<u8> {
     }
     let mut tiff = std::io::Cursor::new(Vec::new());
     writer.write(&mut tiff, false).expect("EXIF data");
-    let mut photo = Jpeg::from_bytes(jpeg().into()).expect("a JPEG");
+    let mut photo = Jpeg::from_bytes(photo.into()).expect("a JPEG");
     photo.set_exif(Some(tiff.into_inner().into()));
     photo.encoder().bytes().to_vec()
+}
+
+/// A 64×64 colour PNG (a gradient), its pixels in one stored deflate
+/// block: what an encoder can take.
+fn png() -> Vec<u8> {
+    let (width, height) = (64u32, 64u32);
+    let mut pixels = Vec::new();
+    for y in 0..height {
+        pixels.push(0u8);
+        for x in 0..width {
+            pixels.extend([(x * 4) as u8, (y * 4) as u8, 128]);
+        }
+    }
+    let adler = {
+        let (mut a, mut b) = (1u32, 0u32);
+        for byte in &pixels {
+            a = (a + u32::from(*byte)) % 65521;
+            b = (b + a) % 65521;
+        }
+        (b << 16) | a
+    };
+    let length = pixels.len() as u16;
+    let mut zlib = vec![0x78, 0x01, 0x01];
+    zlib.extend(length.to_le_bytes());
+    zlib.extend((!length).to_le_bytes());
+    zlib.extend(&pixels);
+    zlib.extend(adler.to_be_bytes());
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend(kind);
+        out.extend(data);
+        let crc = crc32(&out[4..]);
+        out.extend(crc.to_be_bytes());
+        out
+    };
+    let mut header = width.to_be_bytes().to_vec();
+    header.extend(height.to_be_bytes());
+    header.extend([8, 2, 0, 0, 0]);
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    png.extend(chunk(b"IHDR", &header));
+    png.extend(chunk(b"IDAT", &zlib));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Runs one of libheif's tools on `input` (named `from`), returning what
+/// it wrote to `to`.
+fn libheif(tool: &str, input: &[u8], from: &str, to: &str) -> Vec<u8> {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("motcua-test-heic-{}-{run}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (source, target) = (dir.join(from), dir.join(to));
+    std::fs::write(&source, input).unwrap();
+    let args: Vec<&std::ffi::OsStr> = match tool {
+        "heif-enc" => vec![
+            "-q".as_ref(),
+            "60".as_ref(),
+            source.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+        _ => vec![source.as_os_str(), target.as_os_str()],
+    };
+    let done = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{tool} runs (setup installs libheif-examples): {error}"));
+    assert!(
+        done.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let output = std::fs::read(&target).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    output
+}
+
+/// A HEIC photo as an iPhone takes it: EXIF with the camera make and a
+/// GPS position. libheif encodes a JPEG it decoded itself (with the EXIF
+/// added), and keeps that JPEG's EXIF in the HEIC.
+pub fn heic_with_gps(latitude: f64, longitude: f64) -> Vec<u8> {
+    let plain = libheif("heif-enc", &png(), "in.png", "plain.heic");
+    let jpeg = libheif("heif-convert", &plain, "plain.heic", "plain.jpg");
+    libheif(
+        "heif-enc",
+        &with_gps(jpeg, latitude, longitude),
+        "gps.jpg",
+        "photo.heic",
+    )
 }
