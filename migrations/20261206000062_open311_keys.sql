@@ -5,3 +5,10 @@
 -- channel); one is never accepted for the other.
 ALTER TABLE api_tokens
     ADD COLUMN purpose text NOT NULL DEFAULT 'reports' CHECK (purpose IN ('reports', 'open311'));
+
+-- Reports filed through Open311 are limited per key owner (an hour's
+-- window, app/src/access/throttle/rules.rs).
+ALTER TABLE guess_attempts DROP CONSTRAINT guess_attempts_kind_check;
+ALTER TABLE guess_attempts ADD CONSTRAINT guess_attempts_kind_check
+    CHECK (kind IN ('password', 'second_factor', 'tracking_pin', 'registration', 'reset_request',
+                    'agency_question', 'assistant_question', 'field_report', 'open311_report'));

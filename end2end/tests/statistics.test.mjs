@@ -60,9 +60,11 @@ scenario('A leader opens the operations view', async (portal) => {
   await signInAs(portal, 'lanhdao@motcua.example');
   await portal.navigateBy((url) => url.pathname === '/thong-ke/dieu-hanh', () => page.getByRole('link', { name: 'Điều hành', exact: true }).click());
   // (With JavaScript the numbers arrive after the address changes.)
-  await page.locator('.tiles').waitFor();
+  // The dossiers' tiles, then the field reports' of the leader's ward.
+  await page.locator('.tiles').last().waitFor();
   const text = squash(await page.locator('main').innerText());
-  for (const tile of ['hồ sơ mới hôm nay', 'hồ sơ trả kết quả hôm nay', 'hồ sơ đang quá hạn']) {
+  for (const tile of ['hồ sơ mới hôm nay', 'hồ sơ trả kết quả hôm nay', 'hồ sơ đang quá hạn',
+    'phản ánh mới hôm nay', 'phản ánh đang quá hạn']) {
     assert.match(text, new RegExp(`\\d+ ${tile}`), `${tile} in ${text}`);
   }
   assert.match(text, /số liệu lúc \d{2}:\d{2}:\d{2}/);

@@ -12,6 +12,7 @@ use crate::field_reports::filing::{due_time, insert, NewReport};
 use crate::field_reports::Event;
 use crate::forms::Posted;
 use crate::state::AppState;
+use app::access::throttle::{self, Kind, Subject};
 use app::access::{permits, Permission};
 use app::deadlines::vietnam_local;
 use app::field_reports::rules::check_place;
@@ -41,7 +42,8 @@ fn bad_request(description: impl Into<String>) -> Open311Error {
     responses(
         (status = 201, description = "Filed: its code, as a list of one", body = [Filed]),
         (status = 400, description = "A field missing or wrong", body = [super::Open311ErrorBody]),
-        (status = 403, description = "No valid Open311 api_key", body = [super::Open311ErrorBody])))]
+        (status = 403, description = "No valid Open311 api_key", body = [super::Open311ErrorBody]),
+        (status = 429, description = "Too many reports from this key's owner in an hour", body = [super::Open311ErrorBody])))]
 #[tracing::instrument(skip_all, fields(action = "open311_file"))]
 pub async fn file(
     State(state): State<AppState>,
@@ -125,6 +127,27 @@ pub async fn file(
                 .all(|c| c.is_ascii_digit() || c == '+' || c == ' '));
     if !phone_ok {
         return Err(bad_request("phone: 6 đến 20 chữ số."));
+    }
+
+    // Reserved before the report is kept, so parallel posts count too.
+    match throttle::reserve(
+        &state.pool,
+        Kind::Open311Report,
+        Subject::Account(owner.id),
+        None,
+    )
+    .await?
+    {
+        Ok(reservation) => reservation.keep(),
+        Err(limited) => {
+            return Err(Open311Error::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!(
+                    "Quá nhiều phản ánh trong một giờ; thử lại sau {} giây.",
+                    limited.wait_secs
+                ),
+            ))
+        }
     }
 
     let now = state.clock.now();

@@ -310,3 +310,50 @@ async fn reports_posted_by_open311_all_at_once_get_gapless_codes() {
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=12).collect::<Vec<u32>>());
 }
+
+#[tokio::test]
+async fn a_key_owner_files_no_more_than_the_hours_limit_even_all_at_once() {
+    let app = spawn_app().await;
+    let key = issue_key(&app, COORDINATOR, "open311").await.unwrap();
+    let owner: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(COORDINATOR)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    // The hour so far: two short of the limit.
+    let limit = app::access::throttle::OPEN311_REPORTS.free_failures;
+    let subject = app::access::throttle::Subject::Account(owner).key();
+    sqlx::query(
+        "INSERT INTO guess_attempts (kind, subject_key) SELECT 'open311_report', $1 FROM generate_series(1, $2)",
+    )
+    .bind(&subject)
+    .bind(limit - 2)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let description = "Cột đèn số 9 nghiêng, có nguy cơ đổ ra đường.";
+    let answers = all_at_once(
+        &app,
+        (0..8)
+            .map(|_| open311_post(&light_report(&key, description)))
+            .collect(),
+    )
+    .await;
+    let created = answers
+        .iter()
+        .filter(|(status, _)| *status == StatusCode::CREATED)
+        .count();
+    assert_eq!(created, 2, "{answers:?}");
+    for (status, body) in answers
+        .iter()
+        .filter(|(status, _)| *status != StatusCode::CREATED)
+    {
+        assert_eq!(*status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(error_of(*status, body).1.contains("Quá nhiều phản ánh"));
+    }
+    let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM field_reports")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 2);
+}

@@ -38,7 +38,7 @@
 mod rules;
 mod store;
 
-pub use rules::{wait_secs, Limits, Rule};
+pub use rules::{wait_secs, Limits, Rule, OPEN311_REPORTS};
 pub use store::{lift, prune, reserve, Refused, Reservation};
 
 use sha2::{Digest, Sha256};
@@ -62,6 +62,8 @@ pub enum Kind {
     AssistantQuestion,
     /// A field report: the operations centre must read each one.
     FieldReport,
+    /// A field report another system files through Open311 (per key owner).
+    Open311Report,
 }
 
 impl Kind {
@@ -75,6 +77,7 @@ impl Kind {
             Kind::AgencyQuestion => "agency_question",
             Kind::AssistantQuestion => "assistant_question",
             Kind::FieldReport => "field_report",
+            Kind::Open311Report => "open311_report",
         }
     }
 }

@@ -42,6 +42,13 @@ const ONE_ADDRESS_ASKING: Rule = Rule {
     max_wait_secs: 60 * 60,
 };
 
+/// Reports one Open311 key owner files in an hour before waiting.
+pub const OPEN311_REPORTS: Rule = Rule {
+    free_failures: 600,
+    first_wait_secs: 10,
+    max_wait_secs: 10 * 60,
+};
+
 impl Kind {
     pub fn limits(self) -> Limits {
         match self {
@@ -85,6 +92,14 @@ impl Kind {
                     max_wait_secs: 60 * 60,
                 }),
                 per_address: Some(ONE_ADDRESS_ASKING),
+            },
+            // Another system files for many people: a busy city's app sends
+            // a few hundred reports an hour; a runaway one waits instead of
+            // burying the operations centre.
+            Kind::Open311Report => Limits {
+                per_pair: None,
+                per_subject: Some(OPEN311_REPORTS),
+                per_address: None,
             },
             // A person asks a few questions a minute at most; a script
             // asking hundreds an hour from one address waits.
