@@ -96,18 +96,22 @@ pub fn tally_by<'a>(
 }
 
 /// The figures for the signed-in coordinator (every report), or a leader
-/// or manager (the reports of their agencies); `from`/`to` choose the
+/// or manager (the reports of their agencies); none for anyone else, whom
+/// the page's dossier part already refuses. `from`/`to` choose the
 /// outcomes' period (this month so far when absent).
 #[server(endpoint = "field-reports/operations")]
 pub async fn load_report_operations(
     from: Option<String>,
     to: Option<String>,
-) -> Result<ReportOperations, AppError> {
+) -> Result<Option<ReportOperations>, AppError> {
     let user = crate::access::require_user()?;
     let pool = crate::database::pool()?;
     let now = crate::clock::current()?.now();
     let lang = crate::i18n::current_lang();
-    store::report_operations(&pool, &user, from.as_deref(), to.as_deref(), now, lang).await
+    match store::report_operations(&pool, &user, from.as_deref(), to.as_deref(), now, lang).await {
+        Err(AppError::Forbidden) => Ok(None),
+        figures => figures.map(Some),
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -37,7 +37,7 @@ pub fn OperationsPage() -> impl IntoView {
         }}</p>
         <div id=FIGURES_ID>
             <PageLoader resource=data render={|view: Option<OperationsView>, _| view.map(|view| view! { <Operations view/> })}/>
-            <PageLoader resource=reports render={|figures: ReportOperations, _| view! { <ReportOperationsSection figures/> }}/>
+            <PageLoader resource=reports render={|figures: Option<ReportOperations>, _| figures.map(|figures| view! { <ReportOperationsSection figures/> })}/>
         </div>
         <RefreshInPlace seconds=REFRESH_SECONDS region_id=FIGURES_ID.to_string()/>
     }
