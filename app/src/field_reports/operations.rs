@@ -69,8 +69,8 @@ pub struct ReportOperations {
     pub outcomes: Vec<AgencyOutcome>,
 }
 
-/// Adds up rows that share a name, largest open count first — where help
-/// is needed — and returns them with their total.
+/// Adds up rows that share a name, the most overdue first, then the most
+/// open — where help is needed — and returns them with their total.
 pub fn tally_by<'a>(
     rows: impl IntoIterator<Item = (String, &'a ReportTally)>,
 ) -> (Vec<ReportTally>, ReportTally) {
