@@ -165,6 +165,16 @@ impl SignedInUser {
             .unwrap_or(&[])
     }
 
+    /// The agencies whose work the official oversees as a leader or a
+    /// manager: the operations view's scope.
+    pub fn overseen_agencies(&self) -> Vec<i64> {
+        let mut agencies: Vec<i64> = self.agencies_for(Role::Manager).to_vec();
+        agencies.extend_from_slice(self.agencies_for(Role::Leader));
+        agencies.sort_unstable();
+        agencies.dedup();
+        agencies
+    }
+
     /// Every agency where the official works dossiers or watches them
     /// (reception, specialist, leader, manager): the back office's scope.
     pub fn back_office_agencies(&self) -> Vec<i64> {

@@ -212,12 +212,76 @@ pub mod store {
     use sqlx::PgPool;
     use std::collections::HashMap;
 
-    pub async fn categories(pool: &PgPool) -> AppResult<CategoriesAdmin> {
-        let rows = sqlx::query!(
+    /// A category as stored, with its agency's name and whether
+    /// categories sit under it.
+    pub struct Stored {
+        pub id: i64,
+        code: String,
+        name_vi: String,
+        name_en: String,
+        parent: Option<String>,
+        handler: Option<String>,
+        agency: Option<String>,
+        agency_name: Option<String>,
+        sla_unit: Option<String>,
+        sla_amount: Option<i32>,
+        photo_required: bool,
+        place_required: bool,
+        public_by_default: bool,
+        position: i32,
+        archived: bool,
+        pub has_children: bool,
+    }
+
+    impl Stored {
+        pub fn data(&self) -> CategoryData {
+            CategoryData {
+                code: self.code.clone(),
+                name_vi: self.name_vi.clone(),
+                name_en: self.name_en.clone(),
+                parent: self.parent.clone(),
+                handler: self.handler.clone(),
+                agency: self.agency.clone(),
+                sla_unit: self.sla_unit.clone(),
+                sla_amount: self.sla_amount,
+                photo_required: self.photo_required,
+                place_required: self.place_required,
+                public_by_default: self.public_by_default,
+                position: self.position,
+                archived: self.archived,
+            }
+        }
+    }
+
+    /// The category `code` locked for a change (`FOR UPDATE`, in the
+    /// caller's transaction).
+    pub async fn locked(conn: &mut sqlx::PgConnection, code: &str) -> AppResult<Option<Stored>> {
+        Ok(sqlx::query_as!(
+            Stored,
             r#"SELECT c.id, c.code, c.name_vi, c.name_en, p.code AS "parent?", c.handler,
                       a.code AS "agency?", a.name AS "agency_name?", c.sla_unit, c.sla_amount,
                       c.photo_required, c.place_required, c.public_by_default, c.position,
-                      c.archived_at IS NOT NULL AS "archived!"
+                      c.archived_at IS NOT NULL AS "archived!",
+                      EXISTS (SELECT 1 FROM report_categories k WHERE k.parent_id = c.id) AS "has_children!"
+               FROM report_categories c
+               LEFT JOIN report_categories p ON p.id = c.parent_id
+               LEFT JOIN agencies a ON a.id = c.agency_id
+               WHERE c.code = $1
+               FOR UPDATE OF c"#,
+            code
+        )
+        .fetch_optional(&mut *conn)
+        .await?)
+    }
+
+    pub async fn categories(pool: &PgPool) -> AppResult<CategoriesAdmin> {
+        let rows = sqlx::query_as!(
+            Stored,
+            r#"SELECT c.id, c.code, c.name_vi, c.name_en, p.code AS "parent?", c.handler,
+                      a.code AS "agency?", a.name AS "agency_name?", c.sla_unit, c.sla_amount,
+                      c.photo_required, c.place_required, c.public_by_default, c.position,
+                      c.archived_at IS NOT NULL AS "archived!",
+                      EXISTS (SELECT 1 FROM report_categories k WHERE k.parent_id = c.id) AS "has_children!"
                FROM report_categories c
                LEFT JOIN report_categories p ON p.id = c.parent_id
                LEFT JOIN agencies a ON a.id = c.agency_id
@@ -254,22 +318,8 @@ pub mod store {
         let mut groups: Vec<(CategoryRow, Vec<CategoryRow>)> = Vec::new();
         for row in rows {
             let category = CategoryRow {
-                data: CategoryData {
-                    code: row.code,
-                    name_vi: row.name_vi,
-                    name_en: row.name_en,
-                    parent: row.parent.clone(),
-                    handler: row.handler,
-                    agency: row.agency,
-                    sla_unit: row.sla_unit,
-                    sla_amount: row.sla_amount,
-                    photo_required: row.photo_required,
-                    place_required: row.place_required,
-                    public_by_default: row.public_by_default,
-                    position: row.position,
-                    archived: row.archived,
-                },
-                agency_name: row.agency_name,
+                data: row.data(),
+                agency_name: row.agency_name.clone(),
                 history: history.remove(&row.id).unwrap_or_default(),
             };
             match row.parent {

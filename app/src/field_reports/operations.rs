@@ -69,6 +69,19 @@ pub struct ReportOperations {
     pub outcomes: Vec<AgencyOutcome>,
 }
 
+impl ReportOperations {
+    /// "Từ ngày … đến ngày …": the outcomes' period as the page and the
+    /// workbook caption it.
+    pub fn period_caption(&self, texts: &crate::i18n::ReportOperationsTexts) -> String {
+        let shown = |input: &str| {
+            crate::deadlines::parse_day(input)
+                .map(|day| day.format("%d/%m/%Y").to_string())
+                .unwrap_or_default()
+        };
+        (texts.outcomes_caption)(&shown(&self.from_input), &shown(&self.to_input))
+    }
+}
+
 /// Adds up rows that share a name, the most overdue first, then the most
 /// open — where help is needed — and returns them with their total.
 pub fn tally_by<'a>(
@@ -117,7 +130,7 @@ pub async fn load_report_operations(
 #[cfg(feature = "ssr")]
 pub mod store {
     use super::{tally_by, AgencyOutcome, ReportOperations, ReportTally};
-    use crate::access::{permits, Permission, Role, SignedInUser};
+    use crate::access::{permits, Permission, SignedInUser};
     use crate::deadlines::{vietnam_instant, vietnam_local};
     use crate::error::{AppError, AppResult};
     use crate::i18n::Lang;
@@ -131,10 +144,7 @@ pub mod store {
         if permits(user, Permission::CoordinateFieldReports) {
             return Ok(None);
         }
-        let mut agencies: Vec<i64> = user.agencies_for(Role::Manager).to_vec();
-        agencies.extend_from_slice(user.agencies_for(Role::Leader));
-        agencies.sort_unstable();
-        agencies.dedup();
+        let agencies = user.overseen_agencies();
         if agencies.is_empty() || !user.is_official() {
             return Err(AppError::Forbidden);
         }

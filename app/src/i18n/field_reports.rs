@@ -36,6 +36,8 @@ pub struct FieldReportTexts {
     /// (most photos, MB each).
     pub photos_hint: fn(usize, u64) -> String,
     pub photo_required: &'static str,
+    /// An Open311 service that needs a photo: filed on the portal.
+    pub open311_photo_note: &'static str,
     pub public: &'static str,
     pub public_hint: &'static str,
     pub caller_name: &'static str,
@@ -292,6 +294,7 @@ pub const VI: FieldReportTexts = FieldReportTexts {
     photos: "Ảnh chụp",
     photos_hint: |n, mb| format!("Tối đa {n} ảnh JPEG, PNG hoặc HEIC (chuyển sang JPEG), mỗi ảnh tối đa {mb} MB. Thông tin kèm theo ảnh (EXIF: máy chụp, vị trí) được xóa trước khi lưu."),
     photo_required: "Loại phản ánh này cần ít nhất một ảnh chụp.",
+    open311_photo_note: "Cần ảnh chụp: gửi tại cổng dịch vụ công.",
     public: "Cho phép công khai phản ánh này",
     public_hint: "Phản ánh công khai hiện trên trang phản ánh để người khác thấy và theo dõi; họ tên và liên hệ của bạn không bao giờ được công khai.",
     caller_name: "Họ tên người phản ánh",
@@ -433,6 +436,7 @@ pub const EN: FieldReportTexts = FieldReportTexts {
     photos: "Photos",
     photos_hint: |n, mb| format!("Up to {n} JPEG, PNG or HEIC photos (HEIC converted to JPEG), at most {mb} MB each. Data stored with a photo (EXIF: camera, location) is removed before it is kept."),
     photo_required: "This kind of problem needs at least one photo.",
+    open311_photo_note: "Needs a photo: file it on the portal.",
     public: "This report may be public",
     public_hint: "Public reports are shown on the reports page so others can see and follow them; your name and contact details are never shown.",
     caller_name: "Reporter's full name",

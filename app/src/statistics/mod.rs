@@ -12,6 +12,7 @@ pub mod operations;
 pub mod operations_page;
 pub mod page;
 pub mod period;
+pub mod period_fields;
 pub mod report_tables;
 pub mod service_index;
 #[cfg(feature = "ssr")]

@@ -39,12 +39,9 @@ pub struct OperationsView {
 /// (`field_reports::operations`).
 #[server(endpoint = "statistics/operations")]
 pub async fn load_operations() -> Result<Option<OperationsView>, AppError> {
-    use crate::access::{permits, require_user, Permission, Role};
+    use crate::access::{permits, require_user, Permission};
     let user = require_user()?;
-    let mut scope: Vec<i64> = user.agencies_for(Role::Manager).to_vec();
-    scope.extend_from_slice(user.agencies_for(Role::Leader));
-    scope.sort_unstable();
-    scope.dedup();
+    let scope = user.overseen_agencies();
     if scope.is_empty() || !permits(&user, Permission::EnterBackOffice) {
         return if permits(&user, Permission::CoordinateFieldReports) {
             Ok(None)

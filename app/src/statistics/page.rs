@@ -2,6 +2,7 @@ use super::bieu06::Breakdown;
 use super::charts::Charts;
 use super::index_cards::IndexCards;
 use super::period::Period;
+use super::period_fields::PeriodFields;
 use super::report_tables::{ExtrasTable, FormTable};
 use super::ReportView;
 use crate::error::AppError;
@@ -101,14 +102,7 @@ fn Report(view: ReportView) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <div class="form-group">
-                <label class="label" for="report-from">{s.from}</label>
-                <input class="input input--medium" type="date" id="report-from" name="tu" value=view.from_input.clone()/>
-            </div>
-            <div class="form-group">
-                <label class="label" for="report-to">{s.to}</label>
-                <input class="input input--medium" type="date" id="report-to" name="den" value=view.to_input.clone()/>
-            </div>
+            <PeriodFields id="report" from=view.from_input.clone() to=view.to_input.clone()/>
             <div class="form-group">
                 <label class="label" for="report-by">{s.breakdown}</label>
                 <select class="select" id="report-by" name="theo">

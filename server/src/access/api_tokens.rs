@@ -72,7 +72,9 @@ pub async fn visitor(pool: &PgPool, headers: &HeaderMap) -> anyhow::Result<Visit
 }
 
 /// Who an Open311 `api_key` stands for: the token's label (the system
-/// that holds it) and its owner, when it is a live Open311 key.
+/// that holds it) and its owner, when it is a live Open311 key. Marked
+/// used at most once a minute, as bearer tokens are: a busy system's
+/// parallel posts do not queue on the token's row.
 pub async fn open311_owner(
     pool: &PgPool,
     key: &str,
@@ -81,9 +83,11 @@ pub async fn open311_owner(
         return Ok(None);
     }
     let token = sqlx::query!(
-        "UPDATE api_tokens SET last_used_at = now()
-         WHERE token_hash = $1 AND revoked_at IS NULL AND purpose = 'open311'
-         RETURNING label, user_id",
+        r#"WITH token AS (SELECT id, label, user_id FROM api_tokens
+                          WHERE token_hash = $1 AND revoked_at IS NULL AND purpose = 'open311'),
+                touched AS (UPDATE api_tokens t SET last_used_at = now() FROM token
+                            WHERE t.id = token.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'))
+           SELECT label AS "label!", user_id AS "user_id!" FROM token"#,
         hash(key)
     )
     .fetch_optional(pool)

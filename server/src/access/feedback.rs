@@ -27,6 +27,25 @@ async fn put(session: &Session, feedback: PageFeedback) {
     }
 }
 
+/// Keeps the refused form `kept` with a message for each `(field,
+/// refusal)`, when there are any; whether there were (the handler then
+/// sends the form back).
+pub async fn refusals<R: Copy>(
+    session: &Session,
+    mut kept: FormFeedback,
+    refusals: &[(&'static str, R)],
+    message: impl Fn(R) -> String,
+) -> bool {
+    if refusals.is_empty() {
+        return false;
+    }
+    for (field, refusal) in refusals {
+        kept.error(field, message(*refusal));
+    }
+    form(session, kept).await;
+    true
+}
+
 pub async fn form(session: &Session, form: FormFeedback) {
     put(
         session,

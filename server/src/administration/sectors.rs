@@ -36,19 +36,15 @@ fn posted(form: &Posted, kept: &mut FormFeedback, with_code: bool) -> SectorFiel
 /// Sends the form back with its refusals when there are any.
 async fn refused(
     session: &Session,
-    mut kept: FormFeedback,
+    kept: FormFeedback,
     refusals: Vec<(&'static str, SectorRefusal)>,
     asker: &Asker,
 ) -> bool {
-    if refusals.is_empty() {
-        return false;
-    }
     let t = &asker.lang.texts().sectors_admin;
-    for (field, refusal) in refusals {
-        kept.error(field, refusal.message(t));
-    }
-    feedback::form(session, kept).await;
-    true
+    feedback::refusals(session, kept, &refusals, |refusal| {
+        refusal.message(t).to_string()
+    })
+    .await
 }
 
 pub async fn create(

@@ -1,5 +1,6 @@
 //! Report categories, stored: `create` writes a category, `update`
-//! changes one (`locked` first), each keeping the change in
+//! changes one (read with `app::field_reports::categories::store::locked`
+//! first), each keeping the change in
 //! `report_category_changes`, for the seed and the administrators' page
 //! (`category_admin.rs`). The database checks the rest: two levels,
 //! a handler and a time on the second level only, an agency exactly when
@@ -51,50 +52,6 @@ pub async fn create(
     .execute(&mut *conn)
     .await?;
     Ok(true)
-}
-
-/// The category `code` locked for a change: its id, as it stands, and
-/// whether categories sit under it.
-pub async fn locked(
-    conn: &mut PgConnection,
-    code: &str,
-) -> anyhow::Result<Option<(i64, CategoryData, bool)>> {
-    let row = sqlx::query!(
-        r#"SELECT c.id, c.code, c.name_vi, c.name_en, p.code AS "parent?", c.handler,
-                  a.code AS "agency?", c.sla_unit, c.sla_amount, c.photo_required,
-                  c.place_required, c.public_by_default, c.position,
-                  c.archived_at IS NOT NULL AS "archived!",
-                  EXISTS (SELECT 1 FROM report_categories k WHERE k.parent_id = c.id) AS "has_children!"
-           FROM report_categories c
-           LEFT JOIN report_categories p ON p.id = c.parent_id
-           LEFT JOIN agencies a ON a.id = c.agency_id
-           WHERE c.code = $1
-           FOR UPDATE OF c"#,
-        code
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map(|row| {
-        (
-            row.id,
-            CategoryData {
-                code: row.code,
-                name_vi: row.name_vi,
-                name_en: row.name_en,
-                parent: row.parent,
-                handler: row.handler,
-                agency: row.agency,
-                sla_unit: row.sla_unit,
-                sla_amount: row.sla_amount,
-                photo_required: row.photo_required,
-                place_required: row.place_required,
-                public_by_default: row.public_by_default,
-                position: row.position,
-                archived: row.archived,
-            },
-            row.has_children,
-        )
-    }))
 }
 
 /// Writes `after` over category `id` (which was `before`), keeping the

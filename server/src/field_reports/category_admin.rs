@@ -12,6 +12,7 @@ use crate::administration::procedures::catalogue_keeper;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::field_reports::categories::store::locked;
 use app::field_reports::categories::{check_category, CategoryRefusal};
 use app::field_reports::pages::{category_form, NEW_CATEGORY_FORM};
 use app::forms::{FormFeedback, NoticeTone};
@@ -67,19 +68,12 @@ async fn choices(conn: &mut PgConnection) -> sqlx::Result<(Vec<String>, Vec<Stri
 /// Sends the form back with its refusals when there are any.
 async fn refused(
     session: &Session,
-    mut kept: FormFeedback,
+    kept: FormFeedback,
     refusals: Vec<(&'static str, CategoryRefusal)>,
     asker: &Asker,
 ) -> bool {
-    if refusals.is_empty() {
-        return false;
-    }
     let t = &asker.lang.texts().report_categories;
-    for (field, refusal) in refusals {
-        kept.error(field, (t.refusal)(refusal));
-    }
-    feedback::form(session, kept).await;
-    true
+    feedback::refusals(session, kept, &refusals, t.refusal).await
 }
 
 pub async fn create(
@@ -129,17 +123,18 @@ pub async fn update(
     let mut kept = FormFeedback::new(&category_form(&code));
     let mut data = posted(&form, &mut kept);
     let mut tx = state.pool.begin().await?;
-    let (id, before, has_children) = categories::locked(&mut tx, &code)
+    let stored = locked(&mut tx, &code)
         .await?
         .ok_or_else(HandlerError::not_found)?;
+    let before = stored.data();
     data.code = before.code.clone();
     data.archived = before.archived;
     let (parents, agencies) = choices(&mut tx).await?;
-    let refusals = check_category(&mut data, false, &parents, &agencies, has_children);
+    let refusals = check_category(&mut data, false, &parents, &agencies, stored.has_children);
     if refused(&session, kept, refusals, &asker).await {
         return Ok(see_other(back));
     }
-    categories::update(&mut tx, id, &before, &data, admin).await?;
+    categories::update(&mut tx, stored.id, &before, &data, admin).await?;
     tx.commit().await?;
     let t = &asker.lang.texts().report_categories;
     feedback::notice(&session, NoticeTone::Success, (t.saved)(&data.name_vi)).await;
@@ -155,14 +150,15 @@ pub async fn archive(
 ) -> HandlerResult {
     let admin = catalogue_keeper(&state, &user, &asker).await?;
     let mut tx = state.pool.begin().await?;
-    let (id, before, _) = categories::locked(&mut tx, &code)
+    let stored = locked(&mut tx, &code)
         .await?
         .ok_or_else(HandlerError::not_found)?;
+    let before = stored.data();
     let after = CategoryData {
         archived: !before.archived,
         ..before.clone()
     };
-    categories::update(&mut tx, id, &before, &after, admin).await?;
+    categories::update(&mut tx, stored.id, &before, &after, admin).await?;
     tx.commit().await?;
     let t = &asker.lang.texts().report_categories;
     let notice = if after.archived {

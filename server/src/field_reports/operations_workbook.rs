@@ -197,16 +197,7 @@ fn outcomes_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(r.sheet_outcomes)?;
     sheet.write_string_with_format(0, 0, r.outcomes, &formats.title)?;
-    let dmy = |input: &str| {
-        app::deadlines::parse_day(input)
-            .map(|day| day.format("%d/%m/%Y").to_string())
-            .unwrap_or_default()
-    };
-    sheet.write_string(
-        1,
-        0,
-        (r.outcomes_caption)(&dmy(&figures.from_input), &dmy(&figures.to_input)),
-    )?;
+    sheet.write_string(1, 0, figures.period_caption(r))?;
     headings(
         sheet,
         3,

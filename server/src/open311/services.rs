@@ -61,10 +61,7 @@ pub async fn list(
     asker: Asker,
 ) -> Result<Json<Vec<Service>>, Open311Error> {
     let groups = store::category_groups(&state.pool, asker.lang).await?;
-    let photo_note = match asker.lang {
-        Lang::Vi => "Cần ảnh chụp: gửi tại cổng dịch vụ công.",
-        Lang::En => "Needs a photo: file it on the portal.",
-    };
+    let photo_note = asker.lang.texts().field_reports.open311_photo_note;
     Ok(Json(
         groups
             .into_iter()

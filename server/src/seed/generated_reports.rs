@@ -18,6 +18,7 @@ use app::deadlines::store::working_calendar_in;
 use app::deadlines::{vietnam_instant, vietnam_local, WorkingCalendar};
 use app::field_reports::rules::due_soon;
 use app::field_reports::sla::Sla;
+use app::field_reports::ReportStatus;
 use chrono::{DateTime, TimeDelta, Utc};
 use sqlx::{PgConnection, PgPool};
 use std::collections::HashMap;
@@ -231,7 +232,7 @@ impl World {
         let commune = &self.communes[(unit(number, 3) * self.communes.len() as f64) as usize];
         // Closed reports are older; open ones came in the last days, a
         // few of them already past their time.
-        let open = matches!(state, "received" | "forwarded" | "in_progress" | "answered");
+        let open = ReportStatus::parse(state).is_some_and(ReportStatus::is_open);
         let age_hours = if open {
             2.0 + unit(number, 4) * 24.0 * 10.0
         } else {
@@ -311,7 +312,7 @@ impl World {
             .and_then(|agency| self.staff.get(&agency).copied());
         let answered = matches!(state, "answered" | "resolved");
         let refusal = (state == "refused").then(|| pick(&REFUSALS, number, 17));
-        let open = matches!(state, "received" | "forwarded" | "in_progress" | "answered");
+        let open = ReportStatus::parse(state).is_some_and(ReportStatus::is_open);
         let now = self.now;
         let overdue = open && draft.due_at <= now;
         // The deadlines' watch would tell everyone at once of what the
@@ -444,7 +445,7 @@ impl World {
 
 #[cfg(test)]
 mod tests {
-    use super::{state_of, unit};
+    use super::{state_of, unit, ReportStatus};
 
     #[test]
     fn draws_are_spread_over_the_unit_interval_and_repeatable() {
@@ -457,15 +458,7 @@ mod tests {
 
     #[test]
     fn two_hundred_reports_reach_every_state() {
-        for state in [
-            "received",
-            "forwarded",
-            "in_progress",
-            "answered",
-            "resolved",
-            "refused",
-            "merged",
-        ] {
+        for state in ReportStatus::ALL.map(|status| status.as_str()) {
             assert!((0..200).any(|n| state_of(n) == state), "{state}");
         }
     }

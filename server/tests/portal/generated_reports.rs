@@ -35,15 +35,7 @@ async fn generated_reports_reach_every_state_with_gapless_codes_and_working_time
     .await
     .unwrap();
     assert_eq!(reports.len(), 200);
-    for state in [
-        "received",
-        "forwarded",
-        "in_progress",
-        "answered",
-        "resolved",
-        "refused",
-        "merged",
-    ] {
+    for state in app::field_reports::ReportStatus::ALL.map(|status| status.as_str()) {
         assert!(
             reports.iter().any(|(_, status, ..)| status == state),
             "no {state} report"

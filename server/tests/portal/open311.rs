@@ -13,12 +13,12 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
 use serde_json::Value;
 use std::net::SocketAddr;
+use support::api_tokens::issue_api_token;
 use support::back_office::signed_in;
 use support::parallel::all_at_once;
 use support::{spawn_app, TestApp};
 
 const WARD_OFFICIAL: &str = "chuyenvien@motcua.example";
-const ADMIN: &str = "quantri@motcua.example";
 
 /// A form post as another system sends it: no browser headers.
 fn open311_post(fields: &[(&str, &str)]) -> Request<Body> {
@@ -38,30 +38,7 @@ fn open311_post(fields: &[(&str, &str)]) -> Request<Body> {
 /// Issues a key for `purpose` to `owner` from the administrators' page;
 /// the key shown once, or none when the page refused.
 async fn issue_key(app: &TestApp, owner: &str, purpose: &str) -> Option<String> {
-    let owner_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(owner)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    let mut admin = signed_in(app, ADMIN).await;
-    admin
-        .post(
-            "/quan-tri/ma-api",
-            &[
-                ("owner", &owner_id.to_string()),
-                ("purpose", purpose),
-                ("label", "Ứng dụng Hạ Long Smart"),
-            ],
-        )
-        .await;
-    let page = admin.get("/quan-tri/ma-api").await.text();
-    let at = page.find("mc_")?;
-    Some(
-        page[at..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-            .collect(),
-    )
+    issue_api_token(app, owner, purpose, "Ứng dụng Hạ Long Smart").await
 }
 
 fn light_report<'a>(key: &'a str, description: &'a str) -> Vec<(&'a str, &'a str)> {

@@ -4,6 +4,7 @@
 
 use crate::statistics::build;
 use crate::support;
+use support::api_tokens::issue_api_token;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -187,28 +188,10 @@ async fn with_token(app: &TestApp, uri: &str, token: &str) -> TestResponse {
 
 /// An administrator issues a token to `owner`; the notice shows it once.
 async fn issue_token(app: &TestApp, owner: &str) -> String {
-    let owner_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(owner)
-        .fetch_one(&app.pool)
+    let token = issue_api_token(app, owner, "reports", "Kho dữ liệu tỉnh")
         .await
-        .unwrap();
+        .expect("the new token is shown once");
     let mut admin = signed_in(app, ADMIN).await;
-    let issued = admin
-        .post(
-            "/quan-tri/ma-api",
-            &[
-                ("owner", &owner_id.to_string()),
-                ("label", "Kho dữ liệu tỉnh"),
-            ],
-        )
-        .await;
-    assert_eq!(issued.status, StatusCode::SEE_OTHER);
-    let page = admin.get("/quan-tri/ma-api").await.text();
-    let at = page.find("mc_").expect("the new token is shown once");
-    let token: String = page[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-        .collect();
     let again = admin.get("/quan-tri/ma-api").await.text();
     assert!(!again.contains(&token), "shown only once");
     assert!(again.contains("Kho dữ liệu tỉnh"));

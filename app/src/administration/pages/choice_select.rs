@@ -7,7 +7,7 @@ use crate::forms::{field_id, FieldGroup, FormFeedback};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn ChoiceSelect(
+pub(crate) fn ChoiceSelect(
     name: &'static str,
     label: &'static str,
     #[prop(optional)] hint: &'static str,

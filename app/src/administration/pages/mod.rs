@@ -6,6 +6,7 @@ mod api_tokens_page;
 mod calendar_page;
 mod catalogue_import_page;
 mod choice_select;
+pub(crate) use choice_select::ChoiceSelect;
 mod form_builder_history;
 mod form_builder_page;
 mod form_preview_page;

@@ -4,10 +4,12 @@
 //! and add one below (plain forms: no JavaScript needed). A refused form
 //! comes back open, with what was typed.
 
+use crate::administration::pages::ChoiceSelect;
+use crate::administration::procedures::Choice;
 use crate::field_reports::categories::{
     load_report_categories, CategoriesAdmin, CategoryData, CategoryRow,
 };
-use crate::forms::{field_id, CheckboxField, ErrorSummary, FieldGroup, FormFeedback, TextField};
+use crate::forms::{CheckboxField, ErrorSummary, FormFeedback, TextField};
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable, PageLoader, PageTitle};
 use crate::paths;
@@ -138,16 +140,6 @@ fn CategoryEdit(
     }
 }
 
-/// The value a select shows: the one posted last when the form came back,
-/// else the stored one.
-fn chosen(feedback: &FormFeedback, name: &str, stored: Option<&str>) -> String {
-    if feedback.values.contains_key(name) {
-        feedback.value(name)
-    } else {
-        stored.unwrap_or_default().to_string()
-    }
-}
-
 /// Whether a box is ticked: as posted last, else as stored.
 fn ticked(feedback: &FormFeedback, name: &str, stored: bool) -> bool {
     if feedback.values.is_empty() {
@@ -167,54 +159,49 @@ fn CategoryForm(
     is_new: bool,
 ) -> impl IntoView {
     let t = &use_texts().report_categories;
-    let select = |name: &'static str,
-                  label: &'static str,
-                  hint: &'static str,
-                  options: Vec<(String, String)>,
-                  stored: Option<&str>| {
-        let id = field_id(&feedback.form, name);
-        let value = chosen(&feedback, name, stored);
-        view! {
-            <FieldGroup name=name label hint feedback=feedback.clone()>
-                <select class="select" id=id name=name>
-                    {options.into_iter().map(|(option, text)| {
-                        let selected = option == value;
-                        view! { <option value=option selected=selected>{text}</option> }
-                    }).collect_view()}
-                </select>
-            </FieldGroup>
-        }
+    let choice = |value: &str, label: &str| Choice {
+        value: value.to_string(),
+        label: label.to_string(),
     };
-    let choose = || (String::new(), t.choose.to_string());
-    let parent_options: Vec<(String, String)> =
-        std::iter::once((String::new(), t.parent_none.to_string()))
-            .chain(parents.into_iter().filter(|(code, _)| *code != data.code))
-            .collect();
+    let listed = |first: Choice, options: Vec<(String, String)>| -> Vec<Choice> {
+        std::iter::once(first)
+            .chain(
+                options
+                    .into_iter()
+                    .map(|(value, label)| Choice { value, label }),
+            )
+            .collect()
+    };
+    let parent_choices = listed(
+        choice("", t.parent_none),
+        parents
+            .into_iter()
+            .filter(|(code, _)| *code != data.code)
+            .collect(),
+    );
     let handlers = vec![
-        choose(),
-        ("commune".to_string(), t.handler_commune.to_string()),
-        ("agency".to_string(), t.handler_agency.to_string()),
+        choice("", t.choose),
+        choice("commune", t.handler_commune),
+        choice("agency", t.handler_agency),
     ];
-    let agency_options: Vec<(String, String)> = std::iter::once(choose()).chain(agencies).collect();
+    let agency_choices = listed(choice("", t.choose), agencies);
     let units = vec![
-        choose(),
-        ("working_days".to_string(), t.unit_working_days.to_string()),
-        (
-            "working_hours".to_string(),
-            t.unit_working_hours.to_string(),
-        ),
-        ("immediate".to_string(), t.unit_immediate.to_string()),
+        choice("", t.choose),
+        choice("working_days", t.unit_working_days),
+        choice("working_hours", t.unit_working_hours),
+        choice("immediate", t.unit_immediate),
     ];
+    let stored = |value: &Option<String>| value.clone().unwrap_or_default();
     let amount = data.sla_amount.map(|n| n.to_string()).unwrap_or_default();
     view! {
         <form method="post" action=action novalidate="">
             {is_new.then(|| view! { <TextField name="code" label=t.code hint=t.code_hint feedback=feedback.clone() required=true/> })}
             <TextField name="name_vi" label=t.name_vi feedback=feedback.clone() required=true initial=data.name_vi.clone()/>
             <TextField name="name_en" label=t.name_en feedback=feedback.clone() required=true initial=data.name_en.clone()/>
-            {select("parent", t.parent, t.parent_hint, parent_options, data.parent.as_deref())}
-            {select("handler", t.handler, "", handlers, data.handler.as_deref())}
-            {select("agency", t.agency, t.agency_hint, agency_options, data.agency.as_deref())}
-            {select("sla_unit", t.sla_unit, t.sla_hint, units, data.sla_unit.as_deref())}
+            <ChoiceSelect name="parent" label=t.parent hint=t.parent_hint stored=stored(&data.parent) choices=parent_choices feedback=feedback.clone()/>
+            <ChoiceSelect name="handler" label=t.handler stored=stored(&data.handler) choices=handlers feedback=feedback.clone()/>
+            <ChoiceSelect name="agency" label=t.agency hint=t.agency_hint stored=stored(&data.agency) choices=agency_choices feedback=feedback.clone()/>
+            <ChoiceSelect name="sla_unit" label=t.sla_unit hint=t.sla_hint stored=stored(&data.sla_unit) choices=units feedback=feedback.clone()/>
             <TextField name="sla_amount" label=t.sla_amount feedback=feedback.clone() inputmode="numeric" initial=amount/>
             <CheckboxField name="photo_required" id=format!("{}-photo", feedback.form) label=t.photo_required.to_string()
                 checked=ticked(&feedback, "photo_required", data.photo_required)/>

@@ -2,6 +2,7 @@ use crate::field_reports::operations::{ReportOperations, ReportTally};
 use crate::i18n::use_texts;
 use crate::layout::{Column, DataTable};
 use crate::paths;
+use crate::statistics::period_fields::PeriodFields;
 use leptos::prelude::*;
 
 /// A count with one decimal, as the tables print rates and averages.
@@ -17,17 +18,13 @@ pub fn ReportOperationsSection(figures: ReportOperations) -> impl IntoView {
     let t = use_texts();
     let r = &t.report_operations;
     let s = &t.statistics;
+    let caption = figures.period_caption(r);
     let workbook = format!(
         "{}?tu={}&den={}",
         paths::REPORT_OPERATIONS_XLSX,
         figures.from_input,
         figures.to_input
     );
-    let day = |input: &str| {
-        crate::deadlines::parse_day(input)
-            .map(|day| day.format("%d/%m/%Y").to_string())
-            .unwrap_or_default()
-    };
     let today_columns = |first: &'static str| {
         vec![
             first.into(),
@@ -79,17 +76,10 @@ pub fn ReportOperationsSection(figures: ReportOperations) -> impl IntoView {
             <h3 id="report-outcomes">{r.outcomes}</h3>
             {figures.period_problem.clone().map(|problem| view! { <p class="notice notice--warning" role="alert">{problem}</p> })}
             <form method="get" action=format!("{}#report-outcomes", paths::OPERATIONS) class="filters">
-                <div class="form-group">
-                    <label class="label" for="reports-from">{s.from}</label>
-                    <input class="input input--medium" type="date" id="reports-from" name="tu" value=figures.from_input.clone()/>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="reports-to">{s.to}</label>
-                    <input class="input input--medium" type="date" id="reports-to" name="den" value=figures.to_input.clone()/>
-                </div>
+                <PeriodFields id="reports" from=figures.from_input.clone() to=figures.to_input.clone()/>
                 <button type="submit" class="button">{s.show}</button>
             </form>
-            <p class="hint">{(r.outcomes_caption)(&day(&figures.from_input), &day(&figures.to_input))}</p>
+            <p class="hint">{caption}</p>
             {if figures.outcomes.is_empty() {
                 view! { <p>{r.no_outcomes}</p> }.into_any()
             } else {

@@ -10,6 +10,7 @@
 //! in real time; tests make their data relative to it (`app.clock()`), so
 //! they pass at any hour (`scripts/test-clock-hours` runs them at several).
 
+pub mod api_tokens;
 pub mod back_office;
 pub mod browser;
 pub mod chat;
