@@ -77,6 +77,9 @@ routes! {
     /// A report's photo (no metadata), for whoever may see the report.
     REPORT_PHOTO, report_photo(id) = "/phan-anh/anh/{id}";
     MY_REPORTS, my_reports() = "/tai-khoan/phan-anh";
+    /// A base map tile for the filing form's map, fetched by the portal
+    /// from the province's tile service (`version`: which tile address).
+    MAP_TILE, map_tile(version, z, x, y) = "/ban-do/{version}/{z}/{x}/{y}";
     /// The coordinator's and the agencies' queue, one report to handle
     /// (POST: a step, `action` says which), and the answer with photos.
     REPORT_QUEUE, report_queue() = "/can-bo/phan-anh";

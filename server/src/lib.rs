@@ -100,6 +100,7 @@ impl AppState {
         AppState {
             chat,
             embeddings,
+            tiles: field_reports::map_tiles::tile_client(&config.public_base_url),
             pool,
             files,
             origin: PortalOrigin::from_base_url(&config.public_base_url),

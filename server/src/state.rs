@@ -28,6 +28,8 @@ pub struct AppState {
     pub embeddings: Option<app::assistant::semantic::Embeddings>,
     /// The assistant's chat endpoint, when configured.
     pub chat: Option<app::assistant::phrasing::Chat>,
+    /// Fetches the field reports' map tiles (`field_reports::map_tiles`).
+    pub tiles: reqwest::Client,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -2,7 +2,8 @@
 //! server-rendered HTML what JavaScript can: a field checked as the citizen
 //! leaves it, questions that follow the answers, upload progress, the error
 //! summary's links putting the focus in the field, figures read again in
-//! place, the assistant's conversation going on in place.
+//! place, the assistant's conversation going on in place, the field
+//! report's place picked on a map.
 //!
 //! Each island renders nothing of its own: once hydrated it listens on the
 //! page's elements and changes them as the server would have rendered them.
@@ -17,6 +18,7 @@ mod conversation;
 #[cfg(feature = "hydrate")]
 mod dom;
 mod filing_form;
+pub mod map_picker;
 mod refresh;
 mod summary;
 mod uploads;

@@ -6,6 +6,7 @@
 //! (`rules`, `sla`), what the pages show, the loaders and the pages.
 
 pub mod categories;
+pub mod map_tiles;
 pub mod operations;
 pub mod pages;
 pub mod rules;
@@ -170,6 +171,19 @@ pub struct FileReport {
     pub nearby: Vec<ReportCard>,
     /// A counter officer or the hotline files for a caller.
     pub for_caller: bool,
+    /// The map to pick the point on, when the province set a tile address.
+    pub map: Option<MapView>,
+}
+
+/// The filing form's map: where it opens, and whose tiles it shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapView {
+    /// Names the tile address in the tiles' paths (`paths::map_tile`).
+    pub tiles_version: String,
+    pub attribution: String,
+    pub centre_latitude: f64,
+    pub centre_longitude: f64,
+    pub zoom: u8,
 }
 
 /// A report in a list or on the board: nothing personal.

@@ -55,7 +55,23 @@ pub async fn load_file_report(place: PlaceQuery) -> Result<FileReport, AppError>
         place_errors,
         nearby,
         for_caller,
+        map: map_view(&pool).await?,
     })
+}
+
+/// The map, when the province set a tile address.
+#[cfg(feature = "ssr")]
+async fn map_view(pool: &sqlx::PgPool) -> Result<Option<super::MapView>, AppError> {
+    use crate::administration::settings::server_fns::store::field_report_settings;
+    use crate::field_reports::map_tiles::tiles_version;
+    let map = field_report_settings(pool).await?.map;
+    Ok((!map.tile_url.is_empty()).then(|| super::MapView {
+        tiles_version: tiles_version(&map.tile_url),
+        attribution: map.attribution,
+        centre_latitude: map.centre_latitude,
+        centre_longitude: map.centre_longitude,
+        zoom: u8::try_from(map.zoom).unwrap_or(13),
+    }))
 }
 
 /// `/phan-anh/{code}`: a public report to anyone; a private, refused or

@@ -142,6 +142,7 @@ pub const TEXTS: Texts = Texts {
     questions: super::questions::EN,
     field_reports: super::field_reports::EN,
     report_operations: super::report_operations::EN,
+    map_picker: super::map_picker::EN,
     report_categories: super::report_categories::EN,
     settings_admin: super::settings_admin::EN,
 };

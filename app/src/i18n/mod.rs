@@ -21,6 +21,7 @@ mod filing_check;
 mod form_rules;
 mod forms_admin;
 mod knowledge;
+mod map_picker;
 mod office_work;
 mod payments;
 mod procedure_content;
@@ -53,6 +54,7 @@ pub use filing_check::FilingCheckTexts;
 pub use form_rules::FormRulesTexts;
 pub use forms_admin::FormsAdminTexts;
 pub use knowledge::KnowledgeTexts;
+pub use map_picker::MapPickerTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use procedure_content::ProcedureContentTexts;
@@ -258,6 +260,7 @@ pub struct Texts {
     pub field_reports: FieldReportTexts,
     /// Field reports on the operations view.
     pub report_operations: ReportOperationsTexts,
+    pub map_picker: MapPickerTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,
     pub settings_admin: SettingsAdminTexts,

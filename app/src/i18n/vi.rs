@@ -123,6 +123,7 @@ pub const TEXTS: Texts = Texts {
     questions: super::questions::VI,
     field_reports: super::field_reports::VI,
     report_operations: super::report_operations::VI,
+    map_picker: super::map_picker::VI,
     report_categories: super::report_categories::VI,
     settings_admin: super::settings_admin::VI,
 };

@@ -41,6 +41,7 @@ pub async fn authenticate(
         Visitor(None)
     });
     let signed_in = visitor.user().is_some();
+    let map_tile = is_map_tile(request.uri().path());
     request.extensions_mut().insert(visitor);
     let (parts, body) = request.into_parts();
     let ip = super::client_ip::client_ip(&parts, state.config.trusted_proxy);
@@ -60,7 +61,7 @@ pub async fn authenticate(
     }
     let mut response = next.run(request).await;
     // Nothing personal may be kept by a shared computer's cache or a proxy.
-    if signed_in || response.headers().contains_key(header::SET_COOKIE) {
+    if (signed_in && !map_tile) || response.headers().contains_key(header::SET_COOKIE) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -72,6 +73,14 @@ pub async fn authenticate(
 /// for its administrators only.)
 fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/health"
+}
+
+/// A base map tile: a picture of streets, the same for everyone, though
+/// given only to signed-in visitors. Browsers keep them (`private`), as
+/// tile services' usage policies require of the maps that show theirs.
+fn is_map_tile(path: &str) -> bool {
+    let prefix = app::paths::MAP_TILE.split('{').next().unwrap_or_default();
+    path.starts_with(prefix)
 }
 
 fn wants_html(request: &Request) -> bool {

@@ -16,8 +16,8 @@ use app::administration::settings::server_fns::store::{
     assistant_settings, field_report_settings, settings as stored,
 };
 use app::administration::settings::{
-    check_answer_days, check_reopen_days, check_settings, AssistantSettings, FieldReportSettings,
-    PortalSettings,
+    check_answer_days, check_map, check_reopen_days, check_settings, AssistantSettings,
+    FieldReportSettings, MapTyped, PortalSettings,
 };
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -130,8 +130,8 @@ pub async fn update_assistant(
 }
 
 /// `POST /quan-tri/cai-dat/phan-anh`: how many days after its answer is
-/// published a field report may be reopened; read by the next request on
-/// every instance.
+/// published a field report may be reopened, and the map the filing form
+/// picks the place on; read by the next request on every instance.
 pub async fn update_field_reports(
     State(state): State<AppState>,
     session: Session,
@@ -143,15 +143,30 @@ pub async fn update_field_reports(
     let t = &asker.lang.texts().settings_admin;
     let back = format!("{}#phan-anh", paths::SETTINGS_ADMIN);
     let mut kept = FormFeedback::new(REPORT_SETTINGS_FORM);
-    let days = match check_reopen_days(&form.kept_text(&mut kept, "report_reopen_days")) {
-        Ok(days) => days,
-        Err(refusal) => {
-            kept.error("report_reopen_days", refusal.message(t));
+    let days = check_reopen_days(&form.kept_text(&mut kept, "report_reopen_days"));
+    let mut text = |name: &str| form.kept_text(&mut kept, name);
+    let map = check_map(&MapTyped {
+        tile_url: text("map_tile_url"),
+        attribution: text("map_attribution"),
+        centre_latitude: text("map_centre_latitude"),
+        centre_longitude: text("map_centre_longitude"),
+        zoom: text("map_zoom"),
+    });
+    let (days, map) = match (days, map) {
+        (Ok(days), Ok(map)) => (days, map),
+        (days, map) => {
+            if let Err(refusal) = days {
+                kept.error("report_reopen_days", refusal.message(t));
+            }
+            for (field, refusal) in map.err().unwrap_or_default() {
+                kept.error(field, refusal.message(t));
+            }
             return send_back(&session, kept, &back).await;
         }
     };
     let after = FieldReportSettings {
         report_reopen_days: days,
+        map,
     };
     let mut tx = state.pool.begin().await?;
     lock_settings(&mut tx).await?;
@@ -159,8 +174,14 @@ pub async fn update_field_reports(
         .await
         .map_err(|error| anyhow::anyhow!("{error:?}"))?;
     sqlx::query!(
-        "UPDATE portal_settings SET report_reopen_days = $1, updated_at = now()",
-        after.report_reopen_days
+        "UPDATE portal_settings SET report_reopen_days = $1, map_tile_url = $2, map_attribution = $3,
+                map_centre_latitude = $4, map_centre_longitude = $5, map_zoom = $6, updated_at = now()",
+        after.report_reopen_days,
+        after.map.tile_url,
+        after.map.attribution,
+        after.map.centre_latitude,
+        after.map.centre_longitude,
+        after.map.zoom,
     )
     .execute(&mut *tx)
     .await?;

@@ -12,6 +12,7 @@ pub(crate) mod filing;
 mod following;
 mod handling;
 mod heic;
+pub mod map_tiles;
 mod notify;
 mod operations_workbook;
 mod photo_route;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::REPORT_RATING, post(following::rate))
         .route(paths::REPORT_REOPEN, post(following::reopen))
         .route(paths::REPORT_PHOTO, get(photo_route::photo))
+        .route(paths::MAP_TILE, get(map_tiles::tile))
         .route(paths::REPORT_CATEGORIES_ADMIN, post(category_admin::create))
         .route(paths::REPORT_CATEGORY_ADMIN, post(category_admin::update))
         .route(

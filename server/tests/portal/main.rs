@@ -50,6 +50,7 @@ mod inbox_filters;
 mod inter_agency;
 mod knowledge_base;
 mod mail_delivery;
+mod map_tiles;
 mod natural_questions;
 mod notice_slips;
 mod open311;

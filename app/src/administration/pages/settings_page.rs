@@ -27,6 +27,8 @@ pub fn SettingsPage() -> impl IntoView {
             let assistant_feedback = session.feedback.form_for(ASSISTANT_SETTINGS_FORM);
             let report_feedback = session.feedback.form_for(REPORT_SETTINGS_FORM);
             let reopen_days = view.field_reports.report_reopen_days;
+            let map = view.field_reports.map.clone();
+            let map_shown = if map.tile_url.is_empty() { t.no_map.to_string() } else { map.tile_url.clone() };
             let s = view.settings.clone();
             let a = view.assistant.clone();
             view! {
@@ -60,6 +62,20 @@ pub fn SettingsPage() -> impl IntoView {
                         <form method="post" action=paths::REPORT_SETTINGS novalidate="">
                             <TextField name="report_reopen_days" label=t.reopen_days hint=t.reopen_days_hint kind="number"
                                 feedback=report_feedback.clone() required=true initial=reopen_days.to_string()/>
+                            <fieldset class="fieldset">
+                                <legend class="label">{t.map_legend}</legend>
+                                <p class="hint">{t.map_lead}</p>
+                                <TextField name="map_tile_url" label=t.tile_url hint=t.tile_url_hint kind="url"
+                                    feedback=report_feedback.clone() initial=map.tile_url.clone()/>
+                                <TextField name="map_attribution" label=t.attribution hint=t.attribution_hint
+                                    feedback=report_feedback.clone() initial=map.attribution.clone()/>
+                                <TextField name="map_centre_latitude" label=t.map_centre_latitude hint=t.map_centre_hint inputmode="decimal"
+                                    feedback=report_feedback.clone() required=true initial=map.centre_latitude.to_string()/>
+                                <TextField name="map_centre_longitude" label=t.map_centre_longitude inputmode="decimal"
+                                    feedback=report_feedback.clone() required=true initial=map.centre_longitude.to_string()/>
+                                <TextField name="map_zoom" label=t.map_zoom hint=t.map_zoom_hint kind="number"
+                                    feedback=report_feedback.clone() required=true initial=map.zoom.to_string()/>
+                            </fieldset>
                             <button type="submit" class="button">{t.save}</button>
                         </form>
                     }.into_any()
@@ -71,6 +87,7 @@ pub fn SettingsPage() -> impl IntoView {
                             <dt>{t.answer_days}</dt><dd>{a.question_answer_days}</dd>
                             <dt>{t.generated_answers}</dt><dd>{if a.generated_answers { t.switched_on } else { t.switched_off }}</dd>
                             <dt>{t.reopen_days}</dt><dd>{reopen_days}</dd>
+                            <dt>{t.tile_url}</dt><dd>{map_shown}</dd>
                         </dl>
                         <p class="hint">{t.read_only}</p>
                     }.into_any()

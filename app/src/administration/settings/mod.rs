@@ -2,7 +2,10 @@
 //! the feedback address the foot of every page shows. Data the province
 //! keeps, not texts of the software.
 
+mod map;
 pub mod server_fns;
+
+pub use map::{check_map, MapSettings, MapTyped, OPENING_ZOOMS};
 
 use crate::accounts::identity::EmailAddress;
 use crate::i18n::{Lang, SettingsAdminTexts};
@@ -48,11 +51,13 @@ impl Default for AssistantSettings {
 }
 
 /// How field reports work (issue 21).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldReportSettings {
     /// Calendar days after its answer is published during which the
     /// reporter may reopen a report ("phản ánh lại").
     pub report_reopen_days: i32,
+    /// The map the filing form picks the place on.
+    pub map: MapSettings,
 }
 
 impl Default for FieldReportSettings {
@@ -60,6 +65,7 @@ impl Default for FieldReportSettings {
     fn default() -> Self {
         FieldReportSettings {
             report_reopen_days: 7,
+            map: MapSettings::default(),
         }
     }
 }
@@ -89,7 +95,7 @@ pub fn check_reopen_days(typed: &str) -> Result<i32, SettingsRefusal> {
 }
 
 /// `/quan-tri/cai-dat`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SettingsAdmin {
     pub settings: PortalSettings,
     pub assistant: AssistantSettings,
@@ -107,6 +113,11 @@ pub enum SettingsRefusal {
     Email,
     AnswerDays,
     ReopenDays,
+    TileAddress,
+    AttributionMissing,
+    AttributionTooLong,
+    MapCentre,
+    MapZoom,
 }
 
 impl SettingsRefusal {
@@ -118,6 +129,11 @@ impl SettingsRefusal {
             SettingsRefusal::Email => t.email_invalid,
             SettingsRefusal::AnswerDays => t.answer_days_invalid,
             SettingsRefusal::ReopenDays => t.reopen_days_invalid,
+            SettingsRefusal::TileAddress => t.tile_url_invalid,
+            SettingsRefusal::AttributionMissing => t.attribution_missing,
+            SettingsRefusal::AttributionTooLong => t.attribution_too_long,
+            SettingsRefusal::MapCentre => t.map_centre_invalid,
+            SettingsRefusal::MapZoom => t.map_zoom_invalid,
         }
     }
 }

@@ -32,7 +32,7 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
 
 #[cfg(feature = "ssr")]
 pub mod store {
-    use super::super::{AssistantSettings, FieldReportSettings, PortalSettings};
+    use super::super::{AssistantSettings, FieldReportSettings, MapSettings, PortalSettings};
     use crate::error::AppResult;
     use sqlx::PgExecutor;
 
@@ -61,17 +61,29 @@ pub mod store {
         .unwrap_or_default())
     }
 
-    /// The field reports' settings (the table's default when no row is
-    /// stored yet): the one place they are read.
+    /// The field reports' settings, the map's included (the table's
+    /// defaults when no row is stored yet): the one place they are read.
     pub async fn field_report_settings<'c>(
         executor: impl PgExecutor<'c>,
     ) -> AppResult<FieldReportSettings> {
-        Ok(sqlx::query_as!(
-            FieldReportSettings,
-            "SELECT report_reopen_days FROM portal_settings"
+        let row = sqlx::query!(
+            "SELECT report_reopen_days, map_tile_url, map_attribution, map_centre_latitude,
+                    map_centre_longitude, map_zoom
+             FROM portal_settings"
         )
         .fetch_optional(executor)
-        .await?
-        .unwrap_or_default())
+        .await?;
+        Ok(row
+            .map(|row| FieldReportSettings {
+                report_reopen_days: row.report_reopen_days,
+                map: MapSettings {
+                    tile_url: row.map_tile_url,
+                    attribution: row.map_attribution,
+                    centre_latitude: row.map_centre_latitude,
+                    centre_longitude: row.map_centre_longitude,
+                    zoom: row.map_zoom,
+                },
+            })
+            .unwrap_or_default())
     }
 }

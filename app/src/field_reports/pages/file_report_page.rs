@@ -15,7 +15,9 @@ use crate::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::map_picker::MapPicker;
 use super::report_parts::ReportCards;
+use crate::enhance::map_picker::{LATITUDE_INPUT_ID, LONGITUDE_INPUT_ID};
 
 /// The report form (step 2).
 pub const FILE_REPORT_FORM: &str = "report_file";
@@ -97,12 +99,13 @@ fn PlaceStep(form: FileReport, feedback: FormFeedback) -> impl IntoView {
             <fieldset class="fieldset">
                 <legend class="label">{t.coordinates}</legend>
                 <p class="hint" id="report-place-point-hint">{t.point_hint}</p>
+                {form.map.clone().map(|map| view! { <MapPicker map/> })}
                 <FieldGroup name="latitude" label=t.latitude feedback=feedback.clone()>
-                    <input class="input input--short" type="text" inputmode="decimal" id="report-place-latitude" name="vi-do"
+                    <input class="input input--short" type="text" inputmode="decimal" id=LATITUDE_INPUT_ID name="vi-do"
                         value=place.latitude.clone() aria-describedby="report-place-point-hint"/>
                 </FieldGroup>
                 <FieldGroup name="longitude" label=t.longitude feedback=feedback.clone()>
-                    <input class="input input--short" type="text" inputmode="decimal" id="report-place-longitude" name="kinh-do"
+                    <input class="input input--short" type="text" inputmode="decimal" id=LONGITUDE_INPUT_ID name="kinh-do"
                         value=place.longitude.clone() aria-describedby="report-place-point-hint"/>
                 </FieldGroup>
             </fieldset>

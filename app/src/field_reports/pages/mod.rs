@@ -5,6 +5,7 @@ mod board_page;
 mod categories_page;
 mod file_report_page;
 mod handling_page;
+mod map_picker;
 mod my_reports_page;
 mod operations_section;
 mod queue_page;

@@ -23,6 +23,7 @@ pub mod payments;
 pub mod pdf;
 pub mod photos;
 pub mod s3;
+pub mod tiles;
 pub mod uploads;
 pub mod xlsx;
 
