@@ -42,7 +42,7 @@ mod imp {
     use crate::field_reports::map_tiles::{
         tiles_around, to_degrees, to_pixels, MAX_ZOOM, MIN_ZOOM,
     };
-    use crate::field_reports::rules::parse_point;
+    use crate::field_reports::rules::in_vietnam;
     use crate::paths;
     use std::cell::Cell;
     use std::collections::HashMap;
@@ -282,8 +282,8 @@ mod imp {
         /// the form's fields get it, the marker and the status say it.
         fn choose_at(&self, offset: (f64, f64)) {
             let (x, y) = self.centre.get();
-            let (latitude, longitude) = to_degrees(x + offset.0, y + offset.1, self.zoom.get());
-            let (latitude, longitude) = (format!("{latitude:.6}"), format!("{longitude:.6}"));
+            let point = to_degrees(x + offset.0, y + offset.1, self.zoom.get());
+            let (latitude, longitude) = (fixed(point.0), fixed(point.1));
             self.latitude.set_value(&latitude);
             self.longitude.set_value(&longitude);
             if let Some(status) = &self.status {
@@ -294,16 +294,16 @@ mod imp {
                         .replace("{lon}", &longitude),
                 ));
             }
-            self.follow_typed();
+            // The map stays where it is: the marker goes where the citizen
+            // pointed, and a jump would lose their bearings.
+            self.point.set(Some(point));
+            self.draw();
         }
 
         /// Puts the marker on the point the fields hold, the map centred
         /// there; none when they hold none.
         fn follow_typed(&self) {
-            let point = parse_point(&self.latitude.value(), &self.longitude.value())
-                .ok()
-                .flatten()
-                .map(|point| (point.latitude, point.longitude));
+            let point = typed_point(&self.latitude.value(), &self.longitude.value());
             if let Some((latitude, longitude)) = point {
                 if self.point.get() != Some((latitude, longitude)) {
                     self.centre
@@ -335,8 +335,8 @@ mod imp {
                         None => continue,
                     },
                 };
-                let _ = image.set_attribute("x", &tile.left.to_string());
-                let _ = image.set_attribute("y", &tile.top.to_string());
+                let _ = image.set_attribute("x", &number(tile.left));
+                let _ = image.set_attribute("y", &number(tile.top));
             }
             for stale in drawn.into_values() {
                 stale.remove();
@@ -346,7 +346,14 @@ mod imp {
                     let (x, y) = to_pixels(latitude, longitude, zoom);
                     let _ = self.marker.set_attribute(
                         "transform",
-                        &format!("translate({} {})", x - centre.0, y - centre.1),
+                        &[
+                            "translate(",
+                            &number(x - centre.0),
+                            " ",
+                            &number(y - centre.1),
+                            ")",
+                        ]
+                        .concat(),
                     );
                     let _ = self.marker.set_attribute("visibility", "visible");
                 }
@@ -355,6 +362,38 @@ mod imp {
                 }
             }
         }
+    }
+
+    // Numbers are written and read by the browser's own JavaScript: Rust's
+    // float formatting and parsing would add some 10 KiB to the bundle
+    // (bench/README.md, "Browser bundle").
+
+    /// A number as SVG attributes take it.
+    fn number(value: f64) -> String {
+        js_sys::Number::from(value)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
+    /// Degrees to a millionth (about 10 cm), as the form's fields take them.
+    fn fixed(degrees: f64) -> String {
+        js_sys::Number::from(degrees)
+            .to_fixed(6)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
+    /// The point the fields hold, when both are numbers inside Vietnam (a
+    /// comma taken as the decimal mark); the server checks them strictly
+    /// (`field_reports::rules::parse_point`) when the form is sent.
+    fn typed_point(latitude: &str, longitude: &str) -> Option<(f64, f64)> {
+        let read = |text: &str| {
+            let value = js_sys::Number::parse_float(&text.trim().replace(',', "."));
+            (!value.is_nan()).then_some(value)
+        };
+        let point = (read(latitude)?, read(longitude)?);
+        in_vietnam(point.0, point.1).then_some(point)
     }
 
     /// A tile image, a pixel larger than the tile so no seam shows between
