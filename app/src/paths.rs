@@ -127,6 +127,11 @@ routes! {
     CHANGE_PASSWORD, change_password() = "/tai-khoan/mat-khau";
     /// Choosing whether to receive the digest mail.
     DIGEST_PREFERENCE, digest_preference() = "/tai-khoan/thu-tong-hop";
+    /// The devices the account is signed in on; ending one of them, or
+    /// every one but this.
+    MY_SESSIONS, my_sessions() = "/tai-khoan/phien";
+    END_SESSION, end_session(id) = "/tai-khoan/phien/{id}/ket-thuc";
+    END_OTHER_SESSIONS, end_other_sessions() = "/tai-khoan/phien/ket-thuc-khac";
 
     // Filing and the citizen's dossier.
     /// Submitting a draft dossier.
@@ -208,6 +213,8 @@ routes! {
     DISABLE_OFFICIAL, disable_official(id) = "/quan-tri/nguoi-dung/{id}/khoa";
     /// Enabling an official again.
     ENABLE_OFFICIAL, enable_official(id) = "/quan-tri/nguoi-dung/{id}/mo-khoa";
+    /// Ending every session of an official, wherever they are signed in.
+    END_OFFICIAL_SESSIONS, end_official_sessions(id) = "/quan-tri/nguoi-dung/{id}/ket-thuc-phien";
     /// API tokens page; issuing one.
     API_TOKENS, api_tokens() = "/quan-tri/ma-api";
     /// Revoking an API token.

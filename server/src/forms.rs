@@ -106,10 +106,12 @@ impl Posted {
     }
 }
 
-/// Who is asking: the interface language and the client address.
+/// Who is asking: the interface language, the client address and the
+/// browser's name for itself (`User-Agent`, for the list of sessions).
 pub struct Asker {
     pub lang: Lang,
     pub ip: Option<IpAddr>,
+    pub user_agent: String,
 }
 
 impl FromRequestParts<AppState> for Asker {
@@ -122,6 +124,14 @@ impl FromRequestParts<AppState> for Asker {
         Ok(Asker {
             lang: lang_from_headers(&parts.headers, parts.uri.query()),
             ip: client_ip(parts, state.config.trusted_proxy),
+            user_agent: parts
+                .headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_default()
+                .chars()
+                .take(300)
+                .collect(),
         })
     }
 }

@@ -23,6 +23,11 @@ pub use account::{AccountKind, Role, RoleGrant, SignedInUser, Visitor};
 /// (behind a trusted proxy, from `X-Forwarded-For`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ClientIp(pub Option<std::net::IpAddr>);
+
+/// The `user_sessions` row of the request's session (request extension,
+/// server only): which of the listed sessions is the one in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurrentSession(pub Option<i64>);
 pub use policy::{permits, Permission};
 #[cfg(feature = "ssr")]
 pub use request::{current_user, current_visitor, require, require_user};

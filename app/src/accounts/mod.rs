@@ -20,6 +20,7 @@ pub mod password;
 pub mod password_hash;
 pub mod registration;
 pub mod server_fns;
+pub mod sessions;
 #[cfg(feature = "ssr")]
 mod store;
 

@@ -82,6 +82,7 @@ pub async fn load_my_sessions() -> Result<Vec<ActiveSession>, AppError> {
 pub mod store {
     use super::ActiveSession;
     use crate::error::AppResult;
+    use chrono::NaiveDateTime;
     use sqlx::PgExecutor;
 
     /// `user_id`'s sessions still in force: not ended, not idle beyond
@@ -94,8 +95,8 @@ pub mod store {
     ) -> AppResult<Vec<ActiveSession>> {
         Ok(sqlx::query!(
             r#"SELECT s.id, s.user_agent, s.address,
-                      (s.signed_in_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "signed_in!",
-                      (s.last_seen_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "last_seen!"
+                      (s.signed_in_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "signed_in!: NaiveDateTime",
+                      (s.last_seen_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS "last_seen!: NaiveDateTime"
                FROM user_sessions s JOIN users u ON u.id = s.user_id
                WHERE s.user_id = $1 AND s.ended_at IS NULL AND s.expires_at > now()
                  AND s.last_seen_at + s.idle_limit > now()

@@ -143,6 +143,7 @@ pub const TEXTS: Texts = Texts {
     field_reports: super::field_reports::EN,
     report_operations: super::report_operations::EN,
     map_picker: super::map_picker::EN,
+    sessions: super::sessions::EN,
     report_categories: super::report_categories::EN,
     settings_admin: super::settings_admin::EN,
 };

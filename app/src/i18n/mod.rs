@@ -33,6 +33,7 @@ mod report_operations;
 mod search_words_admin;
 mod sectors_admin;
 mod service_index;
+mod sessions;
 mod settings_admin;
 mod statistics;
 mod vi;
@@ -66,6 +67,7 @@ pub use report_operations::ReportOperationsTexts;
 pub use search_words_admin::SearchWordsTexts;
 pub use sectors_admin::SectorAdminTexts;
 pub use service_index::ServiceIndexTexts;
+pub use sessions::SessionsTexts;
 pub use settings_admin::SettingsAdminTexts;
 pub use statistics::StatisticsTexts;
 
@@ -261,6 +263,7 @@ pub struct Texts {
     /// Field reports on the operations view.
     pub report_operations: ReportOperationsTexts,
     pub map_picker: MapPickerTexts,
+    pub sessions: SessionsTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,
     pub settings_admin: SettingsAdminTexts,

@@ -124,6 +124,7 @@ pub const TEXTS: Texts = Texts {
     field_reports: super::field_reports::VI,
     report_operations: super::report_operations::VI,
     map_picker: super::map_picker::VI,
+    sessions: super::sessions::VI,
     report_categories: super::report_categories::VI,
     settings_admin: super::settings_admin::VI,
 };

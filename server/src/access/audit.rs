@@ -70,6 +70,12 @@ pub enum AuditAction {
     ArticleCreated,
     ArticleChanged,
     QuestionAnswered,
+    /// A session ended by its owner from the list of sessions (detail:
+    /// which, or how many).
+    SessionEnded,
+    /// Every session of an account ended by an administrator (detail: the
+    /// account, how many).
+    AccountSessionsEnded,
 }
 
 impl AuditAction {
@@ -123,6 +129,8 @@ impl AuditAction {
             AuditAction::ArticleCreated => "article_created",
             AuditAction::ArticleChanged => "article_changed",
             AuditAction::QuestionAnswered => "question_answered",
+            AuditAction::SessionEnded => "session_ended",
+            AuditAction::AccountSessionsEnded => "account_sessions_ended",
         }
     }
 }

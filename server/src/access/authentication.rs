@@ -42,6 +42,13 @@ pub async fn authenticate(
     });
     let signed_in = visitor.user().is_some();
     let map_tile = is_map_tile(request.uri().path());
+    if signed_in {
+        if let Ok(Some(user)) = session.get::<SessionUser>(USER_KEY).await {
+            request
+                .extensions_mut()
+                .insert(app::access::CurrentSession(user.row));
+        }
+    }
     request.extensions_mut().insert(visitor);
     let (parts, body) = request.into_parts();
     let ip = super::client_ip::client_ip(&parts, state.config.trusted_proxy);
@@ -100,32 +107,42 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
         session.flush().await?;
         return Ok(Visitor(None));
     }
-    let Some(user) = load_user(pool, session_user.user_id, Some(session_user.signed_in_at)).await?
-    else {
+    let Some(user) = load_user(pool, session_user.user_id, Some(&session_user)).await? else {
         session.flush().await?;
         return Ok(Visitor(None));
     };
     if now - session_user.last_seen >= LAST_SEEN_RESOLUTION_MICROS {
         session_user.last_seen = now;
         session.insert(USER_KEY, session_user).await?;
+        if let Some(row) = session_user.row {
+            sqlx::query!(
+                "UPDATE user_sessions SET last_seen_at = now() WHERE id = $1",
+                row
+            )
+            .execute(pool)
+            .await?;
+        }
     }
     Ok(Visitor(Some(user)))
 }
 
 /// The account `user_id` with its roles and scope, or `None` when it is
-/// disabled or, for a session that started at `session_started` (Unix
-/// microseconds), when its sessions were ended since (password reset or
-/// change). API tokens have no session and pass `None`.
+/// disabled or, for a session, when it was ended: by its owner or an
+/// administrator (its `user_sessions` row), or with all of the account's
+/// sessions since it started (password reset or change). API tokens have
+/// no session and pass `None`.
 pub async fn load_user(
     pool: &PgPool,
     user_id: i64,
-    session_started: Option<i64>,
+    session: Option<&SessionUser>,
 ) -> sqlx::Result<Option<SignedInUser>> {
     let row = sqlx::query!(
         r#"SELECT u.kind, u.full_name, coalesce(u.email, '') AS "email!", u.agency_id,
                   u.email_confirmed_at IS NOT NULL AS "email_confirmed!",
                   (u.disabled_at IS NULL
-                   AND ($2::float8 IS NULL OR u.sessions_valid_after <= to_timestamp($2::float8 / 1000000))) AS "valid!",
+                   AND ($2::float8 IS NULL OR u.sessions_valid_after <= to_timestamp($2::float8 / 1000000))
+                   AND ($3::int8 IS NULL OR EXISTS (SELECT 1 FROM user_sessions s
+                                                    WHERE s.id = $3 AND s.user_id = u.id AND s.ended_at IS NULL))) AS "valid!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
                   ARRAY(WITH RECURSIVE below AS (
                             SELECT id FROM agencies WHERE id = u.agency_id
@@ -134,7 +151,8 @@ pub async fn load_user(
                         SELECT id FROM below) AS "subtree!"
            FROM users u WHERE u.id = $1"#,
         user_id,
-        session_started.map(|micros| micros as f64),
+        session.map(|session| session.signed_in_at as f64),
+        session.and_then(|session| session.row),
     )
     .fetch_optional(pool)
     .await?;

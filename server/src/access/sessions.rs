@@ -22,6 +22,10 @@ pub struct SessionUser {
     pub last_seen: i64,
     pub idle_limit: i64,
     pub absolute_limit: i64,
+    /// Its row in `user_sessions`, which lists it and ends it (none for a
+    /// session started before sessions had rows).
+    #[serde(default)]
+    pub row: Option<i64>,
 }
 
 impl SessionUser {
@@ -93,14 +97,47 @@ pub fn now_micros() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
+/// Where a session was started from, as its owner will see it listed.
+pub struct Device<'a> {
+    pub user_agent: &'a str,
+    pub address: Option<std::net::IpAddr>,
+}
+
+impl<'a> From<&'a crate::forms::Asker> for Device<'a> {
+    fn from(asker: &'a crate::forms::Asker) -> Self {
+        Device {
+            user_agent: &asker.user_agent,
+            address: asker.ip,
+        }
+    }
+}
+
 /// Starts a signed-in session: a new session id first (an id planted before
-/// sign-in is worth nothing after it), then the user and their limits.
+/// sign-in is worth nothing after it), then its row in `user_sessions` (what
+/// lists and ends it), then the user and their limits.
 pub async fn start(
+    pool: &PgPool,
     session: &Session,
     user_id: i64,
     limits: SessionLimits,
     signed_in_at: i64,
-) -> Result<(), tower_sessions::session::Error> {
+    device: Device<'_>,
+) -> anyhow::Result<()> {
+    let row = sqlx::query_scalar!(
+        "INSERT INTO user_sessions (user_id, user_agent, address, signed_in_at, last_seen_at,
+                                    idle_limit, expires_at)
+         VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000000), now(),
+                 make_interval(secs => $5::float8), to_timestamp($4::float8 / 1000000) + make_interval(secs => $6::float8))
+         RETURNING id",
+        user_id,
+        device.user_agent,
+        device.address.map(|address| address.to_string()),
+        signed_in_at as f64,
+        limits.idle.as_secs_f64(),
+        limits.absolute.as_secs_f64(),
+    )
+    .fetch_one(pool)
+    .await?;
     session.cycle_id().await?;
     session.set_expiry(Some(if limits.persistent {
         Expiry::OnInactivity(time::Duration::seconds(limits.idle.as_secs() as i64))
@@ -116,14 +153,32 @@ pub async fn start(
                 last_seen: signed_in_at,
                 idle_limit: limits.idle.as_micros() as i64,
                 absolute_limit: limits.absolute.as_micros() as i64,
+                row: Some(row),
             },
         )
-        .await
+        .await?;
+    Ok(())
 }
 
-/// Ends the session: deleted server-side, so replaying its cookie finds nothing.
-pub async fn end(session: &Session) -> Result<(), tower_sessions::session::Error> {
-    session.flush().await
+/// Ends the session: deleted server-side, so replaying its cookie finds
+/// nothing, and its row marked ended by its owner.
+pub async fn end(pool: &PgPool, session: &Session) -> anyhow::Result<()> {
+    if let Some(SessionUser {
+        row: Some(row),
+        user_id,
+        ..
+    }) = session.get::<SessionUser>(USER_KEY).await?
+    {
+        sqlx::query!(
+            "UPDATE user_sessions SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL",
+            row,
+            user_id
+        )
+        .execute(pool)
+        .await?;
+    }
+    session.flush().await?;
+    Ok(())
 }
 
 /// Deletes expired sessions now and then; any instance may do it.
@@ -164,6 +219,7 @@ mod tests {
             last_seen: 0,
             idle_limit: limits.idle.as_micros() as i64,
             absolute_limit: limits.absolute.as_micros() as i64,
+            row: None,
         };
         assert!(!session.has_expired(29 * MINUTE));
         assert!(

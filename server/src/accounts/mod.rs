@@ -2,6 +2,7 @@
 //! redirect (303), so every one works without JavaScript; the pages that show
 //! the forms are Leptos components in `app::accounts::pages`.
 
+mod active_sessions;
 mod digest_preference;
 mod email_confirmation;
 mod password_reset;
@@ -31,4 +32,6 @@ pub fn router() -> Router<AppState> {
             paths::DIGEST_PREFERENCE,
             post(digest_preference::set_digest),
         )
+        .route(paths::END_SESSION, post(active_sessions::end_one))
+        .route(paths::END_OTHER_SESSIONS, post(active_sessions::end_others))
 }

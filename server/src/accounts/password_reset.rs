@@ -215,7 +215,7 @@ pub async fn reset(
         feedback::notice(&session, NoticeTone::Error, texts.link_invalid).await;
         return Ok(see_other(&paths::forgot_password()));
     }
-    let _ = sessions::end(&session).await;
+    let _ = sessions::end(&state.pool, &session).await;
     feedback::notice(&session, NoticeTone::Success, texts.password_reset_done).await;
     Ok(see_other(&paths::sign_in()))
 }

@@ -221,7 +221,15 @@ pub async fn change_password(
         .expiry()
         .is_some_and(|expiry| !matches!(expiry, tower_sessions::Expiry::OnSessionEnd));
     let limits = sessions::limits_for(user.kind, remember);
-    sessions::start(&session, user.id, limits, valid_after).await?;
+    sessions::start(
+        &state.pool,
+        &session,
+        user.id,
+        limits,
+        valid_after,
+        (&asker).into(),
+    )
+    .await?;
     feedback::notice(&session, NoticeTone::Success, texts.password_changed).await;
     Ok(see_other(&paths::account()))
 }

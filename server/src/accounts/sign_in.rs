@@ -117,7 +117,15 @@ pub async fn sign_in(
 
     let _ = reservation.succeeded(pool).await;
     let limits = sessions::limits_for(account.kind, remember);
-    sessions::start(&session, account.id, limits, sessions::now_micros()).await?;
+    sessions::start(
+        pool,
+        &session,
+        account.id,
+        limits,
+        sessions::now_micros(),
+        (&asker).into(),
+    )
+    .await?;
     let _ = audit::record(
         pool,
         Some(account.id),

@@ -27,7 +27,7 @@ pub async fn sign_out(
         )
         .await;
     }
-    sessions::end(&session).await?;
+    sessions::end(&state.pool, &session).await?;
     feedback::notice(
         &session,
         NoticeTone::Success,

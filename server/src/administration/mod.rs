@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::OFFICIAL, post(officials::update))
         .route(paths::DISABLE_OFFICIAL, post(officials::disable))
         .route(paths::ENABLE_OFFICIAL, post(officials::enable))
+        .route(paths::END_OFFICIAL_SESSIONS, post(officials::end_sessions))
         .route(paths::CALENDAR, post(calendar::add_day))
         .route(paths::REMOVE_CALENDAR_DAY, post(calendar::remove_day))
         .route(paths::CONFIRM_CALENDAR_YEAR, post(calendar::confirm_year))

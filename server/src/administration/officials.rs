@@ -318,6 +318,48 @@ pub async fn enable(
     set_disabled(state, session, asker, admin, id, false).await
 }
 
+/// Ends every session of an official (a lost computer, a leaked password):
+/// all started before now are refused from their next request on, those
+/// with rows marked ended by the administrator. Their own too, if they
+/// end their own.
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    Path(id): Path<i64>,
+) -> HandlerResult {
+    let (name, _) = target_in_reach(&state, &admin, id, asker.lang).await?;
+    let mut tx = state.pool.begin().await?;
+    sqlx::query!(
+        "UPDATE users SET sessions_valid_after = now(), updated_at = now() WHERE id = $1",
+        id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let ended = sqlx::query!(
+        "UPDATE user_sessions SET ended_at = now(), ended_by = $2
+         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now()",
+        id,
+        admin.0.id
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    audit::record(
+        &mut *tx,
+        Some(admin.0.id),
+        AuditAction::AccountSessionsEnded,
+        json!({ "official": id, "ended": ended }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    let t = &asker.lang.texts().sessions;
+    feedback::notice(&session, NoticeTone::Success, (t.admin_ended)(&name, ended)).await;
+    Ok(see_other(&paths::official(id)))
+}
+
 /// Disabling takes effect on the account's very next request, on every
 /// instance: the authentication middleware reads `disabled_at` each time.
 async fn set_disabled(

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod active_sessions;
 mod agencies_admin;
 mod agency_mergers;
 mod appointments;

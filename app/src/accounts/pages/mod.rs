@@ -6,6 +6,7 @@ mod confirm_email_page;
 mod forgot_password_page;
 mod register_page;
 mod reset_password_page;
+mod sessions_page;
 mod sign_in_page;
 
 pub use account_page::AccountPage;
@@ -13,6 +14,7 @@ pub use confirm_email_page::ConfirmEmailPage;
 pub use forgot_password_page::ForgotPasswordPage;
 pub use register_page::RegisterPage;
 pub use reset_password_page::ResetPasswordPage;
+pub use sessions_page::SessionsPage;
 pub use sign_in_page::SignInPage;
 
 use leptos::prelude::*;

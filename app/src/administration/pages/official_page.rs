@@ -41,6 +41,13 @@ pub fn OfficialPage() -> impl IntoView {
                     current=(official.full_name.clone(), official.email.clone(), official.agency_id, official.roles.clone())
                     submit=t.forms.save_button
                 />
+                <section class="section" aria-labelledby="official-sessions">
+                    <h2 id="official-sessions">{t.sessions.admin_heading}</h2>
+                    <p class="hint">{t.sessions.admin_hint}</p>
+                    <form method="post" action=paths::end_official_sessions(official.id)>
+                        <button type="submit" class="button button--warning">{t.sessions.admin_end_all}</button>
+                    </form>
+                </section>
             }
         }}/>
     }

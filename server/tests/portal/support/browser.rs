@@ -26,6 +26,8 @@ pub struct Browser<'a> {
     app: &'a TestApp,
     cookie: Option<String>,
     pub ip: IpAddr,
+    /// The `User-Agent` it sends, if any.
+    pub user_agent: Option<&'static str>,
 }
 
 impl<'a> Browser<'a> {
@@ -34,6 +36,7 @@ impl<'a> Browser<'a> {
             app,
             cookie: None,
             ip: IpAddr::V4(Ipv4Addr::new(203, 0, 113, 10)),
+            user_agent: None,
         }
     }
 
@@ -129,6 +132,9 @@ impl<'a> Browser<'a> {
     fn request(&self, mut builder: axum::http::request::Builder, body: Body) -> Request<Body> {
         if let Some(cookie) = &self.cookie {
             builder = builder.header(header::COOKIE, cookie);
+        }
+        if let Some(agent) = self.user_agent {
+            builder = builder.header(header::USER_AGENT, agent);
         }
         let mut request = builder.body(body).unwrap();
         request
