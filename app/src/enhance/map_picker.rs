@@ -45,7 +45,6 @@ mod imp {
     use crate::field_reports::rules::in_vietnam;
     use crate::paths;
     use std::cell::Cell;
-    use std::collections::HashMap;
     use std::rc::Rc;
     use wasm_bindgen::JsCast;
 
@@ -319,13 +318,15 @@ mod imp {
         fn draw(&self) {
             let zoom = self.zoom.get();
             let centre = self.centre.get();
-            let mut drawn: HashMap<String, web_sys::Element> = dom::all(&self.tiles, "image")
+            // A dozen tiles at most: a list is enough, and lighter than a map.
+            let mut drawn: Vec<(String, web_sys::Element)> = dom::all(&self.tiles, "image")
                 .into_iter()
                 .filter_map(|image| Some((image.get_attribute("href")?, image)))
                 .collect();
             for tile in tiles_around(centre, zoom, HALF.0, HALF.1) {
                 let href = paths::map_tile(&self.tiles_version, zoom, tile.x, tile.y);
-                let image = match drawn.remove(&href) {
+                let kept = drawn.iter().position(|(drawn, _)| *drawn == href);
+                let image = match kept.map(|at| drawn.swap_remove(at).1) {
                     Some(image) => image,
                     None => match new_tile(&href) {
                         Some(image) => {
@@ -338,7 +339,7 @@ mod imp {
                 let _ = image.set_attribute("x", &number(tile.left));
                 let _ = image.set_attribute("y", &number(tile.top));
             }
-            for stale in drawn.into_values() {
+            for (_, stale) in drawn {
                 stale.remove();
             }
             match self.point.get() {
