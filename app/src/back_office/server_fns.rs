@@ -71,7 +71,14 @@ pub async fn load_office_dossier(code: String) -> Result<OfficeDossier, AppError
     let now = crate::clock::current()?.now_in_vietnam();
     let window = super::store::DueWindow::at(&calendar, due_soon_days(), now);
     let lang = crate::i18n::current_lang();
-    super::store::dossier(&pool, &user, code.trim(), lang, &calendar, &window)
+    let dossier = super::store::dossier(&pool, &user, code.trim(), lang, &calendar, &window)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let ip = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::access::ClientIp>().copied())
+        .unwrap_or_default()
+        .0;
+    use crate::dossiers::reads::store::{record, Read};
+    record(&pool, user.id, &dossier.code, Read::Dossier, ip).await?;
+    Ok(dossier)
 }

@@ -4,6 +4,7 @@
 pub mod channel;
 pub mod code;
 pub mod notice_slips;
+pub mod reads;
 pub mod status;
 pub mod workflow;
 pub mod workflow_steps;

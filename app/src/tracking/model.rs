@@ -73,6 +73,8 @@ pub struct DossierDetail {
     pub handed_over_at_counter: bool,
     /// The applicant's satisfaction rating, once given.
     pub rating: Option<crate::ratings::Rating>,
+    /// Which officials opened it, and when.
+    pub reads: Vec<crate::dossiers::reads::DossierRead>,
 }
 
 /// What anyone with the code and PIN may see: no personal data.

@@ -136,6 +136,7 @@ pub async fn my_dossier(
     let labelled = form
         .map(|form| crate::eforms::display::answer_rows(&form, &answers, lang))
         .unwrap_or_default();
+    let reads = crate::dossiers::reads::store::of_dossier(pool, &row.code).await?;
     Ok(Some(DossierDetail {
         code: row.code,
         pin: row.pin,
@@ -168,6 +169,7 @@ pub async fn my_dossier(
         fees: crate::fees::store::fee_view(pool, row.id).await?,
         handed_over_at_counter: row.handed_over_at_counter.unwrap_or(false),
         rating: crate::ratings::rating_of(pool, row.id).await?,
+        reads,
     }))
 }
 

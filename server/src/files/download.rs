@@ -11,8 +11,10 @@
 use crate::access::extractors::SignedIn;
 use crate::access::refusals;
 use crate::errors::{HandlerError, HandlerResult};
+use crate::forms::Asker;
 use crate::state::AppState;
 use app::access::policy::{self, FileOwnership, FileUse};
+use app::dossiers::reads::store::{record, Read};
 use app::dossiers::DossierStatus;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -22,20 +24,22 @@ use object_store::ObjectStore;
 
 pub async fn download(
     State(state): State<AppState>,
+    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
 ) -> HandlerResult {
-    serve(&state, &user, id, "attachment").await
+    serve(&state, &user, id, "attachment", asker.ip).await
 }
 
 /// Opens the file in the browser's own viewer (a new tab from the dossier
 /// page) instead of saving it.
 pub async fn view(
     State(state): State<AppState>,
+    asker: Asker,
     SignedIn(user): SignedIn,
     Path(id): Path<i64>,
 ) -> HandlerResult {
-    serve(&state, &user, id, "inline").await
+    serve(&state, &user, id, "inline", asker.ip).await
 }
 
 async fn serve(
@@ -43,6 +47,7 @@ async fn serve(
     user: &app::access::SignedInUser,
     id: i64,
     disposition: &str,
+    ip: Option<std::net::IpAddr>,
 ) -> HandlerResult {
     let row = sqlx::query!(
         "SELECT storage_key, original_name, content_type, owner_id, kind FROM stored_files WHERE id = $1",
@@ -54,16 +59,24 @@ async fn serve(
     // Every dossier the file belongs to: attached to one of its documents
     // or answering a question of its form, or its result.
     let uses = sqlx::query!(
-        r#"SELECT d.agency_id AS "agency_id!", d.handling_agency_id AS "handling_agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!"
+        r#"SELECT d.agency_id AS "agency_id!", d.handling_agency_id AS "handling_agency_id!", d.status AS "status!", d.filed_by, false AS "as_result!",
+                  d.code AS "code?", d.applicant_id AS "applicant_id!"
            FROM (SELECT dossier_id FROM dossier_attachments WHERE file_id = $1
                  UNION ALL SELECT dossier_id FROM dossier_answer_files WHERE file_id = $1) a
            JOIN dossiers d ON d.id = a.dossier_id
            UNION ALL
-           SELECT d.agency_id, d.handling_agency_id, d.status, d.filed_by, true FROM dossiers d WHERE d.result_file_id = $1"#,
+           SELECT d.agency_id, d.handling_agency_id, d.status, d.filed_by, true, d.code, d.applicant_id
+           FROM dossiers d WHERE d.result_file_id = $1"#,
         id
     )
     .fetch_all(&state.pool)
     .await?;
+    // The dossiers whose files an official reads: their applicants see it.
+    let read_by_official: Vec<String> = uses
+        .iter()
+        .filter(|used| used.applicant_id != user.id && user.is_official())
+        .filter_map(|used| used.code.clone())
+        .collect();
     let file = FileOwnership {
         owner_id: row.owner_id,
         is_upload: row.kind == "upload",
@@ -81,6 +94,9 @@ async fn serve(
     if !policy::may_read_file(user, &file) {
         // Someone else's file and no file at all look the same.
         return Ok(refusals::as_missing(format!("file {id}")));
+    }
+    for code in &read_by_official {
+        record(&state.pool, user.id, code, Read::File(id), ip).await?;
     }
     let bytes = state
         .files

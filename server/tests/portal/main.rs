@@ -32,6 +32,7 @@ mod daily_digest;
 mod demo_accounts;
 mod document_templates;
 mod dossier_codes;
+mod dossier_reads;
 mod dossier_register;
 mod eform_builder;
 mod eform_fields;

@@ -130,6 +130,7 @@ fn DossierView(dossier: DossierDetail, feedback: crate::forms::FormFeedback) -> 
         {(dossier.status != crate::dossiers::DossierStatus::AwaitingSupplement).then(|| view! {
             <SubmittedDocuments slots=dossier.documents.clone()/>
         })}
+        <DossierReads reads=dossier.reads.clone()/>
         <section class="section">
             <h2>{f.answers}</h2>
             <dl class="summary-list">
@@ -172,6 +173,40 @@ fn SubmittedDocuments(slots: Vec<crate::filing::DocumentSlot>) -> impl IntoView 
                             </tr>
                         }).collect_view()}
                     </crate::layout::DataTable>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Which officials opened the dossier, and when (Law 91/2025/QH15).
+#[component]
+fn DossierReads(reads: Vec<crate::dossiers::reads::DossierRead>) -> impl IntoView {
+    let c = &use_texts().citizen;
+    view! {
+        <section class="section" aria-labelledby="reads-heading">
+            <h2 id="reads-heading">{c.reads_heading}</h2>
+            <p class="hint">{c.reads_lead}</p>
+            {if reads.is_empty() {
+                view! { <p>{c.reads_none}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">{c.reads_when}</th>
+                            <th scope="col">{c.reads_who}</th>
+                            <th scope="col">{c.reads_what}</th>
+                        </tr></thead>
+                        <tbody>
+                            {reads.into_iter().map(|read| view! {
+                                <tr>
+                                    <td>{read.at.format("%H:%M %d/%m/%Y").to_string()}</td>
+                                    <td>{read.official}{read.agency.map(|agency| format!(", {agency}"))}</td>
+                                    <td>{if read.file { c.reads_file } else { c.reads_dossier }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 }.into_any()
             }}
         </section>
