@@ -1,8 +1,8 @@
 //! The HTML shell and the router: which page answers which address.
 
 use crate::accounts::pages::{
-    AccountPage, ConfirmEmailPage, ForgotPasswordPage, RegisterPage, ResetPasswordPage,
-    SessionsPage, SignInPage,
+    AccountPage, ConfirmEmailPage, ForgotPasswordPage, PersonalDataPage, RegisterPage,
+    ResetPasswordPage, SessionsPage, SignInPage,
 };
 use crate::administration::pages::{
     AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/phien") view=SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan/du-lieu") view=PersonalDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/ma-api") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/lich-lam-viec") view=CalendarPage ssr=SsrMode::Async/>

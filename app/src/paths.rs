@@ -132,6 +132,10 @@ routes! {
     MY_SESSIONS, my_sessions() = "/tai-khoan/phien";
     END_SESSION, end_session(id) = "/tai-khoan/phien/{id}/ket-thuc";
     END_OTHER_SESSIONS, end_other_sessions() = "/tai-khoan/phien/ket-thuc-khac";
+    /// The person's rights over their data, and everything about them as
+    /// one JSON file.
+    MY_DATA, my_data() = "/tai-khoan/du-lieu";
+    MY_DATA_JSON, my_data_json() = "/tai-khoan/du-lieu.json";
 
     // Filing and the citizen's dossier.
     /// Submitting a draft dossier.

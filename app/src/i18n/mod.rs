@@ -24,6 +24,7 @@ mod knowledge;
 mod map_picker;
 mod office_work;
 mod payments;
+mod personal_data;
 mod procedure_content;
 mod procedures_admin;
 mod questions;
@@ -58,6 +59,7 @@ pub use knowledge::KnowledgeTexts;
 pub use map_picker::MapPickerTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
+pub use personal_data::PersonalDataTexts;
 pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
 pub use questions::QuestionTexts;
@@ -264,6 +266,7 @@ pub struct Texts {
     pub report_operations: ReportOperationsTexts,
     pub map_picker: MapPickerTexts,
     pub sessions: SessionsTexts,
+    pub personal_data: PersonalDataTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,
     pub settings_admin: SettingsAdminTexts,

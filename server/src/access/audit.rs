@@ -76,6 +76,8 @@ pub enum AuditAction {
     /// Every session of an account ended by an administrator (detail: the
     /// account, how many).
     AccountSessionsEnded,
+    /// A person downloaded everything the portal holds about them.
+    PersonalDataExported,
 }
 
 impl AuditAction {
@@ -131,6 +133,7 @@ impl AuditAction {
             AuditAction::QuestionAnswered => "question_answered",
             AuditAction::SessionEnded => "session_ended",
             AuditAction::AccountSessionsEnded => "account_sessions_ended",
+            AuditAction::PersonalDataExported => "personal_data_exported",
         }
     }
 }

@@ -6,6 +6,7 @@ mod active_sessions;
 mod digest_preference;
 mod email_confirmation;
 mod password_reset;
+mod personal_data;
 mod profile;
 mod registration;
 mod sign_in;
@@ -14,7 +15,7 @@ pub mod tokens;
 
 use crate::state::AppState;
 use app::paths;
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
@@ -34,4 +35,5 @@ pub fn router() -> Router<AppState> {
         )
         .route(paths::END_SESSION, post(active_sessions::end_one))
         .route(paths::END_OTHER_SESSIONS, post(active_sessions::end_others))
+        .route(paths::MY_DATA_JSON, get(personal_data::download))
 }

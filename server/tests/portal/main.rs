@@ -62,6 +62,7 @@ mod page_cache;
 mod paged_eforms;
 mod password_reset;
 mod payments;
+mod personal_data;
 mod portal_settings;
 mod procedure_channels;
 mod procedure_content;

@@ -4,6 +4,7 @@
 mod account_page;
 mod confirm_email_page;
 mod forgot_password_page;
+mod personal_data_page;
 mod register_page;
 mod reset_password_page;
 mod sessions_page;
@@ -12,6 +13,7 @@ mod sign_in_page;
 pub use account_page::AccountPage;
 pub use confirm_email_page::ConfirmEmailPage;
 pub use forgot_password_page::ForgotPasswordPage;
+pub use personal_data_page::PersonalDataPage;
 pub use register_page::RegisterPage;
 pub use reset_password_page::ResetPasswordPage;
 pub use sessions_page::SessionsPage;

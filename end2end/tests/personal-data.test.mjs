@@ -1,0 +1,25 @@
+// A citizen takes a copy of everything the portal holds about them: from
+// the account page to "Dữ liệu cá nhân của bạn", then one JSON file, with
+// their account and their dossiers and without their password.
+
+import assert from 'node:assert/strict';
+import { scenario } from '../support/portal.mjs';
+import { signInAs } from '../support/accounts.mjs';
+
+scenario('A citizen downloads everything the portal holds about them', async (portal) => {
+  const { page } = portal;
+  await signInAs(portal, 'congdan@motcua.example');
+  await portal.open('/tai-khoan');
+  await portal.navigateBy((url) => url.pathname === '/tai-khoan/du-lieu',
+    () => page.getByRole('link', { name: 'Dữ liệu cá nhân của bạn' }).click());
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải về dữ liệu (JSON)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^du-lieu-ca-nhan-\d{8}\.json$/);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const data = JSON.parse(text);
+  assert.equal(data.account.email, 'congdan@motcua.example');
+  assert.ok(Array.isArray(data.dossiers) && data.dossiers.length > 0, 'the demo citizen has dossiers');
+  assert.ok(!text.includes('password_hash') && !text.includes('$argon2'), 'no password in it');
+});
