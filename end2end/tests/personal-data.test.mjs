@@ -1,6 +1,6 @@
 // A citizen takes a copy of everything the portal holds about them: from
 // the account page to "Dữ liệu cá nhân của bạn", then one JSON file, with
-// their account and their dossiers and without their password.
+// their account, sessions and doings and without their password.
 
 import assert from 'node:assert/strict';
 import { scenario } from '../support/portal.mjs';
@@ -20,6 +20,8 @@ scenario('A citizen downloads everything the portal holds about them', async (po
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const data = JSON.parse(text);
   assert.equal(data.account.email, 'congdan@motcua.example');
-  assert.ok(Array.isArray(data.dossiers) && data.dossiers.length > 0, 'the demo citizen has dossiers');
+  assert.ok(Array.isArray(data.dossiers), 'their dossiers, if any');
+  assert.ok(data.sessions.some((session) => session.ended_at === null), 'this session, still open');
+  assert.ok(data.audit_log.some((entry) => entry.action === 'sign_in'), 'their signing in');
   assert.ok(!text.includes('password_hash') && !text.includes('$argon2'), 'no password in it');
 });

@@ -52,110 +52,104 @@ pub async fn download(
         .into_response())
 }
 
+/// One part of the data: a query giving one JSON value about the person
+/// `$1`.
+macro_rules! part {
+    ($pool:expr, $id:expr, $sql:literal) => {
+        sqlx::query_scalar!($sql, $id).fetch_one($pool).await?
+    };
+}
+
 /// The person's data, part by part.
 pub async fn everything_about(pool: &PgPool, id: i64) -> anyhow::Result<Value> {
-    let account = sqlx::query_scalar!(
-        r#"SELECT to_jsonb(u) - 'password_hash' AS "part!" FROM users u WHERE u.id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let roles = sqlx::query_scalar!(
-        r#"SELECT coalesce(jsonb_agg(role ORDER BY role), '[]') AS "part!" FROM user_roles WHERE user_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let dossiers = sqlx::query_scalar!(
+    let account = part!(
+        pool,
+        id,
+        r#"SELECT to_jsonb(u) - 'password_hash' AS "part!" FROM users u WHERE u.id = $1"#
+    );
+    let roles = part!(
+        pool,
+        id,
+        r#"SELECT coalesce(jsonb_agg(role ORDER BY role), '[]') AS "part!" FROM user_roles WHERE user_id = $1"#
+    );
+    let dossiers = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(d) || jsonb_build_object('procedure', v.name) ORDER BY d.id), '[]') AS "part!"
            FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
-           WHERE d.applicant_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let history = sqlx::query_scalar!(
+           WHERE d.applicant_id = $1"#
+    );
+    let history = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.id), '[]') AS "part!"
-           FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id WHERE d.applicant_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let files = sqlx::query_scalar!(
+           FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id WHERE d.applicant_id = $1"#
+    );
+    let files = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(f) - 'storage_key' ORDER BY f.id), '[]') AS "part!"
-           FROM stored_files f WHERE f.owner_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let payments = sqlx::query_scalar!(
+           FROM stored_files f WHERE f.owner_id = $1"#
+    );
+    let payments = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]') AS "part!"
-           FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE d.applicant_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let ratings = sqlx::query_scalar!(
+           FROM payments p JOIN dossiers d ON d.id = p.dossier_id WHERE d.applicant_id = $1"#
+    );
+    let ratings = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.created_at), '[]') AS "part!"
-           FROM dossier_ratings r WHERE r.rated_by = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let questions = sqlx::query_scalar!(
+           FROM dossier_ratings r WHERE r.rated_by = $1"#
+    );
+    let questions = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(q) ORDER BY q.id), '[]') AS "part!"
-           FROM citizen_questions q WHERE q.asker_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let reports = sqlx::query_scalar!(
+           FROM citizen_questions q WHERE q.asker_id = $1"#
+    );
+    let reports = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.id), '[]') AS "part!"
-           FROM field_reports r WHERE r.reporter_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
+           FROM field_reports r WHERE r.reporter_id = $1"#
+    );
     // Their own following and rating of reports, not the others'.
-    let followed = sqlx::query_scalar!(
+    let followed = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(jsonb_build_object('report', r.code, 'since', f.since) ORDER BY f.since), '[]') AS "part!"
-           FROM field_report_followers f JOIN field_reports r ON r.id = f.report_id WHERE f.user_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let report_ratings = sqlx::query_scalar!(
+           FROM field_report_followers f JOIN field_reports r ON r.id = f.report_id WHERE f.user_id = $1"#
+    );
+    let report_ratings = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(g) || jsonb_build_object('report', r.code) ORDER BY g.rated_at), '[]') AS "part!"
-           FROM field_report_ratings g JOIN field_reports r ON r.id = g.report_id WHERE g.user_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let notifications = sqlx::query_scalar!(
+           FROM field_report_ratings g JOIN field_reports r ON r.id = g.report_id WHERE g.user_id = $1"#
+    );
+    let notifications = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(n) ORDER BY n.id), '[]') AS "part!"
-           FROM notifications n WHERE n.user_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
-    let sessions = sqlx::query_scalar!(
+           FROM notifications n WHERE n.user_id = $1"#
+    );
+    let sessions = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.id), '[]') AS "part!"
-           FROM user_sessions s WHERE s.user_id = $1"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
+           FROM user_sessions s WHERE s.user_id = $1"#
+    );
     // What they did, and every official's reading of their dossiers.
-    let audit = sqlx::query_scalar!(
+    let audit = part!(
+        pool,
+        id,
         r#"SELECT coalesce(jsonb_agg(to_jsonb(l) ORDER BY l.id), '[]') AS "part!"
            FROM audit_log l
            WHERE l.user_id = $1
               OR (l.action = 'dossier_read'
-                  AND l.detail ->> 'dossier' IN (SELECT code FROM dossiers WHERE applicant_id = $1))"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
+                  AND l.detail ->> 'dossier' IN (SELECT code FROM dossiers WHERE applicant_id = $1))"#
+    );
     Ok(json!({
         "exported_at": chrono::Utc::now(),
         "account": account,
