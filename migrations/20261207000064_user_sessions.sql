@@ -23,5 +23,5 @@ CREATE TABLE user_sessions (
 );
 
 CREATE INDEX user_sessions_open ON user_sessions (user_id) WHERE ended_at IS NULL;
--- The cleanup drops rows long past their end.
+-- The cleanup drops rows 90 days past their end (`sessions.rs`).
 CREATE INDEX user_sessions_expiry ON user_sessions (expires_at);

@@ -181,9 +181,30 @@ pub async fn end(pool: &PgPool, session: &Session) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes expired sessions now and then; any instance may do it.
+/// How long a session's row stays listed in a person's data after the
+/// session's end (the audit log keeps the sign-ins for good).
+const SESSION_ROWS_KEPT: &str = "90 days";
+
+/// Deletes expired sessions now and then, and session rows 90 days past
+/// their end; any instance may do it, and two at once do no harm.
 pub fn spawn_expired_session_cleanup(pool: PgPool) {
     use tower_sessions::ExpiredDeletion;
+    let rows = pool.clone();
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(tokio::time::Duration::from_secs(HOUR));
+        loop {
+            every_hour.tick().await;
+            if let Err(error) = sqlx::query!(
+                "DELETE FROM user_sessions WHERE expires_at < now() - $1::text::interval",
+                SESSION_ROWS_KEPT
+            )
+            .execute(&rows)
+            .await
+            {
+                tracing::warn!(%error, "old session rows were not deleted");
+            }
+        }
+    });
     tokio::spawn(async move {
         let store = PostgresStore::new(pool);
         if let Err(error) = store
