@@ -30,7 +30,9 @@ pub struct ClientIp(pub Option<std::net::IpAddr>);
 pub struct CurrentSession(pub Option<i64>);
 pub use policy::{permits, Permission};
 #[cfg(feature = "ssr")]
-pub use request::{current_user, current_visitor, require, require_user};
+pub use request::{
+    client_ip, current_session, current_user, current_visitor, require, require_user,
+};
 
 /// `/dang-nhap?tiep=<here>`: the sign-in page, which returns to `here`.
 pub fn sign_in_address(here: &str) -> String {

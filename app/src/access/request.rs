@@ -6,12 +6,26 @@ use super::{SignedInUser, Visitor};
 use crate::error::{AppError, AppResult};
 use leptos::prelude::use_context;
 
+/// What the server's middleware put in the current request's extensions;
+/// nothing when there is no request.
+fn from_request<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
+}
+
 /// The visitor of the current request; nobody when there is no request
 /// (rendering outside a request never has a user).
 pub fn current_visitor() -> Visitor {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
-        .unwrap_or_default()
+    from_request::<Visitor>().unwrap_or_default()
+}
+
+/// The client address of the current request, when known.
+pub fn client_ip() -> Option<std::net::IpAddr> {
+    from_request::<super::ClientIp>().and_then(|ip| ip.0)
+}
+
+/// The `user_sessions` row of the current request's session, when it has one.
+pub fn current_session() -> Option<i64> {
+    from_request::<super::CurrentSession>().and_then(|session| session.0)
 }
 
 /// The signed-in user of the current request, if any.

@@ -70,12 +70,9 @@ pub fn device_name(user_agent: &str, lang: Lang) -> String {
 /// recently used.
 #[server(endpoint = "accounts/sessions")]
 pub async fn load_my_sessions() -> Result<Vec<ActiveSession>, AppError> {
-    use crate::access::{require, CurrentSession, Permission};
+    use crate::access::{current_session, require, Permission};
     let user = require(Permission::ManageOwnAccount)?;
-    let current = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<CurrentSession>().copied())
-        .and_then(|session| session.0);
-    store::active(&crate::database::pool()?, user.id, current).await
+    store::active(&crate::database::pool()?, user.id, current_session()).await
 }
 
 #[cfg(feature = "ssr")]

@@ -74,11 +74,8 @@ pub async fn load_office_dossier(code: String) -> Result<OfficeDossier, AppError
     let dossier = super::store::dossier(&pool, &user, code.trim(), lang, &calendar, &window)
         .await?
         .ok_or(AppError::NotFound)?;
-    let ip = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::access::ClientIp>().copied())
-        .unwrap_or_default()
-        .0;
     use crate::dossiers::reads::store::{record, Read};
+    let ip = crate::access::client_ip();
     record(&pool, user.id, &dossier.code, Read::Dossier, ip).await?;
     Ok(dossier)
 }

@@ -45,18 +45,15 @@ pub enum LookupAnswer {
 /// sign-ins (per dossier code and per address), so PINs cannot be guessed.
 #[server(endpoint = "tracking/lookup")]
 pub async fn lookup_dossier(code: String, pin: String) -> Result<LookupAnswer, AppError> {
+    use crate::access::refusals;
     use crate::access::throttle::{self, Kind, Subject};
-    use crate::access::{refusals, ClientIp};
     let pool = pool()?;
     let code = crate::dossiers::DossierCode::parse(&code);
     let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
     let Some(code) = code.filter(|_| pin.len() == 6) else {
         return Ok(LookupAnswer::NotFound);
     };
-    let ip = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
-        .unwrap_or_default()
-        .0;
+    let ip = crate::access::client_ip();
     let subject = Subject::Dossier(code.as_str());
     let Ok(reservation) = throttle::reserve(&pool, Kind::TrackingPin, subject, ip).await? else {
         return Ok(LookupAnswer::TooManyAttempts);

@@ -27,28 +27,24 @@ pub async fn authenticate(
     if is_static(request.uri().path()) {
         return next.run(request).await;
     }
-    let visitor = match load_visitor(&state.pool, &session).await {
-        Ok(Visitor(None)) if super::api_tokens::accepted_at(request.uri().path()) => {
-            super::api_tokens::visitor(&state.pool, request.headers()).await
+    let loaded = match load_visitor(&state.pool, &session).await {
+        Ok((Visitor(None), _)) if super::api_tokens::accepted_at(request.uri().path()) => {
+            super::api_tokens::visitor(&state.pool, request.headers())
+                .await
+                .map(|visitor| (visitor, None))
         }
-        Ok(visitor) => Ok(visitor),
-        Err(error) => Err(error),
+        loaded => loaded,
     };
-    let visitor = visitor.unwrap_or_else(|error| {
+    let (visitor, session_row) = loaded.unwrap_or_else(|error| {
         // Without a database nothing personal can be served; carry on as
         // a visitor so public pages still answer.
         tracing::error!(%error, "could not load the signed-in user");
-        Visitor(None)
+        (Visitor(None), None)
     });
     let signed_in = visitor.user().is_some();
-    let map_tile = is_map_tile(request.uri().path());
-    if signed_in {
-        if let Ok(Some(user)) = session.get::<SessionUser>(USER_KEY).await {
-            request
-                .extensions_mut()
-                .insert(app::access::CurrentSession(user.row));
-        }
-    }
+    request
+        .extensions_mut()
+        .insert(app::access::CurrentSession(session_row));
     request.extensions_mut().insert(visitor);
     let (parts, body) = request.into_parts();
     let ip = super::client_ip::client_ip(&parts, state.config.trusted_proxy);
@@ -68,7 +64,12 @@ pub async fn authenticate(
     }
     let mut response = next.run(request).await;
     // Nothing personal may be kept by a shared computer's cache or a proxy.
-    if (signed_in && !map_tile) || response.headers().contains_key(header::SET_COOKIE) {
+    // A response that names itself `private` has said what its browser may
+    // keep (a map tile: the same picture for everyone, which tile services
+    // require their clients to keep), and no proxy keeps it.
+    if (signed_in && !names_itself_private(&response))
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -82,12 +83,13 @@ fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/health"
 }
 
-/// A base map tile: a picture of streets, the same for everyone, though
-/// given only to signed-in visitors. Browsers keep them (`private`), as
-/// tile services' usage policies require of the maps that show theirs.
-fn is_map_tile(path: &str) -> bool {
-    let prefix = app::paths::MAP_TILE.split('{').next().unwrap_or_default();
-    path.starts_with(prefix)
+/// Whether the handler set `Cache-Control: private…` itself.
+fn names_itself_private(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.trim_start().starts_with("private"))
 }
 
 fn wants_html(request: &Request) -> bool {
@@ -98,18 +100,19 @@ fn wants_html(request: &Request) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visitor> {
+/// The session's visitor, and its `user_sessions` row when it has one.
+async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<(Visitor, Option<i64>)> {
     let Some(mut session_user) = session.get::<SessionUser>(USER_KEY).await? else {
-        return Ok(Visitor(None));
+        return Ok((Visitor(None), None));
     };
     let now = now_micros();
     if session_user.has_expired(now) {
         session.flush().await?;
-        return Ok(Visitor(None));
+        return Ok((Visitor(None), None));
     }
     let Some(user) = load_user(pool, session_user.user_id, Some(&session_user)).await? else {
         session.flush().await?;
-        return Ok(Visitor(None));
+        return Ok((Visitor(None), None));
     };
     if now - session_user.last_seen >= LAST_SEEN_RESOLUTION_MICROS {
         session_user.last_seen = now;
@@ -123,7 +126,7 @@ async fn load_visitor(pool: &PgPool, session: &Session) -> anyhow::Result<Visito
             .await?;
         }
     }
-    Ok(Visitor(Some(user)))
+    Ok((Visitor(Some(user)), session_user.row))
 }
 
 /// The account `user_id` with its roles and scope, or `None` when it is

@@ -8,33 +8,25 @@
 
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
-use crate::access::sessions::{SessionUser, USER_KEY};
 use crate::access::{feedback, refusals};
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker};
 use crate::state::AppState;
+use app::access::CurrentSession;
 use app::accounts::sessions::device_name;
 use app::forms::NoticeTone;
 use app::paths;
 use axum::extract::{Path, State};
+use axum::Extension;
 use serde_json::json;
 use tower_sessions::Session;
-
-/// The `user_sessions` row of the session in use.
-async fn current_row(session: &Session) -> Option<i64> {
-    session
-        .get::<SessionUser>(USER_KEY)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|user| user.row)
-}
 
 pub async fn end_one(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
     SignedIn(user): SignedIn,
+    Extension(CurrentSession(current)): Extension<CurrentSession>,
     Path(id): Path<i64>,
 ) -> HandlerResult {
     let t = &asker.lang.texts().sessions;
@@ -60,7 +52,7 @@ pub async fn end_one(
     )
     .await?;
     tx.commit().await?;
-    if current_row(&session).await == Some(id) {
+    if current == Some(id) {
         session.flush().await?;
         feedback::notice(&session, NoticeTone::Success, t.ended_here).await;
         return Ok(see_other(paths::HOME));
@@ -75,9 +67,9 @@ pub async fn end_others(
     session: Session,
     asker: Asker,
     SignedIn(user): SignedIn,
+    Extension(CurrentSession(current)): Extension<CurrentSession>,
 ) -> HandlerResult {
     let t = &asker.lang.texts().sessions;
-    let current = current_row(&session).await;
     let mut tx = state.pool.begin().await?;
     let ended = sqlx::query!(
         "UPDATE user_sessions SET ended_at = now(), ended_by = $1
