@@ -2,7 +2,7 @@
 
 use crate::accounts::pages::{
     AccountPage, ConfirmEmailPage, ForgotPasswordPage, PersonalDataPage, RegisterPage,
-    ResetPasswordPage, SessionsPage, SignInPage,
+    ResetPasswordPage, SecondFactorPage, SessionsPage, SignInCodePage, SignInPage,
 };
 use crate::administration::pages::{
     AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
@@ -88,12 +88,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/thu-tuc") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/thu-tuc/:code") view=ProcedurePage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dang-nhap/xac-thuc") view=SignInCodePage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-ky") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/xac-nhan-email") view=ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/quen-mat-khau") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/phien") view=SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan/xac-thuc-hai-buoc") view=SecondFactorPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan/du-lieu") view=PersonalDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung") view=OfficialsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/ma-api") view=ApiTokensPage ssr=SsrMode::Async/>

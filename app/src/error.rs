@@ -28,6 +28,10 @@ pub enum AppError {
     /// The signed-in user may not do this (wrong role or agency).
     #[error("forbidden")]
     Forbidden,
+    /// An official whose roles need a second factor has not set it up, or
+    /// not checked it in this session: their roles wait for it.
+    #[error("second factor required")]
+    SecondFactorRequired,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -42,6 +46,7 @@ impl AppError {
             AppError::Internal => texts.error_internal,
             AppError::SignInRequired => texts.error_sign_in_required,
             AppError::Forbidden => texts.error_forbidden,
+            AppError::SecondFactorRequired => texts.second_factor.required,
         }
     }
 
@@ -54,7 +59,7 @@ impl AppError {
             AppError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
             AppError::SignInRequired => http::StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => http::StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::SecondFactorRequired => http::StatusCode::FORBIDDEN,
         }
     }
 }

@@ -109,6 +109,9 @@ routes! {
     // Accounts.
     /// Sign in (page and form).
     SIGN_IN, sign_in() = "/dang-nhap";
+    /// The second step of signing in for an account with a second factor:
+    /// the code from the authenticator app (page and form).
+    SIGN_IN_CODE, sign_in_code() = "/dang-nhap/xac-thuc";
     /// Sign out.
     SIGN_OUT, sign_out() = "/dang-xuat";
     /// Registration (page and form).
@@ -136,6 +139,14 @@ routes! {
     /// one JSON file.
     MY_DATA, my_data() = "/tai-khoan/du-lieu";
     MY_DATA_JSON, my_data_json() = "/tai-khoan/du-lieu.json";
+    /// An official's second factor: setting up the authenticator app,
+    /// confirming it with a first code, checking it in this session, and
+    /// new recovery codes.
+    SECOND_FACTOR, second_factor() = "/tai-khoan/xac-thuc-hai-buoc";
+    SECOND_FACTOR_BEGIN, second_factor_begin() = "/tai-khoan/xac-thuc-hai-buoc/bat-dau";
+    SECOND_FACTOR_CONFIRM, second_factor_confirm() = "/tai-khoan/xac-thuc-hai-buoc/xac-nhan";
+    SECOND_FACTOR_CHECK, second_factor_check() = "/tai-khoan/xac-thuc-hai-buoc/kiem-tra";
+    RECOVERY_CODES, recovery_codes() = "/tai-khoan/xac-thuc-hai-buoc/ma-du-phong";
 
     // Filing and the citizen's dossier.
     /// Submitting a draft dossier.
@@ -219,6 +230,9 @@ routes! {
     ENABLE_OFFICIAL, enable_official(id) = "/quan-tri/nguoi-dung/{id}/mo-khoa";
     /// Ending every session of an official, wherever they are signed in.
     END_OFFICIAL_SESSIONS, end_official_sessions(id) = "/quan-tri/nguoi-dung/{id}/ket-thuc-phien";
+    /// Removes an official's second factor (a lost phone): they set up a
+    /// new one at their next sign-in.
+    RESET_OFFICIAL_FACTOR, reset_official_factor(id) = "/quan-tri/nguoi-dung/{id}/dat-lai-xac-thuc";
     /// API tokens page; issuing one.
     API_TOKENS, api_tokens() = "/quan-tri/ma-api";
     /// Revoking an API token.

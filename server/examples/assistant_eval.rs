@@ -65,7 +65,8 @@ async fn main() -> anyhow::Result<()> {
         .await?;
     server::database::MIGRATOR.run(&pool).await?;
     server::seed::load_reference_data(&pool).await?;
-    server::seed::load_demo_data(&pool).await?;
+    let key = server::config::Config::from_env()?.secret_key;
+    server::seed::load_demo_data(&pool, &key).await?;
     println!("## Lexical retrieval\n");
     evaluate(&pool, &questions, None).await?;
     if let Ok(url) = std::env::var("MOTCUA_EMBEDDINGS_URL") {

@@ -29,7 +29,8 @@ async fn main() -> anyhow::Result<()> {
         .await?;
     server::database::MIGRATOR.run(&pool).await?;
     server::seed::load_reference_data(&pool).await?;
-    server::seed::load_demo_data(&pool).await?;
+    let key = server::config::Config::from_env()?.secret_key;
+    server::seed::load_demo_data(&pool, &key).await?;
     let (user_id, agency_id): (i64, i64) =
         sqlx::query_as("SELECT id, agency_id FROM users WHERE email = 'tiepnhan@motcua.example'")
             .fetch_one(&pool)
@@ -45,6 +46,7 @@ async fn main() -> anyhow::Result<()> {
             role: Role::Reception,
             agency_ids: vec![agency_id],
         }],
+        second_factor: Default::default(),
     };
     let calendar = app::deadlines::store::working_calendar(&pool).await?;
     let now = app::clock::Clock::real().now_in_vietnam();

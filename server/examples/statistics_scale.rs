@@ -30,7 +30,8 @@ async fn main() -> anyhow::Result<()> {
         .await?;
     server::database::MIGRATOR.run(&pool).await?;
     server::seed::load_reference_data(&pool).await?;
-    server::seed::load_demo_data(&pool).await?;
+    let key = server::config::Config::from_env()?.secret_key;
+    server::seed::load_demo_data(&pool, &key).await?;
     // A database that already holds the year is measured again as it is.
     let started = Instant::now();
     let generated = if server::seed::generated_year::generate(&pool, dossiers, YEAR).await? {

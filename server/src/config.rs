@@ -12,6 +12,9 @@ use std::path::PathBuf;
 /// Everything the portal can be told from outside.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// `MOTCUA_SECRET_KEY`: seals secrets kept at rest (officials'
+    /// second-factor secrets); required in production.
+    pub secret_key: SecretKey,
     /// `MOTCUA_BIND` (or `LEPTOS_SITE_ADDR`, which cargo-leptos sets): where to listen.
     pub bind_addr: SocketAddr,
     /// `DATABASE_URL`: an existing PostgreSQL database. When unset, the portal
@@ -168,6 +171,10 @@ pub enum ConfigError {
         "MOTCUA_PAYMENT_GATEWAY=vnpay needs MOTCUA_VNPAY_TMN_CODE and MOTCUA_VNPAY_HASH_SECRET"
     )]
     VnpayIncomplete,
+    #[error("MOTCUA_SECRET_KEY must be set in production: 32 random bytes in base64 (openssl rand -base64 32)")]
+    SecretKeyMissing,
+    #[error("MOTCUA_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)")]
+    SecretKeyMalformed,
 }
 
 impl Config {
@@ -223,7 +230,9 @@ impl Config {
         };
 
         let data_dir = PathBuf::from(get("MOTCUA_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let secret_key = secret_key(get("MOTCUA_SECRET_KEY"), production)?;
         Ok(Config {
+            secret_key,
             signing_dir: get("MOTCUA_SIGNING_DIR")
                 .map(PathBuf::from)
                 .or_else(|| demo.then(|| data_dir.join("signing"))),
@@ -322,6 +331,38 @@ fn parse_count(
                 allowed: "a whole number",
                 value: text,
             }),
+    }
+}
+
+/// The key that seals secrets at rest (second-factor secrets): every
+/// instance must have the same one. Outside production a fixed development
+/// key stands in, so the demo runs without one; it protects nothing.
+fn secret_key(value: Option<String>, production: bool) -> Result<SecretKey, ConfigError> {
+    use base64::Engine;
+    match value {
+        None if production => Err(ConfigError::SecretKeyMissing),
+        None => {
+            use sha2::Digest;
+            Ok(SecretKey(
+                sha2::Sha256::digest(b"Mot Cua development key: not a secret").into(),
+            ))
+        }
+        Some(text) => base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .ok()
+            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+            .map(SecretKey)
+            .ok_or(ConfigError::SecretKeyMalformed),
+    }
+}
+
+/// 32 bytes, never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretKey(pub [u8; 32]);
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(..)")
     }
 }
 

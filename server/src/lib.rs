@@ -98,6 +98,7 @@ impl AppState {
             )
         });
         AppState {
+            sealing: app::accounts::second_factor::sealing::SealingKey::new(config.secret_key.0),
             chat,
             embeddings,
             tiles: field_reports::map_tiles::tile_client(&config.public_base_url),
@@ -169,7 +170,9 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
     .expect("the policy is ASCII");
     let semantic = app::assistant::semantic::SemanticSearch(state.embeddings.clone());
     let chat = app::assistant::phrasing::ChatEndpoint(state.chat.clone());
+    let sealing = state.sealing.clone();
     let page_context = move || {
+        provide_context(sealing.clone());
         provide_context(pool.clone());
         provide_context(clock.clone());
         provide_context(demo);
@@ -315,7 +318,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let database = database::prepare(&config).await?;
     seed::load_reference_data(&database.pool).await?;
     if config.demo {
-        seed::load_demo_data(&database.pool).await?;
+        seed::load_demo_data(&database.pool, &config.secret_key).await?;
         if let Some(folder) = &config.signing_dir {
             seed::demo_signing::ensure(&database.pool, folder, &config.place).await?;
         }

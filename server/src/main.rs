@@ -108,7 +108,7 @@ impl GenerateOptions {
 async fn generate_year(config: Config, options: GenerateOptions) -> anyhow::Result<()> {
     let database = server::database::prepare(&config).await?;
     server::seed::load_reference_data(&database.pool).await?;
-    server::seed::load_demo_data(&database.pool).await?;
+    server::seed::load_demo_data(&database.pool, &config.secret_key).await?;
     let started = std::time::Instant::now();
     if !server::seed::generated_year::generate(&database.pool, options.dossiers, options.year)
         .await?
@@ -128,7 +128,7 @@ async fn generate_year(config: Config, options: GenerateOptions) -> anyhow::Resu
 async fn generate_catalogue(config: Config, total: u32) -> anyhow::Result<()> {
     let database = server::database::prepare(&config).await?;
     server::seed::load_reference_data(&database.pool).await?;
-    server::seed::load_demo_data(&database.pool).await?;
+    server::seed::load_demo_data(&database.pool, &config.secret_key).await?;
     let started = std::time::Instant::now();
     let clock = app::clock::Clock::real();
     let added = server::seed::generated_catalogue::generate(&database.pool, total, &clock).await?;

@@ -30,6 +30,8 @@ pub struct AppState {
     pub chat: Option<app::assistant::phrasing::Chat>,
     /// Fetches the field reports' map tiles (`field_reports::map_tiles`).
     pub tiles: reqwest::Client,
+    /// Opens and seals secrets kept at rest (`MOTCUA_SECRET_KEY`).
+    pub sealing: app::accounts::second_factor::sealing::SealingKey,
 }
 
 impl FromRef<AppState> for LeptosOptions {

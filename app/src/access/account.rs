@@ -133,8 +133,13 @@ pub struct SignedInUser {
     /// Officials only: the agency they belong to.
     pub agency_id: Option<i64>,
     /// Officials only: the agencies their roles reach (their own, and the
-    /// subtree below it for roles that reach it), per role.
+    /// subtree below it for roles that reach it), per role. Empty while
+    /// a second factor their roles need is not set up or not checked
+    /// (`second_factor.pending`).
     pub roles: Vec<RoleGrant>,
+    /// The account's second factor and this session's check of it.
+    #[serde(default)]
+    pub second_factor: crate::accounts::second_factor::SecondFactorState,
 }
 
 /// A role and the agencies it reaches for one official.

@@ -19,6 +19,7 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod password_hash;
 pub mod registration;
+pub mod second_factor;
 pub mod server_fns;
 pub mod sessions;
 #[cfg(feature = "ssr")]

@@ -27,7 +27,11 @@ fn argon2id() -> Argon2<'static> {
 
 /// Hashes a validated password with a fresh random salt.
 pub async fn hash(password: &Password) -> AppResult<String> {
-    let secret = password.expose_secret().to_owned();
+    hash_secret(password.expose_secret().to_owned()).await
+}
+
+/// Hashes any other secret a person holds (a recovery code) the same way.
+pub async fn hash_secret(secret: String) -> AppResult<String> {
     run_limited(move || {
         let salt = SaltString::generate(&mut OsRng);
         argon2id()

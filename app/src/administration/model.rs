@@ -35,5 +35,7 @@ pub struct OfficialDetail {
     pub agency_id: i64,
     pub roles: Vec<Role>,
     pub disabled: bool,
+    /// A confirmed authenticator app is set up.
+    pub second_factor: bool,
     pub agencies: Vec<AgencyOption>,
 }

@@ -61,7 +61,9 @@ pub async fn official(pool: &PgPool, id: i64) -> AppResult<Option<OfficialDetail
     let row = sqlx::query!(
         r#"SELECT u.id, u.full_name, u.email AS "email!", u.agency_id AS "agency_id!",
                   u.disabled_at IS NOT NULL AS "disabled!",
-                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>"
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
+                  EXISTS (SELECT 1 FROM totp_factors f
+                          WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "second_factor!"
            FROM users u WHERE u.id = $1 AND u.kind = 'official'"#,
         id
     )
@@ -74,6 +76,7 @@ pub async fn official(pool: &PgPool, id: i64) -> AppResult<Option<OfficialDetail
         agency_id: row.agency_id,
         roles: row.roles,
         disabled: row.disabled,
+        second_factor: row.second_factor,
         agencies: Vec::new(),
     }))
 }

@@ -32,6 +32,7 @@ mod ratings;
 mod report_categories;
 mod report_operations;
 mod search_words_admin;
+mod second_factor;
 mod sectors_admin;
 mod service_index;
 mod sessions;
@@ -67,6 +68,7 @@ pub use ratings::RatingTexts;
 pub use report_categories::ReportCategoryTexts;
 pub use report_operations::ReportOperationsTexts;
 pub use search_words_admin::SearchWordsTexts;
+pub use second_factor::SecondFactorTexts;
 pub use sectors_admin::SectorAdminTexts;
 pub use service_index::ServiceIndexTexts;
 pub use sessions::SessionsTexts;
@@ -266,6 +268,7 @@ pub struct Texts {
     pub report_operations: ReportOperationsTexts,
     pub map_picker: MapPickerTexts,
     pub sessions: SessionsTexts,
+    pub second_factor: SecondFactorTexts,
     pub personal_data: PersonalDataTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,

@@ -19,6 +19,8 @@ pub fn PageError(error: AppError) -> impl IntoView {
             location.search.get_untracked()
         );
         send_to_sign_in(&sign_in_address(&here));
+    } else if error == AppError::SecondFactorRequired {
+        send_to_sign_in(paths::SECOND_FACTOR);
     } else {
         set_status(error.status());
     }

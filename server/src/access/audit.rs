@@ -78,6 +78,18 @@ pub enum AuditAction {
     AccountSessionsEnded,
     /// A person downloaded everything the portal holds about them.
     PersonalDataExported,
+    /// An official set up an authenticator app.
+    SecondFactorEnrolled,
+    /// A second-factor code accepted outside sign-in (a session's check, a
+    /// sensitive action); detail: how (app or recovery code).
+    SecondFactorChecked,
+    /// A wrong or reused code (detail: where), or one refused by the limit.
+    SecondFactorFailed,
+    SecondFactorThrottled,
+    /// New recovery codes in place of the old ones.
+    RecoveryCodesRenewed,
+    /// An administrator removed an official's second factor.
+    SecondFactorReset,
 }
 
 impl AuditAction {
@@ -134,6 +146,12 @@ impl AuditAction {
             AuditAction::SessionEnded => "session_ended",
             AuditAction::AccountSessionsEnded => "account_sessions_ended",
             AuditAction::PersonalDataExported => "personal_data_exported",
+            AuditAction::SecondFactorEnrolled => "second_factor_enrolled",
+            AuditAction::SecondFactorChecked => "second_factor_checked",
+            AuditAction::SecondFactorFailed => "second_factor_failed",
+            AuditAction::SecondFactorThrottled => "second_factor_throttled",
+            AuditAction::RecoveryCodesRenewed => "recovery_codes_renewed",
+            AuditAction::SecondFactorReset => "second_factor_reset",
         }
     }
 }

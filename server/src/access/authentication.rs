@@ -6,6 +6,7 @@
 use super::sessions::{now_micros, SessionUser, USER_KEY};
 use crate::state::AppState;
 use app::access::{AccountKind, Role, RoleGrant, SignedInUser, Visitor};
+use app::accounts::second_factor::{self, SecondFactorState};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
@@ -147,6 +148,8 @@ pub async fn load_user(
                    AND ($3::int8 IS NULL OR EXISTS (SELECT 1 FROM user_sessions s
                                                     WHERE s.id = $3 AND s.user_id = u.id AND s.ended_at IS NULL))) AS "valid!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
+                  EXISTS (SELECT 1 FROM totp_factors f
+                          WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "second_factor!",
                   ARRAY(WITH RECURSIVE below AS (
                             SELECT id FROM agencies WHERE id = u.agency_id
                             UNION ALL
@@ -162,6 +165,16 @@ pub async fn load_user(
     let Some(row) = row.filter(|row| row.valid) else {
         return Ok(None);
     };
+    let kind = AccountKind::parse(&row.kind).unwrap_or(AccountKind::Citizen);
+    // A session (not an API token) of an official whose roles need a second
+    // factor gets them only once it has checked one.
+    let checked_at = session.and_then(|session| session.second_factor_at);
+    let pending = match (session, kind) {
+        (Some(_), AccountKind::Official) => {
+            second_factor::pending(&row.roles, row.second_factor, checked_at.is_some())
+        }
+        _ => None,
+    };
     let roles = row
         .roles
         .iter()
@@ -173,10 +186,16 @@ pub async fn load_user(
                 None => Vec::new(),
             },
         })
+        .filter(|_| pending.is_none())
         .collect();
     Ok(Some(SignedInUser {
         id: user_id,
-        kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Citizen),
+        kind,
+        second_factor: SecondFactorState {
+            enrolled: row.second_factor,
+            checked_at,
+            pending,
+        },
         full_name: row.full_name,
         email: row.email,
         email_confirmed: row.email_confirmed,

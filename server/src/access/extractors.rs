@@ -42,7 +42,7 @@ impl SignedIn {
             Ok(&self.0)
         } else {
             Err(Refusal {
-                error: AppError::Forbidden,
+                error: policy::refusal_for(&self.0),
                 lang: parts_lang,
                 back_to: None,
             })
@@ -97,6 +97,11 @@ impl IntoResponse for Refusal {
                 let target =
                     app::access::sign_in_address(self.back_to.as_deref().unwrap_or("/tai-khoan"));
                 Redirect::to(&target).into_response()
+            }
+            // Their roles wait for the second factor: where it is set up
+            // or checked.
+            AppError::SecondFactorRequired => {
+                Redirect::to(app::paths::SECOND_FACTOR).into_response()
             }
             error => crate::error_page::page(&error, self.lang),
         }

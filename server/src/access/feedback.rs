@@ -57,6 +57,28 @@ pub async fn form(session: &Session, form: FormFeedback) {
     .await;
 }
 
+/// A notice and a form's values together (what was just made, shown
+/// once under the notice that says so).
+pub async fn notice_with_form(
+    session: &Session,
+    tone: NoticeTone,
+    text: impl Into<String>,
+    form: FormFeedback,
+) {
+    let notice = Notice {
+        tone,
+        text: text.into(),
+    };
+    put(
+        session,
+        PageFeedback {
+            form: Some(form),
+            notice: Some(notice),
+        },
+    )
+    .await;
+}
+
 pub async fn notice(session: &Session, tone: NoticeTone, text: impl Into<String>) {
     let notice = Notice {
         tone,

@@ -26,6 +26,10 @@ pub struct SessionUser {
     /// session started before sessions had rows).
     #[serde(default)]
     pub row: Option<i64>,
+    /// When this session last checked the account's second factor, by the
+    /// portal's clock in Unix seconds (`None`: not in this session).
+    #[serde(default)]
+    pub second_factor_at: Option<i64>,
 }
 
 impl SessionUser {
@@ -154,9 +158,20 @@ pub async fn start(
                 idle_limit: limits.idle.as_micros() as i64,
                 absolute_limit: limits.absolute.as_micros() as i64,
                 row: Some(row),
+                second_factor_at: None,
             },
         )
         .await?;
+    Ok(())
+}
+
+/// Records that this session has just checked the second factor (at
+/// sign-in, at setup, or before a sensitive action).
+pub async fn record_second_factor(session: &Session, at_secs: i64) -> anyhow::Result<()> {
+    if let Some(mut user) = session.get::<SessionUser>(USER_KEY).await? {
+        user.second_factor_at = Some(at_secs);
+        session.insert(USER_KEY, user).await?;
+    }
     Ok(())
 }
 
@@ -241,6 +256,7 @@ mod tests {
             idle_limit: limits.idle.as_micros() as i64,
             absolute_limit: limits.absolute.as_micros() as i64,
             row: None,
+            second_factor_at: None,
         };
         assert!(!session.has_expired(29 * MINUTE));
         assert!(

@@ -9,6 +9,7 @@ mod password_reset;
 mod personal_data;
 mod profile;
 mod registration;
+pub mod second_factor;
 mod sign_in;
 mod sign_out;
 pub mod tokens;
@@ -21,6 +22,26 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(paths::SIGN_IN, post(sign_in::sign_in))
+        .route(
+            paths::SIGN_IN_CODE,
+            post(second_factor::sign_in_code::submit),
+        )
+        .route(
+            paths::SECOND_FACTOR_BEGIN,
+            post(second_factor::setup::begin),
+        )
+        .route(
+            paths::SECOND_FACTOR_CONFIRM,
+            post(second_factor::setup::confirm),
+        )
+        .route(
+            paths::SECOND_FACTOR_CHECK,
+            post(second_factor::setup::check),
+        )
+        .route(
+            paths::RECOVERY_CODES,
+            post(second_factor::setup::renew_codes),
+        )
         .route(paths::SIGN_OUT, post(sign_out::sign_out))
         .route(paths::REGISTER, post(registration::register))
         .route(paths::CONFIRM_EMAIL, post(email_confirmation::confirm))

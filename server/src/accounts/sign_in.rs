@@ -1,5 +1,6 @@
 //! `POST /dang-nhap`: email or CCCD plus password.
 
+use super::second_factor;
 use crate::access::audit::{self, AuditAction};
 use crate::access::{authentication, feedback, sessions};
 use crate::errors::HandlerResult;
@@ -17,7 +18,6 @@ use tower_sessions::Session;
 
 struct Credentials {
     id: i64,
-    kind: AccountKind,
     /// `None` for a walk-in applicant recorded at the counter: no password
     /// matches until they set one.
     password_hash: Option<String>,
@@ -116,32 +116,84 @@ pub async fn sign_in(
     };
 
     let _ = reservation.succeeded(pool).await;
-    let limits = sessions::limits_for(account.kind, remember);
-    sessions::start(
-        pool,
+    // An account with a second factor is not signed in yet: the code comes
+    // first, on the next page, before any session exists.
+    if second_factor::store::is_enrolled(pool, account.id).await? {
+        second_factor::sign_in_code::await_code(&session, account.id, remember, &next).await?;
+        return Ok(see_other(paths::SIGN_IN_CODE));
+    }
+    let target = finish(
+        &state,
         &session,
+        &asker,
         account.id,
-        limits,
-        sessions::now_micros(),
-        (&asker).into(),
+        Finish {
+            remember,
+            next: &next,
+            second_factor: None,
+        },
     )
     .await?;
+    Ok(see_other(&target))
+}
+
+/// How a sign-in ends: "remember me", where to go, and the second factor
+/// it checked (how, and when by the portal's clock).
+pub struct Finish<'a> {
+    pub remember: bool,
+    pub next: &'a str,
+    pub second_factor: Option<(&'static str, i64)>,
+}
+
+/// Starts the signed-in session once every step has passed, records it,
+/// and says where to go: where they were going; otherwise where their work
+/// is (inbox, statistics, their dossiers).
+pub async fn finish(
+    state: &AppState,
+    session: &Session,
+    asker: &Asker,
+    user_id: i64,
+    how: Finish<'_>,
+) -> anyhow::Result<String> {
+    let pool = &state.pool;
+    let texts = &asker.lang.texts().accounts;
+    let kind = sqlx::query_scalar!("SELECT kind FROM users WHERE id = $1", user_id)
+        .fetch_one(pool)
+        .await?;
+    let kind = AccountKind::parse(&kind).unwrap_or(AccountKind::Citizen);
+    let limits = sessions::limits_for(kind, how.remember);
+    sessions::start(
+        pool,
+        session,
+        user_id,
+        limits,
+        sessions::now_micros(),
+        asker.into(),
+    )
+    .await?;
+    if let Some((_, at)) = how.second_factor {
+        sessions::record_second_factor(session, at).await?;
+    }
     let _ = audit::record(
         pool,
-        Some(account.id),
+        Some(user_id),
         AuditAction::SignIn,
-        json!({ "remember": remember }),
+        json!({
+            "remember": how.remember,
+            "second_factor": how.second_factor.map(|(method, _)| method),
+        }),
         asker.ip,
     )
     .await;
-    feedback::notice(&session, NoticeTone::Success, texts.signed_in).await;
-    // Where they were going; otherwise where their work is (inbox,
-    // statistics, their dossiers).
-    let fallback = match authentication::load_user(pool, account.id, None).await? {
+    feedback::notice(session, NoticeTone::Success, texts.signed_in).await;
+    let current = session
+        .get::<sessions::SessionUser>(sessions::USER_KEY)
+        .await?;
+    let fallback = match authentication::load_user(pool, user_id, current.as_ref()).await? {
         Some(user) => policy::landing_page(&user),
         None => paths::ACCOUNT,
     };
-    Ok(see_other(&safe_return_path(&next, fallback)))
+    Ok(safe_return_path(how.next, fallback))
 }
 
 /// The account an identifier names: twelve digits (spaces allowed) are a
@@ -150,7 +202,7 @@ async fn find(pool: &PgPool, identifier: &str) -> sqlx::Result<Option<Credential
     let digits: String = identifier.chars().filter(|c| !c.is_whitespace()).collect();
     let by_citizen_id = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
     let row = sqlx::query!(
-        r#"SELECT id, kind, password_hash, disabled_at IS NOT NULL AS "disabled!"
+        r#"SELECT id, password_hash, disabled_at IS NOT NULL AS "disabled!"
            FROM users
            WHERE CASE WHEN $2 THEN citizen_id = $1 ELSE lower(email) = lower($1) END"#,
         if by_citizen_id {
@@ -164,7 +216,6 @@ async fn find(pool: &PgPool, identifier: &str) -> sqlx::Result<Option<Credential
     .await?;
     Ok(row.map(|row| Credentials {
         id: row.id,
-        kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Citizen),
         password_hash: row.password_hash,
         disabled: row.disabled,
     }))

@@ -8,6 +8,7 @@ use crate::access::api_tokens;
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::accounts::second_factor::step_up;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
@@ -63,6 +64,15 @@ pub async fn issue(
     };
     if owner.is_none() {
         refused.error("owner", k.owner_required);
+    }
+    // Issuing a token is a sensitive action: the second factor again if
+    // the last check is older than 15 minutes.
+    if !refused.has_errors() {
+        if let Err(message) =
+            step_up::confirm(&state, &session, &asker, &admin, &form, "issue_api_token").await?
+        {
+            refused.error(step_up::FIELD, &message);
+        }
     }
     let Some(owner) = owner.filter(|_| !refused.has_errors()) else {
         feedback::form(&session, refused).await;

@@ -33,6 +33,10 @@ pub fn router() -> Router<AppState> {
         .route(paths::REVOKE_API_TOKEN, post(api_tokens::revoke))
         .route(paths::OFFICIAL, post(officials::update))
         .route(paths::DISABLE_OFFICIAL, post(officials::disable))
+        .route(
+            paths::RESET_OFFICIAL_FACTOR,
+            post(officials::reset_second_factor),
+        )
         .route(paths::ENABLE_OFFICIAL, post(officials::enable))
         .route(paths::END_OFFICIAL_SESSIONS, post(officials::end_sessions))
         .route(paths::CALENDAR, post(calendar::add_day))

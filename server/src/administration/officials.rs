@@ -5,6 +5,7 @@
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::accounts::second_factor::{step_up, store as second_factor_store};
 use crate::accounts::tokens::{self, Purpose};
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
@@ -298,14 +299,88 @@ pub async fn update(
     }
 }
 
+/// Disabling is a sensitive action: the second factor again if the last
+/// check is older than 15 minutes. The list's quick button cannot carry a
+/// code, so a refusal lands on the official's page, whose form can.
 pub async fn disable(
     State(state): State<AppState>,
     session: Session,
     asker: Asker,
     admin: SignedIn,
     Path(id): Path<i64>,
+    form: Posted,
 ) -> HandlerResult {
+    target_in_reach(&state, &admin, id, asker.lang).await?;
+    if let Err(message) =
+        step_up::confirm(&state, &session, &asker, &admin.0, &form, "disable_account").await?
+    {
+        let mut refused = FormFeedback::new("disable_official");
+        refused.error(step_up::FIELD, &message);
+        feedback::form(&session, refused).await;
+        return Ok(see_other(&paths::official(id)));
+    }
     set_disabled(state, session, asker, admin, id, true).await
+}
+
+/// Removes an official's second factor and recovery codes, and ends their
+/// sessions: for a lost phone. They set up a new one at their next
+/// sign-in. As sensitive as disabling the account.
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    admin: SignedIn,
+    Path(id): Path<i64>,
+    form: Posted,
+) -> HandlerResult {
+    let (name, _) = target_in_reach(&state, &admin, id, asker.lang).await?;
+    if let Err(message) = step_up::confirm(
+        &state,
+        &session,
+        &asker,
+        &admin.0,
+        &form,
+        "reset_second_factor",
+    )
+    .await?
+    {
+        let mut refused = FormFeedback::new("reset_second_factor");
+        refused.error(step_up::FIELD, &message);
+        feedback::form(&session, refused).await;
+        return Ok(see_other(&paths::official(id)));
+    }
+    let mut tx = state.pool.begin().await?;
+    let removed = second_factor_store::remove(&mut tx, id).await?;
+    sqlx::query!(
+        "UPDATE users SET sessions_valid_after = now(), updated_at = now() WHERE id = $1",
+        id
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "UPDATE user_sessions SET ended_at = now(), ended_by = $2
+         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now()",
+        id,
+        admin.0.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        Some(admin.0.id),
+        AuditAction::SecondFactorReset,
+        json!({ "official": id, "had_one": removed }),
+        asker.ip,
+    )
+    .await?;
+    tx.commit().await?;
+    feedback::notice(
+        &session,
+        NoticeTone::Success,
+        (asker.lang.texts().second_factor.admin_reset_done)(&name),
+    )
+    .await;
+    Ok(see_other(&paths::official(id)))
 }
 
 pub async fn enable(

@@ -15,6 +15,7 @@ use super::document_templates::{self, DraftPost};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
 use crate::access::feedback;
+use crate::accounts::second_factor::step_up;
 use crate::errors::{HandlerError, HandlerResult};
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
@@ -474,6 +475,24 @@ pub async fn publish(
     let t = &asker.lang.texts().procedures_admin;
     let back = paths::procedure_admin(&code);
     let typed = form.get("effective_from").trim().to_string();
+    // Publishing is a sensitive action: the second factor again if the
+    // last check is older than 15 minutes.
+    if let Err(message) = step_up::confirm(
+        &state,
+        &session,
+        &asker,
+        &user.0,
+        &form,
+        "publish_procedure",
+    )
+    .await?
+    {
+        let mut refused = FormFeedback::new(PUBLISH_FORM);
+        refused.keep("effective_from", &typed);
+        refused.error(step_up::FIELD, &message);
+        feedback::form(&session, refused).await;
+        return Ok(see_other(&back));
+    }
     let mut tx = state.pool.begin().await?;
     let procedure = lock(&mut tx, &code).await?;
     let Some((draft, author)) = procedure.draft else {

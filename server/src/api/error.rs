@@ -31,6 +31,7 @@ impl IntoResponse for ApiError {
             AppError::Internal => "internal",
             AppError::SignInRequired => "sign_in_required",
             AppError::Forbidden => "forbidden",
+            AppError::SecondFactorRequired => "second_factor_required",
         };
         let body = ApiErrorBody {
             error: code,

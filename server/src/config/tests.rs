@@ -24,12 +24,13 @@ fn defaults_serve_locally_without_demo_data() {
 
 #[test]
 fn the_sandbox_gateway_is_refused_in_production_and_vnpay_needs_its_keys() {
-    let error = config(&[("MOTCUA_ENV", "production")]).unwrap_err();
+    let error = config(&[("MOTCUA_ENV", "production"), ("MOTCUA_SECRET_KEY", KEY)]).unwrap_err();
     assert_eq!(error, ConfigError::SandboxInProduction);
     let error = config(&[("MOTCUA_PAYMENT_GATEWAY", "vnpay")]).unwrap_err();
     assert_eq!(error, ConfigError::VnpayIncomplete);
     let read = config(&[
         ("MOTCUA_ENV", "production"),
+        ("MOTCUA_SECRET_KEY", KEY),
         ("MOTCUA_PAYMENT_GATEWAY", "vnpay"),
         ("MOTCUA_VNPAY_TMN_CODE", "MOTCUA01"),
         ("MOTCUA_VNPAY_HASH_SECRET", "very-secret"),
@@ -38,6 +39,28 @@ fn the_sandbox_gateway_is_refused_in_production_and_vnpay_needs_its_keys() {
     assert!(!format!("{read:?}").contains("very-secret"));
     assert!(matches!(read.payments.gateway, GatewayChoice::Vnpay(_)));
     assert_eq!(read.payments.expiry_minutes, 15);
+}
+
+/// 32 bytes in base64, as `openssl rand -base64 32` prints them.
+const KEY: &str = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
+#[test]
+fn production_needs_a_secret_key_of_32_bytes_which_is_never_printed() {
+    let error = config(&[("MOTCUA_ENV", "production")]).unwrap_err();
+    assert_eq!(error, ConfigError::SecretKeyMissing);
+    let error = config(&[("MOTCUA_SECRET_KEY", "c2hvcnQ=")]).unwrap_err();
+    assert_eq!(error, ConfigError::SecretKeyMalformed, "5 bytes");
+    let read = config(&[("MOTCUA_SECRET_KEY", KEY)]).unwrap();
+    assert_eq!(read.secret_key.0[..4], [0xab, 0xcd, 0xef, 0x12]);
+    assert!(
+        !format!("{read:?}").contains("171"),
+        "no key bytes in debug output"
+    );
+    assert_ne!(
+        config(&[]).unwrap().secret_key,
+        read.secret_key,
+        "the development key is another"
+    );
 }
 
 #[test]

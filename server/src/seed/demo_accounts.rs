@@ -1,12 +1,19 @@
 //! One account per role, and a citizen, for demonstrations. All share the
 //! password `Demo@12345`; the README lists them. They exist only in demo mode.
+//! The officials also share one authenticator secret ([`DEMO_TOTP_SECRET`],
+//! base32 `NVXXIY3VMEWWIZLNN4WTEZTBFUZDAMRW`, in the README too): add it to
+//! an authenticator app to sign in as any of them.
 
 use app::access::Role;
 use app::accounts::password::{Password, PasswordContext};
 use app::accounts::password_hash;
+use app::accounts::second_factor::{self, sealing::SealingKey};
 use sqlx::PgPool;
 
 pub const DEMO_PASSWORD: &str = "Demo@12345";
+/// The demo officials' second factor: twenty bytes, public like the
+/// password, for demonstrations and the end-to-end tests only.
+pub const DEMO_TOTP_SECRET: &[u8; 20] = b"motcua-demo-2fa-2026";
 
 struct DemoOfficial {
     email: &'static str,
@@ -93,7 +100,8 @@ const OFFICIALS: &[DemoOfficial] = &[
     },
 ];
 
-pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
+pub async fn load(pool: &PgPool, key: &crate::config::SecretKey) -> anyhow::Result<()> {
+    let sealing = SealingKey::new(key.0);
     let password = Password::parse(DEMO_PASSWORD, &PasswordContext::default())
         .map_err(|error| anyhow::anyhow!("the demo password breaks the policy: {error:?}"))?;
     // One hash for all: the accounts are for demonstrations only.
@@ -128,6 +136,9 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(user_id) = inserted {
+            second_factor::store::enrol_known(&mut tx, &sealing, user_id, DEMO_TOTP_SECRET)
+                .await
+                .map_err(|error| anyhow::anyhow!("the demo second factor: {error}"))?;
             for &role in official.roles {
                 sqlx::query!(
                     "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",

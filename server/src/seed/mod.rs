@@ -33,13 +33,14 @@ pub async fn load_reference_data(pool: &PgPool) -> anyhow::Result<()> {
 }
 
 /// Loads the demo province: agencies and their one-stop units, the
-/// procedure catalogue, the knowledge base and one account per role.
-pub async fn load_demo_data(pool: &PgPool) -> anyhow::Result<()> {
+/// procedure catalogue, the knowledge base and one account per role (the
+/// officials' second factor sealed with `key`).
+pub async fn load_demo_data(pool: &PgPool, key: &crate::config::SecretKey) -> anyhow::Result<()> {
     demo_agencies::load(pool).await?;
     demo_one_stop_units::load(pool).await?;
     demo_catalogue::load(pool).await?;
     demo_eforms::load(pool).await?;
     demo_articles::load(pool).await?;
     report_categories::load(pool).await?;
-    demo_accounts::load(pool).await
+    demo_accounts::load(pool, key).await
 }

@@ -82,6 +82,7 @@ mod request_safety;
 mod s3_files;
 mod scheduled_agency_changes;
 mod search_words_admin;
+mod second_factor;
 mod sectors_admin;
 mod semantic_retrieval;
 mod sign_in;

@@ -63,7 +63,9 @@ async fn the_demo_categories_say_who_handles_them_and_in_what_time() {
     };
     let (categories, changes) = counts().await;
     assert_eq!((categories, changes), (22, 22));
-    server::seed::load_demo_data(&app.pool).await.unwrap();
+    server::seed::load_demo_data(&app.pool, &app.state.config.secret_key)
+        .await
+        .unwrap();
     assert_eq!(counts().await, (22, 22));
 
     // Two instances starting a fresh install at once load them once.

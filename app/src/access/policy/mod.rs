@@ -127,7 +127,17 @@ pub fn check(visitor: &Visitor, permission: Permission) -> Result<&SignedInUser,
     if permits(user, permission) {
         Ok(user)
     } else {
-        Err(AppError::Forbidden)
+        Err(refusal_for(user))
+    }
+}
+
+/// Why `user` may not: their roles wait for their second factor, or they
+/// simply may not.
+pub fn refusal_for(user: &SignedInUser) -> AppError {
+    if user.second_factor.pending.is_some() {
+        AppError::SecondFactorRequired
+    } else {
+        AppError::Forbidden
     }
 }
 
@@ -141,6 +151,9 @@ pub fn landing_page(user: &SignedInUser) -> &'static str {
     use crate::paths;
     if !user.is_official() {
         return paths::DOSSIERS;
+    }
+    if user.second_factor.pending.is_some() {
+        return paths::SECOND_FACTOR;
     }
     let works_dossiers = [Role::Reception, Role::Specialist, Role::Leader]
         .into_iter()

@@ -10,6 +10,7 @@ fn citizen(confirmed: bool) -> SignedInUser {
         email_confirmed: confirmed,
         agency_id: None,
         roles: vec![],
+        second_factor: Default::default(),
     }
 }
 
@@ -28,6 +29,7 @@ fn official(roles: &[(Role, &[i64])]) -> SignedInUser {
                 agency_ids: agencies.to_vec(),
             })
             .collect(),
+        second_factor: Default::default(),
     }
 }
 

@@ -60,7 +60,10 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
                 {is_official.then(|| view! { <div><dt>{a.roles_label}</dt><dd>{roles.clone()}</dd></div> })}
             </dl>
             {administers.then(|| view! { <p><a href=paths::OFFICIALS>{a.nav_admin_users}</a></p> })}
-            <p><a href=paths::MY_SESSIONS>{t.sessions.nav}</a>" · "<a href=paths::MY_DATA>{t.personal_data.nav}</a></p>
+            <p>
+                <a href=paths::MY_SESSIONS>{t.sessions.nav}</a>" · "<a href=paths::MY_DATA>{t.personal_data.nav}</a>
+                {is_official.then(|| view! { " · "<a href=paths::SECOND_FACTOR>{t.second_factor.nav}</a> })}
+            </p>
             {(!is_official).then(|| view! {
                 <p><a href=paths::DOSSIERS>{t.filing.nav_my_dossiers}</a>" · "<a href=paths::WALLET>{t.filing.wallet_title}</a>" · "<a href=paths::MY_PAYMENTS>{t.citizen.payments_title}</a></p>
             })}

@@ -7,7 +7,9 @@ mod forgot_password_page;
 mod personal_data_page;
 mod register_page;
 mod reset_password_page;
+mod second_factor_page;
 mod sessions_page;
+mod sign_in_code_page;
 mod sign_in_page;
 
 pub use account_page::AccountPage;
@@ -16,7 +18,9 @@ pub use forgot_password_page::ForgotPasswordPage;
 pub use personal_data_page::PersonalDataPage;
 pub use register_page::RegisterPage;
 pub use reset_password_page::ResetPasswordPage;
+pub use second_factor_page::{SecondFactorPage, StepUpField};
 pub use sessions_page::SessionsPage;
+pub use sign_in_code_page::SignInCodePage;
 pub use sign_in_page::SignInPage;
 
 use leptos::prelude::*;

@@ -1,3 +1,4 @@
+use crate::accounts::pages::StepUpField;
 use crate::administration::api_tokens::{load_api_tokens, ApiTokensView};
 use crate::forms::{ErrorSummary, FormFeedback, TextField};
 use crate::i18n::use_texts;
@@ -98,6 +99,7 @@ fn ApiTokens(data: ApiTokensView, form: FormFeedback) -> impl IntoView {
                     </select>
                 </div>
                 <TextField name="label" label=k.label hint=k.label_hint feedback=form.clone() required=true/>
+                <StepUpField feedback=form.clone()/>
                 <button type="submit" class="button">{k.issue_button}</button>
             </form>
         </section>

@@ -1,4 +1,5 @@
 use super::procedure_draft_form::{DraftForm, DRAFT_FORM};
+use crate::accounts::pages::StepUpField;
 use crate::administration::procedures::server_fns::load_procedure_admin;
 use crate::administration::procedures::{Draft, ProcedureAdmin, VersionState};
 use crate::forms::{ErrorSummary, FormFeedback, TextField};
@@ -132,7 +133,8 @@ fn DraftSection(
                 view! {
                     <form method="post" action=paths::publish_procedure_draft(&code) novalidate="">
                         <p>{t.publish_hint}</p>
-                        <TextField name="effective_from" label=t.effective_label hint=t.effective_hint feedback=publish inputmode="numeric"/>
+                        <TextField name="effective_from" label=t.effective_label hint=t.effective_hint feedback=publish.clone() inputmode="numeric"/>
+                        <StepUpField feedback=publish/>
                         <button type="submit" class="button">{t.publish_button}</button>
                     </form>
                 }.into_any()

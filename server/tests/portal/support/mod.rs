@@ -23,6 +23,7 @@ pub mod payments;
 pub mod pdf;
 pub mod photos;
 pub mod s3;
+pub mod second_factor;
 pub mod tiles;
 pub mod uploads;
 pub mod xlsx;
@@ -373,7 +374,9 @@ async fn ensure_template(server: &PgConnectOptions) -> String {
             .unwrap();
         MIGRATOR.run(&pool).await.unwrap();
         server::seed::load_reference_data(&pool).await.unwrap();
-        server::seed::load_demo_data(&pool).await.unwrap();
+        // The tests' configuration sets no key: the development one.
+        let key = Config::from_lookup(|_| None).unwrap().secret_key;
+        server::seed::load_demo_data(&pool, &key).await.unwrap();
         pool.close().await;
         sqlx::query(&format!("ALTER DATABASE {building} RENAME TO {template}"))
             .execute(&mut admin)
