@@ -58,17 +58,22 @@ const GIVEN_NAMES = ['An', 'Bình', 'Cúc', 'Dung', 'Giang', 'Hà', 'Lan', 'Mai'
  * a password from the mail; returns their name, email and password.
  */
 export async function newSpecialistAtTheWard(portal) {
+  return newOfficialAtTheWard(portal, 'specialist');
+}
+
+/** The same for any role (`reception`, `leader`…). */
+export async function newOfficialAtTheWard(portal, role) {
   const { page } = portal;
   const stamp = String(Date.now());
   const name = `Đặng ${GIVEN_NAMES[Number(stamp.at(-1))]} ${GIVEN_NAMES[Number(stamp.at(-2))]} ${GIVEN_NAMES[Number(stamp.at(-3))]}`;
-  const email = `chuyenvien.${stamp}.${Math.floor(Math.random() * 1e6)}@example.vn`;
+  const email = `${role}.${stamp}.${Math.floor(Math.random() * 1e6)}@example.vn`;
   const password = 'sóng vỗ bờ Hạ Long';
   await signInAs(portal, 'quantri@motcua.example');
   await portal.open('/quan-tri/nguoi-dung');
   const ward = page.getByLabel('Cơ quan', { exact: true }).first().locator('option', { hasText: 'phường Hồng Gai' }).first();
   const created = await page.request.post('/quan-tri/nguoi-dung', {
     headers: { Origin: BASE_URL },
-    form: { full_name: name, email, agency_id: await ward.getAttribute('value'), role: 'specialist' },
+    form: { full_name: name, email, agency_id: await ward.getAttribute('value'), role },
   });
   assert.ok(created.ok(), `the account is created (${created.status()})`);
   await portal.open(await linkMailedTo(portal, email, '/dat-lai-mat-khau'));
