@@ -139,6 +139,9 @@ routes! {
     /// one JSON file.
     MY_DATA, my_data() = "/tai-khoan/du-lieu";
     MY_DATA_JSON, my_data_json() = "/tai-khoan/du-lieu.json";
+    /// Deleting one's drafts, and wallet files nothing uses.
+    DELETE_MY_DRAFTS, delete_my_drafts() = "/tai-khoan/du-lieu/xoa-ho-so-nhap";
+    DELETE_MY_UNUSED_FILES, delete_my_unused_files() = "/tai-khoan/du-lieu/xoa-giay-to";
     /// An official's second factor: setting up the authenticator app,
     /// confirming it with a first code, checking it in this session, and
     /// new recovery codes.

@@ -283,6 +283,7 @@ pub async fn start_background_work(state: &AppState) -> anyhow::Result<()> {
         );
     }
     sessions::spawn_expired_session_cleanup(pool.clone());
+    accounts::retention::spawn(pool.clone());
     back_office::digest::spawn(
         pool.clone(),
         state.clock.clone(),

@@ -12,6 +12,8 @@
 //! (instant feedback) and on the server (the authority).
 
 pub mod birth_date;
+#[cfg(feature = "ssr")]
+pub mod data_deletion;
 pub mod identity;
 mod model;
 pub mod pages;

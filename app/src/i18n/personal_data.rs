@@ -10,6 +10,19 @@ pub struct PersonalDataTexts {
     pub download: &'static str,
     pub correct_heading: &'static str,
     pub correct_lead: &'static str,
+    pub delete_heading: &'static str,
+    /// The retention rules in force: drafts' days, the assistant's days.
+    pub retention: fn(i32, i32) -> String,
+    /// How many drafts; the button.
+    pub drafts_count: fn(i64) -> String,
+    pub delete_drafts: &'static str,
+    pub wallet_count: fn(i64) -> String,
+    pub delete_wallet: &'static str,
+    pub confirm: &'static str,
+    pub confirm_required: &'static str,
+    pub drafts_deleted: fn(u64) -> String,
+    pub wallet_deleted: fn(usize) -> String,
+    pub filed_kept: &'static str,
 }
 
 pub const VI: PersonalDataTexts = PersonalDataTexts {
@@ -21,6 +34,17 @@ pub const VI: PersonalDataTexts = PersonalDataTexts {
     download: "Tải về dữ liệu (JSON)",
     correct_heading: "Sửa thông tin",
     correct_lead: "Thư điện tử và số điện thoại sửa được tại trang tài khoản; họ tên, số định danh và ngày sinh sửa tại bộ phận một cửa, có giấy tờ chứng minh.",
+    delete_heading: "Xoá dữ liệu không còn cần",
+    retention: |drafts, assistant| format!("Cổng tự xoá hồ sơ nháp không được sửa trong {drafts} ngày, và câu hỏi gửi trợ lý sau {assistant} ngày."),
+    drafts_count: |n| format!("Bạn có {n} hồ sơ nháp chưa nộp."),
+    delete_drafts: "Xoá các hồ sơ nháp",
+    wallet_count: |n| format!("Bạn có {n} giấy tờ trong kho không gắn với hồ sơ hay phản ánh nào."),
+    delete_wallet: "Xoá các giấy tờ này",
+    confirm: "Tôi hiểu rằng dữ liệu đã xoá không khôi phục được",
+    confirm_required: "Đánh dấu ô xác nhận để xoá.",
+    drafts_deleted: |n| format!("Đã xoá {n} hồ sơ nháp. Giấy tờ đã tải lên vẫn ở trong kho giấy tờ của bạn."),
+    wallet_deleted: |n| format!("Đã xoá {n} giấy tờ khỏi kho."),
+    filed_kept: "Hồ sơ đã nộp và giấy tờ của chúng không xoá được: cơ quan phải lưu giữ theo quy định về lưu trữ.",
 };
 
 pub const EN: PersonalDataTexts = PersonalDataTexts {
@@ -32,4 +56,15 @@ pub const EN: PersonalDataTexts = PersonalDataTexts {
     download: "Download your data (JSON)",
     correct_heading: "Correcting your details",
     correct_lead: "Email and phone are changed on the account page; name, identity number and date of birth at the one-stop desk, with a document proving them.",
+    delete_heading: "Delete what you no longer need",
+    retention: |drafts, assistant| format!("The portal deletes drafts left untouched for {drafts} days by itself, and questions to the assistant after {assistant} days."),
+    drafts_count: |n| format!("You have {n} draft dossiers not submitted."),
+    delete_drafts: "Delete the drafts",
+    wallet_count: |n| format!("You have {n} documents in your wallet that no dossier or report uses."),
+    delete_wallet: "Delete these documents",
+    confirm: "I understand deleted data cannot be restored",
+    confirm_required: "Tick the box to confirm the deletion.",
+    drafts_deleted: |n| format!("{n} drafts deleted. The documents you uploaded stay in your wallet."),
+    wallet_deleted: |n| format!("{n} documents deleted from your wallet."),
+    filed_kept: "Submitted dossiers and their documents cannot be deleted: the agency must keep them under the archiving rules.",
 };

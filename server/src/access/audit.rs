@@ -90,6 +90,10 @@ pub enum AuditAction {
     RecoveryCodesRenewed,
     /// An administrator removed an official's second factor.
     SecondFactorReset,
+    /// A person deleted their drafts or unused wallet files (detail: how many).
+    PersonalDataDeleted,
+    /// The hourly retention rules deleted old drafts and assistant exchanges.
+    RetentionApplied,
 }
 
 impl AuditAction {
@@ -152,6 +156,8 @@ impl AuditAction {
             AuditAction::SecondFactorThrottled => "second_factor_throttled",
             AuditAction::RecoveryCodesRenewed => "recovery_codes_renewed",
             AuditAction::SecondFactorReset => "second_factor_reset",
+            AuditAction::PersonalDataDeleted => "personal_data_deleted",
+            AuditAction::RetentionApplied => "retention_applied",
         }
     }
 }

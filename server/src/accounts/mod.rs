@@ -3,12 +3,14 @@
 //! the forms are Leptos components in `app::accounts::pages`.
 
 mod active_sessions;
+mod data_deletion;
 mod digest_preference;
 mod email_confirmation;
 mod password_reset;
 mod personal_data;
 mod profile;
 mod registration;
+pub mod retention;
 pub mod second_factor;
 mod sign_in;
 mod sign_out;
@@ -57,4 +59,9 @@ pub fn router() -> Router<AppState> {
         .route(paths::END_SESSION, post(active_sessions::end_one))
         .route(paths::END_OTHER_SESSIONS, post(active_sessions::end_others))
         .route(paths::MY_DATA_JSON, get(personal_data::download))
+        .route(paths::DELETE_MY_DRAFTS, post(data_deletion::delete_drafts))
+        .route(
+            paths::DELETE_MY_UNUSED_FILES,
+            post(data_deletion::delete_unused_files),
+        )
 }

@@ -351,20 +351,7 @@ pub async fn reset_second_factor(
     }
     let mut tx = state.pool.begin().await?;
     let removed = second_factor_store::remove(&mut tx, id).await?;
-    sqlx::query!(
-        "UPDATE users SET sessions_valid_after = now(), updated_at = now() WHERE id = $1",
-        id
-    )
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query!(
-        "UPDATE user_sessions SET ended_at = now(), ended_by = $2
-         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now()",
-        id,
-        admin.0.id
-    )
-    .execute(&mut *tx)
-    .await?;
+    end_every_session(&mut tx, id, admin.0.id).await?;
     audit::record(
         &mut *tx,
         Some(admin.0.id),
@@ -406,21 +393,7 @@ pub async fn end_sessions(
 ) -> HandlerResult {
     let (name, _) = target_in_reach(&state, &admin, id, asker.lang).await?;
     let mut tx = state.pool.begin().await?;
-    sqlx::query!(
-        "UPDATE users SET sessions_valid_after = now(), updated_at = now() WHERE id = $1",
-        id
-    )
-    .execute(&mut *tx)
-    .await?;
-    let ended = sqlx::query!(
-        "UPDATE user_sessions SET ended_at = now(), ended_by = $2
-         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now()",
-        id,
-        admin.0.id
-    )
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    let ended = end_every_session(&mut tx, id, admin.0.id).await?;
     audit::record(
         &mut *tx,
         Some(admin.0.id),
@@ -433,6 +406,26 @@ pub async fn end_sessions(
     let t = &asker.lang.texts().sessions;
     feedback::notice(&session, NoticeTone::Success, (t.admin_ended)(&name, ended)).await;
     Ok(see_other(&paths::official(id)))
+}
+
+/// Every session of `id` started before now is refused from its next
+/// request on; those with rows are marked ended by `by`. How many rows.
+async fn end_every_session(tx: &mut sqlx::PgConnection, id: i64, by: i64) -> sqlx::Result<u64> {
+    sqlx::query!(
+        "UPDATE users SET sessions_valid_after = now(), updated_at = now() WHERE id = $1",
+        id
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(sqlx::query!(
+        "UPDATE user_sessions SET ended_at = now(), ended_by = $2
+         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now()",
+        id,
+        by
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected())
 }
 
 /// Disabling takes effect on the account's very next request, on every

@@ -82,3 +82,174 @@ async fn a_citizen_downloads_everything_the_portal_holds_about_them() {
     let refused = stranger.get("/tai-khoan/du-lieu.json").await;
     assert!(refused.location().starts_with("/dang-nhap"));
 }
+
+async fn count(app: &support::TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+}
+
+/// A draft of the birth registration with one uploaded file, for `browser`.
+async fn draft_with_a_file(app: &support::TestApp, browser: &support::browser::Browser<'_>) {
+    use support::uploads::{birth_document, upload, PDF};
+    let document = birth_document(app, "Giấy chứng sinh").await;
+    let response = upload(
+        app,
+        browser,
+        document,
+        "ban-nhap.pdf",
+        "application/pdf",
+        PDF,
+    )
+    .await;
+    assert_eq!(response.status, 303, "{}", response.text());
+}
+
+#[tokio::test]
+async fn a_citizen_deletes_their_drafts_and_unused_files_but_nothing_filed() {
+    let app = spawn_app().await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let code = support::dossiers::submit_birth(&app, &mut citizen).await;
+    draft_with_a_file(&app, &citizen).await;
+    let drafts = "SELECT count(*) FROM dossiers d JOIN users u ON u.id = d.applicant_id
+                  WHERE u.email = 'congdan@motcua.example' AND d.status = 'draft'";
+    assert_eq!(count(&app, drafts).await, 1);
+    let files_before = count(&app, "SELECT count(*) FROM stored_files").await;
+    let page = citizen.get("/tai-khoan/du-lieu").await.text();
+    assert!(page.contains("Bạn có 1 hồ sơ nháp chưa nộp."), "{page}");
+    assert!(
+        page.contains("180 ngày"),
+        "the retention rule is told: {page}"
+    );
+
+    // Without the ticked box nothing goes.
+    let unconfirmed = citizen.post("/tai-khoan/du-lieu/xoa-ho-so-nhap", &[]).await;
+    assert_eq!(unconfirmed.location(), "/tai-khoan/du-lieu");
+    assert!(citizen
+        .get("/tai-khoan/du-lieu")
+        .await
+        .text()
+        .contains("Đánh dấu ô xác nhận để xoá."));
+    assert_eq!(count(&app, drafts).await, 1);
+
+    // Another citizen's deletion touches only their own.
+    let other = app.another_citizen().await;
+    let mut stranger = signed_in(&app, other).await;
+    stranger
+        .post("/tai-khoan/du-lieu/xoa-ho-so-nhap", &[("confirm", "on")])
+        .await;
+    stranger
+        .post("/tai-khoan/du-lieu/xoa-giay-to", &[("confirm", "on")])
+        .await;
+    assert_eq!(count(&app, drafts).await, 1);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM stored_files").await,
+        files_before
+    );
+
+    citizen
+        .post("/tai-khoan/du-lieu/xoa-ho-so-nhap", &[("confirm", "on")])
+        .await;
+    assert!(citizen
+        .get("/tai-khoan/du-lieu")
+        .await
+        .text()
+        .contains("Đã xoá 1 hồ sơ nháp."));
+    assert_eq!(count(&app, drafts).await, 0);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM stored_files").await,
+        files_before,
+        "the draft's file stays in the wallet"
+    );
+
+    // The draft's file is used by nothing now; the filed dossier's is.
+    let key: String = sqlx::query_scalar(
+        "SELECT storage_key FROM stored_files WHERE original_name = 'ban-nhap.pdf'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let in_store = |key: String| {
+        let files = app.state.files.clone();
+        async move {
+            files
+                .head(&object_store::path::Path::from(key.as_str()))
+                .await
+                .is_ok()
+        }
+    };
+    assert!(in_store(key.clone()).await);
+    citizen
+        .post("/tai-khoan/du-lieu/xoa-giay-to", &[("confirm", "on")])
+        .await;
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM stored_files").await,
+        files_before - 1
+    );
+    assert!(!in_store(key).await, "its content is gone from the store");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM stored_files WHERE original_name = 'giay-chung-sinh.pdf'"
+        )
+        .await,
+        1,
+        "the filed dossier's document stays"
+    );
+    assert!(citizen
+        .get(&format!("/ho-so/{code}"))
+        .await
+        .status
+        .is_success());
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'personal_data_deleted'"
+        )
+        .await,
+        4
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_retention_rules_delete_old_drafts_and_exchanges_once_even_run_twice_at_once() {
+    let app = spawn_app().await;
+    let citizen = signed_in(&app, CITIZEN).await;
+    draft_with_a_file(&app, &citizen).await;
+    let other = app.another_citizen().await;
+    let stranger = signed_in(&app, other).await;
+    draft_with_a_file(&app, &stranger).await;
+    // The demo citizen's draft was last touched 181 days ago (the rule: 180).
+    sqlx::query(
+        "UPDATE dossiers SET updated_at = now() - interval '181 days'
+         WHERE status = 'draft' AND applicant_id = (SELECT id FROM users WHERE email = $1)",
+    )
+    .bind(CITIZEN)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO assistant_exchanges (conversation, question, reply_kind, reply, asked_at)
+         VALUES ('a', 'cũ', 'no_answer', '{}', now() - interval '91 days'),
+                ('b', 'mới', 'no_answer', '{}', now() - interval '89 days')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let (first, second) = tokio::join!(
+        server::accounts::retention::apply(&app.pool),
+        server::accounts::retention::apply(&app.pool)
+    );
+    let (first, second) = (first.unwrap(), second.unwrap());
+    assert_eq!(first.0 + second.0, 1, "one old draft, deleted once");
+    assert_eq!(first.1 + second.1, 1, "one old exchange, deleted once");
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM dossiers WHERE status = 'draft'").await,
+        1,
+        "the fresh draft stays"
+    );
+    let kept: Vec<String> = sqlx::query_scalar("SELECT question FROM assistant_exchanges")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, ["mới"]);
+}
