@@ -259,6 +259,8 @@ routes! {
     ASSISTANT_SETTINGS, assistant_settings() = "/quan-tri/cai-dat/hoi-dap";
     /// The field reports' settings (POST).
     REPORT_SETTINGS, report_settings() = "/quan-tri/cai-dat/phan-anh";
+    /// How long drafts and the assistant's exchanges are kept.
+    RETENTION_SETTINGS, retention_settings() = "/quan-tri/cai-dat/luu-giu";
     /// The search words (POST: `action` adds or removes a phrase or a
     /// filler word; `?thu=` tries a question).
     SEARCH_WORDS_ADMIN, search_words_admin() = "/quan-tri/tu-ngu-tim-kiem";

@@ -103,15 +103,3 @@ pub async fn delete_old_assistant_exchanges<'c>(
     .await?
     .rows_affected())
 }
-
-/// The retention rules in force: (draft days, assistant days).
-pub async fn retention_days<'c>(executor: impl PgExecutor<'c>) -> sqlx::Result<(i32, i32)> {
-    let row = sqlx::query!(
-        "SELECT draft_retention_days, assistant_retention_days FROM portal_settings LIMIT 1"
-    )
-    .fetch_optional(executor)
-    .await?;
-    Ok(row
-        .map(|row| (row.draft_retention_days, row.assistant_retention_days))
-        .unwrap_or((180, 90)))
-}

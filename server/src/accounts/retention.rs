@@ -6,14 +6,16 @@
 
 use crate::access::audit::{self, AuditAction};
 use app::accounts::data_deletion;
+use app::administration::settings::server_fns::store::retention_settings;
 use serde_json::json;
 use sqlx::PgPool;
 
 /// Applies the rules once; how many drafts and exchanges went.
-pub async fn apply(pool: &PgPool) -> sqlx::Result<(u64, u64)> {
-    let (draft_days, assistant_days) = data_deletion::retention_days(pool).await?;
-    let drafts = data_deletion::delete_drafts(pool, None, Some(draft_days)).await?;
-    let exchanges = data_deletion::delete_old_assistant_exchanges(pool, assistant_days).await?;
+pub async fn apply(pool: &PgPool) -> anyhow::Result<(u64, u64)> {
+    let rules = retention_settings(pool).await?;
+    let drafts = data_deletion::delete_drafts(pool, None, Some(rules.draft_retention_days)).await?;
+    let exchanges =
+        data_deletion::delete_old_assistant_exchanges(pool, rules.assistant_retention_days).await?;
     if drafts + exchanges > 0 {
         audit::record(
             pool,

@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::SETTINGS_ADMIN, post(settings::update))
         .route(paths::ASSISTANT_SETTINGS, post(settings::update_assistant))
         .route(paths::REPORT_SETTINGS, post(settings::update_field_reports))
+        .route(paths::RETENTION_SETTINGS, post(settings::update_retention))
         .route(paths::SEARCH_WORDS_ADMIN, post(search_words::change))
         .route(paths::SECTORS_ADMIN, post(sectors::create))
         .route(paths::SECTOR_ADMIN, post(sectors::update))

@@ -11,13 +11,15 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::administration::pages::{ASSISTANT_SETTINGS_FORM, REPORT_SETTINGS_FORM, SETTINGS_FORM};
+use app::administration::pages::{
+    ASSISTANT_SETTINGS_FORM, REPORT_SETTINGS_FORM, RETENTION_SETTINGS_FORM, SETTINGS_FORM,
+};
 use app::administration::settings::server_fns::store::{
-    assistant_settings, field_report_settings, settings as stored,
+    assistant_settings, field_report_settings, retention_settings, settings as stored,
 };
 use app::administration::settings::{
-    check_answer_days, check_map, check_reopen_days, check_settings, AssistantSettings,
-    FieldReportSettings, MapTyped, PortalSettings,
+    check_answer_days, check_map, check_reopen_days, check_retention, check_settings,
+    AssistantSettings, FieldReportSettings, MapTyped, PortalSettings,
 };
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -193,6 +195,52 @@ pub async fn update_field_reports(
     )
     .await?;
     feedback::notice(&session, NoticeTone::Success, t.reports_saved).await;
+    Ok(see_other(&back))
+}
+
+/// How long drafts and the assistant's exchanges are kept.
+pub async fn update_retention(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+    form: Posted,
+) -> HandlerResult {
+    let admin = catalogue_keeper(&state, &user, &asker).await?;
+    let t = &asker.lang.texts().settings_admin;
+    let back = format!("{}#luu-giu", paths::SETTINGS_ADMIN);
+    let mut kept = FormFeedback::new(RETENTION_SETTINGS_FORM);
+    let drafts = form.kept_text(&mut kept, "draft_retention_days");
+    let assistant = form.kept_text(&mut kept, "assistant_retention_days");
+    let after = match check_retention(&drafts, &assistant) {
+        Ok(after) => after,
+        Err(refusals) => {
+            for (field, refusal) in refusals {
+                kept.error(field, refusal.message(t));
+            }
+            return send_back(&session, kept, &back).await;
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    lock_settings(&mut tx).await?;
+    let before = retention_settings(&mut *tx)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    sqlx::query!(
+        "UPDATE portal_settings SET draft_retention_days = $1, assistant_retention_days = $2, updated_at = now()",
+        after.draft_retention_days,
+        after.assistant_retention_days,
+    )
+    .execute(&mut *tx)
+    .await?;
+    audited_commit(
+        tx,
+        admin,
+        json!({ "before": before, "after": after }),
+        &asker,
+    )
+    .await?;
+    feedback::notice(&session, NoticeTone::Success, t.retention_saved).await;
     Ok(see_other(&back))
 }
 

@@ -83,3 +83,46 @@ async fn only_the_provinces_administrators_change_the_settings() {
     }
     assert!(app.get("/").await.body.contains("href=\"tel:18001096\""));
 }
+
+#[tokio::test]
+async fn the_province_sets_how_long_drafts_and_assistant_exchanges_are_kept() {
+    let app = spawn_app().await;
+    let mut admin = signed_in(&app, AUTHOR).await;
+    let form = "/quan-tri/cai-dat/luu-giu";
+    let refused = admin
+        .post(
+            form,
+            &[
+                ("draft_retention_days", "3"),
+                ("assistant_retention_days", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.location(), "/quan-tri/cai-dat#luu-giu");
+    let page = admin.get(PAGE).await;
+    assert!(page.text().contains("Nhập số ngày từ 7 đến 3650."));
+    assert!(page.body.contains("value=\"3\""), "kept as typed");
+    admin
+        .post(
+            form,
+            &[
+                ("draft_retention_days", "30"),
+                ("assistant_retention_days", "14"),
+            ],
+        )
+        .await;
+    let stored: (i32, i32) = sqlx::query_as(
+        "SELECT draft_retention_days, assistant_retention_days FROM portal_settings",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, (30, 14));
+    // Citizens are told the rule in force.
+    let mut citizen = support::back_office::signed_in(&app, support::back_office::CITIZEN).await;
+    assert!(citizen
+        .get("/tai-khoan/du-lieu")
+        .await
+        .text()
+        .contains("không được sửa trong 30 ngày, và câu hỏi gửi trợ lý sau 14 ngày"));
+}

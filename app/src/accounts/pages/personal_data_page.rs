@@ -25,13 +25,13 @@ pub async fn load_my_data() -> Result<MyDataView, crate::error::AppError> {
     let user = require(Permission::ManageOwnAccount)?;
     let pool = crate::database::pool()?;
     let deletable = data_deletion::deletable(&pool, user.id).await?;
-    let (draft_retention_days, assistant_retention_days) =
-        data_deletion::retention_days(&pool).await?;
+    let rules =
+        crate::administration::settings::server_fns::store::retention_settings(&pool).await?;
     Ok(MyDataView {
         drafts: deletable.drafts,
         wallet_files: deletable.wallet_files,
-        draft_retention_days,
-        assistant_retention_days,
+        draft_retention_days: rules.draft_retention_days,
+        assistant_retention_days: rules.assistant_retention_days,
     })
 }
 

@@ -49,5 +49,6 @@ pub use procedures_page::ProceduresAdminPage;
 pub use search_words_page::{SearchWordsPage, NEW_FILLER_FORM, NEW_SYNONYM_FORM};
 pub use sectors_page::{sector_form, SectorsPage, NEW_SECTOR_FORM};
 pub use settings_page::{
-    SettingsPage, ASSISTANT_SETTINGS_FORM, REPORT_SETTINGS_FORM, SETTINGS_FORM,
+    SettingsPage, ASSISTANT_SETTINGS_FORM, REPORT_SETTINGS_FORM, RETENTION_SETTINGS_FORM,
+    SETTINGS_FORM,
 };

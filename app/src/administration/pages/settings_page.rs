@@ -15,6 +15,8 @@ pub const SETTINGS_FORM: &str = "portal_settings";
 pub const ASSISTANT_SETTINGS_FORM: &str = "assistant_settings";
 /// The field reports' settings form.
 pub const REPORT_SETTINGS_FORM: &str = "report_settings";
+/// How long data is kept.
+pub const RETENTION_SETTINGS_FORM: &str = "retention_settings";
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -26,6 +28,8 @@ pub fn SettingsPage() -> impl IntoView {
             let feedback = session.feedback.form_for(SETTINGS_FORM);
             let assistant_feedback = session.feedback.form_for(ASSISTANT_SETTINGS_FORM);
             let report_feedback = session.feedback.form_for(REPORT_SETTINGS_FORM);
+            let retention_feedback = session.feedback.form_for(RETENTION_SETTINGS_FORM);
+            let r = view.retention;
             let reopen_days = view.field_reports.report_reopen_days;
             let map = view.field_reports.map.clone();
             let map_shown = if map.tile_url.is_empty() { t.no_map.to_string() } else { map.tile_url.clone() };
@@ -78,6 +82,16 @@ pub fn SettingsPage() -> impl IntoView {
                             </fieldset>
                             <button type="submit" class="button">{t.save}</button>
                         </form>
+                        <h2 id="luu-giu">{t.retention_heading}</h2>
+                        <p>{t.retention_lead}</p>
+                        <ErrorSummary form=retention_feedback.clone()/>
+                        <form method="post" action=paths::RETENTION_SETTINGS novalidate="">
+                            <TextField name="draft_retention_days" label=t.draft_retention hint=t.draft_retention_hint kind="number"
+                                feedback=retention_feedback.clone() required=true initial=r.draft_retention_days.to_string()/>
+                            <TextField name="assistant_retention_days" label=t.assistant_retention hint=t.assistant_retention_hint kind="number"
+                                feedback=retention_feedback.clone() required=true initial=r.assistant_retention_days.to_string()/>
+                            <button type="submit" class="button">{t.save}</button>
+                        </form>
                     }.into_any()
                 } else {
                     view! {
@@ -88,6 +102,8 @@ pub fn SettingsPage() -> impl IntoView {
                             <dt>{t.generated_answers}</dt><dd>{if a.generated_answers { t.switched_on } else { t.switched_off }}</dd>
                             <dt>{t.reopen_days}</dt><dd>{reopen_days}</dd>
                             <dt>{t.tile_url}</dt><dd>{map_shown}</dd>
+                            <dt>{t.draft_retention}</dt><dd>{r.draft_retention_days}</dd>
+                            <dt>{t.assistant_retention}</dt><dd>{r.assistant_retention_days}</dd>
                         </dl>
                         <p class="hint">{t.read_only}</p>
                     }.into_any()

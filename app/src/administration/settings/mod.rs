@@ -70,6 +70,59 @@ impl Default for FieldReportSettings {
     }
 }
 
+/// How long what nobody needs is kept (issue 22): applied hourly by
+/// `server/src/accounts/retention.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionSettings {
+    /// Days a draft dossier may stay untouched.
+    pub draft_retention_days: i32,
+    /// Days the assistant's exchanges are kept.
+    pub assistant_retention_days: i32,
+}
+
+impl Default for RetentionSettings {
+    /// The table's defaults, until a row is stored.
+    fn default() -> Self {
+        RetentionSettings {
+            draft_retention_days: 180,
+            assistant_retention_days: 90,
+        }
+    }
+}
+
+/// The retention periods typed, when whole and in the table's ranges; the
+/// refusals with their fields otherwise.
+pub fn check_retention(
+    drafts: &str,
+    assistant: &str,
+) -> Result<RetentionSettings, Vec<(&'static str, SettingsRefusal)>> {
+    let days = |typed: &str, range: std::ops::RangeInclusive<i32>| {
+        typed
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|days| range.contains(days))
+    };
+    match (days(drafts, 7..=3650), days(assistant, 1..=3650)) {
+        (Some(draft_retention_days), Some(assistant_retention_days)) => Ok(RetentionSettings {
+            draft_retention_days,
+            assistant_retention_days,
+        }),
+        (drafts, assistant) => Err([
+            drafts
+                .is_none()
+                .then_some(("draft_retention_days", SettingsRefusal::DraftRetention)),
+            assistant.is_none().then_some((
+                "assistant_retention_days",
+                SettingsRefusal::AssistantRetention,
+            )),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()),
+    }
+}
+
 /// The range of `question_answer_days` and of `report_reopen_days` (as the
 /// table checks them).
 pub const ANSWER_DAYS: std::ops::RangeInclusive<i32> = 1..=60;
@@ -100,6 +153,7 @@ pub struct SettingsAdmin {
     pub settings: PortalSettings,
     pub assistant: AssistantSettings,
     pub field_reports: FieldReportSettings,
+    pub retention: RetentionSettings,
     /// Whether the operator configured a chat endpoint at all.
     pub chat_configured: bool,
     pub may_edit: bool,
@@ -118,6 +172,8 @@ pub enum SettingsRefusal {
     AttributionTooLong,
     MapCentre,
     MapZoom,
+    DraftRetention,
+    AssistantRetention,
 }
 
 impl SettingsRefusal {
@@ -134,6 +190,8 @@ impl SettingsRefusal {
             SettingsRefusal::AttributionTooLong => t.attribution_too_long,
             SettingsRefusal::MapCentre => t.map_centre_invalid,
             SettingsRefusal::MapZoom => t.map_zoom_invalid,
+            SettingsRefusal::DraftRetention => t.draft_retention_invalid,
+            SettingsRefusal::AssistantRetention => t.assistant_retention_invalid,
         }
     }
 }
@@ -212,6 +270,32 @@ mod tests {
                 "{refused}"
             );
         }
+    }
+
+    #[test]
+    fn drafts_are_kept_a_week_to_ten_years_and_exchanges_a_day_to_ten_years() {
+        assert_eq!(
+            check_retention(" 180 ", "90"),
+            Ok(RetentionSettings {
+                draft_retention_days: 180,
+                assistant_retention_days: 90
+            })
+        );
+        assert!(check_retention("7", "1").is_ok());
+        assert!(check_retention("3650", "3650").is_ok());
+        let fields = |drafts, assistant| {
+            check_retention(drafts, assistant)
+                .unwrap_err()
+                .into_iter()
+                .map(|(field, _)| field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields("6", "90"), ["draft_retention_days"]);
+        assert_eq!(fields("180", "0"), ["assistant_retention_days"]);
+        assert_eq!(
+            fields("mãi", "3651"),
+            ["draft_retention_days", "assistant_retention_days"]
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
         settings: store::settings(&pool).await?,
         assistant: store::assistant_settings(&pool).await?,
         field_reports: store::field_report_settings(&pool).await?,
+        retention: store::retention_settings(&pool).await?,
         chat_configured: use_context::<crate::assistant::phrasing::ChatEndpoint>()
             .and_then(|endpoint| endpoint.0)
             .is_some(),
@@ -32,7 +33,9 @@ pub async fn load_settings_admin() -> Result<SettingsAdmin, AppError> {
 
 #[cfg(feature = "ssr")]
 pub mod store {
-    use super::super::{AssistantSettings, FieldReportSettings, MapSettings, PortalSettings};
+    use super::super::{
+        AssistantSettings, FieldReportSettings, MapSettings, PortalSettings, RetentionSettings,
+    };
     use crate::error::AppResult;
     use sqlx::PgExecutor;
 
@@ -55,6 +58,21 @@ pub mod store {
         Ok(sqlx::query_as!(
             AssistantSettings,
             "SELECT question_answer_days, generated_answers FROM portal_settings"
+        )
+        .fetch_optional(executor)
+        .await?
+        .unwrap_or_default())
+    }
+
+    /// How long drafts and the assistant's exchanges are kept (the
+    /// table's defaults when no row is stored yet): the one place they
+    /// are read.
+    pub async fn retention_settings<'c>(
+        executor: impl PgExecutor<'c>,
+    ) -> AppResult<RetentionSettings> {
+        Ok(sqlx::query_as!(
+            RetentionSettings,
+            "SELECT draft_retention_days, assistant_retention_days FROM portal_settings"
         )
         .fetch_optional(executor)
         .await?
