@@ -139,6 +139,7 @@ routes! {
     /// one JSON file.
     MY_DATA, my_data() = "/tai-khoan/du-lieu";
     MY_DATA_JSON, my_data_json() = "/tai-khoan/du-lieu.json";
+    MY_DATA_PDF, my_data_pdf() = "/tai-khoan/du-lieu.pdf";
     /// Deleting one's drafts, and wallet files nothing uses.
     DELETE_MY_DRAFTS, delete_my_drafts() = "/tai-khoan/du-lieu/xoa-ho-so-nhap";
     DELETE_MY_UNUSED_FILES, delete_my_unused_files() = "/tai-khoan/du-lieu/xoa-giay-to";

@@ -8,6 +8,7 @@ mod digest_preference;
 mod email_confirmation;
 mod password_reset;
 mod personal_data;
+mod personal_data_pdf;
 mod profile;
 mod registration;
 pub mod retention;
@@ -59,6 +60,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::END_SESSION, post(active_sessions::end_one))
         .route(paths::END_OTHER_SESSIONS, post(active_sessions::end_others))
         .route(paths::MY_DATA_JSON, get(personal_data::download))
+        .route(paths::MY_DATA_PDF, get(personal_data_pdf::download))
         .route(paths::DELETE_MY_DRAFTS, post(data_deletion::delete_drafts))
         .route(
             paths::DELETE_MY_UNUSED_FILES,

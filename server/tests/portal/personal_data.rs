@@ -83,6 +83,44 @@ async fn a_citizen_downloads_everything_the_portal_holds_about_them() {
     assert!(refused.location().starts_with("/dang-nhap"));
 }
 
+#[tokio::test]
+async fn the_same_data_comes_as_a_readable_pdf_with_vietnamese_text() {
+    let app = spawn_app().await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    let code = support::dossiers::submit_birth(&app, &mut citizen).await;
+    assert!(citizen
+        .get("/tai-khoan/du-lieu")
+        .await
+        .text()
+        .contains("Tải về bản đọc được (PDF)"));
+    let download = citizen.get("/tai-khoan/du-lieu.pdf").await;
+    assert_eq!(download.status, 200);
+    assert_eq!(download.header("content-type"), "application/pdf");
+    assert!(download
+        .header("content-disposition")
+        .starts_with("attachment"));
+    assert_eq!(download.header("cache-control"), "no-store");
+    support::pdf::keep("personal-data", &download.bytes);
+    let text = support::pdf::flowing_text_of(&download.bytes);
+    for expected in [
+        "DỮ LIỆU CÁ NHÂN",
+        "Vũ Thị Công Dân",
+        code.as_str(),
+        "Quá trình xử lý hồ sơ",
+        "giay-chung-sinh.pdf",
+        "Phiên đăng nhập",
+    ] {
+        assert!(text.contains(expected), "{expected} in: {text}");
+    }
+    assert!(!text.contains("argon2") && !text.contains("storage_key"));
+    // Only the signed-in person's own.
+    assert!(app
+        .get("/tai-khoan/du-lieu.pdf")
+        .await
+        .location()
+        .starts_with("/dang-nhap"));
+}
+
 async fn count(app: &support::TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
 }

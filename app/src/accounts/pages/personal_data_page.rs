@@ -50,7 +50,10 @@ pub fn PersonalDataPage() -> impl IntoView {
                 <section class="section" aria-labelledby="data-download">
                     <h2 id="data-download">{p.download_heading}</h2>
                     <p>{p.download_lead}</p>
-                    <p><a class="button" href=paths::MY_DATA_JSON download="" rel="external">{p.download}</a></p>
+                    <p>
+                        <a class="button" href=paths::MY_DATA_JSON download="" rel="external">{p.download}</a>" "
+                        <a class="button button--secondary" href=paths::MY_DATA_PDF download="" rel="external">{p.download_pdf}</a>
+                    </p>
                 </section>
                 <section class="section" aria-labelledby="data-correct">
                     <h2 id="data-correct">{p.correct_heading}</h2>
