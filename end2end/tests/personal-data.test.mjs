@@ -1,9 +1,10 @@
 // A citizen takes a copy of everything the portal holds about them: from
 // the account page to "Dữ liệu cá nhân của bạn", then one JSON file, with
-// their account, sessions and doings and without their password.
+// their account, sessions and doings and without their password, and the
+// same as a PDF to read; the page tells how long unused drafts are kept.
 
 import assert from 'node:assert/strict';
-import { scenario } from '../support/portal.mjs';
+import { scenario, squash } from '../support/portal.mjs';
 import { signInAs } from '../support/accounts.mjs';
 
 scenario('A citizen downloads everything the portal holds about them', async (portal) => {
@@ -24,4 +25,13 @@ scenario('A citizen downloads everything the portal holds about them', async (po
   assert.ok(data.sessions.some((session) => session.ended_at === null), 'this session, still open');
   assert.ok(data.audit_log.some((entry) => entry.action === 'sign_in'), 'their signing in');
   assert.ok(!text.includes('password_hash') && !text.includes('$argon2'), 'no password in it');
+
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải về bản đọc được (PDF)' }).click(),
+  ]);
+  assert.match(pdf.suggestedFilename(), /^du-lieu-ca-nhan-\d{8}\.pdf$/);
+  const bytes = await (await pdf.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+  assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.match(squash(await page.locator('main').innerText()), /Cổng tự xoá hồ sơ nháp không được sửa trong \d+ ngày/);
 });
