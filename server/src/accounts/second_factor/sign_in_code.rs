@@ -30,7 +30,8 @@ struct PendingSignIn {
 }
 
 /// After a right password: remember who is signing in, under a new session
-/// id, until their code comes.
+/// id, until their code comes. Whoever was signed in on this browser
+/// before is not any more: the password step is a sign-in of its own.
 pub async fn await_code(
     session: &Session,
     user_id: i64,
@@ -38,6 +39,9 @@ pub async fn await_code(
     next: &str,
 ) -> anyhow::Result<()> {
     session.cycle_id().await?;
+    session
+        .remove::<crate::access::sessions::SessionUser>(crate::access::sessions::USER_KEY)
+        .await?;
     session
         .insert(
             PENDING_KEY,
