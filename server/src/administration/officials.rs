@@ -311,12 +311,17 @@ pub async fn disable(
     form: Posted,
 ) -> HandlerResult {
     target_in_reach(&state, &admin, id, asker.lang).await?;
-    if let Err(message) =
-        step_up::confirm(&state, &session, &asker, &admin.0, &form, "disable_account").await?
-    {
-        let mut refused = FormFeedback::new("disable_official");
-        refused.error(step_up::FIELD, &message);
-        feedback::form(&session, refused).await;
+    let confirmed = step_up::confirm_or_refuse(
+        &state,
+        &session,
+        &asker,
+        &admin.0,
+        &form,
+        "disable_account",
+        "disable_official",
+    )
+    .await?;
+    if !confirmed {
         return Ok(see_other(&paths::official(id)));
     }
     set_disabled(state, session, asker, admin, id, true).await
@@ -334,19 +339,17 @@ pub async fn reset_second_factor(
     form: Posted,
 ) -> HandlerResult {
     let (name, _) = target_in_reach(&state, &admin, id, asker.lang).await?;
-    if let Err(message) = step_up::confirm(
+    let confirmed = step_up::confirm_or_refuse(
         &state,
         &session,
         &asker,
         &admin.0,
         &form,
         "reset_second_factor",
+        "reset_second_factor",
     )
-    .await?
-    {
-        let mut refused = FormFeedback::new("reset_second_factor");
-        refused.error(step_up::FIELD, &message);
-        feedback::form(&session, refused).await;
+    .await?;
+    if !confirmed {
         return Ok(see_other(&paths::official(id)));
     }
     let mut tx = state.pool.begin().await?;

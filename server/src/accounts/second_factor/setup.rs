@@ -158,12 +158,17 @@ pub async fn renew_codes(
     if !user.0.second_factor.enrolled || user.0.second_factor.pending.is_some() {
         return Ok(see_other(PAGE));
     }
-    if let Err(message) =
-        step_up::confirm(&state, &session, &asker, &user.0, &form, "recovery_codes").await?
-    {
-        let mut refused = FormFeedback::new("second_factor");
-        refused.error(step_up::FIELD, &message);
-        feedback::form(&session, refused).await;
+    let confirmed = step_up::confirm_or_refuse(
+        &state,
+        &session,
+        &asker,
+        &user.0,
+        &form,
+        "recovery_codes",
+        "second_factor",
+    )
+    .await?;
+    if !confirmed {
         return Ok(see_other(PAGE));
     }
     let codes = store::replace_recovery_codes(&state.pool, user.0.id).await?;

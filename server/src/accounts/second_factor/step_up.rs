@@ -7,10 +7,11 @@
 
 use super::attempt::{attempt, Outcome};
 use crate::access::audit::{self, AuditAction};
-use crate::access::sessions;
+use crate::access::{feedback, sessions};
 use crate::forms::{Asker, Posted};
 use crate::state::AppState;
 use app::access::SignedInUser;
+use app::forms::FormFeedback;
 use serde_json::json;
 use tower_sessions::Session;
 
@@ -55,4 +56,27 @@ pub async fn confirm(
             Outcome::Throttled(wait) => Err((s.too_many_codes)(wait)),
         },
     )
+}
+
+/// The same for a form with nothing else to keep: `true` when `action` may
+/// go ahead; otherwise the refusal is left for the page to show under
+/// `form_name`'s code field.
+pub async fn confirm_or_refuse(
+    state: &AppState,
+    session: &Session,
+    asker: &Asker,
+    user: &SignedInUser,
+    form: &Posted,
+    action: &str,
+    form_name: &str,
+) -> anyhow::Result<bool> {
+    match confirm(state, session, asker, user, form, action).await? {
+        Ok(()) => Ok(true),
+        Err(message) => {
+            let mut refused = FormFeedback::new(form_name);
+            refused.error(FIELD, &message);
+            feedback::form(session, refused).await;
+            Ok(false)
+        }
+    }
 }
