@@ -22,10 +22,7 @@ pub async fn deletable(pool: &PgPool, user_id: i64) -> AppResult<Deletable> {
     let row = sqlx::query!(
         r#"SELECT (SELECT count(*) FROM dossiers WHERE applicant_id = $1 AND status = 'draft') AS "drafts!",
                   (SELECT count(*) FROM stored_files f WHERE f.owner_id = $1 AND f.kind = 'upload'
-                     AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.file_id = f.id)
-                     AND NOT EXISTS (SELECT 1 FROM dossier_answer_files a WHERE a.file_id = f.id)
-                     AND NOT EXISTS (SELECT 1 FROM field_report_photos p WHERE p.file_id = f.id)
-                     AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id)) AS "wallet_files!""#,
+                     AND NOT stored_file_in_use(f.id)) AS "wallet_files!""#,
         user_id
     )
     .fetch_one(pool)
@@ -78,11 +75,7 @@ pub async fn delete_unused_wallet_files<'c>(
 ) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar!(
         "DELETE FROM stored_files f
-         WHERE f.owner_id = $1 AND f.kind = 'upload'
-           AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.file_id = f.id)
-           AND NOT EXISTS (SELECT 1 FROM dossier_answer_files a WHERE a.file_id = f.id)
-           AND NOT EXISTS (SELECT 1 FROM field_report_photos p WHERE p.file_id = f.id)
-           AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.result_file_id = f.id)
+         WHERE f.owner_id = $1 AND f.kind = 'upload' AND NOT stored_file_in_use(f.id)
          RETURNING f.storage_key",
         owner
     )

@@ -118,7 +118,9 @@ impl<'a> From<&'a crate::forms::Asker> for Device<'a> {
 
 /// Starts a signed-in session: a new session id first (an id planted before
 /// sign-in is worth nothing after it), then its row in `user_sessions` (what
-/// lists and ends it), then the user and their limits.
+/// lists and ends it), then the user and their limits, and when the
+/// second factor was last checked (at this sign-in, or in the session it
+/// replaces).
 pub async fn start(
     pool: &PgPool,
     session: &Session,
@@ -126,6 +128,7 @@ pub async fn start(
     limits: SessionLimits,
     signed_in_at: i64,
     device: Device<'_>,
+    second_factor_at: Option<i64>,
 ) -> anyhow::Result<()> {
     let row = sqlx::query_scalar!(
         "INSERT INTO user_sessions (user_id, user_agent, address, signed_in_at, last_seen_at,
@@ -158,7 +161,7 @@ pub async fn start(
                 idle_limit: limits.idle.as_micros() as i64,
                 absolute_limit: limits.absolute.as_micros() as i64,
                 row: Some(row),
-                second_factor_at: None,
+                second_factor_at,
             },
         )
         .await?;
@@ -166,7 +169,7 @@ pub async fn start(
 }
 
 /// Records that this session has just checked the second factor (at
-/// sign-in, at setup, or before a sensitive action).
+/// setup, for a role granted later, or before a sensitive action).
 pub async fn record_second_factor(session: &Session, at_secs: i64) -> anyhow::Result<()> {
     if let Some(mut user) = session.get::<SessionUser>(USER_KEY).await? {
         user.second_factor_at = Some(at_secs);

@@ -228,6 +228,9 @@ pub async fn change_password(
         limits,
         valid_after,
         (&asker).into(),
+        // A new password is no new check of the second factor, nor does it
+        // undo the last one.
+        user.second_factor.checked_at,
     )
     .await?;
     feedback::notice(&session, NoticeTone::Success, texts.password_changed).await;

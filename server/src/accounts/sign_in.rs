@@ -12,12 +12,14 @@ use app::accounts::password_hash;
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::State;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::PgPool;
 use tower_sessions::Session;
 
 struct Credentials {
     id: i64,
+    kind: AccountKind,
     /// `None` for a walk-in applicant recorded at the counter: no password
     /// matches until they set one.
     password_hash: Option<String>,
@@ -116,84 +118,87 @@ pub async fn sign_in(
     };
 
     let _ = reservation.succeeded(pool).await;
+    let passed = Passed {
+        user_id: account.id,
+        kind: account.kind,
+        remember,
+        next,
+    };
     // An account with a second factor is not signed in yet: the code comes
     // first, on the next page, before any session exists.
     if second_factor::store::is_enrolled(pool, account.id).await? {
-        second_factor::sign_in_code::await_code(&session, account.id, remember, &next).await?;
+        second_factor::sign_in_code::await_code(&session, passed).await?;
         return Ok(see_other(paths::SIGN_IN_CODE));
     }
-    let target = finish(
-        &state,
-        &session,
-        &asker,
-        account.id,
-        Finish {
-            remember,
-            next: &next,
-            second_factor: None,
-        },
-    )
-    .await?;
-    Ok(see_other(&target))
+    Ok(see_other(
+        &finish(&state, &session, &asker, &passed, None).await?,
+    ))
 }
 
-/// How a sign-in ends: "remember me", where to go, and the second factor
-/// it checked (how, and when by the portal's clock).
-pub struct Finish<'a> {
+/// Who is signing in, once their password was right: all a sign-in needs
+/// to finish ("remember me", where they were going).
+#[derive(Serialize, Deserialize)]
+pub struct Passed {
+    pub user_id: i64,
+    pub kind: AccountKind,
     pub remember: bool,
-    pub next: &'a str,
-    pub second_factor: Option<(&'static str, i64)>,
+    pub next: String,
 }
 
-/// Starts the signed-in session once every step has passed, records it,
-/// and says where to go: where they were going; otherwise where their work
-/// is (inbox, statistics, their dossiers).
+/// Starts the signed-in session once every step has passed (with the
+/// second factor it checked: how, and when by the portal's clock), records
+/// it, and says where to go: where they were going; otherwise where their
+/// work is (inbox, statistics, their dossiers).
 pub async fn finish(
     state: &AppState,
     session: &Session,
     asker: &Asker,
-    user_id: i64,
-    how: Finish<'_>,
+    passed: &Passed,
+    second_factor: Option<(&'static str, i64)>,
 ) -> anyhow::Result<String> {
     let pool = &state.pool;
     let texts = &asker.lang.texts().accounts;
-    let kind = sqlx::query_scalar!("SELECT kind FROM users WHERE id = $1", user_id)
-        .fetch_one(pool)
-        .await?;
-    let kind = AccountKind::parse(&kind).unwrap_or(AccountKind::Citizen);
-    let limits = sessions::limits_for(kind, how.remember);
     sessions::start(
         pool,
         session,
-        user_id,
-        limits,
+        passed.user_id,
+        sessions::limits_for(passed.kind, passed.remember),
         sessions::now_micros(),
         asker.into(),
+        second_factor.map(|(_, at)| at),
     )
     .await?;
-    if let Some((_, at)) = how.second_factor {
-        sessions::record_second_factor(session, at).await?;
-    }
     let _ = audit::record(
         pool,
-        Some(user_id),
+        Some(passed.user_id),
         AuditAction::SignIn,
         json!({
-            "remember": how.remember,
-            "second_factor": how.second_factor.map(|(method, _)| method),
+            "remember": passed.remember,
+            "second_factor": second_factor.map(|(method, _)| method),
         }),
         asker.ip,
     )
     .await;
     feedback::notice(session, NoticeTone::Success, texts.signed_in).await;
+    let fallback = landing(pool, session, passed.user_id).await?;
+    Ok(safe_return_path(&passed.next, fallback))
+}
+
+/// Where `user_id`'s work is, as this session now lets them reach it.
+pub async fn landing(
+    pool: &PgPool,
+    session: &Session,
+    user_id: i64,
+) -> anyhow::Result<&'static str> {
     let current = session
         .get::<sessions::SessionUser>(sessions::USER_KEY)
         .await?;
-    let fallback = match authentication::load_user(pool, user_id, current.as_ref()).await? {
-        Some(user) => policy::landing_page(&user),
-        None => paths::ACCOUNT,
-    };
-    Ok(safe_return_path(how.next, fallback))
+    Ok(
+        match authentication::load_user(pool, user_id, current.as_ref()).await? {
+            Some(user) => policy::landing_page(&user),
+            None => paths::ACCOUNT,
+        },
+    )
 }
 
 /// The account an identifier names: twelve digits (spaces allowed) are a
@@ -202,7 +207,7 @@ async fn find(pool: &PgPool, identifier: &str) -> sqlx::Result<Option<Credential
     let digits: String = identifier.chars().filter(|c| !c.is_whitespace()).collect();
     let by_citizen_id = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
     let row = sqlx::query!(
-        r#"SELECT id, password_hash, disabled_at IS NOT NULL AS "disabled!"
+        r#"SELECT id, kind, password_hash, disabled_at IS NOT NULL AS "disabled!"
            FROM users
            WHERE CASE WHEN $2 THEN citizen_id = $1 ELSE lower(email) = lower($1) END"#,
         if by_citizen_id {
@@ -216,6 +221,7 @@ async fn find(pool: &PgPool, identifier: &str) -> sqlx::Result<Option<Credential
     .await?;
     Ok(row.map(|row| Credentials {
         id: row.id,
+        kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Citizen),
         password_hash: row.password_hash,
         disabled: row.disabled,
     }))

@@ -291,3 +291,29 @@ async fn the_retention_rules_delete_old_drafts_and_exchanges_once_even_run_twice
         .unwrap();
     assert_eq!(kept, ["mới"]);
 }
+
+/// A file is deletable only when nothing refers to it: every table with a
+/// reference to `stored_files` must be one `stored_file_in_use` looks at.
+#[tokio::test]
+async fn every_table_referring_to_a_file_counts_as_a_use() {
+    let app = spawn_app().await;
+    let referring: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT conrelid::regclass::text FROM pg_constraint
+         WHERE contype = 'f' AND confrelid = 'stored_files'::regclass ORDER BY 1",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let definition: String =
+        sqlx::query_scalar("SELECT pg_get_functiondef('stored_file_in_use'::regproc)")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(referring.len() >= 4, "{referring:?}");
+    for table in referring {
+        assert!(
+            definition.contains(&format!(" {table} ")),
+            "{table} refers to stored files but is not counted as a use"
+        );
+    }
+}

@@ -234,6 +234,78 @@ async fn a_receptionist_without_an_app_sets_one_up_before_reaching_the_back_offi
     assert_eq!(refused.location(), "/dang-nhap/xac-thuc");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_recovery_code_sent_by_five_waiting_sign_ins_at_once_signs_in_exactly_one() {
+    let app = spawn_app().await;
+    let email = "tiepnhan.moi@example.vn";
+    new_official(&app, email, "reception").await;
+    let mut setting_up = Browser::new(&app);
+    setting_up
+        .post(
+            "/dang-nhap",
+            &[("identifier", email), ("password", PASSWORD)],
+        )
+        .await;
+    let codes = setting_up.set_up_authenticator(email).await;
+    let mut cookies = Vec::new();
+    for _ in 0..5 {
+        let mut browser = Browser::new(&app);
+        password_step(&mut browser, email).await;
+        cookies.push(browser.session_cookie().unwrap());
+    }
+    let requests = cookies
+        .iter()
+        .map(|cookie| {
+            form_post(
+                "/dang-nhap/xac-thuc",
+                &[("code", &codes[0])],
+                address(8),
+                Some(cookie),
+            )
+        })
+        .collect();
+    let answers = all_at_once(&app, requests).await;
+    assert!(answers.iter().all(|(status, _)| status.as_u16() == 303));
+    let signed_in: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'sign_in' AND detail->>'second_factor' = 'recovery_code'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(signed_in, 1, "exactly one sign-in with the code");
+    let unused: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+    )
+    .bind(app.user_id(email).await)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(unused, 9);
+}
+
+#[tokio::test]
+async fn a_new_password_keeps_the_sessions_check_of_the_second_factor() {
+    let app = spawn_app().await;
+    let mut reception = Browser::new(&app);
+    reception.sign_in(RECEPTION, PASSWORD).await;
+    let changed = reception
+        .post(
+            "/tai-khoan/mat-khau",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "sóng vỗ bờ Hạ Long"),
+                ("password_confirmation", "sóng vỗ bờ Hạ Long"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.location(), "/tai-khoan");
+    assert_eq!(
+        reception.get("/can-bo").await.status,
+        200,
+        "the inbox still opens, without a new code"
+    );
+}
+
 #[tokio::test]
 async fn a_specialist_needs_no_app_but_a_role_granted_later_waits_for_one() {
     let app = spawn_app().await;

@@ -31,8 +31,13 @@ pub async fn load_second_factor_page() -> Result<SecondFactorView, AppError> {
     let user = require(Permission::ManageOwnAccount)?;
     let pool = crate::database::pool()?;
     let key = use_context::<SealingKey>().ok_or(AppError::Internal)?;
-    let factor = store::load(&pool, &key, user.id).await?;
-    let setup = factor.as_ref().filter(|f| !f.confirmed).map(|factor| {
+    // Only an app still being set up has a secret to show.
+    let factor = if user.second_factor.enrolled {
+        None
+    } else {
+        store::load(&pool, &key, user.id).await?
+    };
+    let setup = factor.filter(|f| !f.confirmed).map(|factor| {
         // The app lists the account as "Một Cửa (email)".
         let link = totp::setup_link(&factor.secret, &user.email, "Một Cửa");
         Setup {

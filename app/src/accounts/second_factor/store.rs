@@ -119,23 +119,7 @@ pub async fn confirm(
     typed: &str,
     now_secs: i64,
 ) -> AppResult<Option<Vec<String>>> {
-    let Some(factor) = load(pool, key, user_id).await?.filter(|f| !f.confirmed) else {
-        return Ok(None);
-    };
-    let Some(step) = totp::matching_step(&factor.secret, typed, now_secs, factor.last_used_step)
-    else {
-        return Ok(None);
-    };
-    let confirmed = sqlx::query!(
-        "UPDATE totp_factors SET confirmed_at = now(), last_used_step = $2
-         WHERE user_id = $1 AND confirmed_at IS NULL AND last_used_step < $2",
-        user_id,
-        step
-    )
-    .execute(pool)
-    .await?
-    .rows_affected();
-    if confirmed != 1 {
+    if !spend_app_code(pool, key, user_id, typed, now_secs, false).await? {
         return Ok(None);
     }
     Ok(Some(replace_recovery_codes(pool, user_id).await?))
@@ -152,25 +136,45 @@ pub async fn check(
     if let Some(code) = recovery::normalise(typed) {
         return use_recovery_code(pool, user_id, &code).await;
     }
-    let Some(factor) = load(pool, key, user_id).await?.filter(|f| f.confirmed) else {
-        return Ok(None);
+    Ok(spend_app_code(pool, key, user_id, typed, now_secs, true)
+        .await?
+        .then_some(Accepted::AppCode))
+}
+
+/// Whether `typed` is a code of the app (set up already, or being set up
+/// when `confirmed` is false) not used before, and spends its step; the
+/// first code of an app being set up confirms it.
+async fn spend_app_code(
+    pool: &PgPool,
+    key: &SealingKey,
+    user_id: i64,
+    typed: &str,
+    now_secs: i64,
+    confirmed: bool,
+) -> AppResult<bool> {
+    let Some(factor) = load(pool, key, user_id)
+        .await?
+        .filter(|f| f.confirmed == confirmed)
+    else {
+        return Ok(false);
     };
     let Some(step) = totp::matching_step(&factor.secret, typed, now_secs, factor.last_used_step)
     else {
-        return Ok(None);
+        return Ok(false);
     };
     // The step read above may have been spent since by a parallel request:
     // only the UPDATE that still finds it unspent wins.
     let won = sqlx::query!(
-        "UPDATE totp_factors SET last_used_step = $2
-         WHERE user_id = $1 AND confirmed_at IS NOT NULL AND last_used_step < $2",
+        "UPDATE totp_factors SET last_used_step = $2, confirmed_at = coalesce(confirmed_at, now())
+         WHERE user_id = $1 AND (confirmed_at IS NOT NULL) = $3 AND last_used_step < $2",
         user_id,
-        step
+        step,
+        confirmed
     )
     .execute(pool)
     .await?
     .rows_affected();
-    Ok((won == 1).then_some(Accepted::AppCode))
+    Ok(won == 1)
 }
 
 async fn use_recovery_code(pool: &PgPool, user_id: i64, code: &str) -> AppResult<Option<Accepted>> {

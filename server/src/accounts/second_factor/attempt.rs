@@ -1,52 +1,79 @@
 //! One try of a code, limited like passwords: the attempt is reserved
 //! before the code is checked (`app::access::throttle`), so parallel
-//! guesses get no more tries than sequential ones.
+//! guesses get no more tries than sequential ones. Wrong and refused tries
+//! are audited with where they were made.
 
 use crate::access::audit::{self, AuditAction};
+use crate::forms::Asker;
 use crate::state::AppState;
 use app::access::throttle::{self, Kind, Subject};
 use app::accounts::second_factor::store::{self, Accepted};
+use app::error::AppResult;
 use serde_json::json;
-use std::net::IpAddr;
-
-pub enum Outcome {
-    Accepted(Accepted),
-    /// Wrong, or already used.
-    Wrong,
-    /// Too many wrong codes: wait this many seconds.
-    Throttled(u64),
-}
+use std::future::Future;
 
 /// Checks `typed` for `user_id` at `place` (as the audit log names it:
-/// `sign_in`, `session_check`, a sensitive action).
+/// `sign_in`, `session_check`, a sensitive action) and spends it: what
+/// was accepted, or what to tell the person, in their language.
 pub async fn attempt(
     state: &AppState,
+    asker: &Asker,
     user_id: i64,
     typed: &str,
-    ip: Option<IpAddr>,
     place: &str,
-) -> anyhow::Result<Outcome> {
-    let pool = &state.pool;
-    let reservation =
-        match throttle::reserve(pool, Kind::SecondFactor, Subject::Account(user_id), ip).await? {
-            Ok(reservation) => reservation,
-            Err(limited) => {
-                let _ = audit::record(
-                    pool,
-                    Some(user_id),
-                    AuditAction::SecondFactorThrottled,
-                    json!({ "place": place, "wait_seconds": limited.wait_secs }),
-                    ip,
-                )
-                .await;
-                return Ok(Outcome::Throttled(limited.wait_secs as u64));
-            }
-        };
+) -> anyhow::Result<Result<Accepted, String>> {
     let now = state.clock.now().timestamp();
-    match store::check(pool, &state.sealing, user_id, typed, now).await? {
+    reserved(
+        state,
+        asker,
+        user_id,
+        place,
+        typed,
+        store::check(&state.pool, &state.sealing, user_id, typed, now),
+    )
+    .await
+}
+
+/// Runs `check` (a code's check, `None` when wrong) under the attempt
+/// limit, unless nothing was typed.
+pub async fn reserved<T>(
+    state: &AppState,
+    asker: &Asker,
+    user_id: i64,
+    place: &str,
+    typed: &str,
+    check: impl Future<Output = AppResult<Option<T>>>,
+) -> anyhow::Result<Result<T, String>> {
+    let s = &asker.lang.texts().second_factor;
+    if typed.trim().is_empty() {
+        return Ok(Err(s.code_required.to_string()));
+    }
+    let pool = &state.pool;
+    let reservation = match throttle::reserve(
+        pool,
+        Kind::SecondFactor,
+        Subject::Account(user_id),
+        asker.ip,
+    )
+    .await?
+    {
+        Ok(reservation) => reservation,
+        Err(limited) => {
+            let _ = audit::record(
+                pool,
+                Some(user_id),
+                AuditAction::SecondFactorThrottled,
+                json!({ "place": place, "wait_seconds": limited.wait_secs }),
+                asker.ip,
+            )
+            .await;
+            return Ok(Err((s.too_many_codes)(limited.wait_secs as u64)));
+        }
+    };
+    match check.await? {
         Some(accepted) => {
             let _ = reservation.succeeded(pool).await;
-            Ok(Outcome::Accepted(accepted))
+            Ok(Ok(accepted))
         }
         None => {
             reservation.keep();
@@ -55,10 +82,10 @@ pub async fn attempt(
                 Some(user_id),
                 AuditAction::SecondFactorFailed,
                 json!({ "place": place }),
-                ip,
+                asker.ip,
             )
             .await;
-            Ok(Outcome::Wrong)
+            Ok(Err(s.code_wrong.to_string()))
         }
     }
 }

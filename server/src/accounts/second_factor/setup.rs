@@ -2,16 +2,15 @@
 //! setting up an app, confirm it with its first code, check a code for
 //! this session, and make new recovery codes. Officials only.
 
-use super::attempt::{attempt, Outcome};
+use super::attempt::reserved;
 use super::{step_up, store};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::{Refusal, SignedIn};
-use crate::access::{authentication, feedback, sessions};
+use crate::access::{feedback, sessions};
+use crate::accounts::sign_in::landing;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::access::policy;
-use app::access::throttle::{self, Kind, Subject};
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::State;
@@ -47,54 +46,30 @@ pub async fn confirm(
     form: Posted,
 ) -> HandlerResult {
     official(&user, &asker)?;
-    let texts = asker.lang.texts();
-    let s = &texts.second_factor;
     let user_id = user.0.id;
     let code = form.get("code");
-    let mut refused = FormFeedback::new("second_factor");
-    if code.trim().is_empty() {
-        refused.error("code", s.code_required);
-        feedback::form(&session, refused).await;
-        return Ok(see_other(PAGE));
-    }
-    let pool = &state.pool;
-    let reservation = match throttle::reserve(
-        pool,
-        Kind::SecondFactor,
-        Subject::Account(user_id),
-        asker.ip,
-    )
-    .await?
-    {
-        Ok(reservation) => reservation,
-        Err(limited) => {
-            refused.error("code", (s.too_many_codes)(limited.wait_secs as u64));
-            feedback::form(&session, refused).await;
-            return Ok(see_other(PAGE));
-        }
-    };
     let now = state.clock.now().timestamp();
-    let Some(codes) = store::confirm(pool, &state.sealing, user_id, &code, now).await? else {
-        reservation.keep();
-        refused.error("code", s.code_wrong);
-        feedback::form(&session, refused).await;
-        return Ok(see_other(PAGE));
+    let confirming = store::confirm(&state.pool, &state.sealing, user_id, &code, now);
+    let codes = match reserved(&state, &asker, user_id, "setup", &code, confirming).await? {
+        Ok(codes) => codes,
+        Err(message) => return refuse(&session, &message).await,
     };
-    let _ = reservation.succeeded(pool).await;
     sessions::record_second_factor(&session, now).await?;
     audit::record(
-        pool,
+        &state.pool,
         Some(user_id),
         AuditAction::SecondFactorEnrolled,
         json!({}),
         asker.ip,
     )
     .await?;
+    let s = &asker.lang.texts().second_factor;
     show_codes(&session, s.set_up_notice, &codes).await;
     Ok(see_other(PAGE))
 }
 
-/// A code for this session, when a role that needs one came after sign-in.
+/// A code for this session, when a role that needs one came after sign-in;
+/// then where the work is, now that the roles count.
 pub async fn check(
     State(state): State<AppState>,
     session: Session,
@@ -103,45 +78,23 @@ pub async fn check(
     form: Posted,
 ) -> HandlerResult {
     official(&user, &asker)?;
-    let texts = asker.lang.texts();
-    let s = &texts.second_factor;
     let code = form.get("code");
+    let checked =
+        step_up::check_for_session(&state, &session, &asker, user.0.id, &code, "session_check")
+            .await?;
+    if let Err(message) = checked {
+        return refuse(&session, &message).await;
+    }
+    let s = &asker.lang.texts().second_factor;
+    feedback::notice(&session, NoticeTone::Success, s.checked_notice).await;
+    Ok(see_other(landing(&state.pool, &session, user.0.id).await?))
+}
+
+/// Back to the page, the message under the code's field.
+async fn refuse(session: &Session, message: &str) -> HandlerResult {
     let mut refused = FormFeedback::new("second_factor");
-    let message = if code.trim().is_empty() {
-        s.code_required.to_string()
-    } else {
-        match attempt(&state, user.0.id, &code, asker.ip, "session_check").await? {
-            Outcome::Accepted(accepted) => {
-                let now = state.clock.now().timestamp();
-                sessions::record_second_factor(&session, now).await?;
-                let _ = audit::record(
-                    &state.pool,
-                    Some(user.0.id),
-                    AuditAction::SecondFactorChecked,
-                    json!({ "place": "session_check", "method": accepted.as_str() }),
-                    asker.ip,
-                )
-                .await;
-                feedback::notice(&session, NoticeTone::Success, s.checked_notice).await;
-                // Now that the roles count: where the work is.
-                let current = session
-                    .get::<sessions::SessionUser>(sessions::USER_KEY)
-                    .await?;
-                let landing =
-                    match authentication::load_user(&state.pool, user.0.id, current.as_ref())
-                        .await?
-                    {
-                        Some(user) => policy::landing_page(&user),
-                        None => paths::ACCOUNT,
-                    };
-                return Ok(see_other(landing));
-            }
-            Outcome::Wrong => s.code_wrong.to_string(),
-            Outcome::Throttled(wait) => (s.too_many_codes)(wait),
-        }
-    };
     refused.error("code", message);
-    feedback::form(&session, refused).await;
+    feedback::form(session, refused).await;
     Ok(see_other(PAGE))
 }
 

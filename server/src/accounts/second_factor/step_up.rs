@@ -5,12 +5,13 @@
 //! (`second_factor_code`, shown by `app::accounts::pages::StepUpField`), so
 //! nothing typed is lost and no extra page stands in the way.
 
-use super::attempt::{attempt, Outcome};
+use super::attempt::attempt;
 use crate::access::audit::{self, AuditAction};
 use crate::access::{feedback, sessions};
 use crate::forms::{Asker, Posted};
 use crate::state::AppState;
 use app::access::SignedInUser;
+use app::accounts::second_factor::store::Accepted;
 use app::forms::FormFeedback;
 use serde_json::json;
 use tower_sessions::Session;
@@ -28,34 +29,53 @@ pub async fn confirm(
     form: &Posted,
     action: &str,
 ) -> anyhow::Result<Result<(), String>> {
-    let texts = asker.lang.texts();
-    let s = &texts.second_factor;
-    let now = state.clock.now().timestamp();
-    if !user.second_factor.needs_step_up(now) {
+    if !user
+        .second_factor
+        .needs_step_up(state.clock.now().timestamp())
+    {
         return Ok(Ok(()));
     }
     let typed = form.get(FIELD);
     if typed.trim().is_empty() {
-        return Ok(Err(s.step_up_hint.to_string()));
+        return Ok(Err(asker
+            .lang
+            .texts()
+            .second_factor
+            .step_up_hint
+            .to_string()));
     }
     Ok(
-        match attempt(state, user.id, &typed, asker.ip, action).await? {
-            Outcome::Accepted(accepted) => {
-                sessions::record_second_factor(session, now).await?;
-                let _ = audit::record(
-                    &state.pool,
-                    Some(user.id),
-                    AuditAction::SecondFactorChecked,
-                    json!({ "place": action, "method": accepted.as_str() }),
-                    asker.ip,
-                )
-                .await;
-                Ok(())
-            }
-            Outcome::Wrong => Err(s.code_wrong.to_string()),
-            Outcome::Throttled(wait) => Err((s.too_many_codes)(wait)),
-        },
+        check_for_session(state, session, asker, user.id, &typed, action)
+            .await?
+            .map(|_| ()),
     )
+}
+
+/// Checks a code for the signed-in session and, when it passes, records
+/// the check in the session and the audit log: what was accepted, or what
+/// to tell the person.
+pub async fn check_for_session(
+    state: &AppState,
+    session: &Session,
+    asker: &Asker,
+    user_id: i64,
+    typed: &str,
+    place: &str,
+) -> anyhow::Result<Result<Accepted, String>> {
+    let accepted = match attempt(state, asker, user_id, typed, place).await? {
+        Ok(accepted) => accepted,
+        Err(message) => return Ok(Err(message)),
+    };
+    sessions::record_second_factor(session, state.clock.now().timestamp()).await?;
+    let _ = audit::record(
+        &state.pool,
+        Some(user_id),
+        AuditAction::SecondFactorChecked,
+        json!({ "place": place, "method": accepted.as_str() }),
+        asker.ip,
+    )
+    .await;
+    Ok(Ok(accepted))
 }
 
 /// The same for a form with nothing else to keep: `true` when `action` may
