@@ -6,9 +6,9 @@ use crate::accounts::pages::{
 };
 use crate::administration::pages::{
     AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
-    FormPreviewPage, FormsAdminPage, NewProcedurePage, OfficialPage, OfficialsPage,
-    ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SearchWordsPage, SectorsPage,
-    SettingsPage,
+    FormPreviewPage, FormsAdminPage, IdentityProvidersPage, NewProcedurePage, OfficialPage,
+    OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SearchWordsPage,
+    SectorsPage, SettingsPage,
 };
 use crate::assistant::page::AssistantPage;
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/phan-anh") view=crate::field_reports::pages::ReportCategoriesPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/tu-ngu-tim-kiem") view=SearchWordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/cai-dat") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/dinh-danh") view=IdentityProvidersPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhap-thu-tuc/:id") view=CatalogueImportPage ssr=SsrMode::Async/>

@@ -112,6 +112,11 @@ routes! {
     /// The second step of signing in for an account with a second factor:
     /// the code from the authenticator app (page and form).
     SIGN_IN_CODE, sign_in_code() = "/dang-nhap/xac-thuc";
+    /// Signing in through an identity provider (the national electronic
+    /// identity): the form post that sends the browser there, and where
+    /// the provider sends it back (the redirect URI it registers).
+    IDENTITY_SIGN_IN, identity_sign_in(slug) = "/dang-nhap/dinh-danh/{slug}";
+    IDENTITY_CALLBACK, identity_callback(slug) = "/dang-nhap/dinh-danh/{slug}/ve";
     /// Sign out.
     SIGN_OUT, sign_out() = "/dang-xuat";
     /// Registration (page and form).
@@ -151,6 +156,8 @@ routes! {
     SECOND_FACTOR_CONFIRM, second_factor_confirm() = "/tai-khoan/xac-thuc-hai-buoc/xac-nhan";
     SECOND_FACTOR_CHECK, second_factor_check() = "/tai-khoan/xac-thuc-hai-buoc/kiem-tra";
     RECOVERY_CODES, recovery_codes() = "/tai-khoan/xac-thuc-hai-buoc/ma-du-phong";
+    /// A signed-in citizen links their account to an identity provider.
+    IDENTITY_LINK, identity_link(slug) = "/tai-khoan/dinh-danh/{slug}";
 
     // Filing and the citizen's dossier.
     /// Submitting a draft dossier.
@@ -255,6 +262,10 @@ routes! {
     AGENCY_ADMIN, agency_admin(code) = "/quan-tri/co-quan/{code}";
     /// The portal's help line and feedback address (POST saves them).
     SETTINGS_ADMIN, settings_admin() = "/quan-tri/cai-dat";
+    /// The identity providers citizens sign in with: the list and a new
+    /// one, and one provider's changes.
+    IDENTITY_PROVIDERS_ADMIN, identity_providers_admin() = "/quan-tri/dinh-danh";
+    IDENTITY_PROVIDER_ADMIN, identity_provider_admin(id) = "/quan-tri/dinh-danh/{id}";
     /// The days agencies have to answer a question, and whether the
     /// assistant may phrase its answers (POST saves them).
     ASSISTANT_SETTINGS, assistant_settings() = "/quan-tri/cai-dat/hoi-dap";

@@ -33,13 +33,64 @@ export async function fillIn(page, label, value) {
   await page.getByLabel(label, { exact: true }).fill(value);
 }
 
+/** The session cookie's name outside production (see server/src/access/sessions.rs). */
+const SESSION_COOKIE = 'motcua_session';
+
 /**
- * Signs out whoever is signed in (the same form post as the header's button),
- * then signs in on the sign-in page as `identifier` (email or CCCD). Returns
- * where they landed: their dossiers, the inbox, the statistics…
+ * Officials' sessions started in this test file, by account: `{ cookie,
+ * landed, at }`. Each official's sign-in takes a fresh authenticator code,
+ * and the portal accepts at most two a minute per account, so signing in
+ * the same official a third time in a minute would wait for the next step.
+ * Taking the session back, as a second browser tab would, saves that wait.
+ */
+const officialSessions = new Map();
+
+/**
+ * Reused for ten minutes only: sensitive actions ask for the code again
+ * after fifteen (second_factor::STEP_UP_AFTER_SECS), and a story must not
+ * meet that question unless it is the story.
+ */
+const REUSE_FOR_MS = 10 * 60 * 1000;
+
+async function sessionCookie(context) {
+  return (await context.cookies(BASE_URL)).find((cookie) => cookie.name === SESSION_COOKIE);
+}
+
+/**
+ * Leaves whoever is signed in: signs them out (the same form post as the
+ * header's button), unless theirs is an official's session kept for reuse,
+ * which this browser only forgets.
+ */
+async function leaveCurrentSession(portal) {
+  const context = portal.page.context();
+  const current = await sessionCookie(context);
+  const kept = [...officialSessions.values()].some((session) => session.cookie.value === current?.value);
+  if (current && !kept) await portal.page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
+  await context.clearCookies({ name: SESSION_COOKIE });
+}
+
+/** Takes back `identifier`'s kept session, if it is recent and still open. */
+async function resumeOfficialSession(portal, identifier) {
+  const kept = officialSessions.get(`${BASE_URL} ${identifier}`);
+  if (!kept || Date.now() - kept.at > REUSE_FOR_MS) return null;
+  await portal.page.context().addCookies([kept.cookie]);
+  await portal.open(kept.landed.pathname + kept.landed.search);
+  if (portal.url().pathname === kept.landed.pathname) return portal.url();
+  // Ended meanwhile (signed out elsewhere, password changed): sign in again.
+  officialSessions.delete(`${BASE_URL} ${identifier}`);
+  await portal.page.context().clearCookies({ name: SESSION_COOKIE });
+  return null;
+}
+
+/**
+ * Signs in on the sign-in page as `identifier` (email or CCCD), after
+ * leaving whoever was signed in. Returns where they landed: their dossiers,
+ * the inbox, the statistics…
  */
 export async function signInAs(portal, identifier, password = 'Demo@12345') {
-  await portal.page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
+  await leaveCurrentSession(portal);
+  const resumed = await resumeOfficialSession(portal, identifier);
+  if (resumed) return resumed;
   await portal.open('/dang-nhap');
   await fillIn(portal.page, LABELS.identifier, identifier);
   await fillIn(portal.page, LABELS.password, password);
@@ -47,7 +98,10 @@ export async function signInAs(portal, identifier, password = 'Demo@12345') {
   if (portal.url().pathname !== '/dang-nhap/xac-thuc') return landed;
   // A demo official: the code from their authenticator app next.
   await fillIn(portal.page, 'Mã xác thực', await nextCode(identifier));
-  return press(portal, 'Xác nhận', (url) => url.pathname !== '/dang-nhap/xac-thuc');
+  const afterCode = await press(portal, 'Xác nhận', (url) => url.pathname !== '/dang-nhap/xac-thuc');
+  const cookie = await sessionCookie(portal.page.context());
+  if (cookie) officialSessions.set(`${BASE_URL} ${identifier}`, { cookie, landed: afterCode, at: Date.now() });
+  return afterCode;
 }
 
 /** Presses a button and waits until the address satisfies `isExpected`. */

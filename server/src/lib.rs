@@ -171,8 +171,10 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
     let semantic = app::assistant::semantic::SemanticSearch(state.embeddings.clone());
     let chat = app::assistant::phrasing::ChatEndpoint(state.chat.clone());
     let sealing = state.sealing.clone();
+    let public_url = app::access::PublicUrl(state.config.public_base_url.clone());
     let page_context = move || {
         provide_context(sealing.clone());
+        provide_context(public_url.clone());
         provide_context(pool.clone());
         provide_context(clock.clone());
         provide_context(demo);

@@ -28,6 +28,11 @@ pub struct ClientIp(pub Option<std::net::IpAddr>);
 /// server only): which of the listed sessions is the one in use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CurrentSession(pub Option<i64>);
+
+/// The portal's public address (`MOTCUA_PUBLIC_URL`), for pages that show
+/// addresses other systems must register (context, server only).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
 pub use policy::{permits, Permission};
 #[cfg(feature = "ssr")]
 pub use request::{

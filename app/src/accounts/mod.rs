@@ -16,6 +16,7 @@ pub mod birth_date;
 pub mod data_deletion;
 pub mod identity;
 mod model;
+pub mod national_identity;
 pub mod pages;
 pub mod password;
 #[cfg(feature = "ssr")]

@@ -19,4 +19,7 @@ pub struct MyAccount {
     /// Officials: whether they get the morning digest of due-soon and
     /// overdue dossiers.
     pub wants_daily_digest: bool,
+    /// False for an account made at a first sign-in through the national
+    /// identity: its changes are not asked for a password it never had.
+    pub has_password: bool,
 }

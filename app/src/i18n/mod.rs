@@ -22,6 +22,7 @@ mod form_rules;
 mod forms_admin;
 mod knowledge;
 mod map_picker;
+mod national_identity;
 mod office_work;
 mod payments;
 mod personal_data;
@@ -58,6 +59,7 @@ pub use form_rules::FormRulesTexts;
 pub use forms_admin::FormsAdminTexts;
 pub use knowledge::KnowledgeTexts;
 pub use map_picker::MapPickerTexts;
+pub use national_identity::NationalIdentityTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use personal_data::PersonalDataTexts;
@@ -269,6 +271,7 @@ pub struct Texts {
     pub map_picker: MapPickerTexts,
     pub sessions: SessionsTexts,
     pub second_factor: SecondFactorTexts,
+    pub national_identity: NationalIdentityTexts,
     pub personal_data: PersonalDataTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,

@@ -126,6 +126,7 @@ pub const TEXTS: Texts = Texts {
     map_picker: super::map_picker::VI,
     sessions: super::sessions::VI,
     second_factor: super::second_factor::VI,
+    national_identity: super::national_identity::VI,
     personal_data: super::personal_data::VI,
     report_categories: super::report_categories::VI,
     settings_admin: super::settings_admin::VI,

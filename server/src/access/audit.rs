@@ -94,6 +94,15 @@ pub enum AuditAction {
     PersonalDataDeleted,
     /// The hourly retention rules deleted old drafts and assistant exchanges.
     RetentionApplied,
+    /// A citizen's account linked to an identity provider's subject.
+    IdentityLinked,
+    /// An account created at a first sign-in through an identity provider.
+    IdentityAccountCreated,
+    /// A sign-in or link through an identity provider refused (detail:
+    /// the reason).
+    IdentitySignInRefused,
+    /// An administrator added or changed an identity provider.
+    IdentityProviderSaved,
 }
 
 impl AuditAction {
@@ -158,6 +167,10 @@ impl AuditAction {
             AuditAction::SecondFactorReset => "second_factor_reset",
             AuditAction::PersonalDataDeleted => "personal_data_deleted",
             AuditAction::RetentionApplied => "retention_applied",
+            AuditAction::IdentityLinked => "identity_linked",
+            AuditAction::IdentityAccountCreated => "identity_account_created",
+            AuditAction::IdentitySignInRefused => "identity_sign_in_refused",
+            AuditAction::IdentityProviderSaved => "identity_provider_saved",
         }
     }
 }

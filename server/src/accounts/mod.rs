@@ -6,6 +6,7 @@ mod active_sessions;
 mod data_deletion;
 mod digest_preference;
 mod email_confirmation;
+pub mod national_identity;
 mod password_reset;
 mod personal_data;
 mod personal_data_pdf;
@@ -44,6 +45,18 @@ pub fn router() -> Router<AppState> {
         .route(
             paths::RECOVERY_CODES,
             post(second_factor::setup::renew_codes),
+        )
+        .route(
+            paths::IDENTITY_SIGN_IN,
+            get(national_identity::flow::start_sign_in),
+        )
+        .route(
+            paths::IDENTITY_CALLBACK,
+            get(national_identity::flow::callback),
+        )
+        .route(
+            paths::IDENTITY_LINK,
+            get(national_identity::flow::start_link),
         )
         .route(paths::SIGN_OUT, post(sign_out::sign_out))
         .route(paths::REGISTER, post(registration::register))

@@ -23,14 +23,27 @@ use serde_json::json;
 use tower_sessions::Session;
 
 /// Checks the current password, within the account's password limits (the
-/// same as signing in: it is the same secret).
+/// same as signing in: it is the same secret). An account with no password
+/// (made at a first sign-in through the national identity) passes when this
+/// session signed in through the provider: that sign-in was the proof.
 async fn current_password_ok(
     state: &AppState,
+    session: &Session,
     asker: &Asker,
     user: &SignedInUser,
     typed: &str,
 ) -> anyhow::Result<Result<(), String>> {
     let texts = &asker.lang.texts().accounts;
+    if super::national_identity::flow::signed_in_through_provider(session).await
+        && sqlx::query_scalar!(
+            r#"SELECT password_hash IS NULL AS "none!" FROM users WHERE id = $1"#,
+            user.id
+        )
+        .fetch_one(&state.pool)
+        .await?
+    {
+        return Ok(Ok(()));
+    }
     let subject = Subject::Account(user.id);
     let reservation =
         match throttle::reserve(&state.pool, Kind::Password, subject, asker.ip).await? {
@@ -75,8 +88,14 @@ pub async fn change_contact(
             .map_err(|error| refused.error("phone", error.message(asker.lang)))
             .ok()
     };
-    if let Err(message) =
-        current_password_ok(&state, &asker, &user, &form.get("current_password")).await?
+    if let Err(message) = current_password_ok(
+        &state,
+        &session,
+        &asker,
+        &user,
+        &form.get("current_password"),
+    )
+    .await?
     {
         refused.error("current_password", message);
     }
@@ -161,8 +180,14 @@ pub async fn change_password(
 ) -> HandlerResult {
     let texts = &asker.lang.texts().accounts;
     let mut refused = FormFeedback::new("password");
-    if let Err(message) =
-        current_password_ok(&state, &asker, &user, &form.get("current_password")).await?
+    if let Err(message) = current_password_ok(
+        &state,
+        &session,
+        &asker,
+        &user,
+        &form.get("current_password"),
+    )
+    .await?
     {
         refused.error("current_password", message);
     }

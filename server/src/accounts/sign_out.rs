@@ -1,5 +1,6 @@
 //! `POST /dang-xuat`: the session is deleted server-side, so its cookie is
-//! worthless afterwards, even if someone copied it.
+//! worthless afterwards, even if someone copied it. A session signed in
+//! through an identity provider is then ended at the provider too.
 
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::SignedIn;
@@ -27,6 +28,8 @@ pub async fn sign_out(
         )
         .await;
     }
+    let provider_sign_out =
+        super::national_identity::sign_out::end_session_address(&state, &session).await;
     sessions::end(&state.pool, &session).await?;
     feedback::notice(
         &session,
@@ -34,5 +37,10 @@ pub async fn sign_out(
         asker.lang.texts().accounts.signed_out,
     )
     .await;
+    if let Some(address) = provider_sign_out {
+        return Ok(super::national_identity::sign_out::moving_on(
+            &address, asker.lang,
+        ));
+    }
     Ok(see_other("/"))
 }

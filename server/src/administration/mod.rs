@@ -12,6 +12,7 @@ mod catalogue_exchange;
 mod catalogue_files;
 pub mod catalogue_import;
 pub mod document_templates;
+mod identity_providers;
 mod officials;
 mod procedure_creation;
 pub(crate) mod procedure_store;
@@ -49,6 +50,14 @@ pub fn router() -> Router<AppState> {
         .route(paths::ASSISTANT_SETTINGS, post(settings::update_assistant))
         .route(paths::REPORT_SETTINGS, post(settings::update_field_reports))
         .route(paths::RETENTION_SETTINGS, post(settings::update_retention))
+        .route(
+            paths::IDENTITY_PROVIDERS_ADMIN,
+            post(identity_providers::create),
+        )
+        .route(
+            paths::IDENTITY_PROVIDER_ADMIN,
+            post(identity_providers::update),
+        )
         .route(paths::SEARCH_WORDS_ADMIN, post(search_words::change))
         .route(paths::SECTORS_ADMIN, post(sectors::create))
         .route(paths::SECTOR_ADMIN, post(sectors::update))

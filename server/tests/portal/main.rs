@@ -53,6 +53,7 @@ mod inter_agency;
 mod knowledge_base;
 mod mail_delivery;
 mod map_tiles;
+mod national_identity;
 mod natural_questions;
 mod notice_slips;
 mod open311;

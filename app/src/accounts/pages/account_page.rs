@@ -1,4 +1,5 @@
 use crate::access::Role;
+use crate::accounts::national_identity::{my_identity_links, ProviderLink};
 use crate::accounts::server_fns::load_my_account;
 use crate::accounts::MyAccount;
 use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
@@ -40,7 +41,10 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
     let administers = account.roles.contains(&Role::Administrator);
     view! {
         <PageTitle title=a.account_title/>
-        {(!account.email_confirmed).then(|| view! {
+        {account.email.is_empty().then(|| view! {
+            <div class="notice notice--warning" role="status"><p>{t.national_identity.email_missing}</p></div>
+        })}
+        {(!account.email_confirmed && !account.email.is_empty()).then(|| view! {
             <div class="notice notice--warning" role="status">
                 <p>{a.email_unconfirmed}</p>
                 <form method="post" action=paths::RESEND_CONFIRMATION>
@@ -69,6 +73,7 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
             })}
         </section>
         {is_official.then(|| view! { <DigestPreference wanted=account.wants_daily_digest/> })}
+        {(!is_official).then(|| view! { <IdentityLinks/> })}
         <section class="section" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{a.contact_heading}</h2>
             <form method="post" action=paths::CHANGE_CONTACT novalidate>
@@ -76,16 +81,20 @@ fn AccountView(account: MyAccount, contact: FormFeedback, password: FormFeedback
                     required=true feedback=contact.clone() initial=account.email.clone()/>
                 <TextField name="phone" label=a.phone_label kind="tel" autocomplete="tel"
                     hint=a.phone_hint feedback=contact.clone() initial=account.phone.clone().unwrap_or_default()/>
-                <TextField name="current_password" label=a.current_password_label kind="password"
-                    hint=a.current_password_hint autocomplete="current-password" required=true feedback=contact.clone()/>
+                {account.has_password.then(|| view! {
+                    <TextField name="current_password" label=a.current_password_label kind="password"
+                        hint=a.current_password_hint autocomplete="current-password" required=true feedback=contact.clone()/>
+                })}
                 <SubmitButton label=a.save_contact/>
             </form>
         </section>
         <section class="section" aria-labelledby="password-heading">
             <h2 id="password-heading">{a.password_heading}</h2>
             <form method="post" action=paths::CHANGE_PASSWORD novalidate>
-                <TextField name="current_password" label=a.current_password_label kind="password"
-                    autocomplete="current-password" required=true feedback=password.clone()/>
+                {account.has_password.then(|| view! {
+                    <TextField name="current_password" label=a.current_password_label kind="password"
+                        autocomplete="current-password" required=true feedback=password.clone()/>
+                })}
                 <TextField name="password" label=a.new_password_label hint=a.password_hint kind="password"
                     autocomplete="new-password" required=true feedback=password.clone()/>
                 <TextField name="password_confirmation" label=a.password_confirm_label kind="password"
@@ -114,5 +123,40 @@ fn DigestPreference(wanted: bool) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{b.digest_save}</button>
             </form>
         </section>
+    }
+}
+
+/// A citizen's links to the identity providers in use: linked since when,
+/// or a link that links (through the provider's sign-in).
+#[component]
+fn IdentityLinks() -> impl IntoView {
+    let t = &use_texts().national_identity;
+    let lang = use_lang();
+    let links = Resource::new(|| (), |_| my_identity_links());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let links: Vec<ProviderLink> = links.await.unwrap_or_default();
+                (!links.is_empty()).then(|| view! {
+                    <section class="section" aria-labelledby="identity-heading">
+                        <h2 id="identity-heading">{t.account_heading}</h2>
+                        <p>{t.account_lead}</p>
+                        <ul class="identity-links">
+                            {links.into_iter().map(|link| {
+                                let name = link.provider.name(lang).to_string();
+                                match link.linked_since {
+                                    Some(since) => view! {
+                                        <li><strong class="tag tag--green">{t.verified_badge}</strong>" "{(t.linked_since)(&name, &since)}</li>
+                                    }.into_any(),
+                                    None => view! {
+                                        <li><a class="button button--secondary" href=paths::identity_link(&link.provider.slug)>{(t.link_with)(&name)}</a></li>
+                                    }.into_any(),
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -12,6 +12,7 @@ mod form_builder_page;
 mod form_preview_page;
 mod form_rules_editor;
 mod forms_page;
+mod identity_providers_page;
 mod new_procedure_page;
 mod official_form;
 mod official_page;
@@ -39,6 +40,7 @@ pub use form_builder_page::{
 pub use form_preview_page::{FormPreviewPage, FORM_TRY_FORM, KEPT_PREFIX};
 pub use form_rules_editor::FORM_RULES_FORM;
 pub use forms_page::{FormsAdminPage, NEW_FORM_FORM};
+pub use identity_providers_page::{provider_form, IdentityProvidersPage, NEW_PROVIDER_FORM};
 pub use new_procedure_page::{NewProcedurePage, NEW_PROCEDURE_FORM};
 pub use official_page::OfficialPage;
 pub use officials_page::OfficialsPage;

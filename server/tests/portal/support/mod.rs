@@ -18,6 +18,7 @@ pub mod clamd;
 pub mod dossiers;
 pub mod embeddings;
 pub mod mailbox;
+pub mod openid_provider;
 pub mod parallel;
 pub mod payments;
 pub mod pdf;
