@@ -1,8 +1,8 @@
 //! The HTML shell and the router: which page answers which address.
 
 use crate::accounts::pages::{
-    AccountPage, ConfirmEmailPage, ForgotPasswordPage, PersonalDataPage, RegisterPage,
-    ResetPasswordPage, SecondFactorPage, SessionsPage, SignInCodePage, SignInPage,
+    AccountPage, ConfirmEmailPage, ForgotPasswordPage, PersonalDataPage, PrivacyNoticePage,
+    RegisterPage, ResetPasswordPage, SecondFactorPage, SessionsPage, SignInCodePage, SignInPage,
 };
 use crate::administration::pages::{
     AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap/xac-thuc") view=SignInCodePage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-ky") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quyen-rieng-tu") view=PrivacyNoticePage ssr=SsrMode::Async/>
                     <Route path=path!("/xac-nhan-email") view=ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/quen-mat-khau") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async/>

@@ -156,6 +156,9 @@ routes! {
     SECOND_FACTOR_CONFIRM, second_factor_confirm() = "/tai-khoan/xac-thuc-hai-buoc/xac-nhan";
     SECOND_FACTOR_CHECK, second_factor_check() = "/tai-khoan/xac-thuc-hai-buoc/kiem-tra";
     RECOVERY_CODES, recovery_codes() = "/tai-khoan/xac-thuc-hai-buoc/ma-du-phong";
+    /// The privacy notice (Law 91/2025), and agreeing to it.
+    PRIVACY_NOTICE, privacy_notice() = "/quyen-rieng-tu";
+    PRIVACY_CONSENT, privacy_consent() = "/quyen-rieng-tu/dong-y";
     /// A signed-in citizen links their account to an identity provider.
     IDENTITY_LINK, identity_link(slug) = "/tai-khoan/dinh-danh/{slug}";
 

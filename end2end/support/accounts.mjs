@@ -28,6 +28,11 @@ export function newCitizen() {
   };
 }
 
+/** Ticks the registration form's consent to the privacy notice. */
+export async function agreeToPrivacyNotice(page) {
+  await page.getByLabel(/^Tôi đã đọc Thông báo xử lý dữ liệu cá nhân/).check();
+}
+
 /** Fills an input found by its label, as a user would. */
 export async function fillIn(page, label, value) {
   await page.getByLabel(label, { exact: true }).fill(value);

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, linkMailedTo, newCitizen, noticeText, press } from '../support/accounts.mjs';
+import { LABELS, agreeToPrivacyNotice, fillIn, linkMailedTo, newCitizen, noticeText, press } from '../support/accounts.mjs';
 
 scenario('A citizen registers, confirms the email from the mail, signs in, sees the account and signs out', async (portal) => {
   const { page } = portal;
@@ -17,6 +17,7 @@ scenario('A citizen registers, confirms the email from the mail, signs in, sees 
   await fillIn(page, LABELS.phone, citizen.phone);
   await fillIn(page, LABELS.password, citizen.password);
   await fillIn(page, LABELS.passwordAgain, 'một mật khẩu khác');
+  await agreeToPrivacyNotice(page);
   await press(portal, 'Đăng ký', (url) => url.pathname === '/dang-ky');
 
   // Refused: every message at the top, linked to its field; nothing typed is lost.
@@ -24,6 +25,7 @@ scenario('A citizen registers, confirms the email from the mail, signs in, sees 
   assert.match(squash(await summary.innerText()), /Hai mật khẩu không giống nhau/);
   assert.equal(await page.getByLabel(LABELS.citizenId, { exact: true }).inputValue(), citizen.citizenId);
   assert.equal(await page.getByLabel(LABELS.email, { exact: true }).inputValue(), citizen.email);
+  assert.ok(await page.getByLabel(/^Tôi đã đọc Thông báo xử lý dữ liệu cá nhân/).isChecked(), 'the consent stays ticked');
 
   await fillIn(page, LABELS.password, citizen.password);
   await fillIn(page, LABELS.passwordAgain, citizen.password);

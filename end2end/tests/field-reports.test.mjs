@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { BASE_URL, scenario, squash } from '../support/portal.mjs';
-import { LABELS, fillIn, linkMailedTo, newCitizen, noticeText, press, signInAs } from '../support/accounts.mjs';
+import { LABELS, agreeToPrivacyNotice, fillIn, linkMailedTo, newCitizen, noticeText, press, signInAs } from '../support/accounts.mjs';
 
 /** A 1×1 greyscale JPEG. */
 function jpeg() {
@@ -81,6 +81,7 @@ async function registeredCitizen(portal) {
     await fillIn(page, LABELS[field], citizen[field]);
   }
   await fillIn(page, LABELS.passwordAgain, citizen.password);
+  await agreeToPrivacyNotice(page);
   await press(portal, 'Đăng ký', (url) => url.pathname === '/dang-nhap');
   await portal.open(await linkMailedTo(portal, citizen.email, '/xac-nhan-email'));
   await press(portal, 'Xác nhận email', (url) => url.pathname === '/dang-nhap');

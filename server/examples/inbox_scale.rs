@@ -47,6 +47,7 @@ async fn main() -> anyhow::Result<()> {
             agency_ids: vec![agency_id],
         }],
         second_factor: Default::default(),
+        privacy_consent_current: false,
     };
     let calendar = app::deadlines::store::working_calendar(&pool).await?;
     let now = app::clock::Clock::real().now_in_vietnam();

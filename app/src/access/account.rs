@@ -140,6 +140,9 @@ pub struct SignedInUser {
     /// The account's second factor and this session's check of it.
     #[serde(default)]
     pub second_factor: crate::accounts::second_factor::SecondFactorState,
+    /// Citizens: whether they agreed to the privacy notice in force.
+    #[serde(default)]
+    pub privacy_consent_current: bool,
 }
 
 /// A role and the agencies it reaches for one official.

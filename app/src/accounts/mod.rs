@@ -21,6 +21,7 @@ pub mod pages;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod password_hash;
+pub mod privacy;
 pub mod registration;
 pub mod second_factor;
 pub mod server_fns;

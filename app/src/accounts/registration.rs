@@ -24,6 +24,9 @@ pub struct RegistrationForm {
     pub password: String,
     #[serde(default)]
     pub password_confirmation: String,
+    /// "on" when the privacy notice's box is ticked.
+    #[serde(default)]
+    pub privacy_consent: String,
 }
 
 /// A registration that passed every rule.
@@ -46,6 +49,7 @@ impl RegistrationForm {
             ("date_of_birth", &self.date_of_birth),
             ("email", &self.email),
             ("phone", &self.phone),
+            ("privacy_consent", &self.privacy_consent),
         ] {
             feedback.keep(field, value);
         }
@@ -84,6 +88,11 @@ impl RegistrationForm {
         .ok();
         if password.is_some() && self.password != self.password_confirmation {
             feedback.error("password_confirmation", t.passwords_differ);
+        }
+        // An account is voluntary: it rests on consent to the privacy notice
+        // (Law 91/2025/QH15), which the handler records with its version.
+        if self.privacy_consent != "on" {
+            feedback.error("privacy_consent", lang.texts().privacy.consent_required);
         }
 
         match (person, email, phone, password) {
@@ -158,6 +167,7 @@ mod tests {
             phone: "0912 345 678".into(),
             password: "hoa sen nở muộn".into(),
             password_confirmation: "hoa sen nở muộn".into(),
+            privacy_consent: "on".into(),
         }
     }
 
@@ -217,5 +227,19 @@ mod tests {
         let feedback = form.validate(Lang::En, TODAY).err().unwrap();
         assert_eq!(feedback.errors[0].field, "password_confirmation");
         assert!(feedback.errors[0].message.contains("not the same"));
+    }
+
+    #[test]
+    fn an_account_needs_consent_to_the_privacy_notice() {
+        let form = RegistrationForm {
+            privacy_consent: "".into(),
+            ..valid()
+        };
+        let feedback = form.validate(Lang::Vi, TODAY).err().unwrap();
+        assert_eq!(feedback.errors.len(), 1);
+        assert_eq!(feedback.errors[0].field, "privacy_consent");
+        assert!(feedback.errors[0]
+            .message
+            .contains("Thông báo xử lý dữ liệu cá nhân"));
     }
 }

@@ -26,6 +26,7 @@ mod national_identity;
 mod office_work;
 mod payments;
 mod personal_data;
+mod privacy;
 mod procedure_content;
 mod procedures_admin;
 mod questions;
@@ -63,6 +64,7 @@ pub use national_identity::NationalIdentityTexts;
 pub use office_work::OfficeWorkTexts;
 pub use payments::PaymentTexts;
 pub use personal_data::PersonalDataTexts;
+pub use privacy::PrivacyTexts;
 pub use procedure_content::ProcedureContentTexts;
 pub use procedures_admin::ProcedureAdminTexts;
 pub use questions::QuestionTexts;
@@ -272,6 +274,7 @@ pub struct Texts {
     pub sessions: SessionsTexts,
     pub second_factor: SecondFactorTexts,
     pub national_identity: NationalIdentityTexts,
+    pub privacy: PrivacyTexts,
     pub personal_data: PersonalDataTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,

@@ -38,6 +38,7 @@ pub fn SiteFooter() -> impl IntoView {
                         </Suspense>
                         <li><a href=paths::HELP>{a.help}</a></li>
                         <li><a href=paths::ACCESSIBILITY>{a.accessibility}</a></li>
+                        <li><a href=paths::PRIVACY_NOTICE>{crate::i18n::use_texts().privacy.nav}</a></li>
                     </ul>
                 </nav>
                 <p>{t.footer_note}</p>

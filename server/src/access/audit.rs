@@ -103,6 +103,8 @@ pub enum AuditAction {
     IdentitySignInRefused,
     /// An administrator added or changed an identity provider.
     IdentityProviderSaved,
+    /// A citizen agreed to the privacy notice in force (detail: where).
+    PrivacyConsentGiven,
 }
 
 impl AuditAction {
@@ -171,6 +173,7 @@ impl AuditAction {
             AuditAction::IdentityAccountCreated => "identity_account_created",
             AuditAction::IdentitySignInRefused => "identity_sign_in_refused",
             AuditAction::IdentityProviderSaved => "identity_provider_saved",
+            AuditAction::PrivacyConsentGiven => "privacy_consent_given",
         }
     }
 }

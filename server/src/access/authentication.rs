@@ -150,6 +150,9 @@ pub async fn load_user(
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
                   EXISTS (SELECT 1 FROM totp_factors f
                           WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "second_factor!",
+                  EXISTS (SELECT 1 FROM privacy_consents c
+                          WHERE c.user_id = u.id
+                            AND c.notice_version = (SELECT max(version) FROM privacy_notices)) AS "privacy_consent!",
                   ARRAY(WITH RECURSIVE below AS (
                             SELECT id FROM agencies WHERE id = u.agency_id
                             UNION ALL
@@ -201,5 +204,6 @@ pub async fn load_user(
         email_confirmed: row.email_confirmed,
         agency_id: row.agency_id,
         roles,
+        privacy_consent_current: row.privacy_consent,
     }))
 }

@@ -10,6 +10,7 @@ pub mod national_identity;
 mod password_reset;
 mod personal_data;
 mod personal_data_pdf;
+mod privacy_consent;
 mod profile;
 mod registration;
 pub mod retention;
@@ -59,6 +60,7 @@ pub fn router() -> Router<AppState> {
             get(national_identity::flow::start_link),
         )
         .route(paths::SIGN_OUT, post(sign_out::sign_out))
+        .route(paths::PRIVACY_CONSENT, post(privacy_consent::agree))
         .route(paths::REGISTER, post(registration::register))
         .route(paths::CONFIRM_EMAIL, post(email_confirmation::confirm))
         .route(paths::RESEND_CONFIRMATION, post(email_confirmation::resend))

@@ -140,6 +140,22 @@ pub async fn everything_about(pool: &PgPool, id: i64) -> anyhow::Result<Value> {
         r#"SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.id), '[]') AS "part!"
            FROM user_sessions s WHERE s.user_id = $1"#
     );
+    let consents = part!(
+        pool,
+        id,
+        r#"SELECT coalesce(jsonb_agg(to_jsonb(c) - 'user_id' ORDER BY c.id), '[]') AS "part!"
+           FROM privacy_consents c WHERE c.user_id = $1"#
+    );
+    let identity_links = part!(
+        pool,
+        id,
+        r#"SELECT coalesce(jsonb_agg(jsonb_build_object(
+                      'provider', p.name_vi, 'subject', l.subject,
+                      'linked_at', l.linked_at, 'last_sign_in_at', l.last_sign_in_at)
+                  ORDER BY l.linked_at), '[]') AS "part!"
+           FROM identity_links l JOIN identity_providers p ON p.id = l.provider_id
+           WHERE l.user_id = $1"#
+    );
     // What they did, and every official's reading of their dossiers.
     let audit = part!(
         pool,
@@ -165,6 +181,8 @@ pub async fn everything_about(pool: &PgPool, id: i64) -> anyhow::Result<Value> {
         "field_report_ratings": report_ratings,
         "notifications": notifications,
         "sessions": sessions,
+        "privacy_consents": consents,
+        "identity_links": identity_links,
         "audit_log": audit,
     }))
 }

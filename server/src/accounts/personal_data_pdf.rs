@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 /// The export's parts as the document heads them.
-const PARTS: [(&str, &str); 15] = [
+const PARTS: [(&str, &str); 17] = [
     ("account", "Tài khoản"),
     ("roles", "Vai trò"),
     ("dossiers", "Hồ sơ"),
@@ -32,6 +32,11 @@ const PARTS: [(&str, &str); 15] = [
     ("field_report_ratings", "Đánh giá phản ánh"),
     ("notifications", "Thông báo"),
     ("sessions", "Phiên đăng nhập"),
+    (
+        "privacy_consents",
+        "Sự đồng ý với thông báo xử lý dữ liệu cá nhân",
+    ),
+    ("identity_links", "Liên kết tài khoản định danh điện tử"),
     ("audit_log", "Nhật ký thao tác và lần cán bộ mở hồ sơ"),
     ("exported_at", "Thời điểm xuất"),
 ];

@@ -39,6 +39,7 @@ pub async fn register(
         phone: posted.get("phone"),
         password: posted.get("password"),
         password_confirmation: posted.get("password_confirmation"),
+        privacy_consent: posted.get("privacy_consent"),
     };
     let registration = match form.validate(asker.lang, state.clock.today_in_vietnam()) {
         Ok(registration) => registration,
@@ -154,6 +155,9 @@ async fn create_account(
     );
     let message = templates::confirm_email(asker.lang, registration.full_name.as_str(), &link);
     outbox::enqueue(&mut tx, registration.email.as_str(), &message).await?;
+    // The box was ticked (validation refuses the form otherwise): the
+    // consent, with the notice's version, is part of the account.
+    app::accounts::privacy::store::record(&mut *tx, user_id, "registration", asker.ip).await?;
     audit::record(
         &mut *tx,
         Some(user_id),

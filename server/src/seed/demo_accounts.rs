@@ -120,6 +120,17 @@ pub async fn load(pool: &PgPool, key: &crate::config::SecretKey) -> anyhow::Resu
     )
     .execute(&mut *tx)
     .await?;
+    // The demo citizen registered as anyone does: agreeing to the privacy
+    // notice in force.
+    sqlx::query!(
+        "INSERT INTO privacy_consents (user_id, notice_version, place)
+         SELECT u.id, n.version, 'registration'
+         FROM users u, (SELECT max(version) AS version FROM privacy_notices) n
+         WHERE u.email = 'congdan@motcua.example'
+         ON CONFLICT (user_id, notice_version) DO NOTHING"
+    )
+    .execute(&mut *tx)
+    .await?;
     for official in OFFICIALS {
         let inserted = sqlx::query_scalar!(
             r#"

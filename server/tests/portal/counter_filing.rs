@@ -210,6 +210,7 @@ async fn reception_files_and_accepts_for_a_walk_in_applicant_who_later_finds_it_
                 ("phone", "0912345678"),
                 ("password", "hoa ban nở trắng rừng"),
                 ("password_confirmation", "hoa ban nở trắng rừng"),
+                ("privacy_consent", "on"),
             ],
         )
         .await;

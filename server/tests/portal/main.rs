@@ -65,6 +65,7 @@ mod password_reset;
 mod payments;
 mod personal_data;
 mod portal_settings;
+mod privacy_consent;
 mod procedure_channels;
 mod procedure_content;
 mod procedure_creation;

@@ -17,6 +17,7 @@ fn registration<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)>
         ("phone", "0912 345 678"),
         ("password", "hoa sen nở muộn"),
         ("password_confirmation", "hoa sen nở muộn"),
+        ("privacy_consent", "on"),
     ];
     for (name, value) in overrides {
         fields

@@ -108,6 +108,7 @@ fn registration<'a>(citizen_id: &'a str, email: &'a str) -> Vec<(&'a str, &'a st
         ("phone", "0912 345 678"),
         ("password", "hoa sen nở muộn"),
         ("password_confirmation", "hoa sen nở muộn"),
+        ("privacy_consent", "on"),
     ]
 }
 

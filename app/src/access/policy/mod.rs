@@ -16,7 +16,8 @@ pub enum Permission {
     /// See and change one's own account (profile, password).
     ManageOwnAccount,
     /// File a dossier as a citizen: needs a confirmed email address, so the
-    /// portal can reach the applicant.
+    /// portal can reach the applicant, and consent to the privacy notice in
+    /// force (asked again when a new version is published).
     FileDossier,
     /// Open the back office at all.
     EnterBackOffice,
@@ -61,7 +62,11 @@ pub enum Permission {
 pub fn permits(user: &SignedInUser, permission: Permission) -> bool {
     match permission {
         Permission::ManageOwnAccount => true,
-        Permission::FileDossier => user.kind == AccountKind::Citizen && user.email_confirmed,
+        Permission::FileDossier => {
+            user.kind == AccountKind::Citizen
+                && user.email_confirmed
+                && user.privacy_consent_current
+        }
         Permission::EnterBackOffice => {
             user.is_official()
                 && [

@@ -11,6 +11,7 @@ fn citizen(confirmed: bool) -> SignedInUser {
         agency_id: None,
         roles: vec![],
         second_factor: Default::default(),
+        privacy_consent_current: true,
     }
 }
 
@@ -30,6 +31,7 @@ fn official(roles: &[(Role, &[i64])]) -> SignedInUser {
             })
             .collect(),
         second_factor: Default::default(),
+        privacy_consent_current: false,
     }
 }
 
@@ -43,6 +45,14 @@ fn nobody_signed_in_is_asked_to_sign_in() {
 fn only_citizens_with_a_confirmed_email_file_dossiers() {
     assert!(!permits(&citizen(false), Permission::FileDossier));
     assert!(permits(&citizen(true), Permission::FileDossier));
+    let without_consent = SignedInUser {
+        privacy_consent_current: false,
+        ..citizen(true)
+    };
+    assert!(
+        !permits(&without_consent, Permission::FileDossier),
+        "not before agreeing to the privacy notice in force"
+    );
     let reception = official(&[(Role::Reception, &[10])]);
     assert!(!permits(&reception, Permission::FileDossier));
 }

@@ -1,3 +1,5 @@
+use super::ConsentField;
+use crate::accounts::privacy::load_privacy_notice;
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
@@ -16,6 +18,7 @@ pub fn RegisterPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let session = session_view().await;
                 let form = session.feedback.form_for("register");
+                let version = load_privacy_notice().await.map(|view| view.notice.version).unwrap_or(1);
                 view! {
                     <div class="narrow">
                         <ErrorSummary form=form.clone()/>
@@ -35,6 +38,7 @@ pub fn RegisterPage() -> impl IntoView {
                                 autocomplete="new-password" required=true feedback=form.clone()/>
                             <TextField name="password_confirmation" label=a.password_confirm_label kind="password"
                                 autocomplete="new-password" required=true feedback=form.clone()/>
+                            <ConsentField version feedback=form.clone()/>
                             <SubmitButton label=a.register_button/>
                         </form>
                         <p>{a.have_account}" "<a href=paths::SIGN_IN>{a.nav_sign_in}</a></p>

@@ -240,6 +240,13 @@ impl TestApp {
         .execute(&self.pool)
         .await
         .unwrap();
+        sqlx::query(
+            "INSERT INTO privacy_consents (user_id, notice_version, place)
+             SELECT id, 1, 'registration' FROM users WHERE email = 'khac@example.vn'",
+        )
+        .execute(&self.pool)
+        .await
+        .unwrap();
         "khac@example.vn"
     }
 
