@@ -5,10 +5,10 @@ use crate::accounts::pages::{
     RegisterPage, ResetPasswordPage, SecondFactorPage, SessionsPage, SignInCodePage, SignInPage,
 };
 use crate::administration::pages::{
-    AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, FormBuilderPage,
-    FormPreviewPage, FormsAdminPage, IdentityProvidersPage, NewProcedurePage, OfficialPage,
-    OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage, SearchWordsPage,
-    SectorsPage, SettingsPage,
+    AgenciesPage, AgencyPage, ApiTokensPage, CalendarPage, CatalogueImportPage, CorrectionsPage,
+    FormBuilderPage, FormPreviewPage, FormsAdminPage, IdentityProvidersPage, NewProcedurePage,
+    OfficialPage, OfficialsPage, ProcedureAdminPage, ProcedureComparePage, ProceduresAdminPage,
+    SearchWordsPage, SectorsPage, SettingsPage,
 };
 use crate::assistant::page::AssistantPage;
 use crate::back_office::pages::{InboxPage, OfficeDossierPage};
@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/tu-ngu-tim-kiem") view=SearchWordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/cai-dat") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/dinh-danh") view=IdentityProvidersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/yeu-cau-chinh-sua") view=CorrectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc") view=ProceduresAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/thu-tuc-moi") view=NewProcedurePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhap-thu-tuc/:id") view=CatalogueImportPage ssr=SsrMode::Async/>

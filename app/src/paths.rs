@@ -148,6 +148,8 @@ routes! {
     /// Deleting one's drafts, and wallet files nothing uses.
     DELETE_MY_DRAFTS, delete_my_drafts() = "/tai-khoan/du-lieu/xoa-ho-so-nhap";
     DELETE_MY_UNUSED_FILES, delete_my_unused_files() = "/tai-khoan/du-lieu/xoa-giay-to";
+    /// Asking for one's data to be corrected.
+    CORRECTION_REQUEST, correction_request() = "/tai-khoan/du-lieu/yeu-cau-chinh-sua";
     /// An official's second factor: setting up the authenticator app,
     /// confirming it with a first code, checking it in this session, and
     /// new recovery codes.
@@ -161,6 +163,7 @@ routes! {
     PRIVACY_CONSENT, privacy_consent() = "/quyen-rieng-tu/dong-y";
     /// A signed-in citizen links their account to an identity provider.
     IDENTITY_LINK, identity_link(slug) = "/tai-khoan/dinh-danh/{slug}";
+    IDENTITY_UNLINK, identity_unlink(slug) = "/tai-khoan/dinh-danh/{slug}/huy-lien-ket";
 
     // Filing and the citizen's dossier.
     /// Submitting a draft dossier.
@@ -267,6 +270,9 @@ routes! {
     SETTINGS_ADMIN, settings_admin() = "/quan-tri/cai-dat";
     /// The identity providers citizens sign in with: the list and a new
     /// one, and one provider's changes.
+    /// Citizens' requests to correct their data, and answering one.
+    CORRECTIONS_ADMIN, corrections_admin() = "/quan-tri/yeu-cau-chinh-sua";
+    ANSWER_CORRECTION, answer_correction(id) = "/quan-tri/yeu-cau-chinh-sua/{id}";
     IDENTITY_PROVIDERS_ADMIN, identity_providers_admin() = "/quan-tri/dinh-danh";
     IDENTITY_PROVIDER_ADMIN, identity_provider_admin(id) = "/quan-tri/dinh-danh/{id}";
     /// The days agencies have to answer a question, and whether the

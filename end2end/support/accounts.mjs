@@ -135,3 +135,24 @@ export async function linkMailedTo(portal, email, path) {
   }, { timeout: 60_000, interval: 500 });
   return `${link.pathname}${link.search}`;
 }
+
+/**
+ * A citizen nobody has registered yet registers (agreeing to the privacy
+ * notice), confirms their email from the mail, and signs in.
+ */
+export async function registeredCitizen(portal) {
+  const { page } = portal;
+  const citizen = newCitizen();
+  await leaveCurrentSession(portal);
+  await portal.open('/dang-ky');
+  for (const field of ['fullName', 'citizenId', 'dateOfBirth', 'email', 'phone', 'password']) {
+    await fillIn(page, LABELS[field], citizen[field]);
+  }
+  await fillIn(page, LABELS.passwordAgain, citizen.password);
+  await agreeToPrivacyNotice(page);
+  await press(portal, 'Đăng ký', (url) => url.pathname === '/dang-nhap');
+  await portal.open(await linkMailedTo(portal, citizen.email, '/xac-nhan-email'));
+  await press(portal, 'Xác nhận email', (url) => url.pathname === '/dang-nhap');
+  await signInAs(portal, citizen.email, citizen.password);
+  return citizen;
+}

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { BASE_URL, scenario, squash } from '../support/portal.mjs';
-import { LABELS, agreeToPrivacyNotice, fillIn, linkMailedTo, newCitizen, noticeText, press, signInAs } from '../support/accounts.mjs';
+import { fillIn, noticeText, press, registeredCitizen, signInAs } from '../support/accounts.mjs';
 
 /** A 1×1 greyscale JPEG. */
 function jpeg() {
@@ -72,22 +72,6 @@ async function describePlace(portal, street) {
   await press(portal, 'Tiếp tục', (url) => url.pathname === '/phan-anh/gui' && url.searchParams.has('loai'));
 }
 
-async function registeredCitizen(portal) {
-  const { page } = portal;
-  const citizen = newCitizen();
-  await page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
-  await portal.open('/dang-ky');
-  for (const field of ['fullName', 'citizenId', 'dateOfBirth', 'email', 'phone', 'password']) {
-    await fillIn(page, LABELS[field], citizen[field]);
-  }
-  await fillIn(page, LABELS.passwordAgain, citizen.password);
-  await agreeToPrivacyNotice(page);
-  await press(portal, 'Đăng ký', (url) => url.pathname === '/dang-nhap');
-  await portal.open(await linkMailedTo(portal, citizen.email, '/xac-nhan-email'));
-  await press(portal, 'Xác nhận email', (url) => url.pathname === '/dang-nhap');
-  await signInAs(portal, citizen.email, citizen.password);
-  return citizen;
-}
 
 scenario('A field report goes from a citizen with a phone photo to the ward and back, followed by a neighbour', async (portal) => {
   const { page } = portal;

@@ -2,10 +2,12 @@
 // the account page to "Dữ liệu cá nhân của bạn", then one JSON file, with
 // their account, sessions and doings and without their password, and the
 // same as a PDF to read; the page tells how long unused drafts are kept.
+// A new citizen leaves a draft, then deletes it from the same page after
+// ticking that it cannot be undone.
 
 import assert from 'node:assert/strict';
 import { scenario, squash } from '../support/portal.mjs';
-import { signInAs } from '../support/accounts.mjs';
+import { fillIn, noticeText, press, registeredCitizen, signInAs } from '../support/accounts.mjs';
 
 scenario('A citizen downloads everything the portal holds about them', async (portal) => {
   const { page } = portal;
@@ -34,4 +36,26 @@ scenario('A citizen downloads everything the portal holds about them', async (po
   const bytes = await (await pdf.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
   assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   assert.match(squash(await page.locator('main').innerText()), /Cổng tự xoá hồ sơ nháp không được sửa trong \d+ ngày/);
+});
+
+scenario('A new citizen deletes the draft they no longer need', async (portal) => {
+  const { page } = portal;
+  await registeredCitizen(portal);
+  await portal.open('/nop-ho-so/1.001193');
+  await fillIn(page, 'Nơi sinh', 'Bệnh viện Bãi Cháy');
+  await press(portal, 'Lưu nháp', (url) => url.pathname === '/nop-ho-so/1.001193');
+
+  await portal.open('/tai-khoan/du-lieu');
+  assert.match(squash(await page.locator('main').innerText()), /Bạn có 1 hồ sơ nháp chưa nộp/);
+  // Not without the confirmation ticked.
+  await press(portal, 'Xoá các hồ sơ nháp', (url) => url.pathname === '/tai-khoan/du-lieu');
+  assert.match(squash(await page.locator('.error-summary').innerText()), /Đánh dấu ô xác nhận để xoá/);
+  assert.match(squash(await page.locator('main').innerText()), /Bạn có 1 hồ sơ nháp chưa nộp/);
+
+  await page.getByLabel('Tôi hiểu rằng dữ liệu đã xoá không khôi phục được').first().check();
+  await press(portal, 'Xoá các hồ sơ nháp', (url) => url.pathname === '/tai-khoan/du-lieu');
+  assert.match(await noticeText(page), /Đã xoá 1 hồ sơ nháp/);
+  assert.match(squash(await page.locator('main').innerText()), /Bạn có 0 hồ sơ nháp chưa nộp/);
+  await portal.open('/nop-ho-so/1.001193');
+  assert.equal(await page.getByLabel('Nơi sinh').inputValue(), '', 'the form starts afresh');
 });

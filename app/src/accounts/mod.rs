@@ -12,6 +12,7 @@
 //! (instant feedback) and on the server (the authority).
 
 pub mod birth_date;
+pub mod corrections;
 #[cfg(feature = "ssr")]
 pub mod data_deletion;
 pub mod identity;

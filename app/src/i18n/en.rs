@@ -147,6 +147,7 @@ pub const TEXTS: Texts = Texts {
     second_factor: super::second_factor::EN,
     national_identity: super::national_identity::EN,
     privacy: super::privacy::EN,
+    corrections: super::corrections::EN,
     personal_data: super::personal_data::EN,
     report_categories: super::report_categories::EN,
     settings_admin: super::settings_admin::EN,

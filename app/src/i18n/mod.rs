@@ -11,6 +11,7 @@ mod assistant;
 mod back_office;
 mod calendar_admin;
 mod citizen;
+mod corrections;
 mod counter;
 mod current;
 mod eforms;
@@ -51,6 +52,7 @@ pub use assistant::AssistantTexts;
 pub use back_office::BackOfficeTexts;
 pub use calendar_admin::CalendarTexts;
 pub use citizen::CitizenTexts;
+pub use corrections::CorrectionTexts;
 pub use counter::CounterTexts;
 pub use eforms::EformTexts;
 pub use field_reports::FieldReportTexts;
@@ -275,6 +277,7 @@ pub struct Texts {
     pub second_factor: SecondFactorTexts,
     pub national_identity: NationalIdentityTexts,
     pub privacy: PrivacyTexts,
+    pub corrections: CorrectionTexts,
     pub personal_data: PersonalDataTexts,
     /// The report categories' administration page.
     pub report_categories: ReportCategoryTexts,

@@ -10,7 +10,6 @@ pub struct PersonalDataTexts {
     pub download: &'static str,
     pub download_pdf: &'static str,
     pub correct_heading: &'static str,
-    pub correct_lead: &'static str,
     pub delete_heading: &'static str,
     /// The retention rules in force: drafts' days, the assistant's days.
     pub retention: fn(i32, i32) -> String,
@@ -35,7 +34,6 @@ pub const VI: PersonalDataTexts = PersonalDataTexts {
     download: "Tải về dữ liệu (JSON)",
     download_pdf: "Tải về bản đọc được (PDF)",
     correct_heading: "Sửa thông tin",
-    correct_lead: "Thư điện tử và số điện thoại sửa được tại trang tài khoản; họ tên, số định danh và ngày sinh sửa tại bộ phận một cửa, có giấy tờ chứng minh.",
     delete_heading: "Xoá dữ liệu không còn cần",
     retention: |drafts, assistant| format!("Cổng tự xoá hồ sơ nháp không được sửa trong {drafts} ngày, và câu hỏi gửi trợ lý sau {assistant} ngày."),
     drafts_count: |n| format!("Bạn có {n} hồ sơ nháp chưa nộp."),
@@ -58,7 +56,6 @@ pub const EN: PersonalDataTexts = PersonalDataTexts {
     download: "Download your data (JSON)",
     download_pdf: "Download a readable copy (PDF)",
     correct_heading: "Correcting your details",
-    correct_lead: "Email and phone are changed on the account page; name, identity number and date of birth at the one-stop desk, with a document proving them.",
     delete_heading: "Delete what you no longer need",
     retention: |drafts, assistant| format!("The portal deletes drafts left untouched for {drafts} days by itself, and questions to the assistant after {assistant} days."),
     drafts_count: |n| format!("You have {n} draft dossiers not submitted."),

@@ -128,6 +128,7 @@ pub const TEXTS: Texts = Texts {
     second_factor: super::second_factor::VI,
     national_identity: super::national_identity::VI,
     privacy: super::privacy::VI,
+    corrections: super::corrections::VI,
     personal_data: super::personal_data::VI,
     report_categories: super::report_categories::VI,
     settings_admin: super::settings_admin::VI,

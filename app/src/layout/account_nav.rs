@@ -64,6 +64,7 @@ pub fn AccountNav() -> impl IntoView {
                                     <li><a href=paths::SEARCH_WORDS_ADMIN>{t.search_words.nav}</a></li>
                                     <li><a href=paths::SETTINGS_ADMIN>{t.settings_admin.nav}</a></li>
                                     <li><a href=paths::IDENTITY_PROVIDERS_ADMIN>{t.national_identity.admin_nav}</a></li>
+                                    <li><a href=paths::CORRECTIONS_ADMIN>{t.corrections.queue_nav}</a></li>
                                 })}
                                 {designs.then(|| view! { <li><a href=paths::FORMS_ADMIN>{t.forms_admin.nav}</a></li> })}
                                 {edits_articles.then(|| view! { <li><a href=paths::ARTICLES_ADMIN>{t.knowledge.admin_nav}</a></li> })}

@@ -96,6 +96,8 @@ pub enum AuditAction {
     RetentionApplied,
     /// A citizen's account linked to an identity provider's subject.
     IdentityLinked,
+    /// A citizen unlinked their account from an identity provider.
+    IdentityUnlinked,
     /// An account created at a first sign-in through an identity provider.
     IdentityAccountCreated,
     /// A sign-in or link through an identity provider refused (detail:
@@ -105,6 +107,10 @@ pub enum AuditAction {
     IdentityProviderSaved,
     /// A citizen agreed to the privacy notice in force (detail: where).
     PrivacyConsentGiven,
+    /// A person asked for their data to be corrected; an administrator
+    /// answered (detail: the request, the outcome).
+    CorrectionRequested,
+    CorrectionAnswered,
 }
 
 impl AuditAction {
@@ -170,10 +176,13 @@ impl AuditAction {
             AuditAction::PersonalDataDeleted => "personal_data_deleted",
             AuditAction::RetentionApplied => "retention_applied",
             AuditAction::IdentityLinked => "identity_linked",
+            AuditAction::IdentityUnlinked => "identity_unlinked",
             AuditAction::IdentityAccountCreated => "identity_account_created",
             AuditAction::IdentitySignInRefused => "identity_sign_in_refused",
             AuditAction::IdentityProviderSaved => "identity_provider_saved",
             AuditAction::PrivacyConsentGiven => "privacy_consent_given",
+            AuditAction::CorrectionRequested => "correction_requested",
+            AuditAction::CorrectionAnswered => "correction_answered",
         }
     }
 }

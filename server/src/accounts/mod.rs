@@ -3,6 +3,7 @@
 //! the forms are Leptos components in `app::accounts::pages`.
 
 mod active_sessions;
+mod correction_requests;
 mod data_deletion;
 mod digest_preference;
 mod email_confirmation;
@@ -59,6 +60,10 @@ pub fn router() -> Router<AppState> {
             paths::IDENTITY_LINK,
             get(national_identity::flow::start_link),
         )
+        .route(
+            paths::IDENTITY_UNLINK,
+            post(national_identity::unlink::unlink),
+        )
         .route(paths::SIGN_OUT, post(sign_out::sign_out))
         .route(paths::PRIVACY_CONSENT, post(privacy_consent::agree))
         .route(paths::REGISTER, post(registration::register))
@@ -77,6 +82,10 @@ pub fn router() -> Router<AppState> {
         .route(paths::MY_DATA_JSON, get(personal_data::download))
         .route(paths::MY_DATA_PDF, get(personal_data_pdf::download))
         .route(paths::DELETE_MY_DRAFTS, post(data_deletion::delete_drafts))
+        .route(
+            paths::CORRECTION_REQUEST,
+            post(correction_requests::request),
+        )
         .route(
             paths::DELETE_MY_UNUSED_FILES,
             post(data_deletion::delete_unused_files),

@@ -11,6 +11,7 @@ mod calendar;
 mod catalogue_exchange;
 mod catalogue_files;
 pub mod catalogue_import;
+mod correction_answers;
 pub mod document_templates;
 mod identity_providers;
 mod officials;
@@ -50,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::ASSISTANT_SETTINGS, post(settings::update_assistant))
         .route(paths::REPORT_SETTINGS, post(settings::update_field_reports))
         .route(paths::RETENTION_SETTINGS, post(settings::update_retention))
+        .route(paths::ANSWER_CORRECTION, post(correction_answers::answer))
         .route(
             paths::IDENTITY_PROVIDERS_ADMIN,
             post(identity_providers::create),

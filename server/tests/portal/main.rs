@@ -27,6 +27,7 @@ mod citizen_lists;
 mod citizen_questions;
 mod concurrent_routers;
 mod control_slips;
+mod correction_requests;
 mod counter_filing;
 mod daily_digest;
 mod demo_accounts;

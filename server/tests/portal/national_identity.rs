@@ -104,6 +104,16 @@ async fn a_first_sign_in_makes_a_verified_account_and_the_next_finds_it_by_subje
         .unwrap();
     assert_eq!(email.as_deref(), Some("dinh.danh@example.vn"));
 
+    // Without a password, unlinking would lock the account: refused.
+    browser
+        .post("/tai-khoan/dinh-danh/vneid/huy-lien-ket", &[])
+        .await;
+    assert!(browser
+        .get("/tai-khoan")
+        .await
+        .text()
+        .contains("Hãy đặt mật khẩu trước khi huỷ liên kết"));
+
     // Another day, another browser: the same subject, the same account.
     let mut again = Browser::new(&app);
     let landed = sign_in_through(&mut again, START, &person).await;
@@ -466,6 +476,34 @@ async fn a_password_account_links_its_identity_and_signs_in_with_it() {
         .await
         .text()
         .contains("đã được liên kết với một tài khoản khác"));
+
+    // Unlinked: the identity is no longer vouched for, and the provider's
+    // sign-in no longer reaches the account.
+    let unlinked = browser
+        .post("/tai-khoan/dinh-danh/vneid/huy-lien-ket", &[])
+        .await;
+    assert_eq!(unlinked.location(), "/tai-khoan");
+    let account = browser.get("/tai-khoan").await;
+    assert!(account
+        .text()
+        .contains("Đã huỷ liên kết tài khoản định danh điện tử"));
+    assert!(
+        account.body.contains("href=\"/tai-khoan/dinh-danh/vneid\""),
+        "the link is offered again"
+    );
+    let verified: bool = sqlx::query_scalar(
+        "SELECT identity_verified_at IS NOT NULL FROM users WHERE citizen_id = $1",
+    )
+    .bind(DEMO_CITIZEN_ID)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(!verified);
+    let mut after = Browser::new(&app);
+    assert_eq!(
+        sign_in_through(&mut after, START, &demo).await.location(),
+        "/dang-nhap"
+    );
 }
 
 #[tokio::test]

@@ -146,7 +146,12 @@ fn IdentityLinks() -> impl IntoView {
                                 let name = link.provider.name(lang).to_string();
                                 match link.linked_since {
                                     Some(since) => view! {
-                                        <li><strong class="tag tag--green">{t.verified_badge}</strong>" "{(t.linked_since)(&name, &since)}</li>
+                                        <li>
+                                            <p><strong class="tag tag--green">{t.verified_badge}</strong>" "{(t.linked_since)(&name, &since)}</p>
+                                            <form method="post" action=paths::identity_unlink(&link.provider.slug)>
+                                                <button type="submit" class="button button--secondary">{t.unlink}</button>
+                                            </form>
+                                        </li>
                                     }.into_any(),
                                     None => view! {
                                         <li><a class="button button--secondary" href=paths::identity_link(&link.provider.slug)>{(t.link_with)(&name)}</a></li>

@@ -16,7 +16,7 @@ mod sign_in_page;
 pub use account_page::AccountPage;
 pub use confirm_email_page::ConfirmEmailPage;
 pub use forgot_password_page::ForgotPasswordPage;
-pub use personal_data_page::PersonalDataPage;
+pub use personal_data_page::{PersonalDataPage, CORRECTION_FORM};
 pub use privacy_notice_page::{ConsentField, ConsentForm, PrivacyNoticePage, CONSENT_FORM};
 pub use register_page::RegisterPage;
 pub use reset_password_page::ResetPasswordPage;

@@ -2,7 +2,7 @@
 //! their copy of it (`paths::MY_DATA_JSON`, a plain download), and deleting
 //! what they no longer need (`server/src/accounts/data_deletion.rs`).
 
-use crate::forms::{ErrorSummary, FormFeedback};
+use crate::forms::{field_id, ErrorSummary, FieldGroup, FormFeedback, TextField};
 use crate::i18n::use_texts;
 use crate::layout::{PageLoader, PageTitle};
 use crate::paths;
@@ -16,6 +16,8 @@ pub struct MyDataView {
     pub wallet_files: i64,
     pub draft_retention_days: i32,
     pub assistant_retention_days: i32,
+    /// Their requests to correct their data, the latest first.
+    pub corrections: Vec<crate::accounts::corrections::CorrectionRequest>,
 }
 
 #[server(endpoint = "accounts/my-data")]
@@ -32,6 +34,7 @@ pub async fn load_my_data() -> Result<MyDataView, crate::error::AppError> {
         wallet_files: deletable.wallet_files,
         draft_retention_days: rules.draft_retention_days,
         assistant_retention_days: rules.assistant_retention_days,
+        corrections: crate::accounts::corrections::store::mine(&pool, user.id).await?,
     })
 }
 
@@ -42,7 +45,13 @@ pub fn PersonalDataPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_my_data());
     view! {
         <PageLoader resource=data title=p.title render={move |data: MyDataView, session| {
-            let form = session.feedback.form.clone().unwrap_or_default();
+            // The deletion forms' refusals; the correction form shows its own.
+            let form = session
+                .feedback
+                .form
+                .clone()
+                .filter(|form| form.form != CORRECTION_FORM)
+                .unwrap_or_default();
             view! {
                 <p class="breadcrumb"><a href=paths::ACCOUNT>{t.accounts.account_title}</a></p>
                 <ErrorSummary form=form.clone()/>
@@ -57,8 +66,8 @@ pub fn PersonalDataPage() -> impl IntoView {
                 </section>
                 <section class="section" aria-labelledby="data-correct">
                     <h2 id="data-correct">{p.correct_heading}</h2>
-                    <p>{p.correct_lead}</p>
-                    <p><a href=paths::ACCOUNT>{t.accounts.account_title}</a></p>
+                    <CorrectionForm feedback=session.feedback.form_for(CORRECTION_FORM)/>
+                    <CorrectionList requests=data.corrections.clone()/>
                 </section>
                 <section class="section" aria-labelledby="data-delete">
                     <h2 id="data-delete">{p.delete_heading}</h2>
@@ -73,6 +82,76 @@ pub fn PersonalDataPage() -> impl IntoView {
                 </section>
             }
         }}/>
+    }
+}
+
+/// The correction request form's name.
+pub const CORRECTION_FORM: &str = "correction_request";
+
+/// Asking for a correction: about the account, or about a dossier (its
+/// code), and what is wrong.
+#[component]
+fn CorrectionForm(feedback: FormFeedback) -> impl IntoView {
+    let c = &use_texts().corrections;
+    let about = feedback.value("about");
+    let about_dossier = about == "dossier";
+    view! {
+        <p>{c.lead}" "<a href=paths::ACCOUNT>{use_texts().accounts.account_title}</a></p>
+        <ErrorSummary form=feedback.clone()/>
+        <form method="post" action=paths::CORRECTION_REQUEST novalidate="">
+            <fieldset class="fieldset">
+                <legend class="label">{c.about}</legend>
+                <div class="radio">
+                    <input class="radio__input" type="radio" id="correction-about-account" name="about" value="account" checked=!about_dossier/>
+                    <label class="radio__label" for="correction-about-account">{c.about_account}</label>
+                </div>
+                <div class="radio">
+                    <input class="radio__input" type="radio" id="correction-about-dossier" name="about" value="dossier" checked=about_dossier/>
+                    <label class="radio__label" for="correction-about-dossier">{c.about_dossier}</label>
+                </div>
+            </fieldset>
+            <TextField name="dossier_code" label=c.dossier_code hint=c.dossier_code_hint feedback=feedback.clone()/>
+            <FieldGroup name="details" label=c.details hint=c.details_hint feedback=feedback.clone()>
+                <textarea class="textarea" id=field_id(CORRECTION_FORM, "details") name="details" rows="4"
+                    maxlength="2000" aria-describedby=format!("{}-hint", field_id(CORRECTION_FORM, "details"))>{feedback.value("details")}</textarea>
+            </FieldGroup>
+            <button type="submit" class="button">{c.send}</button>
+        </form>
+    }
+}
+
+/// The person's requests and their answers.
+#[component]
+fn CorrectionList(requests: Vec<crate::accounts::corrections::CorrectionRequest>) -> impl IntoView {
+    let c = &use_texts().corrections;
+    view! {
+        <h3>{c.mine_heading}</h3>
+        {if requests.is_empty() {
+            view! { <p>{c.none}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="correction-list">
+                    {requests.into_iter().map(|request| {
+                        let (status, tag) = match request.status.as_str() {
+                            "corrected" => (c.status_corrected, "tag tag--green"),
+                            "refused" => (c.status_refused, "tag tag--red"),
+                            _ => (c.status_open, "tag"),
+                        };
+                        let about = match &request.dossier_code {
+                            Some(code) => format!("{} {code}", c.about_dossier),
+                            None => c.about_account.to_string(),
+                        };
+                        view! {
+                            <li class="correction-list__item">
+                                <p><strong class=tag>{status}</strong>" "{about}" · "{(c.sent_on)(&request.sent_on)}</p>
+                                <p>{request.details.clone()}</p>
+                                {request.answer.clone().map(|answer| view! { <p><strong>{c.answer}": "</strong>{answer}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }
 

@@ -7,6 +7,7 @@ mod calendar_page;
 mod catalogue_import_page;
 mod choice_select;
 pub(crate) use choice_select::ChoiceSelect;
+mod corrections_page;
 mod form_builder_history;
 mod form_builder_page;
 mod form_preview_page;
@@ -34,6 +35,7 @@ pub use agency_page::{AgencyPage, AGENCY_FORM};
 pub use api_tokens_page::ApiTokensPage;
 pub use calendar_page::{CalendarPage, ADD_DAY_FORM, CONFIRM_YEAR_FORM};
 pub use catalogue_import_page::{CatalogueImportPage, PUBLISH_IMPORT_FORM};
+pub use corrections_page::{answer_form, CorrectionsPage};
 pub use form_builder_page::{
     FormBuilderPage, ADDABLE_KINDS, FORM_DRAFT_FORM, FORM_OUTLINE_FORM, FORM_PUBLISH_FORM,
 };

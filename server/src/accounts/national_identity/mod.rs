@@ -8,4 +8,5 @@ pub mod flow;
 pub mod provider;
 mod refusal;
 pub mod sign_out;
+pub mod unlink;
 mod verify;
