@@ -104,10 +104,26 @@ async fn save(
 
     let mut tx = state.pool.begin().await?;
     let empty = |text: &str| (!text.is_empty()).then(|| text.to_string());
-    let saved = match id {
-        Some(id) => {
-            sqlx::query_scalar!(
-                "UPDATE identity_providers SET slug = $2, name_vi = $3, name_en = $4, issuer = $5,
+    // A new provider is a row first, then the same change as any other.
+    let saved: Result<Option<i64>, sqlx::Error> = async {
+        let id = match id {
+            Some(id) => id,
+            None => {
+                sqlx::query_scalar!(
+                    "INSERT INTO identity_providers (slug, name_vi, name_en, issuer, client_id)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    settings.slug,
+                    settings.name_vi,
+                    settings.name_en,
+                    settings.issuer,
+                    settings.client_id,
+                )
+                .fetch_one(&mut *tx)
+                .await?
+            }
+        };
+        sqlx::query_scalar!(
+            "UPDATE identity_providers SET slug = $2, name_vi = $3, name_en = $4, issuer = $5,
                  uses_discovery = $6, authorization_endpoint = $7, token_endpoint = $8,
                  jwks_uri = $9, end_session_endpoint = $10, client_id = $11, scopes = $12,
                  required_acr = $13, claim_citizen_id = $14, claim_full_name = $15,
@@ -115,55 +131,28 @@ async fn save(
                  discovered = NULL, jwks = NULL, fetched_at = NULL, updated_at = now()
              WHERE id = $1
              RETURNING id",
-                id,
-                settings.slug,
-                settings.name_vi,
-                settings.name_en,
-                settings.issuer,
-                settings.uses_discovery,
-                empty(&settings.authorization_endpoint),
-                empty(&settings.token_endpoint),
-                empty(&settings.jwks_uri),
-                empty(&settings.end_session_endpoint),
-                settings.client_id,
-                settings.scopes,
-                settings.required_acr,
-                settings.claim_citizen_id,
-                settings.claim_full_name,
-                settings.claim_birth_date,
-                settings.enabled,
-            )
-            .fetch_optional(&mut *tx)
-            .await
-        }
-        None => {
-            sqlx::query_scalar!(
-                "INSERT INTO identity_providers (slug, name_vi, name_en, issuer, uses_discovery,
-                 authorization_endpoint, token_endpoint, jwks_uri, end_session_endpoint, client_id,
-                 scopes, required_acr, claim_citizen_id, claim_full_name, claim_birth_date, enabled)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-             RETURNING id",
-                settings.slug,
-                settings.name_vi,
-                settings.name_en,
-                settings.issuer,
-                settings.uses_discovery,
-                empty(&settings.authorization_endpoint),
-                empty(&settings.token_endpoint),
-                empty(&settings.jwks_uri),
-                empty(&settings.end_session_endpoint),
-                settings.client_id,
-                settings.scopes,
-                settings.required_acr,
-                settings.claim_citizen_id,
-                settings.claim_full_name,
-                settings.claim_birth_date,
-                settings.enabled,
-            )
-            .fetch_optional(&mut *tx)
-            .await
-        }
-    };
+            id,
+            settings.slug,
+            settings.name_vi,
+            settings.name_en,
+            settings.issuer,
+            settings.uses_discovery,
+            empty(&settings.authorization_endpoint),
+            empty(&settings.token_endpoint),
+            empty(&settings.jwks_uri),
+            empty(&settings.end_session_endpoint),
+            settings.client_id,
+            settings.scopes,
+            settings.required_acr,
+            settings.claim_citizen_id,
+            settings.claim_full_name,
+            settings.claim_birth_date,
+            settings.enabled,
+        )
+        .fetch_optional(&mut *tx)
+        .await
+    }
+    .await;
     let saved = match saved {
         Ok(Some(saved)) => saved,
         Ok(None) => return Err(app::error::AppError::NotFound.into()),

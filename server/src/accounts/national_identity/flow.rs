@@ -147,6 +147,12 @@ async fn begin(
     )
     .execute(&state.pool)
     .await?;
+    // Sign-ins never answered (the person went away) are worth nothing
+    // after ten minutes; clearing day-old ones as new ones start keeps the
+    // table small with no job of its own.
+    sqlx::query!("DELETE FROM identity_sign_ins WHERE created_at < now() - interval '1 day'")
+        .execute(&state.pool)
+        .await?;
     session
         .insert(WAITING_KEY, hex::encode(&state_hash))
         .await?;
