@@ -124,7 +124,7 @@ async fn an_account_is_made_only_with_the_box_ticked_and_keeps_the_version() {
 }
 
 #[tokio::test]
-async fn a_new_notice_is_agreed_to_before_the_next_online_filing() {
+async fn a_new_notice_is_agreed_to_before_the_next_online_application() {
     let app = spawn_app().await;
     let mut browser = Browser::new(&app);
     browser.sign_in(CITIZEN, "Demo@12345").await;
