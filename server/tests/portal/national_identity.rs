@@ -420,6 +420,29 @@ async fn a_password_account_links_its_identity_and_signs_in_with_it() {
         .contains("Số định danh cá nhân này đã có tài khoản trên cổng"));
     assert_eq!(accounts_with_citizen_id(&app, DEMO_CITIZEN_ID).await, 1);
 
+    sqlx::query(
+        "INSERT INTO users (kind, full_name, email, citizen_id, date_of_birth, password_hash, email_confirmed_at)
+         SELECT 'citizen', 'Lê Văn Khác', 'khac@example.vn', '022190009999', '1990-01-01', password_hash, now()
+         FROM users WHERE email = $1",
+    )
+    .bind(DEMO_CITIZEN)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    // Asked for by one person, answered after another signed in on the
+    // same browser: linked to nobody.
+    let mut shared = Browser::new(&app);
+    shared.sign_in(DEMO_CITIZEN, "Demo@12345").await;
+    let callback = authorize(&mut shared, "/tai-khoan/dinh-danh/vneid", &demo).await;
+    shared.sign_in("khac@example.vn", "Demo@12345").await;
+    assert_eq!(shared.get(&callback).await.location(), "/tai-khoan");
+    let links: i64 = sqlx::query_scalar("SELECT count(*) FROM identity_links")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(links, 0);
+
     let mut browser = Browser::new(&app);
     browser.sign_in(DEMO_CITIZEN, "Demo@12345").await;
     let account = browser.get("/tai-khoan").await;
@@ -458,15 +481,6 @@ async fn a_password_account_links_its_identity_and_signs_in_with_it() {
     assert_eq!(accounts_with_citizen_id(&app, DEMO_CITIZEN_ID).await, 1);
 
     // The linked subject cannot be linked to a second account.
-    sqlx::query(
-        "INSERT INTO users (kind, full_name, email, citizen_id, date_of_birth, password_hash, email_confirmed_at)
-         SELECT 'citizen', 'Lê Văn Khác', 'khac@example.vn', '022190009999', '1990-01-01', password_hash, now()
-         FROM users WHERE email = $1",
-    )
-    .bind(DEMO_CITIZEN)
-    .execute(&app.pool)
-    .await
-    .unwrap();
     let mut second = Browser::new(&app);
     second.sign_in("khac@example.vn", "Demo@12345").await;
     let answer = sign_in_through(&mut second, "/tai-khoan/dinh-danh/vneid", &demo).await;

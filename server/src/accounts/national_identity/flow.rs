@@ -198,6 +198,25 @@ pub async fn callback(
         .await;
     };
     let linking = waiting.linking_user_id;
+    // A link goes to whoever asked for it, and only while they are the one
+    // signed in on this browser.
+    if let Some(user_id) = linking {
+        let current = session
+            .get::<crate::access::sessions::SessionUser>(crate::access::sessions::USER_KEY)
+            .await?
+            .map(|user| user.user_id);
+        if current != Some(user_id) {
+            return refuse(
+                &state,
+                &session,
+                &asker,
+                Some(user_id),
+                paths::ACCOUNT,
+                Refusal::Expired,
+            )
+            .await;
+        }
+    }
     let back = if linking.is_some() {
         paths::ACCOUNT
     } else {
