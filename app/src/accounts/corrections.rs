@@ -43,12 +43,45 @@ pub struct QueuedRequest {
     pub citizen_id_end: Option<String>,
 }
 
-/// What a posted request lacks, if anything.
+/// What a posted request's details lack, if anything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
     DetailsRequired,
     DetailsTooLong,
-    DossierUnknown,
+}
+
+impl Refusal {
+    pub fn message(self, t: &crate::i18n::CorrectionTexts) -> &'static str {
+        match self {
+            Refusal::DetailsRequired => t.details_required,
+            Refusal::DetailsTooLong => t.details_too_long,
+        }
+    }
+}
+
+/// Which requests an administrator answers: about accounts when their
+/// reach takes in the province, about dossiers of the agencies they reach.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reach {
+    pub province_wide: bool,
+    pub agencies: Vec<i64>,
+}
+
+#[cfg(feature = "ssr")]
+impl Reach {
+    pub async fn of(
+        admin: &crate::access::SignedInUser,
+        executor: impl sqlx::PgExecutor<'_>,
+    ) -> crate::error::AppResult<Reach> {
+        let province = crate::administration::calendar::province_id(executor).await?;
+        let agencies = admin
+            .agencies_for(crate::access::Role::Administrator)
+            .to_vec();
+        Ok(Reach {
+            province_wide: agencies.contains(&province),
+            agencies,
+        })
+    }
 }
 
 /// The details, trimmed, or why they are refused.
@@ -66,12 +99,11 @@ pub fn check_details(details: &str) -> Result<String, Refusal> {
 /// The administrator's queue: the open requests they may answer.
 #[server(endpoint = "admin/corrections")]
 pub async fn load_correction_queue() -> Result<Vec<QueuedRequest>, AppError> {
-    use crate::access::{require, Permission, Role};
+    use crate::access::{require, Permission};
     let admin = require(Permission::ListOfficials)?;
     let pool = crate::database::pool()?;
-    let province = crate::administration::calendar::province_id(&pool).await?;
-    let agencies = admin.agencies_for(Role::Administrator).to_vec();
-    store::queue(&pool, agencies.contains(&province), &agencies).await
+    let reach = Reach::of(&admin, &pool).await?;
+    store::queue(&pool, &reach).await
 }
 
 #[cfg(feature = "ssr")]
@@ -101,8 +133,7 @@ pub mod store {
     /// administer the province, about dossiers of the agencies they reach.
     pub async fn queue<'c>(
         executor: impl PgExecutor<'c>,
-        province_wide: bool,
-        agencies: &[i64],
+        reach: &super::Reach,
     ) -> AppResult<Vec<QueuedRequest>> {
         Ok(sqlx::query_as!(
             QueuedRequest,
@@ -116,8 +147,8 @@ pub mod store {
                WHERE r.status = 'open'
                  AND ((r.about = 'account' AND $1) OR (r.about = 'dossier' AND d.agency_id = ANY($2)))
                ORDER BY r.created_at"#,
-            province_wide,
-            agencies,
+            reach.province_wide,
+            &reach.agencies,
         )
         .fetch_all(executor)
         .await?)

@@ -85,6 +85,12 @@ pub struct NoticeView {
     pub consented_at: Option<String>,
 }
 
+/// The version of the notice in force, which a consent box names.
+#[server(endpoint = "accounts/privacy-notice-version")]
+pub async fn privacy_notice_version() -> Result<i32, AppError> {
+    store::current_version(&crate::database::pool()?).await
+}
+
 #[server(endpoint = "accounts/privacy-notice")]
 pub async fn load_privacy_notice() -> Result<NoticeView, AppError> {
     use crate::access::{current_user, AccountKind};
@@ -107,6 +113,13 @@ pub mod store {
     use super::PrivacyNotice;
     use crate::error::{AppError, AppResult};
     use sqlx::PgExecutor;
+
+    pub async fn current_version<'c>(executor: impl PgExecutor<'c>) -> AppResult<i32> {
+        sqlx::query_scalar!("SELECT max(version) FROM privacy_notices")
+            .fetch_one(executor)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
 
     /// The notice in force: the highest version.
     pub async fn current<'c>(executor: impl PgExecutor<'c>) -> AppResult<PrivacyNotice> {

@@ -55,7 +55,12 @@ pub fn FilingPage() -> impl IntoView {
                         user.kind == crate::access::AccountKind::Citizen && !user.privacy_consent_current
                     }) => {
                         let feedback = session.feedback.form_for(crate::accounts::pages::CONSENT_FORM);
-                        view! { <ConsentBeforeFiling here=paths::file_dossier(code()) feedback/> }.into_any()
+                        match crate::accounts::privacy::privacy_notice_version().await {
+                            Ok(version) => view! {
+                                <ConsentBeforeFiling version here=paths::file_dossier(code()) feedback/>
+                            }.into_any(),
+                            Err(error) => view! { <PageError error/> }.into_any(),
+                        }
                     }
                     Err(error) => view! { <PageError error/> }.into_any(),
                 }
@@ -67,31 +72,13 @@ pub fn FilingPage() -> impl IntoView {
 /// Before a first online filing (or after a new privacy notice): the
 /// notice's short form and its consent, which comes back here.
 #[component]
-fn ConsentBeforeFiling(here: String, feedback: FormFeedback) -> impl IntoView {
+fn ConsentBeforeFiling(version: i32, here: String, feedback: FormFeedback) -> impl IntoView {
     let t = use_texts();
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {
-                let here = here.clone();
-                let feedback = feedback.clone();
-                move || {
-                    let here = here.clone();
-                    let feedback = feedback.clone();
-                    Suspend::new(async move {
-                        let version = crate::accounts::privacy::load_privacy_notice()
-                            .await
-                            .map(|view| view.notice.version)
-                            .unwrap_or(1);
-                        view! {
-                            <ErrorSummary form=feedback.clone()/>
-                            <PageTitle title=t.privacy.nav/>
-                            <div class="notice notice--info" role="status"><p>{t.privacy.consent_before_filing}</p></div>
-                            <crate::accounts::pages::ConsentForm version next=here feedback/>
-                        }
-                    })
-                }
-            }
-        </Suspense>
+        <ErrorSummary form=feedback.clone()/>
+        <PageTitle title=t.privacy.nav/>
+        <div class="notice notice--info" role="status"><p>{t.privacy.consent_before_filing}</p></div>
+        <crate::accounts::pages::ConsentForm version next=here feedback/>
     }
 }
 

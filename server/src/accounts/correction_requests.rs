@@ -11,7 +11,7 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::accounts::corrections::{check_details, Refusal, MAX_OPEN};
+use app::accounts::corrections::{check_details, MAX_OPEN};
 use app::accounts::pages::CORRECTION_FORM;
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
@@ -37,17 +37,9 @@ pub async fn request(
     kept.keep("about", about);
     let code = form.kept_text(&mut kept, "dossier_code").trim().to_string();
     let details = form.kept_text(&mut kept, "details");
-    let details = match check_details(&details) {
-        Ok(details) => Some(details),
-        Err(Refusal::DetailsTooLong) => {
-            kept.error("details", c.details_too_long);
-            None
-        }
-        Err(_) => {
-            kept.error("details", c.details_required);
-            None
-        }
-    };
+    let details = check_details(&details)
+        .map_err(|refusal| kept.error("details", refusal.message(c)))
+        .ok();
     let dossier_id = if about == "dossier" {
         let found = sqlx::query_scalar!(
             "SELECT id FROM dossiers WHERE code = $1 AND applicant_id = $2",

@@ -34,13 +34,10 @@ async fn current_password_ok(
     typed: &str,
 ) -> anyhow::Result<Result<(), String>> {
     let texts = &asker.lang.texts().accounts;
-    if super::national_identity::flow::signed_in_through_provider(session).await
-        && sqlx::query_scalar!(
-            r#"SELECT password_hash IS NULL AS "none!" FROM users WHERE id = $1"#,
-            user.id
-        )
+    let stored = sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", user.id)
         .fetch_one(&state.pool)
-        .await?
+        .await?;
+    if stored.is_none() && super::national_identity::flow::signed_in_through_provider(session).await
     {
         return Ok(Ok(()));
     }
@@ -50,9 +47,6 @@ async fn current_password_ok(
             Ok(reservation) => reservation,
             Err(limited) => return Ok(Err((texts.too_many_attempts)(limited.wait_secs as u64))),
         };
-    let stored = sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", user.id)
-        .fetch_one(&state.pool)
-        .await?;
     if password_hash::verify(typed, stored.as_deref()).await? {
         reservation.succeeded(&state.pool).await?;
         Ok(Ok(()))

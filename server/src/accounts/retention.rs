@@ -1,7 +1,8 @@
 //! The retention rules (`portal_settings.draft_retention_days`,
 //! `assistant_retention_days`), applied hourly by any instance: drafts
 //! nobody touched for that long, and the assistant's old exchanges, are
-//! deleted. Two instances at once do no harm: a draft being deleted by
+//! deleted, and so are sign-ins through an identity provider left
+//! unanswered. Two instances at once do no harm: a draft being deleted by
 //! one is skipped by the other (`SKIP LOCKED`).
 
 use crate::access::audit::{self, AuditAction};
@@ -16,6 +17,11 @@ pub async fn apply(pool: &PgPool) -> anyhow::Result<(u64, u64)> {
     let drafts = data_deletion::delete_drafts(pool, None, Some(rules.draft_retention_days)).await?;
     let exchanges =
         data_deletion::delete_old_assistant_exchanges(pool, rules.assistant_retention_days).await?;
+    // Sign-ins through an identity provider never answered (the person
+    // went away) are worth nothing after ten minutes.
+    sqlx::query!("DELETE FROM identity_sign_ins WHERE created_at < now() - interval '1 day'")
+        .execute(pool)
+        .await?;
     if drafts + exchanges > 0 {
         audit::record(
             pool,

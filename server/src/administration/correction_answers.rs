@@ -9,8 +9,8 @@ use crate::access::feedback;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
-use app::access::{Permission, Role};
-use app::accounts::corrections::MAX_TEXT;
+use app::access::Permission;
+use app::accounts::corrections::{Reach, MAX_TEXT};
 use app::administration::pages::answer_form;
 use app::error::AppError;
 use app::forms::{FormFeedback, NoticeTone};
@@ -30,8 +30,7 @@ pub async fn answer(
     let admin = user.may(Permission::ListOfficials, asker.lang)?;
     let c = &asker.lang.texts().corrections;
     let back = paths::CORRECTIONS_ADMIN;
-    let province = app::administration::calendar::province_id(&state.pool).await?;
-    let agencies = admin.agencies_for(Role::Administrator).to_vec();
+    let reach = Reach::of(admin, &state.pool).await?;
     let mut tx = state.pool.begin().await?;
     // Locked, and in reach: one outside it is "not found", telling nothing.
     let request = sqlx::query!(
@@ -41,8 +40,8 @@ pub async fn answer(
              AND ((r.about = 'account' AND $2) OR (r.about = 'dossier' AND d.agency_id = ANY($3)))
            FOR UPDATE OF r"#,
         id,
-        agencies.contains(&province),
-        &agencies,
+        reach.province_wide,
+        &reach.agencies,
     )
     .fetch_optional(&mut *tx)
     .await?

@@ -3,12 +3,13 @@
 //! about their account or one of their own dossiers; the province's
 //! administrators answer account requests, administrators reaching the
 //! dossier's agency answer dossier requests, and nobody else sees them;
-//! a refusal says why; the person sees the answer and is notified; open
-//! requests are capped, under parallel posts too.
+//! a refusal says why; a request is answered once, however many answer at
+//! once; the person sees the answer and is notified; open requests are
+//! capped, under parallel posts too.
 
 use crate::support;
 
-use support::back_office::{filed, signed_in, PASSWORD};
+use support::back_office::{administrator_elsewhere, filed, signed_in, PASSWORD};
 use support::browser::Browser;
 use support::parallel::{address, all_at_once, form_post};
 use support::{spawn_app, TestApp};
@@ -22,23 +23,6 @@ async fn requests(app: &TestApp) -> Vec<(i64, String, String)> {
         .fetch_all(&app.pool)
         .await
         .unwrap()
-}
-
-/// An administrator of a commune other than the demo ward.
-async fn administrator_elsewhere(app: &TestApp) -> &'static str {
-    sqlx::query(
-        "WITH official AS (
-           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Lương Văn Xa', 'quantri.xa@example.vn', password_hash,
-                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
-           FROM users WHERE email = $1 RETURNING id)
-         INSERT INTO user_roles (user_id, role) SELECT id, 'administrator' FROM official",
-    )
-    .bind(ADMIN)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    "quantri.xa@example.vn"
 }
 
 #[tokio::test]
@@ -241,4 +225,49 @@ async fn open_requests_are_capped_even_when_sent_at_once() {
         app::accounts::corrections::MAX_OPEN,
         "five open at most"
     );
+}
+
+#[tokio::test]
+async fn two_administrators_answering_at_once_make_one_answer() {
+    let app = spawn_app().await;
+    let mut citizen = signed_in(&app, CITIZEN).await;
+    citizen
+        .post(
+            ASK,
+            &[("about", "account"), ("details", "Họ tên thiếu dấu.")],
+        )
+        .await;
+    let id = requests(&app).await[0].0;
+    let answer = format!("/quan-tri/yeu-cau-chinh-sua/{id}");
+    let first = signed_in(&app, ADMIN).await.session_cookie().unwrap();
+    let second = signed_in(&app, "kiemduyet@motcua.example")
+        .await
+        .session_cookie()
+        .unwrap();
+    let posts = [(&first, "corrected"), (&second, "refused")]
+        .into_iter()
+        .cycle()
+        .take(6)
+        .map(|(cookie, outcome)| {
+            form_post(
+                &answer,
+                &[("outcome", outcome), ("answer", "Đã xem xét.")],
+                address(11),
+                Some(cookie),
+            )
+        })
+        .collect();
+    let answers = all_at_once(&app, posts).await;
+    assert!(
+        answers.iter().all(|(status, _)| *status == 303),
+        "{answers:?}"
+    );
+    let answered: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM audit_log WHERE action = 'correction_answered'),
+                (SELECT count(*) FROM notifications WHERE title = 'Yêu cầu chỉnh sửa dữ liệu đã có trả lời')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(answered, (1, 1), "one answer, one notification");
 }

@@ -273,6 +273,20 @@ async fn the_retention_rules_delete_old_drafts_and_exchanges_once_even_run_twice
     .await
     .unwrap();
 
+    // A sign-in sent to an identity provider two days ago and never
+    // answered, and one sent now.
+    sqlx::query(
+        "WITH provider AS (
+           INSERT INTO identity_providers (slug, name_vi, name_en, issuer, client_id)
+           VALUES ('vneid', 'VNeID', 'VNeID', 'https://sso.example.gov.vn', 'motcua') RETURNING id)
+         INSERT INTO identity_sign_ins (state_hash, provider_id, nonce, pkce_verifier, created_at)
+         SELECT hash, id, 'n', 'v', at FROM provider,
+                (VALUES ('\\x01'::bytea, now() - interval '2 days'), ('\\x02'::bytea, now())) AS s (hash, at)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
     let (first, second) = tokio::join!(
         server::accounts::retention::apply(&app.pool),
         server::accounts::retention::apply(&app.pool)
@@ -290,6 +304,11 @@ async fn the_retention_rules_delete_old_drafts_and_exchanges_once_even_run_twice
         .await
         .unwrap();
     assert_eq!(kept, ["mới"]);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM identity_sign_ins").await,
+        1,
+        "the unanswered sign-in of two days ago is gone, today's stays"
+    );
 }
 
 /// A file is deletable only when nothing refers to it: every table with a

@@ -185,8 +185,6 @@ pub struct ConfiguredProvider {
     pub id: i64,
     pub settings: ProviderSettings,
     pub has_secret: bool,
-    /// How many accounts are linked to it.
-    pub links: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,8 +234,7 @@ pub mod store {
                       coalesce(p.end_session_endpoint, '') AS "end_session_endpoint!",
                       p.client_id, p.scopes, p.required_acr, p.claim_citizen_id,
                       p.claim_full_name, p.claim_birth_date, p.enabled,
-                      p.client_secret_sealed IS NOT NULL AS "has_secret!",
-                      (SELECT count(*) FROM identity_links l WHERE l.provider_id = p.id) AS "links!"
+                      p.client_secret_sealed IS NOT NULL AS "has_secret!"
                FROM identity_providers p ORDER BY p.id"#
         )
         .fetch_all(executor)
@@ -246,7 +243,6 @@ pub mod store {
         .map(|row| ConfiguredProvider {
             id: row.id,
             has_secret: row.has_secret,
-            links: row.links,
             settings: ProviderSettings {
                 slug: row.slug,
                 name_vi: row.name_vi,

@@ -1,8 +1,8 @@
 use super::ConsentField;
-use crate::accounts::privacy::load_privacy_notice;
+use crate::accounts::privacy::privacy_notice_version;
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
-use crate::layout::PageTitle;
+use crate::layout::{PageError, PageTitle};
 use crate::paths;
 use crate::session_view::session_view;
 use leptos::prelude::*;
@@ -18,7 +18,10 @@ pub fn RegisterPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let session = session_view().await;
                 let form = session.feedback.form_for("register");
-                let version = load_privacy_notice().await.map(|view| view.notice.version).unwrap_or(1);
+                let version = match privacy_notice_version().await {
+                    Ok(version) => version,
+                    Err(error) => return view! { <PageError error/> }.into_any(),
+                };
                 view! {
                     <div class="narrow">
                         <ErrorSummary form=form.clone()/>
@@ -43,7 +46,7 @@ pub fn RegisterPage() -> impl IntoView {
                         </form>
                         <p>{a.have_account}" "<a href=paths::SIGN_IN>{a.nav_sign_in}</a></p>
                     </div>
-                }
+                }.into_any()
             })}
         </Suspense>
     }

@@ -70,7 +70,7 @@ pub async fn sign_in(
          VALUES ('citizen', $1, $2, $3::text::date, now(), 'national_identity')
          ON CONFLICT (citizen_id) DO NOTHING
          RETURNING id",
-        full_name,
+        full_name.as_str(),
         citizen_id.as_str(),
         birth_date.to_string(),
     )
@@ -177,7 +177,7 @@ async fn record_verified(
                 updated_at = now()
          WHERE id = $1 AND kind = 'citizen' AND coalesce(citizen_id, $4) = $4",
         user_id,
-        full_name,
+        full_name.as_str(),
         birth_date.to_string(),
         citizen_id.as_str(),
     )

@@ -24,7 +24,6 @@ use crate::state::AppState;
 use app::access::safe_return_path;
 use app::accounts::national_identity::settings::redirect_uri;
 use app::forms::NoticeTone;
-use app::i18n::Lang;
 use app::paths;
 use axum::extract::{Path, Query, State};
 use openidconnect::core::CoreAuthenticationFlow;
@@ -95,21 +94,14 @@ async fn begin(
     linking: Option<i64>,
     next: String,
 ) -> HandlerResult {
-    let back = if linking.is_some() {
-        paths::ACCOUNT
-    } else {
-        paths::SIGN_IN
-    };
     let provider = match provider::load(state, slug).await {
         Ok(provider) => provider,
-        Err(error) => {
-            return refuse(state, session, asker, linking, back, error.into()).await;
-        }
+        Err(error) => return refuse(state, session, asker, linking, error.into()).await,
     };
     let redirect = redirect_uri(&state.config.public_base_url, slug);
     let client = match provider.client(&redirect) {
         Ok(client) => client,
-        Err(error) => return refuse(state, session, asker, linking, back, error.into()).await,
+        Err(error) => return refuse(state, session, asker, linking, error.into()).await,
     };
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let mut request = client
@@ -119,13 +111,7 @@ async fn begin(
             Nonce::new_random,
         )
         .set_pkce_challenge(challenge)
-        .add_extra_param(
-            "ui_locales",
-            match asker.lang {
-                Lang::Vi => "vi",
-                Lang::En => "en",
-            },
-        );
+        .add_extra_param("ui_locales", asker.lang.code());
     // The crate asks for `openid` itself.
     for scope in provider.scopes.iter().filter(|scope| *scope != "openid") {
         request = request.add_scope(Scope::new(scope.clone()));
@@ -147,12 +133,6 @@ async fn begin(
     )
     .execute(&state.pool)
     .await?;
-    // Sign-ins never answered (the person went away) are worth nothing
-    // after ten minutes; clearing day-old ones as new ones start keeps the
-    // table small with no job of its own.
-    sqlx::query!("DELETE FROM identity_sign_ins WHERE created_at < now() - interval '1 day'")
-        .execute(&state.pool)
-        .await?;
     session
         .insert(WAITING_KEY, hex::encode(&state_hash))
         .await?;
@@ -187,15 +167,7 @@ pub async fn callback(
         None
     };
     let Some(waiting) = waiting else {
-        return refuse(
-            &state,
-            &session,
-            &asker,
-            None,
-            paths::SIGN_IN,
-            Refusal::Expired,
-        )
-        .await;
+        return refuse(&state, &session, &asker, None, Refusal::Expired).await;
     };
     let linking = waiting.linking_user_id;
     // A link goes to whoever asked for it, and only while they are the one
@@ -206,22 +178,9 @@ pub async fn callback(
             .await?
             .map(|user| user.user_id);
         if current != Some(user_id) {
-            return refuse(
-                &state,
-                &session,
-                &asker,
-                Some(user_id),
-                paths::ACCOUNT,
-                Refusal::Expired,
-            )
-            .await;
+            return refuse(&state, &session, &asker, linking, Refusal::Expired).await;
         }
     }
-    let back = if linking.is_some() {
-        paths::ACCOUNT
-    } else {
-        paths::SIGN_IN
-    };
     if let Some(error) = query.get("error") {
         let refusal = if error == "access_denied" {
             Refusal::Cancelled
@@ -229,12 +188,12 @@ pub async fn callback(
             tracing::warn!(%error, "identity provider answered with an error");
             Refusal::ProviderUnavailable
         };
-        return refuse(&state, &session, &asker, linking, back, refusal).await;
+        return refuse(&state, &session, &asker, linking, refusal).await;
     }
     let code = query.get("code").cloned().unwrap_or_default();
     let identity = match verified(&state, &slug, code, waiting.pkce_verifier, waiting.nonce).await {
         Ok(identity) => identity,
-        Err(refusal) => return refuse(&state, &session, &asker, linking, back, refusal).await,
+        Err(refusal) => return refuse(&state, &session, &asker, linking, refusal).await,
     };
     match linking {
         Some(user_id) => {
@@ -310,9 +269,7 @@ async fn sign_in(
 ) -> HandlerResult {
     let account = match accounts::sign_in(&state.pool, provider_id, &identity).await? {
         Ok(account) => account,
-        Err(refusal) => {
-            return refuse(state, session, asker, None, paths::SIGN_IN, refusal).await;
-        }
+        Err(refusal) => return refuse(state, session, asker, None, refusal).await,
     };
     if account.created {
         let _ = audit::record(
@@ -362,15 +319,7 @@ async fn link(
     identity: VerifiedIdentity,
 ) -> HandlerResult {
     if let Err(refusal) = accounts::link(&state.pool, provider_id, user_id, &identity).await? {
-        return refuse(
-            state,
-            session,
-            asker,
-            Some(user_id),
-            paths::ACCOUNT,
-            refusal,
-        )
-        .await;
+        return refuse(state, session, asker, Some(user_id), refusal).await;
     }
     let _ = audit::record(
         &state.pool,
@@ -385,22 +334,27 @@ async fn link(
     Ok(see_other(paths::ACCOUNT))
 }
 
-/// Back to the sign-in page (or the account page, when linking) with the
-/// refusal in the person's words; the reason goes to the audit log.
+/// Back to the sign-in page (or the account page for `linking`, the
+/// signed-in person linking theirs) with the refusal in the person's words;
+/// the reason goes to the audit log.
 async fn refuse(
     state: &AppState,
     session: &Session,
     asker: &Asker,
-    user_id: Option<i64>,
-    back: &str,
+    linking: Option<i64>,
     refusal: Refusal,
 ) -> HandlerResult {
+    let back = if linking.is_some() {
+        paths::ACCOUNT
+    } else {
+        paths::SIGN_IN
+    };
     if let Refusal::TokenRefused(detail) = &refusal {
         tracing::warn!(%detail, "an ID token was refused");
     }
     let _ = audit::record(
         &state.pool,
-        user_id,
+        linking,
         AuditAction::IdentitySignInRefused,
         json!({ "reason": refusal.reason() }),
         asker.ip,

@@ -61,7 +61,6 @@ pub struct ClaimNames {
 
 pub struct Provider {
     pub id: i64,
-    pub slug: String,
     pub issuer: String,
     pub client_id: String,
     pub client_secret: Option<String>,
@@ -90,7 +89,7 @@ pub enum Unavailable {
 /// and keys.
 pub async fn load(state: &AppState, slug: &str) -> Result<Provider, Unavailable> {
     let row = sqlx::query!(
-        r#"SELECT id, slug, issuer, uses_discovery, authorization_endpoint, token_endpoint,
+        r#"SELECT id, issuer, uses_discovery, authorization_endpoint, token_endpoint,
                   jwks_uri, end_session_endpoint, client_id, client_secret_sealed, scopes,
                   required_acr, claim_citizen_id, claim_full_name, claim_birth_date,
                   discovered, jwks,
@@ -142,7 +141,6 @@ pub async fn load(state: &AppState, slug: &str) -> Result<Provider, Unavailable>
     };
     Ok(Provider {
         id: row.id,
-        slug: row.slug,
         issuer: row.issuer,
         client_id: row.client_id,
         client_secret,

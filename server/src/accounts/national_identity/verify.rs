@@ -7,7 +7,7 @@
 
 use super::provider::{Provider, HTTP};
 use super::refusal::Refusal;
-use app::accounts::identity::CitizenId;
+use app::accounts::identity::{CitizenId, PersonName};
 use base64::Engine;
 use chrono::NaiveDate;
 use openidconnect::core::{CoreIdToken, CoreIdTokenVerifier, CoreJwsSigningAlgorithm};
@@ -22,7 +22,7 @@ use sqlx::PgPool;
 pub struct VerifiedIdentity {
     pub subject: String,
     pub citizen_id: Option<CitizenId>,
-    pub full_name: Option<String>,
+    pub full_name: Option<PersonName>,
     pub birth_date: Option<NaiveDate>,
     pub acr: Option<String>,
     /// Kept for the provider's sign-out (`id_token_hint`).
@@ -85,7 +85,7 @@ pub async fn exchange(
     Ok(VerifiedIdentity {
         subject,
         citizen_id: text(&provider.claims.citizen_id).and_then(|id| CitizenId::parse(&id).ok()),
-        full_name: text(&provider.claims.full_name).filter(|name| name.chars().count() <= 100),
+        full_name: text(&provider.claims.full_name).and_then(|name| PersonName::parse(&name).ok()),
         birth_date: text(&provider.claims.birth_date)
             .and_then(|date| NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()),
         acr,

@@ -67,38 +67,56 @@ pub async fn specialist_id(app: &TestApp) -> String {
         .to_string()
 }
 
-pub async fn official_elsewhere(app: &TestApp) -> &'static str {
+/// An official of a commune other than the demo ward's, named `full_name`
+/// at `email`, holding `roles` there (password `PASSWORD`).
+pub async fn official_of_another_commune(
+    app: &TestApp,
+    full_name: &str,
+    email: &str,
+    roles: &[&str],
+) {
     sqlx::query(
         "WITH official AS (
            INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Đỗ Văn Khác', 'canbo.khac@example.vn', password_hash,
+           SELECT 'official', $1, $2, password_hash,
                   (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
-           FROM users WHERE email = $1 RETURNING id)
-         INSERT INTO user_roles (user_id, role)
-         SELECT id, role FROM official, unnest(ARRAY['reception', 'specialist', 'leader']) AS role",
+           FROM users WHERE email = $3 RETURNING id)
+         INSERT INTO user_roles (user_id, role) SELECT id, role FROM official, unnest($4::text[]) AS role",
     )
+    .bind(full_name)
+    .bind(email)
     .bind(RECEPTION)
+    .bind(roles)
     .execute(&app.pool)
     .await
     .unwrap();
-    "canbo.khac@example.vn"
+}
+
+/// Reception, specialist and leader of another commune.
+pub async fn official_elsewhere(app: &TestApp) -> &'static str {
+    let email = "canbo.khac@example.vn";
+    official_of_another_commune(
+        app,
+        "Đỗ Văn Khác",
+        email,
+        &["reception", "specialist", "leader"],
+    )
+    .await;
+    email
 }
 
 /// A manager of another commune than the demo ward's.
 pub async fn manager_elsewhere(app: &TestApp) -> &'static str {
-    sqlx::query(
-        "WITH official AS (
-           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Phạm Quản Lý', 'quanly.khac@example.vn', password_hash,
-                  (SELECT id FROM agencies WHERE kind = 'commune' AND code <> '000.01.40.H34' ORDER BY code LIMIT 1), now()
-           FROM users WHERE email = $1 RETURNING id)
-         INSERT INTO user_roles (user_id, role) SELECT id, 'manager' FROM official",
-    )
-    .bind(MANAGER)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    "quanly.khac@example.vn"
+    let email = "quanly.khac@example.vn";
+    official_of_another_commune(app, "Phạm Quản Lý", email, &["manager"]).await;
+    email
+}
+
+/// An administrator of another commune than the demo ward's.
+pub async fn administrator_elsewhere(app: &TestApp) -> &'static str {
+    let email = "quantri.xa@example.vn";
+    official_of_another_commune(app, "Lương Văn Xa", email, &["administrator"]).await;
+    email
 }
 
 /// A birth registration taken all the way to its returned result.
