@@ -157,6 +157,11 @@ routes! {
     SECOND_FACTOR_BEGIN, second_factor_begin() = "/tai-khoan/xac-thuc-hai-buoc/bat-dau";
     SECOND_FACTOR_CONFIRM, second_factor_confirm() = "/tai-khoan/xac-thuc-hai-buoc/xac-nhan";
     SECOND_FACTOR_CHECK, second_factor_check() = "/tai-khoan/xac-thuc-hai-buoc/kiem-tra";
+    /// Passkeys: a challenge for the browser (JSON), adding one (the
+    /// browser's answer and its name), removing one.
+    PASSKEY_CHALLENGE, passkey_challenge() = "/tai-khoan/khoa-truy-cap/thu-thach";
+    PASSKEY_ADD, passkey_add() = "/tai-khoan/xac-thuc-hai-buoc/khoa-truy-cap";
+    PASSKEY_REMOVE, passkey_remove(id) = "/tai-khoan/xac-thuc-hai-buoc/khoa-truy-cap/{id}/xoa";
     RECOVERY_CODES, recovery_codes() = "/tai-khoan/xac-thuc-hai-buoc/ma-du-phong";
     /// The privacy notice (Law 91/2025), and agreeing to it.
     PRIVACY_NOTICE, privacy_notice() = "/quyen-rieng-tu";

@@ -102,6 +102,10 @@ impl AppState {
             chat,
             embeddings,
             tiles: field_reports::map_tiles::tile_client(&config.public_base_url),
+            passkeys: accounts::second_factor::passkeys::relying_party::for_public_url(
+                &config.public_base_url,
+            )
+            .map(Arc::new),
             pool,
             files,
             origin: PortalOrigin::from_base_url(&config.public_base_url),

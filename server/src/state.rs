@@ -32,6 +32,9 @@ pub struct AppState {
     pub tiles: reqwest::Client,
     /// Opens and seals secrets kept at rest (`MOTCUA_SECRET_KEY`).
     pub sealing: app::accounts::second_factor::sealing::SealingKey,
+    /// The portal as a passkey relying party; `None` where the public
+    /// address cannot have passkeys (an IP address, plain HTTP).
+    pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -62,8 +62,7 @@ pub async fn official(pool: &PgPool, id: i64) -> AppResult<Option<OfficialDetail
         r#"SELECT u.id, u.full_name, u.email AS "email!", u.agency_id AS "agency_id!",
                   u.disabled_at IS NOT NULL AS "disabled!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
-                  EXISTS (SELECT 1 FROM totp_factors f
-                          WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "second_factor!"
+                  has_second_factor(u.id) AS "second_factor!"
            FROM users u WHERE u.id = $1 AND u.kind = 'official'"#,
         id
     )

@@ -78,8 +78,11 @@ pub enum AuditAction {
     AccountSessionsEnded,
     /// A person downloaded everything the portal holds about them.
     PersonalDataExported,
-    /// An official set up an authenticator app.
+    /// An official set up an authenticator app or added a passkey (detail:
+    /// which).
     SecondFactorEnrolled,
+    /// An official removed one of their passkeys (detail: its name).
+    PasskeyRemoved,
     /// A second-factor code accepted outside sign-in (a session's check, a
     /// sensitive action); detail: how (app or recovery code).
     SecondFactorChecked,
@@ -168,6 +171,7 @@ impl AuditAction {
             AuditAction::AccountSessionsEnded => "account_sessions_ended",
             AuditAction::PersonalDataExported => "personal_data_exported",
             AuditAction::SecondFactorEnrolled => "second_factor_enrolled",
+            AuditAction::PasskeyRemoved => "passkey_removed",
             AuditAction::SecondFactorChecked => "second_factor_checked",
             AuditAction::SecondFactorFailed => "second_factor_failed",
             AuditAction::SecondFactorThrottled => "second_factor_throttled",

@@ -148,8 +148,8 @@ pub async fn load_user(
                    AND ($3::int8 IS NULL OR EXISTS (SELECT 1 FROM user_sessions s
                                                     WHERE s.id = $3 AND s.user_id = u.id AND s.ended_at IS NULL))) AS "valid!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!: Vec<Role>",
-                  EXISTS (SELECT 1 FROM totp_factors f
-                          WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "second_factor!",
+                  has_second_factor(u.id) AS "second_factor!",
+                  EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) AS "passkey!",
                   EXISTS (SELECT 1 FROM privacy_consents c
                           WHERE c.user_id = u.id
                             AND c.notice_version = (SELECT max(version) FROM privacy_notices)) AS "privacy_consent!",
@@ -196,6 +196,7 @@ pub async fn load_user(
         kind,
         second_factor: SecondFactorState {
             enrolled: row.second_factor,
+            passkey: row.passkey,
             checked_at,
             pending,
         },

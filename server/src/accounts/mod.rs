@@ -49,6 +49,18 @@ pub fn router() -> Router<AppState> {
             post(second_factor::setup::renew_codes),
         )
         .route(
+            paths::PASSKEY_CHALLENGE,
+            post(second_factor::passkeys::challenge::options),
+        )
+        .route(
+            paths::PASSKEY_ADD,
+            post(second_factor::passkeys::enrolment::add),
+        )
+        .route(
+            paths::PASSKEY_REMOVE,
+            post(second_factor::passkeys::enrolment::remove),
+        )
+        .route(
             paths::IDENTITY_SIGN_IN,
             get(national_identity::flow::start_sign_in),
         )

@@ -156,6 +156,16 @@ pub async fn everything_about(pool: &PgPool, id: i64) -> anyhow::Result<Value> {
            FROM identity_links l JOIN identity_providers p ON p.id = l.provider_id
            WHERE l.user_id = $1"#
     );
+    // Their passkeys by name and use; the public keys are the portal's
+    // working data, not something they would read.
+    let passkeys = part!(
+        pool,
+        id,
+        r#"SELECT coalesce(jsonb_agg(jsonb_build_object(
+                      'name', k.name, 'added_at', k.created_at, 'last_used_at', k.last_used_at)
+                  ORDER BY k.id), '[]') AS "part!"
+           FROM passkeys k WHERE k.user_id = $1"#
+    );
     // What they did, and every official's reading of their dossiers.
     let audit = part!(
         pool,
@@ -183,6 +193,7 @@ pub async fn everything_about(pool: &PgPool, id: i64) -> anyhow::Result<Value> {
         "sessions": sessions,
         "privacy_consents": consents,
         "identity_links": identity_links,
+        "passkeys": passkeys,
         "audit_log": audit,
     }))
 }

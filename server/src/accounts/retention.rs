@@ -18,10 +18,12 @@ pub async fn apply(pool: &PgPool) -> anyhow::Result<(u64, u64)> {
     let exchanges =
         data_deletion::delete_old_assistant_exchanges(pool, rules.assistant_retention_days).await?;
     // Sign-ins through an identity provider never answered (the person
-    // went away) are worth nothing after ten minutes.
+    // went away) are worth nothing after a day; passkey challenges, after
+    // five minutes.
     sqlx::query!("DELETE FROM identity_sign_ins WHERE created_at < now() - interval '1 day'")
         .execute(pool)
         .await?;
+    super::second_factor::passkeys::sweep_challenges(pool).await?;
     if drafts + exchanges > 0 {
         audit::record(
             pool,

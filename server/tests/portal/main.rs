@@ -62,6 +62,7 @@ mod operations;
 mod operations_view;
 mod page_cache;
 mod paged_eforms;
+mod passkeys;
 mod password_reset;
 mod payments;
 mod personal_data;

@@ -8,7 +8,7 @@
 
 use crate::support;
 
-use support::back_office::{PASSWORD, RECEPTION};
+use support::back_office::{new_official, PASSWORD, RECEPTION};
 use support::browser::Browser;
 use support::parallel::{address, all_at_once, form_post};
 use support::second_factor::recovery_codes_on;
@@ -33,23 +33,6 @@ async fn password_step(browser: &mut Browser<'_>, email: &str) {
         )
         .await;
     assert_eq!(response.location(), "/dang-nhap/xac-thuc");
-}
-
-/// A new official of the demo ward holding `role`, with no app yet.
-async fn new_official(app: &TestApp, email: &str, role: &str) {
-    sqlx::query(
-        "WITH official AS (
-           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
-           SELECT 'official', 'Cao Thị Mới', $1, password_hash, agency_id, now()
-           FROM users WHERE email = $2 RETURNING id)
-         INSERT INTO user_roles (user_id, role) SELECT id, $3 FROM official",
-    )
-    .bind(email)
-    .bind(RECEPTION)
-    .bind(role)
-    .execute(&app.pool)
-    .await
-    .unwrap();
 }
 
 #[tokio::test]

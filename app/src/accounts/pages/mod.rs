@@ -4,6 +4,7 @@
 mod account_page;
 mod confirm_email_page;
 mod forgot_password_page;
+mod passkey_proof;
 mod personal_data_page;
 mod privacy_notice_page;
 mod register_page;

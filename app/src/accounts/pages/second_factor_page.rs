@@ -1,10 +1,13 @@
-//! `/tai-khoan/xac-thuc-hai-buoc`: an official sets up their authenticator
-//! app (QR code, or the key typed), confirms it with a first code, keeps
-//! the recovery codes shown once, checks a code for this session when
-//! their roles wait for it, and makes new recovery codes. Every form posts
-//! to `server/src/accounts/second_factor/setup.rs`.
+//! `/tai-khoan/xac-thuc-hai-buoc`: an official sets up their second
+//! factor (an authenticator app: QR code or typed key, then a first code;
+//! or passkeys), keeps the recovery codes shown once, checks the factor for
+//! this session when their roles wait for it or before changing factors,
+//! removes passkeys, and makes new recovery codes. Every form posts to
+//! `server/src/accounts/second_factor/` (`setup.rs`, `passkeys/`).
 
+use super::passkey_proof::{PasskeyProof, Then};
 use crate::accounts::second_factor::page_data::{load_second_factor_page, SecondFactorView, Setup};
+use crate::accounts::second_factor::passkeys::PasskeyEntry;
 use crate::accounts::second_factor::PendingFactor;
 use crate::forms::{ErrorSummary, FormFeedback, SubmitButton, TextField};
 use crate::i18n::use_texts;
@@ -20,6 +23,7 @@ pub fn SecondFactorPage() -> impl IntoView {
         <PageLoader resource=data title=s.title render={move |view: SecondFactorView, session| {
             let form = session.feedback.form.clone().unwrap_or_default();
             let codes = session.feedback.form_for("recovery_codes").value("codes");
+            let passkey_form = session.feedback.form_for("passkey");
             view! {
                 <p class="breadcrumb"><a href=paths::ACCOUNT>{use_texts().accounts.account_title}</a></p>
                 <ErrorSummary form=form.clone()/>
@@ -27,10 +31,23 @@ pub fn SecondFactorPage() -> impl IntoView {
                 {(!codes.is_empty()).then(|| view! { <RecoveryCodes codes=codes.clone()/> })}
                 {if !view.official {
                     view! { <p>{s.officials_only}</p> }.into_any()
-                } else if view.enrolled {
-                    view! { <Enrolled view=view.clone() feedback=form.clone()/> }.into_any()
                 } else {
-                    view! { <SettingUp setup=view.setup.clone() feedback=form.clone()/> }.into_any()
+                    let change_waits = step_up_due() && view.enrolled;
+                    view! {
+                        <Check view=view.clone() change_waits=change_waits feedback=form.clone()/>
+                        {if view.app {
+                            view! {
+                                <section class="section" aria-labelledby="app-heading">
+                                    <h2 id="app-heading">{s.app_heading}</h2>
+                                    <p>{s.app_on}</p>
+                                </section>
+                            }.into_any()
+                        } else {
+                            view! { <SettingUp setup=view.setup.clone() enrolled=view.enrolled feedback=form.clone()/> }.into_any()
+                        }}
+                        <Passkeys passkeys=view.passkeys.clone() change_waits=change_waits feedback=passkey_form/>
+                        {view.enrolled.then(|| view! { <Recovery view=view.clone() feedback=form.clone()/> })}
+                    }.into_any()
                 }}
             }
         }}/>
@@ -52,57 +69,127 @@ fn RecoveryCodes(codes: String) -> impl IntoView {
     }
 }
 
-/// No app yet: a button that makes a secret, then the QR code, the key
-/// and the first code's field.
+/// A check of the factor for this session: when the official's roles wait
+/// for it, or before adding or removing a factor (`change_waits`).
 #[component]
-fn SettingUp(setup: Option<Setup>, feedback: FormFeedback) -> impl IntoView {
+fn Check(view: SecondFactorView, change_waits: bool, feedback: FormFeedback) -> impl IntoView {
     let s = &use_texts().second_factor;
-    match setup {
+    let message = if view.pending == Some(PendingFactor::CheckFirst) {
+        s.check_first
+    } else if change_waits {
+        s.check_before_changing
+    } else {
+        return None;
+    };
+    let passkey = (!view.passkeys.is_empty()).then(
+        || view! { <PasskeyProof purpose="authenticate" label=s.use_passkey then=Then::Submit/> },
+    );
+    Some(view! {
+        <div class="notice notice--warning" role="status"><p>{message}</p></div>
+        <form method="post" action=paths::SECOND_FACTOR_CHECK novalidate>
+            <TextField name="code" label=s.code_label hint=s.code_hint
+                autocomplete="one-time-code" required=true feedback=feedback/>
+            <SubmitButton label=s.confirm/>
+            {passkey}
+        </form>
+    })
+}
+
+/// No app yet: a button that makes a secret, then the QR code, the key
+/// and the first code's field. `enrolled`: a passkey is the factor so far.
+#[component]
+fn SettingUp(setup: Option<Setup>, enrolled: bool, feedback: FormFeedback) -> impl IntoView {
+    let s = &use_texts().second_factor;
+    let body = match setup {
         None => view! {
-            <div class="notice notice--warning" role="status"><p>{s.enrol_first}</p></div>
+            {(!enrolled).then(|| view! { <div class="notice notice--warning" role="status"><p>{s.enrol_first}</p></div> })}
             <form method="post" action=paths::SECOND_FACTOR_BEGIN>
-                <SubmitButton label=s.begin/>
+                <SubmitButton label=if enrolled { s.add_app } else { s.begin }/>
             </form>
         }
         .into_any(),
         Some(setup) => view! {
-            <section class="section" aria-labelledby="scan-heading">
-                <h2 id="scan-heading">{s.scan_step}</h2>
-                <div class="qr-code" role="img" aria-label=s.qr_label inner_html=setup.qr_svg></div>
-                <p>{s.typed_key}</p>
-                <p><code class="typed-key">{setup.typed_key}</code></p>
-            </section>
-            <section class="section" aria-labelledby="first-code-heading">
-                <h2 id="first-code-heading">{s.first_code_step}</h2>
-                <form method="post" action=paths::SECOND_FACTOR_CONFIRM novalidate>
-                    <TextField name="code" label=s.code_label inputmode="numeric"
-                        autocomplete="one-time-code" required=true feedback=feedback/>
-                    <SubmitButton label=s.finish_setup/>
-                </form>
-            </section>
+            <h3 id="scan-heading">{s.scan_step}</h3>
+            <div class="qr-code" role="img" aria-label=s.qr_label inner_html=setup.qr_svg></div>
+            <p>{s.typed_key}</p>
+            <p><code class="typed-key">{setup.typed_key}</code></p>
+            <h3 id="first-code-heading">{s.first_code_step}</h3>
+            <form method="post" action=paths::SECOND_FACTOR_CONFIRM novalidate>
+                <TextField name="code" label=s.code_label inputmode="numeric"
+                    autocomplete="one-time-code" required=true feedback=feedback/>
+                <SubmitButton label=s.finish_setup/>
+            </form>
         }
         .into_any(),
+    };
+    view! {
+        <section class="section" aria-labelledby="app-heading">
+            <h2 id="app-heading">{s.app_heading}</h2>
+            {body}
+        </section>
     }
 }
 
-/// An app is set up: check a code for this session if the roles wait for
-/// it; new recovery codes.
+/// The passkeys, each with its remove button, and the form that adds one.
 #[component]
-fn Enrolled(view: SecondFactorView, feedback: FormFeedback) -> impl IntoView {
+fn Passkeys(
+    passkeys: Vec<PasskeyEntry>,
+    change_waits: bool,
+    feedback: FormFeedback,
+) -> impl IntoView {
     let s = &use_texts().second_factor;
-    let check = (view.pending == Some(PendingFactor::CheckFirst)).then(|| {
-        let feedback = feedback.clone();
+    let when = |at: chrono::NaiveDateTime| at.format("%H:%M %d/%m/%Y").to_string();
+    let list = if passkeys.is_empty() {
+        view! { <p>{s.passkeys_none}</p> }.into_any()
+    } else {
         view! {
-            <div class="notice notice--warning" role="status"><p>{s.check_first}</p></div>
-            <form method="post" action=paths::SECOND_FACTOR_CHECK novalidate>
-                <TextField name="code" label=s.code_label hint=s.code_hint
-                    autocomplete="one-time-code" required=true feedback=feedback/>
-                <SubmitButton label=s.confirm/>
+            <ul class="session-list">
+                {passkeys.into_iter().map(|passkey| {
+                    let heading = format!("passkey-{}", passkey.id);
+                    view! {
+                        <li class="session-list__item">
+                            <h3 class="session-list__device" id=heading.clone()>{passkey.name.clone()}</h3>
+                            <dl class="summary-list">
+                                <div><dt>{s.passkey_added_on}</dt><dd>{when(passkey.added)}</dd></div>
+                                <div><dt>{s.passkey_last_used}</dt>
+                                    <dd>{passkey.last_used.map(when).unwrap_or_else(|| s.passkey_never_used.to_string())}</dd></div>
+                            </dl>
+                            {(!change_waits).then(|| view! {
+                                <form method="post" action=paths::passkey_remove(passkey.id)>
+                                    <button type="submit" class="button button--secondary" aria-describedby=heading.clone()>{s.remove_passkey}</button>
+                                </form>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let add = (!change_waits).then(|| {
+        view! {
+            <form method="post" action=paths::PASSKEY_ADD novalidate>
+                <TextField name="name" label=s.passkey_name_label hint=s.passkey_name_hint
+                    required=true feedback=feedback/>
+                <PasskeyProof purpose="register" label=s.add_passkey then=Then::Submit/>
             </form>
         }
     });
+    view! {
+        <section class="section" aria-labelledby="passkeys-heading">
+            <h2 id="passkeys-heading">{s.passkeys_heading}</h2>
+            <p>{s.passkeys_lead}</p>
+            {list}
+            {add}
+        </section>
+    }
+}
+
+/// A factor is on: how many recovery codes are left, and new ones.
+#[component]
+fn Recovery(view: SecondFactorView, feedback: FormFeedback) -> impl IntoView {
+    let s = &use_texts().second_factor;
     let renew = view.pending.is_none().then(|| {
-        let feedback = feedback.clone();
         view! {
             <form method="post" action=paths::RECOVERY_CODES novalidate>
                 <StepUpField feedback=feedback/>
@@ -112,8 +199,8 @@ fn Enrolled(view: SecondFactorView, feedback: FormFeedback) -> impl IntoView {
         }
     });
     view! {
-        {check}
-        <section class="section">
+        <section class="section" aria-labelledby="recovery-heading">
+            <h2 id="recovery-heading">{s.codes_title}</h2>
             <p>{s.enrolled}</p>
             <p>{(s.recovery_left)(view.recovery_codes_left)}</p>
             {renew}
@@ -130,11 +217,25 @@ pub fn StepUpField(feedback: FormFeedback) -> impl IntoView {
     let s = &use_texts().second_factor;
     let due = step_up_due() || feedback.message_for("second_factor_code").is_some();
     due.then(|| {
+        let passkey = has_passkey().then(|| {
+            view! { <PasskeyProof purpose="authenticate" label=s.use_passkey then=Then::Wait/> }
+        });
         view! {
             <TextField name="second_factor_code" label=s.step_up_label hint=s.step_up_hint
                 autocomplete="one-time-code" required=true feedback=feedback/>
+            {passkey}
         }
     })
+}
+
+/// Whether the signed-in user has a passkey to offer instead of a code.
+fn has_passkey() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        crate::access::current_user().is_some_and(|user| user.second_factor.passkey)
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
 }
 
 /// Whether the signed-in user's last check is too old, by the portal's

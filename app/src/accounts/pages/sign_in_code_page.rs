@@ -1,3 +1,4 @@
+use super::passkey_proof::{PasskeyProof, Then};
 use crate::forms::{ErrorSummary, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::layout::PageTitle;
@@ -26,6 +27,10 @@ pub fn SignInCodePage() -> impl IntoView {
                             <TextField name="code" label=s.code_label hint=s.code_hint
                                 autocomplete="one-time-code" required=true feedback=form.clone()/>
                             <SubmitButton label=s.confirm/>
+                        </form>
+                        <form method="post" action=paths::SIGN_IN_CODE class="passkey-sign-in">
+                            <p>{s.passkey_or}</p>
+                            <PasskeyProof purpose="authenticate" label=s.use_passkey then=Then::Submit/>
                         </form>
                         <p><a href=paths::SIGN_IN>{s.start_over}</a></p>
                         <p class="hint">{s.lost_phone}</p>

@@ -1,5 +1,6 @@
 //! Officials' second factor: an authenticator app's six-digit codes
-//! (RFC 6238), with ten single-use recovery codes for a lost phone.
+//! (RFC 6238) or passkeys (WebAuthn), with ten single-use recovery codes
+//! for a lost phone or key.
 //!
 //! Who must have one: the roles that accept, approve, sign, publish or
 //! administer ([`required_by`]). Until such an official has set one up, or
@@ -15,6 +16,7 @@ use crate::access::Role;
 use serde::{Deserialize, Serialize};
 
 pub mod page_data;
+pub mod passkeys;
 #[cfg(feature = "ssr")]
 pub mod recovery;
 #[cfg(feature = "ssr")]
@@ -56,8 +58,11 @@ pub enum PendingFactor {
 /// The second factor as one request sees it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SecondFactorState {
-    /// A confirmed authenticator app is set up on the account.
+    /// A confirmed authenticator app or a passkey is set up on the account.
     pub enrolled: bool,
+    /// Among the factors, at least one passkey (forms that ask for the
+    /// factor offer it).
+    pub passkey: bool,
     /// When this session last checked it (the portal's clock, Unix seconds).
     pub checked_at: Option<i64>,
     /// Set when the official's roles are withheld until they act.
@@ -131,6 +136,7 @@ mod tests {
     fn a_check_vouches_for_sensitive_actions_for_fifteen_minutes() {
         let checked = SecondFactorState {
             enrolled: true,
+            passkey: false,
             checked_at: Some(1_000),
             pending: None,
         };

@@ -25,6 +25,8 @@ pub struct Factor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Accepted {
     AppCode,
+    /// A signed answer from one of the account's passkeys.
+    Passkey,
     /// A recovery code, now spent; `left` remain.
     RecoveryCode {
         left: i64,
@@ -36,6 +38,7 @@ impl Accepted {
     pub fn as_str(self) -> &'static str {
         match self {
             Accepted::AppCode => "totp",
+            Accepted::Passkey => "passkey",
             Accepted::RecoveryCode { .. } => "recovery_code",
         }
     }
@@ -65,14 +68,13 @@ pub async fn load(pool: &PgPool, key: &SealingKey, user_id: i64) -> AppResult<Op
     }))
 }
 
-/// Whether the account has a confirmed factor.
+/// Whether the account has a second factor: a confirmed app or a passkey.
 pub async fn is_enrolled(pool: &PgPool, user_id: i64) -> AppResult<bool> {
-    Ok(sqlx::query_scalar!(
-        "SELECT EXISTS (SELECT 1 FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL) AS \"x!\"",
-        user_id
+    Ok(
+        sqlx::query_scalar!("SELECT has_second_factor($1) AS \"x!\"", user_id)
+            .fetch_one(pool)
+            .await?,
     )
-    .fetch_one(pool)
-    .await?)
 }
 
 /// Starts setting up an app: a new secret, unconfirmed, replacing an
@@ -236,17 +238,20 @@ pub async fn replace_recovery_codes(pool: &PgPool, user_id: i64) -> AppResult<Ve
     Ok(codes)
 }
 
-/// Removes the factor and its codes (an administrator's reset for a lost
-/// phone): the official sets up a new one at their next sign-in.
+/// Removes every factor (the app, the passkeys) and the recovery codes (an
+/// administrator's reset for a lost phone or key): the official sets up a
+/// new one at their next sign-in. Whether there was anything to remove.
 pub async fn remove(tx: &mut PgConnection, user_id: i64) -> sqlx::Result<bool> {
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id)
         .execute(&mut *tx)
         .await?;
-    Ok(
-        sqlx::query!("DELETE FROM totp_factors WHERE user_id = $1", user_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1,
-    )
+    let passkeys = sqlx::query!("DELETE FROM passkeys WHERE user_id = $1", user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    let apps = sqlx::query!("DELETE FROM totp_factors WHERE user_id = $1", user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    Ok(passkeys + apps > 0)
 }

@@ -3,6 +3,8 @@
 //! guesses get no more tries than sequential ones. Wrong and refused tries
 //! are audited with where they were made.
 
+use super::passkeys;
+use super::proof::Proof;
 use crate::access::audit::{self, AuditAction};
 use crate::forms::Asker;
 use crate::state::AppState;
@@ -12,40 +14,43 @@ use app::error::AppResult;
 use serde_json::json;
 use std::future::Future;
 
-/// Checks `typed` for `user_id` at `place` (as the audit log names it:
+/// Checks `proof` for `user_id` at `place` (as the audit log names it:
 /// `sign_in`, `session_check`, a sensitive action) and spends it: what
-/// was accepted, or what to tell the person, in their language.
+/// was accepted, or what to tell the person, in their language. A code and
+/// a passkey's answer draw on the same attempts.
 pub async fn attempt(
     state: &AppState,
     asker: &Asker,
     user_id: i64,
-    typed: &str,
+    proof: &Proof,
     place: &str,
 ) -> anyhow::Result<Result<Accepted, String>> {
-    let now = state.clock.now().timestamp();
-    reserved(
-        state,
-        asker,
-        user_id,
-        place,
-        typed,
-        store::check(&state.pool, &state.sealing, user_id, typed, now),
-    )
-    .await
+    let blank = proof.is_blank();
+    match proof {
+        Proof::Code(typed) => {
+            let now = state.clock.now().timestamp();
+            let check = store::check(&state.pool, &state.sealing, user_id, typed, now);
+            reserved(state, asker, user_id, place, blank, check).await
+        }
+        Proof::Passkey { challenge, answer } => {
+            let check = passkeys::check::answer(state, user_id, *challenge, answer);
+            reserved(state, asker, user_id, place, blank, check).await
+        }
+    }
 }
 
 /// Runs `check` (a code's check, `None` when wrong) under the attempt
-/// limit, unless nothing was typed.
+/// limit, unless nothing was offered (`blank`).
 pub async fn reserved<T>(
     state: &AppState,
     asker: &Asker,
     user_id: i64,
     place: &str,
-    typed: &str,
+    blank: bool,
     check: impl Future<Output = AppResult<Option<T>>>,
 ) -> anyhow::Result<Result<T, String>> {
     let s = &asker.lang.texts().second_factor;
-    if typed.trim().is_empty() {
+    if blank {
         return Ok(Err(s.code_required.to_string()));
     }
     let pool = &state.pool;

@@ -3,7 +3,8 @@
 //! this session, and make new recovery codes. Officials only.
 
 use super::attempt::reserved;
-use super::{step_up, store};
+use super::proof::Proof;
+use super::{passkeys, step_up, store};
 use crate::access::audit::{self, AuditAction};
 use crate::access::extractors::{Refusal, SignedIn};
 use crate::access::{feedback, sessions};
@@ -27,12 +28,20 @@ fn official(user: &SignedIn, asker: &Asker) -> Result<(), Refusal> {
     }
 }
 
-/// A new secret to scan (replacing one not yet confirmed).
-pub async fn begin(State(state): State<AppState>, asker: Asker, user: SignedIn) -> HandlerResult {
+/// A new secret to scan (replacing one not yet confirmed; a confirmed app
+/// stays until an administrator resets it). An official who has a passkey
+/// may add an app too, after checking the passkey in the last 15 minutes.
+pub async fn begin(
+    State(state): State<AppState>,
+    session: Session,
+    asker: Asker,
+    user: SignedIn,
+) -> HandlerResult {
     official(&user, &asker)?;
-    if !user.0.second_factor.enrolled {
-        store::begin(&state.pool, &state.sealing, user.0.id).await?;
+    if let Err(message) = passkeys::enrolment::may_change_factors(&state, &asker, &user.0) {
+        return refuse(&session, message).await;
     }
+    store::begin(&state.pool, &state.sealing, user.0.id).await?;
     Ok(see_other(PAGE))
 }
 
@@ -50,7 +59,8 @@ pub async fn confirm(
     let code = form.get("code");
     let now = state.clock.now().timestamp();
     let confirming = store::confirm(&state.pool, &state.sealing, user_id, &code, now);
-    let codes = match reserved(&state, &asker, user_id, "setup", &code, confirming).await? {
+    let blank = code.trim().is_empty();
+    let codes = match reserved(&state, &asker, user_id, "setup", blank, confirming).await? {
         Ok(codes) => codes,
         Err(message) => return refuse(&session, &message).await,
     };
@@ -59,7 +69,7 @@ pub async fn confirm(
         &state.pool,
         Some(user_id),
         AuditAction::SecondFactorEnrolled,
-        json!({}),
+        json!({ "method": "totp" }),
         asker.ip,
     )
     .await?;
@@ -68,8 +78,9 @@ pub async fn confirm(
     Ok(see_other(PAGE))
 }
 
-/// A code for this session, when a role that needs one came after sign-in;
-/// then where the work is, now that the roles count.
+/// A code or a passkey for this session, when a role that needs one came
+/// after sign-in (then where the work is, now that the roles count), or
+/// before adding or removing a factor.
 pub async fn check(
     State(state): State<AppState>,
     session: Session,
@@ -78,16 +89,22 @@ pub async fn check(
     form: Posted,
 ) -> HandlerResult {
     official(&user, &asker)?;
-    let code = form.get("code");
+    let proof = Proof::from_form(&form, "code");
     let checked =
-        step_up::check_for_session(&state, &session, &asker, user.0.id, &code, "session_check")
+        step_up::check_for_session(&state, &session, &asker, user.0.id, &proof, "session_check")
             .await?;
     if let Err(message) = checked {
         return refuse(&session, &message).await;
     }
     let s = &asker.lang.texts().second_factor;
     feedback::notice(&session, NoticeTone::Success, s.checked_notice).await;
-    Ok(see_other(landing(&state.pool, &session, user.0.id).await?))
+    // Roles that waited for the check: to the work. A check before
+    // changing the factors: back to them.
+    if user.0.second_factor.pending.is_some() {
+        Ok(see_other(landing(&state.pool, &session, user.0.id).await?))
+    } else {
+        Ok(see_other(PAGE))
+    }
 }
 
 /// Back to the page, the message under the code's field.

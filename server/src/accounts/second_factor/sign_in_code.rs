@@ -1,9 +1,10 @@
-//! `POST /dang-nhap/xac-thuc`: the code after the password, for an account
-//! with a second factor. The password step leaves only who is signing in,
+//! `POST /dang-nhap/xac-thuc`: the code (or a passkey's answer) after the
+//! password, for an account with a second factor. The password step leaves only who is signing in,
 //! for five minutes, in a session with a fresh id; the signed-in session
 //! starts when the code passes.
 
 use super::attempt::attempt;
+use super::proof::Proof;
 use crate::access::feedback;
 use crate::accounts::sign_in::{finish, Passed};
 use crate::errors::HandlerResult;
@@ -47,6 +48,24 @@ pub async fn await_code(session: &Session, passed: Passed) -> anyhow::Result<()>
     Ok(())
 }
 
+/// The sign-in waiting for its second step on this browser, if the password
+/// step was recent enough.
+async fn pending(session: &Session) -> anyhow::Result<Option<PendingSignIn>> {
+    let now = crate::access::sessions::now_micros();
+    Ok(session
+        .get::<PendingSignIn>(PENDING_KEY)
+        .await?
+        .filter(|pending| now - pending.at <= PENDING_FOR_MICROS))
+}
+
+/// Who is between the password and the second step on this browser.
+pub async fn waiting(session: &Session) -> anyhow::Result<Option<i64>> {
+    Ok(pending(session)
+        .await?
+        .map(|pending| pending.passed.user_id))
+}
+
+/// The code, or a passkey's answer (`Proof::from_form`).
 pub async fn submit(
     State(state): State<AppState>,
     session: Session,
@@ -54,28 +73,23 @@ pub async fn submit(
     form: Posted,
 ) -> HandlerResult {
     let s = &asker.lang.texts().second_factor;
-    let now = crate::access::sessions::now_micros();
-    let pending = session
-        .get::<PendingSignIn>(PENDING_KEY)
-        .await?
-        .filter(|pending| now - pending.at <= PENDING_FOR_MICROS);
-    let Some(PendingSignIn { passed, .. }) = pending else {
+    let Some(PendingSignIn { passed, .. }) = pending(&session).await? else {
         session.remove::<PendingSignIn>(PENDING_KEY).await?;
         let mut refused = FormFeedback::new("sign_in");
         refused.error("identifier", s.sign_in_expired);
         feedback::form(&session, refused).await;
         return Ok(see_other(paths::SIGN_IN));
     };
-    let accepted =
-        match attempt(&state, &asker, passed.user_id, &form.get("code"), "sign_in").await? {
-            Ok(accepted) => accepted,
-            Err(message) => {
-                let mut refused = FormFeedback::new("sign_in_code");
-                refused.error("code", &message);
-                feedback::form(&session, refused).await;
-                return Ok(see_other(paths::SIGN_IN_CODE));
-            }
-        };
+    let proof = Proof::from_form(&form, "code");
+    let accepted = match attempt(&state, &asker, passed.user_id, &proof, "sign_in").await? {
+        Ok(accepted) => accepted,
+        Err(message) => {
+            let mut refused = FormFeedback::new("sign_in_code");
+            refused.error("code", &message);
+            feedback::form(&session, refused).await;
+            return Ok(see_other(paths::SIGN_IN_CODE));
+        }
+    };
     session.remove::<PendingSignIn>(PENDING_KEY).await?;
     let at = state.clock.now().timestamp();
     let target = finish(

@@ -2,10 +2,12 @@
 //! disabling an account or resetting its second factor, new recovery
 //! codes) ask for the second factor again when this session last checked
 //! it more than 15 minutes ago. The form carries the code
-//! (`second_factor_code`, shown by `app::accounts::pages::StepUpField`), so
+//! (`second_factor_code`, shown by `app::accounts::pages::StepUpField`) or a
+//! passkey's answer (`proof::PASSKEY_ANSWER`), so
 //! nothing typed is lost and no extra page stands in the way.
 
 use super::attempt::attempt;
+use super::proof::Proof;
 use crate::access::audit::{self, AuditAction};
 use crate::access::{feedback, sessions};
 use crate::forms::{Asker, Posted};
@@ -35,8 +37,8 @@ pub async fn confirm(
     {
         return Ok(Ok(()));
     }
-    let typed = form.get(FIELD);
-    if typed.trim().is_empty() {
+    let proof = Proof::from_form(form, FIELD);
+    if proof.is_blank() {
         return Ok(Err(asker
             .lang
             .texts()
@@ -45,7 +47,7 @@ pub async fn confirm(
             .to_string()));
     }
     Ok(
-        check_for_session(state, session, asker, user.id, &typed, action)
+        check_for_session(state, session, asker, user.id, &proof, action)
             .await?
             .map(|_| ()),
     )
@@ -59,10 +61,10 @@ pub async fn check_for_session(
     session: &Session,
     asker: &Asker,
     user_id: i64,
-    typed: &str,
+    proof: &Proof,
     place: &str,
 ) -> anyhow::Result<Result<Accepted, String>> {
-    let accepted = match attempt(state, asker, user_id, typed, place).await? {
+    let accepted = match attempt(state, asker, user_id, proof, place).await? {
         Ok(accepted) => accepted,
         Err(message) => return Ok(Err(message)),
     };

@@ -67,6 +67,24 @@ pub async fn specialist_id(app: &TestApp) -> String {
         .to_string()
 }
 
+/// A new official of the demo ward holding `role`, with no second factor
+/// yet (password `PASSWORD`).
+pub async fn new_official(app: &TestApp, email: &str, role: &str) {
+    sqlx::query(
+        "WITH official AS (
+           INSERT INTO users (kind, full_name, email, password_hash, agency_id, email_confirmed_at)
+           SELECT 'official', 'Cao Thị Mới', $1, password_hash, agency_id, now()
+           FROM users WHERE email = $2 RETURNING id)
+         INSERT INTO user_roles (user_id, role) SELECT id, $3 FROM official",
+    )
+    .bind(email)
+    .bind(RECEPTION)
+    .bind(role)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
 /// An official of a commune other than the demo ward's, named `full_name`
 /// at `email`, holding `roles` there (password `PASSWORD`).
 pub async fn official_of_another_commune(

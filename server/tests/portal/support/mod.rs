@@ -20,6 +20,7 @@ pub mod embeddings;
 pub mod mailbox;
 pub mod openid_provider;
 pub mod parallel;
+pub mod passkeys;
 pub mod payments;
 pub mod pdf;
 pub mod photos;
