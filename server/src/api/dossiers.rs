@@ -1,6 +1,6 @@
 //! `GET /api/v1/dossiers/{code}?pin=`: the public tracking view as JSON.
 
-use super::error::{ApiError, ApiErrorBody};
+use super::error::{ApiError, ApiErrorBody, ApiFailure};
 use crate::access::client_ip::client_ip;
 use crate::state::AppState;
 use app::access::refusals;
@@ -47,11 +47,13 @@ pub async fn get_dossier(
     let reservation = match throttle::reserve(&state.pool, Kind::TrackingPin, subject, ip).await? {
         Ok(reservation) => reservation,
         Err(_) => {
-            let body = ApiErrorBody {
+            return Ok(ApiFailure {
+                status: StatusCode::TOO_MANY_REQUESTS,
                 error: "too_many_attempts",
-                message: Lang::Vi.texts().filing.lookup_too_many,
-            };
-            return Ok((StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response());
+                vi: Lang::Vi.texts().filing.lookup_too_many,
+                en: Lang::En.texts().filing.lookup_too_many,
+            }
+            .into_response());
         }
     };
     match app::tracking::store::public_dossier(

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use axum::routing::get;
 use axum::Router;
 
-pub use error::ApiError;
+pub use error::{ApiError, ApiFailure};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -24,4 +24,6 @@ pub fn router() -> Router<AppState> {
         .route("/dossiers/{code}", get(dossiers::get_dossier))
         .route("/reports/bieu-06", get(reports::bieu06))
         .route("/openapi.json", get(openapi::openapi_json))
+        .fallback(|| async { ApiError(app::error::AppError::NotFound) })
+        .layer(axum::middleware::from_fn(error::uniform))
 }

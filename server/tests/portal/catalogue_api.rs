@@ -46,7 +46,10 @@ async fn an_unknown_code_is_a_404_with_a_vietnamese_message() {
     assert_eq!(response.status, 404);
     let body = response.json();
     assert_eq!(body["error"], "not_found");
-    assert!(body["message"].as_str().unwrap().contains("Trang bạn tìm"));
+    assert!(body["message"]["vi"]
+        .as_str()
+        .unwrap()
+        .contains("Trang bạn tìm"));
 }
 
 #[tokio::test]

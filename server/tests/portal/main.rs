@@ -8,6 +8,7 @@ mod support;
 mod active_sessions;
 mod agencies_admin;
 mod agency_mergers;
+mod api_errors;
 mod appointments;
 mod assistant;
 mod attempt_limits;
