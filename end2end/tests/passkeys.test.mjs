@@ -7,7 +7,7 @@
 // it, and the app's codes remain the way in.
 
 import assert from 'node:assert/strict';
-import { BASE_URL, scenario, squash } from '../support/portal.mjs';
+import { BASE_URL, eventually, scenario, squash } from '../support/portal.mjs';
 import { fillIn, noticeText, press, signInAs } from '../support/accounts.mjs';
 import { newOfficialAtTheWard } from '../support/back-office.mjs';
 
@@ -48,8 +48,11 @@ scenario(
 
     const reader = await fingerprintReader(page);
     await fillIn(page, 'Tên khoá truy cập', 'Máy tính cơ quan');
-    await press(portal, 'Thêm khoá truy cập', (url) => url.pathname === PAGE);
-    assert.match(await noticeText(page), /Đã thêm khoá truy cập và bật xác thực hai bước/);
+    // The button asks the device first and sends the form when it has
+    // answered: the page comes back with the notice.
+    await page.getByRole('button', { name: 'Thêm khoá truy cập' }).click();
+    await eventually(async () => assert.match(await noticeText(page), /Đã thêm khoá truy cập và bật xác thực hai bước/));
+    await portal.waitUntilInteractive();
     assert.equal(await page.locator('.recovery-codes__list li').count(), 10, 'ten recovery codes, shown once');
     assert.match(squash(await passkeys.innerText()), /Máy tính cơ quan/);
     const { credentials } = await reader.cdp.send('WebAuthn.getCredentials', { authenticatorId: reader.authenticatorId });
@@ -60,7 +63,7 @@ scenario(
     assert.equal(portal.url().pathname, '/can-bo', 'the inbox opens now');
 
     // Signing in again: the password, then the fingerprint.
-    await page.request.post('/dang-xuat', { headers: { Origin: LOCALHOST } });
+    await page.request.post('/dang-xuat', { headers: { Origin: BASE_URL } });
     await page.context().clearCookies();
     await portal.open('/dang-nhap');
     await fillIn(page, 'Email hoặc số định danh cá nhân (CCCD)', email);

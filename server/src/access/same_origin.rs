@@ -3,7 +3,8 @@
 //! from the portal itself — `Sec-Fetch-Site: same-origin`, or, from browsers
 //! that do not send that, an `Origin` equal to the portal's public origin.
 //! Requests with neither are refused too: every current browser sends one.
-//! Calls to the JSON API (`/api/…`) without a cookie are let through: with
+//! Calls to the public JSON API (`/api/v1/…`; not the pages' server
+//! functions, also under `/api/`) without a cookie are let through: with
 //! no session they act as nobody but the bearer token they carry, which a
 //! forged cross-site request cannot have; systems calling the API send no
 //! browser headers.
@@ -58,7 +59,7 @@ pub async fn refuse_cross_origin(
                 .get(name)
                 .and_then(|value| value.to_str().ok())
         };
-        let cookieless_api = request.uri().path().starts_with("/api/")
+        let cookieless_api = request.uri().path().starts_with("/api/v1/")
             && !request.headers().contains_key(header::COOKIE);
         cookieless_api
             || is_allowed(
