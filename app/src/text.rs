@@ -31,11 +31,17 @@ pub fn search_key(input: &str) -> String {
         .collect()
 }
 
-/// A search query ready for the database: normalised, lower-case, at most
-/// `MAX_QUERY_CHARS` characters, or `None` when nothing is left to search for.
+/// A search query ready for the database: normalised, lower-case, control
+/// characters read as spaces (a NUL cannot even reach PostgreSQL's text),
+/// at most `MAX_QUERY_CHARS` characters, or `None` when nothing is left to
+/// search for.
 pub fn search_query(input: &str) -> Option<String> {
     let normalized = normalize(input).to_lowercase();
-    let truncated: String = normalized.chars().take(MAX_QUERY_CHARS).collect();
+    let truncated: String = normalized
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_QUERY_CHARS)
+        .collect();
     let trimmed = truncated.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
@@ -46,6 +52,12 @@ pub const MAX_QUERY_CHARS: usize = 120;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_in_a_search_are_spaces() {
+        assert_eq!(search_query("kết\0hôn\u{1}").as_deref(), Some("kết hôn"));
+        assert_eq!(search_query("\0\t"), None);
+    }
 
     #[test]
     fn search_keys_drop_diacritics_however_they_are_written() {

@@ -189,7 +189,6 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
         set_page_security_policy(&page_policy);
     };
     Router::new()
-        .route(paths::HEALTH, get(health::health))
         .nest("/api/v1", api::router())
         .merge(accounts::router())
         .merge(administration::router())
@@ -231,6 +230,9 @@ fn portal_routes(state: &AppState) -> Router<AppState> {
             state.page_cache.clone(),
             page_cache::answer,
         ))
+        // Outside the session and same-origin layers: a probe needs
+        // neither, and any method but GET is routing's 405.
+        .route(paths::HEALTH, get(health::health))
         .merge(payments::gateway_callbacks())
         .merge(open311::router())
         .merge(static_files::router(std::path::Path::new(

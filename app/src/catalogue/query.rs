@@ -162,11 +162,19 @@ fn parse_positive(value: Option<&str>) -> Option<i64> {
         .filter(|number| *number >= 1)
 }
 
+/// A filter's code as given, unless blank or too long to be one; control
+/// characters read as spaces (no code has them, and a NUL cannot reach
+/// PostgreSQL's text), so such a value names nothing rather than failing.
 fn non_blank(value: Option<&str>) -> Option<String> {
     value
         .map(str::trim)
         .filter(|value| !value.is_empty() && value.len() <= 64)
-        .map(str::to_string)
+        .map(|value| {
+            value
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        })
 }
 
 #[cfg(test)]

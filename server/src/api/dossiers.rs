@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PinParam {
     /// The six-digit PIN printed on slip 01.
     pub pin: String,
@@ -29,6 +30,7 @@ pub struct PinParam {
     params(("code" = String, Path, description = "Dossier code, e.g. 000.01.40.H34-261122-0001"), PinParam),
     responses(
         (status = 200, description = "The dossier", body = PublicDossier),
+        (status = 400, description = "The PIN is missing", body = ApiErrorBody),
         (status = 404, description = "No dossier has this code and PIN", body = ApiErrorBody),
         (status = 429, description = "Too many wrong PINs; try later", body = ApiErrorBody),
     ),

@@ -64,8 +64,10 @@ pub struct AppointmentAnswer {
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AppointmentParams {
     /// When the dossier is received, RFC 3339 (e.g. `2026-02-13T09:30:00+07:00`); default now.
+    #[param(format = DateTime)]
     pub received_at: Option<String>,
     /// The receiving agency's electronic code (e.g. `000.01.40.H34`): its
     /// office hours count the working hours; default 08:00–12:00, 13:00–17:00.
@@ -91,7 +93,7 @@ pub async fn get_appointment(
     Query(params): Query<AppointmentParams>,
 ) -> Result<Json<AppointmentAnswer>, ApiError> {
     let received = match params.received_at.as_deref().map(str::trim) {
-        None | Some("") => state.clock.now(),
+        None => state.clock.now(),
         Some(text) => chrono::DateTime::parse_from_rfc3339(text)
             .map_err(|_| ApiError(AppError::BadRequest))?
             .with_timezone(&chrono::Utc),

@@ -17,17 +17,22 @@ use axum::Extension;
 use serde::Deserialize;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ReportParams {
     /// First day, `yyyy-mm-dd` (default: the first of this month).
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Last day, `yyyy-mm-dd` (default: today).
+    #[param(format = Date)]
     pub to: Option<String>,
     /// Agency code; the report covers it and the agencies below it
     /// (default: the manager's own agency).
     pub agency: Option<String>,
     /// `json` (default), `csv`, `xlsx` or `pdf`.
+    #[param(pattern = "^(json|csv|xlsx|pdf)$")]
     pub format: Option<String>,
     /// Rows per `sector` (default) or per `agency` of the subtree.
+    #[param(pattern = "^(sector|agency)$")]
     pub by: Option<String>,
 }
 

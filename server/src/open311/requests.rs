@@ -9,6 +9,7 @@ use super::{datetime, json_name, Open311Error};
 use crate::state::AppState;
 use app::field_reports::store::ON_THE_BOARD;
 use app::paths;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -50,10 +51,13 @@ pub struct RequestQuery {
     pub service_request_id: Option<String>,
     pub service_code: Option<String>,
     /// ISO 8601 (`2026-12-01T00:00:00+07:00`); 90 days before `end_date` by default.
+    #[param(format = DateTime)]
     pub start_date: Option<String>,
     /// ISO 8601; now by default.
+    #[param(format = DateTime)]
     pub end_date: Option<String>,
     /// `open` or `closed`, or both separated by a comma.
+    #[param(pattern = "^(open|closed)(,(open|closed))?$")]
     pub status: Option<String>,
 }
 
@@ -61,18 +65,19 @@ fn bad_request(description: &str) -> Open311Error {
     Open311Error::new(StatusCode::BAD_REQUEST, description)
 }
 
+/// An optional date-time filter: absent is the default, anything given
+/// (an empty value too) must be RFC 3339.
 fn instant(text: Option<&str>, name: &str) -> Result<Option<DateTime<Utc>>, Open311Error> {
-    text.filter(|text| !text.trim().is_empty())
-        .map(|text| {
-            DateTime::parse_from_rfc3339(text.trim())
-                .map(|at| at.with_timezone(&Utc))
-                .map_err(|_| {
-                    bad_request(&format!(
-                        "{name} phải theo ISO 8601, ví dụ 2026-12-01T00:00:00+07:00."
-                    ))
-                })
-        })
-        .transpose()
+    text.map(|text| {
+        DateTime::parse_from_rfc3339(text.trim())
+            .map(|at| at.with_timezone(&Utc))
+            .map_err(|_| {
+                bad_request(&format!(
+                    "{name} phải theo ISO 8601, ví dụ 2026-12-01T00:00:00+07:00."
+                ))
+            })
+    })
+    .transpose()
 }
 
 /// The stored statuses an Open311 `status` filter stands for.
@@ -82,7 +87,6 @@ fn statuses(filter: Option<&str>) -> Result<Vec<String>, Open311Error> {
         match part {
             "open" => wanted.extend(["forwarded", "in_progress", "answered"]),
             "closed" => wanted.push("resolved"),
-            "" => {}
             _ => return Err(bad_request("status chỉ nhận open hoặc closed.")),
         }
     }
@@ -95,13 +99,18 @@ fn statuses(filter: Option<&str>) -> Result<Vec<String>, Open311Error> {
         (status = 400, description = "A filter that cannot be read", body = [super::Open311ErrorBody])))]
 pub async fn list(
     State(state): State<AppState>,
-    Query(query): Query<RequestQuery>,
+    query: Result<Query<RequestQuery>, QueryRejection>,
 ) -> Result<Json<Vec<ServiceRequest>>, Open311Error> {
+    // A query that does not even parse (a filter given twice) is refused
+    // in Open311's own error shape, like every other bad filter.
+    let Query(query) =
+        query.map_err(|_| bad_request("Bộ lọc không đọc được (mỗi tham số chỉ một lần)."))?;
     let end = instant(query.end_date.as_deref(), "end_date")?.unwrap_or_else(|| state.clock.now());
     let start =
         instant(query.start_date.as_deref(), "start_date")?.unwrap_or(end - TimeDelta::days(90));
+    // A start after the end is a period with nothing in it, not an error.
     if start > end {
-        return Err(bad_request("start_date phải trước end_date."));
+        return Ok(Json(Vec::new()));
     }
     let codes: Option<Vec<String>> = query.service_request_id.as_deref().map(|ids| {
         ids.split(',')

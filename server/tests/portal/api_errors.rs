@@ -92,7 +92,7 @@ async fn a_cross_site_call_carrying_a_cookie_is_still_refused() {
     // without one (systems with bearer tokens) skip the same-origin check.
     let forged = app
         .request(
-            Request::delete("/api/v1/procedures")
+            Request::post("/api/v1/procedures")
                 .header("cookie", "motcua_session=abc")
                 .header("origin", "https://ke-gian.example")
                 .body(Body::empty())
