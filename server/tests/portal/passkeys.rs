@@ -12,30 +12,10 @@ use support::back_office::{new_official, PASSWORD};
 use support::browser::Browser;
 use support::parallel::{address, all_at_once, form_post};
 use support::passkeys::SoftKey;
-use support::second_factor::recovery_codes_on;
+use support::second_factor::{audited, password_step, recovery_codes_on};
 use support::{spawn_app, TestApp};
 
 const PAGE: &str = "/tai-khoan/xac-thuc-hai-buoc";
-
-async fn audited(app: &TestApp, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-}
-
-/// The password step of `email`, who has a second factor: the browser now
-/// waits for it.
-async fn password_step(browser: &mut Browser<'_>, email: &str) {
-    let response = browser
-        .post(
-            "/dang-nhap",
-            &[("identifier", email), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(response.location(), "/dang-nhap/xac-thuc");
-}
 
 /// A new receptionist of the demo ward who added `key` as their only
 /// factor, signed in on the browser returned.

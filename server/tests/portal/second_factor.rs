@@ -11,29 +11,10 @@ use crate::support;
 use support::back_office::{new_official, PASSWORD, RECEPTION};
 use support::browser::Browser;
 use support::parallel::{address, all_at_once, form_post};
-use support::second_factor::recovery_codes_on;
+use support::second_factor::{audited, password_step, recovery_codes_on};
 use support::{spawn_app, TestApp};
 
 const ADMIN: &str = "quantri@motcua.example";
-
-async fn audited(app: &TestApp, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-}
-
-/// Passes the password step; the browser now waits for its code.
-async fn password_step(browser: &mut Browser<'_>, email: &str) {
-    let response = browser
-        .post(
-            "/dang-nhap",
-            &[("identifier", email), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(response.location(), "/dang-nhap/xac-thuc");
-}
 
 #[tokio::test]
 async fn an_official_with_an_app_is_signed_in_only_once_its_code_passes() {

@@ -3,6 +3,7 @@
 //! portal seals it with), and setting an app up through the account page
 //! as an official would.
 
+use super::back_office::PASSWORD;
 use super::browser::Browser;
 use super::TestApp;
 use app::accounts::second_factor::{store, totp};
@@ -48,6 +49,27 @@ impl TestApp {
             totp::step_at(self.clock().now().timestamp()) - 3,
         )
     }
+}
+
+/// How many audit entries `action` has.
+pub async fn audited(app: &TestApp, action: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// The password step of `email`, who has a second factor: the browser now
+/// waits for it (the app's code or a passkey).
+pub async fn password_step(browser: &mut Browser<'_>, email: &str) {
+    let response = browser
+        .post(
+            "/dang-nhap",
+            &[("identifier", email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.location(), "/dang-nhap/xac-thuc");
 }
 
 impl Browser<'_> {
