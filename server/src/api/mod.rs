@@ -4,6 +4,7 @@
 mod dossiers;
 mod error;
 mod openapi;
+mod procedure_versions;
 mod procedures;
 mod reports;
 
@@ -20,6 +21,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/procedures/{code}/appointment",
             get(procedures::get_appointment),
+        )
+        .route(
+            "/procedures/{code}/versions",
+            get(procedure_versions::list_versions),
         )
         .route("/dossiers/{code}", get(dossiers::get_dossier))
         .route("/reports/bieu-06", get(reports::bieu06))

@@ -12,6 +12,7 @@ use utoipa::OpenApi;
         super::procedures::list_procedures,
         super::procedures::get_procedure,
         super::procedures::get_appointment,
+        super::procedure_versions::list_versions,
         super::dossiers::get_dossier,
         super::reports::bieu06,
         crate::open311::services::list,

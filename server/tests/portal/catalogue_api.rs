@@ -80,3 +80,67 @@ async fn the_openapi_description_lists_the_catalogue_endpoints() {
         assert!(body["paths"][path].is_object(), "{path} missing");
     }
 }
+
+#[tokio::test]
+async fn published_versions_come_with_the_days_they_hold_and_drafts_stay_out() {
+    let app = spawn_app().await;
+    let current: i64 = sqlx::query_scalar(
+        "SELECT c.id FROM current_procedure_versions c JOIN procedures p ON p.id = c.procedure_id
+         WHERE p.code = '1.001193'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    // Version next: published by the second pair of eyes, in force in 60 days.
+    let from = app.clock().today_in_vietnam() + chrono::Duration::days(60);
+    let draft = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT draft_procedure_version($1, (SELECT id FROM users WHERE email = 'quantri@motcua.example'))",
+        )
+        .bind(current)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    };
+    let next = draft().await;
+    sqlx::query(
+        "UPDATE procedure_versions
+         SET effective_from = $2, published_at = now(),
+             published_by = (SELECT id FROM users WHERE email = 'kiemduyet@motcua.example')
+         WHERE id = $1",
+    )
+    .bind(next)
+    .bind(from)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // And a draft nobody published.
+    draft().await;
+
+    let response = app.get("/api/v1/procedures/1.001193/versions").await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    let body = response.json();
+    let versions = body["versions"].as_array().unwrap();
+    let published: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id
+         WHERE p.code = '1.001193' AND v.published_at IS NOT NULL",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(versions.len() as i64, published, "the draft is not listed");
+    let scheduled = versions.last().unwrap();
+    assert_eq!(scheduled["state"], "scheduled");
+    assert_eq!(scheduled["effective_from"], from.to_string());
+    assert!(scheduled["effective_until"].is_null());
+    let in_force = &versions[versions.len() - 2];
+    assert_eq!(in_force["state"], "in_force");
+    assert_eq!(in_force["effective_until"], from.to_string());
+    assert!(versions[..versions.len() - 2]
+        .iter()
+        .all(|version| version["state"] == "superseded"));
+
+    let unknown = app.get("/api/v1/procedures/9.999999/versions").await;
+    assert_eq!(unknown.status, 404);
+    assert_eq!(unknown.json()["error"], "not_found");
+}
