@@ -30,7 +30,7 @@ pub struct PinParam {
     params(("code" = String, Path, description = "Dossier code, e.g. 000.01.40.H34-261122-0001"), PinParam),
     responses(
         (status = 200, description = "The dossier", body = PublicDossier),
-        (status = 400, description = "The PIN is missing", body = ApiErrorBody),
+        (status = 400, description = "The PIN is missing, or the address carries a NUL byte", body = ApiErrorBody),
         (status = 404, description = "No dossier has this code and PIN", body = ApiErrorBody),
         (status = 429, description = "Too many wrong PINs; try later", body = ApiErrorBody),
     ),

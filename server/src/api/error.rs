@@ -134,6 +134,22 @@ impl ApiError {
     }
 }
 
+/// Whether a request's address carries a NUL byte (`%00`), which no code,
+/// date or search has, and which PostgreSQL's text cannot even hold.
+pub fn carries_nul(request: &Request) -> bool {
+    let uri = request.uri();
+    let has = |text: &str| text.to_ascii_lowercase().contains("%00");
+    has(uri.path()) || uri.query().is_some_and(has)
+}
+
+/// Refuses an address with a NUL byte (400) before any handler reads it.
+pub async fn refuse_nul(request: Request, next: Next) -> Response {
+    if carries_nul(&request) {
+        return ApiError(AppError::BadRequest).into_response();
+    }
+    next.run(request).await
+}
+
 /// Writes every failure's body in the one shape, with the request's id.
 /// Headers the failure carries (`Allow`, `Retry-After`) stay.
 pub async fn uniform(request: Request, next: Next) -> Response {

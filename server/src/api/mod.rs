@@ -12,7 +12,7 @@ use crate::state::AppState;
 use axum::routing::get;
 use axum::Router;
 
-pub use error::{ApiError, ApiFailure};
+pub use error::{carries_nul, ApiError, ApiFailure};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,5 +30,6 @@ pub fn router() -> Router<AppState> {
         .route("/reports/bieu-06", get(reports::bieu06))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(|| async { ApiError(app::error::AppError::NotFound) })
+        .layer(axum::middleware::from_fn(error::refuse_nul))
         .layer(axum::middleware::from_fn(error::uniform))
 }

@@ -54,6 +54,7 @@ fn states(effective: &[NaiveDate], today: NaiveDate) -> Vec<&'static str> {
     params(("code" = String, Path, description = "National procedure code, e.g. 1.001193")),
     responses(
         (status = 200, description = "The published versions, oldest first", body = ProcedureVersions),
+        (status = 400, description = "The address carries a NUL byte", body = ApiErrorBody),
         (status = 404, description = "No procedure with a published version has this code", body = ApiErrorBody),
     ),
     tag = "catalogue"

@@ -14,7 +14,10 @@ use axum::Json;
     get,
     path = "/api/v1/procedures",
     params(RawCatalogueParams),
-    responses((status = 200, description = "A page of procedures", body = ProcedurePage)),
+    responses(
+        (status = 200, description = "A page of procedures", body = ProcedurePage),
+        (status = 400, description = "The address carries a NUL byte", body = ApiErrorBody),
+    ),
     tag = "catalogue"
 )]
 pub async fn list_procedures(
@@ -32,6 +35,7 @@ pub async fn list_procedures(
     params(("code" = String, Path, description = "National procedure code, e.g. 1.001193")),
     responses(
         (status = 200, description = "The procedure", body = ProcedureDetail),
+        (status = 400, description = "The address carries a NUL byte", body = ApiErrorBody),
         (status = 404, description = "No procedure has this code", body = ApiErrorBody),
     ),
     tag = "catalogue"

@@ -43,7 +43,7 @@ pub struct ReportParams {
     params(ReportParams),
     responses(
         (status = 200, description = "The report (JSON here; a file for the other formats)", body = crate::statistics::json::ReportJson),
-        (status = 400, description = "Unknown format", body = ApiErrorBody),
+        (status = 400, description = "Unknown format, an unreadable period, or a NUL byte in the address", body = ApiErrorBody),
         (status = 401, description = "No session and no valid API token", body = ApiErrorBody),
         (status = 403, description = "Not a manager, or the agency is outside their scope", body = ApiErrorBody),
     ),

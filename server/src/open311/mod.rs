@@ -29,6 +29,21 @@ pub fn router() -> Router<AppState> {
             get(requests::list).post(filing::file),
         )
         .route("/open311/v2/requests/{file}", get(requests::one))
+        .layer(axum::middleware::from_fn(refuse_nul))
+}
+
+/// An address with a NUL byte is refused in Open311's error shape before
+/// any handler reads it (see `api::carries_nul`).
+async fn refuse_nul(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if crate::api::carries_nul(&request) {
+        return Open311Error::new(StatusCode::BAD_REQUEST, "Địa chỉ chứa ký tự không hợp lệ.")
+            .into_response();
+    }
+    next.run(request).await
 }
 
 /// `PA-2026-000123.json` → `PA-2026-000123`: the routes name resources

@@ -108,6 +108,7 @@ pub async fn list(
     let end = instant(query.end_date.as_deref(), "end_date")?.unwrap_or_else(|| state.clock.now());
     let start =
         instant(query.start_date.as_deref(), "start_date")?.unwrap_or(end - TimeDelta::days(90));
+    let wanted = statuses(query.status.as_deref())?;
     // A start after the end is a period with nothing in it, not an error.
     if start > end {
         return Ok(Json(Vec::new()));
@@ -119,7 +120,6 @@ pub async fn list(
             .map(str::to_string)
             .collect()
     });
-    let wanted = statuses(query.status.as_deref())?;
     read(
         &state,
         &wanted,

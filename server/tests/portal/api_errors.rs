@@ -101,3 +101,20 @@ async fn a_cross_site_call_carrying_a_cookie_is_still_refused() {
         .await;
     assert_eq!(forged.status, 403);
 }
+
+#[tokio::test]
+async fn a_nul_byte_anywhere_in_the_address_is_a_400_never_a_500() {
+    let app = spawn_app().await;
+    for uri in [
+        "/api/v1/procedures?sector=%00",
+        "/api/v1/procedures/1.001193/appointment?agency=H34%00",
+        "/api/v1/procedures/1.0011%0093",
+    ] {
+        let response = app.get(uri).await;
+        assert_eq!(response.status, 400, "{uri}: {}", response.body);
+        assert_error_shape(&response, "bad_request");
+    }
+    let open311 = app.get("/open311/v2/requests.json?service_code=%00").await;
+    assert_eq!(open311.status, 400);
+    assert!(open311.body.starts_with('['), "Open311's own error list");
+}
