@@ -42,6 +42,10 @@ pub fn SecondFactorPage() -> impl IntoView {
                                     <p>{s.app_on}</p>
                                 </section>
                             }.into_any()
+                        } else if change_waits {
+                            // Adding an app waits for the check above (and
+                            // its code field would be this page's second).
+                            ().into_any()
                         } else {
                             view! { <SettingUp setup=view.setup.clone() enrolled=view.enrolled feedback=form.clone()/> }.into_any()
                         }}
