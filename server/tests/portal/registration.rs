@@ -221,3 +221,30 @@ async fn an_unconfirmed_account_is_told_and_can_ask_for_the_mail_again() {
     let (_, second) = wait_for_mail(&app, EMAIL, first).await;
     assert!(second.contains("/xac-nhan-email?ma="));
 }
+
+#[tokio::test]
+async fn a_password_of_only_spaces_is_refused_with_what_was_typed_kept() {
+    let app = spawn_app().await;
+    let mut browser = Browser::new(&app);
+    let spaces = " ".repeat(12);
+    let response = browser
+        .post(
+            "/dang-ky",
+            &registration(&[("password", &spaces), ("password_confirmation", &spaces)]),
+        )
+        .await;
+    assert_eq!(response.location(), "/dang-ky");
+    let page = browser.get("/dang-ky").await;
+    assert!(
+        page.text().contains("Mật khẩu không thể chỉ gồm dấu cách"),
+        "{}",
+        page.text()
+    );
+    assert!(page.body.contains("value=\"Nguyễn Thị Hoa\""));
+    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email = $1")
+        .bind(EMAIL)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(users, 0);
+}

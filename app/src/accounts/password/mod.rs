@@ -72,10 +72,19 @@ pub enum PersonalData {
 /// Why a password was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum PasswordError {
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    /// Nothing but spaces (or other whitespace): long enough, but the
+    /// first thing a guesser tries after the empty password.
+    OnlyWhitespace,
     TooCommon,
-    ContainsPersonalData { data: PersonalData },
+    ContainsPersonalData {
+        data: PersonalData,
+    },
 }
 
 /// The form in which passwords are checked, stored and hashed: Unicode NFC,
@@ -101,6 +110,9 @@ impl Password {
             return Err(PasswordError::TooLong {
                 max: MAX_PASSWORD_CHARS,
             });
+        }
+        if password.chars().all(char::is_whitespace) {
+            return Err(PasswordError::OnlyWhitespace);
         }
         let lower = password.to_lowercase();
         if contains_line(COMMON_PASSWORDS, lower.trim()) {
@@ -168,6 +180,12 @@ impl PasswordError {
             }
             (PasswordError::TooLong { max }, Lang::En) => {
                 format!("The password must not be longer than {max} characters.")
+            }
+            (PasswordError::OnlyWhitespace, Lang::Vi) => {
+                "Mật khẩu không thể chỉ gồm dấu cách. Vui lòng chọn mật khẩu có chữ, ví dụ một câu dài mà bạn dễ nhớ.".into()
+            }
+            (PasswordError::OnlyWhitespace, Lang::En) => {
+                "A password cannot be only spaces. Please choose one with words in it, for example a long phrase you can remember.".into()
             }
             (PasswordError::TooCommon, Lang::Vi) => {
                 "Mật khẩu này nằm trong danh sách mật khẩu phổ biến nên rất dễ bị đoán. Vui lòng chọn mật khẩu khác, ví dụ một câu dài mà bạn dễ nhớ.".into()

@@ -260,3 +260,25 @@ fn messages_say_what_is_wrong() {
         assert_eq!(serde_json::from_str::<PasswordError>(&json).unwrap(), error);
     }
 }
+
+#[test]
+fn a_password_of_only_spaces_is_refused_however_long() {
+    for blank in [
+        " ".repeat(8),
+        " ".repeat(40),
+        "\t \u{3000}  \u{a0}   ".to_string(),
+    ] {
+        assert_eq!(
+            parse(&blank).unwrap_err(),
+            PasswordError::OnlyWhitespace,
+            "{blank:?}"
+        );
+    }
+    assert!(
+        parse("  mưa xuân trên phố cổ  ").is_ok(),
+        "spaces around words are kept and fine"
+    );
+    assert!(PasswordError::OnlyWhitespace
+        .message(Lang::Vi)
+        .contains("chỉ gồm dấu cách"));
+}
