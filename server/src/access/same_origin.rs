@@ -1,5 +1,6 @@
-//! Cross-site request forgery defence: a request that can change state (any
-//! method but GET, HEAD, OPTIONS) is refused unless the browser says it comes
+//! Cross-site request forgery defence: a POST (the one state-changing method
+//! another site can make a browser send without a CORS preflight, which the
+//! portal never grants) is refused unless the browser says it comes
 //! from the portal itself — `Sec-Fetch-Site: same-origin`, or, from browsers
 //! that do not send that, an `Origin` equal to the portal's public origin.
 //! Requests with neither are refused too: every current browser sends one.

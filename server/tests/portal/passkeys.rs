@@ -210,13 +210,7 @@ async fn factors_change_only_after_a_recent_check_and_the_last_one_a_role_needs_
             .location(),
         PAGE
     );
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM passkeys p JOIN users u ON u.id = p.user_id WHERE u.email = $1 ORDER BY p.id",
-    )
-    .bind(email)
-    .fetch_all(&app.pool)
-    .await
-    .unwrap();
+    let ids = passkey_ids(&app, email).await;
     assert_eq!(ids.len(), 2);
 
     // Sixteen minutes on: removing waits for a check.
@@ -293,4 +287,78 @@ async fn a_sensitive_action_takes_a_passkey_instead_of_the_code() {
     .await
     .unwrap();
     assert_eq!(method, "passkey");
+}
+
+async fn passkey_ids(app: &TestApp, email: &str) -> Vec<i64> {
+    sqlx::query_scalar(
+        "SELECT p.id FROM passkeys p JOIN users u ON u.id = p.user_id WHERE u.email = $1 ORDER BY p.id",
+    )
+    .bind(email)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_new_passkey_sent_three_times_at_once_is_added_once() {
+    let app = spawn_app().await;
+    let email = "tiepnhan.muoi@example.vn";
+    let mut office = SoftKey::new();
+    let mut browser = receptionist_with_passkey(&app, email, &mut office).await;
+    let mut phone = SoftKey::new();
+    let made = browser.passkey_registration(&mut phone).await;
+    let [challenge, answer] = made.fields();
+    let cookie = browser.session_cookie().unwrap();
+    let requests = (0..3)
+        .map(|_| {
+            form_post(
+                "/tai-khoan/xac-thuc-hai-buoc/khoa-truy-cap",
+                &[("name", "Điện thoại"), challenge, answer],
+                address(11),
+                Some(&cookie),
+            )
+        })
+        .collect();
+    all_at_once(&app, requests).await;
+    assert_eq!(
+        passkey_ids(&app, email).await.len(),
+        2,
+        "the office key and one phone"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn removing_both_passkeys_at_once_leaves_the_one_the_role_needs() {
+    let app = spawn_app().await;
+    let email = "tiepnhan.muoimot@example.vn";
+    let mut office = SoftKey::new();
+    let mut browser = receptionist_with_passkey(&app, email, &mut office).await;
+    let mut phone = SoftKey::new();
+    assert_eq!(
+        browser
+            .add_passkey(&mut phone, "Điện thoại")
+            .await
+            .location(),
+        PAGE
+    );
+    let ids = passkey_ids(&app, email).await;
+    let cookie = browser.session_cookie().unwrap();
+    let requests = ids
+        .iter()
+        .map(|id| {
+            form_post(
+                &format!("{PAGE}/khoa-truy-cap/{id}/xoa"),
+                &[],
+                address(12),
+                Some(&cookie),
+            )
+        })
+        .collect();
+    all_at_once(&app, requests).await;
+    assert_eq!(
+        passkey_ids(&app, email).await.len(),
+        1,
+        "exactly one removed"
+    );
+    assert_eq!(audited(&app, "passkey_removed").await, 1);
 }

@@ -12,6 +12,7 @@ use crate::accounts::sign_in::landing;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
 use crate::state::AppState;
+use app::access::SignedInUser;
 use app::forms::{FormFeedback, NoticeTone};
 use app::paths;
 use axum::extract::State;
@@ -20,8 +21,9 @@ use tower_sessions::Session;
 
 const PAGE: &str = paths::SECOND_FACTOR;
 
-fn official(user: &SignedIn, asker: &Asker) -> Result<(), Refusal> {
-    if user.0.is_official() {
+/// Only officials have a second factor (shared with the passkeys' forms).
+pub(super) fn official(user: &SignedInUser, asker: &Asker) -> Result<(), Refusal> {
+    if user.is_official() {
         Ok(())
     } else {
         Err(Refusal::forbidden(asker.lang))
@@ -37,7 +39,7 @@ pub async fn begin(
     asker: Asker,
     user: SignedIn,
 ) -> HandlerResult {
-    official(&user, &asker)?;
+    official(&user.0, &asker)?;
     if let Err(message) = passkeys::enrolment::may_change_factors(&state, &asker, &user.0) {
         return refuse(&session, message).await;
     }
@@ -54,7 +56,7 @@ pub async fn confirm(
     user: SignedIn,
     form: Posted,
 ) -> HandlerResult {
-    official(&user, &asker)?;
+    official(&user.0, &asker)?;
     let user_id = user.0.id;
     let code = form.get("code");
     let now = state.clock.now().timestamp();
@@ -88,7 +90,7 @@ pub async fn check(
     user: SignedIn,
     form: Posted,
 ) -> HandlerResult {
-    official(&user, &asker)?;
+    official(&user.0, &asker)?;
     let proof = Proof::from_form(&form, "code");
     let checked =
         step_up::check_for_session(&state, &session, &asker, user.0.id, &proof, "session_check")
@@ -123,7 +125,7 @@ pub async fn renew_codes(
     user: SignedIn,
     form: Posted,
 ) -> HandlerResult {
-    official(&user, &asker)?;
+    official(&user.0, &asker)?;
     let s = &asker.lang.texts().second_factor;
     if !user.0.second_factor.enrolled || user.0.second_factor.pending.is_some() {
         return Ok(see_other(PAGE));
@@ -154,8 +156,9 @@ pub async fn renew_codes(
     Ok(see_other(PAGE))
 }
 
-/// The codes, once, on the page the redirect shows.
-async fn show_codes(session: &Session, notice: &str, codes: &[String]) {
+/// The codes, once, on the page the redirect shows (shared with the
+/// passkeys' first one).
+pub(super) async fn show_codes(session: &Session, notice: &str, codes: &[String]) {
     let mut shown = FormFeedback::new("recovery_codes");
     shown.keep("codes", &codes.join(" "));
     feedback::notice_with_form(session, NoticeTone::Success, notice, shown).await;

@@ -71,9 +71,9 @@ impl Browser<'_> {
         }
     }
 
-    /// Adds a passkey made by `key` under `name` to the signed-in
-    /// official's account: the page's answer.
-    pub async fn add_passkey(&mut self, key: &mut SoftKey, name: &str) -> TestResponse {
+    /// `key` makes a new passkey for a fresh `register` challenge of the
+    /// signed-in official: the answer the page would send.
+    pub async fn passkey_registration(&mut self, key: &mut SoftKey) -> Answer {
         let reply = self.passkey_challenge("register").await;
         assert_eq!(reply.status, 200, "{}", reply.body);
         let body = reply.json();
@@ -83,15 +83,20 @@ impl Browser<'_> {
             .0
             .do_registration(self.passkey_origin(), options)
             .expect("the software key makes a passkey");
-        let challenge = body["challenge"].to_string();
-        let answer = serde_json::to_string(&made).unwrap();
+        Answer {
+            challenge: body["challenge"].to_string(),
+            answer: serde_json::to_string(&made).unwrap(),
+        }
+    }
+
+    /// Adds a passkey made by `key` under `name` to the signed-in
+    /// official's account: the page's answer.
+    pub async fn add_passkey(&mut self, key: &mut SoftKey, name: &str) -> TestResponse {
+        let made = self.passkey_registration(key).await;
+        let [challenge, answer] = made.fields();
         self.post(
             "/tai-khoan/xac-thuc-hai-buoc/khoa-truy-cap",
-            &[
-                ("name", name),
-                ("passkey_challenge", &challenge),
-                ("passkey_answer", &answer),
-            ],
+            &[("name", name), challenge, answer],
         )
         .await
     }

@@ -8,9 +8,10 @@
 
 use super::stored::{self, Purpose};
 use crate::access::audit::{self, AuditAction};
-use crate::access::extractors::{Refusal, SignedIn};
+use crate::access::extractors::SignedIn;
 use crate::access::{feedback, sessions};
 use crate::accounts::second_factor::proof::{PASSKEY_ANSWER, PASSKEY_CHALLENGE};
+use crate::accounts::second_factor::setup::{self, official};
 use crate::accounts::second_factor::store;
 use crate::errors::HandlerResult;
 use crate::forms::{see_other, Asker, Posted};
@@ -42,14 +43,6 @@ pub fn may_change_factors(
         Err(asker.lang.texts().second_factor.check_before_changing)
     } else {
         Ok(())
-    }
-}
-
-fn official(user: &SignedInUser, asker: &Asker) -> Result<(), Refusal> {
-    if user.is_official() {
-        Ok(())
-    } else {
-        Err(Refusal::forbidden(asker.lang))
     }
 }
 
@@ -139,10 +132,7 @@ pub async fn add(
     .await?;
     if first {
         let codes = store::replace_recovery_codes(pool, user.id).await?;
-        let mut shown = FormFeedback::new("recovery_codes");
-        shown.keep("codes", &codes.join(" "));
-        feedback::notice_with_form(&session, NoticeTone::Success, s.passkey_first_added, shown)
-            .await;
+        setup::show_codes(&session, s.passkey_first_added, &codes).await;
     } else {
         feedback::notice(&session, NoticeTone::Success, s.passkey_added).await;
     }
